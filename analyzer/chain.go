@@ -1,0 +1,282 @@
+package analyzer
+
+// Chains is the service graph's derived view: where every backend goes,
+// the edges between services, and the graph's strongly connected
+// components. Every algorithm here is linear in services + edges: chain
+// graphs of thousands of services must lint in well under a second, so
+// nothing enumerates paths.
+type Chains struct {
+	Graph   *Graph
+	Domains *DomainIndex
+	// Routes holds one route per backend, in graph order.
+	Routes  []*Route
+	RouteOf map[*Backend]*Route
+
+	index map[*Service]int
+	// out[i] lists routes of service i that reach an analysed service.
+	out [][]*Route
+	in  [][]*Route
+	// scc[i] is the strongly connected component of service i; components
+	// are numbered in reverse topological order (successors first).
+	scc      []int
+	sccSize  []int
+	selfLoop []bool // component has a route to itself that is not a Loopback
+}
+
+// NewChains resolves every backend of g and analyses the resulting graph.
+func NewChains(g *Graph) *Chains {
+	c := &Chains{
+		Graph:   g,
+		Domains: NewDomainIndex(g.Services),
+		RouteOf: map[*Backend]*Route{},
+		index:   make(map[*Service]int, len(g.Services)),
+		out:     make([][]*Route, len(g.Services)),
+		in:      make([][]*Route, len(g.Services)),
+	}
+	for i, s := range g.Services {
+		c.index[s] = i
+	}
+	for i, s := range g.Services {
+		for _, b := range s.Backends {
+			r := c.Domains.Resolve(b)
+			c.Routes = append(c.Routes, r)
+			c.RouteOf[b] = r
+			if r.To != nil {
+				c.out[i] = append(c.out[i], r)
+				j := c.index[r.To]
+				c.in[j] = append(c.in[j], r)
+			}
+		}
+	}
+	c.components()
+	return c
+}
+
+// Index returns a service's position in Graph.Services.
+func (c *Chains) Index(s *Service) int { return c.index[s] }
+
+// Out lists the routes of s that reach analysed services.
+func (c *Chains) Out(s *Service) []*Route { return c.out[c.index[s]] }
+
+// In lists the routes from analysed services that reach s.
+func (c *Chains) In(s *Service) []*Route { return c.in[c.index[s]] }
+
+// InCycle reports whether a route is an edge inside a loop of the chain
+// (Loopback routes excepted: they are missing-host-override's finding).
+func (c *Chains) InCycle(r *Route) bool {
+	if r.To == nil || r.Loopback() {
+		return false
+	}
+	i, j := c.index[r.From], c.index[r.To]
+	if c.scc[i] != c.scc[j] {
+		return false
+	}
+	return i != j || c.selfLoop[c.scc[i]]
+}
+
+// Component returns the strongly connected component number of s.
+func (c *Chains) Component(s *Service) int { return c.scc[c.index[s]] }
+
+// ComponentSize returns the number of services in s's component.
+func (c *Chains) ComponentSize(s *Service) int { return c.sccSize[c.scc[c.index[s]]] }
+
+// HasCycle reports whether s's component holds a loop.
+func (c *Chains) HasCycle(s *Service) bool {
+	k := c.scc[c.index[s]]
+	return c.sccSize[k] > 1 || c.selfLoop[k]
+}
+
+// dagEdge reports whether a route is an edge of the acyclic chain graph
+// that path measures walk: it reaches an analysed service in another
+// component. Edges inside loops are dropped (the loop is chain-loop's).
+func (c *Chains) dagEdge(r *Route) bool {
+	return r.To != nil && c.scc[c.index[r.From]] != c.scc[c.index[r.To]]
+}
+
+// components numbers strongly connected components with Tarjan's
+// algorithm, written iteratively so that a chain of a million services
+// cannot overflow the stack.
+func (c *Chains) components() {
+	n := len(c.Graph.Services)
+	c.scc = make([]int, n)
+	index := make([]int, n)
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	type frame struct{ v, edge int }
+	var call []frame
+	next := 0
+	for root := 0; root < n; root++ {
+		if index[root] >= 0 {
+			continue
+		}
+		call = append(call, frame{root, 0})
+		index[root], low[root] = next, next
+		next++
+		stack = append(stack, root)
+		onStack[root] = true
+		for len(call) > 0 {
+			f := &call[len(call)-1]
+			v := f.v
+			if f.edge < len(c.out[v]) {
+				r := c.out[v][f.edge]
+				f.edge++
+				if r.Loopback() {
+					continue
+				}
+				w := c.index[r.To]
+				if index[w] < 0 {
+					index[w], low[w] = next, next
+					next++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{w, 0})
+				} else if onStack[w] && index[w] < low[v] {
+					low[v] = index[w]
+				}
+				continue
+			}
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				u := call[len(call)-1].v
+				if low[v] < low[u] {
+					low[u] = low[v]
+				}
+			}
+			if low[v] == index[v] {
+				k := len(c.sccSize)
+				size := 0
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					c.scc[w] = k
+					size++
+					if w == v {
+						break
+					}
+				}
+				c.sccSize = append(c.sccSize, size)
+				c.selfLoop = append(c.selfLoop, false)
+			}
+		}
+	}
+	for v := range c.out {
+		for _, r := range c.out[v] {
+			if !r.Loopback() && c.index[r.To] == v {
+				c.selfLoop[c.scc[v]] = true
+			}
+		}
+	}
+}
+
+// Cycle returns one loop through s, as the routes taken, shortest first
+// (breadth-first within s's component); nil when s is in no loop.
+func (c *Chains) Cycle(s *Service) []*Route {
+	start := c.index[s]
+	k := c.scc[start]
+	if !(c.sccSize[k] > 1 || c.selfLoop[k]) {
+		return nil
+	}
+	via := map[int]*Route{}
+	queue := []int{start}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		for _, r := range c.out[v] {
+			if r.Loopback() {
+				continue
+			}
+			w := c.index[r.To]
+			if c.scc[w] != k {
+				continue
+			}
+			if w == start {
+				path := []*Route{r}
+				for u := v; u != start; u = c.index[via[u].From] {
+					path = append(path, via[u])
+				}
+				for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+					path[i], path[j] = path[j], path[i]
+				}
+				return path
+			}
+			if _, seen := via[w]; !seen {
+				via[w] = r
+				queue = append(queue, w)
+			}
+		}
+	}
+	return nil
+}
+
+// PathMax computes, for every service s, the greatest total cost of a
+// request path that starts at s and follows routes through the acyclic
+// part of the chain until it leaves for an origin. cost(svc, r) is what
+// svc spends when it forwards over r; r is nil for a service with no
+// backends. It returns the per-service maxima (indexed like
+// Graph.Services) and the route each maximum leaves by (nil when it leaves
+// the analysed services there). Linear in services + routes.
+func (c *Chains) PathMax(cost func(s *Service, r *Route) int) ([]int, []*Route) {
+	n := len(c.Graph.Services)
+	best := make([]int, n)
+	next := make([]*Route, n)
+	// Components are numbered successors first, so visiting services by
+	// component number visits every successor before its predecessors.
+	byComponent := make([][]int, len(c.sccSize))
+	for v := 0; v < n; v++ {
+		byComponent[c.scc[v]] = append(byComponent[c.scc[v]], v)
+	}
+	for _, members := range byComponent {
+		for _, v := range members {
+			s := c.Graph.Services[v]
+			if len(s.Backends) == 0 {
+				best[v] = cost(s, nil)
+				continue
+			}
+			first := true
+			for _, b := range s.Backends {
+				r := c.RouteOf[b]
+				total := cost(s, r)
+				if c.dagEdge(r) {
+					total += best[c.index[r.To]]
+				}
+				if first || total > best[v] {
+					best[v], first = total, false
+					if c.dagEdge(r) {
+						next[v] = r
+					} else {
+						next[v] = nil
+					}
+				}
+			}
+		}
+	}
+	return best, next
+}
+
+// Path follows the routes PathMax chose from s.
+func (c *Chains) Path(s *Service, next []*Route) []*Route {
+	var path []*Route
+	for r := next[c.index[s]]; r != nil; r = next[c.index[r.To]] {
+		path = append(path, r)
+	}
+	return path
+}
+
+// DAGIn lists routes into s that are edges of the acyclic chain graph.
+func (c *Chains) DAGIn(s *Service) []*Route {
+	var out []*Route
+	for _, r := range c.In(s) {
+		if c.dagEdge(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// IsDAGEdge reports whether r joins two services outside a common loop.
+func (c *Chains) IsDAGEdge(r *Route) bool { return c.dagEdge(r) }

@@ -1,0 +1,391 @@
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Rule is a lint rule: an analysis pass whose Name is the rule's stable
+// kebab-case ID and whose Doc is its documentation (summary line, text,
+// then a bad and a good example), plus what the pass API has no field for.
+type Rule struct {
+	*analysis.Analyzer
+	// Severity is the default severity of the rule's findings.
+	Severity Severity
+	// Profiles lists the profiles the rule runs under; empty means all.
+	Profiles []string
+}
+
+// Summary is the first line of the rule's Doc.
+func (r *Rule) Summary() string {
+	s, _, _ := strings.Cut(r.Doc, "\n")
+	return s
+}
+
+// RunsUnder reports whether the rule runs under the named profile.
+func (r *Rule) RunsUnder(profile string) bool {
+	if len(r.Profiles) == 0 {
+		return true
+	}
+	for _, p := range r.Profiles {
+		if p == profile {
+			return true
+		}
+	}
+	return false
+}
+
+// Config is what a run is told from outside the inputs: the command line
+// and the config file.
+type Config struct {
+	Profile Profile
+	// Severity overrides rules' default severities; SeverityNone turns a
+	// rule off.
+	Severity map[string]Severity
+	// ExternalDomains are hostnames of services outside the analysed set.
+	ExternalDomains []string
+}
+
+// GraphAnalyzer's result is the loaded *Graph. The driver provides it;
+// every rule requires it, directly or through ChainsAnalyzer.
+var GraphAnalyzer = &analysis.Analyzer{
+	Name:       "graph",
+	Doc:        "graph provides the loaded service graph (provided by the driver)",
+	ResultType: reflect.TypeOf((*Graph)(nil)),
+	Run: func(*analysis.Pass) (any, error) {
+		return nil, errors.New("the graph pass's result is provided by the driver")
+	},
+}
+
+// ConfigAnalyzer's result is the run's *Config, provided by the driver.
+var ConfigAnalyzer = &analysis.Analyzer{
+	Name:       "config",
+	Doc:        "config provides the run's configuration (provided by the driver)",
+	ResultType: reflect.TypeOf((*Config)(nil)),
+	Run: func(*analysis.Pass) (any, error) {
+		return nil, errors.New("the config pass's result is provided by the driver")
+	},
+}
+
+// ChainsAnalyzer resolves every backend's route and analyses the chain
+// graph; its result is *Chains.
+var ChainsAnalyzer = &analysis.Analyzer{
+	Name:       "chains",
+	Doc:        "chains resolves where every backend's requests go and finds the chain graph's loops",
+	Requires:   []*analysis.Analyzer{GraphAnalyzer},
+	ResultType: reflect.TypeOf((*Chains)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		return NewChains(pass.ResultOf[GraphAnalyzer].(*Graph)), nil
+	},
+}
+
+// GraphOf returns the graph a pass analyses.
+func GraphOf(pass *analysis.Pass) *Graph { return pass.ResultOf[GraphAnalyzer].(*Graph) }
+
+// ChainsOf returns the chain analysis of a pass's graph.
+func ChainsOf(pass *analysis.Pass) *Chains { return pass.ResultOf[ChainsAnalyzer].(*Chains) }
+
+// ConfigOf returns a pass's run configuration.
+func ConfigOf(pass *analysis.Pass) *Config { return pass.ResultOf[ConfigAnalyzer].(*Config) }
+
+// Finding is a diagnostic resolved for output: positions as file, line and
+// column, the rule's effective severity, and the object it is about.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	Pos, End token.Position
+	// Service is the label of the service the finding is about; Object
+	// names the object inside it ("backend \"origin\""). Both are derived
+	// from the finding's position, so rules need not pass them.
+	Service string
+	Object  string
+	Related []Related
+	Fixes   []Fix
+}
+
+// Related is another place that takes part in a finding.
+type Related struct {
+	Pos, End token.Position
+	Message  string
+}
+
+// Fix is a mechanical change that resolves a finding.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes from Pos to End (offsets are in Pos.Offset and
+// End.Offset) with NewText.
+type Edit struct {
+	Pos, End token.Position
+	NewText  string
+}
+
+// Result is what a run found.
+type Result struct {
+	Findings []Finding
+	// Incomplete reports that some input could not be analysed.
+	Incomplete bool
+}
+
+// Validate checks a set of rules as analysis.Validate would, except that
+// names are kebab-case IDs rather than Go identifiers (analysis.Validate
+// insists on identifiers): names are unique and valid, docs present, and
+// Requires is acyclic.
+func Validate(rules []*Rule) error {
+	names := map[string]bool{}
+	for _, r := range rules {
+		if !validID(r.Name) {
+			return fmt.Errorf("rule ID %q is not kebab-case", r.Name)
+		}
+		if names[r.Name] {
+			return fmt.Errorf("duplicate rule ID %q", r.Name)
+		}
+		names[r.Name] = true
+		if strings.TrimSpace(r.Doc) == "" || r.Run == nil {
+			return fmt.Errorf("rule %q lacks Doc or Run", r.Name)
+		}
+		if r.Severity < SeverityInfo || r.Severity > SeverityError {
+			return fmt.Errorf("rule %q has no severity", r.Name)
+		}
+	}
+	_, err := order(rules)
+	return err
+}
+
+func validID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for _, c := range s {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// order returns every analyzer the rules need, each after what it requires.
+func order(rules []*Rule) ([]*analysis.Analyzer, error) {
+	const (
+		unseen = iota
+		visiting
+		done
+	)
+	state := map[*analysis.Analyzer]int{}
+	var out []*analysis.Analyzer
+	var visit func(a *analysis.Analyzer, path []string) error
+	visit = func(a *analysis.Analyzer, path []string) error {
+		switch state[a] {
+		case visiting:
+			return fmt.Errorf("cycle in Requires: %s → %s", strings.Join(path, " → "), a.Name)
+		case done:
+			return nil
+		}
+		state[a] = visiting
+		for _, req := range a.Requires {
+			if err := visit(req, append(path, a.Name)); err != nil {
+				return err
+			}
+		}
+		state[a] = done
+		out = append(out, a)
+		return nil
+	}
+	for _, r := range rules {
+		if err := visit(r.Analyzer, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Run runs the rules over the graph and returns their findings, sorted by
+// file, line, column and rule. Rules switched off by cfg, or not meant for
+// its profile, do not run.
+func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
+	if cfg == nil {
+		cfg = &Config{Profile: ProfileCurrent}
+	}
+	var active []*Rule
+	byAnalyzer := map[*analysis.Analyzer]*Rule{}
+	for _, r := range rules {
+		if cfg.Severity[r.Name] == SeverityNone || !r.RunsUnder(cfg.Profile.Name) {
+			continue
+		}
+		active = append(active, r)
+		byAnalyzer[r.Analyzer] = r
+	}
+	analyzers, err := order(active)
+	if err != nil {
+		return nil, err
+	}
+	results := map[*analysis.Analyzer]any{GraphAnalyzer: g, ConfigAnalyzer: cfg}
+	var otherFiles []string
+	for _, f := range g.Files.List() {
+		otherFiles = append(otherFiles, f.Name)
+	}
+	res := &Result{Incomplete: len(g.Problems) > 0}
+	attr := newAttributor(g)
+	for _, a := range analyzers {
+		if _, ok := results[a]; ok {
+			continue
+		}
+		rule := byAnalyzer[a]
+		pass := &analysis.Pass{
+			Analyzer:   a,
+			Fset:       g.Fset(),
+			OtherFiles: otherFiles,
+			ResultOf:   map[*analysis.Analyzer]any{},
+			ReadFile: func(name string) ([]byte, error) {
+				if f := g.Files.Get(name); f != nil {
+					return f.Content, nil
+				}
+				return nil, fmt.Errorf("%s is not an input of this run", name)
+			},
+			Report: func(d analysis.Diagnostic) {
+				if rule == nil {
+					return // only rules report; helper passes compute results
+				}
+				res.Findings = append(res.Findings, resolve(g, attr, rule, cfg, d))
+			},
+		}
+		for _, req := range a.Requires {
+			pass.ResultOf[req] = results[req]
+		}
+		out, err := a.Run(pass)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a.Name, err)
+		}
+		results[a] = out
+	}
+	SortFindings(res.Findings)
+	return res, nil
+}
+
+// SortFindings orders findings by file, line, column, rule and message.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Pos.Filename != b.Pos.Filename {
+			return a.Pos.Filename < b.Pos.Filename
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Column != b.Pos.Column {
+			return a.Pos.Column < b.Pos.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+func resolve(g *Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {
+	fset := g.Fset()
+	sev := rule.Severity
+	if s, ok := cfg.Severity[rule.Name]; ok {
+		sev = s
+	}
+	end := d.End
+	if !end.IsValid() {
+		end = d.Pos
+	}
+	f := Finding{
+		Rule:     rule.Name,
+		Severity: sev,
+		Message:  d.Message,
+		Pos:      fset.Position(d.Pos),
+		End:      fset.Position(end),
+	}
+	f.Service, f.Object = attr.describe(d.Pos)
+	for _, r := range d.Related {
+		re := r.End
+		if !re.IsValid() {
+			re = r.Pos
+		}
+		f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), End: fset.Position(re), Message: r.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			ee := e.End
+			if !ee.IsValid() {
+				ee = e.Pos
+			}
+			fix.Edits = append(fix.Edits, Edit{Pos: fset.Position(e.Pos), End: fset.Position(ee), NewText: string(e.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f
+}
+
+// attributor finds the innermost graph object around a position.
+type attributor struct {
+	services []*Service // sorted by Pos
+	stores   []*Store
+}
+
+func newAttributor(g *Graph) *attributor {
+	a := &attributor{services: append([]*Service(nil), g.Services...), stores: g.Stores}
+	sort.Slice(a.services, func(i, j int) bool { return a.services[i].Pos < a.services[j].Pos })
+	return a
+}
+
+func within(s Span, p token.Pos) bool { return s.Pos <= p && p < s.End }
+
+func (a *attributor) describe(p token.Pos) (service, object string) {
+	if !p.IsValid() {
+		return "", ""
+	}
+	i := sort.Search(len(a.services), func(i int) bool { return a.services[i].Pos > p }) - 1
+	if i >= 0 && within(a.services[i].Span, p) {
+		s := a.services[i]
+		return s.Label(), describeChild(s, p)
+	}
+	for _, st := range a.stores {
+		if within(st.Span, p) {
+			return "", fmt.Sprintf("store %q", st.Name.Value)
+		}
+	}
+	return "", ""
+}
+
+func describeChild(s *Service, p token.Pos) string {
+	for _, b := range s.Backends {
+		if within(b.Span, p) {
+			return fmt.Sprintf("backend %q", b.Name.Value)
+		}
+	}
+	for _, d := range s.Domains {
+		if within(d.Span, p) {
+			return fmt.Sprintf("domain %q", d.Name.Value)
+		}
+	}
+	for _, l := range s.Links {
+		if within(l.Span, p) {
+			return fmt.Sprintf("resource link %q", l.Name.Value)
+		}
+	}
+	for _, sn := range s.Snippets {
+		if within(sn.Span, p) {
+			return fmt.Sprintf("snippet %q", sn.Name.Value)
+		}
+	}
+	for _, v := range s.VCLs {
+		if within(v.Span, p) {
+			return fmt.Sprintf("vcl %q", v.Name.Value)
+		}
+	}
+	return "service"
+}

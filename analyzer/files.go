@@ -1,0 +1,131 @@
+package analyzer
+
+import (
+	"go/token"
+	"sort"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// File is one input file with its content and its place in the file set.
+type File struct {
+	Name    string
+	Content []byte
+	TF      *token.File
+}
+
+// Pos returns the position of byte offset off in the file. Offsets past the
+// end are clamped, so a loader's off-by-one can never panic the driver.
+func (f *File) Pos(off int) token.Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > f.TF.Size() {
+		off = f.TF.Size()
+	}
+	return f.TF.Pos(off)
+}
+
+// Files holds every input file in one token.FileSet, as
+// golang.org/x/tools/go/analysis expects: positions of all findings are
+// token.Pos values in that set.
+type Files struct {
+	Fset *token.FileSet
+
+	mu     sync.Mutex
+	byName map[string]*File
+	list   []*File
+}
+
+// NewFiles returns an empty file registry.
+func NewFiles() *Files {
+	return &Files{Fset: token.NewFileSet(), byName: map[string]*File{}}
+}
+
+// Add registers a file's content and returns it. Adding a name twice
+// returns the first registration.
+func (fs *Files) Add(name string, content []byte) *File {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if f, ok := fs.byName[name]; ok {
+		return f
+	}
+	tf := fs.Fset.AddFile(name, -1, len(content))
+	tf.SetLinesForContent(content)
+	f := &File{Name: name, Content: content, TF: tf}
+	fs.byName[name] = f
+	fs.list = append(fs.list, f)
+	return f
+}
+
+// Get returns a registered file by name.
+func (fs *Files) Get(name string) *File {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return fs.byName[name]
+}
+
+// List returns the registered files in name order.
+func (fs *Files) List() []*File {
+	fs.mu.Lock()
+	out := append([]*File(nil), fs.list...)
+	fs.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Of returns the file that holds pos, or nil.
+func (fs *Files) Of(pos token.Pos) *File {
+	if !pos.IsValid() {
+		return nil
+	}
+	tf := fs.Fset.File(pos)
+	if tf == nil {
+		return nil
+	}
+	return fs.Get(tf.Name())
+}
+
+// Text is a string value (VCL source, typically) together with a map from
+// each byte of the decoded value back to the file that holds it. VCL
+// embedded in a JSON string with escapes, in a YAML block scalar or in an
+// HCL heredoc is decoded text whose bytes are not where a plain offset would
+// put them; PosAt undoes that.
+type Text struct {
+	Field[string]
+	// Segments map decoded offsets to positions: decoded byte i, in the
+	// segment with the greatest Dec <= i, is at Src + (i - Dec). Empty means
+	// the value is stored verbatim starting at Pos.
+	Segments []Segment
+}
+
+// Segment is one run of a Text whose decoded bytes are stored verbatim.
+type Segment struct {
+	Dec int
+	Src token.Pos
+}
+
+// PosAt returns the source position of byte i of the decoded text.
+func (t Text) PosAt(i int) token.Pos {
+	if len(t.Segments) == 0 {
+		if !t.Pos.IsValid() {
+			return token.NoPos
+		}
+		return t.Pos + token.Pos(i)
+	}
+	k := sort.Search(len(t.Segments), func(k int) bool { return t.Segments[k].Dec > i }) - 1
+	if k < 0 {
+		k = 0
+	}
+	s := t.Segments[k]
+	return s.Src + token.Pos(i-s.Dec)
+}
+
+// FieldSetter writes a field into a configuration object in the syntax of
+// the file that declares it (JSON, YAML, HCL). It replaces the field's
+// value when the field exists and inserts it otherwise, keeping the file's
+// indentation.
+type FieldSetter interface {
+	SetField(name, value string) []analysis.TextEdit
+}

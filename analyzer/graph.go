@@ -1,0 +1,221 @@
+package analyzer
+
+import (
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// Platform is the kind of Fastly service.
+type Platform string
+
+// The two platforms a Fastly service runs on. The API spells Compute "wasm".
+const (
+	PlatformVCL     Platform = "vcl"
+	PlatformCompute Platform = "compute"
+)
+
+// Field is one configuration value together with where it was written.
+// A field that is absent from the source has Set == false and no position.
+type Field[T any] struct {
+	Value    T
+	Pos, End token.Pos
+	// Set reports whether the source wrote the field at all.
+	Set bool
+	// Unknown reports a value that is written but cannot be known before
+	// deployment (a Terraform value computed at apply time). Rules that
+	// need it stay silent.
+	Unknown bool
+}
+
+// Known reports whether the field is written and its value is known.
+func (f Field[T]) Known() bool { return f.Set && !f.Unknown }
+
+// Span is the extent of a configuration object in its file. The driver uses
+// spans to attribute a finding to the innermost object that contains it.
+type Span struct {
+	Pos, End token.Pos
+}
+
+// Span returns the span itself; it lets every node satisfy the Object interface.
+func (s Span) Span() Span { return s }
+
+// Object is any node of the graph.
+type Object interface {
+	Span() Span
+}
+
+// Service is one Fastly service at the version chainlint analyses.
+type Service struct {
+	Span
+	ID       Field[string]
+	Name     Field[string]
+	Platform Platform
+	// Version is the analysed version number (0 when the source has none).
+	Version  int
+	Domains  []*Domain
+	Backends []*Backend
+	Snippets []*Snippet
+	VCLs     []*VCLSource
+	Links    []*Link
+	// File is the name of the file that declares the service.
+	File string
+}
+
+// Label is the service's human name: its name, else its ID.
+func (s *Service) Label() string {
+	if s.Name.Value != "" {
+		return s.Name.Value
+	}
+	if s.ID.Value != "" {
+		return s.ID.Value
+	}
+	return "(unnamed service)"
+}
+
+// Domain is a hostname a service answers for. It may be a wildcard
+// ("*.example.com"), which matches exactly one label.
+type Domain struct {
+	Span
+	Service *Service
+	Name    Field[string]
+}
+
+// Backend is where a service sends requests it does not answer itself.
+type Backend struct {
+	Span
+	Service         *Service
+	Name            Field[string]
+	Address         Field[string]
+	Port            Field[int]
+	OverrideHost    Field[string]
+	UseSSL          Field[bool]
+	SSLCertHostname Field[string]
+	SSLSNIHostname  Field[string]
+	Shield          Field[string]
+	// Setter writes new fields into the backend's declaration, in the
+	// syntax of its file. Nil when the source cannot be edited mechanically.
+	Setter FieldSetter
+}
+
+// Snippet is a VCL snippet of a VCL service.
+type Snippet struct {
+	Span
+	Name     Field[string]
+	Type     Field[string]
+	Priority Field[int]
+	Content  Text
+}
+
+// VCLSource is one custom VCL file of a VCL service.
+type VCLSource struct {
+	Span
+	Name    Field[string]
+	Main    Field[bool]
+	Content Text
+}
+
+// Link is a resource link: a service's named handle on a shared store.
+type Link struct {
+	Span
+	Service      *Service
+	Name         Field[string]
+	ResourceID   Field[string]
+	ResourceType Field[string]
+}
+
+// StoreType is the kind of a shared store, spelled as the API spells it.
+type StoreType string
+
+// The store types Fastly links to services.
+const (
+	KVStore     StoreType = "kv-store"
+	ConfigStore StoreType = "config-store"
+	SecretStore StoreType = "secret-store"
+)
+
+// NormalizeStoreType maps the API's spellings (including the older
+// "object-store" name for KV stores) to a StoreType; unknown spellings are
+// returned lower-cased as they are.
+func NormalizeStoreType(s string) StoreType {
+	switch t := strings.ToLower(strings.TrimSpace(s)); t {
+	case "kv-store", "kv_store", "kvstore", "object-store", "object_store", "kv":
+		return KVStore
+	case "config-store", "config_store", "configstore", "config":
+		return ConfigStore
+	case "secret-store", "secret_store", "secretstore", "secret":
+		return SecretStore
+	default:
+		return StoreType(t)
+	}
+}
+
+// Store is an account-level KV, config or secret store.
+type Store struct {
+	Span
+	ID   Field[string]
+	Name Field[string]
+	Type StoreType
+}
+
+// Problem is an input that could not be read or parsed. Problems are
+// reported by the rule named in Rule and make the run incomplete.
+type Problem struct {
+	Rule     string // "parse-error" or "vcl-syntax"
+	Pos, End token.Pos
+	// File names the input when Pos is unknown (an unreadable file).
+	File    string
+	Message string
+}
+
+// Graph is everything chainlint loaded: the service graph's nodes, the
+// files they came from, and what could not be loaded.
+type Graph struct {
+	Files    *Files
+	Services []*Service
+	Stores   []*Store
+	// StoresListed reports whether any input listed the account's stores,
+	// so that a link to a store not among them is suspicious.
+	StoresListed bool
+	Problems     []Problem
+
+	storesByID map[string]*Store
+}
+
+// NewGraph returns an empty graph over a fresh file set.
+func NewGraph() *Graph {
+	return &Graph{Files: NewFiles()}
+}
+
+// Fset is the file set all positions of the graph belong to.
+func (g *Graph) Fset() *token.FileSet { return g.Files.Fset }
+
+// AddProblem records an input that could not be analysed.
+func (g *Graph) AddProblem(p Problem) { g.Problems = append(g.Problems, p) }
+
+// Finish orders services, stores and problems by position, so that every
+// derived result is independent of the order in which files loaded, and
+// builds the graph's look-up indexes. Loaders call it once, after the last
+// file is added.
+func (g *Graph) Finish() {
+	sort.SliceStable(g.Services, func(i, j int) bool { return g.Services[i].Pos < g.Services[j].Pos })
+	sort.SliceStable(g.Stores, func(i, j int) bool { return g.Stores[i].Pos < g.Stores[j].Pos })
+	sort.SliceStable(g.Problems, func(i, j int) bool {
+		a, b := g.Problems[i], g.Problems[j]
+		if a.Pos != b.Pos {
+			return a.Pos < b.Pos
+		}
+		return a.File < b.File
+	})
+	g.storesByID = make(map[string]*Store, len(g.Stores))
+	for _, s := range g.Stores {
+		if _, dup := g.storesByID[s.ID.Value]; !dup {
+			g.storesByID[s.ID.Value] = s
+		}
+	}
+}
+
+// StoreByID returns the store with the given ID, or nil.
+func (g *Graph) StoreByID(id string) *Store {
+	return g.storesByID[id]
+}

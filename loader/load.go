@@ -1,0 +1,126 @@
+// Package loader turns the files a user names into one service graph: it
+// walks directories, picks the loader for each file by its name and
+// content, and records what could not be read. Each format's loader lives
+// in a package of its own below this one.
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/loader/fastlyapi"
+)
+
+// Options tune loading.
+type Options struct {
+	// Overlay maps file paths to content that replaces what is on disk
+	// (the language server's unsaved buffers).
+	Overlay map[string][]byte
+}
+
+// skipDirs are directories a walk never enters.
+var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, ".terraform": true}
+
+// Paths loads every file named, and every candidate file below every
+// directory named, into a new graph. Errors reading a file become
+// parse-error problems in the graph; the returned error is only for a path
+// that does not exist at all.
+func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	g := analyzer.NewGraph()
+	type input struct {
+		path     string
+		explicit bool
+	}
+	var inputs []input
+	seen := map[string]bool{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			if _, ok := opts.Overlay[p]; ok {
+				inputs = append(inputs, input{p, true})
+				continue
+			}
+			return nil, fmt.Errorf("%s: no such file or directory", p)
+		}
+		if !info.IsDir() {
+			if !seen[p] {
+				seen[p] = true
+				inputs = append(inputs, input{p, true})
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if path != p {
+					inputs = append(inputs, input{path, true}) // reported as unreadable below
+				}
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() || !isCandidate(path) || seen[path] {
+				return nil
+			}
+			seen[path] = true
+			inputs = append(inputs, input{path, false})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
+	for _, in := range inputs {
+		content, ok := opts.Overlay[in.path]
+		if !ok {
+			var err error
+			content, err = os.ReadFile(in.path)
+			if err != nil {
+				f := g.Files.Add(in.path, nil)
+				g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0),
+					Message: "cannot read file: " + readError(err)})
+				continue
+			}
+		}
+		loadFile(g, in.path, content, in.explicit)
+	}
+	g.Finish()
+	return g, nil
+}
+
+// readError drops the path from an os error: the finding already names it.
+func readError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func isCandidate(path string) bool {
+	return fastlyapi.IsCandidate(path)
+}
+
+// loadFile hands one file to the loader for its kind.
+func loadFile(g *analyzer.Graph, path string, content []byte, explicit bool) {
+	switch {
+	case fastlyapi.IsCandidate(path):
+		fastlyapi.Load(g, path, content, explicit)
+	}
+}

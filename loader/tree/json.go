@@ -1,0 +1,330 @@
+package tree
+
+import (
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// ParseJSON parses a JSON document. A leading byte-order mark is skipped.
+// It records every value's offsets and, for strings, the mapping from
+// decoded bytes to source bytes across escapes.
+func ParseJSON(src []byte) (*Node, error) {
+	p := &jsonParser{src: src}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		p.pos = 3
+	}
+	p.space()
+	if p.pos >= len(src) {
+		return nil, &Error{Off: p.pos, Msg: "empty document: expected a JSON value"}
+	}
+	n, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.pos < len(src) {
+		return nil, &Error{Off: p.pos, Msg: "unexpected " + p.describe() + " after the top-level value"}
+	}
+	return n, nil
+}
+
+type jsonParser struct {
+	src []byte
+	pos int
+}
+
+func (p *jsonParser) space() {
+	for p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) describe() string {
+	if p.pos >= len(p.src) {
+		return "end of file"
+	}
+	r, _ := utf8.DecodeRune(p.src[p.pos:])
+	if r == utf8.RuneError {
+		return "invalid byte"
+	}
+	return "character " + strconvQuoteRune(r)
+}
+
+func strconvQuoteRune(r rune) string {
+	if r < 0x20 {
+		return "U+00" + string("0123456789ABCDEF"[r>>4]) + string("0123456789ABCDEF"[r&15])
+	}
+	return "'" + string(r) + "'"
+}
+
+func (p *jsonParser) errf(msg string) error { return &Error{Off: p.pos, Msg: msg} }
+
+func (p *jsonParser) value(depth int) (*Node, error) {
+	if depth > MaxDepth {
+		return nil, p.errf("nesting deeper than 1000 levels")
+	}
+	if p.pos >= len(p.src) {
+		return nil, p.errf("unexpected end of file: expected a value")
+	}
+	switch c := p.src[p.pos]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		return p.string()
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return p.literal("true", Bool)
+	case c == 'f':
+		return p.literal("false", Bool)
+	case c == 'n':
+		return p.literal("null", Null)
+	default:
+		return nil, p.errf("unexpected " + p.describe() + ": expected a value")
+	}
+}
+
+func (p *jsonParser) literal(word string, k Kind) (*Node, error) {
+	if !strings.HasPrefix(string(p.src[p.pos:min(len(p.src), p.pos+len(word))]), word) {
+		return nil, p.errf("invalid literal: expected " + word)
+	}
+	n := &Node{Kind: k, Off: p.pos, End: p.pos + len(word), Text: word}
+	p.pos += len(word)
+	return n, nil
+}
+
+func (p *jsonParser) number() (*Node, error) {
+	start := p.pos
+	if p.src[p.pos] == '-' {
+		p.pos++
+	}
+	digits := func() int {
+		s := p.pos
+		for p.pos < len(p.src) && p.src[p.pos] >= '0' && p.src[p.pos] <= '9' {
+			p.pos++
+		}
+		return p.pos - s
+	}
+	if digits() == 0 {
+		return nil, p.errf("invalid number")
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == '.' {
+		p.pos++
+		if digits() == 0 {
+			return nil, p.errf("invalid number: expected digits after '.'")
+		}
+	}
+	if p.pos < len(p.src) && (p.src[p.pos] == 'e' || p.src[p.pos] == 'E') {
+		p.pos++
+		if p.pos < len(p.src) && (p.src[p.pos] == '+' || p.src[p.pos] == '-') {
+			p.pos++
+		}
+		if digits() == 0 {
+			return nil, p.errf("invalid number: expected exponent digits")
+		}
+	}
+	return &Node{Kind: Number, Off: start, End: p.pos, Text: string(p.src[start:p.pos])}, nil
+}
+
+// string decodes a string; Segments records where each run of decoded
+// bytes sits in the source, a new run starting after every escape.
+func (p *jsonParser) string() (*Node, error) {
+	start := p.pos
+	p.pos++ // opening quote
+	runStart := p.pos
+	// Fast path: no escapes.
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		if c == '"' {
+			n := &Node{Kind: String, Off: start, End: p.pos + 1, Text: string(p.src[runStart:p.pos]),
+				Segments: []Segment{{Dec: 0, Src: runStart}}}
+			p.pos++
+			return n, nil
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			return nil, p.errf("control character in string (escape it)")
+		}
+		p.pos++
+	}
+	var b strings.Builder
+	b.WriteString(string(p.src[runStart:p.pos]))
+	segs := []Segment{{Dec: 0, Src: runStart}}
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return &Node{Kind: String, Off: start, End: p.pos, Text: b.String(), Segments: segs}, nil
+		case c == '\\':
+			escStart := p.pos
+			if p.pos+1 >= len(p.src) {
+				return nil, p.errf("unterminated escape")
+			}
+			e := p.src[p.pos+1]
+			p.pos += 2
+			var out string
+			switch e {
+			case '"', '\\', '/':
+				out = string(e)
+			case 'b':
+				out = "\b"
+			case 'f':
+				out = "\f"
+			case 'n':
+				out = "\n"
+			case 'r':
+				out = "\r"
+			case 't':
+				out = "\t"
+			case 'u':
+				r, ok := p.hex4()
+				if !ok {
+					p.pos = escStart
+					return nil, p.errf(`invalid \u escape`)
+				}
+				if utf16.IsSurrogate(r) {
+					if p.pos+1 < len(p.src) && p.src[p.pos] == '\\' && p.src[p.pos+1] == 'u' {
+						save := p.pos
+						p.pos += 2
+						r2, ok2 := p.hex4()
+						if d := utf16.DecodeRune(r, r2); ok2 && d != utf8.RuneError {
+							r = d
+						} else {
+							p.pos = save
+							r = utf8.RuneError
+						}
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				out = string(r)
+			default:
+				p.pos = escStart
+				return nil, p.errf("invalid escape \\" + string(rune(e)))
+			}
+			// The escape's decoded bytes map to the backslash; the run after
+			// it starts verbatim at the next source byte.
+			segs = append(segs, Segment{Dec: b.Len(), Src: escStart})
+			b.WriteString(out)
+			segs = append(segs, Segment{Dec: b.Len(), Src: p.pos})
+		case c < 0x20:
+			return nil, p.errf("control character in string (escape it)")
+		default:
+			b.WriteByte(c)
+			p.pos++
+		}
+	}
+	p.pos = start
+	return nil, p.errf("unterminated string")
+}
+
+func (p *jsonParser) hex4() (rune, bool) {
+	if p.pos+4 > len(p.src) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.src[p.pos : p.pos+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	p.pos += 4
+	return r, true
+}
+
+func (p *jsonParser) object(depth int) (*Node, error) {
+	n := &Node{Kind: Object, Off: p.pos, Flow: true}
+	p.pos++
+	p.space()
+	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+		p.pos++
+		n.End = p.pos
+		return n, nil
+	}
+	for {
+		p.space()
+		if p.pos >= len(p.src) || p.src[p.pos] != '"' {
+			return nil, p.errf("unexpected " + p.describe() + ": expected a member name in double quotes")
+		}
+		key, err := p.string()
+		if err != nil {
+			return nil, err
+		}
+		p.space()
+		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+			return nil, p.errf("unexpected " + p.describe() + ": expected ':' after member name")
+		}
+		p.pos++
+		p.space()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.Fields = append(n.Fields, Field{Key: key.Text, KeyOff: key.Off, KeyEnd: key.End, Value: v})
+		p.space()
+		if p.pos >= len(p.src) {
+			return nil, p.errf("unexpected end of file: expected ',' or '}'")
+		}
+		switch p.src[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			n.End = p.pos
+			return n, nil
+		default:
+			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or '}'")
+		}
+	}
+}
+
+func (p *jsonParser) array(depth int) (*Node, error) {
+	n := &Node{Kind: Array, Off: p.pos, Flow: true}
+	p.pos++
+	p.space()
+	if p.pos < len(p.src) && p.src[p.pos] == ']' {
+		p.pos++
+		n.End = p.pos
+		return n, nil
+	}
+	for {
+		p.space()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.Items = append(n.Items, v)
+		p.space()
+		if p.pos >= len(p.src) {
+			return nil, p.errf("unexpected end of file: expected ',' or ']'")
+		}
+		switch p.src[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			n.End = p.pos
+			return n, nil
+		default:
+			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or ']'")
+		}
+	}
+}

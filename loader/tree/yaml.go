@@ -1,0 +1,348 @@
+package tree
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// maxYAMLNodes bounds the nodes one document may expand to through
+// aliases, so that an alias bomb is an error, not an out-of-memory kill.
+const maxYAMLNodes = 1_000_000
+
+// ParseYAML parses every document of a YAML stream. Offsets come from
+// yaml.v3's line and column marks; a string's segments are found by
+// matching its source lines against its decoded text, which is exact for
+// plain and literal block scalars and line-exact for the other styles.
+func ParseYAML(src []byte) ([]*Node, error) {
+	lines := lineStarts(src)
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var docs []*Node
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return docs, nil
+		}
+		if err != nil {
+			return docs, yamlError(src, lines, err)
+		}
+		c := &yamlConverter{src: src, lines: lines}
+		n, err := c.convert(&doc, 0)
+		if err != nil {
+			return docs, err
+		}
+		if n != nil {
+			docs = append(docs, n)
+		}
+	}
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError turns yaml.v3's "yaml: line N: msg" into an offset error.
+func yamlError(src []byte, lines []int, err error) error {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if isParserError(m[2]) {
+			// yaml.v3 numbers a parser error's line from 0 (its scanner
+			// errors from 1); the line is where the unfinished construct
+			// started.
+			line++
+		}
+		off := offsetOf(src, lines, line, 1)
+		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+			off++
+		}
+		return &Error{Off: off, Msg: m[2]}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return &Error{Off: 0, Msg: msg}
+}
+
+// isParserError tells yaml.v3's parser errors from its scanner errors by
+// their wording: the parser's say "did not find expected <construct>".
+func isParserError(msg string) bool {
+	if !strings.HasPrefix(msg, "did not find expected") {
+		return false
+	}
+	return !strings.Contains(msg, "alphabetic") && !strings.Contains(msg, "URI") && !strings.Contains(msg, "hexdecimal")
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// offsetOf converts yaml.v3's 1-based line and character column to a byte
+// offset.
+func offsetOf(src []byte, lines []int, line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(lines) {
+		return len(src)
+	}
+	off := lines[line-1]
+	for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
+		_, w := utf8.DecodeRune(src[off:])
+		off += w
+	}
+	return off
+}
+
+type yamlConverter struct {
+	src   []byte
+	lines []int
+	count int
+}
+
+func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
+	c.count++
+	if c.count > maxYAMLNodes {
+		return nil, &Error{Off: offsetOf(c.src, c.lines, y.Line, y.Column), Msg: "document expands to more than a million nodes (alias bomb?)"}
+	}
+	if depth > MaxDepth {
+		return nil, &Error{Off: offsetOf(c.src, c.lines, y.Line, y.Column), Msg: "nesting deeper than 1000 levels"}
+	}
+	off := offsetOf(c.src, c.lines, y.Line, y.Column)
+	switch y.Kind {
+	case yaml.DocumentNode:
+		if len(y.Content) == 0 {
+			return nil, nil
+		}
+		return c.convert(y.Content[0], depth)
+	case yaml.AliasNode:
+		if y.Alias == nil {
+			return &Node{Kind: Null, Off: off, End: off}, nil
+		}
+		n, err := c.convert(y.Alias, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		// An alias's value is written at the anchor; it is used here.
+		cp := *n
+		cp.Off, cp.End = off, off+1+len(y.Value)
+		return &cp, nil
+	case yaml.MappingNode:
+		n := &Node{Kind: Object, Off: off, End: off, Flow: y.Style&yaml.FlowStyle != 0}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k, v := y.Content[i], y.Content[i+1]
+			val, err := c.convert(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+				if val.Kind == Object {
+					n.Fields = append(n.Fields, val.Fields...)
+				}
+				continue
+			}
+			koff := offsetOf(c.src, c.lines, k.Line, k.Column)
+			n.Fields = append(n.Fields, Field{Key: k.Value, KeyOff: koff, KeyEnd: c.scalarEnd(k, koff), Value: val})
+			n.End = max(n.End, val.End)
+		}
+		if n.Flow {
+			n.End = max(n.End, c.closing(n.End, '}'))
+		}
+		return n, nil
+	case yaml.SequenceNode:
+		n := &Node{Kind: Array, Off: off, End: off, Flow: y.Style&yaml.FlowStyle != 0}
+		for _, item := range y.Content {
+			v, err := c.convert(item, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.Items = append(n.Items, v)
+			n.End = max(n.End, v.End)
+		}
+		if n.Flow {
+			n.End = max(n.End, c.closing(n.End, ']'))
+		}
+		return n, nil
+	case yaml.ScalarNode:
+		return c.scalar(y, off), nil
+	}
+	return nil, &Error{Off: off, Msg: fmt.Sprintf("unsupported YAML node kind %d", y.Kind)}
+}
+
+// closing finds the closing bracket of a flow collection at or after off.
+func (c *yamlConverter) closing(off int, bracket byte) int {
+	if i := bytes.IndexByte(c.src[min(off, len(c.src)):], bracket); i >= 0 {
+		return off + i + 1
+	}
+	return off
+}
+
+func (c *yamlConverter) scalar(y *yaml.Node, off int) *Node {
+	n := &Node{Off: off, Text: y.Value}
+	switch y.ShortTag() {
+	case "!!null":
+		n.Kind = Null
+	case "!!bool":
+		n.Kind = Bool
+		if b, err := strconv.ParseBool(strings.ToLower(y.Value)); err == nil {
+			n.Text = strconv.FormatBool(b)
+		}
+	case "!!int", "!!float":
+		n.Kind = Number
+	default:
+		n.Kind = String
+	}
+	n.End = c.scalarEnd(y, off)
+	n.Segments = c.segments(y, n)
+	return n
+}
+
+// scalarEnd finds where a scalar's source text ends.
+func (c *yamlConverter) scalarEnd(y *yaml.Node, off int) int {
+	src := c.src
+	switch {
+	case y.Style&yaml.DoubleQuotedStyle != 0:
+		for i := off + 1; i < len(src); i++ {
+			if src[i] == '\\' {
+				i++
+			} else if src[i] == '"' {
+				return i + 1
+			}
+		}
+		return len(src)
+	case y.Style&yaml.SingleQuotedStyle != 0:
+		for i := off + 1; i < len(src); i++ {
+			if src[i] == '\'' {
+				if i+1 < len(src) && src[i+1] == '\'' {
+					i++
+					continue
+				}
+				return i + 1
+			}
+		}
+		return len(src)
+	case y.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		_, end := c.blockBody(off)
+		return end
+	default:
+		if off+len(y.Value) <= len(src) && string(src[off:off+len(y.Value)]) == y.Value {
+			return off + len(y.Value)
+		}
+		end := off
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		return end
+	}
+}
+
+// blockBody returns the first content offset and the end of a block
+// scalar whose indicator ('|' or '>') is at off.
+func (c *yamlConverter) blockBody(off int) (start, end int) {
+	src := c.src
+	i := off
+	for i < len(src) && src[i] != '\n' {
+		i++
+	}
+	if i >= len(src) {
+		return len(src), len(src)
+	}
+	i++ // first body line
+	start = i
+	indent := -1
+	end = i
+	for line := i; line < len(src); {
+		next := line
+		for next < len(src) && src[next] != '\n' {
+			next++
+		}
+		text := src[line:next]
+		trimmed := bytes.TrimLeft(text, " ")
+		ind := len(text) - len(trimmed)
+		blank := len(bytes.TrimSpace(text)) == 0
+		if !blank {
+			if indent < 0 {
+				indent = ind
+			}
+			if ind < indent {
+				break
+			}
+			end = next
+		}
+		if next >= len(src) {
+			break
+		}
+		line = next + 1
+	}
+	return start, end
+}
+
+// segments maps a string scalar's decoded text to source offsets.
+func (c *yamlConverter) segments(y *yaml.Node, n *Node) []Segment {
+	if n.Kind != String {
+		return []Segment{{Dec: 0, Src: n.Off}}
+	}
+	var start, end int
+	switch {
+	case y.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		start, end = c.blockBody(n.Off)
+	case y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		start, end = n.Off+1, max(n.Off+1, n.End-1)
+		if !bytes.ContainsAny(c.src[start:end], "\\'\n") {
+			return []Segment{{Dec: 0, Src: start}}
+		}
+	default:
+		if !bytes.ContainsRune(c.src[n.Off:n.End], '\n') {
+			return []Segment{{Dec: 0, Src: n.Off}}
+		}
+		start, end = n.Off, n.End
+	}
+	return matchLines(c.src[start:end], start, n.Text)
+}
+
+// matchLines finds each source line's content in the decoded text, in
+// order, and starts a segment there.
+func matchLines(region []byte, base int, text string) []Segment {
+	segs := []Segment{{Dec: 0, Src: base}}
+	cursor := 0
+	lineOff := 0
+	for lineOff <= len(region) {
+		next := bytes.IndexByte(region[lineOff:], '\n')
+		var line []byte
+		if next < 0 {
+			line = region[lineOff:]
+		} else {
+			line = region[lineOff : lineOff+next]
+		}
+		content := bytes.TrimLeft(line, " \t")
+		if cut := bytes.IndexAny(content, "\\'"); cut >= 0 {
+			content = content[:cut]
+		}
+		if len(content) > 0 {
+			window := text[cursor:]
+			if limit := len(content) + len(line) + 64; len(window) > limit {
+				window = window[:limit]
+			}
+			if i := strings.Index(window, string(content)); i >= 0 {
+				srcOff := base + lineOff + (len(line) - len(bytes.TrimLeft(line, " \t")))
+				segs = append(segs, Segment{Dec: cursor + i, Src: srcOff})
+				cursor += i + len(content)
+			}
+		}
+		if next < 0 {
+			break
+		}
+		lineOff += next + 1
+	}
+	return segs
+}

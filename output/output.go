@@ -1,0 +1,230 @@
+// Package output renders findings for people and for tools: text with a
+// caret under the column, and the versioned JSON document that is
+// chainlint's machine contract. Formatters see resolved findings and the
+// input files' text; they know nothing of loaders or rules.
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// Report is what a formatter renders.
+type Report struct {
+	Findings   []analyzer.Finding
+	Incomplete bool
+	// Services and Files count what was analysed, for the summary.
+	Services int
+	Files    int
+	// Source returns a file's content (for the caret line); may be nil.
+	Source func(name string) []byte
+	// Rel turns a file name into what is printed (relative to the working
+	// directory); nil prints names as they are.
+	Rel func(name string) string
+}
+
+func (r *Report) rel(name string) string {
+	if r.Rel == nil || name == "" {
+		return name
+	}
+	return r.Rel(name)
+}
+
+// RelativeTo returns a Rel function for a working directory.
+func RelativeTo(wd string) func(string) string {
+	return func(name string) string {
+		abs := name
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, name)
+		}
+		if rel, err := filepath.Rel(wd, abs); err == nil {
+			return filepath.ToSlash(rel)
+		}
+		return filepath.ToSlash(name)
+	}
+}
+
+// Formats lists the --format values.
+var Formats = []string{"text", "json"}
+
+// Write renders the report in the named format.
+func Write(w io.Writer, format string, r *Report) error {
+	switch format {
+	case "text", "":
+		return writeText(w, r)
+	case "json":
+		return writeJSON(w, r)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// maxLineWidth bounds the source excerpt under a finding; longer lines
+// (minified JSON) are cut to a window around the column.
+const maxLineWidth = 120
+
+func writeText(w io.Writer, r *Report) error {
+	counts := map[analyzer.Severity]int{}
+	for _, f := range r.Findings {
+		counts[f.Severity]++
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule)
+		if r.Source != nil {
+			if line, caret, ok := excerpt(r.Source(f.Pos.Filename), f.Pos.Offset, f.Pos.Column); ok {
+				fmt.Fprintf(w, "    %s\n    %s\n", line, caret)
+			}
+		}
+	}
+	fmt.Fprintln(w, summary(r, counts))
+	return nil
+}
+
+func summary(r *Report, counts map[analyzer.Severity]int) string {
+	scope := fmt.Sprintf("in %s from %s", plural(r.Services, "service"), plural(r.Files, "file"))
+	var s string
+	if len(r.Findings) == 0 {
+		s = "no problems " + scope
+	} else {
+		var parts []string
+		for _, sev := range []analyzer.Severity{analyzer.SeverityError, analyzer.SeverityWarning, analyzer.SeverityInfo} {
+			if counts[sev] > 0 {
+				parts = append(parts, plural(counts[sev], sev.String()))
+			}
+		}
+		s = fmt.Sprintf("%s (%s) %s", plural(len(r.Findings), "problem"), strings.Join(parts, ", "), scope)
+	}
+	if r.Incomplete {
+		s += "; INCOMPLETE: some inputs could not be analysed (see the parse errors above)"
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// excerpt returns the source line holding offset and a caret line under
+// the column, both cut to a window for long lines.
+func excerpt(src []byte, offset, column int) (line, caret string, ok bool) {
+	if src == nil || column < 1 || offset < 0 || offset > len(src) {
+		return "", "", false
+	}
+	start := offset - (column - 1)
+	if start < 0 {
+		return "", "", false
+	}
+	end := start
+	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+		end++
+	}
+	text := string(src[start:end])
+	col := column - 1
+	if len(text) > maxLineWidth {
+		from := max(0, col-maxLineWidth/2)
+		to := min(len(text), from+maxLineWidth)
+		prefix, suffix := "", ""
+		if from > 0 {
+			prefix = "…"
+		}
+		if to < len(text) {
+			suffix = "…"
+		}
+		text = prefix + strings.ToValidUTF8(text[from:to], "") + suffix
+		col = col - from + len(prefix)
+	}
+	var b strings.Builder
+	for i, c := range text {
+		if i >= col {
+			break
+		}
+		if c == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteByte('^')
+	return text, b.String(), true
+}
+
+// jsonReport is the JSON contract, version 1. Fields are only ever added.
+type jsonReport struct {
+	Version     int              `json:"version"`
+	Incomplete  bool             `json:"incomplete"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+}
+
+type jsonDiagnostic struct {
+	Rule      string        `json:"rule"`
+	Severity  string        `json:"severity"`
+	Message   string        `json:"message"`
+	File      string        `json:"file"`
+	Line      int           `json:"line"`
+	Column    int           `json:"column"`
+	EndLine   int           `json:"end_line"`
+	EndColumn int           `json:"end_column"`
+	Service   string        `json:"service"`
+	Object    string        `json:"object,omitempty"`
+	Related   []jsonRelated `json:"related,omitempty"`
+	Fixes     []jsonFix     `json:"fixes"`
+}
+
+type jsonRelated struct {
+	Message   string `json:"message"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	NewText   string `json:"new_text"`
+}
+
+func writeJSON(w io.Writer, r *Report) error {
+	out := jsonReport{Version: 1, Incomplete: r.Incomplete, Diagnostics: []jsonDiagnostic{}}
+	for _, f := range r.Findings {
+		d := jsonDiagnostic{
+			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+			File: r.rel(f.Pos.Filename), Line: f.Pos.Line, Column: f.Pos.Column,
+			EndLine: f.End.Line, EndColumn: f.End.Column,
+			Service: f.Service, Object: f.Object, Fixes: []jsonFix{},
+		}
+		for _, rel := range f.Related {
+			d.Related = append(d.Related, jsonRelated{Message: rel.Message, File: r.rel(rel.Pos.Filename),
+				Line: rel.Pos.Line, Column: rel.Pos.Column, EndLine: rel.End.Line, EndColumn: rel.End.Column})
+		}
+		for _, fx := range f.Fixes {
+			jf := jsonFix{Message: fx.Message, Edits: []jsonEdit{}}
+			for _, e := range fx.Edits {
+				jf.Edits = append(jf.Edits, jsonEdit{File: r.rel(e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column,
+					EndLine: e.End.Line, EndColumn: e.End.Column, Offset: e.Pos.Offset, EndOffset: e.End.Offset, NewText: e.NewText})
+			}
+			d.Fixes = append(d.Fixes, jf)
+		}
+		out.Diagnostics = append(out.Diagnostics, d)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,150 @@
+package rules_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/output"
+	"github.com/chainlint/chainlint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite golden expected.txt files from the current output")
+
+// lintDir lints one case directory as the CLI would and renders the text
+// report with file names relative to the directory. A file named
+// "profile" in the directory selects the profile.
+func lintDir(t *testing.T, dir string) string {
+	t.Helper()
+	profile := analyzer.ProfileCurrent
+	if b, err := os.ReadFile(filepath.Join(dir, "profile")); err == nil {
+		p, err := analyzer.ProfileByName(strings.TrimSpace(string(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		profile = p
+	}
+	g, err := loader.Paths([]string{dir}, loader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := analyzer.Run(g, rules.All(), &analyzer.Config{Profile: profile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = output.Write(&buf, "text", &output.Report{
+		Findings: res.Findings, Incomplete: res.Incomplete,
+		Services: len(g.Services), Files: len(g.Files.List()),
+		Source: func(name string) []byte { return g.Files.Get(name).Content },
+		Rel: func(name string) string {
+			rel, _ := filepath.Rel(dir, name)
+			return filepath.ToSlash(rel)
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// caseDirs returns every golden case: a directory below testdata holding
+// an expected.txt.
+func caseDirs(t *testing.T) []string {
+	t.Helper()
+	var dirs []string
+	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && d.Name() == "expected.txt" {
+			dirs = append(dirs, filepath.Dir(path))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dirs
+}
+
+// TestGolden lints every case directory under testdata/RULE/CASE and
+// compares the report with the case's expected.txt (-update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, dir := range caseDirs(t) {
+		t.Run(filepath.ToSlash(strings.TrimPrefix(dir, "testdata"+string(filepath.Separator))), func(t *testing.T) {
+			got := lintDir(t, dir)
+			path := filepath.Join(dir, "expected.txt")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("report differs from %s (-want +got); run go test ./rules -update to accept:\n%s", path, diff)
+			}
+		})
+	}
+}
+
+// TestEveryRuleHasCases insists on at least one case where each rule fires
+// (testdata/RULE/bad*) and one where it must not (testdata/RULE/good*).
+func TestEveryRuleHasCases(t *testing.T) {
+	for _, r := range rules.All() {
+		var fires, silent bool
+		dirs, _ := filepath.Glob(filepath.Join("testdata", r.Name, "*"))
+		for _, dir := range dirs {
+			want, err := os.ReadFile(filepath.Join(dir, "expected.txt"))
+			if err != nil {
+				continue
+			}
+			has := strings.Contains(string(want), "["+r.Name+"]")
+			switch base := filepath.Base(dir); {
+			case strings.HasPrefix(base, "bad"):
+				if !has {
+					t.Errorf("%s: a bad case where %s does not fire", dir, r.Name)
+				}
+				fires = fires || has
+			case strings.HasPrefix(base, "good"):
+				if has {
+					t.Errorf("%s: a good case where %s fires", dir, r.Name)
+				}
+				silent = true
+			}
+		}
+		if !fires {
+			t.Errorf("rule %s has no case in testdata/%s/bad*/ where it fires", r.Name, r.Name)
+		}
+		if !silent {
+			t.Errorf("rule %s has no case in testdata/%s/good*/ where it must stay silent", r.Name, r.Name)
+		}
+	}
+}
+
+// TestRuleDocs checks the documentation contract of every rule: a
+// kebab-case ID, a one-line summary, and a bad and a good example.
+func TestRuleDocs(t *testing.T) {
+	if err := analyzer.Validate(rules.All()); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(r.Doc, "\nBad:\n") || !strings.Contains(r.Doc, "\nGood:\n") {
+			t.Errorf("%s: Doc lacks a Bad: or Good: example", r.Name)
+		}
+		if s := r.Summary(); len(s) > 100 || strings.HasSuffix(s, ".") {
+			t.Errorf("%s: summary %q should be one short line without a final period", r.Name, s)
+		}
+	}
+}

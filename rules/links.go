@@ -1,0 +1,330 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// MaxLinksPerService is Fastly's limit on resource links per service.
+const MaxLinksPerService = 50
+
+// TooManyLinks reports services with more resource links than Fastly allows.
+var TooManyLinks = &analyzer.Rule{
+	Severity: analyzer.SeverityError,
+	Analyzer: &analysis.Analyzer{
+		Name: "too-many-links",
+		Doc: `a service has more than 50 resource links
+
+Fastly allows at most 50 resource links (links to KV, config and secret
+stores) per service; the API refuses the 51st. The finding points at the
+first link over the limit. Merge stores, or split the service.
+
+Bad:
+
+    "resource_links": [ ... 51 links ... ]
+
+Good:
+
+    "resource_links": [ ... at most 50 links ... ]`,
+		Requires: graphRequires,
+		Run:      runTooManyLinks,
+	},
+}
+
+func runTooManyLinks(pass *analysis.Pass) (any, error) {
+	for _, s := range analyzer.GraphOf(pass).Services {
+		if len(s.Links) <= MaxLinksPerService {
+			continue
+		}
+		l := s.Links[MaxLinksPerService]
+		pass.Report(analysis.Diagnostic{
+			Pos: l.Pos, End: l.End,
+			Message: fmt.Sprintf("service %q has %d resource links; Fastly allows at most %d per service, so the API refuses this one%s; merge stores or split the service",
+				s.Label(), len(s.Links), MaxLinksPerService, refusedAfter(len(s.Links)-MaxLinksPerService-1)),
+		})
+	}
+	return nil, nil
+}
+
+func refusedAfter(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " and the " + plural(n, "link") + " after it"
+}
+
+// linkType is a link's store type: its resource_type, else its store's.
+func linkType(g *analyzer.Graph, l *analyzer.Link) analyzer.StoreType {
+	if l.ResourceType.Known() && l.ResourceType.Value != "" {
+		return analyzer.NormalizeStoreType(l.ResourceType.Value)
+	}
+	if l.ResourceID.Known() {
+		if st := g.StoreByID(l.ResourceID.Value); st != nil {
+			return st.Type
+		}
+	}
+	return ""
+}
+
+// InvalidLinkName reports link names that break their store type's rule.
+var InvalidLinkName = &analyzer.Rule{
+	Severity: analyzer.SeverityError,
+	Analyzer: &analysis.Analyzer{
+		Name: "invalid-link-name",
+		Doc: `a resource link's name breaks the naming rule of the store it links to
+
+A link name has the naming constraints of the resource it links to, and
+code opens a store by its link name. Config store names: 1–255 characters,
+starting with an ASCII letter, then only ASCII letters, digits, underscores
+and spaces (so no dashes). KV store names: 1–255 characters, no control
+characters. Secret store names: 1–255 bytes of letters, digits, dashes,
+underscores and periods. The message suggests a valid name.
+
+Bad:
+
+    "resource_links": [{"name": "edge-config", "resource_id": "cs1",
+                        "resource_type": "config-store"}]
+
+Good:
+
+    "resource_links": [{"name": "edge_config", "resource_id": "cs1",
+                        "resource_type": "config-store"}]`,
+		Requires: graphRequires,
+		Run:      runInvalidLinkName,
+	},
+}
+
+func runInvalidLinkName(pass *analysis.Pass) (any, error) {
+	g := analyzer.GraphOf(pass)
+	for _, s := range g.Services {
+		for _, l := range s.Links {
+			if !l.Name.Known() {
+				continue
+			}
+			typ := linkType(g, l)
+			why, suggestion := checkLinkName(typ, l.Name.Value)
+			if why == "" {
+				continue
+			}
+			msg := fmt.Sprintf("resource link name %q is not a valid %s name: %s", l.Name.Value, typ, why)
+			if suggestion != "" && suggestion != l.Name.Value {
+				msg += fmt.Sprintf("; rename it, e.g. to %q (and open it by that name in code)", suggestion)
+			}
+			pos, end := at(l.Name, l.Span)
+			pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg})
+		}
+	}
+	return nil, nil
+}
+
+// checkLinkName returns why name is invalid for a store type ("" when
+// valid or the type is unknown) and a valid name close to it.
+func checkLinkName(typ analyzer.StoreType, name string) (why, suggestion string) {
+	if name == "" {
+		return "it is empty", ""
+	}
+	if len(name) > 255 {
+		return fmt.Sprintf("it is %d bytes long, over the limit of 255", len(name)), name[:255]
+	}
+	switch typ {
+	case analyzer.ConfigStore:
+		first := rune(name[0])
+		if first > unicode.MaxASCII || !unicode.IsLetter(first) {
+			return "it must start with an ASCII letter", "store_" + sanitize(name, "_ ")
+		}
+		if bad := firstBad(name, "_ "); bad != "" {
+			return fmt.Sprintf("it contains %s, and config store names may hold only ASCII letters, digits, underscores and spaces", bad), sanitize(name, "_ ")
+		}
+	case analyzer.KVStore:
+		for _, r := range name {
+			if unicode.IsControl(r) {
+				return "it contains a control character", strings.Map(func(r rune) rune {
+					if unicode.IsControl(r) {
+						return -1
+					}
+					return r
+				}, name)
+			}
+		}
+	case analyzer.SecretStore:
+		if bad := firstBad(name, "-_."); bad != "" {
+			return fmt.Sprintf("it contains %s, and secret store names may hold only letters, digits, dashes, underscores and periods", bad), sanitize(name, "-_.")
+		}
+	}
+	return "", ""
+}
+
+// firstBad describes the first character outside ASCII letters, digits and
+// extra, or returns "".
+func firstBad(name, extra string) string {
+	for _, r := range name {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(extra, r)) {
+			continue
+		}
+		if r == ' ' {
+			return "a space"
+		}
+		return fmt.Sprintf("%q", r)
+	}
+	return ""
+}
+
+func sanitize(name, extra string) string {
+	return strings.Map(func(r rune) rune {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(extra, r)) {
+			return r
+		}
+		return '_'
+	}, name)
+}
+
+// DuplicateLinkName reports two links of one service with the same name.
+var DuplicateLinkName = &analyzer.Rule{
+	Severity: analyzer.SeverityError,
+	Analyzer: &analysis.Analyzer{
+		Name: "duplicate-link-name",
+		Doc: `two resource links of one service share a name
+
+Code opens a store by its link name, so link names must be unique within a
+service; the API refuses a second link with the same name. Rename one.
+
+Bad:
+
+    "resource_links": [{"name": "sessions", "resource_id": "kv1"},
+                       {"name": "sessions", "resource_id": "kv2"}]
+
+Good:
+
+    "resource_links": [{"name": "sessions", "resource_id": "kv1"},
+                       {"name": "sessions_eu", "resource_id": "kv2"}]`,
+		Requires: graphRequires,
+		Run:      runDuplicateLinkName,
+	},
+}
+
+func runDuplicateLinkName(pass *analysis.Pass) (any, error) {
+	for _, s := range analyzer.GraphOf(pass).Services {
+		seen := map[string]*analyzer.Link{}
+		for _, l := range s.Links {
+			if !l.Name.Known() {
+				continue
+			}
+			prev, dup := seen[l.Name.Value]
+			if !dup {
+				seen[l.Name.Value] = l
+				continue
+			}
+			pos, end := at(l.Name, l.Span)
+			pass.Report(analysis.Diagnostic{
+				Pos: pos, End: end,
+				Message: fmt.Sprintf("service %q has two resource links named %q; link names must be unique within a service, so rename one", s.Label(), l.Name.Value),
+				Related: []analysis.RelatedInformation{related(prev.Name.Pos, prev.Name.End, "the first link named %q", l.Name.Value)},
+			})
+		}
+	}
+	return nil, nil
+}
+
+// DanglingLink reports links to stores the inputs do not list.
+var DanglingLink = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Analyzer: &analysis.Analyzer{
+		Name: "dangling-link",
+		Doc: `a resource link points at a store that the export does not list
+
+When the inputs list the account's stores (an export bundle's "stores"), a
+link whose resource_id is not among them points at a store that was
+deleted, or at another account's. The rule is silent when no store list
+was loaded. Fix the resource_id, or export the store list again.
+
+Bad:
+
+    {"services": [{"name": "app", "type": "wasm", "version": {},
+       "resource_links": [{"name": "sessions", "resource_id": "kv-gone"}]}],
+     "stores": [{"id": "kv1", "name": "sessions", "type": "kv-store"}]}
+
+Good:
+
+    {"services": [{"name": "app", "type": "wasm", "version": {},
+       "resource_links": [{"name": "sessions", "resource_id": "kv1"}]}],
+     "stores": [{"id": "kv1", "name": "sessions", "type": "kv-store"}]}`,
+		Requires: graphRequires,
+		Run:      runDanglingLink,
+	},
+}
+
+func runDanglingLink(pass *analysis.Pass) (any, error) {
+	g := analyzer.GraphOf(pass)
+	if !g.StoresListed {
+		return nil, nil
+	}
+	for _, s := range g.Services {
+		for _, l := range s.Links {
+			if !l.ResourceID.Known() || g.StoreByID(l.ResourceID.Value) != nil {
+				continue
+			}
+			pos, end := at(l.ResourceID, l.Span)
+			pass.Report(analysis.Diagnostic{
+				Pos: pos, End: end,
+				Message: fmt.Sprintf("resource link %q of service %q points at store %q, which is not among the %s the inputs list; fix the resource_id or export the stores again",
+					l.Name.Value, s.Label(), l.ResourceID.Value, plural(len(g.Stores), "store")),
+			})
+		}
+	}
+	return nil, nil
+}
+
+// StorePlatform reports Compute-only stores linked to VCL services.
+var StorePlatform = &analyzer.Rule{
+	Severity: analyzer.SeverityError,
+	Analyzer: &analysis.Analyzer{
+		Name: "store-platform",
+		Doc: `a Compute-only store is linked to a VCL service
+
+KV stores are available to Compute services only (Fastly's "Data stores"
+platform table): VCL cannot read them, and the link is refused. Use a
+config store (readable from VCL like an edge dictionary) or move the logic
+to a Compute service.
+
+Bad:
+
+    {"name": "www", "type": "vcl", "version": {},
+     "resource_links": [{"name": "sessions", "resource_id": "kv1", "resource_type": "kv-store"}]}
+
+Good:
+
+    {"name": "www", "type": "vcl", "version": {},
+     "resource_links": [{"name": "settings", "resource_id": "cs1", "resource_type": "config-store"}]}`,
+		Requires: graphRequires,
+		Run:      runStorePlatform,
+	},
+}
+
+func runStorePlatform(pass *analysis.Pass) (any, error) {
+	g := analyzer.GraphOf(pass)
+	for _, s := range g.Services {
+		if s.Platform != analyzer.PlatformVCL {
+			continue
+		}
+		for _, l := range s.Links {
+			if linkType(g, l) != analyzer.KVStore {
+				continue
+			}
+			pos, end := at(l.ResourceType, l.Span)
+			if !l.ResourceType.Set {
+				pos, end = at(l.ResourceID, l.Span)
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos: pos, End: end,
+				Message: fmt.Sprintf("resource link %q links a KV store to VCL service %q, but KV stores are available to Compute services only; use a config store, or move this logic to a Compute service",
+					l.Name.Value, s.Label()),
+			})
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,104 @@
+// Package rules holds chainlint's lint rules. Each rule is an
+// *analysis.Analyzer whose Name is its stable kebab-case ID and whose Doc
+// is its documentation: a one-line summary, an explanation, then a "Bad:"
+// and a "Good:" example. A rule reads the service graph through the
+// analyzer package's graph and chains passes and reports positions; it
+// never knows which loader produced a node.
+package rules
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// All returns every rule, sorted by ID.
+func All() []*analyzer.Rule {
+	all := []*analyzer.Rule{
+		MissingHostOverride,
+		HostOverrideMismatch,
+		ExternalChain,
+		ChainLoop,
+		TooManyHops,
+		TooManyServices,
+		LongChain,
+		DuplicateDomain,
+		TooManyLinks,
+		InvalidLinkName,
+		DuplicateLinkName,
+		DanglingLink,
+		StorePlatform,
+		ParseError,
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	return all
+}
+
+// ByID returns the rule with the given ID, or nil.
+func ByID(id string) *analyzer.Rule {
+	for _, r := range All() {
+		if r.Name == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// graphRequires and chainRequires are what most rules need.
+var (
+	graphRequires = []*analysis.Analyzer{analyzer.GraphAnalyzer}
+	chainRequires = []*analysis.Analyzer{analyzer.GraphAnalyzer, analyzer.ChainsAnalyzer, analyzer.ConfigAnalyzer}
+)
+
+// related is one analysis.RelatedInformation.
+func related(pos, end token.Pos, format string, args ...any) analysis.RelatedInformation {
+	return analysis.RelatedInformation{Pos: pos, End: end, Message: fmt.Sprintf(format, args...)}
+}
+
+// at returns the position of a field if it is written, else of its object.
+func at[T any](f analyzer.Field[T], obj analyzer.Span) (token.Pos, token.Pos) {
+	if f.Pos.IsValid() {
+		return f.Pos, f.End
+	}
+	return obj.Pos, obj.Pos
+}
+
+// addressPos locates a backend's address, the usual anchor of a chain
+// finding.
+func addressPos(b *analyzer.Backend) (token.Pos, token.Pos) { return at(b.Address, b.Span) }
+
+// hop describes one step of a chain for messages: `www (backend "b")`.
+func hop(r *analyzer.Route) string {
+	return fmt.Sprintf("%s (backend %q)", r.From.Label(), r.Backend.Name.Value)
+}
+
+// pathText renders a path as "a (backend "x") → b (backend "y") → c",
+// eliding the middle of very long paths.
+func pathText(path []*analyzer.Route, end *analyzer.Service) string {
+	var parts []string
+	for _, r := range path {
+		parts = append(parts, hop(r))
+	}
+	if end != nil {
+		parts = append(parts, end.Label())
+	}
+	const keep = 12
+	if len(parts) > keep {
+		n := len(parts) - keep
+		parts = append(append(parts[:keep/2:keep/2], fmt.Sprintf("… %d more …", n)), parts[len(parts)-keep/2:]...)
+	}
+	return strings.Join(parts, " → ")
+}
+
+// plural returns "1 thing" or "n things".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
