@@ -106,20 +106,24 @@ type Segment struct {
 	Src token.Pos
 }
 
-// PosAt returns the source position of byte i of the decoded text.
+// PosAt returns the source position of byte i of the decoded text,
+// clamped to the value's extent in its file.
 func (t Text) PosAt(i int) token.Pos {
-	if len(t.Segments) == 0 {
-		if !t.Pos.IsValid() {
-			return token.NoPos
+	if !t.Pos.IsValid() {
+		return token.NoPos
+	}
+	p := t.Pos + token.Pos(i)
+	if len(t.Segments) > 0 {
+		k := sort.Search(len(t.Segments), func(k int) bool { return t.Segments[k].Dec > i }) - 1
+		if k < 0 {
+			k = 0
 		}
-		return t.Pos + token.Pos(i)
+		p = t.Segments[k].Src + token.Pos(i-t.Segments[k].Dec)
 	}
-	k := sort.Search(len(t.Segments), func(k int) bool { return t.Segments[k].Dec > i }) - 1
-	if k < 0 {
-		k = 0
+	if t.End.IsValid() && p > t.End {
+		p = t.End
 	}
-	s := t.Segments[k]
-	return s.Src + token.Pos(i-s.Dec)
+	return max(p, t.Pos)
 }
 
 // FieldSetter writes a field into a configuration object in the syntax of

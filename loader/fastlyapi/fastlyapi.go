@@ -91,7 +91,7 @@ func errorText(err error) string {
 // looksLikeExport guesses whether an unparsable file was meant to be an
 // export, so that a broken export is reported rather than skipped.
 func looksLikeExport(content []byte) bool {
-	for _, key := range []string{"active_version", "backends", "override_host", "resource_links"} {
+	for _, key := range []string{`"services"`, "active_version", "backends", "override_host", "resource_links"} {
 		if bytes.Contains(content, []byte(key)) {
 			return true
 		}

@@ -112,16 +112,19 @@ func (n *Node) Field(key string) *Field {
 	return nil
 }
 
-// SourceOffset maps byte i of a string's decoded text to its offset.
+// SourceOffset maps byte i of a string's decoded text to its offset,
+// never past the end of the value's source text (decoding can lengthen
+// text, e.g. a CR line break read as a line feed plus folding).
 func (n *Node) SourceOffset(i int) int {
-	if len(n.Segments) == 0 {
-		return n.Off + i
+	off := n.Off + i
+	if len(n.Segments) > 0 {
+		k := sort.Search(len(n.Segments), func(k int) bool { return n.Segments[k].Dec > i }) - 1
+		if k < 0 {
+			k = 0
+		}
+		off = n.Segments[k].Src + i - n.Segments[k].Dec
 	}
-	k := sort.Search(len(n.Segments), func(k int) bool { return n.Segments[k].Dec > i }) - 1
-	if k < 0 {
-		k = 0
-	}
-	return n.Segments[k].Src + i - n.Segments[k].Dec
+	return min(max(off, n.Off), n.End)
 }
 
 // Int returns a number (or a numeric string) as an int.

@@ -1,0 +1,200 @@
+package analyzer
+
+import (
+	"fmt"
+	"testing"
+)
+
+// build makes a graph of services named by their index, each with one
+// domain "sN.test" and backends to the listed successors (with a Host
+// override naming them) or, with no successors, to an origin.
+func build(n int, successors func(i int) []int) *Graph {
+	g := NewGraph()
+	for i := 0; i < n; i++ {
+		s := &Service{Name: Field[string]{Value: fmt.Sprintf("s%d", i), Set: true}, Platform: PlatformVCL}
+		s.Domains = []*Domain{{Service: s, Name: Field[string]{Value: fmt.Sprintf("s%d.test", i), Set: true}}}
+		succ := successors(i)
+		for _, j := range succ {
+			host := fmt.Sprintf("s%d.test", j)
+			s.Backends = append(s.Backends, &Backend{Service: s,
+				Name:         Field[string]{Value: fmt.Sprintf("to-%d", j), Set: true},
+				Address:      Field[string]{Value: host, Set: true},
+				OverrideHost: Field[string]{Value: host, Set: true}})
+		}
+		if len(succ) == 0 {
+			s.Backends = append(s.Backends, &Backend{Service: s, Name: Field[string]{Value: "origin", Set: true},
+				Address: Field[string]{Value: "origin.example.com", Set: true}})
+		}
+		g.Services = append(g.Services, s)
+	}
+	g.Finish()
+	return g
+}
+
+func TestNormalizeHost(t *testing.T) {
+	for in, want := range map[string]string{
+		"WWW.Example.COM.":               "www.example.com",
+		"www.example.com:443":            "www.example.com",
+		"https://www.example.com/path?q": "www.example.com",
+		"[2001:db8::1]:80":               "2001:db8::1",
+		"2001:db8::1":                    "2001:db8::1",
+		" api.example.com ":              "api.example.com",
+	} {
+		if got := NormalizeHost(in); got != want {
+			t.Errorf("NormalizeHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDomainLookup(t *testing.T) {
+	g := NewGraph()
+	a := &Service{Name: Field[string]{Value: "a", Set: true}}
+	a.Domains = []*Domain{
+		{Service: a, Name: Field[string]{Value: "*.example.com", Set: true}},
+		{Service: a, Name: Field[string]{Value: "exact.example.com", Set: true}},
+	}
+	b := &Service{Name: Field[string]{Value: "b", Set: true}}
+	b.Domains = []*Domain{{Service: b, Name: Field[string]{Value: "special.example.com", Set: true}}}
+	g.Services = []*Service{a, b}
+	ix := NewDomainIndex(g.Services)
+	tests := []struct {
+		host string
+		want *Service
+	}{
+		{"one.example.com", a},          // wildcard, one label
+		{"special.example.com", b},      // exact beats wildcard
+		{"two.levels.example.com", nil}, // a wildcard matches one label only
+		{"example.com", nil},            // nor zero labels
+		{"exact.example.com", a},        // exact
+		{"unrelated.example.org", nil},  // nothing
+		{"x.special.example.com", nil},  // no wildcard there
+		{NormalizeHost("ONE.example.com"), a},
+	}
+	for _, tt := range tests {
+		var got *Service
+		if d := ix.Lookup(tt.host); d != nil {
+			got = d.Service
+		}
+		if got != tt.want {
+			t.Errorf("Lookup(%q) = %v, want %v", tt.host, got, tt.want)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	g := build(2, func(i int) []int {
+		if i == 0 {
+			return []int{1}
+		}
+		return nil
+	})
+	s0, s1 := g.Services[0], g.Services[1]
+	// A backend with no override, aimed at s1: it loops back to s0.
+	s0.Backends = append(s0.Backends, &Backend{Service: s0, Name: Field[string]{Value: "plain", Set: true}, Address: Field[string]{Value: "s1.test", Set: true}})
+	// One whose override is unknown until apply.
+	s0.Backends = append(s0.Backends, &Backend{Service: s0, Name: Field[string]{Value: "tf", Set: true}, Address: Field[string]{Value: "s1.test", Set: true}, OverrideHost: Field[string]{Set: true, Unknown: true}})
+	// One to an IP: an origin.
+	s0.Backends = append(s0.Backends, &Backend{Service: s0, Name: Field[string]{Value: "ip", Set: true}, Address: Field[string]{Value: "192.0.2.1", Set: true}})
+	c := NewChains(g)
+	tests := []struct {
+		backend string
+		to      *Service
+		source  HostSource
+		fastly  bool
+	}{
+		{"to-1", s1, HostOverride, true},
+		{"plain", s0, HostFromClient, true},
+		{"tf", nil, HostUnknown, true},
+		{"ip", nil, HostFromClient, false},
+	}
+	for _, tt := range tests {
+		var r *Route
+		for _, b := range s0.Backends {
+			if b.Name.Value == tt.backend {
+				r = c.RouteOf[b]
+			}
+		}
+		if r.To != tt.to || r.HostSource != tt.source || r.ToFastly != tt.fastly {
+			t.Errorf("%s: To=%v source=%v fastly=%v, want %v %v %v", tt.backend, r.To, r.HostSource, r.ToFastly, tt.to, tt.source, tt.fastly)
+		}
+	}
+	if c.HasCycle(s0) {
+		t.Error("a missing override (Loopback) must not make a chain loop")
+	}
+}
+
+func TestCyclesAndPaths(t *testing.T) {
+	// 0 → 1 → 2 → 0 (loop), 2 → 3 → 4 (tail).
+	g := build(5, func(i int) []int {
+		switch i {
+		case 0:
+			return []int{1}
+		case 1:
+			return []int{2}
+		case 2:
+			return []int{0, 3}
+		case 3:
+			return []int{4}
+		}
+		return nil
+	})
+	c := NewChains(g)
+	s := g.Services
+	for i, want := range []bool{true, true, true, false, false} {
+		if c.HasCycle(s[i]) != want {
+			t.Errorf("HasCycle(s%d) = %v", i, !want)
+		}
+	}
+	if cyc := c.Cycle(s[0]); len(cyc) != 3 || cyc[0].From != s[0] || cyc[2].To != s[0] {
+		t.Errorf("Cycle(s0) = %v", cyc)
+	}
+	best, next := c.PathMax(func(*Service, *Route) int { return 1 })
+	// Intra-loop edges are dropped: from s2 the longest path is s2 → s3 → s4.
+	if best[2] != 3 || best[0] != 1 || best[4] != 1 {
+		t.Errorf("best = %v", best)
+	}
+	if p := c.Path(s[2], next); len(p) != 2 || p[1].To != s[4] {
+		t.Errorf("Path(s2) = %v", p)
+	}
+}
+
+func TestLongChainDoesNotOverflow(t *testing.T) {
+	const n = 300_000 // deep enough to overflow a recursive walk
+	g := build(n, func(i int) []int {
+		if i+1 < n {
+			return []int{i + 1}
+		}
+		return []int{0} // one loop through every service
+	})
+	c := NewChains(g)
+	if c.ComponentSize(g.Services[0]) != n {
+		t.Fatalf("component size %d, want %d", c.ComponentSize(g.Services[0]), n)
+	}
+	if cyc := c.Cycle(g.Services[0]); len(cyc) != n {
+		t.Fatalf("cycle length %d, want %d", len(cyc), n)
+	}
+}
+
+// BenchmarkDenseChain is the pathological graph of the brief: 2,000
+// services, each chained to the next ten.
+func BenchmarkDenseChain(b *testing.B) {
+	const n = 2000
+	g := build(n, func(i int) []int {
+		var s []int
+		for j := i + 1; j <= i+10 && j < n; j++ {
+			s = append(s, j)
+		}
+		return s
+	})
+	b.ResetTimer()
+	for b.Loop() {
+		c := NewChains(g)
+		c.PathMax(func(s *Service, r *Route) int { return HopCost(s, r) })
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if validID("Bad_Name") || validID("-x") || validID("a--b") || !validID("chain-loop") {
+		t.Error("validID")
+	}
+}
