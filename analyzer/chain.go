@@ -178,7 +178,7 @@ func (c *Chains) components() {
 func (c *Chains) Cycle(s *Service) []*Route {
 	start := c.index[s]
 	k := c.scc[start]
-	if !(c.sccSize[k] > 1 || c.selfLoop[k]) {
+	if c.sccSize[k] <= 1 && !c.selfLoop[k] {
 		return nil
 	}
 	via := map[int]*Route{}

@@ -38,7 +38,7 @@ func TestNormalizeHost(t *testing.T) {
 		"https://www.example.com/path?q": "www.example.com",
 		"[2001:db8::1]:80":               "2001:db8::1",
 		"2001:db8::1":                    "2001:db8::1",
-		" api.example.com ":              "api.example.com",
+		"\tapi.example.com\n":            "api.example.com",
 	} {
 		if got := NormalizeHost(in); got != want {
 			t.Errorf("NormalizeHost(%q) = %q, want %q", in, got, want)
@@ -189,7 +189,7 @@ func BenchmarkDenseChain(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		c := NewChains(g)
-		c.PathMax(func(s *Service, r *Route) int { return HopCost(s, r) })
+		c.PathMax(HopCost)
 	}
 }
 

@@ -20,6 +20,8 @@ type Rule struct {
 	Severity Severity
 	// Profiles lists the profiles the rule runs under; empty means all.
 	Profiles []string
+	// Fixable reports that the rule's findings carry a suggested fix.
+	Fixable bool
 }
 
 // Summary is the first line of the rule's Doc.
@@ -52,7 +54,8 @@ type Config struct {
 	ExternalDomains []string
 }
 
-// GraphAnalyzer's result is the loaded *Graph. The driver provides it;
+// GraphAnalyzer is the pass whose result is the loaded *Graph. The driver
+// provides that result;
 // every rule requires it, directly or through ChainsAnalyzer.
 var GraphAnalyzer = &analysis.Analyzer{
 	Name:       "graph",
@@ -63,7 +66,8 @@ var GraphAnalyzer = &analysis.Analyzer{
 	},
 }
 
-// ConfigAnalyzer's result is the run's *Config, provided by the driver.
+// ConfigAnalyzer is the pass whose result is the run's *Config, provided
+// by the driver.
 var ConfigAnalyzer = &analysis.Analyzer{
 	Name:       "config",
 	Doc:        "config provides the run's configuration (provided by the driver)",

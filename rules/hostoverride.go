@@ -13,6 +13,7 @@ import (
 // sending the client's Host header.
 var MissingHostOverride = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
+	Fixable:  true,
 	Analyzer: &analysis.Analyzer{
 		Name: "missing-host-override",
 		Doc: `a backend reaches a Fastly service but nothing overrides the Host header
@@ -82,6 +83,7 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 // while their Host override routes to another.
 var HostOverrideMismatch = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
+	Fixable:  true,
 	Analyzer: &analysis.Analyzer{
 		Name: "host-override-mismatch",
 		Doc: `a backend's address names one service but its Host override routes to another

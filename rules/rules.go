@@ -17,6 +17,15 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 )
 
+//go:generate go run ../internal/docgen -root ..
+
+// DocBaseURL is where the generated rule pages are published; a rule's
+// page is DocBaseURL + ID + ".md".
+const DocBaseURL = "https://github.com/chainlint/chainlint/blob/main/docs/rules/"
+
+// DocURL returns the URL of a rule's documentation page.
+func DocURL(id string) string { return DocBaseURL + id + ".md" }
+
 // All returns every rule, sorted by ID.
 func All() []*analyzer.Rule {
 	all := []*analyzer.Rule{

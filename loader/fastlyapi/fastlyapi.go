@@ -10,6 +10,7 @@ package fastlyapi
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -66,7 +67,8 @@ func Load(g *analyzer.Graph, name string, content []byte, explicit bool) bool {
 	l := &loader{g: g, f: f, syntax: syntax}
 	if err != nil {
 		off := 0
-		if te, ok := err.(*tree.Error); ok {
+		var te *tree.Error
+		if errors.As(err, &te) {
 			off = te.Off
 		}
 		kind := "JSON"
@@ -82,7 +84,8 @@ func Load(g *analyzer.Graph, name string, content []byte, explicit bool) bool {
 }
 
 func errorText(err error) string {
-	if te, ok := err.(*tree.Error); ok {
+	var te *tree.Error
+	if errors.As(err, &te) {
 		return te.Msg
 	}
 	return err.Error()
@@ -256,6 +259,9 @@ func (l *loader) text(obj *tree.Node, key, what string) analyzer.Text {
 	s := l.str(obj, key, what)
 	t := analyzer.Text{Field: s}
 	if n := obj.Get(key); s.Set && n.Kind == tree.String {
+		if len(n.Segments) == 0 {
+			t.Segments = []analyzer.Segment{{Dec: 0, Src: l.f.Pos(n.TextOff)}}
+		}
 		for _, seg := range n.Segments {
 			t.Segments = append(t.Segments, analyzer.Segment{Dec: seg.Dec, Src: l.f.Pos(seg.Src)})
 		}

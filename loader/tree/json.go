@@ -96,7 +96,7 @@ func (p *jsonParser) literal(word string, k Kind) (*Node, error) {
 	if !strings.HasPrefix(string(p.src[p.pos:min(len(p.src), p.pos+len(word))]), word) {
 		return nil, p.errf("invalid literal: expected " + word)
 	}
-	n := &Node{Kind: k, Off: p.pos, End: p.pos + len(word), Text: word}
+	n := &Node{Kind: k, Off: p.pos, End: p.pos + len(word), Text: word, TextOff: p.pos}
 	p.pos += len(word)
 	return n, nil
 }
@@ -131,7 +131,7 @@ func (p *jsonParser) number() (*Node, error) {
 			return nil, p.errf("invalid number: expected exponent digits")
 		}
 	}
-	return &Node{Kind: Number, Off: start, End: p.pos, Text: string(p.src[start:p.pos])}, nil
+	return &Node{Kind: Number, Off: start, End: p.pos, Text: string(p.src[start:p.pos]), TextOff: start}, nil
 }
 
 // string decodes a string; Segments records where each run of decoded
@@ -144,8 +144,7 @@ func (p *jsonParser) string() (*Node, error) {
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		if c == '"' {
-			n := &Node{Kind: String, Off: start, End: p.pos + 1, Text: string(p.src[runStart:p.pos]),
-				Segments: []Segment{{Dec: 0, Src: runStart}}}
+			n := &Node{Kind: String, Off: start, End: p.pos + 1, Text: string(p.src[runStart:p.pos]), TextOff: runStart}
 			p.pos++
 			return n, nil
 		}
@@ -165,7 +164,7 @@ func (p *jsonParser) string() (*Node, error) {
 		switch {
 		case c == '"':
 			p.pos++
-			return &Node{Kind: String, Off: start, End: p.pos, Text: b.String(), Segments: segs}, nil
+			return &Node{Kind: String, Off: start, End: p.pos, Text: b.String(), TextOff: runStart, Segments: segs}, nil
 		case c == '\\':
 			escStart := p.pos
 			if p.pos+1 >= len(p.src) {
@@ -268,6 +267,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
+		keyText, keyOff, keyEnd := key.Text, key.Off, key.End
 		p.space()
 		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
 			return nil, p.errf("unexpected " + p.describe() + ": expected ':' after member name")
@@ -278,7 +278,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Fields = append(n.Fields, Field{Key: key.Text, KeyOff: key.Off, KeyEnd: key.End, Value: v})
+		n.Fields = append(n.Fields, Field{Key: keyText, KeyOff: keyOff, KeyEnd: keyEnd, Value: v})
 		p.space()
 		if p.pos >= len(p.src) {
 			return nil, p.errf("unexpected end of file: expected ',' or '}'")

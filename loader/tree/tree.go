@@ -62,9 +62,12 @@ type Node struct {
 	Text   string
 	Fields []Field // Object members, in source order
 	Items  []*Node // Array elements
-	// Segments map the decoded bytes of a String back to offsets, as
-	// runs: decoded byte i, in the segment with the greatest Dec <= i, is
-	// at offset Src + (i - Dec). Always non-empty for strings.
+	// TextOff is where a scalar's decoded text starts in the source when it
+	// is stored verbatim (after a JSON string's opening quote).
+	TextOff int
+	// Segments map the decoded bytes of a String back to offsets when they
+	// are not stored verbatim from TextOff, as runs: decoded byte i, in the
+	// segment with the greatest Dec <= i, is at offset Src + (i - Dec).
 	Segments []Segment
 	// Flow reports a YAML flow collection or a JSON collection ({...} or
 	// [...]), as opposed to a YAML block collection.
@@ -116,7 +119,7 @@ func (n *Node) Field(key string) *Field {
 // never past the end of the value's source text (decoding can lengthen
 // text, e.g. a CR line break read as a line feed plus folding).
 func (n *Node) SourceOffset(i int) int {
-	off := n.Off + i
+	off := n.TextOff + i
 	if len(n.Segments) > 0 {
 		k := sort.Search(len(n.Segments), func(k int) bool { return n.Segments[k].Dec > i }) - 1
 		if k < 0 {

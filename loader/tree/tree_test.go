@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -50,8 +51,8 @@ func TestParseJSONErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseJSON([]byte(tt.src))
-			e, ok := err.(*Error)
-			if !ok {
+			var e *Error
+			if !errors.As(err, &e) {
 				t.Fatalf("err = %v, want *Error", err)
 			}
 			if e.Off != tt.off || !strings.Contains(e.Msg, tt.msg) {
@@ -98,8 +99,8 @@ func TestParseYAMLPositions(t *testing.T) {
 func TestParseYAMLErrorLine(t *testing.T) {
 	src := "a:\n  b: [1, 2\n  c: 3\n"
 	_, err := ParseYAML([]byte(src))
-	e, ok := err.(*Error)
-	if !ok {
+	var e *Error
+	if !errors.As(err, &e) {
 		t.Fatalf("err = %v", err)
 	}
 	if !strings.HasPrefix(src[e.Off:], "b: [1, 2") {
@@ -177,7 +178,8 @@ func FuzzParseJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		n, err := ParseJSON(src)
 		if err != nil {
-			if e, ok := err.(*Error); !ok || e.Off < 0 || e.Off > len(src) {
+			var e *Error
+			if !errors.As(err, &e) || e.Off < 0 || e.Off > len(src) {
 				t.Fatalf("error %v out of range", err)
 			}
 			return
@@ -193,7 +195,8 @@ func FuzzParseYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		docs, err := ParseYAML(src)
 		if err != nil {
-			if e, ok := err.(*Error); ok && (e.Off < 0 || e.Off > len(src)) {
+			var e *Error
+			if errors.As(err, &e) && (e.Off < 0 || e.Off > len(src)) {
 				t.Fatalf("error %v out of range", err)
 			}
 		}

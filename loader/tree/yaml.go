@@ -188,7 +188,7 @@ func (c *yamlConverter) closing(off int, bracket byte) int {
 }
 
 func (c *yamlConverter) scalar(y *yaml.Node, off int) *Node {
-	n := &Node{Off: off, Text: y.Value}
+	n := &Node{Off: off, Text: y.Value, TextOff: off}
 	switch y.ShortTag() {
 	case "!!null":
 		n.Kind = Null
@@ -213,9 +213,10 @@ func (c *yamlConverter) scalarEnd(y *yaml.Node, off int) int {
 	switch {
 	case y.Style&yaml.DoubleQuotedStyle != 0:
 		for i := off + 1; i < len(src); i++ {
-			if src[i] == '\\' {
+			switch src[i] {
+			case '\\':
 				i++
-			} else if src[i] == '"' {
+			case '"':
 				return i + 1
 			}
 		}
@@ -290,7 +291,7 @@ func (c *yamlConverter) blockBody(off int) (start, end int) {
 // segments maps a string scalar's decoded text to source offsets.
 func (c *yamlConverter) segments(y *yaml.Node, n *Node) []Segment {
 	if n.Kind != String {
-		return []Segment{{Dec: 0, Src: n.Off}}
+		return nil
 	}
 	var start, end int
 	switch {
@@ -298,12 +299,13 @@ func (c *yamlConverter) segments(y *yaml.Node, n *Node) []Segment {
 		start, end = c.blockBody(n.Off)
 	case y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		start, end = n.Off+1, max(n.Off+1, n.End-1)
+		n.TextOff = start
 		if !bytes.ContainsAny(c.src[start:end], "\\'\n") {
-			return []Segment{{Dec: 0, Src: start}}
+			return nil
 		}
 	default:
 		if !bytes.ContainsRune(c.src[n.Off:n.End], '\n') {
-			return []Segment{{Dec: 0, Src: n.Off}}
+			return nil
 		}
 		start, end = n.Off, n.End
 	}
