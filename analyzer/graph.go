@@ -58,6 +58,9 @@ type Service struct {
 	Snippets []*Snippet
 	VCLs     []*VCLSource
 	Links    []*Link
+	// VCL holds what the service's custom VCL and snippets say, once the
+	// VCL front end has read them (nil for Compute and VCL-less services).
+	VCL *VCLFacts
 	// File is the name of the file that declares the service.
 	File string
 }
@@ -93,9 +96,88 @@ type Backend struct {
 	SSLCertHostname Field[string]
 	SSLSNIHostname  Field[string]
 	Shield          Field[string]
+	// The fields below come from a VCL backend declaration.
+	FromVCL               bool
+	HostHeader            Field[string]
+	AlwaysUseHostHeader   Field[bool]
+	BypassLocalRouteTable Field[bool]
 	// Setter writes new fields into the backend's declaration, in the
 	// syntax of its file. Nil when the source cannot be edited mechanically.
 	Setter FieldSetter
+}
+
+// VCLName is how VCL refers to the backend: a VCL declaration's own name,
+// or F_ + the API name with every character other than letters, digits
+// and underscores replaced by "_", as Fastly's generated VCL spells it.
+func (b *Backend) VCLName() string {
+	if b.FromVCL {
+		return b.Name.Value
+	}
+	out := []byte("F_" + b.Name.Value)
+	for i := 2; i < len(out); i++ {
+		c := out[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			out[i] = '_'
+		}
+	}
+	return string(out)
+}
+
+// VCLFacts is what chain rules need from a service's VCL.
+type VCLFacts struct {
+	// HostSets are the "set bereq.http.host = …" statements reached from
+	// vcl_miss and vcl_pass.
+	HostSets []*HostSet
+	// BackendSelects are static "set req.backend = F_x;" statements.
+	BackendSelects []*BackendSelect
+	// HashCustom locates custom vcl_hash code (nil when the default key
+	// is used).
+	HashCustom *Span
+	// HeaderSets are request headers set to a literal on the way to a
+	// backend (bereq.http.X, or req.http.X); HeaderChecks are request
+	// headers compared with a literal in vcl_recv. Values are never kept:
+	// only a fingerprint, so that two services can be matched without a
+	// secret ever reaching an output.
+	HeaderSets   []*HeaderValue
+	HeaderChecks []*HeaderValue
+	// LiteralKeys locate digest.hmac_* calls keyed by a string literal.
+	LiteralKeys []*LiteralKey
+}
+
+// HostSet is one assignment of the backend request's Host header.
+type HostSet struct {
+	Span
+	Sub string // "vcl_miss" or "vcl_pass"
+	// Host is the literal value ("" with Dynamic when it is computed).
+	Host    string
+	Dynamic bool
+	// Condition is the source of the if-conditions guarding the statement
+	// ("" when unconditional); ShieldOnly marks a guard of
+	// req.backend.is_shield (the switch-services-while-shielding pattern).
+	Condition  string
+	ShieldOnly bool
+}
+
+// BackendSelect is a static backend selection in VCL.
+type BackendSelect struct {
+	Span
+	Sub     string
+	Backend string // the VCL name, F_x
+}
+
+// HeaderValue is a header set to, or compared with, a literal.
+type HeaderValue struct {
+	Span
+	Sub    string
+	Header string // canonical lower case, without req.http. / bereq.http.
+	// Fingerprint identifies the literal without revealing it.
+	Fingerprint string
+}
+
+// LiteralKey is a keyed digest whose key is written in the VCL.
+type LiteralKey struct {
+	Span
+	Func string
 }
 
 // Snippet is a VCL snippet of a VCL service.

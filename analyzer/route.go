@@ -62,6 +62,10 @@ type Route struct {
 	HostSource HostSource
 	// HostPos and HostEnd locate what decides the Host (the override).
 	HostPos, HostEnd token.Pos
+	// PartialSet is set when the Host comes from VCL that sets
+	// bereq.http.host in only one of vcl_miss and vcl_pass: it names the
+	// subroutine that lacks the statement.
+	PartialSet string
 	// To is the analysed service the request reaches; nil when it leaves
 	// for an origin, for a Fastly service outside the analysed set, or when
 	// the Host is unknown.
@@ -179,7 +183,8 @@ func (ix *DomainIndex) Resolve(b *Backend) *Route {
 		r.AddressDomain = ds[0]
 	}
 	r.ToFastly = r.AddressDomain != nil || IsFastlyHostname(r.Address)
-	r.HostSource, r.Host, r.HostPos, r.HostEnd = EffectiveHost(b)
+	h := EffectiveHost(b)
+	r.HostSource, r.Host, r.HostPos, r.HostEnd, r.PartialSet = h.Source, h.Host, h.Pos, h.End, h.MissingIn
 	if !r.ToFastly {
 		return r
 	}
@@ -195,14 +200,66 @@ func (ix *DomainIndex) Resolve(b *Backend) *Route {
 	return r
 }
 
-// EffectiveHost returns the Host header a backend sends and which layer
-// decides it.
-func EffectiveHost(b *Backend) (HostSource, string, token.Pos, token.Pos) {
-	if b.OverrideHost.Set && (b.OverrideHost.Unknown || strings.TrimSpace(b.OverrideHost.Value) != "") {
-		if b.OverrideHost.Unknown {
-			return HostUnknown, "", b.OverrideHost.Pos, b.OverrideHost.End
+// Host is the Host header a backend sends and what decides it.
+type Host struct {
+	Source   HostSource
+	Host     string
+	Pos, End token.Pos
+	// MissingIn names vcl_miss or vcl_pass when VCL sets the Host in the
+	// other one only.
+	MissingIn string
+}
+
+// EffectiveHost returns the Host header a backend sends, applying Fastly's
+// layers in order of precedence: override_host (applied after VCL ran); a
+// VCL backend's .host_header with .always_use_host_header = true;
+// bereq.http.host set in vcl_miss and vcl_pass (not for a backend with
+// .bypass_local_route_table, which must carry the Host itself); else the
+// client's Host.
+func EffectiveHost(b *Backend) Host {
+	if o := b.OverrideHost; o.Set && (o.Unknown || strings.TrimSpace(o.Value) != "") {
+		if o.Unknown {
+			return Host{Source: HostUnknown, Pos: o.Pos, End: o.End}
 		}
-		return HostOverride, NormalizeHost(b.OverrideHost.Value), b.OverrideHost.Pos, b.OverrideHost.End
+		return Host{Source: HostOverride, Host: NormalizeHost(o.Value), Pos: o.Pos, End: o.End}
 	}
-	return HostFromClient, "", token.NoPos, token.NoPos
+	if b.AlwaysUseHostHeader.Value && b.HostHeader.Set {
+		if !b.HostHeader.Known() || !b.AlwaysUseHostHeader.Known() {
+			return Host{Source: HostUnknown, Pos: b.HostHeader.Pos, End: b.HostHeader.End}
+		}
+		return Host{Source: HostVCLBackend, Host: NormalizeHost(b.HostHeader.Value), Pos: b.HostHeader.Pos, End: b.HostHeader.End}
+	}
+	if b.BypassLocalRouteTable.Value || b.Service == nil || b.Service.VCL == nil {
+		return Host{Source: HostFromClient}
+	}
+	var miss, pass *HostSet
+	for _, hs := range b.Service.VCL.HostSets {
+		if hs.ShieldOnly && !(b.Shield.Set && strings.TrimSpace(b.Shield.Value) != "") {
+			continue // applies only when the request goes through a shield
+		}
+		switch {
+		case hs.Sub == "vcl_miss" && miss == nil:
+			miss = hs
+		case hs.Sub == "vcl_pass" && pass == nil:
+			pass = hs
+		}
+	}
+	set := miss
+	if set == nil {
+		set = pass
+	}
+	if set == nil {
+		return Host{Source: HostFromClient}
+	}
+	h := Host{Source: HostVCLSet, Host: NormalizeHost(set.Host), Pos: set.Pos, End: set.End}
+	if set.Dynamic {
+		h = Host{Source: HostUnknown, Pos: set.Pos, End: set.End}
+	}
+	switch {
+	case miss == nil:
+		h.MissingIn = "vcl_miss"
+	case pass == nil:
+		h.MissingIn = "vcl_pass"
+	}
+	return h
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
+	"github.com/chainlint/chainlint/loader/vclfacts"
 )
 
 // Options tune loading.
@@ -114,13 +115,17 @@ func readError(err error) string {
 }
 
 func isCandidate(path string) bool {
-	return fastlyapi.IsCandidate(path)
+	return fastlyapi.IsCandidate(path) || isVCL(path)
 }
+
+func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vcl") }
 
 // loadFile hands one file to the loader for its kind.
 func loadFile(g *analyzer.Graph, path string, content []byte, explicit bool) {
 	switch {
 	case fastlyapi.IsCandidate(path):
 		fastlyapi.Load(g, path, content, explicit)
+	case isVCL(path):
+		vclfacts.LoadFile(g, path, content)
 	}
 }

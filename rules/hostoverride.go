@@ -26,6 +26,12 @@ it to the first service again and answers "503 Loop detected". Set the
 backend's override_host to the second service's domain. The fix inserts
 override_host when the address names an analysed service's domain.
 
+In VCL a backend is overridden only by .always_use_host_header = true
+together with .host_header, or by bereq.http.host set in both vcl_miss and
+vcl_pass. A backend with .bypass_local_route_table = true needs the
+backend-level override: the local route bypass sends it straight out, so
+Host assignments in vcl_miss and vcl_pass are not what it relies on.
+
 Bad:
 
     {"name": "www", "version": {
@@ -68,6 +74,9 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 			d.Message = fmt.Sprintf("backend %q of service %q sends requests to Fastly (%q) with the client's Host, so Fastly routes them back to %q: 503 Loop detected; set override_host to the domain of the service this backend should reach",
 				b.Name.Value, r.From.Label(), r.Address, r.From.Label())
 		}
+		if b.FromVCL {
+			d.Message = vclBackendAdvice(d.Message, b, host)
+		}
 		if host != "" && b.Setter != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   fmt.Sprintf("set override_host = %q", host),
@@ -77,6 +86,22 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// vclBackendAdvice rewrites the remedy for a backend declared in VCL,
+// which has no override_host field.
+func vclBackendAdvice(msg string, b *analyzer.Backend, host string) string {
+	if i := strings.LastIndex(msg, "; set override_host"); i >= 0 {
+		msg = msg[:i]
+	}
+	if host == "" {
+		host = "<the next service's domain>"
+	}
+	remedy := fmt.Sprintf(`; add .always_use_host_header = true; and .host_header = %q; to backend %s`, host, b.Name.Value)
+	if b.BypassLocalRouteTable.Value {
+		return msg + remedy + " (it sets .bypass_local_route_table, so a Host set in vcl_miss and vcl_pass does not count: the backend itself must carry it)"
+	}
+	return msg + remedy + fmt.Sprintf(`, or set bereq.http.host = %q; in both vcl_miss and vcl_pass`, host)
 }
 
 // HostOverrideMismatch reports backends whose address names one service

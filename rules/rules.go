@@ -43,6 +43,9 @@ func All() []*analyzer.Rule {
 		DanglingLink,
 		StorePlatform,
 		ParseError,
+		VCLSyntax,
+		PartialHostOverride,
+		ShieldSwitchPinnedIP,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all

@@ -19,6 +19,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/loader/tree"
+	"github.com/chainlint/chainlint/loader/vclfacts"
 )
 
 // IsCandidate reports whether a file name has an extension this loader
@@ -344,6 +345,9 @@ func (l *loader) service(n *tree.Node) {
 		l.links(s, version)
 	}
 	l.links(s, n)
+	if s.Platform == analyzer.PlatformVCL {
+		vclfacts.Apply(l.g, s)
+	}
 	l.g.Services = append(l.g.Services, s)
 }
 

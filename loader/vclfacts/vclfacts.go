@@ -1,0 +1,413 @@
+// Package vclfacts reads a service's custom VCL and snippets with the vcl
+// parser and puts into the graph what chain rules need: backend
+// declarations as backends, Host overrides set in vcl_miss and vcl_pass
+// (with their conditions), static backend selections, custom vcl_hash
+// code, headers set to or checked against literals, and digests keyed by
+// literals. Syntax errors become positioned vcl-syntax problems, mapped back
+// through whatever file embeds the VCL.
+//
+// Every loader that finds VCL calls Apply; the package knows the VCL
+// language and the graph, not any file format.
+package vclfacts
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/vcl"
+)
+
+// source is one parsed piece of VCL and the text it was parsed from.
+type source struct {
+	text analyzer.Text
+	file *vcl.File
+}
+
+// body is a subroutine body, from a custom VCL sub or a snippet.
+type body struct {
+	src   *source
+	stmts []vcl.Stmt
+}
+
+type reader struct {
+	g     *analyzer.Graph
+	s     *analyzer.Service
+	facts *analyzer.VCLFacts
+	subs  map[string][]body
+}
+
+// Apply reads the VCL of s. It does nothing for a service without VCL.
+func Apply(g *analyzer.Graph, s *analyzer.Service) {
+	if len(s.VCLs) == 0 && len(s.Snippets) == 0 {
+		return
+	}
+	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+	for _, v := range s.VCLs {
+		if v.Content.Known() {
+			r.add(&source{text: v.Content, file: vcl.Parse([]byte(v.Content.Value))}, "")
+		}
+	}
+	for _, sn := range s.Snippets {
+		if sn.Content.Known() {
+			typ := strings.ToLower(sn.Type.Value)
+			r.add(&source{text: sn.Content, file: vcl.ParseSnippet([]byte(sn.Content.Value), typ)}, vcl.SubroutineSnippetTypes[typ])
+		}
+	}
+	r.hostSets("vcl_miss")
+	r.hostSets("vcl_pass")
+	r.scanAll()
+	s.VCL = r.facts
+}
+
+// LoadFile parses a stand-alone .vcl file for its syntax. Which service it
+// belongs to is not known from the file alone, so it contributes no facts.
+func LoadFile(g *analyzer.Graph, name string, content []byte) {
+	f := g.Files.Add(name, content)
+	text := analyzer.Text{Field: analyzer.Field[string]{Value: string(content), Pos: f.Pos(0), End: f.Pos(len(content)), Set: true}}
+	reportErrors(g, text, vcl.Parse(content))
+}
+
+func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
+	for _, e := range f.Errors {
+		g.AddProblem(analyzer.Problem{Rule: "vcl-syntax", Pos: text.PosAt(e.Pos), End: text.PosAt(e.End), Message: "VCL syntax: " + e.Msg})
+	}
+}
+
+// add records a parsed source: its errors, its declarations, and the
+// statements of a snippet under the subroutine it is inserted into.
+func (r *reader) add(src *source, snippetSub string) {
+	reportErrors(r.g, src.text, src.file)
+	for _, d := range src.file.Decls {
+		switch d := d.(type) {
+		case *vcl.BackendDecl:
+			r.s.Backends = append(r.s.Backends, r.backend(src, d))
+		case *vcl.SubDecl:
+			r.subs[d.Name.Name] = append(r.subs[d.Name.Name], body{src, d.Body.Stmts})
+		}
+	}
+	if snippetSub != "" && len(src.file.Stmts) > 0 {
+		r.subs[snippetSub] = append(r.subs[snippetSub], body{src, src.file.Stmts})
+	}
+}
+
+func (r *reader) span(src *source, n vcl.Node) analyzer.Span {
+	pos, end := n.Span()
+	return analyzer.Span{Pos: src.text.PosAt(pos), End: src.text.PosAt(end)}
+}
+
+func (r *reader) backend(src *source, d *vcl.BackendDecl) *analyzer.Backend {
+	b := &analyzer.Backend{Span: r.span(src, d), Service: r.s, FromVCL: true}
+	b.Name = stringField(src, d.Name, d.Name.Name)
+	for _, p := range d.Props {
+		if p.Value == nil {
+			continue
+		}
+		switch p.Name.Name {
+		case "host":
+			b.Address = stringValue(src, p.Value)
+		case "port":
+			f := stringValue(src, p.Value)
+			n, err := strconv.Atoi(f.Value)
+			b.Port = analyzer.Field[int]{Value: n, Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown || err != nil}
+		case "host_header":
+			b.HostHeader = stringValue(src, p.Value)
+		case "always_use_host_header":
+			b.AlwaysUseHostHeader = boolValue(src, p.Value)
+		case "bypass_local_route_table":
+			b.BypassLocalRouteTable = boolValue(src, p.Value)
+		case "ssl":
+			b.UseSSL = boolValue(src, p.Value)
+		case "ssl_cert_hostname":
+			b.SSLCertHostname = stringValue(src, p.Value)
+		case "ssl_sni_hostname":
+			b.SSLSNIHostname = stringValue(src, p.Value)
+		}
+	}
+	return b
+}
+
+func stringField(src *source, n vcl.Node, value string) analyzer.Field[string] {
+	pos, end := n.Span()
+	return analyzer.Field[string]{Value: value, Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
+}
+
+// stringValue reads a literal; anything computed is Unknown.
+func stringValue(src *source, e vcl.Expr) analyzer.Field[string] {
+	switch e := e.(type) {
+	case *vcl.StringLit:
+		return stringField(src, e, e.Value)
+	case *vcl.NumberLit:
+		return stringField(src, e, e.Text)
+	case *vcl.Ident:
+		return stringField(src, e, e.Name)
+	}
+	f := stringField(src, e, "")
+	f.Unknown = true
+	return f
+}
+
+func boolValue(src *source, e vcl.Expr) analyzer.Field[bool] {
+	f := stringValue(src, e)
+	v := strings.EqualFold(f.Value, "true") || f.Value == "1"
+	return analyzer.Field[bool]{Value: v, Pos: f.Pos, End: f.End, Set: true, Unknown: f.Unknown}
+}
+
+// hostSets records the Host assignments reached from one subroutine,
+// following calls into custom subroutines.
+func (r *reader) hostSets(sub string) {
+	visited := map[string]bool{}
+	var visit func(name string, conds []vcl.Expr, srcOf *source)
+	var walk func(src *source, stmts []vcl.Stmt, conds []vcl.Expr)
+	walk = func(src *source, stmts []vcl.Stmt, conds []vcl.Expr) {
+		for _, st := range stmts {
+			switch st := st.(type) {
+			case *vcl.SetStmt:
+				if strings.EqualFold(st.Target.Name, "bereq.http.host") {
+					r.facts.HostSets = append(r.facts.HostSets, r.hostSet(src, sub, st, conds))
+				}
+			case *vcl.IfStmt:
+				for cur := st; cur != nil; {
+					walk(src, cur.Then.Stmts, append(conds[:len(conds):len(conds)], cur.Cond))
+					negated := append(conds[:len(conds):len(conds)], &vcl.UnaryExpr{Op: "!", X: cur.Cond})
+					switch e := cur.Else.(type) {
+					case *vcl.IfStmt:
+						cur = e
+						conds = negated
+						continue
+					case *vcl.Block:
+						walk(src, e.Stmts, negated)
+					}
+					cur = nil
+				}
+			case *vcl.Block:
+				walk(src, st.Stmts, conds)
+			case *vcl.CallStmt:
+				visit(st.Name.Name, conds, src)
+			}
+		}
+	}
+	visit = func(name string, conds []vcl.Expr, _ *source) {
+		if visited[name] {
+			return
+		}
+		visited[name] = true
+		for _, b := range r.subs[name] {
+			walk(b.src, b.stmts, conds)
+		}
+	}
+	visit(sub, nil, nil)
+}
+
+func (r *reader) hostSet(src *source, sub string, st *vcl.SetStmt, conds []vcl.Expr) *analyzer.HostSet {
+	hs := &analyzer.HostSet{Span: r.span(src, st), Sub: sub}
+	if lit, ok := st.Value.(*vcl.StringLit); ok && st.Op == "=" {
+		hs.Host = lit.Value
+	} else {
+		hs.Dynamic = true
+	}
+	if len(conds) > 0 {
+		var parts []string
+		for _, c := range conds {
+			parts = append(parts, exprText(src, c))
+		}
+		hs.Condition = strings.Join(parts, " && ")
+		hs.ShieldOnly = isShieldCheck(conds[len(conds)-1])
+	}
+	return hs
+}
+
+// isShieldCheck reports a condition that holds only when the request
+// goes to a shield: req.backend.is_shield, alone or in a conjunction.
+func isShieldCheck(e vcl.Expr) bool {
+	switch e := e.(type) {
+	case *vcl.Ident:
+		return e.Name == "req.backend.is_shield"
+	case *vcl.ParenExpr:
+		return isShieldCheck(e.X)
+	case *vcl.BinaryExpr:
+		return e.Op == "&&" && (isShieldCheck(e.X) || isShieldCheck(e.Y))
+	}
+	return false
+}
+
+func exprText(src *source, e vcl.Expr) string {
+	if u, ok := e.(*vcl.UnaryExpr); ok && u.Range == (vcl.Range{}) {
+		return "!(" + exprText(src, u.X) + ")"
+	}
+	pos, end := e.Span()
+	v := src.text.Value
+	if pos < 0 || end > len(v) || pos > end {
+		return ""
+	}
+	return v[pos:end]
+}
+
+// scanAll walks every subroutine body for the other facts.
+func (r *reader) scanAll() {
+	names := make([]string, 0, len(r.subs))
+	for name := range r.subs {
+		names = append(names, name)
+	}
+	sort.Strings(names) // deterministic: subs were collected in a map
+	for _, name := range names {
+		for _, b := range r.subs[name] {
+			if name == "vcl_hash" && customHash(b.stmts) && r.facts.HashCustom == nil {
+				sp := r.span(b.src, b.stmts[0])
+				r.facts.HashCustom = &sp
+			}
+			r.scanStmts(b.src, name, b.stmts)
+		}
+	}
+	r.sortFacts()
+}
+
+// customHash reports a vcl_hash that does more than Fastly's default.
+func customHash(stmts []vcl.Stmt) bool {
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *vcl.MacroStmt:
+		case *vcl.ReturnStmt:
+		case *vcl.SetStmt:
+			if st.Target.Name != "req.hash" {
+				continue
+			}
+			if id, ok := st.Value.(*vcl.Ident); ok && (id.Name == "req.url" || id.Name == "req.http.host") {
+				continue // the default key: req.url and req.http.host
+			}
+			return true
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *vcl.SetStmt:
+			if st.Target.Name == "req.backend" {
+				if id, ok := st.Value.(*vcl.Ident); ok {
+					r.facts.BackendSelects = append(r.facts.BackendSelects, &analyzer.BackendSelect{Span: r.span(src, st), Sub: sub, Backend: id.Name})
+				}
+			}
+			if h := forwardedHeader(sub, st.Target.Name); h != "" {
+				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
+					r.facts.HeaderSets = append(r.facts.HeaderSets, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value)})
+				}
+			}
+			r.scanExpr(src, sub, st.Value)
+		case *vcl.IfStmt:
+			for cur := st; cur != nil; {
+				r.scanExpr(src, sub, cur.Cond)
+				r.scanStmts(src, sub, cur.Then.Stmts)
+				switch e := cur.Else.(type) {
+				case *vcl.IfStmt:
+					cur = e
+					continue
+				case *vcl.Block:
+					r.scanStmts(src, sub, e.Stmts)
+				}
+				cur = nil
+			}
+		case *vcl.Block:
+			r.scanStmts(src, sub, st.Stmts)
+		case *vcl.DeclareStmt:
+			if st.Value != nil {
+				r.scanExpr(src, sub, st.Value)
+			}
+		case *vcl.AddStmt:
+			r.scanExpr(src, sub, st.Value)
+		case *vcl.ReturnStmt:
+			if st.Value != nil {
+				r.scanExpr(src, sub, st.Value)
+			}
+		case *vcl.LogStmt:
+			r.scanExpr(src, sub, st.Value)
+		case *vcl.CallExprStmt:
+			r.scanExpr(src, sub, st.Call)
+		}
+	}
+}
+
+// forwardedHeader returns the header name when target is a request header
+// that travels to the next service: bereq.http.X in miss/pass (and fetch's
+// neighbours), req.http.X in recv.
+func forwardedHeader(sub, target string) string {
+	lower := strings.ToLower(target)
+	switch {
+	case strings.HasPrefix(lower, "bereq.http.") && (sub == "vcl_miss" || sub == "vcl_pass"):
+		return strings.TrimPrefix(lower, "bereq.http.")
+	case strings.HasPrefix(lower, "req.http.") && sub == "vcl_recv":
+		return strings.TrimPrefix(lower, "req.http.")
+	}
+	return ""
+}
+
+func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
+	switch e := e.(type) {
+	case *vcl.BinaryExpr:
+		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
+			if h, lit := headerComparison(e); h != "" {
+				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value)})
+			}
+		}
+		r.scanExpr(src, sub, e.X)
+		r.scanExpr(src, sub, e.Y)
+	case *vcl.UnaryExpr:
+		r.scanExpr(src, sub, e.X)
+	case *vcl.ParenExpr:
+		r.scanExpr(src, sub, e.X)
+	case *vcl.ConcatExpr:
+		for _, p := range e.Parts {
+			r.scanExpr(src, sub, p)
+		}
+	case *vcl.CallExpr:
+		if strings.HasPrefix(e.Func.Name, "digest.hmac_") && len(e.Args) > 0 {
+			if lit, ok := e.Args[0].(*vcl.StringLit); ok && lit.Value != "" {
+				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &analyzer.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name})
+			}
+		}
+		for _, a := range e.Args {
+			r.scanExpr(src, sub, a)
+		}
+	}
+}
+
+// headerComparison matches req.http.X == "literal" (either way round).
+func headerComparison(e *vcl.BinaryExpr) (string, *vcl.StringLit) {
+	id, okX := e.X.(*vcl.Ident)
+	lit, okY := e.Y.(*vcl.StringLit)
+	if !okX || !okY {
+		id, okX = e.Y.(*vcl.Ident)
+		lit, okY = e.X.(*vcl.StringLit)
+	}
+	if !okX || !okY || lit.Value == "" {
+		return "", nil
+	}
+	lower := strings.ToLower(id.Name)
+	if !strings.HasPrefix(lower, "req.http.") {
+		return "", nil
+	}
+	return strings.TrimPrefix(lower, "req.http."), lit
+}
+
+// fingerprint identifies a literal without keeping it.
+func fingerprint(v string) string {
+	sum := sha256.Sum256([]byte("chainlint header literal\x00" + v))
+	return hex.EncodeToString(sum[:12])
+}
+
+// sortFacts orders facts by position.
+func (r *reader) sortFacts() {
+	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *analyzer.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.LiteralKeys, func(a, b *analyzer.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
+}
