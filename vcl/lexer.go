@@ -63,16 +63,21 @@ type Token struct {
 // are Macro tokens.
 type Lexer struct {
 	src []byte
+	// str is src as one string: token texts are slices of it, so lexing
+	// allocates nothing per token.
+	str string
 	pos int
 }
 
 // NewLexer returns a lexer over src.
-func NewLexer(src []byte) *Lexer { return &Lexer{src: src} }
+func NewLexer(src []byte) *Lexer { return &Lexer{src: src, str: string(src)} }
 
 // Tokenize returns every token of src, ending with EOF.
 func Tokenize(src []byte) []Token {
 	lx := NewLexer(src)
-	var toks []Token
+	// Real VCL averages a token every 6–8 bytes; sizing for that avoids
+	// regrowing a slice of 72-byte tokens.
+	toks := make([]Token, 0, len(src)/6+16)
 	for {
 		t := lx.Next()
 		toks = append(toks, t)
@@ -164,12 +169,12 @@ func (lx *Lexer) Next() Token {
 	c := lx.src[lx.pos]
 	tok := func(k Kind, n int) Token {
 		lx.pos += n
-		return Token{Kind: k, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos])}
+		return Token{Kind: k, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
 	}
 	switch {
 	case c == '#': // a #FASTLY macro: the whole line
 		lx.skipLine()
-		return Token{Kind: Macro, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos])}
+		return Token{Kind: Macro, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
 	case c == '"':
 		return lx.shortString()
 	case c == '{' && lx.isLongString():
@@ -196,11 +201,11 @@ func (lx *Lexer) Next() Token {
 			lx.pos++
 		}
 		// rol= and ror= are operators spelt like identifiers.
-		if t := string(lx.src[start:lx.pos]); (t == "rol" || t == "ror") && lx.pos < len(lx.src) && lx.src[lx.pos] == '=' {
+		if t := lx.str[start:lx.pos]; (t == "rol" || t == "ror") && lx.pos < len(lx.src) && lx.src[lx.pos] == '=' {
 			lx.pos++
 			return Token{Kind: Op, Off: start, End: lx.pos, Text: t + "="}
 		}
-		return Token{Kind: Word, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos])}
+		return Token{Kind: Word, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
 	}
 	for _, op := range threeCharOps {
 		if lx.hasPrefix(op) {
@@ -222,11 +227,11 @@ func (lx *Lexer) Next() Token {
 	if r == utf8.RuneError {
 		msg = fmt.Sprintf("unexpected byte 0x%02x", c)
 	}
-	return Token{Kind: Illegal, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos]), Err: msg}
+	return Token{Kind: Illegal, Off: start, End: lx.pos, Text: lx.str[start:lx.pos], Err: msg}
 }
 
 func (lx *Lexer) hasPrefix(s string) bool {
-	return lx.pos+len(s) <= len(lx.src) && string(lx.src[lx.pos:lx.pos+len(s)]) == s
+	return lx.pos+len(s) <= len(lx.src) && lx.str[lx.pos:lx.pos+len(s)] == s
 }
 
 // shortString lexes "…": no escapes (Fastly uses %xx), no line breaks.
@@ -236,15 +241,15 @@ func (lx *Lexer) shortString() Token {
 		switch lx.src[i] {
 		case '"':
 			lx.pos = i + 1
-			return Token{Kind: String, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos]), Value: string(lx.src[start+1 : i])}
+			return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:lx.pos], Value: lx.str[start+1 : i]}
 		case '\n':
 			lx.pos = i
-			return Token{Kind: String, Off: start, End: i, Text: string(lx.src[start:i]), Value: string(lx.src[start+1 : i]),
+			return Token{Kind: String, Off: start, End: i, Text: lx.str[start:i], Value: lx.str[start+1 : i],
 				Err: `unterminated string: a "…" string cannot span lines (use {"…"} for that)`}
 		}
 	}
 	lx.pos = len(lx.src)
-	return Token{Kind: String, Off: start, End: lx.pos, Text: string(lx.src[start:]), Value: string(lx.src[start+1:]), Err: "unterminated string"}
+	return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:], Value: lx.str[start+1:], Err: "unterminated string"}
 }
 
 // isLongString reports {"…"} or {delim"…"delim} at the position.
@@ -262,17 +267,17 @@ func (lx *Lexer) longString() Token {
 	for lx.src[i] != '"' {
 		i++
 	}
-	delim := string(lx.src[lx.pos+1 : i])
+	delim := lx.str[lx.pos+1 : i]
 	closing := "\"" + delim + "}"
 	body := i + 1
 	end := indexFrom(lx.src, body, closing)
 	if end < 0 {
 		lx.pos = len(lx.src)
-		return Token{Kind: String, Off: start, End: lx.pos, Text: string(lx.src[start:]), Value: string(lx.src[body:]),
+		return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:], Value: lx.str[body:],
 			Err: fmt.Sprintf("unterminated string: no closing %s", closing)}
 	}
 	lx.pos = end + len(closing)
-	return Token{Kind: String, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos]), Value: string(lx.src[body:end])}
+	return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:lx.pos], Value: lx.str[body:end]}
 }
 
 // number lexes integers, floats, hex, percentages and durations.
@@ -283,7 +288,7 @@ func (lx *Lexer) number() Token {
 		for lx.pos < len(lx.src) && (isDigit(lx.src[lx.pos]) || (lx.src[lx.pos]|0x20) >= 'a' && (lx.src[lx.pos]|0x20) <= 'f') {
 			lx.pos++
 		}
-		return Token{Kind: Number, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos])}
+		return Token{Kind: Number, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
 	}
 	for lx.pos < len(lx.src) && isDigit(lx.src[lx.pos]) {
 		lx.pos++
@@ -315,10 +320,10 @@ func (lx *Lexer) number() Token {
 		for lx.pos < len(lx.src) && isIdentPart(lx.src[lx.pos]) {
 			lx.pos++
 		}
-		return Token{Kind: Illegal, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos]),
+		return Token{Kind: Illegal, Off: start, End: lx.pos, Text: lx.str[start:lx.pos],
 			Err: fmt.Sprintf("malformed number %q (durations end in ms, s, m, h, d or y)", lx.src[start:lx.pos])}
 	}
-	return Token{Kind: kind, Off: start, End: lx.pos, Text: string(lx.src[start:lx.pos])}
+	return Token{Kind: kind, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
 }
 
 func isDurationUnit(c byte) bool {

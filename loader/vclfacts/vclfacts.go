@@ -172,16 +172,18 @@ func (r *reader) hostSets(sub string) {
 					r.facts.HostSets = append(r.facts.HostSets, r.hostSet(src, sub, st, conds))
 				}
 			case *vcl.IfStmt:
+				// Each branch of an if / else-if chain holds under its own
+				// condition and the negation of every earlier one.
+				chain := conds
 				for cur := st; cur != nil; {
-					walk(src, cur.Then.Stmts, append(conds[:len(conds):len(conds)], cur.Cond))
-					negated := append(conds[:len(conds):len(conds)], &vcl.UnaryExpr{Op: "!", X: cur.Cond})
+					walk(src, cur.Then.Stmts, append(chain[:len(chain):len(chain)], cur.Cond))
+					chain = append(chain[:len(chain):len(chain)], &vcl.UnaryExpr{Op: "!", X: cur.Cond})
 					switch e := cur.Else.(type) {
 					case *vcl.IfStmt:
 						cur = e
-						conds = negated
 						continue
 					case *vcl.Block:
-						walk(src, e.Stmts, negated)
+						walk(src, e.Stmts, chain)
 					}
 					cur = nil
 				}

@@ -1,0 +1,159 @@
+package vclfacts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// service builds a VCL service whose one custom VCL file is src, stored
+// verbatim in a file of its own so positions can be checked.
+func service(t *testing.T, src string, snippets map[string]string) (*analyzer.Graph, *analyzer.Service, *analyzer.File) {
+	t.Helper()
+	g := analyzer.NewGraph()
+	f := g.Files.Add("main.vcl", []byte(src))
+	s := &analyzer.Service{Name: analyzer.Field[string]{Value: "www", Set: true}, Platform: analyzer.PlatformVCL}
+	s.VCLs = []*analyzer.VCLSource{{Content: analyzer.Text{Field: analyzer.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
+	for typ, content := range snippets {
+		s.Snippets = append(s.Snippets, &analyzer.Snippet{Type: analyzer.Field[string]{Value: typ, Set: true},
+			Content: analyzer.Text{Field: analyzer.Field[string]{Value: content, Set: true}}})
+	}
+	Apply(g, s)
+	return g, s, f
+}
+
+func textAt(f *analyzer.File, sp analyzer.Span) string {
+	return string(f.Content[f.TF.Offset(sp.Pos):f.TF.Offset(sp.End)])
+}
+
+func TestHostSets(t *testing.T) {
+	src := `sub chain_host {
+  set bereq.http.host = "b.example.com";
+}
+sub vcl_miss {
+#FASTLY miss
+  if (req.backend.is_shield) {
+    set bereq.http.host = "shielded.example.com";
+  } else if (req.http.X) {
+    set bereq.http.Host = req.http.X;
+  }
+  call chain_host;
+}
+sub vcl_pass {
+  call chain_host;
+  call chain_host;
+}
+`
+	_, s, f := service(t, src, nil)
+	got := []string{}
+	for _, hs := range s.VCL.HostSets {
+		got = append(got, strings.Join([]string{hs.Sub, hs.Host, textAt(f, hs.Span), hs.Condition, flag(hs.ShieldOnly, "shield"), flag(hs.Dynamic, "dynamic")}, "|"))
+	}
+	want := []string{
+		`vcl_miss|shielded.example.com|set bereq.http.host = "shielded.example.com";|req.backend.is_shield|shield|`,
+		`vcl_miss||set bereq.http.Host = req.http.X;|!(req.backend.is_shield) && req.http.X||dynamic`,
+		`vcl_miss|b.example.com|set bereq.http.host = "b.example.com";|||`,
+		`vcl_pass|b.example.com|set bereq.http.host = "b.example.com";|||`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("host sets:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func flag(b bool, name string) string {
+	if b {
+		return name
+	}
+	return ""
+}
+
+func TestBackendsAndFacts(t *testing.T) {
+	src := `backend F_next {
+  .host = "next.example.com";
+  .port = "443";
+  .ssl = true;
+  .always_use_host_header = true;
+  .host_header = "next.example.com";
+  .bypass_local_route_table = false;
+}
+sub vcl_recv {
+  set req.backend = F_next;
+  set req.http.Edge-Auth = "s3cret";
+  if (req.http.Edge-Auth != "s3cret") { error 403; }
+  set req.http.Sig = digest.hmac_sha256("literal-key", req.url);
+}
+sub vcl_hash {
+  set req.hash += req.url;
+  set req.hash += req.http.Cookie;
+#FASTLY hash
+}
+`
+	_, s, f := service(t, src, nil)
+	if len(s.Backends) != 1 {
+		t.Fatalf("backends: %d", len(s.Backends))
+	}
+	b := s.Backends[0]
+	if !b.FromVCL || b.Name.Value != "F_next" || b.Address.Value != "next.example.com" || b.Port.Value != 443 ||
+		!b.UseSSL.Value || !b.AlwaysUseHostHeader.Value || b.HostHeader.Value != "next.example.com" || b.BypassLocalRouteTable.Value {
+		t.Errorf("backend: %+v", b)
+	}
+	if got := textAt(f, analyzer.Span{Pos: b.Address.Pos, End: b.Address.End}); got != `"next.example.com"` {
+		t.Errorf("address located at %q", got)
+	}
+	if h := analyzer.EffectiveHost(b); h.Source != analyzer.HostVCLBackend || h.Host != "next.example.com" {
+		t.Errorf("effective host %+v", h)
+	}
+	v := s.VCL
+	if len(v.BackendSelects) != 1 || v.BackendSelects[0].Backend != "F_next" {
+		t.Errorf("selects %+v", v.BackendSelects)
+	}
+	if v.HashCustom == nil {
+		t.Error("custom vcl_hash not found")
+	}
+	if len(v.HeaderSets) != 1 || v.HeaderSets[0].Header != "edge-auth" || len(v.HeaderChecks) != 1 ||
+		v.HeaderChecks[0].Fingerprint != v.HeaderSets[0].Fingerprint {
+		t.Errorf("header sets %+v checks %+v", v.HeaderSets, v.HeaderChecks)
+	}
+	if strings.Contains(v.HeaderSets[0].Fingerprint, "s3cret") {
+		t.Error("the fingerprint reveals the literal")
+	}
+	if len(v.LiteralKeys) != 1 || textAt(f, v.LiteralKeys[0].Span) != `"literal-key"` {
+		t.Errorf("literal keys %+v", v.LiteralKeys)
+	}
+}
+
+func TestDefaultHashIsNotCustom(t *testing.T) {
+	_, s, _ := service(t, "sub vcl_hash {\n  set req.hash += req.url;\n  set req.hash += req.http.host;\n#FASTLY hash\n  return(hash);\n}\n", nil)
+	if s.VCL.HashCustom != nil {
+		t.Error("the default hash was taken for a custom one")
+	}
+}
+
+func TestSnippetsAndSyntaxErrors(t *testing.T) {
+	g, s, _ := service(t, "sub vcl_recv {\n  set req.http.A = ;\n}\n", map[string]string{
+		"miss": `set bereq.http.host = "b.example.com";`,
+		"init": `backend F_x { .host = "x.example.com"; }`,
+	})
+	if len(s.VCL.HostSets) != 1 || s.VCL.HostSets[0].Sub != "vcl_miss" {
+		t.Errorf("snippet host set: %+v", s.VCL.HostSets)
+	}
+	if len(s.Backends) != 1 || s.Backends[0].Name.Value != "F_x" {
+		t.Errorf("init snippet backend: %+v", s.Backends)
+	}
+	if len(g.Problems) != 1 || g.Problems[0].Rule != "vcl-syntax" {
+		t.Fatalf("problems: %+v", g.Problems)
+	}
+	if p := g.Fset().Position(g.Problems[0].Pos); p.Line != 2 || p.Column != 19 {
+		t.Errorf("syntax error at %v, want main.vcl:2:19", p)
+	}
+}
+
+func TestVCLName(t *testing.T) {
+	for name, want := range map[string]string{"origin": "F_origin", "my-origin.v2": "F_my_origin_v2", "Host 1": "F_Host_1"} {
+		b := &analyzer.Backend{Name: analyzer.Field[string]{Value: name, Set: true}}
+		if got := b.VCLName(); got != want {
+			t.Errorf("VCLName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
