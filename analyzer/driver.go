@@ -52,6 +52,12 @@ type Config struct {
 	Severity map[string]Severity
 	// ExternalDomains are hostnames of services outside the analysed set.
 	ExternalDomains []string
+	// ShieldPOPs are shield location codes to accept besides the built-in
+	// list.
+	ShieldPOPs []string
+	// Ignores silence findings by service, object or file (the config
+	// file's ignore entries, for inputs that cannot carry comments).
+	Ignores []*ConfigIgnore
 }
 
 // GraphAnalyzer is the pass whose result is the loaded *Graph. The driver
@@ -271,8 +277,17 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 		}
 		results[a] = out
 	}
+	res.Findings = suppress(g, res.Findings, cfg, byName(rules))
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+func byName(rules []*Rule) map[string]*Rule {
+	m := make(map[string]*Rule, len(rules))
+	for _, r := range rules {
+		m[r.Name] = r
+	}
+	return m
 }
 
 // SortFindings orders findings by file, line, column, rule and message.

@@ -23,6 +23,9 @@ type Options struct {
 	// Overlay maps file paths to content that replaces what is on disk
 	// (the language server's unsaved buffers).
 	Overlay map[string][]byte
+	// Exclude skips files and directories found while walking a directory
+	// (files named explicitly are always loaded).
+	Exclude func(path string) bool
 }
 
 // skipDirs are directories a walk never enters.
@@ -70,9 +73,12 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+				if path != p && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".") || opts.Exclude != nil && opts.Exclude(path)) {
 					return fs.SkipDir
 				}
+				return nil
+			}
+			if opts.Exclude != nil && opts.Exclude(path) {
 				return nil
 			}
 			if !d.Type().IsRegular() || !isCandidate(path) || seen[path] {

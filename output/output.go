@@ -1,6 +1,7 @@
 // Package output renders findings for people and for tools: text with a
-// caret under the column, and the versioned JSON document that is
-// chainlint's machine contract. Formatters see resolved findings and the
+// caret under the column, the versioned JSON document that is chainlint's
+// machine contract, SARIF 2.1.0 for code scanning, GitHub workflow
+// commands, and Checkstyle and JUnit XML for CI dashboards. Formatters see resolved findings and the
 // input files' text; they know nothing of loaders or rules.
 package output
 
@@ -26,6 +27,10 @@ type Report struct {
 	// Rel turns a file name into what is printed (relative to the working
 	// directory); nil prints names as they are.
 	Rel func(name string) string
+	// Version is chainlint's version; Rules describes every rule (SARIF
+	// lists them all, not only those that fired).
+	Version string
+	Rules   []RuleInfo
 }
 
 func (r *Report) rel(name string) string {
@@ -50,7 +55,7 @@ func RelativeTo(wd string) func(string) string {
 }
 
 // Formats lists the --format values.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "sarif", "github", "checkstyle", "junit"}
 
 // Write renders the report in the named format.
 func Write(w io.Writer, format string, r *Report) error {
@@ -59,6 +64,14 @@ func Write(w io.Writer, format string, r *Report) error {
 		return writeText(w, r)
 	case "json":
 		return writeJSON(w, r)
+	case "sarif":
+		return writeSARIF(w, r)
+	case "github":
+		return writeGitHub(w, r)
+	case "checkstyle":
+		return writeCheckstyle(w, r)
+	case "junit":
+		return writeJUnit(w, r)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

@@ -3,11 +3,9 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
-	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/rules"
 )
 
@@ -81,15 +79,7 @@ func TestFixesResolveFindings(t *testing.T) {
 
 func lintFindings(t *testing.T, dir string) []analyzer.Finding {
 	t.Helper()
-	g, err := loader.Paths([]string{dir}, loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := analyzer.Run(g, rules.All(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Findings
+	return lintCase(t, dir).Findings
 }
 
 func copyDir(t *testing.T, dir string) string {
@@ -100,7 +90,7 @@ func copyDir(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".txt") {
+		if e.IsDir() || e.Name() == "expected.txt" {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))

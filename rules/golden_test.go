@@ -11,36 +11,23 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/chainlint/chainlint/analyzer"
-	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
 	"github.com/chainlint/chainlint/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite golden expected.txt files from the current output")
 
-// lintDir lints one case directory as the CLI would and renders the text
-// report with file names relative to the directory. A file named
-// "profile" in the directory selects the profile.
+// lintDir lints one case directory as the CLI would (with the case's own
+// .chainlint.yaml, if any) and renders the text report with file names
+// relative to the directory.
 func lintDir(t *testing.T, dir string) string {
 	t.Helper()
-	profile := analyzer.ProfileCurrent
-	if b, err := os.ReadFile(filepath.Join(dir, "profile")); err == nil {
-		p, err := analyzer.ProfileByName(strings.TrimSpace(string(b)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		profile = p
-	}
-	g, err := loader.Paths([]string{dir}, loader.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := analyzer.Run(g, rules.All(), &analyzer.Config{Profile: profile})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := lintCase(t, dir)
+	g := res.Graph
 	var buf bytes.Buffer
-	err = output.Write(&buf, "text", &output.Report{
+	err := output.Write(&buf, "text", &output.Report{
 		Findings: res.Findings, Incomplete: res.Incomplete,
 		Services: len(g.Services), Files: len(g.Files.List()),
 		Source: func(name string) []byte { return g.Files.Get(name).Content },
@@ -53,6 +40,27 @@ func lintDir(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+func lintCase(t *testing.T, dir string) *lint.Result {
+	t.Helper()
+	var cfg *config.Config
+	if path := filepath.Join(dir, config.FileName); fileExists(path) {
+		var err error
+		if cfg, err = config.Load(path, lint.RuleIDs()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := lint.Run(lint.Options{Paths: []string{dir}, Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // caseDirs returns every golden case: a directory below testdata holding

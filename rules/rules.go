@@ -46,6 +46,8 @@ func All() []*analyzer.Rule {
 		VCLSyntax,
 		PartialHostOverride,
 		ShieldSwitchPinnedIP,
+		IgnoreWithoutReason,
+		UnusedIgnore,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all

@@ -13,7 +13,9 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
-	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/baseline"
+	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
 	"github.com/chainlint/chainlint/rules"
 )
@@ -47,6 +49,7 @@ func main() {
 const usage = `usage: chainlint [flags] [PATH ...]
        chainlint rules
        chainlint explain RULE
+       chainlint init [--force]
 
 Lints Fastly service configurations (API exports in JSON or YAML) and the
 chains between services. PATHs are files or directories (searched
@@ -62,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdRules(args[1:], stdout, stderr)
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
+		case "init":
+			return cmdInit(args[1:], stdout, stderr)
 		}
 	}
 	return cmdLint(args, stdout, stderr)
@@ -85,10 +90,14 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 type lintFlags struct {
-	format      string
-	profile     string
-	failOn      string
-	showVersion bool
+	format        string
+	profile       string
+	failOn        string
+	configPath    string
+	baseline      string
+	writeBaseline string
+	showVersion   bool
+	set           map[string]bool // flags given on the command line
 }
 
 func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
@@ -96,15 +105,31 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.SetOutput(stderr)
 	lf := &lintFlags{}
 	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(output.Formats, ", "))
-	fs.StringVar(&lf.profile, "profile", "current", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or "))
-	fs.StringVar(&lf.failOn, "fail-on", "warning", "lowest severity that fails the run: error, warning, info or none")
+	fs.StringVar(&lf.profile, "profile", "current", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
+	fs.StringVar(&lf.failOn, "fail-on", "warning", "lowest severity that fails the run: error, warning, info or none (default from the config file, else warning)")
+	fs.StringVar(&lf.configPath, "config", "", "config file (default: "+config.FileName+" in the current directory or above)")
+	fs.StringVar(&lf.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&lf.writeBaseline, "write-baseline", "", "record today's findings in this file and exit 0")
 	fs.BoolVar(&lf.showVersion, "version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, "\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 some input could not be read.\n")
+		fmt.Fprint(stderr, "\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or config error, 3 some input could not be read.\n")
 	}
 	return fs, lf
+}
+
+// loadConfig reads --config, or the config file found from the working
+// directory up; nil when there is none.
+func loadConfig(path string) (*config.Config, error) {
+	if path == "" {
+		found, ok := config.Find(".")
+		if !ok {
+			return nil, nil
+		}
+		path = found
+	}
+	return config.Load(path, lint.RuleIDs())
 }
 
 func cmdLint(args []string, stdout, stderr io.Writer) int {
@@ -116,37 +141,76 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
+	lf.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { lf.set[f.Name] = true })
 	if lf.showVersion {
 		fmt.Fprintf(stdout, "chainlint %s\n", versionString())
 		return exitClean
-	}
-	profile, err := analyzer.ProfileByName(lf.profile)
-	if err != nil {
-		fmt.Fprintf(stderr, "chainlint: --profile: %v\n", err)
-		return exitUsage
-	}
-	failOn, err := analyzer.ParseSeverity(lf.failOn)
-	if err != nil {
-		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
-		return exitUsage
 	}
 	if !validFormat(lf.format) {
 		fmt.Fprintf(stderr, "chainlint: --format: unknown format %q (want %s)\n", lf.format, strings.Join(output.Formats, ", "))
 		return exitUsage
 	}
-	g, err := loader.Paths(paths, loader.Options{})
+	cfg, err := loadConfig(lf.configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
+		return exitUsage
+	}
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	failOnName := "warning"
+	if cfg.FailOn != "" {
+		failOnName = cfg.FailOn
+	}
+	if lf.set["fail-on"] {
+		failOnName = lf.failOn
+	}
+	failOn, err := analyzer.ParseSeverity(failOnName)
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
+		return exitUsage
+	}
+	opts := lint.Options{Paths: paths, Config: cfg}
+	if lf.set["profile"] {
+		if _, err := analyzer.ProfileByName(lf.profile); err != nil {
+			fmt.Fprintf(stderr, "chainlint: --profile: %v\n", err)
+			return exitUsage
+		}
+		opts.Profile = lf.profile
+	}
+	var base *baseline.Baseline
+	if lf.baseline != "" {
+		if base, err = baseline.Load(lf.baseline); err != nil {
+			fmt.Fprintf(stderr, "chainlint: --baseline: %v\n", err)
+			return exitUsage
+		}
+	}
+	res, err := lint.Run(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
-	res, err := analyzer.Run(g, rules.All(), &analyzer.Config{Profile: profile})
-	if err != nil {
-		fmt.Fprintf(stderr, "chainlint: internal error: %v\n", err)
-		return exitIncomplete
-	}
 	wd, _ := os.Getwd()
+	rel := output.RelativeTo(wd)
+	if lf.writeBaseline != "" {
+		if err := baseline.Write(lf.writeBaseline, res.Findings, rel); err != nil {
+			fmt.Fprintf(stderr, "chainlint: --write-baseline: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(stderr, "chainlint: recorded %d findings in %s\n", len(res.Findings), lf.writeBaseline)
+		if res.Incomplete {
+			return exitIncomplete
+		}
+		return exitClean
+	}
+	findings := res.Findings
+	if base != nil {
+		findings = base.Filter(findings, rel)
+	}
+	g := res.Graph
 	report := &output.Report{
-		Findings:   res.Findings,
+		Findings:   findings,
 		Incomplete: res.Incomplete,
 		Services:   len(g.Services),
 		Files:      len(g.Files.List()),
@@ -156,13 +220,24 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 			}
 			return nil
 		},
-		Rel: output.RelativeTo(wd),
+		Rel:     rel,
+		Version: versionString(),
+		Rules:   ruleInfos(),
 	}
 	if err := output.Write(stdout, lf.format, report); err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitIncomplete
 	}
-	return exitStatus(res, failOn)
+	return exitStatus(findings, res.Incomplete, failOn)
+}
+
+func ruleInfos() []output.RuleInfo {
+	var out []output.RuleInfo
+	for _, r := range rules.All() {
+		_, doc, _ := strings.Cut(r.Doc, "\n")
+		out = append(out, output.RuleInfo{ID: r.Name, Severity: r.Severity, Summary: r.Summary(), Doc: strings.TrimSpace(doc), HelpURI: rules.DocURL(r.Name)})
+	}
+	return out
 }
 
 func validFormat(f string) bool {
@@ -176,15 +251,35 @@ func validFormat(f string) bool {
 
 // exitStatus: incomplete input wins, so a run that could not read
 // everything is never mistaken for a clean one.
-func exitStatus(res *analyzer.Result, failOn analyzer.Severity) int {
-	if res.Incomplete {
+func exitStatus(findings []analyzer.Finding, incomplete bool, failOn analyzer.Severity) int {
+	if incomplete {
 		return exitIncomplete
 	}
-	for _, f := range res.Findings {
+	for _, f := range findings {
 		if f.Severity >= failOn {
 			return exitFindings
 		}
 	}
+	return exitClean
+}
+
+func cmdInit(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("chainlint init", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	force := fs.Bool("force", false, "overwrite an existing "+config.FileName)
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: chainlint init [--force]")
+		return exitUsage
+	}
+	if _, err := os.Stat(config.FileName); err == nil && !*force {
+		fmt.Fprintf(stderr, "chainlint: %s exists; use --force to overwrite it\n", config.FileName)
+		return exitUsage
+	}
+	if err := os.WriteFile(config.FileName, config.Starter(lint.RuleIDs()), 0o644); err != nil {
+		fmt.Fprintf(stderr, "chainlint: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", config.FileName)
 	return exitClean
 }
 

@@ -203,3 +203,89 @@ func TestExamples(t *testing.T) {
 		t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
 	}
 }
+
+func TestFormats(t *testing.T) {
+	dir := writeTree(t, map[string]string{"estate.json": loopingExport})
+	for format, want := range map[string]string{
+		"sarif":      `"ruleId": "missing-host-override"`,
+		"github":     "::error file=estate.json,line=3,col=44",
+		"checkstyle": `<error line="3" column="44" severity="error"`,
+		"junit":      `<testsuites name="chainlint" tests="1" failures="1" errors="0">`,
+	} {
+		stdout, stderr, status := runBinary(t, dir, "--format", format)
+		if status != 1 || !strings.Contains(stdout, want) {
+			t.Errorf("--format %s: status %d, output lacks %q:\n%s%s", format, status, want, stdout, stderr)
+		}
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	tests := []struct {
+		name, config string
+		status       int
+		stdout       string
+		stderr       string
+	}{
+		{"unknown key", "profile: current\nrulez:\n  long-chain: off\n", 2, "", `.chainlint.yaml:2:1: unknown key "rulez" (did you mean "rules"?)`},
+		{"unknown rule", "rules:\n  missing-host-overide: off\n", 2, "", `unknown rule "missing-host-overide" (did you mean "missing-host-override"?)`},
+		{"bad severity", "rules:\n  long-chain: loud\n", 2, "", "severity must be off, info, warning or error"},
+		{"bad profile", "profile: newest\n", 2, "", ".chainlint.yaml:1:10: unknown profile"},
+		{"rule off", "rules:\n  missing-host-override: off\n", 0, "no problems", ""},
+		{"rule demoted", "rules:\n  missing-host-override: info\n", 0, "info: backend", ""},
+		{"fail-on from config", "fail-on: none\n", 0, "error: backend", ""},
+		{"exclude", "exclude: [\"sub/**\"]\n", 0, "no problems in 0 services", ""},
+		{"ignore by service", "ignore:\n  - rule: missing-host-override\n    service: www\n    reason: known\n", 0, "no problems", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeTree(t, map[string]string{"sub/estate.json": loopingExport, ".chainlint.yaml": tt.config})
+			stdout, stderr, status := runBinary(t, dir)
+			if status != tt.status || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("status %d (want %d)\nstdout:\n%s\nstderr:\n%s", status, tt.status, stdout, stderr)
+			}
+		})
+	}
+	// The config is found from a subdirectory, and the flag wins over it.
+	dir := writeTree(t, map[string]string{"sub/estate.json": loopingExport, ".chainlint.yaml": "fail-on: none\n"})
+	if _, _, status := runBinary(t, filepath.Join(dir, "sub"), "--fail-on", "error"); status != 1 {
+		t.Errorf("--fail-on error over the config's none: status %d, want 1", status)
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := writeTree(t, map[string]string{"estate.json": cleanExport})
+	if stdout, _, status := runBinary(t, dir, "init"); status != 0 || !strings.Contains(stdout, "wrote .chainlint.yaml") {
+		t.Fatalf("init: %d %s", status, stdout)
+	}
+	if _, stderr, status := runBinary(t, dir, "init"); status != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("a second init must refuse to overwrite: %d %s", status, stderr)
+	}
+	// The starter file must itself be a valid config.
+	if stdout, stderr, status := runBinary(t, dir); status != 0 {
+		t.Errorf("linting with the starter config: %d\n%s%s", status, stdout, stderr)
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	dir := writeTree(t, map[string]string{"estate.json": loopingExport})
+	if _, stderr, status := runBinary(t, dir, "--write-baseline", "baseline.json"); status != 0 || !strings.Contains(stderr, "recorded 1 findings") {
+		t.Fatalf("write: %d %s", status, stderr)
+	}
+	if stdout, _, status := runBinary(t, dir, "--baseline", "baseline.json"); status != 0 || !strings.Contains(stdout, "no problems") {
+		t.Errorf("a baselined finding was reported: %d\n%s", status, stdout)
+	}
+	// Moving the finding to another line does not resurface it; a new
+	// finding is reported.
+	moved := "\n\n\n" + strings.Replace(loopingExport, `"www.example.com"}]`, `"www.example.com"}, {"name": "w2.example.com"}]`, 1)
+	moved = strings.Replace(moved, `"backends": [`, `"backends": [{"name": "edge2", "address": "global.ssl.fastly.net"}, `, 1)
+	if err := os.WriteFile(filepath.Join(dir, "estate.json"), []byte(moved), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, status := runBinary(t, dir, "--baseline", "baseline.json")
+	if status != 1 || strings.Count(stdout, "[missing-host-override]") != 1 || !strings.Contains(stdout, `backend "edge2"`) {
+		t.Errorf("want only the new finding: %d\n%s", status, stdout)
+	}
+	if _, stderr, status := runBinary(t, dir, "--baseline", "nope.json"); status != 2 || !strings.Contains(stderr, "--baseline") {
+		t.Errorf("missing baseline file: %d %s", status, stderr)
+	}
+}

@@ -1,0 +1,458 @@
+// Package config reads .chainlint.yaml, the one checked-in file a team
+// tunes chainlint with: profile, per-rule severities, the --fail-on
+// threshold, domains of services outside the inputs, extra shield POP
+// codes, excluded paths, and ignores for inputs that cannot carry comments
+// (JSON). Unknown keys are errors that name the key and its line, as in
+// golangci-lint and tflint: a misspelt key must not silently do nothing.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// FileName is the config file chainlint looks for.
+const FileName = ".chainlint.yaml"
+
+// Config is a parsed config file.
+type Config struct {
+	// Path is the file it was read from ("" when there is none).
+	Path    string
+	Content []byte
+
+	Profile         string
+	FailOn          string
+	Rules           map[string]analyzer.Severity // SeverityNone is "off"
+	ExternalDomains []string
+	ShieldPOPs      []string
+	Exclude         []string
+	Ignores         []*Ignore
+}
+
+// Ignore silences findings by what they are about rather than by a
+// comment next to them.
+type Ignore struct {
+	Rules   []string // empty means every rule
+	Service string
+	Object  string
+	File    string // a glob, relative to the config file
+	Reason  string
+	// Line and Column locate the entry in the config file.
+	Line, Column int
+}
+
+// Error is a config error with its position.
+type Error struct {
+	Path         string
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Find looks for .chainlint.yaml in dir and its parents.
+func Find(dir string) (string, bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for {
+		p := filepath.Join(abs, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, true
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return "", false
+		}
+		abs = parent
+	}
+}
+
+// Load reads and checks a config file. ruleIDs are the known rules.
+func Load(path string, ruleIDs []string) (*Config, error) {
+	content, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	return Parse(path, content, ruleIDs)
+}
+
+var topKeys = []string{"profile", "fail-on", "rules", "external-domains", "shield-pops", "exclude", "ignore"}
+
+// Parse checks and reads config content.
+func Parse(path string, content []byte, ruleIDs []string) (*Config, error) {
+	c := &Config{Path: path, Content: content, Rules: map[string]analyzer.Severity{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(content, &doc); err != nil {
+		return nil, &Error{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return c, nil // an empty file is an empty config
+	}
+	root := doc.Content[0]
+	p := &parser{path: path}
+	if root.Kind != yaml.MappingNode {
+		return nil, p.errAt(root, "the config must be a mapping of keys (profile, rules, …)")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "profile":
+			c.Profile = p.scalar(v, "profile")
+			if _, err := analyzer.ProfileByName(c.Profile); err != nil && p.err == nil {
+				p.err = p.errAt(v, err.Error())
+			}
+		case "fail-on":
+			c.FailOn = p.scalar(v, "fail-on")
+			if _, err := analyzer.ParseSeverity(c.FailOn); err != nil && p.err == nil {
+				p.err = p.errAt(v, err.Error())
+			}
+		case "rules":
+			p.rules(v, c, ruleIDs)
+		case "external-domains":
+			c.ExternalDomains = p.list(v, "external-domains")
+		case "shield-pops":
+			c.ShieldPOPs = p.list(v, "shield-pops")
+		case "exclude":
+			c.Exclude = p.list(v, "exclude")
+			for _, g := range c.Exclude {
+				if _, err := globRegexp(g); err != nil && p.err == nil {
+					p.err = p.errAt(v, fmt.Sprintf("exclude: bad glob %q: %v", g, err))
+				}
+			}
+		case "ignore":
+			p.ignores(v, c, ruleIDs)
+		default:
+			return nil, p.errAt(k, fmt.Sprintf("unknown key %q%s (known keys: %s)", k.Value, suggest(k.Value, topKeys), strings.Join(topKeys, ", ")))
+		}
+		if p.err != nil {
+			return nil, p.err
+		}
+	}
+	return c, nil
+}
+
+type parser struct {
+	path string
+	err  error
+}
+
+func (p *parser) errAt(n *yaml.Node, msg string) *Error {
+	return &Error{Path: p.path, Line: n.Line, Column: n.Column, Msg: msg}
+}
+
+func (p *parser) fail(n *yaml.Node, msg string) {
+	if p.err == nil {
+		p.err = p.errAt(n, msg)
+	}
+}
+
+func (p *parser) scalar(n *yaml.Node, key string) string {
+	if n.Kind != yaml.ScalarNode {
+		p.fail(n, key+" must be a single value")
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) list(n *yaml.Node, key string) []string {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.fail(n, key+" must be a list")
+		return nil
+	}
+	var out []string
+	for _, item := range n.Content {
+		out = append(out, p.scalar(item, key+" entries"))
+	}
+	return out
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+func (p *parser) rules(n *yaml.Node, c *Config, ruleIDs []string) {
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, "rules must map rule IDs to off, info, warning or error")
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !contains(ruleIDs, k.Value) {
+			p.fail(k, fmt.Sprintf("unknown rule %q%s; `chainlint rules` lists them", k.Value, suggest(k.Value, ruleIDs)))
+			return
+		}
+		val := p.scalar(v, "a rule's severity")
+		// YAML 1.1 reads a bare off as false; accept both spellings.
+		if val == "off" || v.Tag == "!!bool" && strings.EqualFold(val, "false") {
+			c.Rules[k.Value] = analyzer.SeverityNone
+			continue
+		}
+		sev, err := analyzer.ParseSeverity(val)
+		if err != nil || sev == analyzer.SeverityNone {
+			p.fail(v, fmt.Sprintf("rule %s: severity must be off, info, warning or error, not %q", k.Value, val))
+			return
+		}
+		c.Rules[k.Value] = sev
+	}
+}
+
+var ignoreKeys = []string{"rules", "rule", "service", "object", "file", "reason"}
+
+func (p *parser) ignores(n *yaml.Node, c *Config, ruleIDs []string) {
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.fail(n, "ignore must be a list of {rules, service, object, file, reason} entries")
+		return
+	}
+	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			p.fail(item, "each ignore entry must be a mapping: {rules, service, object, file, reason}")
+			return
+		}
+		ig := &Ignore{Line: item.Line, Column: item.Column}
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, v := item.Content[i], item.Content[i+1]
+			switch k.Value {
+			case "rule":
+				ig.Rules = append(ig.Rules, p.scalar(v, "rule"))
+			case "rules":
+				ig.Rules = append(ig.Rules, p.list(v, "rules")...)
+			case "service":
+				ig.Service = p.scalar(v, "service")
+			case "object":
+				ig.Object = p.scalar(v, "object")
+			case "file":
+				ig.File = p.scalar(v, "file")
+			case "reason":
+				ig.Reason = p.scalar(v, "reason")
+			default:
+				p.fail(k, fmt.Sprintf("unknown key %q in an ignore entry%s (known keys: %s)", k.Value, suggest(k.Value, ignoreKeys), strings.Join(ignoreKeys, ", ")))
+				return
+			}
+		}
+		for _, r := range ig.Rules {
+			if !contains(ruleIDs, r) {
+				p.fail(item, fmt.Sprintf("ignore: unknown rule %q%s", r, suggest(r, ruleIDs)))
+				return
+			}
+		}
+		if ig.Service == "" && ig.Object == "" && ig.File == "" {
+			p.fail(item, "an ignore entry must name a service, an object or a file; to turn a rule off everywhere, use rules: {RULE: off}")
+			return
+		}
+		c.Ignores = append(c.Ignores, ig)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns ` (did you mean "x"?)` for the closest candidate.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		if d := Levenshtein(s, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" || bestDist > max(2, len(s)/3) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// Levenshtein is the edit distance between two strings.
+func Levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Dir is the directory relative paths in the config are resolved from.
+func (c *Config) Dir() string {
+	if c.Path == "" {
+		return "."
+	}
+	return filepath.Dir(c.Path)
+}
+
+// Excluded reports whether a path matches an exclude glob. Globs are
+// relative to the config file's directory; * and ? stay within a path
+// element, ** crosses them, and a glob that matches a directory excludes
+// everything below it.
+func (c *Config) Excluded(path string) bool {
+	if len(c.Exclude) == 0 {
+		return false
+	}
+	rel := relativeSlash(c.Dir(), path)
+	for _, g := range c.Exclude {
+		re, err := globRegexp(g)
+		if err != nil {
+			continue
+		}
+		for p := rel; p != "." && p != "" && p != "/"; p = pathDir(p) {
+			if re.MatchString(p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MatchFile reports whether a file matches a config glob.
+func (c *Config) MatchFile(glob, path string) bool {
+	re, err := globRegexp(glob)
+	return err == nil && re.MatchString(relativeSlash(c.Dir(), path))
+}
+
+func relativeSlash(dir, path string) string {
+	absDir, err1 := filepath.Abs(dir)
+	absPath, err2 := filepath.Abs(path)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absDir, absPath); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(path)
+}
+
+func pathDir(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+func globRegexp(glob string) (*regexp.Regexp, error) {
+	glob = strings.TrimPrefix(filepath.ToSlash(glob), "./")
+	glob = strings.TrimSuffix(glob, "/")
+	if glob == "" {
+		return nil, errors.New("empty pattern")
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(glob); i++ {
+		switch c := glob[i]; c {
+		case '*':
+			if i+1 < len(glob) && glob[i+1] == '*' {
+				i++
+				if i+1 < len(glob) && glob[i+1] == '/' {
+					i++
+					b.WriteString("(?:.*/)?")
+				} else {
+					b.WriteString(".*")
+				}
+			} else {
+				b.WriteString("[^/]*")
+			}
+		case '?':
+			b.WriteString("[^/]")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.Compile(b.String())
+}
+
+// Apply returns the analyzer configuration: profile and fail-on from the
+// config unless the command line set them.
+func (c *Config) Apply(cfg *analyzer.Config) {
+	for id, sev := range c.Rules {
+		if cfg.Severity == nil {
+			cfg.Severity = map[string]analyzer.Severity{}
+		}
+		cfg.Severity[id] = sev
+	}
+	cfg.ExternalDomains = append(cfg.ExternalDomains, c.ExternalDomains...)
+	cfg.ShieldPOPs = append(cfg.ShieldPOPs, c.ShieldPOPs...)
+}
+
+// Starter is the commented file `chainlint init` writes.
+func Starter(ruleIDs []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`# chainlint configuration (https://github.com/chainlint/chainlint).
+# chainlint reads this file from the current directory or the nearest parent;
+# --config names another. Unknown keys are errors.
+
+# Chain limits: "current" (Fastly's newer guide: 20 hops, 6 services on any
+# path) or "legacy" (VCL 11 hops and 3 services, Compute 5 hops and 3).
+profile: current
+
+# Lowest severity that makes chainlint exit 1: error, warning, info or none.
+# The --fail-on flag wins over this.
+fail-on: warning
+
+# Per-rule severity: off, info, warning or error. ` + "`chainlint rules`" + ` lists them.
+rules:
+  # long-chain: off
+
+# Domains of Fastly services outside the inputs (another team's account):
+# chains to them end there on purpose and are not external-chain findings.
+external-domains: []
+
+# Shield POP codes that are not in chainlint's list yet.
+shield-pops: []
+
+# Paths (globs relative to this file) never to lint. ** crosses directories.
+exclude:
+  # - "testdata/**"
+
+# JSON cannot carry "# chainlint:ignore RULE -- reason" comments, so findings
+# can also be ignored here, by service, object or file. Give a reason.
+ignore:
+  # - rules: [external-chain]
+  #   service: www
+  #   object: backend "partner"
+  #   reason: the partner's service is chained on purpose
+`)
+	ids := append([]string(nil), ruleIDs...)
+	sort.Strings(ids)
+	b.WriteString("\n# Rules: " + strings.Join(ids, ", ") + "\n")
+	return b.Bytes()
+}

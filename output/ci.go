@@ -1,0 +1,332 @@
+package output
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"fmt"
+	"go/token"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// RuleInfo describes a rule for the formats that list rules (SARIF).
+type RuleInfo struct {
+	ID       string
+	Severity analyzer.Severity
+	Summary  string
+	Doc      string
+	HelpURI  string
+}
+
+// InformationURI is chainlint's home page, named in SARIF.
+const InformationURI = "https://github.com/chainlint/chainlint"
+
+// sarifLevel maps a severity to SARIF's level.
+func sarifLevel(s analyzer.Severity) string {
+	switch s {
+	case analyzer.SeverityError:
+		return "error"
+	case analyzer.SeverityWarning:
+		return "warning"
+	}
+	return "note"
+}
+
+// UTF16Column converts a finding's 1-based byte column to the 1-based
+// UTF-16 code-unit column that SARIF (by default) and LSP count in.
+func UTF16Column(src []byte, offset, byteColumn int) int {
+	lineStart := offset - (byteColumn - 1)
+	if src == nil || lineStart < 0 || offset > len(src) || lineStart > offset {
+		return byteColumn
+	}
+	col := 1
+	for b := src[lineStart:offset]; len(b) > 0; {
+		r, w := utf8.DecodeRune(b)
+		b = b[w:]
+		col += len(utf16.Encode([]rune{r}))
+	}
+	return col
+}
+
+func (r *Report) source(name string) []byte {
+	if r.Source == nil {
+		return nil
+	}
+	return r.Source(name)
+}
+
+func (r *Report) region(pos, end token.Position) *sarif.Region {
+	reg := sarif.NewRegion().WithStartLine(pos.Line).WithStartColumn(UTF16Column(r.source(pos.Filename), pos.Offset, pos.Column))
+	if end.Line > 0 && (end.Line > pos.Line || end.Column > pos.Column) {
+		reg.WithEndLine(end.Line).WithEndColumn(UTF16Column(r.source(end.Filename), end.Offset, end.Column))
+	}
+	return reg
+}
+
+// Fingerprint identifies a finding across edits that move it: rule, file,
+// service, object and message, never line numbers. Equal findings are told
+// apart by their order of occurrence.
+func Fingerprint(f analyzer.Finding, file string, occurrence int) string {
+	sum := sha256.Sum256([]byte(strings.Join([]string{f.Rule, file, f.Service, f.Object, f.Message, fmt.Sprint(occurrence)}, "\x00")))
+	return hex.EncodeToString(sum[:16])
+}
+
+// fingerprints returns each finding's fingerprint, in order.
+func (r *Report) fingerprints() []string {
+	seen := map[string]int{}
+	out := make([]string, len(r.Findings))
+	for i, f := range r.Findings {
+		file := r.rel(f.Pos.Filename)
+		key := strings.Join([]string{f.Rule, file, f.Service, f.Object, f.Message}, "\x00")
+		out[i] = Fingerprint(f, file, seen[key])
+		seen[key]++
+	}
+	return out
+}
+
+func writeSARIF(w io.Writer, r *Report) error {
+	run := sarif.NewRunWithInformationURI("chainlint", InformationURI)
+	version := r.Version
+	if version == "" {
+		version = "devel"
+	}
+	run.Tool.Driver.WithVersion(version).WithSemanticVersion(strings.TrimPrefix(version, "v"))
+	index := map[string]int{}
+	for i, ri := range r.Rules {
+		index[ri.ID] = i
+		run.AddRule(ri.ID).
+			WithName(ruleName(ri.ID)).
+			WithShortDescription(sarif.NewMultiformatMessageString().WithText(ri.Summary)).
+			WithFullDescription(sarif.NewMultiformatMessageString().WithText(ri.Doc)).
+			WithHelpURI(ri.HelpURI).
+			WithHelp(sarif.NewMultiformatMessageString().WithText(ri.Doc).WithMarkdown(fmt.Sprintf("%s\n\nSee [%s](%s).", ri.Summary, ri.ID, ri.HelpURI))).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(ri.Severity)))
+	}
+	prints := r.fingerprints()
+	for i, f := range r.Findings {
+		res := sarif.NewRuleResult(f.Rule).
+			WithLevel(sarifLevel(f.Severity)).
+			WithMessage(sarif.NewTextMessage(f.Message)).
+			WithPartialFingerprints(map[string]string{"chainlint/v1": prints[i]}). // AddPartialFingerprint panics on a nil map in go-sarif v3.3.1
+			AddLocation(r.sarifLocation(f.Pos, f.End, ""))
+		if k, ok := index[f.Rule]; ok {
+			res.WithRuleIndex(k)
+		}
+		for j, rel := range f.Related {
+			loc := r.sarifLocation(rel.Pos, rel.End, rel.Message)
+			loc.WithID(j + 1)
+			res.AddRelatedLocation(loc)
+		}
+		run.AddResult(res)
+	}
+	if r.Incomplete {
+		run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(false).
+			AddToolExecutionNotification(sarif.NewNotification().WithLevel("error").
+				WithMessage(sarif.NewTextMessage("some inputs could not be analysed; see the parse-error and vcl-syntax results"))))
+	} else {
+		run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(true))
+	}
+	rep := sarif.NewReport()
+	rep.AddRun(run)
+	return rep.PrettyWrite(w)
+}
+
+func (r *Report) sarifLocation(pos, end token.Position, msg string) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().
+		WithArtifactLocation(sarif.NewSimpleArtifactLocation(r.rel(pos.Filename)).WithURIBaseID("%SRCROOT%")).
+		WithRegion(r.region(pos, end))
+	loc := sarif.NewLocationWithPhysicalLocation(phys)
+	if msg != "" {
+		loc.WithMessage(sarif.NewTextMessage(msg))
+	}
+	return loc
+}
+
+// ruleName is a rule ID in the PascalCase SARIF viewers show as a name.
+func ruleName(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+// GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+func writeGitHub(w io.Writer, r *Report) error {
+	for _, f := range r.Findings {
+		cmd := "notice"
+		switch f.Severity {
+		case analyzer.SeverityError:
+			cmd = "error"
+		case analyzer.SeverityWarning:
+			cmd = "warning"
+		}
+		props := []string{
+			"file=" + escapeProperty(r.rel(f.Pos.Filename)),
+			fmt.Sprintf("line=%d", f.Pos.Line),
+			fmt.Sprintf("col=%d", f.Pos.Column),
+		}
+		if f.End.Line > 0 {
+			props = append(props, fmt.Sprintf("endLine=%d", f.End.Line), fmt.Sprintf("endColumn=%d", f.End.Column))
+		}
+		props = append(props, "title="+escapeProperty("chainlint "+f.Rule))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(f.Message+" ["+f.Rule+"]")); err != nil {
+			return err
+		}
+	}
+	if r.Incomplete {
+		_, err := fmt.Fprintln(w, "::error title=chainlint::some inputs could not be analysed; the result is incomplete")
+		return err
+	}
+	return nil
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// Checkstyle is the checkstyle XML document (as Jenkins and SonarQube read it).
+type Checkstyle struct {
+	XMLName xml.Name         `xml:"checkstyle"`
+	Version string           `xml:"version,attr"`
+	Files   []CheckstyleFile `xml:"file"`
+}
+
+// CheckstyleFile holds one file's errors.
+type CheckstyleFile struct {
+	Name   string            `xml:"name,attr"`
+	Errors []CheckstyleError `xml:"error"`
+}
+
+// CheckstyleError is one finding.
+type CheckstyleError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+func writeCheckstyle(w io.Writer, r *Report) error {
+	doc := Checkstyle{Version: "4.3"}
+	byFile := map[string]int{}
+	for _, f := range r.Findings {
+		name := r.rel(f.Pos.Filename)
+		i, ok := byFile[name]
+		if !ok {
+			i = len(doc.Files)
+			byFile[name] = i
+			doc.Files = append(doc.Files, CheckstyleFile{Name: name})
+		}
+		sev := f.Severity.String()
+		doc.Files[i].Errors = append(doc.Files[i].Errors, CheckstyleError{
+			Line: f.Pos.Line, Column: f.Pos.Column, Severity: sev, Message: f.Message, Source: "chainlint." + f.Rule,
+		})
+	}
+	return writeXML(w, doc)
+}
+
+// JUnit is the JUnit XML document CI dashboards read: one suite per file,
+// one failing test case per finding; a clean run is one passing case.
+type JUnit struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []JUnitSuite `xml:"testsuite"`
+}
+
+// JUnitSuite groups one file's findings.
+type JUnitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Cases    []JUnitCase `xml:"testcase"`
+}
+
+// JUnitCase is one finding (or the passing case of a clean run).
+type JUnitCase struct {
+	Name      string        `xml:"name,attr"`
+	ClassName string        `xml:"classname,attr"`
+	Failure   *JUnitFailure `xml:"failure,omitempty"`
+	Error     *JUnitFailure `xml:"error,omitempty"`
+}
+
+// JUnitFailure describes why a case failed.
+type JUnitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+func writeJUnit(w io.Writer, r *Report) error {
+	doc := JUnit{Name: "chainlint"}
+	byFile := map[string]int{}
+	var names []string
+	suites := map[string]*JUnitSuite{}
+	for _, f := range r.Findings {
+		name := r.rel(f.Pos.Filename)
+		if _, ok := byFile[name]; !ok {
+			byFile[name] = len(names)
+			names = append(names, name)
+			suites[name] = &JUnitSuite{Name: name}
+		}
+		s := suites[name]
+		fail := &JUnitFailure{
+			Message: f.Message, Type: f.Rule,
+			Text: fmt.Sprintf("%s:%d:%d: %s: %s [%s]", name, f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule),
+		}
+		c := JUnitCase{Name: fmt.Sprintf("%s %s:%d:%d", f.Rule, name, f.Pos.Line, f.Pos.Column), ClassName: name}
+		if f.Rule == "parse-error" || f.Rule == "vcl-syntax" {
+			c.Error = fail
+			s.Errors++
+		} else {
+			c.Failure = fail
+			s.Failures++
+		}
+		s.Cases = append(s.Cases, c)
+		s.Tests++
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s := suites[n]
+		doc.Suites = append(doc.Suites, *s)
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Errors += s.Errors
+	}
+	if len(doc.Suites) == 0 {
+		doc.Suites = []JUnitSuite{{Name: "chainlint", Tests: 1, Cases: []JUnitCase{{Name: "chain analysis", ClassName: "chainlint"}}}}
+		doc.Tests = 1
+	}
+	return writeXML(w, doc)
+}
+
+func writeXML(w io.Writer, doc any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

@@ -1,0 +1,213 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"go/token"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+const src = "{\n  \"name\": \"wẃw\", \"address\": \"chained.example.com\"\n}\n"
+
+func pos(line, col, off int) token.Position {
+	return token.Position{Filename: "/work/estate.json", Line: line, Column: col, Offset: off}
+}
+
+func sampleReport() *Report {
+	return &Report{
+		Findings: []analyzer.Finding{
+			{
+				Rule: "missing-host-override", Severity: analyzer.SeverityError,
+				Message: "backend \"b\" loops: 100% sure,\nreally", Pos: pos(2, 34, 35), End: pos(2, 55, 56),
+				Service: "www", Object: `backend "b"`,
+				Related: []analyzer.Related{{Pos: pos(1, 1, 0), End: pos(1, 2, 1), Message: "declared here"}},
+				Fixes:   []analyzer.Fix{{Message: "set override_host", Edits: []analyzer.Edit{{Pos: pos(2, 3, 4), End: pos(2, 3, 4), NewText: "x"}}}},
+			},
+			{Rule: "long-chain", Severity: analyzer.SeverityInfo, Message: "long", Pos: pos(3, 1, 58), End: pos(3, 2, 59), Service: "www"},
+			{Rule: "parse-error", Severity: analyzer.SeverityError, Message: "bad", Pos: token.Position{Filename: "/work/b.yaml", Line: 1, Column: 1}},
+		},
+		Services: 1, Files: 2,
+		Source: func(name string) []byte {
+			if name == "/work/estate.json" {
+				return []byte(src)
+			}
+			return nil
+		},
+		Rel:     RelativeTo("/work"),
+		Version: "v0.1.0",
+		Rules: []RuleInfo{
+			{ID: "long-chain", Severity: analyzer.SeverityInfo, Summary: "s", Doc: "d", HelpURI: "https://example.com/long-chain.md"},
+			{ID: "missing-host-override", Severity: analyzer.SeverityError, Summary: "s", Doc: "d", HelpURI: "https://example.com/m.md"},
+			{ID: "parse-error", Severity: analyzer.SeverityError, Summary: "s", Doc: "d", HelpURI: "https://example.com/p.md"},
+		},
+	}
+}
+
+func render(t *testing.T, format string, r *Report) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, format, r); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	schemaFile, err := os.Open("../testdata/schemas/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer schemaFile.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	const id = "https://json.schemastore.org/sarif-2.1.0.json"
+	if err := c.AddResource(id, schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []*Report{sampleReport(), {Incomplete: true}, {}} {
+		out := render(t, "sarif", r)
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(doc); err != nil {
+			t.Errorf("SARIF does not validate: %v\n%s", err, out)
+		}
+	}
+}
+
+func TestSARIFContent(t *testing.T) {
+	var doc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Name, Version string
+					Rules         []struct {
+						ID                   string `json:"id"`
+						HelpURI              string `json:"helpUri"`
+						DefaultConfiguration struct{ Level string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID              string            `json:"ruleId"`
+				RuleIndex           int               `json:"ruleIndex"`
+				Level               string            `json:"level"`
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+				Locations           []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn, EndColumn int }
+					}
+				}
+				RelatedLocations []struct{ Message struct{ Text string } }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(render(t, "sarif", sampleReport())), &doc); err != nil {
+		t.Fatal(err)
+	}
+	run := doc.Runs[0]
+	if run.Tool.Driver.Name != "chainlint" || run.Tool.Driver.Version != "v0.1.0" || len(run.Tool.Driver.Rules) != 3 {
+		t.Errorf("driver %+v", run.Tool.Driver)
+	}
+	if l := run.Tool.Driver.Rules[0].DefaultConfiguration.Level; l != "note" {
+		t.Errorf("info rule level %q, want note", l)
+	}
+	r0 := run.Results[0]
+	loc := r0.Locations[0].PhysicalLocation
+	// Column 34 in bytes is column 33 in UTF-16 units: ẃ is 3 bytes, 1 unit.
+	if r0.RuleID != "missing-host-override" || r0.RuleIndex != 1 || r0.Level != "error" ||
+		loc.ArtifactLocation.URI != "estate.json" || loc.Region.StartLine != 2 || loc.Region.StartColumn != 32 ||
+		r0.PartialFingerprints["chainlint/v1"] == "" || len(r0.RelatedLocations) != 1 {
+		t.Errorf("result %+v", r0)
+	}
+}
+
+func TestFingerprintSurvivesLineMoves(t *testing.T) {
+	a, b := sampleReport(), sampleReport()
+	b.Findings[0].Pos.Line += 10
+	b.Findings[0].End.Line += 10
+	if fa, fb := a.fingerprints()[0], b.fingerprints()[0]; fa != fb {
+		t.Errorf("fingerprint changed when the finding moved: %s, %s", fa, fb)
+	}
+	c := sampleReport()
+	c.Findings = append(c.Findings, c.Findings[0])
+	if p := c.fingerprints(); p[0] == p[3] {
+		t.Error("two equal findings share a fingerprint")
+	}
+}
+
+func TestGitHub(t *testing.T) {
+	out := render(t, "github", sampleReport())
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := "::error file=estate.json,line=2,col=34,endLine=2,endColumn=55,title=chainlint missing-host-override::backend \"b\" loops: 100%25 sure,%0Areally [missing-host-override]"
+	if lines[0] != want {
+		t.Errorf("got  %s\nwant %s", lines[0], want)
+	}
+	if !strings.HasPrefix(lines[1], "::notice file=estate.json,line=3") {
+		t.Errorf("info finding: %s", lines[1])
+	}
+	if inc := render(t, "github", &Report{Incomplete: true}); !strings.Contains(inc, "::error title=chainlint::") {
+		t.Errorf("incomplete run: %q", inc)
+	}
+}
+
+func TestCheckstyle(t *testing.T) {
+	var doc Checkstyle
+	if err := xml.Unmarshal([]byte(render(t, "checkstyle", sampleReport())), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Files) != 2 || doc.Files[0].Name != "estate.json" || len(doc.Files[0].Errors) != 2 {
+		t.Fatalf("files %+v", doc.Files)
+	}
+	e := doc.Files[0].Errors[0]
+	if e.Line != 2 || e.Column != 34 || e.Severity != "error" || e.Source != "chainlint.missing-host-override" || !strings.Contains(e.Message, "\nreally") {
+		t.Errorf("error %+v", e)
+	}
+}
+
+func TestJUnit(t *testing.T) {
+	var doc JUnit
+	if err := xml.Unmarshal([]byte(render(t, "junit", sampleReport())), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Tests != 3 || doc.Failures != 2 || doc.Errors != 1 || len(doc.Suites) != 2 {
+		t.Fatalf("testsuites %+v", doc)
+	}
+	if c := doc.Suites[1].Cases[0]; c.Failure == nil || c.Failure.Type != "missing-host-override" {
+		t.Errorf("case %+v", c)
+	}
+	var clean JUnit
+	if err := xml.Unmarshal([]byte(render(t, "junit", &Report{})), &clean); err != nil {
+		t.Fatal(err)
+	}
+	if clean.Tests != 1 || clean.Failures != 0 || clean.Suites[0].Cases[0].Failure != nil {
+		t.Errorf("a clean run must be one passing case: %+v", clean)
+	}
+}
+
+func TestTextExcerptLongLine(t *testing.T) {
+	long := strings.Repeat("x", 500) + "TARGET" + strings.Repeat("y", 500)
+	line, caret, ok := excerpt([]byte(long), 500, 501)
+	if !ok || !strings.Contains(line, "TARGET") || len(line) > maxLineWidth+10 {
+		t.Fatalf("line %q", line)
+	}
+	if idx := strings.Index(line, "TARGET"); len(caret)-1 != len([]rune(line[:idx])) {
+		t.Errorf("caret at %d, TARGET at rune %d", len(caret)-1, len([]rune(line[:idx])))
+	}
+}
