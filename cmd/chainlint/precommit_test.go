@@ -1,0 +1,68 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPreCommitHook installs this repository's hook with pre-commit's own
+// try-repo into a scratch git repository holding a broken chain: the hook
+// must fail with chainlint's finding, then pass once the file is fixed.
+// pre-commit builds the hook with `go install`, offline here: the module
+// cache is the one this test already uses and the proxy is off.
+func TestPreCommitHook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the hook with pre-commit: slow")
+	}
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pre-commit is not installed; .ci/run installs Debian's pre-commit package")
+		}
+		t.Skip("pre-commit is not installed (apt-get install pre-commit)")
+	}
+	root, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		t.Skip("not in a git checkout")
+	}
+	repo := strings.TrimSpace(string(root))
+	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := writeTree(t, map[string]string{"fastly/estate.json": loopingExport})
+	env := append(os.Environ(),
+		"PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "pre-commit"),
+		"GOMODCACHE="+strings.TrimSpace(string(modcache)),
+		"GOPROXY=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local",
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
+	)
+	run := func(name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = work, env
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "broken chain"}} {
+		if out, err := run("git", args...); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	out, err := run("pre-commit", "try-repo", repo, "chainlint", "--all-files")
+	if err == nil || !strings.Contains(out, "[missing-host-override]") || !strings.Contains(out, "Failed") {
+		t.Fatalf("the hook must fail with the finding; err %v, output:\n%s", err, out)
+	}
+	fixed := strings.Replace(loopingExport, `"address": "global.ssl.fastly.net"`, `"address": "origin.example.com"`, 1)
+	if err := os.WriteFile(filepath.Join(work, "fastly", "estate.json"), []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := run("git", "commit", "-qam", "fixed"); err != nil {
+		t.Fatalf("git commit: %v\n%s", err, out)
+	}
+	out, err = run("pre-commit", "try-repo", repo, "chainlint", "--all-files")
+	if err != nil || !strings.Contains(out, "Passed") {
+		t.Fatalf("the hook must pass once the chain is fixed; err %v, output:\n%s", err, out)
+	}
+}
