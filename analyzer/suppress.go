@@ -70,9 +70,7 @@ func Directives(f *File) []*Directive {
 		rest = strings.TrimSuffix(strings.TrimSpace(rest), "*/")
 		spec, reason, _ := strings.Cut(rest, "--")
 		d.Reason = strings.TrimSpace(reason)
-		for _, r := range strings.FieldsFunc(spec, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' }) {
-			d.Rules = append(d.Rules, r)
-		}
+		d.Rules = strings.FieldsFunc(spec, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' })
 		out = append(out, d)
 	}
 }

@@ -90,14 +90,14 @@ type (
 		Key   *StringLit
 		Value Expr
 	}
-	// AclDecl is acl NAME { [!]"addr"[/mask]; … }.
-	AclDecl struct {
+	// ACLDecl is acl NAME { [!]"addr"[/mask]; … }.
+	ACLDecl struct {
 		Range
 		Name    *Ident
-		Entries []*AclEntry
+		Entries []*ACLEntry
 	}
-	// AclEntry is one address (or network) of an ACL.
-	AclEntry struct {
+	// ACLEntry is one address (or network) of an ACL.
+	ACLEntry struct {
 		Range
 		Negated bool
 		Addr    *StringLit
@@ -302,7 +302,7 @@ type (
 func (*BackendDecl) decl()     {}
 func (*DirectorDecl) decl()    {}
 func (*TableDecl) decl()       {}
-func (*AclDecl) decl()         {}
+func (*ACLDecl) decl()         {}
 func (*SubDecl) decl()         {}
 func (*IncludeDecl) decl()     {}
 func (*ImportDecl) decl()      {}

@@ -74,9 +74,10 @@ func newParser(src []byte) *parser {
 
 func (p *parser) cur() Token { return p.toks[p.i] }
 
-func (p *parser) peekTok(n int) Token {
-	if p.i+n < len(p.toks) {
-		return p.toks[p.i+n]
+// next returns the token after the current one.
+func (p *parser) next() Token {
+	if p.i+1 < len(p.toks) {
+		return p.toks[p.i+1]
 	}
 	return p.toks[len(p.toks)-1]
 }
@@ -137,12 +138,12 @@ func (p *parser) expect(k Kind, what string) Token {
 	return p.advance()
 }
 
-func (p *parser) expectOp(op string) Token {
+func (p *parser) expectOp(op string) {
 	t := p.cur()
 	if t.Kind != Op || t.Text != op {
 		p.failAt(t, "expected %q, found %s", op, describe(t))
 	}
-	return p.advance()
+	p.advance()
 }
 
 func (p *parser) isWord(w string) bool {
@@ -156,8 +157,8 @@ func (p *parser) ident(what string) *Ident {
 }
 
 // guard runs parse, turning a syntax error into a recorded error and a
-// resynchronisation by sync. It reports whether parse succeeded.
-func (p *parser) guard(parse func(), sync func()) (ok bool) {
+// resynchronisation by sync.
+func (p *parser) guard(parse func(), sync func()) {
 	start := p.i
 	defer func() {
 		if r := recover(); r != nil {
@@ -170,11 +171,9 @@ func (p *parser) guard(parse func(), sync func()) (ok bool) {
 				p.advance() // always make progress
 			}
 			sync()
-			ok = false
 		}
 	}()
 	parse()
-	return true
 }
 
 var declKeywords = map[string]bool{
@@ -187,7 +186,7 @@ func (p *parser) startsDecl() bool {
 	if t.Kind == Word && declKeywords[t.Text] {
 		return true
 	}
-	return t.Kind == Word && (t.Text == "C" || t.Text == "W") && p.peekTok(1).Kind == Op && p.peekTok(1).Text == "!"
+	return t.Kind == Word && (t.Text == "C" || t.Text == "W") && p.next().Kind == Op && p.next().Text == "!"
 }
 
 func (p *parser) decls() []Decl {
@@ -230,7 +229,7 @@ func (p *parser) decl() Decl {
 	case t.Kind != Word:
 		p.failAt(t, "expected a declaration (backend, director, table, acl, sub, include, import, penaltybox, ratecounter), found %s", describe(t))
 	case t.Text == "C" || t.Text == "W":
-		if n := p.peekTok(1); n.Kind == Op && n.Text == "!" {
+		if n := p.next(); n.Kind == Op && n.Text == "!" {
 			p.advance()
 			p.advance()
 			return &PragmaDecl{Range: Range{t.Off, p.prevEnd()}, Text: t.Text + "!"}
@@ -410,15 +409,15 @@ func (p *parser) syncTableEntry() {
 	}
 }
 
-func (p *parser) acl() *AclDecl {
+func (p *parser) acl() *ACLDecl {
 	start := p.advance()
-	d := &AclDecl{Name: p.ident("an ACL name")}
+	d := &ACLDecl{Name: p.ident("an ACL name")}
 	p.expect(LBrace, "'{'")
 	for p.cur().Kind != RBrace && p.cur().Kind != EOF {
-		var e *AclEntry
+		var e *ACLEntry
 		p.guard(func() {
 			first := p.cur()
-			e = &AclEntry{}
+			e = &ACLEntry{}
 			if first.Kind == Op && first.Text == "!" {
 				e.Negated = true
 				p.advance()
@@ -650,7 +649,7 @@ func (p *parser) stmt() Stmt {
 		p.advance()
 		return &LabelStmt{Range: Range{t.Off, t.End}, Name: strings.TrimSuffix(t.Text, ":")}
 	}
-	if p.peekTok(1).Kind == LParen {
+	if p.next().Kind == LParen {
 		call := p.primary().(*CallExpr)
 		return &CallExprStmt{Call: call, Range: end()}
 	}
@@ -667,7 +666,7 @@ func (p *parser) ifStmt() *IfStmt {
 	s.Then = p.block()
 	switch {
 	case p.isWord("else"):
-		if n := p.peekTok(1); n.Kind == Word && n.Text == "if" {
+		if n := p.next(); n.Kind == Word && n.Text == "if" {
 			p.advance()
 			s.Else = p.ifStmt()
 		} else {
@@ -736,7 +735,7 @@ func (p *parser) concat() Expr {
 			px, _ := x.Span()
 			_, ey := y.Span()
 			x = &BinaryExpr{Range: Range{px, ey}, Op: t.Text, X: x, Y: y}
-		case t.Kind == String || t.Kind == Number || t.Kind == Duration || (t.Kind == Word && (!isKeywordAfterExpr(t.Text) || t.Text == "if" && p.peekTok(1).Kind == LParen)):
+		case t.Kind == String || t.Kind == Number || t.Kind == Duration || (t.Kind == Word && (!isKeywordAfterExpr(t.Text) || t.Text == "if" && p.next().Kind == LParen)):
 			if parts == nil {
 				parts = []Expr{x}
 			}
@@ -788,7 +787,7 @@ func (p *parser) primary() Expr {
 		s := stringLitOf(t)
 		// "10.0.0.0"/8 is an IP literal (the concat level would read the
 		// slash as division otherwise, so take it here when a mask follows).
-		if n := p.cur(); n.Kind == Op && n.Text == "/" && p.peekTok(1).Kind == Number && looksLikeIP(t.Value) {
+		if n := p.cur(); n.Kind == Op && n.Text == "/" && p.next().Kind == Number && looksLikeIP(t.Value) {
 			p.advance()
 			mask := p.advance()
 			return &IPLit{Range: Range{t.Off, mask.End}, Addr: s, Mask: mask.Text}
