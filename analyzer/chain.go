@@ -280,3 +280,29 @@ func (c *Chains) DAGIn(s *Service) []*Route {
 
 // IsDAGEdge reports whether r joins two services outside a common loop.
 func (c *Chains) IsDAGEdge(r *Route) bool { return c.dagEdge(r) }
+
+// SuccessorsFirst returns the services so that every service comes after
+// all services it forwards to outside its own loop (components are
+// numbered successors first). Reverse it for predecessors first.
+func (c *Chains) SuccessorsFirst() []*Service {
+	byComponent := make([][]*Service, len(c.sccSize))
+	for v, s := range c.Graph.Services {
+		byComponent[c.scc[v]] = append(byComponent[c.scc[v]], s)
+	}
+	out := make([]*Service, 0, len(c.Graph.Services))
+	for _, members := range byComponent {
+		out = append(out, members...)
+	}
+	return out
+}
+
+// DAGOut lists the routes of s that are edges of the acyclic chain graph.
+func (c *Chains) DAGOut(s *Service) []*Route {
+	var out []*Route
+	for _, r := range c.Out(s) {
+		if c.dagEdge(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -131,8 +131,10 @@ type VCLFacts struct {
 	// BackendSelects are static "set req.backend = F_x;" statements.
 	BackendSelects []*BackendSelect
 	// HashCustom locates custom vcl_hash code (nil when the default key
-	// is used).
+	// is used); HashKey fingerprints that code, so two services' keys can
+	// be compared.
 	HashCustom *Span
+	HashKey    string
 	// HeaderSets are request headers set to a literal on the way to a
 	// backend (bereq.http.X, or req.http.X); HeaderChecks are request
 	// headers compared with a literal in vcl_recv. Values are never kept:
@@ -140,6 +142,12 @@ type VCLFacts struct {
 	// secret ever reaching an output.
 	HeaderSets   []*HeaderValue
 	HeaderChecks []*HeaderValue
+	// ForwardedHeaders are all request headers set on the way to a backend
+	// (literal or computed, e.g. an HMAC signature); GuardHeaders are the
+	// request headers vcl_recv reads in if-conditions: what a service can
+	// use to tell its chain's traffic from direct traffic.
+	ForwardedHeaders []*HeaderValue
+	GuardHeaders     []*HeaderValue
 	// LiteralKeys locate digest.hmac_* calls keyed by a string literal.
 	LiteralKeys []*LiteralKey
 }
@@ -170,7 +178,8 @@ type HeaderValue struct {
 	Span
 	Sub    string
 	Header string // canonical lower case, without req.http. / bereq.http.
-	// Fingerprint identifies the literal without revealing it.
+	// Fingerprint identifies the literal without revealing it ("" for a
+	// computed value).
 	Fingerprint string
 }
 
@@ -260,6 +269,10 @@ type Graph struct {
 	// so that a link to a store not among them is suspicious.
 	StoresListed bool
 	Problems     []Problem
+	// Secrets locate values chainlint recognises as secrets (literal
+	// header values two services share, literal HMAC keys): every output
+	// masks these bytes wherever it would show source text.
+	Secrets []Span
 
 	storesByID map[string]*Store
 }
@@ -295,6 +308,23 @@ func (g *Graph) Finish() {
 			g.storesByID[s.ID.Value] = s
 		}
 	}
+}
+
+// SecretRanges returns the byte ranges of a file that hold the inside of
+// a secret literal (its quotes stay visible), for outputs to mask.
+func (g *Graph) SecretRanges(name string) [][2]int {
+	var out [][2]int
+	for _, s := range g.Secrets {
+		f := g.Files.Of(s.Pos)
+		if f == nil || f.Name != name || !s.End.IsValid() {
+			continue
+		}
+		start, end := f.TF.Offset(s.Pos)+1, f.TF.Offset(s.End)-1
+		if end > start {
+			out = append(out, [2]int{start, end})
+		}
+	}
+	return out
 }
 
 // StoreByID returns the store with the given ID, or nil.

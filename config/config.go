@@ -19,6 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/textdist"
 )
 
 // FileName is the config file chainlint looks for.
@@ -278,38 +279,11 @@ func contains(list []string, s string) bool {
 
 // suggest returns ` (did you mean "x"?)` for the closest candidate.
 func suggest(s string, candidates []string) string {
-	best, bestDist := "", 1<<30
-	for _, c := range candidates {
-		if d := Levenshtein(s, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" || bestDist > max(2, len(s)/3) {
+	best, ok := textdist.Closest(s, candidates, max(2, len(s)/3))
+	if !ok {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// Levenshtein is the edit distance between two strings.
-func Levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // Dir is the directory relative paths in the config are resolved from.

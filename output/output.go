@@ -27,6 +27,9 @@ type Report struct {
 	// Rel turns a file name into what is printed (relative to the working
 	// directory); nil prints names as they are.
 	Rel func(name string) string
+	// Secrets returns the byte ranges of a file that hold secrets: they are
+	// masked wherever source text is shown. May be nil.
+	Secrets func(name string) [][2]int
 	// Version is chainlint's version; Rules describes every rule (SARIF
 	// lists them all, not only those that fired).
 	Version string
@@ -86,7 +89,7 @@ func writeText(w io.Writer, r *Report) error {
 		counts[f.Severity]++
 		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule)
 		if r.Source != nil {
-			if line, caret, ok := excerpt(r.Source(f.Pos.Filename), f.Pos.Offset, f.Pos.Column); ok {
+			if line, caret, ok := excerpt(r.masked(f.Pos.Filename), f.Pos.Offset, f.Pos.Column); ok {
 				fmt.Fprintf(w, "    %s\n    %s\n", line, caret)
 			}
 		}
@@ -120,6 +123,27 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// masked returns a file's content with its secrets replaced by '*'.
+func (r *Report) masked(name string) []byte {
+	src := r.Source(name)
+	if r.Secrets == nil || src == nil {
+		return src
+	}
+	ranges := r.Secrets(name)
+	if len(ranges) == 0 {
+		return src
+	}
+	out := append([]byte(nil), src...)
+	for _, rg := range ranges {
+		for i := max(rg[0], 0); i < min(rg[1], len(out)); i++ {
+			if out[i] != '\n' {
+				out[i] = '*'
+			}
+		}
+	}
+	return out
 }
 
 // excerpt returns the source line holding offset and a caret line under

@@ -30,7 +30,8 @@ func lintDir(t *testing.T, dir string) string {
 	err := output.Write(&buf, "text", &output.Report{
 		Findings: res.Findings, Incomplete: res.Incomplete,
 		Services: len(g.Services), Files: len(g.Files.List()),
-		Source: func(name string) []byte { return g.Files.Get(name).Content },
+		Source:  func(name string) []byte { return g.Files.Get(name).Content },
+		Secrets: g.SecretRanges,
 		Rel: func(name string) string {
 			rel, _ := filepath.Rel(dir, name)
 			return filepath.ToSlash(rel)

@@ -48,6 +48,16 @@ func All() []*analyzer.Rule {
 		ShieldSwitchPinnedIP,
 		IgnoreWithoutReason,
 		UnusedIgnore,
+		ShieldPOPMismatch,
+		MultipleShields,
+		UnknownShieldPOP,
+		ComputeShield,
+		TLSHostnameMismatch,
+		VCLToComputeBypass,
+		StaticSharedSecret,
+		HardcodedSecret,
+		UnprotectedChainedService,
+		DivergentCacheKey,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all

@@ -220,6 +220,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 			}
 			return nil
 		},
+		Secrets: g.SecretRanges,
 		Rel:     rel,
 		Version: versionString(),
 		Rules:   ruleInfos(),

@@ -289,3 +289,45 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("missing baseline file: %d %s", status, stderr)
 	}
 }
+
+// TestSecretsNeverPrinted lints estates holding secret literals (a shared
+// header constant, a literal HMAC key) in every output format and asserts
+// that no output contains them.
+func TestSecretsNeverPrinted(t *testing.T) {
+	const secret, key = "s3cr3t-v4lue", "do-not-print-me"
+	vcl := func(v string) string { return strings.ReplaceAll(strings.ReplaceAll(v, "\n", `\n`), `"`, `\"`) }
+	first := `sub vcl_miss {
+  set bereq.http.Edge-Auth = "` + secret + `";
+  set bereq.http.Sig = digest.hmac_sha256("` + key + `", req.url);
+}
+sub vcl_pass {
+  set bereq.http.Edge-Auth = "` + secret + `";
+}
+`
+	second := `sub vcl_recv {
+  if (req.http.Edge-Auth != "` + secret + `") { error 403; }
+}
+`
+	estate := `{"services": [
+  {"name": "www", "type": "vcl", "version": {"domains": [{"name": "www.example.com"}],
+    "backends": [{"name": "c", "address": "c.example.com", "override_host": "c.example.com"}],
+    "vcls": [{"name": "main", "content": "` + vcl(first) + `"}]}},
+  {"name": "c", "type": "vcl", "version": {"domains": [{"name": "c.example.com"}],
+    "backends": [{"name": "o", "address": "origin.example.com"}],
+    "vcls": [{"name": "main", "content": "` + vcl(second) + `"}]}}]}`
+	dir := writeTree(t, map[string]string{"estate.json": estate, "direct.vcl": first})
+	for _, format := range []string{"text", "json", "sarif", "github", "checkstyle", "junit"} {
+		stdout, stderr, status := runBinary(t, dir, "--format", format, "--fail-on", "none")
+		if status != 0 {
+			t.Fatalf("%s: status %d\n%s", format, status, stderr)
+		}
+		for _, lit := range []string{secret, key} {
+			if strings.Contains(stdout, lit) || strings.Contains(stderr, lit) {
+				t.Errorf("--format %s prints the secret %q:\n%s", format, lit, stdout)
+			}
+		}
+		if format == "text" && (!strings.Contains(stdout, "[static-shared-secret]") || !strings.Contains(stdout, "[hardcoded-secret]")) {
+			t.Errorf("the secrets were not found at all:\n%s", stdout)
+		}
+	}
+}

@@ -257,16 +257,69 @@ func (r *reader) scanAll() {
 		names = append(names, name)
 	}
 	sort.Strings(names) // deterministic: subs were collected in a map
+	context := r.callContexts()
 	for _, name := range names {
+		ctx := name
+		if c, ok := context[name]; ok {
+			ctx = c // a custom sub runs in the subroutine that calls it
+		}
 		for _, b := range r.subs[name] {
 			if name == "vcl_hash" && customHash(b.stmts) && r.facts.HashCustom == nil {
 				sp := r.span(b.src, b.stmts[0])
 				r.facts.HashCustom = &sp
+				pos, _ := b.stmts[0].Span()
+				_, end := b.stmts[len(b.stmts)-1].Span()
+				r.facts.HashKey = fingerprint(strings.Join(strings.Fields(b.src.text.Value[pos:end]), " "))
 			}
-			r.scanStmts(b.src, name, b.stmts)
+			r.scanStmts(b.src, ctx, b.stmts)
 		}
 	}
 	r.sortFacts()
+}
+
+// callContexts maps each custom subroutine to the Fastly subroutine
+// (vcl_recv, vcl_miss, …) it is first reached from through calls.
+func (r *reader) callContexts() map[string]string {
+	ctx := map[string]string{}
+	var visit func(entry, name string)
+	visit = func(entry, name string) {
+		for _, b := range r.subs[name] {
+			walkCalls(b.stmts, func(callee string) {
+				if _, seen := ctx[callee]; !seen && !strings.HasPrefix(callee, "vcl_") {
+					ctx[callee] = entry
+					visit(entry, callee)
+				}
+			})
+		}
+	}
+	for _, entry := range []string{"vcl_recv", "vcl_hash", "vcl_hit", "vcl_miss", "vcl_pass", "vcl_fetch", "vcl_error", "vcl_deliver", "vcl_log"} {
+		visit(entry, entry)
+	}
+	return ctx
+}
+
+// walkCalls calls fn for every "call NAME;" in stmts, nested ones too.
+func walkCalls(stmts []vcl.Stmt, fn func(string)) {
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *vcl.CallStmt:
+			fn(st.Name.Name)
+		case *vcl.Block:
+			walkCalls(st.Stmts, fn)
+		case *vcl.IfStmt:
+			for cur := st; cur != nil; {
+				walkCalls(cur.Then.Stmts, fn)
+				switch e := cur.Else.(type) {
+				case *vcl.IfStmt:
+					cur = e
+					continue
+				case *vcl.Block:
+					walkCalls(e.Stmts, fn)
+				}
+				cur = nil
+			}
+		}
+	}
 }
 
 // customHash reports a vcl_hash that does more than Fastly's default.
@@ -300,14 +353,21 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				}
 			}
 			if h := forwardedHeader(sub, st.Target.Name); h != "" {
+				hv := &analyzer.HeaderValue{Span: r.span(src, st), Sub: sub, Header: h}
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
-					r.facts.HeaderSets = append(r.facts.HeaderSets, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value)})
+					hv.Span, hv.Fingerprint = r.span(src, lit), fingerprint(lit.Value)
+					r.facts.HeaderSets = append(r.facts.HeaderSets, hv)
+					r.g.Secrets = append(r.g.Secrets, hv.Span)
 				}
+				r.facts.ForwardedHeaders = append(r.facts.ForwardedHeaders, hv)
 			}
 			r.scanExpr(src, sub, st.Value)
 		case *vcl.IfStmt:
 			for cur := st; cur != nil; {
 				r.scanExpr(src, sub, cur.Cond)
+				if sub == "vcl_recv" {
+					r.guards(src, cur.Cond)
+				}
 				r.scanStmts(src, sub, cur.Then.Stmts)
 				switch e := cur.Else.(type) {
 				case *vcl.IfStmt:
@@ -358,6 +418,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" {
 				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value)})
+				r.g.Secrets = append(r.g.Secrets, r.span(src, lit))
 			}
 		}
 		r.scanExpr(src, sub, e.X)
@@ -374,10 +435,37 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 		if strings.HasPrefix(e.Func.Name, "digest.hmac_") && len(e.Args) > 0 {
 			if lit, ok := e.Args[0].(*vcl.StringLit); ok && lit.Value != "" {
 				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &analyzer.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name})
+				r.g.Secrets = append(r.g.Secrets, r.span(src, lit))
 			}
 		}
 		for _, a := range e.Args {
 			r.scanExpr(src, sub, a)
+		}
+	}
+}
+
+// guards records the request headers an if-condition in vcl_recv reads.
+func (r *reader) guards(src *source, e vcl.Expr) {
+	switch e := e.(type) {
+	case *vcl.Ident:
+		if lower := strings.ToLower(e.Name); strings.HasPrefix(lower, "req.http.") {
+			h, _, _ := strings.Cut(strings.TrimPrefix(lower, "req.http."), ":")
+			r.facts.GuardHeaders = append(r.facts.GuardHeaders, &analyzer.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
+		}
+	case *vcl.BinaryExpr:
+		r.guards(src, e.X)
+		r.guards(src, e.Y)
+	case *vcl.UnaryExpr:
+		r.guards(src, e.X)
+	case *vcl.ParenExpr:
+		r.guards(src, e.X)
+	case *vcl.ConcatExpr:
+		for _, p := range e.Parts {
+			r.guards(src, p)
+		}
+	case *vcl.CallExpr:
+		for _, a := range e.Args {
+			r.guards(src, a)
 		}
 	}
 }
@@ -412,4 +500,6 @@ func (r *reader) sortFacts() {
 	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.LiteralKeys, func(a, b *analyzer.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 }

@@ -1,0 +1,352 @@
+package rules
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/textdist"
+)
+
+// shieldPOPList is Fastly's shield location codes as collected in
+// ../shared/facts (see the file's header for its sources).
+//
+//go:embed data/shield-pops.txt
+var shieldPOPList string
+
+// KnownShieldPOPs returns the built-in shield codes, sorted.
+func KnownShieldPOPs() []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(shieldPOPList))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		code, _, _ := strings.Cut(line, "\t")
+		out = append(out, strings.TrimSpace(code))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func shielded(b *analyzer.Backend) bool {
+	return b.Shield.Known() && strings.TrimSpace(b.Shield.Value) != ""
+}
+
+// shieldAt is a service's first shielding backend per POP code.
+type shieldAt map[string]*analyzer.Backend
+
+func ownShields(s *analyzer.Service) shieldAt {
+	own := shieldAt{}
+	for _, b := range s.Backends {
+		if shielded(b) {
+			code := strings.ToLower(strings.TrimSpace(b.Shield.Value))
+			if own[code] == nil {
+				own[code] = b
+			}
+		}
+	}
+	return own
+}
+
+// downstreamShield is a shield setting further down a chain and the first
+// route toward it.
+type downstreamShield struct {
+	backend *analyzer.Backend
+	first   *analyzer.Route
+}
+
+// shieldFlow computes, for every service, the shields downstream of it
+// (per POP code, with a witness) and whether any service upstream of it
+// shields. Linear in services + routes × POP codes in use.
+func shieldFlow(c *analyzer.Chains) (own map[*analyzer.Service]shieldAt, down map[*analyzer.Service]map[string]downstreamShield, upShield map[*analyzer.Service]bool) {
+	order := c.SuccessorsFirst()
+	own = map[*analyzer.Service]shieldAt{}
+	down = map[*analyzer.Service]map[string]downstreamShield{}
+	upShield = map[*analyzer.Service]bool{}
+	for _, s := range order {
+		own[s] = ownShields(s)
+	}
+	for _, s := range order {
+		d := map[string]downstreamShield{}
+		for _, r := range c.DAGOut(s) {
+			for code, b := range own[r.To] {
+				if _, ok := d[code]; !ok {
+					d[code] = downstreamShield{backend: b, first: r}
+				}
+			}
+			for code, w := range down[r.To] {
+				if _, ok := d[code]; !ok {
+					d[code] = downstreamShield{backend: w.backend, first: r}
+				}
+			}
+		}
+		down[s] = d
+	}
+	for i := len(order) - 1; i >= 0; i-- {
+		s := order[i]
+		for _, r := range c.DAGOut(s) {
+			if len(own[s]) > 0 || upShield[s] {
+				upShield[r.To] = true
+			}
+		}
+	}
+	return own, down, upShield
+}
+
+// shieldPath renders the chain from s to the witness of a downstream code.
+func shieldPath(s *analyzer.Service, code string, down map[*analyzer.Service]map[string]downstreamShield, own map[*analyzer.Service]shieldAt) string {
+	var path []*analyzer.Route
+	for cur := s; len(path) < 64; {
+		w, ok := down[cur][code]
+		if !ok {
+			break
+		}
+		path = append(path, w.first)
+		cur = w.first.To
+		if own[cur][code] != nil {
+			break
+		}
+	}
+	if len(path) == 0 {
+		return s.Label()
+	}
+	return pathText(path, path[len(path)-1].To)
+}
+
+func sortedCodes(m shieldAt) []string {
+	var out []string
+	for c := range m {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ShieldPOPMismatch reports chains that shield at different POPs.
+var ShieldPOPMismatch = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Analyzer: &analysis.Analyzer{
+		Name: "shield-pop-mismatch",
+		Doc: `two services on one chain shield at different POPs
+
+Fastly's guide: enable shielding on only one service of a chain, and if
+several shield, they must all use the same shield POP. Otherwise a request
+can cross three or more POPs (the edge, one shield, the other shield),
+seen as three POP IDs in X-Served-By. The finding is at the first
+service's shield setting and points at the other one.
+
+Bad:
+
+    www:     backend "chained" shield = "amsterdam-nl"
+    chained: backend "origin"  shield = "iad-va-us"
+
+Good:
+
+    www:     backend "chained" (no shield)
+    chained: backend "origin"  shield = "iad-va-us"`,
+		Requires: chainRequires,
+		Run:      runShieldPOPMismatch,
+	},
+}
+
+func runShieldPOPMismatch(pass *analysis.Pass) (any, error) {
+	c := analyzer.ChainsOf(pass)
+	own, down, upShield := shieldFlow(c)
+	for _, s := range c.Graph.Services {
+		if len(own[s]) == 0 || upShield[s] {
+			continue
+		}
+		for _, code := range sortedCodes(own[s]) {
+			var other string
+			for oc := range down[s] {
+				if oc != code && (other == "" || oc < other) {
+					other = oc
+				}
+			}
+			if other == "" {
+				continue
+			}
+			b, w := own[s][code], down[s][other].backend
+			pos, end := at(b.Shield, b.Span)
+			pass.Report(analysis.Diagnostic{
+				Pos: pos, End: end,
+				Message: fmt.Sprintf("service %q shields at %s (backend %q) but %q further down the chain shields at %s (%s): a request can cross three POPs; shield on one service only, or use the same POP on both",
+					s.Label(), code, b.Name.Value, w.Service.Label(), other, shieldPath(s, other, down, own)),
+				Related: []analysis.RelatedInformation{related(w.Shield.Pos, w.Shield.End, "service %q shields at %s here", w.Service.Label(), other)},
+			})
+			break
+		}
+	}
+	return nil, nil
+}
+
+// MultipleShields reports chains where more than one service shields.
+var MultipleShields = &analyzer.Rule{
+	Severity: analyzer.SeverityInfo,
+	Analyzer: &analysis.Analyzer{
+		Name: "multiple-shields",
+		Doc: `more than one service on a chain shields, even at one POP
+
+Fastly's guide recommends shielding on only one service of a chain:
+chain-first (the last service shields) or shield-first (the first one
+does). Two services shielding at the same POP do no harm to routing but
+add hops and a second shield cache to purge. (Different POPs are
+shield-pop-mismatch's finding.)
+
+Bad:
+
+    www:     backend "chained" shield = "iad-va-us"
+    chained: backend "origin"  shield = "iad-va-us"
+
+Good:
+
+    www:     backend "chained"
+    chained: backend "origin"  shield = "iad-va-us"`,
+		Requires: chainRequires,
+		Run:      runMultipleShields,
+	},
+}
+
+func runMultipleShields(pass *analysis.Pass) (any, error) {
+	c := analyzer.ChainsOf(pass)
+	own, down, upShield := shieldFlow(c)
+	for _, s := range c.Graph.Services {
+		if len(own[s]) != 1 || upShield[s] || len(down[s]) != 1 {
+			continue
+		}
+		code := sortedCodes(own[s])[0]
+		w, same := down[s][code]
+		if !same {
+			continue // a different POP: shield-pop-mismatch
+		}
+		b := own[s][code]
+		pos, end := at(b.Shield, b.Span)
+		pass.Report(analysis.Diagnostic{
+			Pos: pos, End: end,
+			Message: fmt.Sprintf("service %q and %q further down the chain both shield (at %s): %s; shield on one service of a chain only", s.Label(), w.backend.Service.Label(), code, shieldPath(s, code, down, own)),
+			Related: []analysis.RelatedInformation{related(w.backend.Shield.Pos, w.backend.Shield.End, "service %q shields here too", w.backend.Service.Label())},
+		})
+	}
+	return nil, nil
+}
+
+// UnknownShieldPOP reports shield values that are not shield codes.
+var UnknownShieldPOP = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Analyzer: &analysis.Analyzer{
+		Name: "unknown-shield-pop",
+		Doc: `a backend's shield is not a known Fastly shield location code
+
+The shield field takes a shield location code such as "iad-va-us" or
+"amsterdam-nl", not a POP's three-letter name or a city. chainlint's list
+comes from Fastly's public material and cannot be complete, since POPs come
+and go: the finding is a warning with the closest known code, and a code
+that is right but new belongs under shield-pops in .chainlint.yaml.
+
+Bad:
+
+    "backends": [{"name": "origin", "address": "origin.example.com", "shield": "amsterdam"}]
+
+Good:
+
+    "backends": [{"name": "origin", "address": "origin.example.com", "shield": "amsterdam-nl"}]`,
+		Requires: chainRequires,
+		Run:      runUnknownShieldPOP,
+	},
+}
+
+func runUnknownShieldPOP(pass *analysis.Pass) (any, error) {
+	known := KnownShieldPOPs()
+	set := map[string]bool{}
+	for _, c := range append(known, analyzer.ConfigOf(pass).ShieldPOPs...) {
+		set[strings.ToLower(c)] = true
+	}
+	for _, s := range analyzer.GraphOf(pass).Services {
+		for _, b := range s.Backends {
+			if !shielded(b) {
+				continue
+			}
+			code := strings.ToLower(strings.TrimSpace(b.Shield.Value))
+			if set[code] {
+				continue
+			}
+			msg := fmt.Sprintf("backend %q of service %q shields at %q, which is not a shield location code chainlint knows", b.Name.Value, s.Label(), b.Shield.Value)
+			if best := closest(code, known); best != "" {
+				msg += fmt.Sprintf("; did you mean %q?", best)
+			}
+			msg += " (if the code is right and new, add it under shield-pops in .chainlint.yaml)"
+			pos, end := at(b.Shield, b.Span)
+			pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg})
+		}
+	}
+	return nil, nil
+}
+
+// closest returns the known code nearest to s, or "" when none is close:
+// a prefix or contained match first ("amsterdam" → "amsterdam-nl"), then
+// the smallest edit distance.
+func closest(s string, known []string) string {
+	for _, k := range known {
+		if strings.HasPrefix(k, s) || strings.Contains(k, s) && len(s) >= 3 {
+			return k
+		}
+	}
+	best, _ := textdist.Closest(s, known, max(3, len(s)/3))
+	return best
+}
+
+// ComputeShield reports shield settings on Compute services' backends.
+var ComputeShield = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Analyzer: &analysis.Analyzer{
+		Name: "compute-shield",
+		Doc: `a Compute service's backend sets shield, which Compute does not honour
+
+Fastly's chaining guides: Compute does not shield through the backend's
+shield field. To shield a Compute service, chain it with a VCL service that
+shields (Compute first and VCL second is chain-first; VCL first,
+shield-first). Newer Compute SDKs can route through a shield from code,
+which a configuration linter cannot see: this finding is only about the
+configuration field.
+
+Bad:
+
+    {"name": "api", "type": "wasm", "version": {"backends": [
+      {"name": "origin", "address": "origin.example.com", "shield": "iad-va-us"}]}}
+
+Good:
+
+    {"name": "api", "type": "wasm", "version": {"backends": [
+      {"name": "cache", "address": "cache.example.com", "override_host": "cache.example.com"}]}}
+    (cache.example.com is a VCL service whose origin backend shields)`,
+		Requires: graphRequires,
+		Run:      runComputeShield,
+	},
+}
+
+func runComputeShield(pass *analysis.Pass) (any, error) {
+	for _, s := range analyzer.GraphOf(pass).Services {
+		if s.Platform != analyzer.PlatformCompute {
+			continue
+		}
+		for _, b := range s.Backends {
+			if !shielded(b) {
+				continue
+			}
+			pos, end := at(b.Shield, b.Span)
+			pass.Report(analysis.Diagnostic{
+				Pos: pos, End: end,
+				Message: fmt.Sprintf("backend %q of Compute service %q sets shield %q, but Compute does not shield through this field; chain to a VCL service that shields instead (shielding from code with the SDK's shield API is not visible in configuration)",
+					b.Name.Value, s.Label(), b.Shield.Value),
+			})
+		}
+	}
+	return nil, nil
+}

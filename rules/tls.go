@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// TLSHostnameMismatch reports TLS backends to chained services whose
+// certificate or SNI hostname is not the Host they send.
+var TLSHostnameMismatch = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Fixable:  true,
+	Analyzer: &analysis.Analyzer{
+		Name: "tls-hostname-mismatch",
+		Doc: `a TLS backend to a chained service checks a certificate for another hostname
+
+Fastly's newer chaining guide: set ssl_cert_hostname and ssl_sni_hostname
+to the same hostname as the Host override. The second service presents the
+certificate of the domain the request names; a backend that sends SNI or
+checks the certificate for another name fails the TLS handshake or
+verification. The fix sets the field to the Host override.
+
+Bad:
+
+    "backends": [{"name": "chained", "address": "chained-service.example.com", "use_ssl": true,
+                  "override_host": "chained-service.example.com",
+                  "ssl_cert_hostname": "www.example.com"}]
+
+Good:
+
+    "backends": [{"name": "chained", "address": "chained-service.example.com", "use_ssl": true,
+                  "override_host": "chained-service.example.com",
+                  "ssl_cert_hostname": "chained-service.example.com",
+                  "ssl_sni_hostname": "chained-service.example.com"}]`,
+		Requires: chainRequires,
+		Run:      runTLSHostnameMismatch,
+	},
+}
+
+func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
+	c := analyzer.ChainsOf(pass)
+	for _, r := range c.Routes {
+		b := r.Backend
+		if r.To == nil || r.Host == "" || r.HostSource == analyzer.HostFromClient || r.HostSource == analyzer.HostUnknown {
+			continue
+		}
+		if !(b.UseSSL.Value || b.Port.Value == 443) {
+			continue
+		}
+		for _, f := range []struct {
+			name  string
+			field analyzer.Field[string]
+		}{{"ssl_cert_hostname", b.SSLCertHostname}, {"ssl_sni_hostname", b.SSLSNIHostname}} {
+			if !f.field.Known() || f.field.Value == "" || analyzer.NormalizeHost(f.field.Value) == r.Host {
+				continue
+			}
+			name := f.name
+			if b.FromVCL {
+				name = "." + name
+			}
+			d := analysis.Diagnostic{
+				Pos: f.field.Pos, End: f.field.End,
+				Message: fmt.Sprintf("backend %q of service %q chains to %q with Host %q but its %s is %q: the TLS handshake names the wrong host; set %s = %q",
+					b.Name.Value, r.From.Label(), r.To.Label(), r.Host, name, f.field.Value, name, r.Host),
+			}
+			if b.Setter != nil {
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("set %s = %q", f.name, r.Host),
+					TextEdits: b.Setter.SetField(f.name, r.Host),
+				}}
+			}
+			pass.Report(d)
+		}
+	}
+	return nil, nil
+}
+
+// VCLToComputeBypass reports, under the legacy profile, VCL services
+// chaining to Compute without the local route bypass.
+var VCLToComputeBypass = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Profiles: []string{"legacy"},
+	Analyzer: &analysis.Analyzer{
+		Name: "vcl-to-compute-bypass",
+		Doc: `a VCL service chains to a Compute service without bypass_local_route_table
+
+Fastly's older chaining guide requires VCL → Compute chaining to use a
+backend declared in VCL with .bypass_local_route_table = true (a protected
+feature Fastly enables per service), together with .always_use_host_header
+and .host_header, since the API cannot set the bypass. The newer guide no
+longer requires it, so the rule runs only with --profile legacy.
+
+Bad:
+
+    "backends": [{"name": "compute", "address": "api.example.com",
+                  "override_host": "api.example.com"}]
+
+Good:
+
+    backend F_compute {
+      .host = "api.example.com";
+      .bypass_local_route_table = true;
+      .always_use_host_header = true;
+      .host_header = "api.example.com";
+    }`,
+		Requires: chainRequires,
+		Run:      runVCLToComputeBypass,
+	},
+}
+
+func runVCLToComputeBypass(pass *analysis.Pass) (any, error) {
+	for _, r := range analyzer.ChainsOf(pass).Routes {
+		if r.To == nil || r.Loopback() || r.From.Platform != analyzer.PlatformVCL || r.To.Platform != analyzer.PlatformCompute {
+			continue
+		}
+		b := r.Backend
+		if b.BypassLocalRouteTable.Value {
+			continue
+		}
+		pos, end := addressPos(b)
+		pass.Report(analysis.Diagnostic{
+			Pos: pos, End: end,
+			Message: fmt.Sprintf("VCL service %q chains to Compute service %q through backend %q without .bypass_local_route_table = true, which the older chaining guide requires: declare the backend in VCL with the bypass, .always_use_host_header and .host_header (the bypass is a protected feature Fastly enables per service)",
+				r.From.Label(), r.To.Label(), b.Name.Value),
+		})
+	}
+	return nil, nil
+}
