@@ -302,10 +302,44 @@ func (g *Graph) Finish() {
 		}
 		return a.File < b.File
 	})
+	g.findSecrets()
 	g.storesByID = make(map[string]*Store, len(g.Stores))
 	for _, s := range g.Stores {
 		if _, dup := g.storesByID[s.ID.Value]; !dup {
 			g.storesByID[s.ID.Value] = s
+		}
+	}
+}
+
+// findSecrets records the literals that are secrets: keys of digests,
+// request headers vcl_recv compares with a literal (authentication checks;
+// Host excepted), and header values a service sets that another service
+// checks (a shared secret).
+func (g *Graph) findSecrets() {
+	type hv struct{ header, fingerprint string }
+	checked := map[hv]bool{}
+	for _, s := range g.Services {
+		if s.VCL == nil {
+			continue
+		}
+		for _, k := range s.VCL.LiteralKeys {
+			g.Secrets = append(g.Secrets, k.Span)
+		}
+		for _, c := range s.VCL.HeaderChecks {
+			if c.Header != "host" {
+				checked[hv{c.Header, c.Fingerprint}] = true
+				g.Secrets = append(g.Secrets, c.Span)
+			}
+		}
+	}
+	for _, s := range g.Services {
+		if s.VCL == nil {
+			continue
+		}
+		for _, set := range s.VCL.HeaderSets {
+			if checked[hv{set.Header, set.Fingerprint}] {
+				g.Secrets = append(g.Secrets, set.Span)
+			}
 		}
 	}
 }

@@ -357,7 +357,6 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
 					hv.Span, hv.Fingerprint = r.span(src, lit), fingerprint(lit.Value)
 					r.facts.HeaderSets = append(r.facts.HeaderSets, hv)
-					r.g.Secrets = append(r.g.Secrets, hv.Span)
 				}
 				r.facts.ForwardedHeaders = append(r.facts.ForwardedHeaders, hv)
 			}
@@ -418,7 +417,6 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" {
 				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value)})
-				r.g.Secrets = append(r.g.Secrets, r.span(src, lit))
 			}
 		}
 		r.scanExpr(src, sub, e.X)
