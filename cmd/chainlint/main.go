@@ -14,6 +14,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/baseline"
+	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
@@ -50,6 +51,9 @@ const usage = `usage: chainlint [flags] [PATH ...]
        chainlint rules
        chainlint explain RULE
        chainlint init [--force]
+       chainlint trace HOST[/path] [PATH ...] [--format text|json]
+       chainlint graph [PATH ...] [--format mermaid|dot|json]
+       chainlint purge-order [PATH ...] [--format text|json]
 
 Lints Fastly service configurations (API exports in JSON or YAML) and the
 chains between services. PATHs are files or directories (searched
@@ -67,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdExplain(args[1:], stdout, stderr)
 		case "init":
 			return cmdInit(args[1:], stdout, stderr)
+		case "trace", "graph", "purge-order":
+			return cmdView(args[0], args[1:], stdout, stderr)
 		}
 	}
 	return cmdLint(args, stdout, stderr)
@@ -307,4 +313,97 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s (%s)\n\n%s\n", r.Name, r.Severity, r.Doc)
 	return exitClean
+}
+
+// cmdView runs the commands that show the chain: trace, graph and
+// purge-order. They lint the inputs as the main command does (so the graph
+// can mark errors) but exit 0 unless the inputs cannot be read.
+func cmdView(name string, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("chainlint "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	formats := map[string][]string{"trace": {"text", "json"}, "graph": chainview.Formats, "purge-order": {"text", "json"}}[name]
+	format := fs.String("format", formats[0], "output format: "+strings.Join(formats, ", "))
+	profile := fs.String("profile", "", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
+	configPath := fs.String("config", "", "config file (default: "+config.FileName+" in the current directory or above)")
+	positional, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitClean
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if !contains(formats, *format) {
+		fmt.Fprintf(stderr, "chainlint %s: --format: unknown format %q (want %s)\n", name, *format, strings.Join(formats, ", "))
+		return exitUsage
+	}
+	var host, path string
+	if name == "trace" {
+		if len(positional) == 0 {
+			fmt.Fprintln(stderr, "usage: chainlint trace HOST[/path] [PATH ...]")
+			return exitUsage
+		}
+		host, path = positional[0], ""
+		if i := strings.IndexByte(host, '/'); i >= 0 {
+			host, path = host[:i], host[i:]
+		}
+		positional = positional[1:]
+	}
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
+		return exitUsage
+	}
+	res, err := lint.Run(lint.Options{Paths: positional, Config: cfg, Profile: *profile})
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint: %v\n", err)
+		return exitUsage
+	}
+	if res.Incomplete {
+		fmt.Fprintln(stderr, "chainlint: warning: some inputs could not be analysed; run chainlint on them to see why")
+	}
+	chains := analyzer.NewChains(res.Graph)
+	wd, _ := os.Getwd()
+	switch name {
+	case "trace":
+		t, err := chainview.NewTrace(chains, res.Profile, host, path)
+		if err != nil {
+			fmt.Fprintf(stderr, "chainlint trace: %v\n", err)
+			return exitUsage
+		}
+		if *format == "json" {
+			err = t.WriteJSON(stdout)
+		} else {
+			err = t.WriteText(stdout)
+		}
+		if err != nil {
+			return exitIncomplete
+		}
+	case "graph":
+		if err := chainview.NewGraph(chains, res.Findings, output.RelativeTo(wd)).Write(stdout, *format); err != nil {
+			return exitIncomplete
+		}
+	case "purge-order":
+		plans := chainview.PurgeOrder(chains)
+		if *format == "json" {
+			err = chainview.WritePurgeJSON(stdout, plans)
+		} else {
+			err = chainview.WritePurgeText(stdout, plans)
+		}
+		if err != nil {
+			return exitIncomplete
+		}
+	}
+	if res.Incomplete {
+		return exitIncomplete
+	}
+	return exitClean
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

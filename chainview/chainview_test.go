@@ -1,0 +1,162 @@
+package chainview
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/lint"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func load(t *testing.T) (*analyzer.Chains, *lint.Result) {
+	t.Helper()
+	res, err := lint.Run(lint.Options{Paths: []string{"testdata/estate"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analyzer.NewChains(res.Graph), res
+}
+
+func rel(name string) string { return filepath.Base(name) }
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got; -update accepts):\n%s", path, diff)
+	}
+}
+
+func TestTrace(t *testing.T) {
+	c, res := load(t)
+	for name, host := range map[string][2]string{"trace-www.txt": {"www.example.com", "/api/v1"}, "trace-loop.txt": {"LOOP-A.example.com", ""}} {
+		tr, err := NewTrace(c, res.Profile, host[0], host[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := tr.WriteText(&b); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, name, b.String())
+	}
+	tr, _ := NewTrace(c, analyzer.ProfileLegacy, "www.example.com", "/")
+	var b bytes.Buffer
+	if err := tr.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "trace-www-legacy.json", b.String())
+	if _, err := NewTrace(c, res.Profile, "nowhere.example.org", ""); err == nil || !strings.Contains(err.Error(), "no analysed service") {
+		t.Errorf("unknown host: %v", err)
+	}
+}
+
+func render(t *testing.T, format string) string {
+	t.Helper()
+	c, res := load(t)
+	var b bytes.Buffer
+	if err := NewGraph(c, res.Findings, rel).Write(&b, format); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestGraphGolden(t *testing.T) {
+	for _, f := range Formats {
+		golden(t, "graph."+map[string]string{"mermaid": "mmd", "dot": "dot", "json": "json"}[f], render(t, f))
+	}
+}
+
+// TestDOTRendersWithGraphviz proves the DOT output is valid DOT by
+// rendering it with Graphviz (Debian's graphviz package; .ci/run installs
+// it).
+func TestDOTRendersWithGraphviz(t *testing.T) {
+	if _, err := exec.LookPath("dot"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Graphviz is not installed; .ci/run installs Debian's graphviz package")
+		}
+		t.Skip("Graphviz is not installed (apt-get install graphviz)")
+	}
+	cmd := exec.Command("dot", "-Tsvg")
+	cmd.Stdin = strings.NewReader(render(t, "dot"))
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("dot -Tsvg: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(out.String(), "<svg") || !strings.Contains(out.String(), "api&#45;gateway") {
+		t.Errorf("the SVG lacks the graph:\n%.400s", out.String())
+	}
+}
+
+// TestMermaidSyntax checks every line of the Mermaid output against the
+// grammar's basics: a flowchart header, node declarations, labelled
+// edges between declared nodes, class and link styles.
+func TestMermaidSyntax(t *testing.T) {
+	var (
+		header   = regexp.MustCompile(`^flowchart (LR|TD|TB|RL|BT)$`)
+		node     = regexp.MustCompile(`^  ([A-Za-z][A-Za-z0-9_]*)(\["[^"]*"\]|\(\["[^"]*"\]\))$`)
+		edge     = regexp.MustCompile(`^  ([A-Za-z][A-Za-z0-9_]*) -->\|"[^"|]*"\| ([A-Za-z][A-Za-z0-9_]*)$`)
+		classDef = regexp.MustCompile(`^  classDef [A-Za-z]+ [a-z-]+:[^ ]+(,[a-z-]+:[^ ]+)*$`)
+		class    = regexp.MustCompile(`^  class [A-Za-z][A-Za-z0-9_]*(,[A-Za-z][A-Za-z0-9_]*)* [A-Za-z]+$`)
+		link     = regexp.MustCompile(`^  linkStyle [0-9]+(,[0-9]+)* [a-z-]+:[^ ]+(,[a-z-]+:[^ ]+)*$`)
+	)
+	out := render(t, "mermaid")
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if !header.MatchString(lines[0]) {
+		t.Fatalf("header %q", lines[0])
+	}
+	declared := map[string]bool{}
+	edges := 0
+	for _, l := range lines[1:] {
+		switch {
+		case node.MatchString(l):
+			declared[node.FindStringSubmatch(l)[1]] = true
+		case edge.MatchString(l):
+			m := edge.FindStringSubmatch(l)
+			if !declared[m[1]] || !declared[m[2]] {
+				t.Errorf("edge between undeclared nodes: %q", l)
+			}
+			edges++
+		case classDef.MatchString(l), class.MatchString(l), link.MatchString(l):
+		default:
+			t.Errorf("not Mermaid flowchart syntax: %q", l)
+		}
+	}
+	if edges == 0 {
+		t.Error("no edges")
+	}
+	// A label with quotes and angle brackets is escaped, never raw.
+	if got := mermaidText(`a "b" <c>`); strings.ContainsAny(got, `"<>`) {
+		t.Errorf("mermaidText left raw characters: %q", got)
+	}
+}
+
+func TestPurgeOrder(t *testing.T) {
+	c, _ := load(t)
+	var b bytes.Buffer
+	if err := WritePurgeText(&b, PurgeOrder(c)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "purge-order.txt", b.String())
+}

@@ -1,0 +1,270 @@
+// Package chainview shows a chain to people: the walk of one request
+// through the analysed services (trace), the whole service graph as
+// Mermaid, DOT or JSON (graph), and the order in which to purge caching
+// services (purge-order). It reads the analyzer's graph and chain analysis
+// and the findings; it knows no file format and no rule.
+package chainview
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// Trace is the walk of a request for one Host.
+type Trace struct {
+	Host    string `json:"host"`
+	Path    string `json:"path"`
+	Profile string `json:"profile"`
+	Limits  []Used `json:"limits"`
+	Start   *Visit `json:"start"`
+	// Truncated reports that the walk was cut short (too many branches).
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// Used is hops and services spent against one of the profile's limits.
+type Used struct {
+	Limit       string `json:"limit"`
+	Hops        int    `json:"hops"`
+	MaxHops     int    `json:"max_hops"`
+	Services    int    `json:"services"`
+	MaxServices int    `json:"max_services"`
+}
+
+// Visit is a service the request reaches.
+type Visit struct {
+	Service  string `json:"service"`
+	Platform string `json:"platform"`
+	// Dynamic reports that the backend is chosen at run time, so every
+	// candidate is shown.
+	Dynamic bool   `json:"dynamic"`
+	Hops    []Used `json:"hops"` // spent so far, per limit, through the worst candidate
+	Legs    []*Leg `json:"legs"`
+}
+
+// Leg is one backend the request can leave a service by.
+type Leg struct {
+	Backend    string `json:"backend"`
+	Address    string `json:"address"`
+	Host       string `json:"host"` // the Host sent ("" when it is the client's)
+	HostSource string `json:"host_source"`
+	Shield     string `json:"shield,omitempty"`
+	HopCost    int    `json:"hop_cost"`
+	// Exactly one of Next and End is set.
+	Next *Visit `json:"next,omitempty"`
+	End  string `json:"end,omitempty"`
+	// Over reports a leg where the walk exceeds a limit.
+	Over []string `json:"over,omitempty"`
+}
+
+const maxVisits = 500
+
+// NewTrace walks a request for host (and path, shown but not evaluated)
+// through the analysed services.
+func NewTrace(c *analyzer.Chains, profile analyzer.Profile, host, path string) (*Trace, error) {
+	h := analyzer.NormalizeHost(host)
+	d := c.Domains.Lookup(h)
+	if d == nil {
+		return nil, fmt.Errorf("no analysed service answers for Host %q", host)
+	}
+	t := &Trace{Host: h, Path: path, Profile: profile.Name}
+	for _, l := range profile.Limits {
+		t.Limits = append(t.Limits, Used{Limit: l.Name, MaxHops: l.Hops, MaxServices: l.Services})
+	}
+	visits := 0
+	var walk func(s *analyzer.Service, spent []Used, onPath map[*analyzer.Service]bool) *Visit
+	walk = func(s *analyzer.Service, spent []Used, onPath map[*analyzer.Service]bool) *Visit {
+		visits++
+		v := &Visit{Service: s.Label(), Platform: string(s.Platform)}
+		backends, dynamic := candidates(s)
+		v.Dynamic = dynamic
+		onPath[s] = true
+		defer delete(onPath, s)
+		worst := spent
+		for _, b := range backends {
+			r := c.RouteOf[b]
+			leg := &Leg{Backend: b.Name.Value, Address: r.Address, Host: r.Host, HostSource: r.HostSource.String(), HopCost: analyzer.HopCost(s, r)}
+			if shielded(b) {
+				leg.Shield = b.Shield.Value
+			}
+			after := make([]Used, len(spent))
+			for i, u := range spent {
+				l := profile.Limits[i]
+				if l.Counts(s.Platform) {
+					u.Hops += analyzer.HopCost(s, r)
+					u.Services++
+				}
+				after[i] = u
+				if u.Hops > u.MaxHops {
+					leg.Over = append(leg.Over, fmt.Sprintf("%d/%d %s hops", u.Hops, u.MaxHops, l.Name))
+				}
+				if u.Services > u.MaxServices {
+					leg.Over = append(leg.Over, fmt.Sprintf("%d/%d %s services", u.Services, u.MaxServices, l.Name))
+				}
+			}
+			if worseThan(after, worst) {
+				worst = after
+			}
+			switch {
+			case r.Loopback():
+				leg.End = fmt.Sprintf("back to %s: nothing overrides the client's Host (503 Loop detected)", s.Label())
+			case r.To != nil && onPath[r.To]:
+				leg.End = fmt.Sprintf("back to %s: a loop (503 Loop detected)", r.To.Label())
+			case r.To != nil && visits >= maxVisits:
+				leg.End = fmt.Sprintf("on to %s (trace cut short)", r.To.Label())
+				t.Truncated = true
+			case r.To != nil:
+				leg.Next = walk(r.To, after, onPath)
+			case r.HostSource == analyzer.HostUnknown:
+				leg.End = "Host not known until deployment"
+			case r.ToFastly:
+				leg.End = fmt.Sprintf("a Fastly service outside the analysed set (Host %s)", r.Host)
+			default:
+				leg.End = "origin " + originText(b, r)
+			}
+			v.Legs = append(v.Legs, leg)
+		}
+		if len(backends) == 0 {
+			worst = make([]Used, len(spent))
+			for i, u := range spent {
+				if profile.Limits[i].Counts(s.Platform) {
+					u.Hops += analyzer.HopCost(s, nil)
+					u.Services++
+				}
+				worst[i] = u
+			}
+		}
+		v.Hops = worst
+		return v
+	}
+	t.Start = walk(d.Service, t.Limits, map[*analyzer.Service]bool{})
+	return t, nil
+}
+
+func worseThan(a, b []Used) bool {
+	for i := range a {
+		if a[i].Hops != b[i].Hops {
+			return a[i].Hops > b[i].Hops
+		}
+	}
+	return false
+}
+
+func shielded(b *analyzer.Backend) bool {
+	return b.Shield.Known() && strings.TrimSpace(b.Shield.Value) != ""
+}
+
+func originText(b *analyzer.Backend, r *analyzer.Route) string {
+	s := r.Address
+	if b.Port.Known() && b.Port.Value != 0 {
+		s += fmt.Sprintf(":%d", b.Port.Value)
+	}
+	if r.Host != "" {
+		s += " with Host " + r.Host
+	}
+	return s
+}
+
+// candidates returns the backends a request can leave a service by: the
+// one a static "set req.backend" in vcl_recv names, the only one, or all
+// of them (dynamic).
+func candidates(s *analyzer.Service) ([]*analyzer.Backend, bool) {
+	if len(s.Backends) <= 1 {
+		return s.Backends, false
+	}
+	if s.VCL != nil {
+		names := map[string]bool{}
+		for _, sel := range s.VCL.BackendSelects {
+			if sel.Sub == "vcl_recv" {
+				names[sel.Backend] = true
+			}
+		}
+		if len(names) == 1 {
+			for _, b := range s.Backends {
+				if names[b.VCLName()] {
+					return []*analyzer.Backend{b}, false
+				}
+			}
+		}
+	}
+	return s.Backends, true
+}
+
+// WriteText renders a trace as an indented tree.
+func (t *Trace) WriteText(w io.Writer) error {
+	var limits []string
+	for _, l := range t.Limits {
+		limits = append(limits, fmt.Sprintf("%s: %d hops, %d services", l.Limit, l.MaxHops, l.MaxServices))
+	}
+	fmt.Fprintf(w, "trace Host %s%s (profile %s; %s)\n", t.Host, t.Path, t.Profile, strings.Join(limits, "; "))
+	writeVisit(w, t.Start, "")
+	if t.Truncated {
+		fmt.Fprintf(w, "(cut short after %d services)\n", maxVisits)
+	}
+	return nil
+}
+
+func hopsText(us []Used) string {
+	var parts []string
+	for _, u := range us {
+		name := ""
+		if u.Limit != "all" {
+			name = u.Limit + " "
+		}
+		parts = append(parts, fmt.Sprintf("%shops %d/%d, services %d/%d", name, u.Hops, u.MaxHops, u.Services, u.MaxServices))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func writeVisit(w io.Writer, v *Visit, indent string) {
+	dyn := ""
+	if v.Dynamic {
+		dyn = ", backend chosen at run time: every candidate"
+	}
+	fmt.Fprintf(w, "%s%s (%s) [%s%s]\n", indent, v.Service, platformName(v.Platform), hopsText(v.Hops), dyn)
+	for i, leg := range v.Legs {
+		branch, cont := "├─ ", "│  "
+		if i == len(v.Legs)-1 {
+			branch, cont = "└─ ", "   "
+		}
+		host := "the client's Host"
+		if leg.Host != "" {
+			host = "Host " + leg.Host + " (" + leg.HostSource + ")"
+		}
+		extra := ""
+		if leg.Shield != "" {
+			extra += ", shield " + leg.Shield
+		}
+		if len(leg.Over) > 0 {
+			extra += ", OVER THE LIMIT: " + strings.Join(leg.Over, ", ")
+		}
+		fmt.Fprintf(w, "%s%sbackend %q → %s, %s, +%d hops%s\n", indent, branch, leg.Backend, leg.Address, host, leg.HopCost, extra)
+		if leg.Next != nil {
+			writeVisit(w, leg.Next, indent+cont+"   ")
+		} else {
+			fmt.Fprintf(w, "%s%s   ⇢ %s\n", indent, cont, leg.End)
+		}
+	}
+}
+
+// WriteJSON renders a trace as JSON.
+func (t *Trace) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(t)
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
