@@ -269,6 +269,10 @@ type Graph struct {
 	// so that a link to a store not among them is suspicious.
 	StoresListed bool
 	Problems     []Problem
+	// Notes are what loaders could not evaluate but did not prevent
+	// analysis (a Terraform value known only at apply time): reported by
+	// their Rule, they do not make the run incomplete.
+	Notes []Problem
 	// Secrets locate values chainlint recognises as secrets (literal
 	// header values two services share, literal HMAC keys): every output
 	// masks these bytes wherever it would show source text.
@@ -302,6 +306,7 @@ func (g *Graph) Finish() {
 		}
 		return a.File < b.File
 	})
+	g.Problems = dedupeProblems(g.Problems)
 	g.findSecrets()
 	g.storesByID = make(map[string]*Store, len(g.Stores))
 	for _, s := range g.Stores {
@@ -309,6 +314,20 @@ func (g *Graph) Finish() {
 			g.storesByID[s.ID.Value] = s
 		}
 	}
+}
+
+// dedupeProblems drops a problem reported twice at one place (a .vcl file
+// the walk found that a Terraform file() also reads).
+func dedupeProblems(ps []Problem) []Problem {
+	seen := map[Problem]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // findSecrets records the literals that are secrets: keys of digests,

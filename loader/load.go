@@ -15,6 +15,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
+	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/loader/vclfacts"
 )
 
@@ -26,6 +27,9 @@ type Options struct {
 	// Exclude skips files and directories found while walking a directory
 	// (files named explicitly are always loaded).
 	Exclude func(path string) bool
+	// Terraform tunes the Terraform loader (--var, --var-file,
+	// --allow-outside-root).
+	Terraform terraform.Options
 }
 
 // skipDirs are directories a walk never enters.
@@ -43,6 +47,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	type input struct {
 		path     string
 		explicit bool
+		root     string // the path argument it was found under
 	}
 	var inputs []input
 	seen := map[string]bool{}
@@ -50,7 +55,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		info, err := os.Stat(p)
 		if err != nil {
 			if _, ok := opts.Overlay[p]; ok {
-				inputs = append(inputs, input{p, true})
+				inputs = append(inputs, input{p, true, filepath.Dir(p)})
 				continue
 			}
 			return nil, fmt.Errorf("%s: no such file or directory", p)
@@ -58,14 +63,14 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		if !info.IsDir() {
 			if !seen[p] {
 				seen[p] = true
-				inputs = append(inputs, input{p, true})
+				inputs = append(inputs, input{p, true, filepath.Dir(p)})
 			}
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if path != p {
-					inputs = append(inputs, input{path, true}) // reported as unreadable below
+					inputs = append(inputs, input{path, true, p}) // reported as unreadable below
 				}
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
@@ -85,7 +90,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 				return nil
 			}
 			seen[path] = true
-			inputs = append(inputs, input{path, false})
+			inputs = append(inputs, input{path, false, p})
 			return nil
 		})
 		if err != nil {
@@ -93,7 +98,15 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
+	tf := map[string]terraform.Dir{}
 	for _, in := range inputs {
+		if terraform.IsCandidate(in.path) {
+			dir := filepath.Dir(in.path)
+			d := tf[dir]
+			d.Files, d.Root = append(d.Files, in.path), in.root
+			tf[dir] = d
+			continue
+		}
 		content, ok := opts.Overlay[in.path]
 		if !ok {
 			var err error
@@ -106,6 +119,18 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 			}
 		}
 		loadFile(g, in.path, content, in.explicit)
+	}
+	if len(tf) > 0 {
+		topts := opts.Terraform
+		if opts.Overlay != nil && topts.Read == nil {
+			topts.Read = func(path string) ([]byte, error) {
+				if b, ok := opts.Overlay[path]; ok {
+					return b, nil
+				}
+				return os.ReadFile(path)
+			}
+		}
+		terraform.Load(g, tf, topts)
 	}
 	g.Finish()
 	return g, nil
@@ -121,7 +146,7 @@ func readError(err error) string {
 }
 
 func isCandidate(path string) bool {
-	return fastlyapi.IsCandidate(path) || isVCL(path)
+	return fastlyapi.IsCandidate(path) || isVCL(path) || terraform.IsCandidate(path)
 }
 
 func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vcl") }

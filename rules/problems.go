@@ -41,3 +41,39 @@ func problemReporter(kind string) func(*analysis.Pass) (any, error) {
 		return nil, nil
 	}
 }
+
+// UnknownValue reports values chainlint could not evaluate.
+var UnknownValue = &analyzer.Rule{
+	Severity: analyzer.SeverityInfo,
+	Analyzer: &analysis.Analyzer{
+		Name: "unknown-value",
+		Doc: `a value a chain rule needs is known only when Terraform applies
+
+A variable without a value, a data source, or an attribute the provider
+computes (an ID) cannot be known before "terraform apply". chainlint does
+not guess: rules that need the value stay silent for that object, and this
+note (one per object) says which values were unknown and why, so a silent
+run is not mistaken for a checked one. Give variables defaults or values in
+terraform.tfvars (or --var), or lint the plan instead: terraform show -json.
+
+Bad:
+
+    variable "backend_host" {}
+    resource "fastly_service_vcl" "www" {
+      backend { name = "origin", address = var.backend_host }
+    }
+
+Good:
+
+    variable "backend_host" { default = "origin.example.com" }`,
+		Requires: graphRequires,
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, n := range analyzer.GraphOf(pass).Notes {
+				if n.Rule == "unknown-value" {
+					pass.Report(analysis.Diagnostic{Pos: n.Pos, End: n.End, Message: n.Message})
+				}
+			}
+			return nil, nil
+		},
+	},
+}

@@ -58,6 +58,7 @@ func All() []*analyzer.Rule {
 		HardcodedSecret,
 		UnprotectedChainedService,
 		DivergentCacheKey,
+		UnknownValue,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all

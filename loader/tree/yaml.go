@@ -309,12 +309,15 @@ func (c *yamlConverter) segments(y *yaml.Node, n *Node) []Segment {
 		}
 		start, end = n.Off, n.End
 	}
-	return matchLines(c.src[start:end], start, n.Text)
+	return MatchLines(c.src[start:end], start, n.Text)
 }
 
-// matchLines finds each source line's content in the decoded text, in
-// order, and starts a segment there.
-func matchLines(region []byte, base int, text string) []Segment {
+// MatchLines maps decoded text back to the source region it was decoded
+// from (YAML block scalars, HCL heredocs): it finds each source line's
+// content in the decoded text, in order, and starts a segment there. It is
+// exact for text stored line by line with only indentation removed, and
+// line-exact otherwise.
+func MatchLines(region []byte, base int, text string) []Segment {
 	segs := []Segment{{Dec: 0, Src: base}}
 	cursor := 0
 	lineOff := 0

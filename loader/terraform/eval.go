@@ -1,0 +1,755 @@
+package terraform
+
+import (
+	"encoding/base64"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/dynblock"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// evaluator evaluates one module instance.
+type evaluator struct {
+	l        *loader
+	m        *module
+	rootDir  string
+	prefix   string // address prefix: "" or "module.x."
+	depth    int
+	vars     map[string]cty.Value
+	varWhy   map[string]string // why a variable is unknown
+	locals   map[string]cty.Value
+	objects  map[string]map[string]cty.Value // resource type → name → value
+	children map[string]*evaluator
+	outputs  map[string]cty.Value
+	// instances are the modelled resources' instances of the last round.
+	instances []*instance
+}
+
+// instance is one instance of a modelled resource, evaluated.
+type instance struct {
+	r    *resource
+	addr string // fastly_service_vcl.www[0]
+	body *evalBlock
+}
+
+// evalBlock is an evaluated block: its attributes and nested blocks.
+type evalBlock struct {
+	block  *hcl.Block
+	attrs  map[string]*evalAttr
+	blocks map[string][]*evalBlock
+	// static is false for blocks a dynamic block produced; index counts
+	// the static blocks of the same type, for locating it in hclwrite.
+	static bool
+	index  int
+}
+
+type evalAttr struct {
+	attr *hcl.Attribute
+	val  cty.Value
+	why  string // why the value is unknown
+}
+
+// nestedBlocks are the blocks chainlint reads inside each modelled
+// resource type.
+var nestedBlocks = map[string][]string{
+	"fastly_service_vcl":     {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "dictionary", "director"},
+	"fastly_service_compute": {"domain", "backend", "resource_link", "package", "dictionary"},
+}
+
+func modelled(typ string) bool {
+	switch typ {
+	case "fastly_service_vcl", "fastly_service_compute", "fastly_kvstore", "fastly_configstore", "fastly_secretstore",
+		"fastly_domain", "fastly_domain_service_link":
+		return true
+	}
+	return false
+}
+
+const maxModuleDepth = 16
+
+func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inputs map[string]cty.Value, inputWhy map[string]string, isRoot bool) *evaluator {
+	e := &evaluator{l: l, m: m, rootDir: rootDir, prefix: prefix, depth: depth,
+		vars: map[string]cty.Value{}, varWhy: map[string]string{}, locals: map[string]cty.Value{},
+		objects: map[string]map[string]cty.Value{}, children: map[string]*evaluator{}, outputs: map[string]cty.Value{}}
+	var settings map[string]cty.Value
+	if isRoot {
+		settings = l.rootVarSettings(m.dir)
+	}
+	for name, v := range m.variables {
+		switch {
+		case inputs != nil && inputs[name] != cty.NilVal:
+			e.vars[name] = inputs[name]
+			if why := inputWhy[name]; why != "" {
+				e.varWhy[name] = why
+			}
+		case settings[name] != cty.NilVal:
+			e.vars[name] = settings[name]
+		case v.hasDflt:
+			val, diags := v.deflt.Value(nil)
+			if diags.HasErrors() {
+				val = cty.DynamicVal
+			}
+			e.vars[name] = val
+		default:
+			e.vars[name] = cty.DynamicVal
+			where := "in terraform.tfvars, a *.auto.tfvars file or with --var"
+			if !isRoot {
+				where = "by the module call"
+			}
+			e.varWhy[name] = fmt.Sprintf("variable %q has no value (no default, and none is set %s)", name, where)
+		}
+	}
+	return e
+}
+
+// rootVarSettings reads terraform.tfvars, *.auto.tfvars, --var-file and
+// --var, in Terraform's order of precedence (later wins).
+func (l *loader) rootVarSettings(dir string) map[string]cty.Value {
+	out := map[string]cty.Value{}
+	files := []string{filepath.Join(dir, "terraform.tfvars")}
+	autos, _ := filepath.Glob(filepath.Join(dir, "*.auto.tfvars"))
+	sort.Strings(autos)
+	files = append(files, autos...)
+	files = append(files, l.opts.VarFiles...)
+	for _, name := range files {
+		src, err := l.readFile(name)
+		if err != nil {
+			continue
+		}
+		l.g.Files.Add(name, src)
+		var file *hcl.File
+		var diags hcl.Diagnostics
+		if strings.HasSuffix(name, ".json") {
+			file, diags = l.parser.ParseJSON(src, name)
+		} else {
+			file, diags = l.parser.ParseHCL(src, name)
+		}
+		l.problems(diags, "parse-error")
+		if file == nil {
+			continue
+		}
+		attrs, _ := file.Body.JustAttributes()
+		for n, a := range attrs {
+			if v, diags := a.Expr.Value(nil); !diags.HasErrors() {
+				out[n] = v
+			}
+		}
+	}
+	for n, v := range l.opts.Vars {
+		out[n] = cty.StringVal(v)
+	}
+	return out
+}
+
+func objectOrEmpty(m map[string]cty.Value) cty.Value {
+	if len(m) == 0 {
+		return cty.EmptyObjectVal
+	}
+	return cty.ObjectVal(m)
+}
+
+// ctx is the evaluation context of the module, plus extra variables
+// (count, each).
+func (e *evaluator) ctx(extra map[string]cty.Value) *hcl.EvalContext {
+	vars := map[string]cty.Value{
+		"var":       objectOrEmpty(e.vars),
+		"local":     objectOrEmpty(e.locals),
+		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(e.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+	}
+	data := map[string]cty.Value{}
+	for typ, names := range e.m.data {
+		byName := map[string]cty.Value{}
+		for n := range names {
+			byName[n] = cty.DynamicVal
+		}
+		data[typ] = cty.ObjectVal(byName)
+	}
+	vars["data"] = objectOrEmpty(data)
+	mods := map[string]cty.Value{}
+	for _, c := range e.m.calls {
+		if child, ok := e.children[c.name]; ok {
+			mods[c.name] = objectOrEmpty(child.outputs)
+		} else {
+			mods[c.name] = cty.DynamicVal
+		}
+	}
+	vars["module"] = objectOrEmpty(mods)
+	for _, r := range e.m.resources {
+		if _, ok := vars[r.typ]; !ok {
+			vars[r.typ] = cty.EmptyObjectVal
+		}
+	}
+	for typ, byName := range e.objects {
+		vars[typ] = objectOrEmpty(byName)
+	}
+	// Resources not evaluated (yet, or ever: types chainlint does not
+	// model) are unknown objects.
+	for _, r := range e.m.resources {
+		if byName, ok := e.objects[r.typ]; !ok || byName[r.name] == cty.NilVal {
+			m := vars[r.typ].AsValueMap()
+			if m == nil {
+				m = map[string]cty.Value{}
+			}
+			m[r.name] = cty.DynamicVal
+			vars[r.typ] = cty.ObjectVal(m)
+		}
+	}
+	for k, v := range extra {
+		vars[k] = v
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: e.l.functions(e.rootDir)}
+}
+
+// modulePath is path.module: the module's directory relative to the root
+// module's, which is where Terraform runs and resolves relative paths.
+func (e *evaluator) modulePath() string {
+	rel, err := filepath.Rel(e.rootDir, e.m.dir)
+	if err != nil {
+		return e.m.dir
+	}
+	return filepath.ToSlash(rel)
+}
+
+// value evaluates an expression; an evaluation error (an unknown
+// reference, a function chainlint lacks) gives an unknown value and the
+// reason.
+func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value, why string) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, why = cty.DynamicVal, fmt.Sprintf("chainlint could not evaluate it (%v)", r)
+		}
+	}()
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			// A file() or templatefile() that cannot be read, or may not be
+			// (outside the project root), is an error in the input.
+			if d.Severity == hcl.DiagError && d.Summary == "Error in function call" &&
+				(strings.Contains(d.Detail, "outside the project root") || strings.Contains(d.Detail, "cannot read")) {
+				e.l.problems(hcl.Diagnostics{d}, "parse-error")
+			}
+		}
+		return cty.DynamicVal, "it could not be evaluated: " + diagText(diags[0])
+	}
+	if !v.IsWhollyKnown() {
+		return v, e.unknownWhy(expr)
+	}
+	return v, ""
+}
+
+// unknownWhy explains an unknown value by what the expression refers to.
+func (e *evaluator) unknownWhy(expr hcl.Expression) string {
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		switch root {
+		case "data":
+			return fmt.Sprintf("it comes from the data source %s, read only at apply time", traversalText(t))
+		case "var":
+			if len(t) > 1 {
+				if a, ok := t[1].(hcl.TraverseAttr); ok {
+					if why := e.varWhy[a.Name]; why != "" {
+						return why
+					}
+				}
+			}
+		case "module":
+			return fmt.Sprintf("it comes from %s, a module chainlint could not evaluate", traversalText(t))
+		case "local", "path", "count", "each", "terraform":
+		default:
+			return fmt.Sprintf("it refers to %s, computed by the provider at apply time", traversalText(t))
+		}
+	}
+	return "it depends on a value known only at apply time"
+}
+
+func traversalText(t hcl.Traversal) string {
+	var b strings.Builder
+	for i, step := range t {
+		switch s := step.(type) {
+		case hcl.TraverseRoot:
+			b.WriteString(s.Name)
+		case hcl.TraverseAttr:
+			b.WriteString("." + s.Name)
+		case hcl.TraverseIndex:
+			b.WriteString("[…]")
+		default:
+			if i > 0 {
+				b.WriteString("…")
+			}
+		}
+	}
+	return b.String()
+}
+
+// evalLocals evaluates locals in dependency order by rounds.
+func (e *evaluator) evalLocals() {
+	pending := map[string]*hcl.Attribute{}
+	for n, a := range e.m.locals {
+		pending[n] = a
+	}
+	for len(pending) > 0 {
+		progress := false
+		names := sortedNames(pending)
+		for _, n := range names {
+			a := pending[n]
+			ready := true
+			for _, t := range a.Expr.Variables() {
+				if t.RootName() == "local" && len(t) > 1 {
+					if attr, ok := t[1].(hcl.TraverseAttr); ok {
+						if _, waiting := pending[attr.Name]; waiting && attr.Name != n {
+							ready = false
+						}
+					}
+				}
+			}
+			if !ready {
+				continue
+			}
+			v, _ := e.value(a.Expr, e.ctx(nil))
+			e.locals[n] = v
+			delete(pending, n)
+			progress = true
+		}
+		if !progress { // a cycle: what is left stays unknown
+			for _, n := range names {
+				e.locals[n] = cty.DynamicVal
+			}
+			return
+		}
+	}
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// run evaluates the module: locals, child modules, then resources in
+// rounds until references between them settle.
+func (e *evaluator) run() {
+	e.evalLocals()
+	e.evalChildren()
+	var prev string
+	for round := 0; round < 6; round++ {
+		e.evalResources()
+		e.evalLocals() // locals may refer to resources
+		sig := e.signature()
+		if sig == prev {
+			break
+		}
+		prev = sig
+	}
+	e.evalChildren() // with resource values now known to the parent
+	for n, a := range e.m.outputs {
+		v, _ := e.value(a.Expr, e.ctx(nil))
+		e.outputs[n] = v
+	}
+}
+
+func (e *evaluator) signature() string {
+	var b strings.Builder
+	for _, typ := range sortedNames(e.objects) {
+		for _, n := range sortedNames(e.objects[typ]) {
+			fmt.Fprintf(&b, "%s.%s=%s;", typ, n, e.objects[typ][n].GoString())
+		}
+	}
+	for _, n := range sortedNames(e.locals) {
+		fmt.Fprintf(&b, "local.%s=%s;", n, e.locals[n].GoString())
+	}
+	return b.String()
+}
+
+func (e *evaluator) evalChildren() {
+	if e.depth >= maxModuleDepth {
+		return
+	}
+	for _, c := range e.m.calls {
+		dir, ok := c.localSource(e.m.dir)
+		if !ok {
+			continue
+		}
+		child := e.l.modules[dir]
+		if child == nil {
+			continue
+		}
+		inputs, why := map[string]cty.Value{}, map[string]string{}
+		for n, a := range c.attrs {
+			switch n {
+			case "source", "version", "count", "for_each", "providers", "depends_on":
+				continue
+			}
+			v, w := e.value(a.Expr, e.ctx(nil))
+			inputs[n], why[n] = v, w
+		}
+		ce := e.l.newEvaluator(child, e.rootDir, e.prefix+"module."+c.name+".", e.depth+1, inputs, why, false)
+		ce.run()
+		e.children[c.name] = ce
+	}
+}
+
+// evalResources evaluates every resource once with the current context.
+func (e *evaluator) evalResources() {
+	var insts []*instance
+	objects := map[string]map[string]cty.Value{}
+	for _, r := range e.m.resources {
+		if !modelled(r.typ) {
+			continue
+		}
+		if objects[r.typ] == nil {
+			objects[r.typ] = map[string]cty.Value{}
+		}
+		base := e.prefix + r.typ + "." + r.name
+		switch {
+		case r.count != nil:
+			n, _ := e.value(r.count, e.ctx(nil))
+			count, ok := knownInt(n)
+			if !ok {
+				count = 1 // unknown count: analyse one instance
+			}
+			var vals []cty.Value
+			for i := 0; i < count; i++ {
+				inst := e.evalInstance(r, fmt.Sprintf("%s[%d]", base, i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
+				insts = append(insts, inst)
+				vals = append(vals, inst.value())
+			}
+			if len(vals) == 0 {
+				objects[r.typ][r.name] = cty.EmptyTupleVal
+			} else {
+				objects[r.typ][r.name] = cty.TupleVal(vals)
+			}
+		case r.forEach != nil:
+			fe, _ := e.value(r.forEach, e.ctx(nil))
+			vals := map[string]cty.Value{}
+			if fe.IsWhollyKnown() && !fe.IsNull() && (fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
+				for it := fe.ElementIterator(); it.Next(); {
+					k, v := it.Element()
+					if fe.Type().IsSetType() {
+						k = v
+					}
+					if k.Type() != cty.String {
+						continue
+					}
+					key := k.AsString()
+					each := cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})
+					inst := e.evalInstance(r, fmt.Sprintf("%s[%q]", base, key), map[string]cty.Value{"each": each})
+					insts = append(insts, inst)
+					vals[key] = inst.value()
+				}
+			} else {
+				each := cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+				inst := e.evalInstance(r, base+"[…]", map[string]cty.Value{"each": each})
+				insts = append(insts, inst)
+			}
+			objects[r.typ][r.name] = objectOrEmpty(vals)
+		default:
+			inst := e.evalInstance(r, base, nil)
+			insts = append(insts, inst)
+			objects[r.typ][r.name] = inst.value()
+		}
+	}
+	e.objects = objects
+	e.instances = insts
+}
+
+func knownInt(v cty.Value) (int, bool) {
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.Number {
+		return 0, false
+	}
+	bf := v.AsBigFloat()
+	i, acc := bf.Int64()
+	if acc != 0 || i < 0 || i > 10000 {
+		return 0, false
+	}
+	return int(i), true
+}
+
+// evalInstance evaluates one resource instance.
+func (e *evaluator) evalInstance(r *resource, addr string, extra map[string]cty.Value) *instance {
+	ctx := e.ctx(extra)
+	return &instance{r: r, addr: addr, body: e.evalBody(r.block, nestedBlocks[r.typ], ctx)}
+}
+
+// readAttributes are the provider attributes chainlint reads, in any
+// modelled block. They are read through a schema (not JustAttributes) so
+// that a block a dynamic block generated sees its iterator.
+var readAttributes = []string{
+	"name", "comment", "address", "hostname", "port", "override_host", "use_ssl", "ssl_cert_hostname", "ssl_sni_hostname",
+	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename",
+}
+
+func (e *evaluator) evalBody(b *hcl.Block, nested []string, ctx *hcl.EvalContext) *evalBlock {
+	eb := &evalBlock{block: b, attrs: map[string]*evalAttr{}, blocks: map[string][]*evalBlock{}, static: true}
+	schema := &hcl.BodySchema{}
+	for _, a := range readAttributes {
+		schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: a})
+	}
+	for _, n := range nested {
+		schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: n})
+	}
+	staticRanges := map[hcl.Range]int{}
+	if content, _, _ := b.Body.PartialContent(&hcl.BodySchema{Blocks: schema.Blocks}); content != nil {
+		counts := map[string]int{}
+		for _, nb := range content.Blocks {
+			staticRanges[nb.DefRange] = counts[nb.Type]
+			counts[nb.Type]++
+		}
+	}
+	// Only a resource's own body is expanded: the blocks a dynamic block
+	// generates carry their iterator (backend.key) in their expressions,
+	// and expanding them again would drop it.
+	body := b.Body
+	if len(nested) > 0 {
+		body = dynblock.Expand(b.Body, ctx)
+	}
+	content, _, _ := body.PartialContent(schema)
+	if content != nil {
+		for _, nb := range content.Blocks {
+			child := e.evalBody(nb, nil, ctx)
+			child.index, child.static = staticRanges[nb.DefRange], false
+			if _, ok := staticRanges[nb.DefRange]; ok {
+				child.static = true
+			}
+			eb.blocks[nb.Type] = append(eb.blocks[nb.Type], child)
+		}
+	}
+	if content != nil {
+		for n, a := range content.Attributes {
+			v, why := e.value(a.Expr, ctx)
+			eb.attrs[n] = &evalAttr{attr: a, val: v, why: why}
+		}
+	}
+	return eb
+}
+
+// value is the instance as other expressions see it: its attributes, its
+// nested blocks as lists, and a stand-in id (the provider computes the
+// real one) that lets references between resources be followed.
+func (i *instance) value() cty.Value {
+	v := i.body.value()
+	m := v.AsValueMap()
+	if m == nil {
+		m = map[string]cty.Value{}
+	}
+	m["id"] = cty.StringVal(syntheticID(i.addr))
+	return cty.ObjectVal(m)
+}
+
+func (b *evalBlock) value() cty.Value {
+	m := map[string]cty.Value{}
+	for n, a := range b.attrs {
+		m[n] = a.val
+	}
+	for n, bs := range b.blocks {
+		var vals []cty.Value
+		for _, nb := range bs {
+			vals = append(vals, nb.value())
+		}
+		m[n] = cty.TupleVal(vals)
+	}
+	return objectOrEmpty(m)
+}
+
+// syntheticID stands for the ID the provider assigns a resource. It lets
+// resource_id and service_id references be followed; anywhere else the
+// value is unknown, as the real ID is until apply.
+func syntheticID(addr string) string { return idPrefix + addr }
+
+const idPrefix = "terraform-id:"
+
+// isSynthetic reports a value that holds a stand-in ID.
+func isSynthetic(v cty.Value) bool {
+	return v.IsKnown() && !v.IsNull() && v.Type() == cty.String && strings.HasPrefix(v.AsString(), idPrefix)
+}
+
+// functions is Terraform's function library as far as chainlint needs
+// it; file() and templatefile() read through the loader, relative to the
+// root module's directory (where Terraform runs) and confined to the
+// project root. Functions chainlint lacks make a value unknown.
+func (l *loader) functions(moduleDir string) map[string]function.Function {
+	f := map[string]function.Function{
+		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "chomp": stdlib.ChompFunc, "coalesce": stdlib.CoalesceFunc,
+		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc,
+		"contains": stdlib.ContainsFunc, "csvdecode": stdlib.CSVDecodeFunc, "distinct": stdlib.DistinctFunc,
+		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "floor": stdlib.FloorFunc, "format": stdlib.FormatFunc,
+		"formatdate": stdlib.FormatDateFunc, "formatlist": stdlib.FormatListFunc, "indent": stdlib.IndentFunc,
+		"index": stdlib.IndexFunc, "join": stdlib.JoinFunc, "jsondecode": stdlib.JSONDecodeFunc, "jsonencode": stdlib.JSONEncodeFunc,
+		"keys": stdlib.KeysFunc, "length": stdlib.LengthFunc, "log": stdlib.LogFunc, "lookup": stdlib.LookupFunc,
+		"lower": stdlib.LowerFunc, "max": stdlib.MaxFunc, "merge": stdlib.MergeFunc, "min": stdlib.MinFunc,
+		"parseint": stdlib.ParseIntFunc, "pow": stdlib.PowFunc, "range": stdlib.RangeFunc, "regex": stdlib.RegexFunc,
+		"regexall": stdlib.RegexAllFunc, "replace": stdlib.ReplaceFunc, "reverse": stdlib.ReverseListFunc,
+		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
+		"setunion": stdlib.SetUnionFunc, "signum": stdlib.SignumFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
+		"split": stdlib.SplitFunc, "strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc, "timeadd": stdlib.TimeAddFunc,
+		"title": stdlib.TitleFunc, "trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc, "trimspace": stdlib.TrimSpaceFunc,
+		"trimsuffix": stdlib.TrimSuffixFunc, "upper": stdlib.UpperFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
+		"tostring": stdlib.MakeToFunc(cty.String), "tonumber": stdlib.MakeToFunc(cty.Number), "tobool": stdlib.MakeToFunc(cty.Bool),
+		"tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)), "toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"one": oneFunc, "base64encode": base64EncodeFunc, "base64decode": base64DecodeFunc,
+	}
+	f["file"] = l.fileFunc(moduleDir)
+	f["fileexists"] = l.fileExistsFunc()
+	f["templatefile"] = l.templateFileFunc(moduleDir, f)
+	return f
+}
+
+var oneFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type:   func([]cty.Value) (cty.Type, error) { return cty.DynamicPseudoType, nil },
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.IsKnown() {
+			return cty.DynamicVal, nil
+		}
+		if !v.CanIterateElements() {
+			return cty.NilVal, fmt.Errorf("one() wants a list or set")
+		}
+		switch v.LengthInt() {
+		case 0:
+			return cty.NullVal(cty.DynamicPseudoType), nil
+		case 1:
+			it := v.ElementIterator()
+			it.Next()
+			_, e := it.Element()
+			return e, nil
+		}
+		return cty.NilVal, fmt.Errorf("one() got %d elements", v.LengthInt())
+	},
+})
+
+var base64EncodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return cty.StringVal(base64.StdEncoding.EncodeToString([]byte(args[0].AsString()))), nil
+	},
+})
+
+var base64DecodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		b, err := base64.StdEncoding.DecodeString(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		return cty.StringVal(string(b)), nil
+	},
+})
+
+// confined resolves a path file() names, refusing one outside the
+// project root (after resolving symlinks).
+func (l *loader) confined(moduleDir, path string) (string, error) {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(moduleDir, path)
+	}
+	if l.opts.AllowOutsideRoot || l.opts.Root == "" {
+		return path, nil
+	}
+	resolved, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		resolved = filepath.Clean(path)
+	}
+	root, err := filepath.EvalSymlinks(l.opts.Root)
+	if err != nil {
+		root = filepath.Clean(l.opts.Root)
+	}
+	absRoot, _ := filepath.Abs(root)
+	absPath, _ := filepath.Abs(resolved)
+	if rel, err := filepath.Rel(absRoot, absPath); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is outside the project root %s (use --allow-outside-root to read it)", path, l.opts.Root)
+	}
+	return path, nil
+}
+
+// load reads a file file() or templatefile() names and registers it, so
+// that VCL read from it is positioned in it.
+func (l *loader) load(moduleDir, path string) (*analyzer.File, error) {
+	p, err := l.confined(moduleDir, path)
+	if err != nil {
+		return nil, err
+	}
+	if f := l.g.Files.Get(p); f != nil {
+		l.read[p] = f // found by the walk too: VCL from it is positioned in it
+		return f, nil
+	}
+	src, err := l.readFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	f := l.g.Files.Add(p, src)
+	l.read[p] = f
+	return f, nil
+}
+
+func (l *loader) fileFunc(moduleDir string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			f, err := l.load(moduleDir, args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(string(f.Content)), nil
+		},
+	})
+}
+
+func (l *loader) fileExistsFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			_, err := l.readFile(args[0].AsString())
+			return cty.BoolVal(err == nil), nil
+		},
+	})
+}
+
+func (l *loader) templateFileFunc(moduleDir string, funcs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			f, err := l.load(moduleDir, args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			expr, diags := hclsyntax.ParseTemplate(f.Content, f.Name, hcl.Pos{Line: 1, Column: 1})
+			if diags.HasErrors() {
+				return cty.NilVal, diags
+			}
+			vars := map[string]cty.Value{}
+			if v := args[1]; v.IsKnown() && !v.IsNull() && v.CanIterateElements() {
+				for it := v.ElementIterator(); it.Next(); {
+					k, val := it.Element()
+					if k.Type() == cty.String {
+						vars[k.AsString()] = val
+					}
+				}
+			}
+			out, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: funcs})
+			if diags.HasErrors() {
+				return cty.NilVal, diags
+			}
+			return out, nil
+		},
+	})
+}

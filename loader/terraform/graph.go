@@ -1,0 +1,311 @@
+package terraform
+
+import (
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/loader/tree"
+	"github.com/chainlint/chainlint/loader/vclfacts"
+)
+
+// Dir is a directory of Terraform files found under a project root.
+type Dir struct {
+	Files []string
+	// Root is the path chainlint was given that holds the directory: what
+	// file() and templatefile() may read is confined to it.
+	Root string
+}
+
+// Load loads the Terraform modules of the given directories (each with
+// its *.tf and *.tf.json files) into g. A directory another one calls as
+// a local module is evaluated as that module, with its inputs, not as a
+// root of its own.
+func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
+	dirs := map[string][]string{}
+	for d, m := range modules {
+		dirs[d] = m.Files
+		if opts.Root == "" {
+			opts.Root = m.Root
+		}
+	}
+	l := &loader{g: g, opts: opts, parser: hclparse.NewParser(), read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}}
+	var names []string
+	for dir := range dirs {
+		names = append(names, dir)
+	}
+	sort.Strings(names)
+	called := map[string]bool{}
+	for _, dir := range names {
+		m := l.parseModule(dir, dirs[dir])
+		l.modules[filepath.Clean(dir)] = m
+	}
+	for _, dir := range names {
+		for _, c := range l.modules[filepath.Clean(dir)].calls {
+			if child, ok := c.localSource(dir); ok {
+				called[child] = true
+				if l.modules[child] == nil { // a module outside the walked tree
+					l.modules[child] = l.parseModule(child, tfFiles(child))
+				}
+			}
+		}
+	}
+	for _, dir := range names {
+		if called[filepath.Clean(dir)] {
+			continue
+		}
+		e := l.newEvaluator(l.modules[filepath.Clean(dir)], dir, "", 0, nil, nil, true)
+		e.run()
+		l.build(e)
+	}
+}
+
+func tfFiles(dir string) []string {
+	var out []string
+	for _, pat := range []string{"*.tf", "*.tf.json"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		out = append(out, m...)
+	}
+	return out
+}
+
+// build adds a module instance's services and stores to the graph, then
+// its children's.
+func (l *loader) build(e *evaluator) {
+	servicesByID := map[string]*analyzer.Service{}
+	var domains []*instance
+	for _, inst := range e.instances {
+		switch inst.r.typ {
+		case "fastly_service_vcl", "fastly_service_compute":
+			s := l.service(inst)
+			servicesByID[s.ID.Value] = s
+			l.g.Services = append(l.g.Services, s)
+		case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
+			typ := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[inst.r.typ]
+			l.g.Stores = append(l.g.Stores, &analyzer.Store{
+				Span: l.span(inst.body.block), Type: typ,
+				ID:   analyzer.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(inst.body.block.DefRange, false), End: l.pos(inst.body.block.DefRange, true)},
+				Name: l.str(inst.body.attrs["name"]),
+			})
+		case "fastly_domain", "fastly_domain_service_link":
+			domains = append(domains, inst)
+		}
+	}
+	l.attachDomains(domains, servicesByID)
+	for _, n := range sortedNames(e.children) {
+		l.build(e.children[n])
+	}
+}
+
+// attachDomains adds versionless domains (fastly_domain with service_id,
+// or linked by fastly_domain_service_link) to their services.
+func (l *loader) attachDomains(insts []*instance, services map[string]*analyzer.Service) {
+	fqdns := map[string]*instance{}
+	for _, inst := range insts {
+		if inst.r.typ == "fastly_domain" {
+			fqdns[syntheticID(inst.addr)] = inst
+		}
+	}
+	add := func(domain *instance, serviceID *evalAttr) {
+		if serviceID == nil || !serviceID.val.IsKnown() || serviceID.val.Type() != cty.String {
+			return
+		}
+		s := services[serviceID.val.AsString()]
+		if s == nil {
+			return
+		}
+		s.Domains = append(s.Domains, &analyzer.Domain{Span: l.span(domain.body.block), Service: s, Name: l.str(domain.body.attrs["fqdn"])})
+	}
+	for _, inst := range insts {
+		switch inst.r.typ {
+		case "fastly_domain":
+			add(inst, inst.body.attrs["service_id"])
+		case "fastly_domain_service_link":
+			if d := inst.body.attrs["domain_id"]; d != nil && d.val.IsKnown() && d.val.Type() == cty.String {
+				if dom := fqdns[d.val.AsString()]; dom != nil {
+					add(dom, inst.body.attrs["service_id"])
+				}
+			}
+		}
+	}
+}
+
+func (l *loader) span(b *hcl.Block) analyzer.Span {
+	r := b.DefRange
+	if sb, ok := b.Body.(*hclsyntax.Body); ok {
+		r = hcl.RangeBetween(b.DefRange, sb.SrcRange)
+	}
+	return analyzer.Span{Pos: l.pos(r, false), End: l.pos(r, true)}
+}
+
+func (l *loader) service(inst *instance) *analyzer.Service {
+	b := inst.body
+	s := &analyzer.Service{
+		Span:     l.span(b.block),
+		ID:       analyzer.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(b.block.DefRange, false), End: l.pos(b.block.DefRange, true)},
+		Name:     l.str(b.attrs["name"]),
+		Platform: analyzer.PlatformVCL,
+		File:     b.block.DefRange.Filename,
+	}
+	if inst.r.typ == "fastly_service_compute" {
+		s.Platform = analyzer.PlatformCompute
+	}
+	if !s.Name.Known() {
+		s.Name = analyzer.Field[string]{Value: inst.addr, Set: true, Pos: s.ID.Pos, End: s.ID.End}
+	}
+	note := func(obj analyzer.Span, what string, fields map[string]*evalAttr) {
+		var parts []string
+		for _, n := range sortedNames(fields) {
+			a := fields[n]
+			switch {
+			case a == nil:
+			case isSynthetic(a.val) && n != "resource_id":
+				parts = append(parts, fmt.Sprintf("%s (it is a resource ID, computed by the provider at apply time)", n))
+			case !a.val.IsWhollyKnown():
+				parts = append(parts, fmt.Sprintf("%s (%s)", n, strings.TrimSuffix(a.why, ".")))
+			}
+		}
+		if len(parts) > 0 {
+			verb, it := "is", "it"
+			if len(parts) > 1 {
+				verb, it = "are", "them"
+			}
+			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: obj.Pos, End: obj.Pos,
+				Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
+					what, inst.addr, strings.Join(parts, " and "), verb, it)})
+		}
+	}
+	note(s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
+	for _, d := range b.blocks["domain"] {
+		dom := &analyzer.Domain{Span: l.span(d.block), Service: s, Name: l.str(d.attrs["name"])}
+		s.Domains = append(s.Domains, dom)
+		note(dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
+	}
+	for _, bb := range b.blocks["backend"] {
+		be := &analyzer.Backend{
+			Span: l.span(bb.block), Service: s,
+			Name: l.str(bb.attrs["name"]), Address: l.str(bb.attrs["address"]), Port: l.num(bb.attrs["port"]),
+			OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
+			SSLCertHostname: l.str(bb.attrs["ssl_cert_hostname"]), SSLSNIHostname: l.str(bb.attrs["ssl_sni_hostname"]),
+			Shield: l.str(bb.attrs["shield"]),
+		}
+		if bb.static {
+			be.Setter = l.setter(inst.r, bb)
+		}
+		s.Backends = append(s.Backends, be)
+		note(be.Span, fmt.Sprintf("backend %q", be.Name.Value), map[string]*evalAttr{
+			"address": bb.attrs["address"], "override_host": bb.attrs["override_host"], "shield": bb.attrs["shield"],
+			"ssl_cert_hostname": bb.attrs["ssl_cert_hostname"], "ssl_sni_hostname": bb.attrs["ssl_sni_hostname"],
+		})
+	}
+	for _, sb := range b.blocks["snippet"] {
+		s.Snippets = append(s.Snippets, &analyzer.Snippet{Span: l.span(sb.block), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
+			Priority: l.num(sb.attrs["priority"]), Content: l.text(sb.attrs["content"])})
+	}
+	for _, vb := range b.blocks["vcl"] {
+		s.VCLs = append(s.VCLs, &analyzer.VCLSource{Span: l.span(vb.block), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])})
+	}
+	for _, lb := range b.blocks["resource_link"] {
+		link := &analyzer.Link{Span: l.span(lb.block), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
+		s.Links = append(s.Links, link)
+		note(link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
+	}
+	if s.Platform == analyzer.PlatformVCL {
+		vclfacts.Apply(l.g, s)
+	}
+	return s
+}
+
+func (l *loader) field(a *evalAttr) (pos, end token.Pos, set, unknown bool) {
+	if a == nil {
+		return token.NoPos, token.NoPos, false, false
+	}
+	r := a.attr.Expr.Range()
+	pos, end = l.pos(r, false), l.pos(r, true)
+	if !a.val.IsWhollyKnown() {
+		return pos, end, true, true
+	}
+	return pos, end, !a.val.IsNull(), false
+}
+
+// ref reads an attribute that refers to another resource by ID: a stand-in
+// ID is kept, so the reference can be followed.
+func (l *loader) ref(a *evalAttr) analyzer.Field[string] {
+	f := l.str(a)
+	if a != nil && isSynthetic(a.val) {
+		f.Value, f.Unknown = a.val.AsString(), false
+	}
+	return f
+}
+
+// str reads an attribute; a stand-in ID reads as unknown.
+func (l *loader) str(a *evalAttr) analyzer.Field[string] {
+	pos, end, set, unknown := l.field(a)
+	f := analyzer.Field[string]{Pos: pos, End: end, Set: set, Unknown: unknown}
+	if set && !unknown {
+		switch {
+		case isSynthetic(a.val):
+			f.Unknown = true
+		case a.val.Type() == cty.String:
+			f.Value = a.val.AsString()
+		case a.val.Type() == cty.Number:
+			f.Value = a.val.AsBigFloat().Text('f', -1)
+		case a.val.Type() == cty.Bool:
+			f.Value = fmt.Sprint(a.val.True())
+		default:
+			f.Unknown = true
+		}
+	}
+	return f
+}
+
+func (l *loader) num(a *evalAttr) analyzer.Field[int] {
+	s := l.str(a)
+	f := analyzer.Field[int]{Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
+	if s.Known() {
+		if _, err := fmt.Sscan(s.Value, &f.Value); err != nil {
+			f.Unknown = true
+		}
+	}
+	return f
+}
+
+func (l *loader) flag(a *evalAttr) analyzer.Field[bool] {
+	s := l.str(a)
+	return analyzer.Field[bool]{Value: s.Value == "true", Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
+}
+
+// text positions VCL content: in the file file() read, or inside the
+// heredoc or string that holds it.
+func (l *loader) text(a *evalAttr) analyzer.Text {
+	f := l.str(a)
+	t := analyzer.Text{Field: f}
+	if !f.Known() {
+		return t
+	}
+	if call, ok := a.attr.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "file" {
+		for _, rf := range l.read {
+			if string(rf.Content) == f.Value {
+				t.Pos, t.End, t.Segments = rf.Pos(0), rf.Pos(len(rf.Content)), nil
+				return t
+			}
+		}
+	}
+	r := a.attr.Expr.Range()
+	src := l.g.Files.Get(r.Filename)
+	if src == nil || r.End.Byte > len(src.Content) {
+		return t
+	}
+	for _, seg := range tree.MatchLines(src.Content[r.Start.Byte:r.End.Byte], r.Start.Byte, f.Value) {
+		t.Segments = append(t.Segments, analyzer.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)})
+	}
+	return t
+}

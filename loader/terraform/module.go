@@ -1,0 +1,235 @@
+// Package terraform loads Fastly services and stores from Terraform: HCL
+// modules (*.tf and *.tf.json, evaluated as Terraform would as far as a
+// static tool can: variables, tfvars, locals, functions, count, for_each,
+// dynamic blocks, local modules and references between resources) and
+// `terraform show -json` plan or state output. A value known only at apply
+// time stays unknown: rules that need it stay silent, and an unknown-value
+// note says what could not be evaluated and why.
+//
+// The package knows the Fastly provider's schema and Terraform's language,
+// not any rule.
+package terraform
+
+import (
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// Options tune Terraform loading.
+type Options struct {
+	// Vars are --var name=value settings for root modules; VarFiles are
+	// --var-file paths, applied after terraform.tfvars and *.auto.tfvars.
+	Vars     map[string]string
+	VarFiles []string
+	// Root confines file() and templatefile(): they may not read outside
+	// it (symlinks resolved) unless AllowOutsideRoot.
+	Root             string
+	AllowOutsideRoot bool
+	// Read reads a file, honouring unsaved editor buffers; nil reads the
+	// disk.
+	Read func(path string) ([]byte, error)
+}
+
+// IsCandidate reports whether a file belongs to a Terraform module.
+func IsCandidate(name string) bool {
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+}
+
+// topSchema is what chainlint reads at a module's top level.
+var topSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "data", LabelNames: []string{"type", "name"}},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "output", LabelNames: []string{"name"}},
+	},
+}
+
+// module is one parsed directory.
+type module struct {
+	dir       string
+	files     []*hcl.File
+	fileOf    map[string]*analyzer.File // by file name
+	variables map[string]*variable
+	locals    map[string]*hcl.Attribute
+	resources []*resource
+	data      map[string]map[string]bool // data sources: type → name
+	calls     []*moduleCall
+	outputs   map[string]*hcl.Attribute
+}
+
+type variable struct {
+	name    string
+	decl    *hcl.Block
+	deflt   hcl.Expression
+	hasDflt bool
+}
+
+type resource struct {
+	typ, name string
+	block     *hcl.Block
+	count     hcl.Expression
+	forEach   hcl.Expression
+}
+
+type moduleCall struct {
+	name   string
+	block  *hcl.Block
+	source string
+	attrs  hcl.Attributes
+}
+
+// loader loads a set of Terraform directories into one graph.
+type loader struct {
+	g      *analyzer.Graph
+	opts   Options
+	parser *hclparse.Parser
+	// read files are the .vcl and template files file() loaded.
+	read    map[string]*analyzer.File
+	modules map[string]*module // by directory
+	// seenProblem dedupes problems: resources are evaluated in rounds.
+	seenProblem map[string]bool
+}
+
+func (l *loader) readFile(path string) ([]byte, error) {
+	if l.opts.Read != nil {
+		return l.opts.Read(path)
+	}
+	return os.ReadFile(path)
+}
+
+// parseModule parses every *.tf and *.tf.json file of dir.
+func (l *loader) parseModule(dir string, names []string) *module {
+	m := &module{dir: dir, fileOf: map[string]*analyzer.File{}, variables: map[string]*variable{},
+		locals: map[string]*hcl.Attribute{}, data: map[string]map[string]bool{}, outputs: map[string]*hcl.Attribute{}}
+	sort.Strings(names)
+	for _, name := range names {
+		src, err := l.readFile(name)
+		if err != nil {
+			f := l.g.Files.Add(name, nil)
+			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
+			continue
+		}
+		af := l.g.Files.Add(name, src)
+		m.fileOf[name] = af
+		var file *hcl.File
+		var diags hcl.Diagnostics
+		if strings.HasSuffix(name, ".json") {
+			file, diags = l.parser.ParseJSON(src, name)
+		} else {
+			file, diags = l.parser.ParseHCL(src, name)
+		}
+		l.problems(diags, "parse-error")
+		if file == nil {
+			continue
+		}
+		m.files = append(m.files, file)
+		content, _, _ := file.Body.PartialContent(topSchema)
+		for _, b := range content.Blocks {
+			m.addBlock(l, b)
+		}
+	}
+	return m
+}
+
+func (m *module) addBlock(l *loader, b *hcl.Block) {
+	switch b.Type {
+	case "resource":
+		r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
+		attrs, _ := b.Body.JustAttributes()
+		if a, ok := attrs["count"]; ok {
+			r.count = a.Expr
+		}
+		if a, ok := attrs["for_each"]; ok {
+			r.forEach = a.Expr
+		}
+		m.resources = append(m.resources, r)
+	case "data":
+		if m.data[b.Labels[0]] == nil {
+			m.data[b.Labels[0]] = map[string]bool{}
+		}
+		m.data[b.Labels[0]][b.Labels[1]] = true
+	case "variable":
+		v := &variable{name: b.Labels[0], decl: b}
+		attrs, _ := b.Body.JustAttributes()
+		if a, ok := attrs["default"]; ok {
+			v.deflt, v.hasDflt = a.Expr, true
+		}
+		m.variables[v.name] = v
+	case "locals":
+		attrs, diags := b.Body.JustAttributes()
+		l.problems(diags, "parse-error")
+		for name, a := range attrs {
+			m.locals[name] = a
+		}
+	case "module":
+		c := &moduleCall{name: b.Labels[0], block: b}
+		attrs, _ := b.Body.JustAttributes()
+		c.attrs = attrs
+		if a, ok := attrs["source"]; ok {
+			if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type().FriendlyName() == "string" && v.IsKnown() {
+				c.source = v.AsString()
+			}
+		}
+		m.calls = append(m.calls, c)
+	case "output":
+		attrs, _ := b.Body.JustAttributes()
+		if a, ok := attrs["value"]; ok {
+			m.outputs[b.Labels[0]] = a
+		}
+	}
+}
+
+// localSource resolves a module call's source when it is a local path.
+func (c *moduleCall) localSource(parent string) (string, bool) {
+	if strings.HasPrefix(c.source, "./") || strings.HasPrefix(c.source, "../") {
+		return filepath.Clean(filepath.Join(parent, c.source)), true
+	}
+	return "", false
+}
+
+// problems records HCL diagnostics of error severity.
+func (l *loader) problems(diags hcl.Diagnostics, rule string) {
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError || d.Subject == nil {
+			continue
+		}
+		p := analyzer.Problem{Rule: rule, Pos: l.pos(*d.Subject, false), End: l.pos(*d.Subject, true), Message: diagText(d)}
+		key := fmt.Sprintf("%d %s", p.Pos, p.Message)
+		if l.seenProblem[key] {
+			continue
+		}
+		l.seenProblem[key] = true
+		l.g.AddProblem(p)
+	}
+}
+
+func diagText(d *hcl.Diagnostic) string {
+	if d.Detail != "" {
+		return fmt.Sprintf("%s: %s", d.Summary, d.Detail)
+	}
+	return d.Summary
+}
+
+// pos maps an HCL range's start (or end) to a position in the graph.
+func (l *loader) pos(r hcl.Range, end bool) token.Pos {
+	f := l.g.Files.Get(r.Filename)
+	if f == nil {
+		return 0
+	}
+	if end {
+		return f.Pos(r.End.Byte)
+	}
+	return f.Pos(r.Start.Byte)
+}

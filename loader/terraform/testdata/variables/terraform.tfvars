@@ -1,0 +1,2 @@
+origin = "tfvars-origin.example.com"
+shield = "iad-va-us"
