@@ -12,6 +12,7 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/rules"
 )
 
@@ -24,6 +25,9 @@ type Options struct {
 	Profile string
 	// Overlay maps file paths to unsaved content that wins over the disk.
 	Overlay map[string][]byte
+	// Terraform tunes the Terraform loader (--var, --var-file,
+	// --allow-outside-root).
+	Terraform terraform.Options
 }
 
 // Result is what a lint run produced.
@@ -58,7 +62,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := loader.Paths(opts.Paths, loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded})
+	g, err := loader.Paths(opts.Paths, loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform})
 	if err != nil {
 		return nil, err
 	}

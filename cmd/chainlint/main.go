@@ -10,13 +10,17 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/baseline"
 	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/output"
 	"github.com/chainlint/chainlint/rules"
 )
@@ -102,6 +106,11 @@ type lintFlags struct {
 	configPath    string
 	baseline      string
 	writeBaseline string
+	fix           bool
+	diff          bool
+	vars          multiFlag
+	varFiles      multiFlag
+	outsideRoot   bool
 	showVersion   bool
 	set           map[string]bool // flags given on the command line
 }
@@ -116,6 +125,11 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&lf.configPath, "config", "", "config file (default: "+config.FileName+" in the current directory or above)")
 	fs.StringVar(&lf.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&lf.writeBaseline, "write-baseline", "", "record today's findings in this file and exit 0")
+	fs.BoolVar(&lf.fix, "fix", false, "apply every suggested fix to the files, then report what is left")
+	fs.BoolVar(&lf.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
+	fs.Var(&lf.vars, "var", "set a Terraform root module variable: name=value (repeatable)")
+	fs.Var(&lf.varFiles, "var-file", "read Terraform variables from a .tfvars file (repeatable)")
+	fs.BoolVar(&lf.outsideRoot, "allow-outside-root", false, "let Terraform's file() and templatefile() read outside the linted paths")
 	fs.BoolVar(&lf.showVersion, "version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -177,7 +191,18 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
 		return exitUsage
 	}
-	opts := lint.Options{Paths: paths, Config: cfg}
+	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}}
+	if len(lf.vars) > 0 {
+		opts.Terraform.Vars = map[string]string{}
+		for _, v := range lf.vars {
+			name, value, ok := strings.Cut(v, "=")
+			if !ok || name == "" {
+				fmt.Fprintf(stderr, "chainlint: --var %q: want name=value\n", v)
+				return exitUsage
+			}
+			opts.Terraform.Vars[name] = value
+		}
+	}
 	if lf.set["profile"] {
 		if _, err := analyzer.ProfileByName(lf.profile); err != nil {
 			fmt.Fprintf(stderr, "chainlint: --profile: %v\n", err)
@@ -199,6 +224,24 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	wd, _ := os.Getwd()
 	rel := output.RelativeTo(wd)
+	if lf.diff || lf.fix {
+		changed, err := applyFixes(res.Findings, rel, lf.diff, stdout)
+		if err != nil {
+			fmt.Fprintf(stderr, "chainlint: %v\n", err)
+			return exitIncomplete
+		}
+		if lf.diff {
+			if res.Incomplete {
+				return exitIncomplete
+			}
+			return exitClean
+		}
+		fmt.Fprintf(stderr, "chainlint: fixed %d files\n", changed)
+		if res, err = lint.Run(opts); err != nil { // report what is left
+			fmt.Fprintf(stderr, "chainlint: %v\n", err)
+			return exitUsage
+		}
+	}
 	if lf.writeBaseline != "" {
 		if err := baseline.Write(lf.writeBaseline, res.Findings, rel); err != nil {
 			fmt.Fprintf(stderr, "chainlint: --write-baseline: %v\n", err)
@@ -406,4 +449,76 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// applyFixes applies the first suggested fix of every finding, file by
+// file, or prints them as a unified diff. Edits that overlap one already
+// taken are left for a later run. It returns how many files changed.
+func applyFixes(findings []analyzer.Finding, rel func(string) string, diffOnly bool, stdout io.Writer) (int, error) {
+	byFile := map[string][]analyzer.Edit{}
+	for _, f := range findings {
+		if len(f.Fixes) == 0 {
+			continue
+		}
+		for _, e := range f.Fixes[0].Edits {
+			byFile[e.Pos.Filename] = append(byFile[e.Pos.Filename], e)
+		}
+	}
+	var names []string
+	for n := range byFile {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	changed := 0
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return changed, err
+		}
+		out, err := applyNonOverlapping(src, byFile[name])
+		if err != nil {
+			return changed, err
+		}
+		if string(out) == string(src) {
+			continue
+		}
+		changed++
+		if diffOnly {
+			fmt.Fprint(stdout, udiff.Unified("a/"+rel(name), "b/"+rel(name), string(src), string(out)))
+			continue
+		}
+		info, err := os.Stat(name)
+		if err != nil {
+			return changed, err
+		}
+		if err := os.WriteFile(name, out, info.Mode().Perm()); err != nil {
+			return changed, err
+		}
+	}
+	return changed, nil
+}
+
+// applyNonOverlapping applies edits in order, skipping any that overlaps
+// one already applied.
+func applyNonOverlapping(src []byte, edits []analyzer.Edit) ([]byte, error) {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Pos.Offset < edits[j].Pos.Offset })
+	var keep []analyzer.Edit
+	last := -1
+	for _, e := range edits {
+		if len(keep) > 0 && e.Pos.Offset == keep[len(keep)-1].Pos.Offset && e.End.Offset == keep[len(keep)-1].End.Offset && e.NewText == keep[len(keep)-1].NewText {
+			continue // the same fix from two findings
+		}
+		if e.Pos.Offset < last {
+			continue
+		}
+		keep = append(keep, e)
+		last = e.End.Offset
+	}
+	return analyzer.ApplyEdits(src, keep)
 }

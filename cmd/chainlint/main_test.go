@@ -331,3 +331,73 @@ sub vcl_pass {
 		}
 	}
 }
+
+const tfChain = `variable "chained" {}
+
+resource "fastly_service_vcl" "www" {
+  name = "www"
+  domain {
+    name = "www.example.com"
+  }
+  backend {
+    name    = "chained"
+    address = var.chained
+  }
+}
+
+resource "fastly_service_vcl" "chained" {
+  name = "chained"
+  domain {
+    name = "chained.example.com"
+  }
+}
+`
+
+func TestFixAndDiff(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": tfChain, "terraform.tfvars": "chained = \"chained.example.com\"\n", "estate.yaml": "- name: shop\n  type: vcl\n  version:\n    domains: [{name: shop.example.com}]\n    backends:\n      - name: www\n        address: www.example.com\n"})
+	stdout, _, status := runBinary(t, dir, "--diff")
+	if status != 0 || !strings.Contains(stdout, `+    override_host = "chained.example.com"`) ||
+		!strings.Contains(stdout, "+++ b/estate.yaml") || !strings.Contains(stdout, "+      - override_host: www.example.com") {
+		t.Fatalf("--diff: status %d\n%s", status, stdout)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "main.tf")); string(b) != tfChain {
+		t.Fatal("--diff changed a file")
+	}
+	stdout, stderr, status := runBinary(t, dir, "--fix")
+	// Fixing the loop leaves a three-service chain: an info finding.
+	if status != 0 || strings.Contains(stdout, "[missing-host-override]") || !strings.Contains(stdout, "[long-chain]") || !strings.Contains(stderr, "fixed 2 files") {
+		t.Fatalf("--fix: status %d\n%s%s", status, stdout, stderr)
+	}
+	if stdout, _, status := runBinary(t, dir); status != 0 || strings.Contains(stdout, "[missing-host-override]") {
+		t.Errorf("after --fix the files still have the findings:\n%s", stdout)
+	}
+}
+
+func TestTerraformVariables(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": tfChain, "prod.tfvars": "chained = \"chained.example.com\"\n"})
+	if stdout, _, status := runBinary(t, dir); status != 0 || !strings.Contains(stdout, "[unknown-value]") {
+		t.Errorf("without a value: status %d\n%s", status, stdout)
+	}
+	for _, args := range [][]string{{"--var", "chained=chained.example.com"}, {"--var-file", filepath.Join(dir, "prod.tfvars")}} {
+		if stdout, _, status := runBinary(t, dir, args...); status != 1 || !strings.Contains(stdout, "[missing-host-override]") {
+			t.Errorf("%v: status %d\n%s", args, status, stdout)
+		}
+	}
+	if _, stderr, status := runBinary(t, dir, "--var", "novalue"); status != 2 || !strings.Contains(stderr, "want name=value") {
+		t.Errorf("bad --var: %d %s", status, stderr)
+	}
+}
+
+func TestFileOutsideRoot(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"project/main.tf": "resource \"fastly_service_vcl\" \"www\" {\n  name = \"www\"\n  vcl {\n    name    = \"main\"\n    content = file(\"../secret.vcl\")\n  }\n}\n",
+		"secret.vcl":      "sub vcl_recv { }\n",
+	})
+	stdout, _, status := runBinary(t, dir, "project")
+	if status != 3 || !strings.Contains(stdout, "project/main.tf:5:15: error:") || !strings.Contains(stdout, "outside the project root") {
+		t.Errorf("status %d\n%s", status, stdout)
+	}
+	if stdout, _, status := runBinary(t, dir, "project", "--allow-outside-root"); status != 0 {
+		t.Errorf("--allow-outside-root: status %d\n%s", status, stdout)
+	}
+}

@@ -1,0 +1,1 @@
+chained_domain = "chained-service.example.org"
