@@ -154,6 +154,8 @@ func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vc
 // loadFile hands one file to the loader for its kind.
 func loadFile(g *analyzer.Graph, path string, content []byte, explicit bool) {
 	switch {
+	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
+		terraform.LoadShowJSON(g, path, content)
 	case fastlyapi.IsCandidate(path):
 		fastlyapi.Load(g, path, content, explicit)
 	case isVCL(path):

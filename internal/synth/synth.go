@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 )
 
 // Options shape an estate.
@@ -125,4 +126,48 @@ func Bundle(o Options) []byte {
 		panic(err) // cannot happen: plain structs
 	}
 	return out
+}
+
+// Terraform returns an estate as one Terraform module: a main.tf with a
+// fastly_service_vcl or fastly_service_compute resource per service and
+// the stores, chains referring to the next service's domain.
+func Terraform(o Options) []byte {
+	r := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
+	var b strings.Builder
+	b.WriteString("variable \"zone\" {\n  default = \"example.com\"\n}\n\nlocals {\n  origin_port = 443\n}\n\n")
+	nStores := max(1, o.Services/10)
+	for i := 0; i < nStores; i++ {
+		fmt.Fprintf(&b, "resource \"fastly_kvstore\" \"store_%d\" {\n  name = \"store_%d\"\n}\n\n", i, i)
+	}
+	for i := 0; i < o.Services; {
+		length := 1 + r.IntN(4)
+		for k := 0; k < length && i < o.Services; k, i = k+1, i+1 {
+			typ := "fastly_service_vcl"
+			if r.IntN(4) == 0 {
+				typ = "fastly_service_compute"
+			}
+			fmt.Fprintf(&b, "resource %q \"s%d\" {\n  name = \"service-%d\"\n\n", typ, i, i)
+			for d := 0; d < 1+r.IntN(3); d++ {
+				fmt.Fprintf(&b, "  domain {\n    name = \"d%d.s%d.${var.zone}\"\n  }\n\n", d, i)
+			}
+			if k < length-1 && i < o.Services-1 {
+				override := ""
+				if r.IntN(50) != 0 {
+					override = fmt.Sprintf("\n    override_host = \"d0.s%d.${var.zone}\"", i+1)
+				}
+				fmt.Fprintf(&b, "  backend {\n    name    = \"next\"\n    address = \"d0.s%d.${var.zone}\"\n    port    = local.origin_port\n    use_ssl = true%s\n  }\n\n", i+1, override)
+			}
+			fmt.Fprintf(&b, "  backend {\n    name    = \"origin\"\n    address = \"origin.s%d.example.net\"\n    port    = local.origin_port\n  }\n", i)
+			if typ == "fastly_service_vcl" {
+				b.WriteString("\n  snippet {\n    name    = \"recv\"\n    type    = \"recv\"\n    content = <<-EOT\n      if (req.url ~ \"^/api/\") {\n        set req.http.X-API = \"1\";\n      }\n    EOT\n  }\n")
+			} else {
+				for l := 0; l < r.IntN(4); l++ {
+					st := r.IntN(nStores)
+					fmt.Fprintf(&b, "\n  resource_link {\n    name        = \"store_%d_%d\"\n    resource_id = fastly_kvstore.store_%d.id\n  }\n", st, l, st)
+				}
+			}
+			b.WriteString("}\n\n")
+		}
+	}
+	return []byte(b.String())
 }

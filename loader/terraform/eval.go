@@ -33,6 +33,10 @@ type evaluator struct {
 	outputs  map[string]cty.Value
 	// instances are the modelled resources' instances of the last round.
 	instances []*instance
+	// base is the evaluation context built from the values above; nil
+	// when they changed since it was built.
+	base  *hcl.EvalContext
+	funcs map[string]function.Function
 }
 
 // instance is one instance of a modelled resource, evaluated.
@@ -159,8 +163,21 @@ func objectOrEmpty(m map[string]cty.Value) cty.Value {
 }
 
 // ctx is the evaluation context of the module, plus extra variables
-// (count, each).
+// (count, each) in a child context, so that the module's values (every
+// resource object) are assembled once per round, not once per instance.
 func (e *evaluator) ctx(extra map[string]cty.Value) *hcl.EvalContext {
+	if e.base == nil {
+		e.base = e.buildCtx()
+	}
+	if len(extra) == 0 {
+		return e.base
+	}
+	child := e.base.NewChild()
+	child.Variables = extra
+	return child
+}
+
+func (e *evaluator) buildCtx() *hcl.EvalContext {
 	vars := map[string]cty.Value{
 		"var":       objectOrEmpty(e.vars),
 		"local":     objectOrEmpty(e.locals),
@@ -185,30 +202,26 @@ func (e *evaluator) ctx(extra map[string]cty.Value) *hcl.EvalContext {
 		}
 	}
 	vars["module"] = objectOrEmpty(mods)
-	for _, r := range e.m.resources {
-		if _, ok := vars[r.typ]; !ok {
-			vars[r.typ] = cty.EmptyObjectVal
-		}
-	}
-	for typ, byName := range e.objects {
-		vars[typ] = objectOrEmpty(byName)
-	}
 	// Resources not evaluated (yet, or ever: types chainlint does not
 	// model) are unknown objects.
+	byType := map[string]map[string]cty.Value{}
 	for _, r := range e.m.resources {
-		if byName, ok := e.objects[r.typ]; !ok || byName[r.name] == cty.NilVal {
-			m := vars[r.typ].AsValueMap()
-			if m == nil {
-				m = map[string]cty.Value{}
-			}
-			m[r.name] = cty.DynamicVal
-			vars[r.typ] = cty.ObjectVal(m)
+		if byType[r.typ] == nil {
+			byType[r.typ] = map[string]cty.Value{}
+		}
+		if v, ok := e.objects[r.typ][r.name]; ok {
+			byType[r.typ][r.name] = v
+		} else {
+			byType[r.typ][r.name] = cty.DynamicVal
 		}
 	}
-	for k, v := range extra {
-		vars[k] = v
+	for typ, byName := range byType {
+		vars[typ] = cty.ObjectVal(byName)
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: e.l.functions(e.rootDir)}
+	if e.funcs == nil {
+		e.funcs = e.l.functions(e.rootDir)
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
 }
 
 // modulePath is path.module: the module's directory relative to the root
@@ -299,34 +312,40 @@ func (e *evaluator) evalLocals() {
 		pending[n] = a
 	}
 	for len(pending) > 0 {
-		progress := false
 		names := sortedNames(pending)
+		var ready []string
 		for _, n := range names {
 			a := pending[n]
-			ready := true
+			isReady := true
 			for _, t := range a.Expr.Variables() {
 				if t.RootName() == "local" && len(t) > 1 {
 					if attr, ok := t[1].(hcl.TraverseAttr); ok {
 						if _, waiting := pending[attr.Name]; waiting && attr.Name != n {
-							ready = false
+							isReady = false
 						}
 					}
 				}
 			}
-			if !ready {
-				continue
+			if isReady {
+				ready = append(ready, n)
 			}
-			v, _ := e.value(a.Expr, e.ctx(nil))
-			e.locals[n] = v
-			delete(pending, n)
-			progress = true
 		}
-		if !progress { // a cycle: what is left stays unknown
+		if len(ready) == 0 { // a cycle: what is left stays unknown
 			for _, n := range names {
 				e.locals[n] = cty.DynamicVal
 			}
+			e.base = nil
 			return
 		}
+		// Evaluate this pass's locals with the context of the last pass,
+		// then publish them together.
+		ctx := e.ctx(nil)
+		for _, n := range ready {
+			v, _ := e.value(pending[n].Expr, ctx)
+			e.locals[n] = v
+			delete(pending, n)
+		}
+		e.base = nil
 	}
 }
 
@@ -400,6 +419,7 @@ func (e *evaluator) evalChildren() {
 		ce.run()
 		e.children[c.name] = ce
 	}
+	e.base = nil
 }
 
 // evalResources evaluates every resource once with the current context.
@@ -464,6 +484,7 @@ func (e *evaluator) evalResources() {
 	}
 	e.objects = objects
 	e.instances = insts
+	e.base = nil
 }
 
 func knownInt(v cty.Value) (int, bool) {

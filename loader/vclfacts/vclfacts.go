@@ -66,11 +66,13 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 }
 
 // LoadFile parses a stand-alone .vcl file for its syntax. Which service it
-// belongs to is not known from the file alone, so it contributes no facts.
+// belongs to is not known from the file alone, so it contributes no facts;
+// and whether it is a whole VCL file or a snippet's statements (which a
+// Terraform file() call may read) is told from its first token.
 func LoadFile(g *analyzer.Graph, name string, content []byte) {
 	f := g.Files.Add(name, content)
 	text := analyzer.Text{Field: analyzer.Field[string]{Value: string(content), Pos: f.Pos(0), End: f.Pos(len(content)), Set: true}}
-	reportErrors(g, text, vcl.Parse(content))
+	reportErrors(g, text, vcl.ParseSnippet(content, ""))
 }
 
 func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
