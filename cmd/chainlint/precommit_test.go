@@ -13,6 +13,39 @@ import (
 // must fail with chainlint's finding, then pass once the file is fixed.
 // pre-commit builds the hook with `go install`, offline here: the module
 // cache is the one this test already uses and the proxy is off.
+// snapshot copies the working tree (tracked and untracked files that git
+// does not ignore) into a new git repository, so that try-repo tests what
+// is on disk, not only what was committed.
+func snapshot(t *testing.T, root string) string {
+	t.Helper()
+	out, err := exec.Command("git", "-C", root, "ls-files", "-co", "--exclude-standard").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, name := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		b, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			continue // deleted in the working tree
+		}
+		target := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(target, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "snapshot"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	return dir
+}
+
 func TestPreCommitHook(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the hook with pre-commit: slow")
@@ -27,7 +60,7 @@ func TestPreCommitHook(t *testing.T) {
 	if err != nil {
 		t.Skip("not in a git checkout")
 	}
-	repo := strings.TrimSpace(string(root))
+	repo := snapshot(t, strings.TrimSpace(string(root)))
 	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 	if err != nil {
 		t.Fatal(err)

@@ -621,7 +621,7 @@ func (l *loader) functions(moduleDir string) map[string]function.Function {
 		"tostring": stdlib.MakeToFunc(cty.String), "tonumber": stdlib.MakeToFunc(cty.Number), "tobool": stdlib.MakeToFunc(cty.Bool),
 		"tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)), "toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
 		"tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"try":   tryfunc.TryFunc, "can": tryfunc.CanFunc,
 		"one": oneFunc, "base64encode": base64EncodeFunc, "base64decode": base64DecodeFunc,
 	}
 	f["file"] = l.fileFunc(moduleDir)
