@@ -61,6 +61,9 @@ type Service struct {
 	// VCL holds what the service's custom VCL and snippets say, once the
 	// VCL front end has read them (nil for Compute and VCL-less services).
 	VCL *VCLFacts
+	// Project is the Compute project (fastly.toml and its code) that
+	// deploys to the service, when one was found.
+	Project *Project
 	// File is the name of the file that declares the service.
 	File string
 }
@@ -96,6 +99,8 @@ type Backend struct {
 	SSLCertHostname Field[string]
 	SSLSNIHostname  Field[string]
 	Shield          Field[string]
+	// FromSetup marks a backend declared in a Compute project's [setup].
+	FromSetup bool
 	// The fields below come from a VCL backend declaration.
 	FromVCL               bool
 	HostHeader            Field[string]
@@ -213,6 +218,9 @@ type Link struct {
 	Name         Field[string]
 	ResourceID   Field[string]
 	ResourceType Field[string]
+	// FromSetup marks a store declared in a Compute project's [setup],
+	// which the Fastly CLI links under the same name.
+	FromSetup bool
 }
 
 // StoreType is the kind of a shared store, spelled as the API spells it.
@@ -247,6 +255,47 @@ type Store struct {
 	ID   Field[string]
 	Name Field[string]
 	Type StoreType
+}
+
+// Project is a Compute project: its manifest and what its code opens.
+type Project struct {
+	Manifest string // the fastly.toml file
+	// Scanned reports that source files were read; Refs are the store
+	// opens and backend sends found in them; Computed counts calls whose
+	// name is computed at run time (skipped).
+	Scanned  bool
+	Files    int
+	Refs     []*CodeRef
+	Computed int
+	// Local is the [local_server] view (nil when the manifest has none).
+	Local *LocalServer
+}
+
+// CodeRef is a store open or backend send in a Compute project's code.
+type CodeRef struct {
+	Span // the call
+	// Kind is a StoreType ("kv-store", …) or "backend".
+	Kind string
+	// Name is the name opened, positioned at the argument.
+	Name Field[string]
+	// Const names the constant the name came from ("" for a literal);
+	// ConstPos locates its declaration.
+	Const    string
+	ConstPos Span
+	Call     string // the call as written: KVStore::open
+}
+
+// LocalServer is the local test server's world from fastly.toml.
+type LocalServer struct {
+	Span
+	Backends []Field[string]
+	Stores   []LocalStore
+}
+
+// LocalStore is a store the local server provides.
+type LocalStore struct {
+	Type StoreType
+	Name Field[string]
 }
 
 // Problem is an input that could not be read or parsed. Problems are

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/loader/compute"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/loader/vclfacts"
@@ -99,7 +100,12 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
 	tf := map[string]terraform.Dir{}
+	var manifests []string
 	for _, in := range inputs {
+		if filepath.Base(in.path) == compute.ManifestName {
+			manifests = append(manifests, in.path)
+			continue
+		}
 		if terraform.IsCandidate(in.path) {
 			dir := filepath.Dir(in.path)
 			d := tf[dir]
@@ -132,6 +138,18 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 		terraform.Load(g, tf, topts)
 	}
+	if len(manifests) > 0 {
+		var read func(string) ([]byte, error)
+		if opts.Overlay != nil {
+			read = func(path string) ([]byte, error) {
+				if b, ok := opts.Overlay[path]; ok {
+					return b, nil
+				}
+				return os.ReadFile(path)
+			}
+		}
+		compute.Load(g, manifests, read) // last: projects join loaded services
+	}
 	g.Finish()
 	return g, nil
 }
@@ -146,7 +164,7 @@ func readError(err error) string {
 }
 
 func isCandidate(path string) bool {
-	return fastlyapi.IsCandidate(path) || isVCL(path) || terraform.IsCandidate(path)
+	return fastlyapi.IsCandidate(path) || isVCL(path) || terraform.IsCandidate(path) || filepath.Base(path) == compute.ManifestName
 }
 
 func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vcl") }

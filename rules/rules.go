@@ -59,6 +59,10 @@ func All() []*analyzer.Rule {
 		UnprotectedChainedService,
 		DivergentCacheKey,
 		UnknownValue,
+		UnknownStoreReference,
+		UnknownBackendReference,
+		LocalSetupDrift,
+		UnusedResourceLink,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all

@@ -1,0 +1,363 @@
+// Package compute loads Compute projects: a directory holding fastly.toml
+// is one. The manifest's [setup] (what `fastly compute deploy` creates:
+// backends, and stores it links under their own names) and [local_server]
+// (the local test server's world) are read with positions, and the
+// project's Rust, JavaScript/TypeScript and Go sources are scanned for the
+// stores they open and the backends they send to, by name, with a small
+// tokenizer per language so that comments and strings never match.
+//
+// A project joins the service it deploys to (by service_id, else by name)
+// when an export or Terraform holds it; otherwise it stands alone as a
+// Compute service made of its [setup]. The package knows the manifest and
+// the SDKs' call shapes, not any rule.
+package compute
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/loader/tree"
+)
+
+// ManifestName is the Compute project manifest's file name.
+const ManifestName = "fastly.toml"
+
+// Load reads the Compute projects whose manifests are given and joins
+// them to the graph's services. Call it after every other loader.
+func Load(g *analyzer.Graph, manifests []string, read func(string) ([]byte, error)) {
+	if read == nil {
+		read = os.ReadFile
+	}
+	sort.Strings(manifests)
+	for _, m := range manifests {
+		loadProject(g, m, read)
+	}
+}
+
+// parseTOML converts TOML into the positioned document tree.
+func parseTOML(src []byte) (*tree.Node, error) {
+	root := &tree.Node{Kind: tree.Object, End: len(src), Flow: false}
+	var p unstable.Parser
+	p.Reset(src)
+	current := root
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			parts := keyParts(e.Key())
+			obj := root
+			for k, part := range parts {
+				last := k == len(parts)-1
+				if last && e.Kind == unstable.ArrayTable {
+					arr := child(obj, part, tree.Array)
+					item := &tree.Node{Kind: tree.Object, Off: part.off, End: part.end}
+					arr.Items = append(arr.Items, item)
+					obj = item
+					continue
+				}
+				obj = child(obj, part, tree.Object)
+				if obj.Kind == tree.Array && len(obj.Items) > 0 {
+					obj = obj.Items[len(obj.Items)-1]
+				}
+			}
+			current = obj
+		case unstable.KeyValue:
+			setKeyValue(current, e)
+		}
+	}
+	if err := p.Error(); err != nil {
+		off := 0
+		var perr *unstable.ParserError
+		if errors.As(err, &perr) && perr.Highlight != nil {
+			off = max(0, min(len(src), cap(src)-cap(perr.Highlight)))
+		}
+		return root, &tree.Error{Off: off, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+	}
+	return root, nil
+}
+
+type keyPart struct {
+	name     string
+	off, end int
+}
+
+func keyParts(it unstable.Iterator) []keyPart {
+	var out []keyPart
+	for it.Next() {
+		n := it.Node()
+		out = append(out, keyPart{name: string(n.Data), off: int(n.Raw.Offset), end: int(n.Raw.Offset + n.Raw.Length)})
+	}
+	return out
+}
+
+// child returns obj's member named part, creating it with kind.
+func child(obj *tree.Node, part keyPart, kind tree.Kind) *tree.Node {
+	if n := obj.Get(part.name); n != nil {
+		return n
+	}
+	n := &tree.Node{Kind: kind, Off: part.off, End: part.end}
+	obj.Fields = append(obj.Fields, tree.Field{Key: part.name, KeyOff: part.off, KeyEnd: part.end, Value: n})
+	return n
+}
+
+func setKeyValue(obj *tree.Node, e *unstable.Node) {
+	parts := keyParts(e.Key())
+	if len(parts) == 0 {
+		return
+	}
+	for _, part := range parts[:len(parts)-1] {
+		obj = child(obj, part, tree.Object)
+	}
+	last := parts[len(parts)-1]
+	v := value(e.Value())
+	obj.Fields = append(obj.Fields, tree.Field{Key: last.name, KeyOff: last.off, KeyEnd: last.end, Value: v})
+}
+
+func value(n *unstable.Node) *tree.Node {
+	out := &tree.Node{Off: int(n.Raw.Offset), End: int(n.Raw.Offset + n.Raw.Length), Text: string(n.Data)}
+	out.TextOff = out.Off
+	switch n.Kind {
+	case unstable.String:
+		out.Kind = tree.String
+		out.TextOff = out.Off + 1
+	case unstable.Bool:
+		out.Kind = tree.Bool
+	case unstable.Integer, unstable.Float:
+		out.Kind = tree.Number
+	case unstable.Array:
+		out.Kind = tree.Array
+		for it := n.Children(); it.Next(); {
+			out.Items = append(out.Items, value(it.Node()))
+		}
+	case unstable.InlineTable:
+		out.Kind = tree.Object
+		for it := n.Children(); it.Next(); {
+			if kv := it.Node(); kv.Kind == unstable.KeyValue {
+				setKeyValue(out, kv)
+			}
+		}
+	default:
+		out.Kind = tree.String
+	}
+	return out
+}
+
+// project is a loaded manifest.
+type project struct {
+	g    *analyzer.Graph
+	f    *analyzer.File
+	root *tree.Node
+	dir  string
+}
+
+func (p *project) field(n *tree.Node) analyzer.Field[string] {
+	if n == nil || n.Kind == tree.Object || n.Kind == tree.Array {
+		return analyzer.Field[string]{}
+	}
+	return analyzer.Field[string]{Value: n.Text, Set: true, Pos: p.f.Pos(n.Off), End: p.f.Pos(n.End)}
+}
+
+// keyField positions a name written as a table key ([setup.kv_stores.NAME]).
+func (p *project) keyField(fl tree.Field) analyzer.Field[string] {
+	return analyzer.Field[string]{Value: fl.Key, Set: true, Pos: p.f.Pos(fl.KeyOff), End: p.f.Pos(fl.KeyEnd)}
+}
+
+func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, error)) {
+	src, err := read(manifest)
+	if err != nil {
+		f := g.Files.Add(manifest, nil)
+		g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
+		return
+	}
+	f := g.Files.Add(manifest, src)
+	root, err := parseTOML(src)
+	if err != nil {
+		var te *tree.Error
+		off := 0
+		if errors.As(err, &te) {
+			off = te.Off
+		}
+		g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(off), End: f.Pos(off), Message: "cannot parse fastly.toml: " + err.Error()})
+		return
+	}
+	p := &project{g: g, f: f, root: root, dir: filepath.Dir(manifest)}
+	s := p.join()
+	proj := &analyzer.Project{Manifest: manifest}
+	s.Project = proj
+	p.setup(s)
+	proj.Local = p.localServer()
+	p.scan(proj, read)
+}
+
+// join finds the service the project deploys to, or makes one.
+func (p *project) join() *analyzer.Service {
+	id, name := p.field(p.root.Get("service_id")), p.field(p.root.Get("name"))
+	for _, s := range p.g.Services {
+		if id.Value != "" && s.ID.Value == id.Value {
+			return s
+		}
+	}
+	for _, s := range p.g.Services {
+		if name.Value != "" && s.Name.Value == name.Value && s.Platform == analyzer.PlatformCompute {
+			return s
+		}
+	}
+	s := &analyzer.Service{
+		Span: analyzer.Span{Pos: p.f.Pos(0), End: p.f.Pos(len(p.f.Content))},
+		ID:   id, Name: name, Platform: analyzer.PlatformCompute, File: p.f.Name,
+	}
+	if !s.ID.Set || s.ID.Value == "" {
+		s.ID = analyzer.Field[string]{Value: "project:" + p.dir, Set: true}
+	}
+	p.g.Services = append(p.g.Services, s)
+	return s
+}
+
+var setupStores = map[string]analyzer.StoreType{"kv_stores": analyzer.KVStore, "config_stores": analyzer.ConfigStore, "secret_stores": analyzer.SecretStore, "object_stores": analyzer.KVStore}
+
+// setup adds [setup] stores as links (the CLI links each store under its
+// own name) and [setup] backends as backends, unless the joined service
+// already has them.
+func (p *project) setup(s *analyzer.Service) {
+	setup := p.root.Get("setup")
+	if setup == nil {
+		return
+	}
+	has := func(name string) bool {
+		for _, l := range s.Links {
+			if l.Name.Value == name {
+				return true
+			}
+		}
+		return false
+	}
+	for key, typ := range setupStores {
+		tbl := setup.Get(key)
+		if tbl == nil {
+			continue
+		}
+		for _, fl := range tbl.Fields {
+			if has(fl.Key) {
+				continue
+			}
+			name := p.keyField(fl)
+			s.Links = append(s.Links, &analyzer.Link{
+				Span: analyzer.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
+				ResourceType: analyzer.Field[string]{Value: string(typ), Set: true, Pos: name.Pos, End: name.End},
+			})
+		}
+	}
+	sort.SliceStable(s.Links, func(i, j int) bool { return s.Links[i].Pos < s.Links[j].Pos })
+	if bk := setup.Get("backends"); bk != nil {
+		for _, fl := range bk.Fields {
+			exists := false
+			for _, b := range s.Backends {
+				exists = exists || b.Name.Value == fl.Key
+			}
+			if exists {
+				continue
+			}
+			name := p.keyField(fl)
+			b := &analyzer.Backend{Span: analyzer.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
+				Address: p.field(fl.Value.Get("address"))}
+			if port := fl.Value.Get("port"); port != nil {
+				if v, ok := port.Int(); ok {
+					b.Port = analyzer.Field[int]{Value: v, Set: true, Pos: p.f.Pos(port.Off), End: p.f.Pos(port.End)}
+				}
+			}
+			s.Backends = append(s.Backends, b)
+		}
+	}
+}
+
+func (p *project) localServer() *analyzer.LocalServer {
+	ls := p.root.Get("local_server")
+	if ls == nil {
+		return nil
+	}
+	out := &analyzer.LocalServer{Span: analyzer.Span{Pos: p.f.Pos(ls.Off), End: p.f.Pos(ls.End)}}
+	if bk := ls.Get("backends"); bk != nil {
+		for _, fl := range bk.Fields {
+			out.Backends = append(out.Backends, p.keyField(fl))
+		}
+	}
+	for key, typ := range setupStores {
+		if tbl := ls.Get(key); tbl != nil {
+			for _, fl := range tbl.Fields {
+				out.Stores = append(out.Stores, analyzer.LocalStore{Type: typ, Name: p.keyField(fl)})
+			}
+		}
+	}
+	sort.Slice(out.Stores, func(i, j int) bool { return out.Stores[i].Name.Pos < out.Stores[j].Name.Pos })
+	return out
+}
+
+// skipDirs are never scanned for sources: dependencies and build output.
+var skipDirs = map[string]bool{"node_modules": true, "target": true, "bin": true, "pkg": true, "dist": true, "build": true, "vendor": true, ".git": true}
+
+// scan reads the project's sources and records the names they open.
+func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)) {
+	_ = filepath.WalkDir(p.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if path != p.dir && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+				return fs.SkipDir
+			}
+			if path != p.dir {
+				if _, err := os.Stat(filepath.Join(path, ManifestName)); err == nil {
+					return fs.SkipDir // a project of its own
+				}
+			}
+			return nil
+		}
+		l := langOf(path)
+		if l == langNone || strings.HasSuffix(path, ".d.ts") {
+			return nil
+		}
+		src, err := read(path)
+		if err != nil {
+			return nil
+		}
+		proj.Scanned = true
+		proj.Files++
+		p.scanFile(proj, path, src, l)
+		return nil
+	})
+}
+
+func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l lang) {
+	toks := tokenize(src, l)
+	refs, computed := findRefs(toks, l)
+	proj.Computed += computed
+	if len(refs) == 0 {
+		return
+	}
+	f := p.g.Files.Add(path, src)
+	consts := constants(toks, l)
+	for _, r := range refs {
+		cr := &analyzer.CodeRef{Span: analyzer.Span{Pos: f.Pos(r.callOff), End: f.Pos(r.callEnd)}, Kind: r.kind, Call: r.call}
+		switch r.arg.kind {
+		case tString:
+			cr.Name = analyzer.Field[string]{Value: r.arg.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
+		case tIdent:
+			d := consts[r.arg.text]
+			if d == nil {
+				proj.Computed++ // a variable: known at run time only
+				continue
+			}
+			cr.Name = analyzer.Field[string]{Value: d.value.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
+			cr.Const = d.name
+			cr.ConstPos = analyzer.Span{Pos: f.Pos(d.off), End: f.Pos(d.end)}
+		}
+		proj.Refs = append(proj.Refs, cr)
+	}
+}

@@ -1,0 +1,333 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/textdist"
+)
+
+// storeKindName is how messages name a store type.
+func storeKindName(t string) string {
+	switch analyzer.StoreType(t) {
+	case analyzer.KVStore:
+		return "KV store"
+	case analyzer.ConfigStore:
+		return "config store"
+	case analyzer.SecretStore:
+		return "secret store"
+	}
+	return "store"
+}
+
+// refText is the call as written; refFrom says where its name came from.
+func refText(r *analyzer.CodeRef) string {
+	if r.Const != "" {
+		return fmt.Sprintf("%s(%s)", r.Call, r.Const)
+	}
+	return fmt.Sprintf("%s(%q)", r.Call, r.Name.Value)
+}
+
+func refFrom(r *analyzer.CodeRef) string {
+	if r.Const != "" {
+		return fmt.Sprintf(" (the value of constant %s)", r.Const)
+	}
+	return ""
+}
+
+func suggestion(name string, candidates []string) string {
+	if best, ok := textdist.Closest(name, candidates, max(3, len(name)/2)); ok {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
+
+func listNames(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+func refRelated(r *analyzer.CodeRef) []analysis.RelatedInformation {
+	if r.Const == "" {
+		return nil
+	}
+	return []analysis.RelatedInformation{related(r.ConstPos.Pos, r.ConstPos.End, "constant %s is declared here", r.Const)}
+}
+
+// UnknownStoreReference reports code that opens a store the service has
+// no resource link for.
+var UnknownStoreReference = &analyzer.Rule{
+	Severity: analyzer.SeverityError,
+	Analyzer: &analysis.Analyzer{
+		Name: "unknown-store-reference",
+		Doc: `Compute code opens a store by a name the service has no resource link for
+
+Code opens a store by its resource-link name (KVStore::open("n"),
+new KVStore("n"), kvstore.Open("n")). A name no link of the service has
+fails at run time, while local tests pass against [local_server]. Names
+come from string literals or from constants declared in the same file;
+names computed at run time are skipped. The links are the service's (from
+an export or Terraform) and the project's [setup] stores, which the Fastly
+CLI links under their own names. A public project shipped exactly this: its
+manifest declared the KV store "usernames" while the code's constant said
+"divine-names".
+
+Bad:
+
+    # fastly.toml
+    [setup.kv_stores.usernames]
+    // src/main.rs
+    const KV_STORE_NAME: &str = "divine-names";
+    let store = KVStore::open(KV_STORE_NAME)?;
+
+Good:
+
+    const KV_STORE_NAME: &str = "usernames";`,
+		Requires: graphRequires,
+		Run:      runUnknownStoreReference,
+	},
+}
+
+func runUnknownStoreReference(pass *analysis.Pass) (any, error) {
+	g := analyzer.GraphOf(pass)
+	for _, s := range g.Services {
+		if s.Project == nil {
+			continue
+		}
+		for _, r := range s.Project.Refs {
+			if r.Kind == "backend" || !r.Name.Known() {
+				continue
+			}
+			var names []string
+			var wrongType *analyzer.Link
+			found := false
+			for _, l := range s.Links {
+				if !l.Name.Known() {
+					found = true // an unknown link name could be this one
+					continue
+				}
+				names = append(names, l.Name.Value)
+				if l.Name.Value == r.Name.Value {
+					if t := linkType(g, l); t != "" && string(t) != r.Kind {
+						wrongType = l
+					} else {
+						found = true
+					}
+				}
+			}
+			if found {
+				continue
+			}
+			msg := fmt.Sprintf("%s opens %s %q%s, but service %q has no resource link of that name (its links: %s)%s",
+				refText(r), storeKindName(r.Kind), r.Name.Value, refFrom(r), s.Label(), listNames(names), suggestion(r.Name.Value, names))
+			if wrongType != nil {
+				msg = fmt.Sprintf("%s opens %s %q%s, but the resource link %q of service %q is a %s",
+					refText(r), storeKindName(r.Kind), r.Name.Value, refFrom(r), r.Name.Value, s.Label(), storeKindName(string(linkType(g, wrongType))))
+			}
+			pass.Report(analysis.Diagnostic{Pos: r.Name.Pos, End: r.Name.End, Message: msg, Related: refRelated(r)})
+		}
+	}
+	return nil, nil
+}
+
+// UnknownBackendReference reports code that sends to a backend the
+// service lacks.
+var UnknownBackendReference = &analyzer.Rule{
+	Severity: analyzer.SeverityError,
+	Analyzer: &analysis.Analyzer{
+		Name: "unknown-backend-reference",
+		Doc: `Compute code sends requests to a backend the service does not have
+
+req.send("b"), fetch(req, { backend: "b" }) and req.Send(ctx, "b") name a
+backend of the service. A name the service lacks fails at run time. The
+backends are the service's (from an export or Terraform) and the project's
+[setup] backends. Dynamic backends built in code are not checked.
+
+Bad:
+
+    # fastly.toml
+    [setup.backends.api]
+    // src/index.js
+    fetch(req, { backend: "origin" });
+
+Good:
+
+    fetch(req, { backend: "api" });`,
+		Requires: graphRequires,
+		Run:      runUnknownBackendReference,
+	},
+}
+
+func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
+	for _, s := range analyzer.GraphOf(pass).Services {
+		if s.Project == nil {
+			continue
+		}
+		var names []string
+		unknown := false
+		for _, b := range s.Backends {
+			if !b.Name.Known() {
+				unknown = true
+			}
+			names = append(names, b.Name.Value)
+		}
+		if unknown {
+			continue
+		}
+		for _, r := range s.Project.Refs {
+			if r.Kind != "backend" || !r.Name.Known() || contains(names, r.Name.Value) {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos: r.Name.Pos, End: r.Name.End,
+				Message: fmt.Sprintf("%s sends to backend %q%s, but service %q has no backend of that name (its backends: %s)%s",
+					refText(r), r.Name.Value, refFrom(r), s.Label(), listNames(names), suggestion(r.Name.Value, names)),
+				Related: refRelated(r),
+			})
+		}
+	}
+	return nil, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// LocalSetupDrift reports [local_server] and [setup] (or the deployed
+// service) disagreeing.
+var LocalSetupDrift = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Analyzer: &analysis.Analyzer{
+		Name: "local-setup-drift",
+		Doc: `fastly.toml's [local_server] and the deployed service name different stores or backends
+
+The local test server provides what [local_server] lists; the deployed
+service has what [setup] created (and what an export or Terraform says it
+has). When a name is in one and not the other, local runs prove nothing:
+code passes locally against a store or backend production lacks, or the
+reverse. Use the same names in both.
+
+Bad:
+
+    [setup.kv_stores.usernames]
+    [local_server.kv_stores]
+    divine-names = [{key = "a", data = "b"}]
+
+Good:
+
+    [setup.kv_stores.usernames]
+    [local_server.kv_stores]
+    usernames = [{key = "a", data = "b"}]`,
+		Requires: graphRequires,
+		Run:      runLocalSetupDrift,
+	},
+}
+
+func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
+	g := analyzer.GraphOf(pass)
+	for _, s := range g.Services {
+		if s.Project == nil || s.Project.Local == nil {
+			continue
+		}
+		local := s.Project.Local
+		links := map[string]*analyzer.Link{}
+		for _, l := range s.Links {
+			links[l.Name.Value] = l
+		}
+		localStores := map[string]bool{}
+		for _, ls := range local.Stores {
+			localStores[ls.Name.Value] = true
+			if links[ls.Name.Value] == nil {
+				pass.Report(analysis.Diagnostic{Pos: ls.Name.Pos, End: ls.Name.End,
+					Message: fmt.Sprintf("[local_server] provides %s %q, but service %q has no resource link of that name: code that opens it passes locally and fails deployed", storeKindName(string(ls.Type)), ls.Name.Value, s.Label())})
+			}
+		}
+		for _, l := range s.Links {
+			if !localStores[l.Name.Value] && l.Name.Known() {
+				pos, end := at(l.Name, l.Span)
+				pass.Report(analysis.Diagnostic{Pos: pos, End: end,
+					Message: fmt.Sprintf("service %q links %q, but [local_server] provides no store of that name: code that opens it fails in local tests", s.Label(), l.Name.Value)})
+			}
+		}
+		localBackends := map[string]bool{}
+		for _, b := range local.Backends {
+			localBackends[b.Value] = true
+			found := false
+			for _, sb := range s.Backends {
+				found = found || sb.Name.Value == b.Value
+			}
+			if !found {
+				pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End,
+					Message: fmt.Sprintf("[local_server] provides backend %q, but service %q has no backend of that name: code that sends to it passes locally and fails deployed", b.Value, s.Label())})
+			}
+		}
+		for _, b := range s.Backends {
+			if !localBackends[b.Name.Value] && b.Name.Known() && len(local.Backends) > 0 {
+				pos, end := at(b.Name, b.Span)
+				pass.Report(analysis.Diagnostic{Pos: pos, End: end,
+					Message: fmt.Sprintf("service %q has backend %q, but [local_server] provides none of that name: code that sends to it fails in local tests", s.Label(), b.Name.Value)})
+			}
+		}
+	}
+	return nil, nil
+}
+
+// UnusedResourceLink reports links no scanned code opens.
+var UnusedResourceLink = &analyzer.Rule{
+	Severity: analyzer.SeverityInfo,
+	Analyzer: &analysis.Analyzer{
+		Name: "unused-resource-link",
+		Doc: `a resource link that no scanned code of the Compute project opens
+
+Only when the project's code was scanned and every store name in it is a
+literal or a constant: a name computed at run time could be any link, so
+the rule stays silent then. An unused link counts against the 50-link
+limit and keeps a store reachable for no reason.
+
+Bad:
+
+    [setup.kv_stores.legacy_sessions]   # nothing opens "legacy_sessions"
+
+Good:
+
+    remove the link, or open it where it is needed`,
+		Requires: graphRequires,
+		Run:      runUnusedResourceLink,
+	},
+}
+
+func runUnusedResourceLink(pass *analysis.Pass) (any, error) {
+	for _, s := range analyzer.GraphOf(pass).Services {
+		p := s.Project
+		if p == nil || !p.Scanned || p.Computed > 0 {
+			continue
+		}
+		opened := map[string]bool{}
+		for _, r := range p.Refs {
+			if r.Kind != "backend" {
+				opened[r.Name.Value] = true
+			}
+		}
+		for _, l := range s.Links {
+			if !l.Name.Known() || opened[l.Name.Value] {
+				continue
+			}
+			pos, end := at(l.Name, l.Span)
+			pass.Report(analysis.Diagnostic{Pos: pos, End: end,
+				Message: fmt.Sprintf("no code of the Compute project of service %q opens resource link %q (%s scanned); remove the link, or open it where it is needed", s.Label(), l.Name.Value, plural(p.Files, "source file"))})
+		}
+	}
+	return nil, nil
+}
