@@ -4,6 +4,8 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
+	"gopkg.in/yaml.v3"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/baseline"
@@ -22,6 +25,7 @@ import (
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/output"
+	"github.com/chainlint/chainlint/pull"
 	"github.com/chainlint/chainlint/rules"
 )
 
@@ -58,6 +62,7 @@ const usage = `usage: chainlint [flags] [PATH ...]
        chainlint trace HOST[/path] [PATH ...] [--format text|json]
        chainlint graph [PATH ...] [--format mermaid|dot|json]
        chainlint purge-order [PATH ...] [--format text|json]
+       chainlint pull (--all | --service ID ...) [--version active|latest|N] [--out FILE]
 
 Lints Fastly service configurations (API exports in JSON or YAML) and the
 chains between services. PATHs are files or directories (searched
@@ -77,6 +82,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdInit(args[1:], stdout, stderr)
 		case "trace", "graph", "purge-order":
 			return cmdView(args[0], args[1:], stdout, stderr)
+		case "pull":
+			return cmdPull(args[1:], stdout, stderr)
 		}
 	}
 	return cmdLint(args, stdout, stderr)
@@ -521,4 +528,89 @@ func applyNonOverlapping(src []byte, edits []analyzer.Edit) ([]byte, error) {
 		last = e.End.Offset
 	}
 	return analyzer.ApplyEdits(src, keep)
+}
+
+// cmdPull reads the live account into an export bundle.
+func cmdPull(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("chainlint pull", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var services multiFlag
+	fs.Var(&services, "service", "a service ID to pull (repeatable)")
+	all := fs.Bool("all", false, "pull every service of the account")
+	version := fs.String("version", "active", "which version: active, latest or a number")
+	out := fs.String("out", "", "write the bundle to FILE (.yaml/.yml: YAML) instead of standard output")
+	endpoint := fs.String("endpoint", pull.DefaultEndpoint, "the Fastly API's base URL")
+	tokenFile := fs.String("token-file", "", "read the API token from FILE instead of $FASTLY_API_TOKEN")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: chainlint pull (--all | --service ID ...) [flags]\n\nReads services, their versions and the account's store lists into an export bundle.\nThe token (FASTLY_API_TOKEN or --token-file) needs read access (global:read).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 || (*all == (len(services) > 0)) {
+		fmt.Fprintln(stderr, "chainlint pull: give either --all or one or more --service ID")
+		return exitUsage
+	}
+	token := os.Getenv("FASTLY_API_TOKEN")
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "chainlint pull: --token-file: %v\n", err)
+			return exitUsage
+		}
+		token = strings.TrimSpace(string(b))
+	}
+	if token == "" {
+		fmt.Fprintln(stderr, "chainlint pull: no API token: set FASTLY_API_TOKEN or use --token-file")
+		return exitUsage
+	}
+	opts := pull.Options{Endpoint: *endpoint, Token: token, ServiceIDs: services, All: *all, Version: *version}
+	if isTerminal(os.Stderr) {
+		opts.Progress = func(done, total int, what string) {
+			fmt.Fprintf(stderr, "\r\033[Kpulling %d/%d: %s", done, total, what)
+		}
+	}
+	bundle, err := pull.Pull(context.Background(), opts)
+	if opts.Progress != nil {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)
+		var auth *pull.AuthError
+		if errors.As(err, &auth) || strings.Contains(err.Error(), "--version") {
+			return exitUsage
+		}
+		return exitIncomplete
+	}
+	var data []byte
+	if strings.HasSuffix(*out, ".yaml") || strings.HasSuffix(*out, ".yml") {
+		data, err = yaml.Marshal(bundle)
+	} else {
+		data, err = json.MarshalIndent(bundle, "", "  ")
+		data = append(data, '\n')
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)
+		return exitIncomplete
+	}
+	if *out == "" {
+		_, err = stdout.Write(data)
+	} else {
+		err = os.WriteFile(*out, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)
+		return exitIncomplete
+	}
+	return exitClean
+}
+
+// isTerminal reports whether f is a terminal (a character device).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

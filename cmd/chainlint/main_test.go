@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/chainlint/chainlint/internal/fakefastly"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -399,5 +401,59 @@ func TestFileOutsideRoot(t *testing.T) {
 	}
 	if stdout, _, status := runBinary(t, dir, "project", "--allow-outside-root"); status != 0 {
 		t.Errorf("--allow-outside-root: status %d\n%s", status, stdout)
+	}
+}
+
+// TestPullEndToEnd pulls from an in-process fake Fastly API with the built
+// binary, lints the bundle it wrote, and checks that the token is printed
+// nowhere.
+func TestPullEndToEnd(t *testing.T) {
+	fake := fakefastly.New()
+	defer fake.Close()
+	dir := t.TempDir()
+	run := func(env string, args ...string) (string, string, int) {
+		cmd := exec.Command(binary, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), env)
+		var o, e bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		status := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			status = exit.ExitCode()
+		}
+		return o.String(), e.String(), status
+	}
+	token := "FASTLY_API_TOKEN=" + fakefastly.Token
+	for _, out := range []string{"estate.json", "estate.yaml"} {
+		stdout, stderr, status := run(token, "pull", "--all", "--endpoint", fake.URL, "--out", out)
+		if status != 0 {
+			t.Fatalf("pull --out %s: status %d\n%s", out, status, stderr)
+		}
+		if strings.Contains(stdout+stderr, fakefastly.Token) {
+			t.Error("pull printed the token")
+		}
+		stdout, _, status = run("", out)
+		if status != 1 || !strings.Contains(stdout, "[missing-host-override]") || !strings.Contains(stdout, "[invalid-link-name]") {
+			t.Errorf("linting the pulled %s: status %d\n%s", out, status, stdout)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, out))
+		if strings.Contains(string(b), fakefastly.Token) {
+			t.Errorf("%s holds the token", out)
+		}
+	}
+	if _, stderr, status := run("FASTLY_API_TOKEN=bad", "pull", "--all", "--endpoint", fake.URL); status != 2 || !strings.Contains(stderr, "refused the token") || strings.Contains(stderr, "bad\n") {
+		t.Errorf("bad token: status %d, %s", status, stderr)
+	}
+	fake.Truncate["/resources/stores/config"] = true
+	if _, stderr, status := run(token, "pull", "--all", "--endpoint", fake.URL); status != 3 || !strings.Contains(stderr, "not the JSON expected") {
+		t.Errorf("truncated answer: status %d, %s", status, stderr)
+	}
+	if _, stderr, status := run("FASTLY_API_TOKEN=", "pull", "--all", "--endpoint", fake.URL); status != 2 || !strings.Contains(stderr, "no API token") {
+		t.Errorf("no token: status %d, %s", status, stderr)
+	}
+	if _, _, status := run(token, "pull", "--endpoint", fake.URL); status != 2 {
+		t.Errorf("neither --all nor --service: status %d", status)
 	}
 }

@@ -1,0 +1,75 @@
+package compute
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
+
+// BenchmarkScanMonorepo loads a generated monorepo of 200 Compute
+// projects with 50 Rust source files each.
+func BenchmarkScanMonorepo(b *testing.B) {
+	root := b.TempDir()
+	var manifests []string
+	total := 0
+	for p := 0; p < 200; p++ {
+		dir := filepath.Join(root, fmt.Sprintf("p%03d", p))
+		if err := os.MkdirAll(filepath.Join(dir, "src"), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		manifest := fmt.Sprintf("manifest_version = 3\nname = \"p%d\"\nlanguage = \"rust\"\n\n[setup.kv_stores.sessions]\n\n[setup.backends.api]\naddress = \"api.example.com\"\n", p)
+		if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(manifest), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		manifests = append(manifests, filepath.Join(dir, ManifestName))
+		for f := 0; f < 50; f++ {
+			src := fmt.Sprintf(`// module %d
+use fastly::{KVStore, Request};
+const STORE: &str = "sessions";
+/* a comment with KVStore::open("decoy") */
+pub fn handle_%d(req: Request) -> Result<(), fastly::Error> {
+    let store = KVStore::open(STORE)?;
+    let raw = r#"req.send("decoy")"#;
+    let name = format!("user-{}", %d);
+    let resp = req.send("api")?;
+    Ok(())
+}
+`, f, f, f)
+			total += len(src)
+			if err := os.WriteFile(filepath.Join(dir, "src", fmt.Sprintf("m%02d.rs", f)), []byte(src), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		g := analyzer.NewGraph()
+		Load(g, manifests, nil)
+		if len(g.Services) != 200 || len(g.Services[0].Project.Refs) != 100 {
+			b.Fatalf("%d services, %d refs", len(g.Services), len(g.Services[0].Project.Refs))
+		}
+	}
+}
+
+func TestTokenizeDecoys(t *testing.T) {
+	for _, tt := range []struct {
+		l    lang
+		src  string
+		refs int
+	}{
+		{langRust, `// KVStore::open("a")` + "\n" + `/* /* nested */ KVStore::open("b") */ let s = "KVStore::open(\"c\")"; let r = r##"KVStore::open("d")"##;`, 0},
+		{langRust, `fn f<'a>(x: &'a str) { KVStore::open("real"); let c = '"'; }`, 1},
+		{langJS, "const t = `new KVStore(\"x\") ${y}`; // new KVStore(\"z\")\nconst s = 'new KVStore(\"q\")';", 0},
+		{langJS, "fetch(req, { backend: 'api', headers: { backend: 'not-this' } })", 1},
+		{langGo, "var s = `kvstore.Open(\"x\")` // kvstore.Open(\"y\")\nkv, _ := kvstore.Open(\"real\")", 1},
+	} {
+		refs, _ := findRefs(tokenize([]byte(tt.src), tt.l), tt.l)
+		if len(refs) != tt.refs {
+			t.Errorf("%q: %d refs %+v, want %d", tt.src, len(refs), refs, tt.refs)
+		}
+	}
+}

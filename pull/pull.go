@@ -1,0 +1,534 @@
+// Package pull reads a Fastly account through the Fastly API and returns
+// an export bundle in exactly the schema the fastlyapi loader reads, so
+// that `chainlint pull --all --out estate.json && chainlint estate.json`
+// works. It reads services (every page), each service's version with
+// domains, backends, snippets (and each dynamic snippet's content),
+// custom VCL and resource links, and the account's KV, config and secret
+// store lists. It never reads secret-store values or private dictionary
+// items, and never prints, logs or writes the API token.
+package pull
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DefaultEndpoint is Fastly's public API.
+const DefaultEndpoint = "https://api.fastly.com"
+
+// Options say what to pull and how.
+type Options struct {
+	Endpoint   string
+	Token      string
+	ServiceIDs []string
+	All        bool
+	// Version is "active" (default), "latest" or a version number.
+	Version string
+	Client  *http.Client
+	// Timeout bounds each request (default 30 s); MaxRetries bounds the
+	// retries of one request after a 429 or a 5xx (default 5).
+	Timeout    time.Duration
+	MaxRetries int
+	// Progress, when set, is told what is being read.
+	Progress func(done, total int, what string)
+	// Sleep waits between retries (tests replace it).
+	Sleep func(context.Context, time.Duration) error
+}
+
+// AuthError is a missing, bad or under-scoped token: the API answered 401
+// or 403.
+type AuthError struct {
+	Status int
+	Detail string
+}
+
+func (e *AuthError) Error() string {
+	msg := fmt.Sprintf("the Fastly API refused the token (HTTP %d)", e.Status)
+	if e.Detail != "" {
+		msg += ": " + e.Detail
+	}
+	if e.Status == http.StatusForbidden {
+		msg += "; the token needs the global:read scope (read-only access to services and stores)"
+	}
+	return msg
+}
+
+// APIError is an answer the API gave that cannot be used.
+type APIError struct {
+	Path string
+	Err  string
+}
+
+func (e *APIError) Error() string {
+	return fmt.Sprintf("reading %s from the Fastly API: %s", e.Path, e.Err)
+}
+
+// Bundle is the export bundle chainlint reads.
+type Bundle struct {
+	Services []*Service `json:"services" yaml:"services"`
+	Stores   []*Store   `json:"stores" yaml:"stores"`
+}
+
+// Service is one service in the loader's schema.
+type Service struct {
+	ID            string   `json:"id" yaml:"id"`
+	Name          string   `json:"name" yaml:"name"`
+	Type          string   `json:"type" yaml:"type"`
+	ActiveVersion *Version `json:"active_version,omitempty" yaml:"active_version,omitempty"`
+	Version       *Version `json:"version,omitempty" yaml:"version,omitempty"`
+	ResourceLinks []*Link  `json:"resource_links" yaml:"resource_links"`
+}
+
+// Version is a service version's configuration.
+type Version struct {
+	Number   int        `json:"number" yaml:"number"`
+	Domains  []*Domain  `json:"domains" yaml:"domains"`
+	Backends []*Backend `json:"backends" yaml:"backends"`
+	Snippets []*Snippet `json:"snippets" yaml:"snippets"`
+	VCLs     []*VCL     `json:"vcls" yaml:"vcls"`
+}
+
+// Domain is a service domain.
+type Domain struct {
+	Name    string `json:"name" yaml:"name"`
+	Comment string `json:"comment,omitempty" yaml:"comment,omitempty"`
+}
+
+// Backend carries the backend fields chainlint reads.
+type Backend struct {
+	Name            string `json:"name" yaml:"name"`
+	Address         string `json:"address" yaml:"address"`
+	Port            int    `json:"port" yaml:"port"`
+	OverrideHost    string `json:"override_host,omitempty" yaml:"override_host,omitempty"`
+	UseSSL          bool   `json:"use_ssl" yaml:"use_ssl"`
+	SSLCertHostname string `json:"ssl_cert_hostname,omitempty" yaml:"ssl_cert_hostname,omitempty"`
+	SSLSNIHostname  string `json:"ssl_sni_hostname,omitempty" yaml:"ssl_sni_hostname,omitempty"`
+	Shield          string `json:"shield,omitempty" yaml:"shield,omitempty"`
+}
+
+// Snippet is a VCL snippet, dynamic ones with their current content.
+type Snippet struct {
+	Name     string `json:"name" yaml:"name"`
+	Type     string `json:"type" yaml:"type"`
+	Priority int    `json:"priority" yaml:"priority"`
+	Dynamic  bool   `json:"dynamic" yaml:"dynamic"`
+	Content  string `json:"content" yaml:"content"`
+}
+
+// VCL is a custom VCL file.
+type VCL struct {
+	Name    string `json:"name" yaml:"name"`
+	Main    bool   `json:"main" yaml:"main"`
+	Content string `json:"content" yaml:"content"`
+}
+
+// Link is a resource link.
+type Link struct {
+	Name         string `json:"name" yaml:"name"`
+	ResourceID   string `json:"resource_id" yaml:"resource_id"`
+	ResourceType string `json:"resource_type" yaml:"resource_type"`
+}
+
+// Store is an account store.
+type Store struct {
+	ID   string `json:"id" yaml:"id"`
+	Name string `json:"name" yaml:"name"`
+	Type string `json:"type" yaml:"type"`
+}
+
+type client struct {
+	opts Options
+	base *url.URL
+}
+
+// Pull reads the account.
+func Pull(ctx context.Context, opts Options) (*Bundle, error) {
+	if opts.Endpoint == "" {
+		opts.Endpoint = DefaultEndpoint
+	}
+	if opts.Client == nil {
+		opts.Client = http.DefaultClient
+	}
+	if opts.Timeout == 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.MaxRetries == 0 {
+		opts.MaxRetries = 5
+	}
+	if opts.Sleep == nil {
+		opts.Sleep = sleep
+	}
+	if opts.Version == "" {
+		opts.Version = "active"
+	}
+	if opts.Version != "active" && opts.Version != "latest" {
+		if n, err := strconv.Atoi(opts.Version); err != nil || n < 1 {
+			return nil, fmt.Errorf("--version %q: want active, latest or a version number", opts.Version)
+		}
+	}
+	base, err := url.Parse(opts.Endpoint)
+	if err != nil {
+		return nil, fmt.Errorf("--endpoint: %w", err)
+	}
+	c := &client{opts: opts, base: base}
+	ids := append([]string(nil), opts.ServiceIDs...)
+	if opts.All {
+		if ids, err = c.serviceIDs(ctx); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(ids)
+	b := &Bundle{Services: []*Service{}, Stores: []*Store{}}
+	for i, id := range ids {
+		c.progress(i, len(ids), "service "+id)
+		s, err := c.service(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		b.Services = append(b.Services, s)
+	}
+	c.progress(len(ids), len(ids), "stores")
+	for _, kind := range []string{"kv", "config", "secret"} {
+		stores, err := c.stores(ctx, kind)
+		if err != nil {
+			return nil, err
+		}
+		b.Stores = append(b.Stores, stores...)
+	}
+	sort.Slice(b.Stores, func(i, j int) bool {
+		if b.Stores[i].Type != b.Stores[j].Type {
+			return b.Stores[i].Type < b.Stores[j].Type
+		}
+		return b.Stores[i].ID < b.Stores[j].ID
+	})
+	return b, nil
+}
+
+func (c *client) progress(done, total int, what string) {
+	if c.opts.Progress != nil {
+		c.opts.Progress(done, total, what)
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// get fetches a path and decodes its JSON into v, retrying 429 (after
+// Retry-After) and 5xx answers with bounded exponential backoff. It
+// returns the response headers.
+func (c *client) get(ctx context.Context, path string, query url.Values, v any) (http.Header, error) {
+	u := c.base.JoinPath(path)
+	u.RawQuery = query.Encode()
+	backoff := 500 * time.Millisecond
+	for attempt := 0; ; attempt++ {
+		hdr, retryAfter, err := c.once(ctx, u.String(), path, v)
+		if err == nil {
+			return hdr, nil
+		}
+		var retry *retryable
+		if !errors.As(err, &retry) || attempt >= c.opts.MaxRetries {
+			if errors.As(err, &retry) {
+				return nil, &APIError{Path: path, Err: fmt.Sprintf("%s after %d attempts", retry.why, attempt+1)}
+			}
+			return nil, err
+		}
+		wait := backoff
+		if retryAfter > 0 {
+			wait = retryAfter
+		}
+		wait = min(wait, time.Minute)
+		if err := c.opts.Sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+		backoff = min(backoff*2, 16*time.Second)
+	}
+}
+
+type retryable struct{ why string }
+
+func (r *retryable) Error() string { return r.why }
+
+func (c *client) once(ctx context.Context, u, path string, v any) (http.Header, time.Duration, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	req.Header.Set("Fastly-Key", c.opts.Token)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "chainlint-pull")
+	resp, err := c.opts.Client.Do(req)
+	if err != nil {
+		// The error names the URL, never the token (it is a header).
+		return nil, 0, &retryable{why: "request failed: " + err.Error()}
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
+	switch {
+	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
+		return nil, 0, &AuthError{Status: resp.StatusCode, Detail: apiDetail(body)}
+	case resp.StatusCode == http.StatusTooManyRequests:
+		return nil, retryAfter(resp.Header.Get("Retry-After")), &retryable{why: "rate limited (HTTP 429)"}
+	case resp.StatusCode >= 500:
+		return nil, 0, &retryable{why: fmt.Sprintf("HTTP %d", resp.StatusCode)}
+	case resp.StatusCode != http.StatusOK:
+		return nil, 0, &APIError{Path: path, Err: fmt.Sprintf("HTTP %d: %s", resp.StatusCode, apiDetail(body))}
+	case err != nil:
+		return nil, 0, &retryable{why: "reading the answer: " + err.Error()}
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return nil, 0, &APIError{Path: path, Err: "the answer is not the JSON expected: " + err.Error()}
+	}
+	return resp.Header, 0, nil
+}
+
+// apiDetail extracts the API's explanation from an error body.
+func apiDetail(body []byte) string {
+	var e struct {
+		Msg    string `json:"msg"`
+		Detail string `json:"detail"`
+	}
+	if json.Unmarshal(body, &e) == nil {
+		return strings.TrimSpace(strings.Trim(e.Msg+": "+e.Detail, ": "))
+	}
+	return ""
+}
+
+func retryAfter(h string) time.Duration {
+	if h == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(h); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(h); err == nil {
+		return max(0, time.Until(t))
+	}
+	return 0
+}
+
+var nextLink = regexp.MustCompile(`<([^>]+)>\s*;\s*rel="?next"?`)
+
+// serviceIDs lists the account's services, following Link rel="next".
+func (c *client) serviceIDs(ctx context.Context) ([]string, error) {
+	var ids []string
+	query := url.Values{"page": {"1"}, "per_page": {"100"}}
+	for page := 1; page <= 10000; page++ {
+		var list []struct {
+			ID string `json:"id"`
+		}
+		hdr, err := c.get(ctx, "/service", query, &list)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range list {
+			ids = append(ids, s.ID)
+		}
+		m := nextLink.FindStringSubmatch(hdr.Get("Link"))
+		if m == nil || len(list) == 0 {
+			return ids, nil
+		}
+		next, err := url.Parse(m[1])
+		if err != nil {
+			return ids, nil
+		}
+		query = next.Query()
+	}
+	return ids, nil
+}
+
+// details is the part of GET /service/{id}/details chainlint reads.
+type details struct {
+	ID            string          `json:"id"`
+	Name          string          `json:"name"`
+	Type          string          `json:"type"`
+	ActiveVersion *detailsVersion `json:"active_version"`
+	Version       *detailsVersion `json:"version"`
+}
+
+type detailsVersion struct {
+	Number   int          `json:"number"`
+	Domains  []*Domain    `json:"domains"`
+	Backends []*Backend   `json:"backends"`
+	Snippets []apiSnippet `json:"snippets"`
+	VCLs     []*VCL       `json:"vcls"`
+}
+
+type apiSnippet struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Priority flexInt  `json:"priority"`
+	Dynamic  flexBool `json:"dynamic"`
+	Content  *string  `json:"content"`
+}
+
+// flexInt and flexBool accept the API's numbers and booleans spelt as
+// strings too ("100", "1").
+type flexInt int
+
+func (f *flexInt) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	if s == "" || s == "null" {
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	*f = flexInt(n)
+	return err
+}
+
+type flexBool bool
+
+func (f *flexBool) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	*f = flexBool(s == "1" || s == "true")
+	return nil
+}
+
+func (c *client) service(ctx context.Context, id string) (*Service, error) {
+	var d details
+	if _, err := c.get(ctx, "/service/"+url.PathEscape(id)+"/details", nil, &d); err != nil {
+		return nil, err
+	}
+	s := &Service{ID: d.ID, Name: d.Name, Type: d.Type, ResourceLinks: []*Link{}}
+	if s.ID == "" {
+		s.ID = id
+	}
+	var v *detailsVersion
+	switch c.opts.Version {
+	case "active":
+		v = d.ActiveVersion
+		if v == nil {
+			v = d.Version // never activated: the latest is all there is
+		}
+	case "latest":
+		v = d.Version
+	default:
+		n, _ := strconv.Atoi(c.opts.Version)
+		var err error
+		if v, err = c.version(ctx, id, n); err != nil {
+			return nil, err
+		}
+	}
+	if v == nil {
+		return nil, &APIError{Path: "/service/" + id + "/details", Err: "the service has no version to read"}
+	}
+	out := &Version{Number: v.Number, Domains: nonNil(v.Domains), Backends: nonNil(v.Backends), VCLs: nonNil(v.VCLs), Snippets: []*Snippet{}}
+	for _, sn := range v.Snippets {
+		snip := &Snippet{Name: sn.Name, Type: sn.Type, Priority: int(sn.Priority), Dynamic: bool(sn.Dynamic)}
+		if sn.Content != nil {
+			snip.Content = *sn.Content
+		}
+		if snip.Dynamic && sn.ID != "" {
+			var dyn struct {
+				Content string `json:"content"`
+			}
+			if _, err := c.get(ctx, "/service/"+url.PathEscape(id)+"/snippet/"+url.PathEscape(sn.ID), nil, &dyn); err != nil {
+				return nil, err
+			}
+			snip.Content = dyn.Content
+		}
+		out.Snippets = append(out.Snippets, snip)
+	}
+	sortVersion(out)
+	if c.opts.Version == "active" && d.ActiveVersion != nil {
+		s.ActiveVersion = out
+	} else {
+		s.Version = out
+	}
+	var links []*Link
+	if _, err := c.get(ctx, fmt.Sprintf("/service/%s/version/%d/resource", url.PathEscape(id), v.Number), nil, &links); err != nil {
+		return nil, err
+	}
+	s.ResourceLinks = nonNil(links)
+	sort.Slice(s.ResourceLinks, func(i, j int) bool { return s.ResourceLinks[i].Name < s.ResourceLinks[j].Name })
+	return s, nil
+}
+
+// version reads one numbered version through the per-version endpoints.
+func (c *client) version(ctx context.Context, id string, n int) (*detailsVersion, error) {
+	v := &detailsVersion{Number: n}
+	base := fmt.Sprintf("/service/%s/version/%d/", url.PathEscape(id), n)
+	for _, part := range []struct {
+		path string
+		into any
+	}{{"domain", &v.Domains}, {"backend", &v.Backends}, {"snippet", &v.Snippets}, {"vcl", &v.VCLs}} {
+		if _, err := c.get(ctx, base+part.path, nil, part.into); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func sortVersion(v *Version) {
+	sort.Slice(v.Domains, func(i, j int) bool { return v.Domains[i].Name < v.Domains[j].Name })
+	sort.Slice(v.Backends, func(i, j int) bool { return v.Backends[i].Name < v.Backends[j].Name })
+	sort.Slice(v.Snippets, func(i, j int) bool { return v.Snippets[i].Name < v.Snippets[j].Name })
+	sort.Slice(v.VCLs, func(i, j int) bool { return v.VCLs[i].Name < v.VCLs[j].Name })
+}
+
+// stores lists one kind of store, following cursors; the list may come as
+// {"data": [...], "meta": {"next_cursor": "…"}} or as a bare array.
+func (c *client) stores(ctx context.Context, kind string) ([]*Store, error) {
+	typ := map[string]string{"kv": "kv-store", "config": "config-store", "secret": "secret-store"}[kind]
+	var out []*Store
+	query := url.Values{}
+	for page := 0; page < 10000; page++ {
+		var raw json.RawMessage
+		if _, err := c.get(ctx, "/resources/stores/"+kind, query, &raw); err != nil {
+			return nil, err
+		}
+		var items []*Store
+		var cursor string
+		if len(raw) > 0 && raw[0] == '[' {
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, &APIError{Path: "/resources/stores/" + kind, Err: err.Error()}
+			}
+		} else {
+			var paged struct {
+				Data []*Store `json:"data"`
+				Meta struct {
+					NextCursor string `json:"next_cursor"`
+				} `json:"meta"`
+			}
+			if err := json.Unmarshal(raw, &paged); err != nil {
+				return nil, &APIError{Path: "/resources/stores/" + kind, Err: err.Error()}
+			}
+			items, cursor = paged.Data, paged.Meta.NextCursor
+		}
+		for _, s := range items {
+			out = append(out, &Store{ID: s.ID, Name: s.Name, Type: typ})
+		}
+		if cursor == "" || len(items) == 0 {
+			return out, nil
+		}
+		query = url.Values{"cursor": {cursor}}
+	}
+	return out, nil
+}
