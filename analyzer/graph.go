@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"go/token"
+
+	"github.com/chainlint/chainlint/internal/memo"
 	"sort"
 	"strings"
 )
@@ -328,6 +330,9 @@ type Graph struct {
 	Secrets []Span
 
 	storesByID map[string]*Store
+
+	// Memo caches parse results across analyses (nil: parse every time).
+	Memo *memo.Cache
 }
 
 // NewGraph returns an empty graph over a fresh file set.

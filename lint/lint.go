@@ -11,6 +11,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/rules"
@@ -28,6 +29,8 @@ type Options struct {
 	// Terraform tunes the Terraform loader (--var, --var-file,
 	// --allow-outside-root).
 	Terraform terraform.Options
+	// Memo caches parse results across runs (the language server's).
+	Memo *memo.Cache
 }
 
 // Result is what a lint run produced.
@@ -62,7 +65,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := loader.Paths(opts.Paths, loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform})
+	g, err := loader.Paths(opts.Paths, loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo})
 	if err != nil {
 		return nil, err
 	}

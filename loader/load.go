@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/compute"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/loader/terraform"
@@ -31,6 +32,8 @@ type Options struct {
 	// Terraform tunes the Terraform loader (--var, --var-file,
 	// --allow-outside-root).
 	Terraform terraform.Options
+	// Memo caches parse results across loads (the language server's).
+	Memo *memo.Cache
 }
 
 // skipDirs are directories a walk never enters.
@@ -45,6 +48,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		paths = []string{"."}
 	}
 	g := analyzer.NewGraph()
+	g.Memo = opts.Memo
 	type input struct {
 		path     string
 		explicit bool

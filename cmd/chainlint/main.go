@@ -24,6 +24,7 @@ import (
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/loader/terraform"
+	"github.com/chainlint/chainlint/lsp"
 	"github.com/chainlint/chainlint/output"
 	"github.com/chainlint/chainlint/pull"
 	"github.com/chainlint/chainlint/rules"
@@ -63,6 +64,7 @@ const usage = `usage: chainlint [flags] [PATH ...]
        chainlint graph [PATH ...] [--format mermaid|dot|json]
        chainlint purge-order [PATH ...] [--format text|json]
        chainlint pull (--all | --service ID ...) [--version active|latest|N] [--out FILE]
+       chainlint lsp                    (a language server on stdin/stdout)
 
 Lints Fastly service configurations (API exports in JSON or YAML) and the
 chains between services. PATHs are files or directories (searched
@@ -84,6 +86,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdView(args[0], args[1:], stdout, stderr)
 		case "pull":
 			return cmdPull(args[1:], stdout, stderr)
+		case "lsp":
+			return cmdLSP(args[1:], stderr)
 		}
 	}
 	return cmdLint(args, stdout, stderr)
@@ -613,4 +617,17 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// cmdLSP runs the language server on standard input and output.
+func cmdLSP(args []string, stderr io.Writer) int {
+	if len(args) > 0 && args[0] != "--stdio" {
+		fmt.Fprintln(stderr, "usage: chainlint lsp [--stdio]")
+		return exitUsage
+	}
+	if err := lsp.Serve(context.Background(), os.Stdin, os.Stdout, lsp.Options{Version: versionString(), Log: stderr}); err != nil {
+		fmt.Fprintf(stderr, "chainlint lsp: %v\n", err)
+		return 1
+	}
+	return exitClean
 }

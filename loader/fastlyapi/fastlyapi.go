@@ -41,17 +41,22 @@ func Load(g *analyzer.Graph, name string, content []byte, explicit bool) bool {
 	if ext := strings.ToLower(filepath.Ext(name)); ext == ".yaml" || ext == ".yml" {
 		syntax = tree.YAML
 	}
-	var docs []*tree.Node
-	var err error
-	if syntax == tree.JSON {
-		var doc *tree.Node
-		doc, err = tree.ParseJSON(content)
-		if doc != nil {
-			docs = append(docs, doc)
-		}
-	} else {
-		docs, err = tree.ParseYAML(content)
+	type parsed struct {
+		docs []*tree.Node
+		err  error
 	}
+	p := g.Memo.Get("export:"+strings.ToLower(filepath.Ext(name)), content, func() any {
+		if syntax == tree.JSON {
+			doc, err := tree.ParseJSON(content)
+			if doc == nil {
+				return parsed{nil, err}
+			}
+			return parsed{[]*tree.Node{doc}, err}
+		}
+		docs, err := tree.ParseYAML(content)
+		return parsed{docs, err}
+	}).(parsed)
+	docs, err := p.docs, p.err
 	isExport := false
 	for _, d := range docs {
 		if shapeOf(d) != notExport {

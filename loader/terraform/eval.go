@@ -131,13 +131,7 @@ func (l *loader) rootVarSettings(dir string) map[string]cty.Value {
 			continue
 		}
 		l.g.Files.Add(name, src)
-		var file *hcl.File
-		var diags hcl.Diagnostics
-		if strings.HasSuffix(name, ".json") {
-			file, diags = l.parser.ParseJSON(src, name)
-		} else {
-			file, diags = l.parser.ParseHCL(src, name)
-		}
+		file, diags := l.parse(name, src)
 		l.problems(diags, "parse-error")
 		if file == nil {
 			continue

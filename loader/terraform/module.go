@@ -20,6 +20,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 
 	"github.com/chainlint/chainlint/analyzer"
 )
@@ -123,13 +125,7 @@ func (l *loader) parseModule(dir string, names []string) *module {
 		}
 		af := l.g.Files.Add(name, src)
 		m.fileOf[name] = af
-		var file *hcl.File
-		var diags hcl.Diagnostics
-		if strings.HasSuffix(name, ".json") {
-			file, diags = l.parser.ParseJSON(src, name)
-		} else {
-			file, diags = l.parser.ParseHCL(src, name)
-		}
+		file, diags := l.parse(name, src)
 		l.problems(diags, "parse-error")
 		if file == nil {
 			continue
@@ -232,4 +228,24 @@ func (l *loader) pos(r hcl.Range, end bool) token.Pos {
 		return f.Pos(r.End.Byte)
 	}
 	return f.Pos(r.Start.Byte)
+}
+
+// parseResult is a parsed file and its diagnostics, as cached.
+type parseResult struct {
+	file  *hcl.File
+	diags hcl.Diagnostics
+}
+
+// parse parses an HCL or HCL-JSON file through the graph's parse cache.
+// The name is part of the key: positions carry it.
+func (l *loader) parse(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
+	r := l.g.Memo.Get("hcl:"+name, src, func() any {
+		if strings.HasSuffix(name, ".json") {
+			f, d := hcljson.Parse(src, name)
+			return parseResult{f, d}
+		}
+		f, d := hclsyntax.ParseConfig(src, name, hcl.Pos{Line: 1, Column: 1})
+		return parseResult{f, d}
+	}).(parseResult)
+	return r.file, r.diags
 }

@@ -50,19 +50,30 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
 	for _, v := range s.VCLs {
 		if v.Content.Known() {
-			r.add(&source{text: v.Content, file: vcl.Parse([]byte(v.Content.Value))}, "")
+			r.add(&source{text: v.Content, file: parse(g, []byte(v.Content.Value), "file")}, "")
 		}
 	}
 	for _, sn := range s.Snippets {
 		if sn.Content.Known() {
 			typ := strings.ToLower(sn.Type.Value)
-			r.add(&source{text: sn.Content, file: vcl.ParseSnippet([]byte(sn.Content.Value), typ)}, vcl.SubroutineSnippetTypes[typ])
+			r.add(&source{text: sn.Content, file: parse(g, []byte(sn.Content.Value), typ)}, vcl.SubroutineSnippetTypes[typ])
 		}
 	}
 	r.hostSets("vcl_miss")
 	r.hostSets("vcl_pass")
 	r.scanAll()
 	s.VCL = r.facts
+}
+
+// parse parses VCL as a whole file ("file") or as a snippet of a type,
+// through the graph's parse cache.
+func parse(g *analyzer.Graph, src []byte, typ string) *vcl.File {
+	return g.Memo.Get("vcl:"+typ, src, func() any {
+		if typ == "file" {
+			return vcl.Parse(src)
+		}
+		return vcl.ParseSnippet(src, typ)
+	}).(*vcl.File)
 }
 
 // LoadFile parses a stand-alone .vcl file for its syntax. Which service it
@@ -72,7 +83,7 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 func LoadFile(g *analyzer.Graph, name string, content []byte) {
 	f := g.Files.Add(name, content)
 	text := analyzer.Text{Field: analyzer.Field[string]{Value: string(content), Pos: f.Pos(0), End: f.Pos(len(content)), Set: true}}
-	reportErrors(g, text, vcl.ParseSnippet(content, ""))
+	reportErrors(g, text, parse(g, content, ""))
 }
 
 func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {

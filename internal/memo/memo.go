@@ -1,0 +1,77 @@
+// Package memo caches parse results by content, so that a long-running
+// front end (the language server) re-parses only the files that changed
+// between two analyses. Parsed documents are never mutated after parsing,
+// so one result can serve every analysis that sees the same bytes. A nil
+// *Cache parses every time: the command line keeps no cache.
+package memo
+
+import (
+	"crypto/sha256"
+	"sync"
+)
+
+// Cache maps (kind, content) to a parse result.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[key]*entry
+	// used marks entries read since the last Sweep.
+	hits, misses int
+}
+
+type key struct {
+	kind string
+	sum  [32]byte
+}
+
+type entry struct {
+	value any
+	used  bool
+}
+
+// New returns an empty cache.
+func New() *Cache { return &Cache{entries: map[key]*entry{}} }
+
+// Get returns the cached result of parse for content, parsing on a miss.
+func (c *Cache) Get(kind string, content []byte, parse func() any) any {
+	if c == nil {
+		return parse()
+	}
+	k := key{kind, sha256.Sum256(content)}
+	c.mu.Lock()
+	if e, ok := c.entries[k]; ok {
+		e.used = true
+		c.hits++
+		c.mu.Unlock()
+		return e.value
+	}
+	c.misses++
+	c.mu.Unlock()
+	v := parse()
+	c.mu.Lock()
+	c.entries[k] = &entry{value: v, used: true}
+	c.mu.Unlock()
+	return v
+}
+
+// Sweep drops the entries no Get asked for since the last Sweep, so the
+// cache holds what the last analysis parsed and no more.
+func (c *Cache) Sweep() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, e := range c.entries {
+		if !e.used {
+			delete(c.entries, k)
+		}
+		e.used = false
+	}
+}
+
+// Stats returns the hits and misses since the cache was made.
+func (c *Cache) Stats() (hits, misses int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits, c.misses
+}
