@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestNeovim proves the language server in a real editor: headless neovim
+// runs chainlint as its language server, opens a file holding a broken
+// chain, and reports the diagnostics neovim itself holds; then it applies
+// the quick fix through neovim, saves, and the finding is gone.
+func TestNeovim(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts neovim: slow")
+	}
+	if _, err := exec.LookPath("nvim"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("neovim is not installed; .ci/run installs Debian's neovim package")
+		}
+		t.Skip("neovim is not installed (apt-get install neovim)")
+	}
+	dir := writeTree(t, map[string]string{
+		"www.yaml": "services:\n  - name: www\n    type: vcl\n    version:\n      domains: [{name: www.example.com}]\n      backends:\n        - name: chained\n          address: chained.example.com\n",
+		"chained.json": `{"services": [{"name": "chained", "type": "vcl", "version": {
+  "domains": [{"name": "chained.example.com"}],
+  "backends": [{"name": "origin", "address": "origin.example.com"}]}}]}`,
+	})
+	script, err := filepath.Abs(filepath.Join("testdata", "nvim", "lsp_test.lua"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "result.txt")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "nvim", "--headless", "--clean", "-n", "-i", "NONE", "-c", "luafile "+script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CHAINLINT="+binary, "ROOT="+dir, "FILE="+filepath.Join(dir, "www.yaml"), "OUT="+out,
+		"XDG_STATE_HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+	logs, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("nvim: %v\n%s", err, logs)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("neovim wrote no result: %v\n%s", err, logs)
+	}
+	want := "before missing-host-override 8\napplied 1\nafter none\n"
+	if string(got) != want {
+		t.Errorf("neovim reported:\n%s\nwant:\n%s\nnvim output:\n%s", got, want, logs)
+	}
+	fixed, _ := os.ReadFile(filepath.Join(dir, "www.yaml"))
+	if !strings.Contains(string(fixed), "override_host: chained.example.com") {
+		t.Errorf("the file neovim saved:\n%s", fixed)
+	}
+}
