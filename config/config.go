@@ -348,6 +348,11 @@ func globRegexp(glob string) (*regexp.Regexp, error) {
 	if glob == "" {
 		return nil, errors.New("empty pattern")
 	}
+	// "dir/**" matches dir itself too, so a walk can skip it whole.
+	suffix := "$"
+	if rest, ok := strings.CutSuffix(glob, "/**"); ok {
+		glob, suffix = rest, "(?:/.*)?$"
+	}
 	var b strings.Builder
 	b.WriteString("^")
 	for i := 0; i < len(glob); i++ {
@@ -370,7 +375,7 @@ func globRegexp(glob string) (*regexp.Regexp, error) {
 			b.WriteString(regexp.QuoteMeta(string(c)))
 		}
 	}
-	b.WriteString("$")
+	b.WriteString(suffix)
 	return regexp.Compile(b.String())
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/loader/tree"
 )
 
 // BenchmarkScanMonorepo loads a generated monorepo of 200 Compute
@@ -72,4 +73,44 @@ func TestTokenizeDecoys(t *testing.T) {
 			t.Errorf("%q: %d refs %+v, want %d", tt.src, len(refs), refs, tt.refs)
 		}
 	}
+}
+
+func FuzzParseTOML(f *testing.F) {
+	f.Add([]byte("manifest_version = 3\nname = \"x\"\n[setup.kv_stores.a]\n[local_server.kv_stores]\nb = [{key = \"k\", data = \"v\"}]\n"))
+	f.Add([]byte("[[a.b]]\nc = 1\n[[a.b]]\nd = { e = [1, 2] }\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		root, err := parseTOML(src)
+		var check func(n *tree.Node)
+		check = func(n *tree.Node) {
+			if n.Off < 0 || n.End > len(src) {
+				t.Fatalf("node at %d..%d outside 0..%d", n.Off, n.End, len(src))
+			}
+			for _, fl := range n.Fields {
+				check(fl.Value)
+			}
+			for _, it := range n.Items {
+				check(it)
+			}
+		}
+		if err == nil {
+			check(root)
+		}
+	})
+}
+
+func FuzzScanSource(f *testing.F) {
+	f.Add([]byte(`const S: &str = "x"; KVStore::open(S); req.send("b"); let r = r#"a"#;`), uint8(langRust))
+	f.Add([]byte("const S = 'x'; new KVStore(S); fetch(r, {backend: `b`});"), uint8(langJS))
+	f.Add([]byte("const (\n a = \"x\"\n)\nkvstore.Open(a)\nr.Send(ctx, \"b\")"), uint8(langGo))
+	f.Fuzz(func(t *testing.T, src []byte, l uint8) {
+		lg := lang(l%3 + 1)
+		toks := tokenize(src, lg)
+		for _, tk := range toks {
+			if tk.off < 0 || tk.end > len(src) || tk.off > tk.end {
+				t.Fatalf("token %+v outside 0..%d", tk, len(src))
+			}
+		}
+		findRefs(toks, lg)
+		constants(toks, lg)
+	})
 }
