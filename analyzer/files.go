@@ -51,8 +51,14 @@ func (fs *Files) Add(name string, content []byte) *File {
 	if f, ok := fs.byName[name]; ok {
 		return f
 	}
-	tf := fs.Fset.AddFile(name, -1, len(content))
+	// An empty file is given a size of 1: go/token refuses a line start at
+	// offset 0 of a zero-size file, and a finding about an empty file must
+	// still read file:1:1.
+	tf := fs.Fset.AddFile(name, -1, max(len(content), 1))
 	tf.SetLinesForContent(content)
+	if tf.LineCount() == 0 {
+		tf.SetLines([]int{0})
+	}
 	f := &File{Name: name, Content: content, TF: tf}
 	fs.byName[name] = f
 	fs.list = append(fs.list, f)

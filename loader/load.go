@@ -36,6 +36,10 @@ type Options struct {
 	Memo *memo.Cache
 }
 
+// MaxFileSize is the largest input chainlint reads: a larger file is a
+// parse-error (bounded memory beats a slow death on a stray dump).
+const MaxFileSize = 128 << 20
+
 // skipDirs are directories a walk never enters.
 var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, ".terraform": true}
 
@@ -119,6 +123,12 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 		content, ok := opts.Overlay[in.path]
 		if !ok {
+			if st, err := os.Stat(in.path); err == nil && st.Size() > MaxFileSize {
+				f := g.Files.Add(in.path, nil)
+				g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0),
+					Message: fmt.Sprintf("file is %d MB, over chainlint's limit of %d MB: split it", st.Size()>>20, MaxFileSize>>20)})
+				continue
+			}
 			var err error
 			content, err = os.ReadFile(in.path)
 			if err != nil {

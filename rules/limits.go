@@ -136,10 +136,12 @@ func reportLimit(pass *analysis.Pass, c *analyzer.Chains, m measure, l analyzer.
 	}
 	var steps string
 	if m.step {
+		parts := make([]string, 0, len(path)+1)
 		for _, r := range path {
-			steps += fmt.Sprintf("%s (backend %q, %d) → ", r.From.Label(), r.Backend.Name.Value, cost(r.From, r))
+			parts = append(parts, fmt.Sprintf("%s (backend %q, %d)", r.From.Label(), r.Backend.Name.Value, cost(r.From, r)))
 		}
-		steps += fmt.Sprintf("%s (%d)", last.Label(), total-sumCost(path, cost))
+		parts = append(parts, fmt.Sprintf("%s (%d)", last.Label(), total-sumCost(path, cost)))
+		steps = joinElided(parts)
 	} else {
 		steps = pathText(path, last)
 	}
@@ -158,7 +160,7 @@ func reportLimit(pass *analysis.Pass, c *analyzer.Chains, m measure, l analyzer.
 		Message: fmt.Sprintf("a request entering service %q can count %s before it leaves for an origin, over the limit of %d (profile %s): %s; Fastly stops it with 503 Loop detected",
 			s.Label(), plural(total, scope+m.unit), m.limit(l), profile.Name, steps),
 	}
-	for _, r := range path[min(1, len(path)):] {
+	for _, r := range path[min(1, len(path)):min(len(path), maxRelated+1)] {
 		p, e := addressPos(r.Backend)
 		d.Related = append(d.Related, related(p, e, "then backend %q of service %q", r.Backend.Name.Value, r.From.Label()))
 	}

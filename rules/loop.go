@@ -72,7 +72,7 @@ func runChainLoop(pass *analysis.Pass) (any, error) {
 			if n := chains.ComponentSize(s); n > len(cycle) {
 				d.Message += fmt.Sprintf(" (%d services take part in loops here)", n)
 			}
-			for _, r := range cycle[1:] {
+			for _, r := range cycle[1:min(len(cycle), maxRelated+1)] {
 				p, e := at(r.Backend.OverrideHost, r.Backend.Span)
 				d.Related = append(d.Related, related(p, e, "backend %q of service %q sends Host %q, reaching %q", r.Backend.Name.Value, r.From.Label(), r.Host, r.To.Label()))
 			}

@@ -109,17 +109,34 @@ func hop(r *analyzer.Route) string {
 // pathText renders a path as "a (backend "x") → b (backend "y") → c",
 // eliding the middle of very long paths.
 func pathText(path []*analyzer.Route, end *analyzer.Service) string {
-	var parts []string
-	for _, r := range path {
+	const keep = 12
+	parts := make([]string, 0, min(len(path)+1, keep+1))
+	for i, r := range path {
+		if len(path) > keep && i >= keep/2 && i < len(path)-keep/2 {
+			continue // elided below: formatting 100,000 steps costs
+		}
 		parts = append(parts, hop(r))
 	}
 	if end != nil {
 		parts = append(parts, end.Label())
 	}
+	if len(path) > keep {
+		head := append([]string(nil), parts[:keep/2]...)
+		parts = append(append(head, fmt.Sprintf("… %d more …", len(path)-keep)), parts[keep/2:]...)
+	}
+	return strings.Join(parts, " → ")
+}
+
+// maxRelated bounds the related locations of one finding: a loop or path
+// of 100,000 services is reported with its first steps.
+const maxRelated = 10
+
+// joinElided joins steps with arrows, eliding the middle of long lists.
+func joinElided(parts []string) string {
 	const keep = 12
 	if len(parts) > keep {
 		n := len(parts) - keep
-		parts = append(append(parts[:keep/2:keep/2], fmt.Sprintf("… %d more …", n)), parts[len(parts)-keep/2:]...)
+		parts = append(append(append([]string(nil), parts[:keep/2]...), fmt.Sprintf("… %d more …", n)), parts[len(parts)-keep/2:]...)
 	}
 	return strings.Join(parts, " → ")
 }

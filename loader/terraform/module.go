@@ -240,6 +240,12 @@ type parseResult struct {
 // The name is part of the key: positions carry it.
 func (l *loader) parse(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
 	r := l.g.Memo.Get("hcl:"+name, src, func() any {
+		if off, deep := tooDeep(src); deep {
+			p := hcl.Pos{Line: 1 + strings.Count(string(src[:off]), "\n"), Byte: off}
+			p.Column = off - strings.LastIndexByte(string(src[:off]), '\n')
+			return parseResult{nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels", maxNesting),
+				Subject: &hcl.Range{Filename: name, Start: p, End: p}}}}
+		}
 		if strings.HasSuffix(name, ".json") {
 			f, d := hcljson.Parse(src, name)
 			return parseResult{f, d}
@@ -248,4 +254,41 @@ func (l *loader) parse(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
 		return parseResult{f, d}
 	}).(parseResult)
 	return r.file, r.diags
+}
+
+// maxNesting bounds the nesting of brackets in an HCL file: hclsyntax
+// recurses without a limit, and a stack overflow cannot be recovered.
+const maxNesting = 1000
+
+// tooDeep finds where a file nests brackets deeper than maxNesting,
+// outside strings and comments. It errs on the side of counting (heredoc
+// text is counted too), which matters only for hostile input.
+func tooDeep(src []byte) (int, bool) {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '"':
+			for i++; i < len(src) && src[i] != '"' && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case c == '#' || c == '/' && i+1 < len(src) && src[i+1] == '/':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			for i += 2; i+1 < len(src) && !(src[i] == '*' && src[i+1] == '/'); i++ {
+			}
+			i++
+		case c == '(' || c == '[' || c == '{':
+			depth++
+			if depth > maxNesting {
+				return i, true
+			}
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		}
+	}
+	return 0, false
 }

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/textproto"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// badInput is one hostile or broken input.
+type badInput struct {
+	name string
+	// setup writes the input below dir and returns the path to lint.
+	setup  func(t *testing.T, dir string) string
+	status int    // the CLI's exit status
+	want   string // a substring of the CLI's output ("" for none)
+	// maxRSS bounds the CLI's peak memory, in MB.
+	maxRSS int64
+	// noLSP skips the language-server run (the input is too large to be
+	// worth twice the time).
+	noLSP bool
+}
+
+func write(name string, content []byte) func(*testing.T, string) string {
+	return func(t *testing.T, dir string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+}
+
+var validExport = `{"services": [{"name": "www", "type": "vcl", "version": {
+  "domains": [{"name": "www.example.com"}],
+  "backends": [{"name": "origin", "address": "origin.example.com"}]}}]}`
+
+// millionEdges writes 100,000 services, each chained to the next ten.
+func millionEdges(t *testing.T, dir string) string {
+	var b bytes.Buffer
+	const n = 100000
+	b.WriteString(`{"services":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"name":"s%d","type":"vcl","version":{"domains":[{"name":"s%d.t"}],"backends":[`, i, i)
+		first := true
+		for k := 1; k <= 10 && i+k < n; k++ {
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			fmt.Fprintf(&b, `{"name":"b%d","address":"s%d.t","override_host":"s%d.t"}`, k, i+k, i+k)
+		}
+		if first {
+			b.WriteString(`{"name":"o","address":"origin.example.com"}`)
+		}
+		b.WriteString(`]}}`)
+	}
+	b.WriteString(`]}`)
+	return write("million.json", b.Bytes())(t, dir)
+}
+
+var badInputs = []badInput{
+	{name: "empty file", setup: write("empty.json", nil), status: 3, want: "empty.json:1:1: error: cannot parse JSON: empty document"},
+	{name: "binary garbage", setup: write("garbage.json", []byte("\x00\x9f\x92\x96\xff\xfe\x01garbage")), status: 3, want: "garbage.json:1:1: error: cannot parse JSON"},
+	{name: "invalid UTF-8 in YAML", setup: write("bad.yaml", []byte("services:\n  - name: \"www\xff\xfe\"\n    version: {}\n")), status: 3, want: "bad.yaml:1:1: error: cannot parse YAML"},
+	{name: "invalid UTF-8 in a JSON string", setup: write("bad.json", []byte(strings.Replace(validExport, "www", "w\xffw", 1))), status: 0, want: "no problems in 1 service"},
+	{name: "byte-order mark", setup: write("bom.json", append([]byte("\xEF\xBB\xBF"), validExport...)), status: 0, want: "no problems in 1 service"},
+	{name: "CRLF line ends", setup: write("crlf.yaml", []byte("services:\r\n  - name: www\r\n    version:\r\n      domains: [{name: www.example.com}]\r\n      backends:\r\n        - name: edge\r\n          address: global.ssl.fastly.net\r\n")),
+		status: 1, want: "crlf.yaml:7:20: error: backend \"edge\""},
+	{name: "truncated JSON", setup: write("t.json", []byte(validExport[:60])), status: 3, want: "t.json:2:"},
+	{name: "truncated YAML", setup: write("t.yaml", []byte("services:\n  - name: www\n    version:\n      backends: [{name: a, address: \"b\n")), status: 3, want: "t.yaml:"},
+	{name: "truncated HCL", setup: write("main.tf", []byte("resource \"fastly_service_vcl\" \"www\" {\n  name = \"www\"\n  backend {\n")), status: 3, want: "main.tf:"},
+	{name: "truncated VCL", setup: write("main.vcl", []byte("sub vcl_recv {\n  if (req.url ~ \"^/a\") {\n    set req.http.X = \"1\";\n")), status: 3, want: "main.vcl:"},
+	{name: "JSON nested 100,000 deep", setup: write("deep.json", []byte(`{"services": `+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"}")), status: 3, want: "nesting deeper than 1000"},
+	{name: "YAML nested 100,000 deep", setup: write("deep.yaml", []byte("services: "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"\n")), status: 3, want: "deep.yaml:"},
+	{name: "HCL nested 100,000 deep", setup: write("deep.tf", []byte("locals {\n  x = "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"\n}\n")), status: 3, want: "deep.tf:2:1006: error: nesting deeper than 1000 levels"},
+	{name: "VCL nested 100,000 deep", setup: write("deep.vcl", []byte("sub vcl_recv {"+strings.Repeat("if (a) {", 100000)+strings.Repeat("}", 100000)+"}")), status: 3, want: "nesting deeper than 500"},
+	{name: "YAML alias bomb", setup: write("bomb.yaml", []byte(`a: &a ["x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+`)), status: 3, want: "alias bomb"},
+	{name: "a 200 MB file", setup: func(t *testing.T, dir string) string {
+		p := filepath.Join(dir, "huge.json")
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Truncate(200 << 20); err != nil { // sparse: nothing is written
+			t.Fatal(err)
+		}
+		return p
+	}, status: 3, want: "huge.json:1:1: error: file is 200 MB, over chainlint's limit of 128 MB"},
+	{name: "directory symlink loop", setup: func(t *testing.T, dir string) string {
+		d := filepath.Join(dir, "tree")
+		os.MkdirAll(filepath.Join(d, "sub"), 0o755)
+		os.WriteFile(filepath.Join(d, "sub", "estate.json"), []byte(validExport), 0o644)
+		if err := os.Symlink(d, filepath.Join(d, "sub", "loop")); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}, status: 0, want: "no problems in 1 service from 1 file"},
+	{name: "unreadable file", setup: func(t *testing.T, dir string) string {
+		// A socket named like an export: it exists, and cannot be read,
+		// even by root.
+		p := filepath.Join(dir, "estate.json")
+		l, err := net.Listen("unix", p)
+		if err != nil {
+			t.Skip("no unix sockets here:", err)
+		}
+		t.Cleanup(func() { l.Close() })
+		return p
+	}, status: 3, want: "estate.json:1:1: error: cannot read file"},
+	{name: "1,000,000-edge chain graph", setup: millionEdges, status: 1, want: "passes through 100000 services", maxRSS: 3072, noLSP: true},
+}
+
+// TestBadInputs feeds every bad input to the CLI and to the language
+// server: a positioned error (or a correct result), exit status 3 where
+// input could not be read, no panic, and peak memory within the row's
+// bound (default 512 MB).
+func TestBadInputs(t *testing.T) {
+	for _, tt := range badInputs {
+		t.Run(tt.name, func(t *testing.T) {
+			if testing.Short() && tt.noLSP {
+				t.Skip("large")
+			}
+			dir := t.TempDir()
+			path := tt.setup(t, dir)
+			cmd := exec.Command(binary, path)
+			cmd.Dir = dir
+			var out, errOut bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errOut
+			err := cmd.Run()
+			status := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				status = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			all := out.String() + errOut.String()
+			if status != tt.status || !strings.Contains(all, tt.want) {
+				t.Errorf("status %d (want %d), output lacks %q:\n%.2000s", status, tt.status, tt.want, all)
+			}
+			if strings.Contains(all, "panic") || strings.Contains(all, "goroutine ") {
+				t.Errorf("a panic:\n%.2000s", all)
+			}
+			bound := tt.maxRSS
+			if bound == 0 {
+				bound = 512
+			}
+			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss/1024 > bound {
+				t.Errorf("peak memory %d MB over the bound of %d MB", ru.Maxrss/1024, bound)
+			}
+			if !tt.noLSP {
+				lspRun(t, dir)
+			}
+		})
+	}
+}
+
+// lspRun starts `chainlint lsp` on dir, waits for its first analysis and
+// shuts it down: it must neither crash nor leave the session uncleanly.
+func lspRun(t *testing.T, dir string) {
+	t.Helper()
+	cmd := exec.Command(binary, "lsp")
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	send := func(m map[string]any) {
+		m["jsonrpc"] = "2.0"
+		b, _ := json.Marshal(m)
+		fmt.Fprintf(stdin, "Content-Length: %d\r\n\r\n%s", len(b), b)
+	}
+	msgs := make(chan map[string]any, 100)
+	go func() {
+		r := bufio.NewReader(stdout)
+		for {
+			hdr, err := textproto.NewReader(r).ReadMIMEHeader()
+			if err != nil {
+				close(msgs)
+				return
+			}
+			n, _ := strconv.Atoi(hdr.Get("Content-Length"))
+			body := make([]byte, n)
+			if _, err := io.ReadFull(r, body); err != nil {
+				close(msgs)
+				return
+			}
+			var m map[string]any
+			json.Unmarshal(body, &m)
+			msgs <- m
+		}
+	}()
+	send(map[string]any{"id": 1, "method": "initialize", "params": map[string]any{"rootUri": "file://" + dir}})
+	send(map[string]any{"method": "initialized", "params": map[string]any{}})
+	// Wait for the answer to initialize and a moment for the analysis.
+	deadline := time.After(30 * time.Second)
+	gotInit := false
+	for !gotInit {
+		select {
+		case m, ok := <-msgs:
+			if !ok {
+				t.Fatalf("the language server died:\n%s", stderr.String())
+			}
+			gotInit = m["id"] == float64(1)
+		case <-deadline:
+			t.Fatal("no answer to initialize")
+		}
+	}
+	time.Sleep(500 * time.Millisecond)
+	send(map[string]any{"id": 2, "method": "shutdown"})
+	for done := false; !done; {
+		select {
+		case m, ok := <-msgs:
+			if !ok {
+				t.Fatalf("the language server died:\n%s", stderr.String())
+			}
+			done = m["id"] == float64(2)
+		case <-deadline:
+			t.Fatal("no answer to shutdown")
+		}
+	}
+	send(map[string]any{"method": "exit"})
+	stdin.Close()
+	if err := cmd.Wait(); err != nil || strings.Contains(stderr.String(), "panic") {
+		t.Errorf("the language server ended badly: %v\n%s", err, stderr.String())
+	}
+}
