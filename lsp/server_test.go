@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -267,4 +268,67 @@ func TestCrossFileDiagnostics(t *testing.T) {
 	c.request("shutdown", nil)
 	c.notify("exit", nil)
 	<-c.done
+}
+
+// TestSecretsNotInLSP: a shared header secret and a literal HMAC key are
+// found, and appear in nothing the server sends.
+func TestSecretsNotInLSP(t *testing.T) {
+	const secret = "s3cr3t-v4lue-xyz"
+	dir := t.TempDir()
+	vcl := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "\n", `\n`), `"`, `\"`) }
+	first := "sub vcl_miss {\n  set bereq.http.Edge-Auth = \"" + secret + "\";\n  set bereq.http.Sig = digest.hmac_sha256(\"" + secret + "\", req.url);\n}\n"
+	second := "sub vcl_recv {\n  if (req.http.Edge-Auth != \"" + secret + "\") { error 403; }\n}\n"
+	estate := `{"services": [
+  {"name": "www", "type": "vcl", "version": {"domains": [{"name": "www.example.com"}],
+    "backends": [{"name": "c", "address": "c.example.com", "override_host": "c.example.com"}],
+    "vcls": [{"name": "main", "content": "` + vcl(first) + `"}]}},
+  {"name": "c", "type": "vcl", "version": {"domains": [{"name": "c.example.com"}],
+    "backends": [{"name": "o", "address": "origin.example.com"}],
+    "vcls": [{"name": "main", "content": "` + vcl(second) + `"}]}}]}`
+	path := filepath.Join(dir, "estate.json")
+	os.WriteFile(path, []byte(estate), 0o644)
+	inR, inW := io.Pipe()
+	var out strings.Builder
+	sw := &syncWriter{w: &out}
+	srv := newServer(inR, sw, Options{Debounce: time.Millisecond})
+	done := make(chan error, 1)
+	go func() { done <- srv.run(context.Background()) }()
+	c := &client{t: t, toSrv: inW}
+	c.send(map[string]any{"id": 1, "method": "initialize", "params": map[string]any{"rootUri": pathToURI(dir)}})
+	c.notify("initialized", map[string]any{})
+	deadline := time.Now().Add(10 * time.Second)
+	for srv.Analyses() == 0 || !strings.Contains(sw.String(), "hardcoded-secret") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no diagnostics: %s", sw.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	c.send(map[string]any{"id": 2, "method": "textDocument/hover", "params": map[string]any{"textDocument": map[string]any{"uri": pathToURI(path)}, "position": map[string]any{"line": 2, "character": 20}}})
+	c.send(map[string]any{"id": 3, "method": "shutdown"})
+	c.notify("exit", nil)
+	<-done
+	all := sw.String()
+	if !strings.Contains(all, "static-shared-secret") {
+		t.Errorf("the shared secret was not found: %s", all)
+	}
+	if strings.Contains(all, secret) {
+		t.Errorf("the language server sent the secret:\n%s", all)
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  *strings.Builder
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.String()
 }

@@ -57,7 +57,7 @@ var services = map[string]string{
 }
 
 var links = map[string]string{
-	"SU1Z0isxPaozGVKXdv0eY": `[]`,
+	"SU1Z0isxPaozGVKXdv0eY":  `[]`,
 	"2dnwZTdPkhVYvAbSbd2Tb3": `[]`,
 	"6jJ4vVzqXkYbDmQ1cF0Aa": `[{"id": "l1", "name": "sessions", "resource_id": "kvSessions01", "resource_type": "kv-store", "service_id": "6jJ4vVzqXkYbDmQ1cF0Aa", "version": 12},
  {"id": "l2", "name": "edge-config", "resource_id": "csApiConfig1", "resource_type": "config-store", "service_id": "6jJ4vVzqXkYbDmQ1cF0Aa", "version": 12}]`,
