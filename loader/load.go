@@ -10,8 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
@@ -107,9 +109,17 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
+	if g.Memo == nil {
+		g.Memo = memo.New() // this load's own: it carries the parallel parses
+	}
+	names := make([]string, len(inputs))
+	for i, in := range inputs {
+		names[i] = in.path
+	}
+	contents, readErrs := readAll(g.Memo, names, opts.Overlay)
 	tf := map[string]terraform.Dir{}
 	var manifests []string
-	for _, in := range inputs {
+	for i, in := range inputs {
 		if filepath.Base(in.path) == compute.ManifestName {
 			manifests = append(manifests, in.path)
 			continue
@@ -121,24 +131,12 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 			tf[dir] = d
 			continue
 		}
-		content, ok := opts.Overlay[in.path]
-		if !ok {
-			if st, err := os.Stat(in.path); err == nil && st.Size() > MaxFileSize {
-				f := g.Files.Add(in.path, nil)
-				g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0),
-					Message: fmt.Sprintf("file is %d MB, over chainlint's limit of %d MB: split it", st.Size()>>20, MaxFileSize>>20)})
-				continue
-			}
-			var err error
-			content, err = os.ReadFile(in.path)
-			if err != nil {
-				f := g.Files.Add(in.path, nil)
-				g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0),
-					Message: "cannot read file: " + readError(err)})
-				continue
-			}
+		if readErrs[i] != "" {
+			f := g.Files.Add(in.path, nil)
+			g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
+			continue
 		}
-		loadFile(g, in.path, content, in.explicit)
+		loadFile(g, in.path, contents[i], in.explicit)
 	}
 	if len(tf) > 0 {
 		topts := opts.Terraform
@@ -166,6 +164,62 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	}
 	g.Finish()
 	return g, nil
+}
+
+// readAll reads the files concurrently, bounded by GOMAXPROCS, and parses
+// each into the parse cache, so that the sequential load that follows (in
+// path order: the graph and the output stay deterministic) finds them
+// parsed. A file that cannot be read, or is too large, gets its message.
+func readAll(m *memo.Cache, paths []string, overlay map[string][]byte) ([][]byte, []string) {
+	contents := make([][]byte, len(paths))
+	errs := make([]string, len(paths))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				contents[i], errs[i] = readOne(paths[i], overlay)
+				if errs[i] == "" {
+					parseAhead(m, paths[i], contents[i])
+				}
+			}
+		}()
+	}
+	for i := range paths {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return contents, errs
+}
+
+func readOne(path string, overlay map[string][]byte) ([]byte, string) {
+	if b, ok := overlay[path]; ok {
+		return b, ""
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > MaxFileSize {
+		return nil, fmt.Sprintf("file is %d MB, over chainlint's limit of %d MB: split it", st.Size()>>20, MaxFileSize>>20)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "cannot read file: " + readError(err)
+	}
+	return b, ""
+}
+
+// parseAhead parses a file the way its loader will, into the cache.
+func parseAhead(m *memo.Cache, path string, content []byte) {
+	switch {
+	case terraform.IsCandidate(path):
+		terraform.Parse(m, path, content)
+	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
+	case fastlyapi.IsCandidate(path):
+		fastlyapi.Parse(m, path, content)
+	case isVCL(path):
+		vclfacts.Parse(m, content, "")
+	}
 }
 
 // readError drops the path from an os error: the finding already names it.

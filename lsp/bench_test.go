@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chainlint/chainlint/internal/synth"
+	synth "github.com/chainlint/chainlint/internal/synth/estate"
 )
 
 // BenchmarkReanalyze measures re-diagnosis after a one-file edit in a

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
-	"github.com/chainlint/chainlint/internal/synth"
+	synth "github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/rules"
 )

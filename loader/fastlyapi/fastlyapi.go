@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/tree"
 	"github.com/chainlint/chainlint/loader/vclfacts"
 )
@@ -41,21 +42,7 @@ func Load(g *analyzer.Graph, name string, content []byte, explicit bool) bool {
 	if ext := strings.ToLower(filepath.Ext(name)); ext == ".yaml" || ext == ".yml" {
 		syntax = tree.YAML
 	}
-	type parsed struct {
-		docs []*tree.Node
-		err  error
-	}
-	p := g.Memo.Get("export:"+strings.ToLower(filepath.Ext(name)), content, func() any {
-		if syntax == tree.JSON {
-			doc, err := tree.ParseJSON(content)
-			if doc == nil {
-				return parsed{nil, err}
-			}
-			return parsed{[]*tree.Node{doc}, err}
-		}
-		docs, err := tree.ParseYAML(content)
-		return parsed{docs, err}
-	}).(parsed)
+	p := Parse(g.Memo, name, content)
 	docs, err := p.docs, p.err
 	isExport := false
 	for _, d := range docs {
@@ -95,6 +82,28 @@ func errorText(err error) string {
 		return te.Msg
 	}
 	return err.Error()
+}
+
+type parsed struct {
+	docs []*tree.Node
+	err  error
+}
+
+// Parse parses an export file's JSON or YAML through a parse cache; the
+// loader calls it, and so does the parallel read ahead of loading.
+func Parse(m *memo.Cache, name string, content []byte) parsed {
+	ext := strings.ToLower(filepath.Ext(name))
+	return m.Get("export:"+ext, content, func() any {
+		if ext == ".json" {
+			doc, err := tree.ParseJSON(content)
+			if doc == nil {
+				return parsed{nil, err}
+			}
+			return parsed{[]*tree.Node{doc}, err}
+		}
+		docs, err := tree.ParseYAML(content)
+		return parsed{docs, err}
+	}).(parsed)
 }
 
 // looksLikeExport guesses whether an unparsable file was meant to be an

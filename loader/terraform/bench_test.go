@@ -9,16 +9,22 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/chainlint/chainlint/analyzer"
-	"github.com/chainlint/chainlint/internal/synth"
+	synth "github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader/terraform"
 )
 
 func writeModule(b *testing.B, n int) (string, []byte) {
-	src := synth.Terraform(synth.Options{Services: n, Seed: 1})
+	src, vcls := synth.Terraform(synth.Options{Services: n, Seed: 1})
 	dir := b.TempDir()
 	path := filepath.Join(dir, "main.tf")
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		b.Fatal(err)
+	}
+	for p, content := range vcls {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, p), content, 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	return path, src
 }

@@ -24,6 +24,7 @@ import (
 	hcljson "github.com/hashicorp/hcl/v2/json"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/memo"
 )
 
 // Options tune Terraform loading.
@@ -239,7 +240,13 @@ type parseResult struct {
 // parse parses an HCL or HCL-JSON file through the graph's parse cache.
 // The name is part of the key: positions carry it.
 func (l *loader) parse(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
-	r := l.g.Memo.Get("hcl:"+name, src, func() any {
+	return Parse(l.g.Memo, name, src)
+}
+
+// Parse parses an HCL or HCL-JSON file through a parse cache (the parallel
+// read ahead of loading calls it).
+func Parse(m *memo.Cache, name string, src []byte) (*hcl.File, hcl.Diagnostics) {
+	r := m.Get("hcl:"+name, src, func() any {
 		if off, deep := tooDeep(src); deep {
 			p := hcl.Pos{Line: 1 + strings.Count(string(src[:off]), "\n"), Byte: off}
 			p.Column = off - strings.LastIndexByte(string(src[:off]), '\n')

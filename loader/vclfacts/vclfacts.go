@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -67,8 +68,12 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 
 // parse parses VCL as a whole file ("file") or as a snippet of a type,
 // through the graph's parse cache.
-func parse(g *analyzer.Graph, src []byte, typ string) *vcl.File {
-	return g.Memo.Get("vcl:"+typ, src, func() any {
+func parse(g *analyzer.Graph, src []byte, typ string) *vcl.File { return Parse(g.Memo, src, typ) }
+
+// Parse parses VCL through a parse cache (the parallel read ahead of
+// loading calls it for .vcl files, with type "").
+func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
+	return m.Get("vcl:"+typ, src, func() any {
 		if typ == "file" {
 			return vcl.Parse(src)
 		}

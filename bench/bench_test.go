@@ -1,0 +1,146 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"gopkg.in/yaml.v3"
+
+	"github.com/chainlint/chainlint/internal/synth/estate"
+	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/vcl"
+)
+
+// estateDir writes an estate of n services in a format and returns its
+// directory and total size.
+func estateDir(b *testing.B, n int, format string) (string, int64) {
+	b.Helper()
+	dir := b.TempDir()
+	o := estate.Options{Services: n, Seed: 1}
+	files := map[string][]byte{}
+	switch format {
+	case "json":
+		files["estate.json"] = estate.Bundle(o)
+	case "yaml":
+		var v any
+		if err := json.Unmarshal(estate.Bundle(o), &v); err != nil {
+			b.Fatal(err)
+		}
+		y, err := yaml.Marshal(v)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files["estate.yaml"] = y
+	case "terraform":
+		main, vcls := estate.Terraform(o)
+		files["main.tf"] = main
+		for p, c := range vcls {
+			files[p] = c
+		}
+	}
+	var total int64
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		total += int64(len(content))
+	}
+	return dir, total
+}
+
+func lintDir(b *testing.B, dir string) {
+	res, err := lint.Run(lint.Options{Paths: []string{dir}})
+	if err != nil || res.Incomplete || len(res.Findings) == 0 {
+		b.Fatalf("err %v, incomplete %v, %d findings", err, res != nil && res.Incomplete, len(res.Findings))
+	}
+}
+
+// BenchmarkLint lints generated estates end to end (read, parse, load,
+// every rule) per input kind.
+func BenchmarkLint(b *testing.B) {
+	for _, format := range []string{"json", "yaml", "terraform"} {
+		for _, n := range []int{1000, 10000} {
+			b.Run(fmt.Sprintf("%s/%d", format, n), func(b *testing.B) {
+				dir, size := estateDir(b, n, format)
+				b.SetBytes(size)
+				b.ReportAllocs()
+				for b.Loop() {
+					lintDir(b, dir)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkFloor reads and parses the same files with the parsers alone:
+// encoding/json into any, yaml.v3 into a yaml.Node, hclsyntax.ParseConfig,
+// and the VCL lexer over the custom VCL. Lint time over this is the
+// overhead of chainlint itself.
+func BenchmarkFloor(b *testing.B) {
+	for _, format := range []string{"json", "yaml", "terraform"} {
+		for _, n := range []int{1000, 10000} {
+			b.Run(fmt.Sprintf("%s/%d", format, n), func(b *testing.B) {
+				dir, size := estateDir(b, n, format)
+				b.SetBytes(size)
+				b.ReportAllocs()
+				for b.Loop() {
+					floor(b, dir)
+				}
+			})
+		}
+	}
+}
+
+func floor(b *testing.B, dir string) {
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		switch filepath.Ext(path) {
+		case ".json":
+			var v any
+			return json.Unmarshal(src, &v)
+		case ".yaml":
+			var n yaml.Node
+			return yaml.Unmarshal(src, &n)
+		case ".tf":
+			if _, diags := hclsyntax.ParseConfig(src, path, hcl.Pos{Line: 1, Column: 1}); diags.HasErrors() {
+				return diags
+			}
+		case ".vcl":
+			lx := vcl.NewLexer(src)
+			for lx.Next().Kind != vcl.EOF {
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkScaling doubles the estate from 1,000 to 8,000 services: time
+// and allocations must grow linearly (at most 2.1× per doubling).
+func BenchmarkScaling(b *testing.B) {
+	for _, n := range []int{1000, 2000, 4000, 8000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir, size := estateDir(b, n, "json")
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				lintDir(b, dir)
+			}
+		})
+	}
+}
