@@ -48,7 +48,10 @@ type instance struct {
 
 // evalBlock is an evaluated block: its attributes and nested blocks.
 type evalBlock struct {
-	block  *hcl.Block
+	block *hcl.Block
+	// raw is the block as parsed (static blocks only): the dynamic-block
+	// expander wraps bodies, and spans and fixes need the source's.
+	raw    *hcl.Block
 	attrs  map[string]*evalAttr
 	blocks map[string][]*evalBlock
 	// static is false for blocks a dynamic block produced; index counts
@@ -517,10 +520,12 @@ func (e *evaluator) evalBody(b *hcl.Block, nested []string, ctx *hcl.EvalContext
 		schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: n})
 	}
 	staticRanges := map[hcl.Range]int{}
+	rawBlocks := map[hcl.Range]*hcl.Block{}
 	if content, _, _ := b.Body.PartialContent(&hcl.BodySchema{Blocks: schema.Blocks}); content != nil {
 		counts := map[string]int{}
 		for _, nb := range content.Blocks {
 			staticRanges[nb.DefRange] = counts[nb.Type]
+			rawBlocks[nb.DefRange] = nb
 			counts[nb.Type]++
 		}
 	}
@@ -537,7 +542,7 @@ func (e *evaluator) evalBody(b *hcl.Block, nested []string, ctx *hcl.EvalContext
 			child := e.evalBody(nb, nil, ctx)
 			child.index, child.static = staticRanges[nb.DefRange], false
 			if _, ok := staticRanges[nb.DefRange]; ok {
-				child.static = true
+				child.static, child.raw = true, rawBlocks[nb.DefRange]
 			}
 			eb.blocks[nb.Type] = append(eb.blocks[nb.Type], child)
 		}

@@ -146,6 +146,15 @@ func (l *loader) span(b *hcl.Block) analyzer.Span {
 	return analyzer.Span{Pos: l.pos(r, false), End: l.pos(r, true)}
 }
 
+// blockSpan spans an evaluated block: its source block when it has one (a
+// block a dynamic block generated spans its content block).
+func (l *loader) blockSpan(b *evalBlock) analyzer.Span {
+	if b.raw != nil {
+		return l.span(b.raw)
+	}
+	return l.span(b.block)
+}
+
 func (l *loader) service(inst *instance) *analyzer.Service {
 	b := inst.body
 	s := &analyzer.Service{
@@ -185,13 +194,13 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 	}
 	note(s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
 	for _, d := range b.blocks["domain"] {
-		dom := &analyzer.Domain{Span: l.span(d.block), Service: s, Name: l.str(d.attrs["name"])}
+		dom := &analyzer.Domain{Span: l.blockSpan(d), Service: s, Name: l.str(d.attrs["name"])}
 		s.Domains = append(s.Domains, dom)
 		note(dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
 	}
 	for _, bb := range b.blocks["backend"] {
 		be := &analyzer.Backend{
-			Span: l.span(bb.block), Service: s,
+			Span: l.blockSpan(bb), Service: s,
 			Name: l.str(bb.attrs["name"]), Address: l.str(bb.attrs["address"]), Port: l.num(bb.attrs["port"]),
 			OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
 			SSLCertHostname: l.str(bb.attrs["ssl_cert_hostname"]), SSLSNIHostname: l.str(bb.attrs["ssl_sni_hostname"]),
@@ -207,14 +216,14 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 		})
 	}
 	for _, sb := range b.blocks["snippet"] {
-		s.Snippets = append(s.Snippets, &analyzer.Snippet{Span: l.span(sb.block), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
+		s.Snippets = append(s.Snippets, &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
 			Priority: l.num(sb.attrs["priority"]), Content: l.text(sb.attrs["content"])})
 	}
 	for _, vb := range b.blocks["vcl"] {
-		s.VCLs = append(s.VCLs, &analyzer.VCLSource{Span: l.span(vb.block), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])})
+		s.VCLs = append(s.VCLs, &analyzer.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])})
 	}
 	for _, lb := range b.blocks["resource_link"] {
-		link := &analyzer.Link{Span: l.span(lb.block), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
+		link := &analyzer.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
 		s.Links = append(s.Links, link)
 		note(link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
 	}

@@ -1,9 +1,11 @@
 package terraform
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
 	"golang.org/x/tools/go/analysis"
@@ -12,64 +14,60 @@ import (
 )
 
 // hclSetter sets attributes of one static nested block (a backend) with
-// hclwrite, so the file keeps its formatting, and returns the change as
-// the smallest text edit.
+// hclwrite, on the block's own bytes: the block is cut out, edited,
+// formatted and put back with its indentation, so an edit costs what the
+// block costs (not the file) and the rest of the file is untouched.
 type hclSetter struct {
-	f         *analyzer.File
-	resType   string
-	resName   string
-	blockType string
-	index     int
+	f          *analyzer.File
+	start, end int // the block's bytes: from its type keyword to its '}'
 }
 
 func (l *loader) setter(r *resource, b *evalBlock) analyzer.FieldSetter {
 	f := l.g.Files.Get(b.block.DefRange.Filename)
-	if f == nil || strings.HasSuffix(f.Name, ".json") {
+	if b.raw == nil {
+		return nil
+	}
+	sb, ok := b.raw.Body.(*hclsyntax.Body)
+	if f == nil || !ok || strings.HasSuffix(f.Name, ".json") {
 		return nil // .tf.json: no hclwrite; no mechanical fix offered
 	}
-	return &hclSetter{f: f, resType: r.typ, resName: r.name, blockType: b.block.Type, index: b.index}
+	return &hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
 }
 
 func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
-	wf, diags := hclwrite.ParseConfig(s.f.Content, s.f.Name, hcl.Pos{Line: 1, Column: 1})
-	if diags.HasErrors() {
+	src := s.f.Content
+	if s.end > len(src) || s.start >= s.end {
 		return nil
 	}
-	var target *hclwrite.Block
-	for _, rb := range wf.Body().Blocks() {
-		if rb.Type() != "resource" || len(rb.Labels()) != 2 || rb.Labels()[0] != s.resType || rb.Labels()[1] != s.resName {
-			continue
-		}
-		n := 0
-		for _, nb := range rb.Body().Blocks() {
-			if nb.Type() != s.blockType {
-				continue
-			}
-			if n == s.index {
-				target = nb
-			}
-			n++
-		}
-	}
-	if target == nil {
+	block := src[s.start:s.end]
+	wf, diags := hclwrite.ParseConfig(block, s.f.Name, hcl.Pos{Line: 1, Column: 1})
+	if diags.HasErrors() || len(wf.Body().Blocks()) != 1 {
 		return nil
 	}
-	target.Body().SetAttributeValue(name, cty.StringVal(value))
-	old := s.f.Content
-	out := wf.Bytes()
-	// Format only a file that was formatted before, so that the edit stays
-	// inside the block and does not reformat what the user wrote.
-	if string(hclwrite.Format(old)) == string(old) {
-		out = hclwrite.Format(out)
+	wf.Body().Blocks()[0].Body().SetAttributeValue(name, cty.StringVal(value))
+	formatted := hclwrite.Format(wf.Bytes())
+	// Put the block back at its depth: every line after the first gets
+	// the indentation of the line the block starts on.
+	lineStart := bytes.LastIndexByte(src[:s.start], '\n') + 1
+	indent := src[lineStart:s.start]
+	if len(bytes.TrimLeft(indent, " \t")) != 0 {
+		indent = nil
 	}
+	lines := bytes.Split(bytes.TrimRight(formatted, "\n"), []byte("\n"))
+	for i := 1; i < len(lines); i++ {
+		if len(lines[i]) > 0 {
+			lines[i] = append(append([]byte(nil), indent...), lines[i]...)
+		}
+	}
+	out := bytes.Join(lines, []byte("\n"))
 	// The smallest edit: trim the common prefix and suffix.
 	p := 0
-	for p < len(old) && p < len(out) && old[p] == out[p] {
+	for p < len(block) && p < len(out) && block[p] == out[p] {
 		p++
 	}
 	q := 0
-	for q < len(old)-p && q < len(out)-p && old[len(old)-1-q] == out[len(out)-1-q] {
+	for q < len(block)-p && q < len(out)-p && block[len(block)-1-q] == out[len(out)-1-q] {
 		q++
 	}
-	return []analysis.TextEdit{{Pos: s.f.Pos(p), End: s.f.Pos(len(old) - q), NewText: out[p : len(out)-q]}}
+	return []analysis.TextEdit{{Pos: s.f.Pos(s.start + p), End: s.f.Pos(s.end - q), NewText: out[p : len(out)-q]}}
 }
