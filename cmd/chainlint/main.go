@@ -122,6 +122,7 @@ type lintFlags struct {
 	vars          multiFlag
 	varFiles      multiFlag
 	outsideRoot   bool
+	verbose       bool
 	showVersion   bool
 	set           map[string]bool // flags given on the command line
 }
@@ -141,6 +142,7 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.Var(&lf.vars, "var", "set a Terraform root module variable: name=value (repeatable)")
 	fs.Var(&lf.varFiles, "var-file", "read Terraform variables from a .tfvars file (repeatable)")
 	fs.BoolVar(&lf.outsideRoot, "allow-outside-root", false, "let Terraform's file() and templatefile() read outside the linted paths")
+	fs.BoolVar(&lf.verbose, "verbose", false, "say on standard error what was read: files, services, Compute projects scanned")
 	fs.BoolVar(&lf.showVersion, "version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -235,6 +237,9 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	wd, _ := os.Getwd()
 	rel := output.RelativeTo(wd)
+	if lf.verbose {
+		verbose(stderr, res, rel)
+	}
 	if lf.diff || lf.fix {
 		changed, err := applyFixes(res.Findings, rel, lf.diff, stdout)
 		if err != nil {
@@ -630,4 +635,18 @@ func cmdLSP(args []string, stderr io.Writer) int {
 		return 1
 	}
 	return exitClean
+}
+
+// verbose says what a run read.
+func verbose(w io.Writer, res *lint.Result, rel func(string) string) {
+	g := res.Graph
+	fmt.Fprintf(w, "chainlint: read %d files: %d services, %d stores\n", len(g.Files.List()), len(g.Services), len(g.Stores))
+	for _, s := range g.Services {
+		p := s.Project
+		if p == nil {
+			continue
+		}
+		fmt.Fprintf(w, "chainlint: Compute project %s (service %q): %d source files scanned, %d store opens and backend sends found, %d with a name computed at run time (skipped)\n",
+			rel(p.Manifest), s.Label(), p.Files, len(p.Refs), p.Computed)
+	}
 }

@@ -457,3 +457,10 @@ func TestPullEndToEnd(t *testing.T) {
 		t.Errorf("neither --all nor --service: status %d", status)
 	}
 }
+
+func TestVerbose(t *testing.T) {
+	_, stderr, _ := runBinary(t, "../..", "rules/testdata/unknown-store-reference/bad-rust", "--verbose")
+	if !strings.Contains(stderr, `(service "app-rust"): 1 source files scanned, 3 store opens and backend sends found, 1 with a name computed at run time (skipped)`) {
+		t.Errorf("--verbose: %s", stderr)
+	}
+}
