@@ -2,10 +2,10 @@ package analyzer
 
 import (
 	"go/token"
-
-	"github.com/chainlint/chainlint/internal/memo"
 	"sort"
 	"strings"
+
+	"github.com/chainlint/chainlint/internal/memo"
 )
 
 // Platform is the kind of Fastly service.

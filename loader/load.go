@@ -213,7 +213,7 @@ func readOne(path string, overlay map[string][]byte) ([]byte, string) {
 func parseAhead(m *memo.Cache, path string, content []byte) {
 	switch {
 	case terraform.IsCandidate(path):
-		terraform.Parse(m, path, content)
+		_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
 	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
 	case fastlyapi.IsCandidate(path):
 		fastlyapi.Parse(m, path, content)

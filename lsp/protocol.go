@@ -131,15 +131,6 @@ type didCloseParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 }
 
-type fileEvent struct {
-	URI  string `json:"uri"`
-	Type int    `json:"type"`
-}
-
-type didChangeWatchedFilesParams struct {
-	Changes []fileEvent `json:"changes"`
-}
-
 // Diagnostic is one finding as LSP carries it.
 type Diagnostic struct {
 	Range              Range                          `json:"range"`

@@ -349,7 +349,7 @@ func (c *client) serviceIDs(ctx context.Context) ([]string, error) {
 		}
 		next, err := url.Parse(m[1])
 		if err != nil {
-			return ids, nil
+			return nil, &APIError{Path: "/service", Err: "a malformed next-page link: " + err.Error()}
 		}
 		query = next.Query()
 	}

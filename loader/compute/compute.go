@@ -306,7 +306,7 @@ var skipDirs = map[string]bool{"node_modules": true, "target": true, "bin": true
 func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)) {
 	_ = filepath.WalkDir(p.dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return nil
+			return nil //nolint:nilerr // an unreadable directory is skipped: sources are optional
 		}
 		if d.IsDir() {
 			if path != p.dir && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
@@ -325,7 +325,7 @@ func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)
 		}
 		src, err := read(path)
 		if err != nil {
-			return nil
+			return nil //nolint:nilerr // an unreadable source file is skipped: sources are optional
 		}
 		proj.Scanned = true
 		proj.Files++

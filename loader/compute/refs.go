@@ -10,9 +10,6 @@ type ref struct {
 	callOff int
 	callEnd int
 	arg     tok // the name argument
-	// constant is the declaration the name came from, when arg is an
-	// identifier.
-	constant *constDecl
 }
 
 type constDecl struct {

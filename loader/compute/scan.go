@@ -61,11 +61,11 @@ func tokenize(src []byte, l lang) []tok {
 		case c == '/' && i+1 < len(src) && src[i+1] == '*':
 			i = skipBlockComment(src, i, l == langRust)
 		case c == '"':
-			end, val := quoted(src, i, '"', true)
+			end, val := quoted(src, i, '"')
 			out = append(out, tok{tString, val, i, end})
 			i = end
 		case c == '\'' && l == langJS:
-			end, val := quoted(src, i, '\'', true)
+			end, val := quoted(src, i, '\'')
 			out = append(out, tok{tString, val, i, end})
 			i = end
 		case c == '\'': // Rust char or lifetime, Go rune
@@ -73,7 +73,7 @@ func tokenize(src []byte, l lang) []tok {
 				i++ // a lifetime: 'a
 				continue
 			}
-			end, _ := quoted(src, i, '\'', true)
+			end, _ := quoted(src, i, '\'')
 			out = append(out, tok{tOther, "char", i, end})
 			i = end
 		case c == '`' && l == langJS:
@@ -154,7 +154,7 @@ func skipBlockComment(src []byte, i int, nested bool) int {
 
 // quoted scans a quoted string from i; it returns the end offset and the
 // value with simple escapes undone.
-func quoted(src []byte, i int, q byte, escapes bool) (int, string) {
+func quoted(src []byte, i int, q byte) (int, string) {
 	var b strings.Builder
 	j := i + 1
 	for j < len(src) {
@@ -162,7 +162,7 @@ func quoted(src []byte, i int, q byte, escapes bool) (int, string) {
 		switch {
 		case c == q:
 			return j + 1, b.String()
-		case c == '\\' && escapes && j+1 < len(src):
+		case c == '\\' && j+1 < len(src):
 			switch src[j+1] {
 			case 'n':
 				b.WriteByte('\n')
@@ -235,7 +235,7 @@ func rustRaw(src []byte, i int) (int, string) {
 		j++
 	}
 	if src[j] != 'r' { // b"…": an ordinary string with escapes
-		return quoted(src, j, '"', true)
+		return quoted(src, j, '"')
 	}
 	j++
 	hashes := 0

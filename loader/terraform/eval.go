@@ -135,7 +135,7 @@ func (l *loader) rootVarSettings(dir string) map[string]cty.Value {
 		}
 		l.g.Files.Add(name, src)
 		file, diags := l.parse(name, src)
-		l.problems(diags, "parse-error")
+		l.problems(diags)
 		if file == nil {
 			continue
 		}
@@ -247,7 +247,7 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 			// (outside the project root), is an error in the input.
 			if d.Severity == hcl.DiagError && d.Summary == "Error in function call" &&
 				(strings.Contains(d.Detail, "outside the project root") || strings.Contains(d.Detail, "cannot read")) {
-				e.l.problems(hcl.Diagnostics{d}, "parse-error")
+				e.l.problems(hcl.Diagnostics{d})
 			}
 		}
 		return cty.DynamicVal, "it could not be evaluated: " + diagText(diags[0])

@@ -207,7 +207,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			Shield: l.str(bb.attrs["shield"]),
 		}
 		if bb.static {
-			be.Setter = l.setter(inst.r, bb)
+			be.Setter = l.setter(bb)
 		}
 		s.Backends = append(s.Backends, be)
 		note(be.Span, fmt.Sprintf("backend %q", be.Name.Value), map[string]*evalAttr{

@@ -127,7 +127,7 @@ func (l *loader) parseModule(dir string, names []string) *module {
 		af := l.g.Files.Add(name, src)
 		m.fileOf[name] = af
 		file, diags := l.parse(name, src)
-		l.problems(diags, "parse-error")
+		l.problems(diags)
 		if file == nil {
 			continue
 		}
@@ -166,7 +166,7 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 		m.variables[v.name] = v
 	case "locals":
 		attrs, diags := b.Body.JustAttributes()
-		l.problems(diags, "parse-error")
+		l.problems(diags)
 		for name, a := range attrs {
 			m.locals[name] = a
 		}
@@ -196,13 +196,13 @@ func (c *moduleCall) localSource(parent string) (string, bool) {
 	return "", false
 }
 
-// problems records HCL diagnostics of error severity.
-func (l *loader) problems(diags hcl.Diagnostics, rule string) {
+// problems records HCL diagnostics of error severity as parse errors.
+func (l *loader) problems(diags hcl.Diagnostics) {
 	for _, d := range diags {
 		if d.Severity != hcl.DiagError || d.Subject == nil {
 			continue
 		}
-		p := analyzer.Problem{Rule: rule, Pos: l.pos(*d.Subject, false), End: l.pos(*d.Subject, true), Message: diagText(d)}
+		p := analyzer.Problem{Rule: "parse-error", Pos: l.pos(*d.Subject, false), End: l.pos(*d.Subject, true), Message: diagText(d)}
 		key := fmt.Sprintf("%d %s", p.Pos, p.Message)
 		if l.seenProblem[key] {
 			continue

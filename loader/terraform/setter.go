@@ -22,7 +22,7 @@ type hclSetter struct {
 	start, end int // the block's bytes: from its type keyword to its '}'
 }
 
-func (l *loader) setter(r *resource, b *evalBlock) analyzer.FieldSetter {
+func (l *loader) setter(b *evalBlock) analyzer.FieldSetter {
 	f := l.g.Files.Get(b.block.DefRange.Filename)
 	if b.raw == nil {
 		return nil

@@ -43,23 +43,24 @@ func LoadShowJSON(g *analyzer.Graph, name string, content []byte) {
 	}
 	var plan tfjson.Plan
 	isPlan := root.Get("planned_values") != nil
-	if isPlan {
-		if err := json.Unmarshal(content, &plan); err == nil {
-			err = plan.Validate()
-		}
-		if err != nil {
-			problem(0, "not terraform show -json plan output: "+err.Error())
-			return
-		}
-	} else {
+	kind, validate := "state", func() error {
 		var state tfjson.State
-		if err := json.Unmarshal(content, &state); err == nil {
-			err = state.Validate()
+		if err := json.Unmarshal(content, &state); err != nil {
+			return err
 		}
-		if err != nil {
-			problem(0, "not terraform show -json state output: "+err.Error())
-			return
+		return state.Validate()
+	}
+	if isPlan {
+		kind, validate = "plan", func() error {
+			if err := json.Unmarshal(content, &plan); err != nil {
+				return err
+			}
+			return plan.Validate()
 		}
+	}
+	if err := validate(); err != nil {
+		problem(0, "not terraform show -json "+kind+" output: "+err.Error())
+		return
 	}
 	values := root.Get("values")
 	if isPlan {
