@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
@@ -37,7 +36,7 @@ func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
 			opts.Root = m.Root
 		}
 	}
-	l := &loader{g: g, opts: opts, parser: hclparse.NewParser(), read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}}
+	l := &loader{g: g, opts: opts, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}}
 	var names []string
 	for dir := range dirs {
 		names = append(names, dir)

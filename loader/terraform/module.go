@@ -19,7 +19,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 
@@ -95,9 +94,8 @@ type moduleCall struct {
 
 // loader loads a set of Terraform directories into one graph.
 type loader struct {
-	g      *analyzer.Graph
-	opts   Options
-	parser *hclparse.Parser
+	g    *analyzer.Graph
+	opts Options
 	// read files are the .vcl and template files file() loaded.
 	read    map[string]*analyzer.File
 	modules map[string]*module // by directory
