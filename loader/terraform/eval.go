@@ -360,15 +360,15 @@ func sortedNames[V any](m map[string]V) []string {
 func (e *evaluator) run() {
 	e.evalLocals()
 	e.evalChildren()
-	var prev string
+	var prevObjects map[string]map[string]cty.Value
+	var prevLocals map[string]cty.Value
 	for round := 0; round < 6; round++ {
 		e.evalResources()
 		e.evalLocals() // locals may refer to resources
-		sig := e.signature()
-		if sig == prev {
+		if round > 0 && settled(prevObjects, e.objects) && settledLocals(prevLocals, e.locals) {
 			break
 		}
-		prev = sig
+		prevObjects, prevLocals = e.objects, copyLocals(e.locals)
 	}
 	e.evalChildren() // with resource values now known to the parent
 	for n, a := range e.m.outputs {
@@ -377,17 +377,44 @@ func (e *evaluator) run() {
 	}
 }
 
-func (e *evaluator) signature() string {
-	var b strings.Builder
-	for _, typ := range sortedNames(e.objects) {
-		for _, n := range sortedNames(e.objects[typ]) {
-			fmt.Fprintf(&b, "%s.%s=%s;", typ, n, e.objects[typ][n].GoString())
+// settled reports that a round of evaluation changed no resource object:
+// references between resources have settled.
+func settled(prev, cur map[string]map[string]cty.Value) bool {
+	if len(prev) != len(cur) {
+		return false
+	}
+	for typ, byName := range cur {
+		old := prev[typ]
+		if len(old) != len(byName) {
+			return false
+		}
+		for n, v := range byName {
+			if o, ok := old[n]; !ok || !o.RawEquals(v) {
+				return false
+			}
 		}
 	}
-	for _, n := range sortedNames(e.locals) {
-		fmt.Fprintf(&b, "local.%s=%s;", n, e.locals[n].GoString())
+	return true
+}
+
+func settledLocals(prev, cur map[string]cty.Value) bool {
+	if len(prev) != len(cur) {
+		return false
 	}
-	return b.String()
+	for n, v := range cur {
+		if o, ok := prev[n]; !ok || !o.RawEquals(v) {
+			return false
+		}
+	}
+	return true
+}
+
+func copyLocals(m map[string]cty.Value) map[string]cty.Value {
+	out := make(map[string]cty.Value, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 func (e *evaluator) evalChildren() {
