@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,15 +33,7 @@ func (r *Rule) Summary() string {
 
 // RunsUnder reports whether the rule runs under the named profile.
 func (r *Rule) RunsUnder(profile string) bool {
-	if len(r.Profiles) == 0 {
-		return true
-	}
-	for _, p := range r.Profiles {
-		if p == profile {
-			return true
-		}
-	}
-	return false
+	return len(r.Profiles) == 0 || slices.Contains(r.Profiles, profile)
 }
 
 // Config is what a run is told from outside the inputs: the command line
@@ -380,10 +373,14 @@ func (a *attributor) describe(p token.Pos) (service, object string) {
 	return "", ""
 }
 
+// BackendObject is how a finding about backend b names its object (the
+// JSON output's "object", the baseline's key).
+func BackendObject(b *Backend) string { return fmt.Sprintf("backend %q", b.Name.Value) }
+
 func describeChild(s *Service, p token.Pos) string {
 	for _, b := range s.Backends {
 		if within(b.Span, p) {
-			return fmt.Sprintf("backend %q", b.Name.Value)
+			return BackendObject(b)
 		}
 	}
 	for _, d := range s.Domains {

@@ -262,10 +262,9 @@ type Store struct {
 // Project is a Compute project: its manifest and what its code opens.
 type Project struct {
 	Manifest string // the fastly.toml file
-	// Scanned reports that source files were read; Refs are the store
-	// opens and backend sends found in them; Computed counts calls whose
-	// name is computed at run time (skipped).
-	Scanned  bool
+	// Files counts the source files read (0: the code was not scanned);
+	// Refs are the store opens and backend sends found in them; Computed
+	// counts calls whose name is computed at run time (skipped).
 	Files    int
 	Refs     []*CodeRef
 	Computed int

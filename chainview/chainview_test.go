@@ -2,7 +2,6 @@ package chainview
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,13 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/lint"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func load(t *testing.T) (*analyzer.Chains, *lint.Result) {
 	t.Helper()
@@ -29,22 +25,9 @@ func load(t *testing.T) (*analyzer.Chains, *lint.Result) {
 
 func rel(name string) string { return filepath.Base(name) }
 
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got; -update accepts):\n%s", path, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func TestTrace(t *testing.T) {
@@ -58,14 +41,14 @@ func TestTrace(t *testing.T) {
 		if err := tr.WriteText(&b); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, name, b.String())
+		checkGolden(t, name, b.String())
 	}
 	tr, _ := NewTrace(c, analyzer.ProfileLegacy, "www.example.com", "/")
 	var b bytes.Buffer
 	if err := tr.WriteJSON(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "trace-www-legacy.json", b.String())
+	checkGolden(t, "trace-www-legacy.json", b.String())
 	if _, err := NewTrace(c, res.Profile, "nowhere.example.org", ""); err == nil || !strings.Contains(err.Error(), "no analysed service") {
 		t.Errorf("unknown host: %v", err)
 	}
@@ -83,7 +66,7 @@ func render(t *testing.T, format string) string {
 
 func TestGraphGolden(t *testing.T) {
 	for _, f := range Formats {
-		golden(t, "graph."+map[string]string{"mermaid": "mmd", "dot": "dot", "json": "json"}[f], render(t, f))
+		checkGolden(t, "graph."+map[string]string{"mermaid": "mmd", "dot": "dot", "json": "json"}[f], render(t, f))
 	}
 }
 
@@ -158,5 +141,5 @@ func TestPurgeOrder(t *testing.T) {
 	if err := WritePurgeText(&b, PurgeOrder(c)); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "purge-order.txt", b.String())
+	checkGolden(t, "purge-order.txt", b.String())
 }

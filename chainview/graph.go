@@ -43,7 +43,7 @@ type GraphEdge struct {
 func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) string) *Graph {
 	g := &Graph{Services: []GraphService{}, External: []string{}, Edges: []GraphEdge{}}
 	errorsOf := map[string]int{}
-	badBackend := map[[2]string]bool{}
+	badBackend := map[[2]string]bool{} // service label, object
 	for _, f := range findings {
 		if f.Severity != analyzer.SeverityError || f.Service == "" {
 			continue
@@ -76,7 +76,7 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		}
 		g.Edges = append(g.Edges, GraphEdge{
 			From: ids[r.From], To: to, Backend: r.Backend.Name.Value, Host: r.Host, HostSource: r.HostSource.String(),
-			Error: badBackend[[2]string{r.From.Label(), fmt.Sprintf("backend %q", r.Backend.Name.Value)}] || r.Loopback() || c.InCycle(r),
+			Error: badBackend[[2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}] || r.Loopback() || c.InCycle(r),
 		})
 	}
 	return g

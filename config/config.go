@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -199,7 +200,7 @@ func (p *parser) rules(n *yaml.Node, c *Config, ruleIDs []string) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !contains(ruleIDs, k.Value) {
+		if !slices.Contains(ruleIDs, k.Value) {
 			p.fail(k, fmt.Sprintf("unknown rule %q%s; `chainlint rules` lists them", k.Value, suggest(k.Value, ruleIDs)))
 			return
 		}
@@ -255,7 +256,7 @@ func (p *parser) ignores(n *yaml.Node, c *Config, ruleIDs []string) {
 			}
 		}
 		for _, r := range ig.Rules {
-			if !contains(ruleIDs, r) {
+			if !slices.Contains(ruleIDs, r) {
 				p.fail(item, fmt.Sprintf("ignore: unknown rule %q%s", r, suggest(r, ruleIDs)))
 				return
 			}
@@ -266,15 +267,6 @@ func (p *parser) ignores(n *yaml.Node, c *Config, ruleIDs []string) {
 		}
 		c.Ignores = append(c.Ignores, ig)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // suggest returns ` (did you mean "x"?)` for the closest candidate.

@@ -138,28 +138,22 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 		loadFile(g, in.path, contents[i], in.explicit)
 	}
+	// Loaders that read further files (file(), sources) see unsaved
+	// buffers too.
+	read := func(path string) ([]byte, error) {
+		if b, ok := opts.Overlay[path]; ok {
+			return b, nil
+		}
+		return os.ReadFile(path)
+	}
 	if len(tf) > 0 {
 		topts := opts.Terraform
-		if opts.Overlay != nil && topts.Read == nil {
-			topts.Read = func(path string) ([]byte, error) {
-				if b, ok := opts.Overlay[path]; ok {
-					return b, nil
-				}
-				return os.ReadFile(path)
-			}
+		if topts.Read == nil {
+			topts.Read = read
 		}
 		terraform.Load(g, tf, topts)
 	}
 	if len(manifests) > 0 {
-		var read func(string) ([]byte, error)
-		if opts.Overlay != nil {
-			read = func(path string) ([]byte, error) {
-				if b, ok := opts.Overlay[path]; ok {
-					return b, nil
-				}
-				return os.ReadFile(path)
-			}
-		}
 		compute.Load(g, manifests, read) // last: projects join loaded services
 	}
 	g.Finish()

@@ -45,6 +45,9 @@ type Options struct {
 	Sleep func(context.Context, time.Duration) error
 }
 
+// ErrBadVersion is a --version that is not active, latest or a number.
+var ErrBadVersion = errors.New("--version: want active, latest or a version number")
+
 // AuthError is a missing, bad or under-scoped token: the API answered 401
 // or 403.
 type AuthError struct {
@@ -173,7 +176,7 @@ func Pull(ctx context.Context, opts Options) (*Bundle, error) {
 	}
 	if opts.Version != "active" && opts.Version != "latest" {
 		if n, err := strconv.Atoi(opts.Version); err != nil || n < 1 {
-			return nil, fmt.Errorf("--version %q: want active, latest or a version number", opts.Version)
+			return nil, fmt.Errorf("%w, not %q", ErrBadVersion, opts.Version)
 		}
 	}
 	base, err := url.Parse(opts.Endpoint)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -182,7 +183,7 @@ func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, r := range s.Project.Refs {
-			if r.Kind != "backend" || !r.Name.Known() || contains(names, r.Name.Value) {
+			if r.Kind != "backend" || !r.Name.Known() || slices.Contains(names, r.Name.Value) {
 				continue
 			}
 			pass.Report(analysis.Diagnostic{
@@ -194,15 +195,6 @@ func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // LocalSetupDrift reports [local_server] and [setup] (or the deployed
@@ -311,7 +303,7 @@ Good:
 func runUnusedResourceLink(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
 		p := s.Project
-		if p == nil || !p.Scanned || p.Computed > 0 {
+		if p == nil || p.Files == 0 || p.Computed > 0 {
 			continue
 		}
 		opened := map[string]bool{}

@@ -2,22 +2,18 @@ package rules_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
 	"github.com/chainlint/chainlint/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite golden expected.txt files from the current output")
 
 // lintDir lints one case directory as the CLI would (with the case's own
 // .chainlint.yaml, if any) and renders the text report with file names
@@ -89,21 +85,7 @@ func caseDirs(t *testing.T) []string {
 func TestGolden(t *testing.T) {
 	for _, dir := range caseDirs(t) {
 		t.Run(filepath.ToSlash(strings.TrimPrefix(dir, "testdata"+string(filepath.Separator))), func(t *testing.T) {
-			got := lintDir(t, dir)
-			path := filepath.Join(dir, "expected.txt")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("report differs from %s (-want +got); run go test ./rules -update to accept:\n%s", path, diff)
-			}
+			golden.Check(t, filepath.Join(dir, "expected.txt"), lintDir(t, dir))
 		})
 	}
 }

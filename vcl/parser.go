@@ -2,6 +2,7 @@ package vcl
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -692,7 +693,7 @@ func (p *parser) binaryLevel(next func() Expr, ops ...string) Expr {
 	x := next()
 	for {
 		t := p.cur()
-		if t.Kind != Op || !contains(ops, t.Text) {
+		if t.Kind != Op || !slices.Contains(ops, t.Text) {
 			return x
 		}
 		p.advance()
@@ -701,15 +702,6 @@ func (p *parser) binaryLevel(next func() Expr, ops ...string) Expr {
 		_, ey := y.Span()
 		x = &BinaryExpr{Range: Range{px, ey}, Op: t.Text, X: x, Y: y}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *parser) or() Expr  { return p.binaryLevel(p.and, "||") }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -391,7 +392,7 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
-	if !contains(formats, *format) {
+	if !slices.Contains(formats, *format) {
 		fmt.Fprintf(stderr, "chainlint %s: --format: unknown format %q (want %s)\n", name, *format, strings.Join(formats, ", "))
 		return exitUsage
 	}
@@ -456,15 +457,6 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 		return exitIncomplete
 	}
 	return exitClean
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // multiFlag is a repeatable string flag.
@@ -590,7 +582,7 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)
 		var auth *pull.AuthError
-		if errors.As(err, &auth) || strings.Contains(err.Error(), "--version") {
+		if errors.As(err, &auth) || errors.Is(err, pull.ErrBadVersion) {
 			return exitUsage
 		}
 		return exitIncomplete

@@ -12,12 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/chainlint/chainlint/internal/fakefastly"
+	"github.com/chainlint/chainlint/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // binary is the chainlint command built once for the exit-status tests.
 var binary string
@@ -190,20 +187,7 @@ func TestExamples(t *testing.T) {
 	if status != 1 {
 		t.Errorf("status %d, want 1 (the examples hold errors)", status)
 	}
-	golden := filepath.Join("testdata", "examples.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), stdout); diff != "" {
-		t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "examples.txt"), stdout)
 }
 
 func TestFormats(t *testing.T) {

@@ -5,7 +5,6 @@
 package fakefastly
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -131,6 +130,3 @@ func (s *Server) Count(path string) int {
 	defer s.mu.Unlock()
 	return s.Requests[path]
 }
-
-// Valid reports whether body is JSON (for tests).
-func Valid(body []byte) bool { return json.Valid(body) }

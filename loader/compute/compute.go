@@ -327,7 +327,6 @@ func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)
 		if err != nil {
 			return nil //nolint:nilerr // an unreadable source file is skipped: sources are optional
 		}
-		proj.Scanned = true
 		proj.Files++
 		p.scanFile(proj, path, src, l)
 		return nil

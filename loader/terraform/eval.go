@@ -113,7 +113,7 @@ func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inpu
 			if !isRoot {
 				where = "by the module call"
 			}
-			e.varWhy[name] = fmt.Sprintf("variable %q has no value (no default, and none is set %s)", name, where)
+			e.varWhy[name] = fmt.Sprintf("variable %q has no value: give it a default, or set it %s", name, where)
 		}
 	}
 	return e

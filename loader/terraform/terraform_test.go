@@ -1,7 +1,6 @@
 package terraform_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,13 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/loader"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // dump renders what a load put into the graph, with positions, so that a
 // golden file shows every construct's effect.
@@ -97,21 +93,7 @@ func TestConstructs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := dump(g, dir)
-			path := filepath.Join(dir, "expected.txt")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-want +got; -update accepts):\n%s", path, diff)
-			}
+			golden.Check(t, filepath.Join(dir, "expected.txt"), dump(g, dir))
 		})
 	}
 }
