@@ -437,3 +437,18 @@ func (g *Graph) SecretRanges(name string) [][2]int {
 func (g *Graph) StoreByID(id string) *Store {
 	return g.storesByID[id]
 }
+
+// Fragment returns an empty graph over g's files and parse cache, for a
+// loader to fill on a goroutine of its own; Merge adds it to g.
+func (g *Graph) Fragment() *Graph { return &Graph{Files: g.Files, Memo: g.Memo} }
+
+// Merge adds what a fragment loaded (its services, stores, problems, notes
+// and secrets) to g.
+func (g *Graph) Merge(f *Graph) {
+	g.Services = append(g.Services, f.Services...)
+	g.Stores = append(g.Stores, f.Stores...)
+	g.StoresListed = g.StoresListed || f.StoresListed
+	g.Problems = append(g.Problems, f.Problems...)
+	g.Notes = append(g.Notes, f.Notes...)
+	g.Secrets = append(g.Secrets, f.Secrets...)
+}

@@ -110,7 +110,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
 	if g.Memo == nil {
-		g.Memo = memo.New() // this load's own: it carries the parallel parses
+		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
 	names := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -210,7 +210,7 @@ func parseAhead(m *memo.Cache, path string, content []byte) {
 		_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
 	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
 	case fastlyapi.IsCandidate(path):
-		fastlyapi.Parse(m, path, content)
+		fastlyapi.ParseAhead(m, path, content)
 	case isVCL(path):
 		vclfacts.Parse(m, content, "")
 	}

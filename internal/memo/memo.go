@@ -14,6 +14,8 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	entries map[key]*entry
+	// transient marks a cache that lives for one load only.
+	transient bool
 	// used marks entries read since the last Sweep.
 	hits, misses int
 }
@@ -30,6 +32,16 @@ type entry struct {
 
 // New returns an empty cache.
 func New() *Cache { return &Cache{entries: map[key]*entry{}} }
+
+// NewTransient returns an empty cache for one load: it hands the parallel
+// read-ahead's parses to the loaders, and tells them (Persistent is false)
+// that nothing will ask for a file again, so a loader may stream a large
+// file instead of keeping its whole parse.
+func NewTransient() *Cache { c := New(); c.transient = true; return c }
+
+// Persistent reports whether the cache outlives the load (the language
+// server's): whole-file parses are worth keeping in it.
+func (c *Cache) Persistent() bool { return c != nil && !c.transient }
 
 // Get returns the cached result of parse for content, parsing on a miss.
 func (c *Cache) Get(kind string, content []byte, parse func() any) any {

@@ -13,7 +13,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -37,43 +40,64 @@ func IsCandidate(name string) bool {
 // not a Fastly export (and was not named explicitly, in which case a file
 // that cannot be parsed is still reported): such files are skipped
 // silently.
+//
+// A JSON bundle or service list loads service by service, on several
+// goroutines, without its whole tree ever being built, unless g's parse
+// cache is persistent (the language server keeps whole parses instead).
 func Load(g *analyzer.Graph, name string, content []byte, explicit bool) bool {
-	syntax := tree.JSON
-	if ext := strings.ToLower(filepath.Ext(name)); ext == ".yaml" || ext == ".yml" {
-		syntax = tree.YAML
+	syntax := syntaxOf(name)
+	if syntax == tree.JSON && !g.Memo.Persistent() {
+		if o := outlineExport(content); o != nil {
+			l := &loader{g: g, f: g.Files.Add(name, content), syntax: syntax}
+			if !l.stream(o) {
+				// Some part does not parse: the whole parse says where.
+				l.report(Parse(nil, name, content))
+			}
+			return true
+		}
 	}
 	p := Parse(g.Memo, name, content)
-	docs, err := p.docs, p.err
 	isExport := false
-	for _, d := range docs {
+	for _, d := range p.docs {
 		if shapeOf(d) != notExport {
 			isExport = true
 		}
 	}
-	if err != nil && !isExport && !explicit && !looksLikeExport(content) {
+	if p.err != nil && !isExport && !explicit && !looksLikeExport(content) {
 		return false
 	}
-	if !isExport && err == nil {
+	if !isExport && p.err == nil {
 		return false
 	}
-	f := g.Files.Add(name, content)
-	l := &loader{g: g, f: f, syntax: syntax}
-	if err != nil {
+	l := &loader{g: g, f: g.Files.Add(name, content), syntax: syntax}
+	l.report(p)
+	return true
+}
+
+func syntaxOf(name string) tree.Syntax {
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".yaml" || ext == ".yml" {
+		return tree.YAML
+	}
+	return tree.JSON
+}
+
+// report loads a parsed file: its syntax error, and its documents.
+func (l *loader) report(p parsed) {
+	if p.err != nil {
 		off := 0
 		var te *tree.Error
-		if errors.As(err, &te) {
+		if errors.As(p.err, &te) {
 			off = te.Off
 		}
 		kind := "JSON"
-		if syntax == tree.YAML {
+		if l.syntax == tree.YAML {
 			kind = "YAML"
 		}
-		l.problem(off, off, fmt.Sprintf("cannot parse %s: %s", kind, errorText(err)))
+		l.problem(off, off, fmt.Sprintf("cannot parse %s: %s", kind, errorText(p.err)))
 	}
-	for _, d := range docs {
+	for _, d := range p.docs {
 		l.document(d)
 	}
-	return true
 }
 
 func errorText(err error) string {
@@ -89,8 +113,7 @@ type parsed struct {
 	err  error
 }
 
-// Parse parses an export file's JSON or YAML through a parse cache; the
-// loader calls it, and so does the parallel read ahead of loading.
+// Parse parses an export file's JSON or YAML through a parse cache.
 func Parse(m *memo.Cache, name string, content []byte) parsed {
 	ext := strings.ToLower(filepath.Ext(name))
 	return m.Get("export:"+ext, content, func() any {
@@ -104,6 +127,154 @@ func Parse(m *memo.Cache, name string, content []byte) parsed {
 		docs, err := tree.ParseYAML(content)
 		return parsed{docs, err}
 	}).(parsed)
+}
+
+// ParseAhead parses a file into the cache ahead of Load (on the parallel
+// read-ahead), unless Load will stream it.
+func ParseAhead(m *memo.Cache, name string, content []byte) {
+	if syntaxOf(name) == tree.JSON && !m.Persistent() {
+		return
+	}
+	Parse(m, name, content)
+}
+
+// exportOutline is a JSON bundle or service list, outlined: its services'
+// byte ranges, and the bundle's other members.
+type exportOutline struct {
+	services []tree.Part
+	depth    int         // the services' nesting depth
+	stores   *tree.Part  // the bundle's "stores"
+	others   []tree.Part // every other member (checked for syntax only)
+}
+
+// outlineExport outlines content when it is a JSON bundle whose
+// "services" is an array, or an array whose first element is a service;
+// nil otherwise (and when the outline finds a syntax error).
+func outlineExport(content []byte) *exportOutline {
+	doc, err := tree.OutlineJSONDocument(content)
+	if err != nil {
+		return nil
+	}
+	if doc.Kind == tree.Array {
+		if len(doc.Parts) == 0 {
+			return nil
+		}
+		first, _, err := tree.ParseJSONAt(content, doc.Parts[0].Off, 1)
+		if err != nil || !isService(first) {
+			return nil
+		}
+		return &exportOutline{services: doc.Parts, depth: 1}
+	}
+	o := &exportOutline{depth: 2}
+	var services *tree.Part
+	for i, m := range doc.Parts {
+		switch m.Key {
+		case "services":
+			if services != nil {
+				o.others = append(o.others, *services)
+			}
+			services = &doc.Parts[i]
+		case "stores":
+			if o.stores != nil {
+				o.others = append(o.others, *o.stores)
+			}
+			o.stores = &doc.Parts[i]
+		default:
+			o.others = append(o.others, m)
+		}
+	}
+	if services == nil {
+		return nil
+	}
+	switch content[services.Off] {
+	case 'n':
+		o.others = append(o.others, *services)
+	case '[':
+		list, err := tree.OutlineJSON(content, services.Off)
+		if err != nil {
+			return nil
+		}
+		o.services = list.Parts
+	default:
+		return nil
+	}
+	return o
+}
+
+// stream loads an outlined export part by part. It returns false, having
+// loaded nothing, when a part does not parse.
+func (l *loader) stream(o *exportOutline) bool {
+	src := l.f.Content
+	parse := func(p tree.Part, depth int) (*tree.Node, error) {
+		n, end, err := tree.ParseJSONAt(src, p.Off, depth)
+		if err == nil && end != p.End {
+			err = &tree.Error{Off: end, Msg: "value ends early"}
+		}
+		return n, err
+	}
+	for _, p := range o.others {
+		if _, err := parse(p, 1); err != nil {
+			return false
+		}
+	}
+	var stores *tree.Node
+	if o.stores != nil {
+		var err error
+		if stores, err = parse(*o.stores, 1); err != nil {
+			return false
+		}
+	}
+	if err := l.services(len(o.services), func(i int) (*tree.Node, error) { return parse(o.services[i], o.depth) }); err != nil {
+		return false
+	}
+	if stores != nil {
+		l.stores(stores)
+	}
+	return true
+}
+
+// services loads n services, item(i) giving the i-th one's node, on up to
+// GOMAXPROCS goroutines: each run of items loads into a graph fragment of
+// its own, and the fragments merge in item order, so the graph is the
+// same as a sequential load's. When an item fails, nothing is merged and
+// the first failure is returned.
+func (l *loader) services(n int, item func(int) (*tree.Node, error)) error {
+	const run = 32
+	frags := make([]*analyzer.Graph, (n+run-1)/run)
+	errs := make([]error, len(frags))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(frags)) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(frags) {
+					return
+				}
+				frag := l.g.Fragment()
+				fl := &loader{g: frag, f: l.f, syntax: l.syntax}
+				for i := k * run; i < min(n, (k+1)*run); i++ {
+					node, err := item(i)
+					if err != nil {
+						errs[k] = err
+						break
+					}
+					fl.service(node)
+				}
+				frags[k] = frag
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for _, frag := range frags {
+		l.g.Merge(frag)
+	}
+	return nil
 }
 
 // looksLikeExport guesses whether an unparsable file was meant to be an
@@ -185,9 +356,7 @@ func (l *loader) document(d *tree.Node) {
 	switch shapeOf(d) {
 	case bundle:
 		if s := d.Get("services"); s.Kind == tree.Array {
-			for _, item := range s.Items {
-				l.service(item)
-			}
+			_ = l.services(len(s.Items), func(i int) (*tree.Node, error) { return s.Items[i], nil })
 		}
 		if st := d.Get("stores"); st != nil {
 			l.stores(st)
@@ -195,9 +364,7 @@ func (l *loader) document(d *tree.Node) {
 	case singleService:
 		l.service(d)
 	case serviceList:
-		for _, item := range d.Items {
-			l.service(item)
-		}
+		_ = l.services(len(d.Items), func(i int) (*tree.Node, error) { return d.Items[i], nil })
 	}
 }
 
@@ -410,7 +577,7 @@ func (l *loader) backend(s *analyzer.Service, n *tree.Node) *analyzer.Backend {
 		SSLCertHostname: l.str(n, "ssl_cert_hostname", "ssl_cert_hostname"),
 		SSLSNIHostname:  l.str(n, "ssl_sni_hostname", "ssl_sni_hostname"),
 		Shield:          l.str(n, "shield", "shield"),
-		Setter:          &setter{f: l.f, syntax: l.syntax, node: n},
+		Setter:          &setter{f: l.f, syntax: l.syntax, obj: tree.LayoutOf(n)},
 	}
 	if !b.Address.Set {
 		b.Address = l.str(n, "hostname", "backend hostname")
@@ -436,10 +603,10 @@ func (l *loader) links(s *analyzer.Service, obj *tree.Node) {
 type setter struct {
 	f      *analyzer.File
 	syntax tree.Syntax
-	node   *tree.Node
+	obj    *tree.Layout
 }
 
 func (s *setter) SetField(name, value string) []analysis.TextEdit {
-	e := tree.SetField(s.f.Content, s.syntax, s.node, name, value)
+	e := tree.SetField(s.f.Content, s.syntax, s.obj, name, value)
 	return []analysis.TextEdit{{Pos: s.f.Pos(e.Off), End: s.f.Pos(e.End), NewText: []byte(e.New)}}
 }

@@ -1,42 +1,119 @@
 package fastlyapi_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/rules"
 )
 
-// FuzzLoadExport loads arbitrary bytes as a JSON or YAML export (VCL
-// inside included) and runs every rule: never a panic, every problem
-// positioned inside the file.
-func FuzzLoadExport(f *testing.F) {
+func seeds() [][]byte {
+	var out [][]byte
 	for _, pat := range []string{"../../rules/testdata/*/*/*.json", "../../rules/testdata/*/*/*.yaml", "../../testdata/examples/*"} {
 		matches, _ := filepath.Glob(pat)
 		for _, m := range matches {
 			if b, err := os.ReadFile(m); err == nil {
-				f.Add(b, filepath.Ext(m) != ".json")
+				out = append(out, b)
 			}
 		}
+	}
+	return out
+}
+
+// lint loads src as one export file and returns its problems and findings
+// as text. A persistent cache makes the loader parse the whole file; a nil
+// one makes it stream a JSON bundle part by part.
+func lint(t *testing.T, name string, src []byte, m *memo.Cache) []string {
+	g := analyzer.NewGraph()
+	g.Memo = m
+	fastlyapi.Load(g, name, src, true)
+	g.Finish()
+	var out []string
+	for _, p := range g.Problems {
+		if !p.Pos.IsValid() {
+			t.Fatalf("unpositioned problem: %s", p.Message)
+		}
+		out = append(out, fmt.Sprintf("%s %s: %s", g.Fset().Position(p.Pos), p.Rule, p.Message))
+	}
+	res, err := analyzer.Run(g, rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		out = append(out, fmt.Sprintf("%s %s [%s %s]: %s %v", f.Pos, f.Rule, f.Service, f.Object, f.Message, f.Fixes))
+	}
+	return out
+}
+
+// FuzzLoadExport loads arbitrary bytes as a JSON or YAML export (VCL
+// inside included) and runs every rule: never a panic, every problem
+// positioned inside the file, and a JSON file streamed part by part lints
+// exactly as its whole parse does.
+func FuzzLoadExport(f *testing.F) {
+	for _, b := range seeds() {
+		f.Add(b, false)
+		f.Add(b, true)
 	}
 	f.Fuzz(func(t *testing.T, src []byte, yaml bool) {
 		name := "estate.json"
 		if yaml {
 			name = "estate.yaml"
 		}
-		g := analyzer.NewGraph()
-		fastlyapi.Load(g, name, src, true)
-		g.Finish()
-		for _, p := range g.Problems {
-			if !p.Pos.IsValid() {
-				t.Fatalf("unpositioned problem: %s", p.Message)
+		streamed := lint(t, name, src, nil)
+		if !yaml {
+			if diff := cmp.Diff(lint(t, name, src, memo.New()), streamed); diff != "" {
+				t.Fatalf("streamed load differs from the whole parse (-whole +streamed):\n%s", diff)
 			}
 		}
-		if _, err := analyzer.Run(g, rules.All(), nil); err != nil {
-			t.Fatal(err)
-		}
 	})
+}
+
+// TestStreamMatchesWhole checks the streamed JSON load against the whole
+// parse on the examples and on files broken in each part a stream reads.
+func TestStreamMatchesWhole(t *testing.T) {
+	svc := `{"id": "S%d", "name": "s%d", "active_version": {"number": 1, "domains": [{"name": "s%d.example.com"}], "backends": [{"name": "b", "address": "s%d.example.com"}]}}`
+	var list string
+	for i := range 70 { // more than one run of services per goroutine
+		if i > 0 {
+			list += ",\n"
+		}
+		list += fmt.Sprintf(svc, i, i, (i+1)%70, i)
+	}
+	cases := map[string]string{
+		"bundle":                  `{"services": [` + list + `], "stores": [{"id": "k", "name": "kv", "type": "kv"}]}`,
+		"list":                    "\xEF\xBB\xBF [" + list + "]\n",
+		"bad escape in a service": `{"services": [` + list + `, {"id": "x\q"}]}`,
+		"bad number in a service": `{"services": [{"id": "a", "active_version": {"number": 01}}]}`,
+		"bad other member":        `{"services": [` + list + `], "meta": [1,,2]}`,
+		"bad stores":              `{"services": [], "stores": [{"id": }]}`,
+		"duplicate services":      `{"services": [` + list + `], "services": null}`,
+		"trailing junk":           `{"services": []} x`,
+		"unclosed":                `{"services": [` + list,
+		"services not an array":   `{"services": "none"}`,
+		"list of non-services":    `[1, 2, 3]`,
+		"mismatched brackets":     `{"services": [{"id": "a"]}]}`,
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			whole := lint(t, "e.json", []byte(src), memo.New())
+			if diff := cmp.Diff(whole, lint(t, "e.json", []byte(src), nil)); diff != "" {
+				t.Fatalf("(-whole +streamed):\n%s", diff)
+			}
+			if name == "bundle" && len(whole) == 0 {
+				t.Fatal("the bundle case should have findings (a chain loop)")
+			}
+		})
+	}
+	for i, b := range seeds() {
+		if diff := cmp.Diff(lint(t, "e.json", b, memo.New()), lint(t, "e.json", b, nil)); diff != "" {
+			t.Fatalf("seed %d (-whole +streamed):\n%s", i, diff)
+		}
+	}
 }

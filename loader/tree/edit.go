@@ -13,17 +13,44 @@ type Edit struct {
 	New      string
 }
 
+// Layout is what SetField needs of an object node: where it and its
+// members are. It keeps none of the values, so a loader can keep one for
+// every object it may edit without keeping the document's tree.
+type Layout struct {
+	Off, End int
+	Flow     bool
+	Members  []Member
+}
+
+// Member is where an object member's key and value are.
+type Member struct {
+	Key                        string
+	KeyOff, ValueOff, ValueEnd int
+}
+
+// LayoutOf returns the layout of object node n.
+func LayoutOf(n *Node) *Layout {
+	o := &Layout{Off: n.Off, End: n.End, Flow: n.Flow, Members: make([]Member, len(n.Fields))}
+	for i, f := range n.Fields {
+		o.Members[i] = Member{Key: f.Key, KeyOff: f.KeyOff, ValueOff: f.Value.Off, ValueEnd: f.Value.End}
+	}
+	return o
+}
+
 // SetField returns the edit that gives object n the member key with the
 // string value, in the file's syntax: it replaces an existing member's
-// value, or inserts the member before the first one, on its own line with
-// the same indentation when members are on their own lines.
-func SetField(src []byte, syntax Syntax, n *Node, key, value string) Edit {
+// value (the last, when a key repeats), or inserts the member before the
+// first one, on its own line with the same indentation when members are on
+// their own lines.
+func SetField(src []byte, syntax Syntax, n *Layout, key, value string) Edit {
 	lit := Quote(syntax, value)
-	if f := n.Field(key); f != nil {
-		return Edit{Off: f.Value.Off, End: f.Value.End, New: lit}
+	for i := len(n.Members) - 1; i >= 0; i-- {
+		if m := n.Members[i]; m.Key == key {
+			return Edit{Off: m.ValueOff, End: m.ValueEnd, New: lit}
+		}
 	}
 	member := quoteKey(syntax, key) + ": " + lit
-	if len(n.Fields) == 0 {
+	if len(n.Members) == 0 {
 		if n.Flow && n.Off < len(src) && src[n.Off] == '{' {
 			return Edit{Off: n.Off + 1, End: n.Off + 1, New: member}
 		}
@@ -31,7 +58,7 @@ func SetField(src []byte, syntax Syntax, n *Node, key, value string) Edit {
 		// value would be the case here, handled by the caller.
 		return Edit{Off: n.Off, End: n.End, New: "{" + member + "}"}
 	}
-	first := n.Fields[0].KeyOff
+	first := n.Members[0].KeyOff
 	if syntax == JSON || n.Flow {
 		if bytes.ContainsRune(src[n.Off:first], '\n') {
 			return Edit{Off: first, End: first, New: member + ",\n" + indentAt(src, first)}

@@ -4,11 +4,17 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ParseJSON parses a JSON document. A leading byte-order mark is skipped.
 // It records every value's offsets and, for strings, the mapping from
 // decoded bytes to source bytes across escapes.
+//
+// Strings and numbers without escapes share src's memory rather than
+// copying it (most of a document's bytes are such text): src must not be
+// modified while the tree is in use. Loaders keep a file's content
+// unchanged for the whole run; fixes write new buffers.
 func ParseJSON(src []byte) (*Node, error) {
 	p := &jsonParser{src: src}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
@@ -32,6 +38,18 @@ func ParseJSON(src []byte) (*Node, error) {
 type jsonParser struct {
 	src []byte
 	pos int
+	// fields and items are stacks the open objects and arrays collect
+	// their members on; each gets an exact-size copy when it closes.
+	fields []Field
+	items  []*Node
+}
+
+// text returns src[from:to] as a string sharing src's memory.
+func (p *jsonParser) text(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	return unsafe.String(&p.src[from], to-from)
 }
 
 func (p *jsonParser) space() {
@@ -131,7 +149,7 @@ func (p *jsonParser) number() (*Node, error) {
 			return nil, p.errf("invalid number: expected exponent digits")
 		}
 	}
-	return &Node{Kind: Number, Off: start, End: p.pos, Text: string(p.src[start:p.pos]), TextOff: start}, nil
+	return &Node{Kind: Number, Off: start, End: p.pos, Text: p.text(start, p.pos), TextOff: start}, nil
 }
 
 // string decodes a string; Segments records where each run of decoded
@@ -144,7 +162,7 @@ func (p *jsonParser) string() (*Node, error) {
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		if c == '"' {
-			n := &Node{Kind: String, Off: start, End: p.pos + 1, Text: string(p.src[runStart:p.pos]), TextOff: runStart}
+			n := &Node{Kind: String, Off: start, End: p.pos + 1, Text: p.text(runStart, p.pos), TextOff: runStart}
 			p.pos++
 			return n, nil
 		}
@@ -157,7 +175,7 @@ func (p *jsonParser) string() (*Node, error) {
 		p.pos++
 	}
 	var b strings.Builder
-	b.WriteString(string(p.src[runStart:p.pos]))
+	b.Write(p.src[runStart:p.pos])
 	segs := []Segment{{Dec: 0, Src: runStart}}
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
@@ -258,6 +276,8 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		n.End = p.pos
 		return n, nil
 	}
+	base := len(p.fields)
+	defer func() { p.fields = p.fields[:base] }()
 	for {
 		p.space()
 		if p.pos >= len(p.src) || p.src[p.pos] != '"' {
@@ -278,7 +298,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Fields = append(n.Fields, Field{Key: keyText, KeyOff: keyOff, KeyEnd: keyEnd, Value: v})
+		p.fields = append(p.fields, Field{Key: keyText, KeyOff: keyOff, KeyEnd: keyEnd, Value: v})
 		p.space()
 		if p.pos >= len(p.src) {
 			return nil, p.errf("unexpected end of file: expected ',' or '}'")
@@ -289,6 +309,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		case '}':
 			p.pos++
 			n.End = p.pos
+			n.Fields = append([]Field(nil), p.fields[base:]...)
 			return n, nil
 		default:
 			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or '}'")
@@ -305,13 +326,15 @@ func (p *jsonParser) array(depth int) (*Node, error) {
 		n.End = p.pos
 		return n, nil
 	}
+	base := len(p.items)
+	defer func() { p.items = p.items[:base] }()
 	for {
 		p.space()
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		n.Items = append(n.Items, v)
+		p.items = append(p.items, v)
 		p.space()
 		if p.pos >= len(p.src) {
 			return nil, p.errf("unexpected end of file: expected ',' or ']'")
@@ -322,6 +345,7 @@ func (p *jsonParser) array(depth int) (*Node, error) {
 		case ']':
 			p.pos++
 			n.End = p.pos
+			n.Items = append([]*Node(nil), p.items[base:]...)
 			return n, nil
 		default:
 			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or ']'")

@@ -162,7 +162,7 @@ func TestSetField(t *testing.T) {
 					n = n.Items[0]
 				}
 			}
-			e := SetField([]byte(tt.src), tt.syntax, n, "override_host", "x.example.com")
+			e := SetField([]byte(tt.src), tt.syntax, LayoutOf(n), "override_host", "x.example.com")
 			got := tt.src[:e.Off] + e.New + tt.src[e.End:]
 			if got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
