@@ -25,10 +25,15 @@ type Chains struct {
 
 // NewChains resolves every backend of g and analyses the resulting graph.
 func NewChains(g *Graph) *Chains {
+	backends := 0
+	for _, s := range g.Services {
+		backends += len(s.Backends)
+	}
 	c := &Chains{
 		Graph:   g,
 		Domains: NewDomainIndex(g.Services),
-		RouteOf: map[*Backend]*Route{},
+		Routes:  make([]*Route, 0, backends),
+		RouteOf: make(map[*Backend]*Route, backends),
 		index:   make(map[*Service]int, len(g.Services)),
 		out:     make([][]*Route, len(g.Services)),
 		in:      make([][]*Route, len(g.Services)),

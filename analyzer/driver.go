@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"go/token"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -231,17 +233,38 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	results := map[*analysis.Analyzer]any{GraphAnalyzer: g, ConfigAnalyzer: cfg}
 	var otherFiles []string
 	for _, f := range g.Files.List() {
 		otherFiles = append(otherFiles, f.Name)
 	}
 	res := &Result{Incomplete: len(g.Problems) > 0}
 	attr := newAttributor(g)
+	// Every pass runs on a goroutine of its own once the passes it
+	// requires are done, GOMAXPROCS at a time. Each keeps its own findings;
+	// they are joined in pass order, so the result does not depend on
+	// which pass finished first.
+	type job struct {
+		done     chan struct{}
+		result   any
+		err      error
+		findings []Finding
+	}
+	jobs := make(map[*analysis.Analyzer]*job, len(analyzers)+2)
+	for a, result := range map[*analysis.Analyzer]any{GraphAnalyzer: g, ConfigAnalyzer: cfg} {
+		jobs[a] = &job{done: make(chan struct{}), result: result}
+		close(jobs[a].done)
+	}
+	var run []*analysis.Analyzer
 	for _, a := range analyzers {
-		if _, ok := results[a]; ok {
-			continue
+		if jobs[a] == nil {
+			jobs[a] = &job{done: make(chan struct{})}
+			run = append(run, a)
 		}
+	}
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, a := range run {
+		j := jobs[a]
 		rule := byAnalyzer[a]
 		pass := &analysis.Pass{
 			Analyzer:   a,
@@ -258,17 +281,33 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 				if rule == nil {
 					return // only rules report; helper passes compute results
 				}
-				res.Findings = append(res.Findings, resolve(g, attr, rule, cfg, d))
+				j.findings = append(j.findings, resolve(g, attr, rule, cfg, d))
 			},
 		}
-		for _, req := range a.Requires {
-			pass.ResultOf[req] = results[req]
+		wg.Go(func() {
+			defer close(j.done)
+			for _, req := range a.Requires {
+				r := jobs[req]
+				<-r.done
+				if r.err != nil {
+					j.err = r.err
+					return
+				}
+				pass.ResultOf[req] = r.result
+			}
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			if j.result, j.err = a.Run(pass); j.err != nil {
+				j.err = fmt.Errorf("%s: %w", a.Name, j.err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, a := range run {
+		if err := jobs[a].err; err != nil {
+			return nil, err
 		}
-		out, err := a.Run(pass)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a.Name, err)
-		}
-		results[a] = out
+		res.Findings = append(res.Findings, jobs[a].findings...)
 	}
 	res.Findings = suppress(g, res.Findings, cfg, byName(rules))
 	SortFindings(res.Findings)

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"go/token"
 	"sort"
 	"sync"
@@ -55,14 +56,27 @@ func (fs *Files) Add(name string, content []byte) *File {
 	// offset 0 of a zero-size file, and a finding about an empty file must
 	// still read file:1:1.
 	tf := fs.Fset.AddFile(name, -1, max(len(content), 1))
-	tf.SetLinesForContent(content)
-	if tf.LineCount() == 0 {
-		tf.SetLines([]int{0})
-	}
+	tf.SetLines(lineStarts(content))
 	f := &File{Name: name, Content: content, TF: tf}
 	fs.byName[name] = f
 	fs.list = append(fs.list, f)
 	return f
+}
+
+// lineStarts returns the offsets where content's lines start, as
+// token.File.SetLinesForContent does, but searching for line feeds with
+// bytes.IndexByte (several times faster on large files). An empty file
+// has one line.
+func lineStarts(content []byte) []int {
+	lines := make([]int, 1, 1+len(content)/32)
+	for off := 0; ; {
+		i := bytes.IndexByte(content[off:], '\n')
+		if i < 0 || off+i+1 >= len(content) {
+			return lines
+		}
+		off += i + 1
+		lines = append(lines, off)
+	}
 }
 
 // Get returns a registered file by name.

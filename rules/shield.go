@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -43,10 +44,13 @@ func shielded(b *analyzer.Backend) bool {
 type shieldAt map[string]*analyzer.Backend
 
 func ownShields(s *analyzer.Service) shieldAt {
-	own := shieldAt{}
+	var own shieldAt // nil for most services: they do not shield
 	for _, b := range s.Backends {
 		if shielded(b) {
 			code := strings.ToLower(strings.TrimSpace(b.Shield.Value))
+			if own == nil {
+				own = shieldAt{}
+			}
 			if own[code] == nil {
 				own[code] = b
 			}
@@ -67,15 +71,18 @@ type downstreamShield struct {
 // shields. Linear in services + routes × POP codes in use.
 func shieldFlow(c *analyzer.Chains) (own map[*analyzer.Service]shieldAt, down map[*analyzer.Service]map[string]downstreamShield, upShield map[*analyzer.Service]bool) {
 	order := c.SuccessorsFirst()
-	own = map[*analyzer.Service]shieldAt{}
-	down = map[*analyzer.Service]map[string]downstreamShield{}
-	upShield = map[*analyzer.Service]bool{}
+	own = make(map[*analyzer.Service]shieldAt, len(order))
+	down = make(map[*analyzer.Service]map[string]downstreamShield, len(order))
+	upShield = make(map[*analyzer.Service]bool, len(order))
 	for _, s := range order {
 		own[s] = ownShields(s)
 	}
 	for _, s := range order {
-		d := map[string]downstreamShield{}
+		var d map[string]downstreamShield // nil while nothing downstream shields
 		for _, r := range c.DAGOut(s) {
+			if d == nil && (len(own[r.To]) > 0 || len(down[r.To]) > 0) {
+				d = map[string]downstreamShield{}
+			}
 			for code, b := range own[r.To] {
 				if _, ok := d[code]; !ok {
 					d[code] = downstreamShield{backend: b, first: r}
@@ -151,14 +158,38 @@ Good:
 
     www:     backend "chained" (no shield)
     chained: backend "origin"  shield = "iad-va-us"`,
-		Requires: chainRequires,
+		Requires: append([]*analysis.Analyzer{shieldsPass}, chainRequires...),
 		Run:      runShieldPOPMismatch,
 	},
 }
 
+// shieldsPass computes shieldFlow once for the rules that need it.
+var shieldsPass = &analysis.Analyzer{
+	Name:       "shields",
+	Doc:        "shields finds every service's own shields, the shields downstream of it and whether any service upstream shields",
+	Requires:   chainRequires,
+	ResultType: reflect.TypeOf((*shields)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		sh := &shields{}
+		sh.own, sh.down, sh.upShield = shieldFlow(analyzer.ChainsOf(pass))
+		return sh, nil
+	},
+}
+
+type shields struct {
+	own      map[*analyzer.Service]shieldAt
+	down     map[*analyzer.Service]map[string]downstreamShield
+	upShield map[*analyzer.Service]bool
+}
+
+func shieldsOf(pass *analysis.Pass) (map[*analyzer.Service]shieldAt, map[*analyzer.Service]map[string]downstreamShield, map[*analyzer.Service]bool) {
+	sh := pass.ResultOf[shieldsPass].(*shields)
+	return sh.own, sh.down, sh.upShield
+}
+
 func runShieldPOPMismatch(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
-	own, down, upShield := shieldFlow(c)
+	own, down, upShield := shieldsOf(pass)
 	for _, s := range c.Graph.Services {
 		if len(own[s]) == 0 || upShield[s] {
 			continue
@@ -209,14 +240,14 @@ Good:
 
     www:     backend "chained"
     chained: backend "origin"  shield = "iad-va-us"`,
-		Requires: chainRequires,
+		Requires: append([]*analysis.Analyzer{shieldsPass}, chainRequires...),
 		Run:      runMultipleShields,
 	},
 }
 
 func runMultipleShields(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
-	own, down, upShield := shieldFlow(c)
+	own, down, upShield := shieldsOf(pass)
 	for _, s := range c.Graph.Services {
 		if len(own[s]) != 1 || upShield[s] || len(down[s]) != 1 {
 			continue
