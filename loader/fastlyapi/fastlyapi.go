@@ -151,7 +151,7 @@ type exportOutline struct {
 // "services" is an array, or an array whose first element is a service;
 // nil otherwise (and when the outline finds a syntax error).
 func outlineExport(content []byte) *exportOutline {
-	doc, err := tree.OutlineJSONDocument(content)
+	doc, err := tree.OutlineJSONDocument(content, func(key string) bool { return key == "services" })
 	if err != nil {
 		return nil
 	}
@@ -190,11 +190,7 @@ func outlineExport(content []byte) *exportOutline {
 	case 'n':
 		o.others = append(o.others, *services)
 	case '[':
-		list, err := tree.OutlineJSON(content, services.Off)
-		if err != nil {
-			return nil
-		}
-		o.services = list.Parts
+		o.services = services.Inner.Parts
 	default:
 		return nil
 	}

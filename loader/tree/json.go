@@ -42,6 +42,23 @@ type jsonParser struct {
 	// their members on; each gets an exact-size copy when it closes.
 	fields []Field
 	items  []*Node
+	// slab is where new nodes are carved from.
+	slab     []Node
+	slabSize int
+}
+
+// node returns a new node with n's fields. Nodes are carved from slabs
+// that grow from 16 to 512 nodes: one allocation serves many nodes, and a
+// small document does not pay for a large slab.
+func (p *jsonParser) node(n Node) *Node {
+	if len(p.slab) == 0 {
+		p.slabSize = min(max(2*p.slabSize, 16), 512)
+		p.slab = make([]Node, p.slabSize)
+	}
+	p.slab[0] = n
+	out := &p.slab[0]
+	p.slab = p.slab[1:]
+	return out
 }
 
 // text returns src[from:to] as a string sharing src's memory.
@@ -114,7 +131,7 @@ func (p *jsonParser) literal(word string, k Kind) (*Node, error) {
 	if !strings.HasPrefix(string(p.src[p.pos:min(len(p.src), p.pos+len(word))]), word) {
 		return nil, p.errf("invalid literal: expected " + word)
 	}
-	n := &Node{Kind: k, Off: p.pos, End: p.pos + len(word), Text: word, TextOff: p.pos}
+	n := p.node(Node{Kind: k, Off: p.pos, End: p.pos + len(word), Text: word, TextOff: p.pos})
 	p.pos += len(word)
 	return n, nil
 }
@@ -149,12 +166,21 @@ func (p *jsonParser) number() (*Node, error) {
 			return nil, p.errf("invalid number: expected exponent digits")
 		}
 	}
-	return &Node{Kind: Number, Off: start, End: p.pos, Text: p.text(start, p.pos), TextOff: start}, nil
+	return p.node(Node{Kind: Number, Off: start, End: p.pos, Text: p.text(start, p.pos), TextOff: start}), nil
 }
 
 // string decodes a string; Segments records where each run of decoded
 // bytes sits in the source, a new run starting after every escape.
 func (p *jsonParser) string() (*Node, error) {
+	n, err := p.str()
+	if err != nil {
+		return nil, err
+	}
+	return p.node(n), nil
+}
+
+// str decodes a string into a node value (a member name needs no node).
+func (p *jsonParser) str() (Node, error) {
 	start := p.pos
 	p.pos++ // opening quote
 	runStart := p.pos
@@ -162,7 +188,7 @@ func (p *jsonParser) string() (*Node, error) {
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		if c == '"' {
-			n := &Node{Kind: String, Off: start, End: p.pos + 1, Text: p.text(runStart, p.pos), TextOff: runStart}
+			n := Node{Kind: String, Off: start, End: p.pos + 1, Text: p.text(runStart, p.pos), TextOff: runStart}
 			p.pos++
 			return n, nil
 		}
@@ -170,7 +196,7 @@ func (p *jsonParser) string() (*Node, error) {
 			break
 		}
 		if c < 0x20 {
-			return nil, p.errf("control character in string (escape it)")
+			return Node{}, p.errf("control character in string (escape it)")
 		}
 		p.pos++
 	}
@@ -182,11 +208,11 @@ func (p *jsonParser) string() (*Node, error) {
 		switch {
 		case c == '"':
 			p.pos++
-			return &Node{Kind: String, Off: start, End: p.pos, Text: b.String(), TextOff: runStart, Segments: segs}, nil
+			return Node{Kind: String, Off: start, End: p.pos, Text: b.String(), TextOff: runStart, Segments: segs}, nil
 		case c == '\\':
 			escStart := p.pos
 			if p.pos+1 >= len(p.src) {
-				return nil, p.errf("unterminated escape")
+				return Node{}, p.errf("unterminated escape")
 			}
 			e := p.src[p.pos+1]
 			p.pos += 2
@@ -208,7 +234,7 @@ func (p *jsonParser) string() (*Node, error) {
 				r, ok := p.hex4()
 				if !ok {
 					p.pos = escStart
-					return nil, p.errf(`invalid \u escape`)
+					return Node{}, p.errf(`invalid \u escape`)
 				}
 				if utf16.IsSurrogate(r) {
 					if p.pos+1 < len(p.src) && p.src[p.pos] == '\\' && p.src[p.pos+1] == 'u' {
@@ -228,7 +254,7 @@ func (p *jsonParser) string() (*Node, error) {
 				out = string(r)
 			default:
 				p.pos = escStart
-				return nil, p.errf("invalid escape \\" + string(rune(e)))
+				return Node{}, p.errf("invalid escape \\" + string(rune(e)))
 			}
 			// The escape's decoded bytes map to the backslash; the run after
 			// it starts verbatim at the next source byte.
@@ -236,14 +262,14 @@ func (p *jsonParser) string() (*Node, error) {
 			b.WriteString(out)
 			segs = append(segs, Segment{Dec: b.Len(), Src: p.pos})
 		case c < 0x20:
-			return nil, p.errf("control character in string (escape it)")
+			return Node{}, p.errf("control character in string (escape it)")
 		default:
 			b.WriteByte(c)
 			p.pos++
 		}
 	}
 	p.pos = start
-	return nil, p.errf("unterminated string")
+	return Node{}, p.errf("unterminated string")
 }
 
 func (p *jsonParser) hex4() (rune, bool) {
@@ -268,7 +294,7 @@ func (p *jsonParser) hex4() (rune, bool) {
 }
 
 func (p *jsonParser) object(depth int) (*Node, error) {
-	n := &Node{Kind: Object, Off: p.pos, Flow: true}
+	n := p.node(Node{Kind: Object, Off: p.pos, Flow: true})
 	p.pos++
 	p.space()
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
@@ -283,7 +309,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		if p.pos >= len(p.src) || p.src[p.pos] != '"' {
 			return nil, p.errf("unexpected " + p.describe() + ": expected a member name in double quotes")
 		}
-		key, err := p.string()
+		key, err := p.str()
 		if err != nil {
 			return nil, err
 		}
@@ -318,7 +344,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 }
 
 func (p *jsonParser) array(depth int) (*Node, error) {
-	n := &Node{Kind: Array, Off: p.pos, Flow: true}
+	n := p.node(Node{Kind: Array, Off: p.pos, Flow: true})
 	p.pos++
 	p.space()
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {

@@ -20,6 +20,9 @@ type Part struct {
 	KeyOff, KeyEnd int
 	// Off and End delimit the value.
 	Off, End int
+	// Inner outlines the value when the outline was asked to expand the
+	// member and the value is an object or an array.
+	Inner *Outline
 }
 
 // OutlineJSONDocument outlines a whole document whose value is an object
@@ -27,13 +30,16 @@ type Part struct {
 // else and on a syntax error it finds; a part's own syntax is checked only
 // when the part is parsed, so a caller that outlines must parse every part
 // (or parse the whole document after all) to check the whole document.
-func OutlineJSONDocument(src []byte) (*Outline, error) {
+//
+// expand names the members (of an outlined object) whose values are
+// outlined too, into Part.Inner; nil expands none.
+func OutlineJSONDocument(src []byte, expand func(key string) bool) (*Outline, error) {
 	p := &jsonParser{src: src}
 	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
 		p.pos = 3
 	}
 	p.space()
-	o, err := OutlineJSON(src, p.pos)
+	o, err := OutlineJSON(src, p.pos, expand)
 	if err != nil {
 		return nil, err
 	}
@@ -45,8 +51,9 @@ func OutlineJSONDocument(src []byte) (*Outline, error) {
 	return o, nil
 }
 
-// OutlineJSON outlines the object or array starting at src[off].
-func OutlineJSON(src []byte, off int) (*Outline, error) {
+// OutlineJSON outlines the object or array starting at src[off],
+// expanding the members expand names.
+func OutlineJSON(src []byte, off int, expand func(key string) bool) (*Outline, error) {
 	p := &jsonParser{src: src, pos: off}
 	if off >= len(src) || (src[off] != '{' && src[off] != '[') {
 		return nil, p.errf("expected an object or an array")
@@ -82,11 +89,19 @@ func OutlineJSON(src []byte, off int) (*Outline, error) {
 			p.space()
 		}
 		part.Off = p.pos
-		end, ok := skipJSON(src, p.pos)
-		if !ok {
-			return nil, p.errf("malformed value")
+		if o.Kind == Object && expand != nil && expand(part.Key) && p.pos < len(src) && (src[p.pos] == '{' || src[p.pos] == '[') {
+			inner, err := OutlineJSON(src, p.pos, nil)
+			if err != nil {
+				return nil, err
+			}
+			part.Inner, part.End, p.pos = inner, inner.End, inner.End
+		} else {
+			end, ok := skipJSON(src, p.pos)
+			if !ok {
+				return nil, p.errf("malformed value")
+			}
+			part.End, p.pos = end, end
 		}
-		part.End, p.pos = end, end
 		o.Parts = append(o.Parts, part)
 		p.space()
 		if p.pos >= len(src) {
