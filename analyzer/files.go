@@ -68,7 +68,7 @@ func (fs *Files) Add(name string, content []byte) *File {
 // bytes.IndexByte (several times faster on large files). An empty file
 // has one line.
 func lineStarts(content []byte) []int {
-	lines := make([]int, 1, 1+len(content)/32)
+	lines := make([]int, 1, 1+bytes.Count(content, []byte{'\n'}))
 	for off := 0; ; {
 		i := bytes.IndexByte(content[off:], '\n')
 		if i < 0 || off+i+1 >= len(content) {

@@ -127,7 +127,11 @@ type DomainIndex struct {
 
 // NewDomainIndex indexes the known domains of services.
 func NewDomainIndex(services []*Service) *DomainIndex {
-	ix := &DomainIndex{exact: map[string][]*Domain{}, wildcard: map[string][]*Domain{}}
+	n := 0
+	for _, s := range services {
+		n += len(s.Domains)
+	}
+	ix := &DomainIndex{exact: make(map[string][]*Domain, n), wildcard: map[string][]*Domain{}}
 	for _, s := range services {
 		for _, d := range s.Domains {
 			if !d.Name.Known() {

@@ -200,14 +200,17 @@ func outlineExport(content []byte) *exportOutline {
 // stream loads an outlined export part by part. It returns false, having
 // loaded nothing, when a part does not parse.
 func (l *loader) stream(o *exportOutline) bool {
-	src := l.f.Content
-	parse := func(p tree.Part, depth int) (*tree.Node, error) {
-		n, end, err := tree.ParseJSONAt(src, p.Off, depth)
-		if err == nil && end != p.End {
-			err = &tree.Error{Off: end, Msg: "value ends early"}
+	parser := func() func(p tree.Part, depth int) (*tree.Node, error) {
+		jp := tree.NewJSONParser(l.f.Content)
+		return func(p tree.Part, depth int) (*tree.Node, error) {
+			n, end, err := jp.ParseAt(p.Off, depth)
+			if err == nil && end != p.End {
+				err = &tree.Error{Off: end, Msg: "value ends early"}
+			}
+			return n, err
 		}
-		return n, err
 	}
+	parse := parser()
 	for _, p := range o.others {
 		if _, err := parse(p, 1); err != nil {
 			return false
@@ -220,7 +223,11 @@ func (l *loader) stream(o *exportOutline) bool {
 			return false
 		}
 	}
-	if err := l.services(len(o.services), func(i int) (*tree.Node, error) { return parse(o.services[i], o.depth) }); err != nil {
+	err := l.services(len(o.services), func() func(int) (*tree.Node, error) {
+		parse := parser() // one per goroutine: it reuses its allocations
+		return func(i int) (*tree.Node, error) { return parse(o.services[i], o.depth) }
+	})
+	if err != nil {
 		return false
 	}
 	if stores != nil {
@@ -229,12 +236,13 @@ func (l *loader) stream(o *exportOutline) bool {
 	return true
 }
 
-// services loads n services, item(i) giving the i-th one's node, on up to
-// GOMAXPROCS goroutines: each run of items loads into a graph fragment of
-// its own, and the fragments merge in item order, so the graph is the
-// same as a sequential load's. When an item fails, nothing is merged and
-// the first failure is returned.
-func (l *loader) services(n int, item func(int) (*tree.Node, error)) error {
+// services loads n services on up to GOMAXPROCS goroutines, each calling
+// newItem once for the function that gives the i-th service's node: each
+// run of items loads into a graph fragment of its own, and the fragments
+// merge in item order, so the graph is the same as a sequential load's.
+// When an item fails, nothing is merged and the first failure is
+// returned.
+func (l *loader) services(n int, newItem func() func(int) (*tree.Node, error)) error {
 	const run = 32
 	frags := make([]*analyzer.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
@@ -242,6 +250,7 @@ func (l *loader) services(n int, item func(int) (*tree.Node, error)) error {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(frags)) {
 		wg.Go(func() {
+			item := newItem()
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(frags) {
@@ -352,7 +361,7 @@ func (l *loader) document(d *tree.Node) {
 	switch shapeOf(d) {
 	case bundle:
 		if s := d.Get("services"); s.Kind == tree.Array {
-			_ = l.services(len(s.Items), func(i int) (*tree.Node, error) { return s.Items[i], nil })
+			_ = l.services(len(s.Items), itemsOf(s))
 		}
 		if st := d.Get("stores"); st != nil {
 			l.stores(st)
@@ -360,7 +369,14 @@ func (l *loader) document(d *tree.Node) {
 	case singleService:
 		l.service(d)
 	case serviceList:
-		_ = l.services(len(d.Items), func(i int) (*tree.Node, error) { return d.Items[i], nil })
+		_ = l.services(len(d.Items), itemsOf(d))
+	}
+}
+
+// itemsOf gives services the elements of a parsed array.
+func itemsOf(a *tree.Node) func() func(int) (*tree.Node, error) {
+	return func() func(int) (*tree.Node, error) {
+		return func(i int) (*tree.Node, error) { return a.Items[i], nil }
 	}
 }
 

@@ -35,6 +35,26 @@ func ParseJSON(src []byte) (*Node, error) {
 	return n, nil
 }
 
+// JSONParser parses the values of one document one at a time (see
+// OutlineJSON). Values parsed by one JSONParser share its allocations,
+// so a loader that parses many parts of a document in turn reuses one.
+type JSONParser struct{ p jsonParser }
+
+// NewJSONParser returns a parser over src.
+func NewJSONParser(src []byte) *JSONParser { return &JSONParser{jsonParser{src: src}} }
+
+// ParseAt parses the one value starting at src[off], nested depth levels
+// deep in its document, and returns it with its end offset. Its nodes
+// have the offsets they have in src.
+func (jp *JSONParser) ParseAt(off, depth int) (*Node, int, error) {
+	jp.p.pos = off
+	n, err := jp.p.value(depth)
+	if err != nil {
+		return nil, 0, err
+	}
+	return n, jp.p.pos, nil
+}
+
 type jsonParser struct {
 	src []byte
 	pos int
@@ -43,8 +63,10 @@ type jsonParser struct {
 	fields []Field
 	items  []*Node
 	// slab is where new nodes are carved from.
-	slab     []Node
-	slabSize int
+	slab      []Node
+	slabSize  int
+	fieldSlab []Field
+	itemSlab  []*Node
 }
 
 // node returns a new node with n's fields. Nodes are carved from slabs
@@ -58,6 +80,29 @@ func (p *jsonParser) node(n Node) *Node {
 	p.slab[0] = n
 	out := &p.slab[0]
 	p.slab = p.slab[1:]
+	return out
+}
+
+// carveFields copies an object's members into a slab, as node does for
+// nodes (the copy's capacity is its length: appending to it reallocates).
+func (p *jsonParser) carveFields(fs []Field) []Field {
+	if len(fs) > len(p.fieldSlab) {
+		p.fieldSlab = make([]Field, max(len(fs), 256))
+	}
+	out := p.fieldSlab[:len(fs):len(fs)]
+	copy(out, fs)
+	p.fieldSlab = p.fieldSlab[len(fs):]
+	return out
+}
+
+// carveItems does for an array's elements what carveFields does.
+func (p *jsonParser) carveItems(items []*Node) []*Node {
+	if len(items) > len(p.itemSlab) {
+		p.itemSlab = make([]*Node, max(len(items), 256))
+	}
+	out := p.itemSlab[:len(items):len(items)]
+	copy(out, items)
+	p.itemSlab = p.itemSlab[len(items):]
 	return out
 }
 
@@ -335,7 +380,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		case '}':
 			p.pos++
 			n.End = p.pos
-			n.Fields = append([]Field(nil), p.fields[base:]...)
+			n.Fields = p.carveFields(p.fields[base:])
 			return n, nil
 		default:
 			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or '}'")
@@ -371,7 +416,7 @@ func (p *jsonParser) array(depth int) (*Node, error) {
 		case ']':
 			p.pos++
 			n.End = p.pos
-			n.Items = append([]*Node(nil), p.items[base:]...)
+			n.Items = p.carveItems(p.items[base:])
 			return n, nil
 		default:
 			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or ']'")

@@ -5,7 +5,7 @@ import "bytes"
 // Outline is a JSON object's members or an array's elements as byte
 // ranges, found without building their values. A loader outlines a large
 // document and parses its parts separately (on several goroutines) with
-// ParseJSONAt, which gives every node the offsets it has in the whole
+// JSONParser.ParseAt, which gives every node the offsets it has in the whole
 // document; only one part's nodes need to be alive at a time.
 type Outline struct {
 	Kind     Kind // Object or Array
@@ -120,15 +120,9 @@ func OutlineJSON(src []byte, off int, expand func(key string) bool) (*Outline, e
 }
 
 // ParseJSONAt parses the one value starting at src[off], nested depth
-// levels deep in its document, and returns it with its end offset. Its
-// nodes have the offsets they have in src.
+// levels deep in its document, with a parser of its own.
 func ParseJSONAt(src []byte, off, depth int) (*Node, int, error) {
-	p := &jsonParser{src: src, pos: off}
-	n, err := p.value(depth)
-	if err != nil {
-		return nil, 0, err
-	}
-	return n, p.pos, nil
+	return NewJSONParser(src).ParseAt(off, depth)
 }
 
 // skipJSON returns the end of the value at src[i] by matching brackets

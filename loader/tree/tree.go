@@ -56,6 +56,10 @@ const (
 // Node is one value of a document.
 type Node struct {
 	Kind Kind
+	// Flow reports a YAML flow collection or a JSON collection ({...} or
+	// [...]), as opposed to a YAML block collection. (It sits next to Kind
+	// so that the two share one word.)
+	Flow bool
 	// Off and End delimit the value's source text (End exclusive).
 	Off, End int
 	// Text is a scalar's decoded value ("true", "12", the string).
@@ -69,9 +73,6 @@ type Node struct {
 	// are not stored verbatim from TextOff, as runs: decoded byte i, in the
 	// segment with the greatest Dec <= i, is at offset Src + (i - Dec).
 	Segments []Segment
-	// Flow reports a YAML flow collection or a JSON collection ({...} or
-	// [...]), as opposed to a YAML block collection.
-	Flow bool
 }
 
 // Field is an object member.
