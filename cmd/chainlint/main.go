@@ -205,7 +205,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
 		return exitUsage
 	}
-	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}}
+	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}, Read: memoryBudget}
 	if len(lf.vars) > 0 {
 		opts.Terraform.Vars = map[string]string{}
 		for _, v := range lf.vars {
@@ -614,6 +614,17 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// memoryBudget asks the Go runtime to keep chainlint's memory within four
+// times its input plus 32 MB (the runtime's own, the tables every run
+// builds), collecting garbage sooner rather than growing the heap to
+// twice what is live. It is a soft limit: a run whose live data needs
+// more still gets it. A GOMEMLIMIT in the environment wins.
+func memoryBudget(inputBytes int64) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(4*inputBytes + 32<<20)
+	}
 }
 
 // cmdLSP runs the language server on standard input and output.

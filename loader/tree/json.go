@@ -47,8 +47,15 @@ func NewJSONParser(src []byte) *JSONParser { return &JSONParser{jsonParser{src: 
 // deep in its document, and returns it with its end offset. Its nodes
 // have the offsets they have in src.
 func (jp *JSONParser) ParseAt(off, depth int) (*Node, int, error) {
-	jp.p.pos = off
-	n, err := jp.p.value(depth)
+	// Each value gets slabs of its own, sized by the last value's needs:
+	// slabs shared by two values would tie their lifetimes together (and,
+	// link by link, every value this parser ever parsed).
+	p := &jp.p
+	p.slab, p.fieldSlab, p.itemSlab = nil, nil, nil
+	p.slabSize, p.fieldSlabSize, p.itemSlabSize = p.nodes*5/4, p.fieldCount*5/4, p.itemCount*5/4
+	p.nodes, p.fieldCount, p.itemCount = 0, 0, 0
+	p.pos = off
+	n, err := p.value(depth)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -64,18 +71,22 @@ type jsonParser struct {
 	items  []*Node
 	// slab is where new nodes are carved from.
 	slab      []Node
-	slabSize  int
 	fieldSlab []Field
 	itemSlab  []*Node
+	// The size of the next slab of each kind, and how many of each the
+	// value being parsed has used.
+	slabSize, fieldSlabSize, itemSlabSize int
+	nodes, fieldCount, itemCount          int
 }
 
 // node returns a new node with n's fields. Nodes are carved from slabs
 // that grow from 16 to 512 nodes: one allocation serves many nodes, and a
 // small document does not pay for a large slab.
 func (p *jsonParser) node(n Node) *Node {
+	p.nodes++
 	if len(p.slab) == 0 {
-		p.slabSize = min(max(2*p.slabSize, 16), 512)
-		p.slab = make([]Node, p.slabSize)
+		p.slab = make([]Node, max(p.slabSize, 16))
+		p.slabSize = min(max(len(p.slab)/4, p.nodes/2, 16), 512) // grow with the value
 	}
 	p.slab[0] = n
 	out := &p.slab[0]
@@ -86,8 +97,10 @@ func (p *jsonParser) node(n Node) *Node {
 // carveFields copies an object's members into a slab, as node does for
 // nodes (the copy's capacity is its length: appending to it reallocates).
 func (p *jsonParser) carveFields(fs []Field) []Field {
+	p.fieldCount += len(fs)
 	if len(fs) > len(p.fieldSlab) {
-		p.fieldSlab = make([]Field, max(len(fs), 256))
+		p.fieldSlab = make([]Field, max(len(fs), p.fieldSlabSize, 16))
+		p.fieldSlabSize = min(max(len(p.fieldSlab)/4, p.fieldCount/2, 16), 512)
 	}
 	out := p.fieldSlab[:len(fs):len(fs)]
 	copy(out, fs)
@@ -97,8 +110,10 @@ func (p *jsonParser) carveFields(fs []Field) []Field {
 
 // carveItems does for an array's elements what carveFields does.
 func (p *jsonParser) carveItems(items []*Node) []*Node {
+	p.itemCount += len(items)
 	if len(items) > len(p.itemSlab) {
-		p.itemSlab = make([]*Node, max(len(items), 256))
+		p.itemSlab = make([]*Node, max(len(items), p.itemSlabSize, 16))
+		p.itemSlabSize = min(max(len(p.itemSlab)/4, p.itemCount/2, 16), 512)
 	}
 	out := p.itemSlab[:len(items):len(items)]
 	copy(out, items)
