@@ -51,9 +51,9 @@ func (jp *JSONParser) ParseAt(off, depth int) (*Node, int, error) {
 	// slabs shared by two values would tie their lifetimes together (and,
 	// link by link, every value this parser ever parsed).
 	p := &jp.p
-	p.slab, p.fieldSlab, p.itemSlab = nil, nil, nil
-	p.slabSize, p.fieldSlabSize, p.itemSlabSize = p.nodes*5/4, p.fieldCount*5/4, p.itemCount*5/4
-	p.nodes, p.fieldCount, p.itemCount = 0, 0, 0
+	p.nodeSlab.reset()
+	p.fieldSlab.reset()
+	p.itemSlab.reset()
 	p.pos = off
 	n, err := p.value(depth)
 	if err != nil {
@@ -70,54 +70,40 @@ type jsonParser struct {
 	fields []Field
 	items  []*Node
 	// slab is where new nodes are carved from.
-	slab      []Node
-	fieldSlab []Field
-	itemSlab  []*Node
-	// The size of the next slab of each kind, and how many of each the
-	// value being parsed has used.
-	slabSize, fieldSlabSize, itemSlabSize int
-	nodes, fieldCount, itemCount          int
+	// Nodes, and the member and element lists of closed objects and
+	// arrays, are carved from slabs.
+	nodeSlab  slab[Node]
+	fieldSlab slab[Field]
+	itemSlab  slab[*Node]
 }
 
-// node returns a new node with n's fields. Nodes are carved from slabs
-// that grow from 16 to 512 nodes: one allocation serves many nodes, and a
-// small document does not pay for a large slab.
-func (p *jsonParser) node(n Node) *Node {
-	p.nodes++
-	if len(p.slab) == 0 {
-		p.slab = make([]Node, max(p.slabSize, 16))
-		p.slabSize = min(max(len(p.slab)/4, p.nodes/2, 16), 512) // grow with the value
-	}
-	p.slab[0] = n
-	out := &p.slab[0]
-	p.slab = p.slab[1:]
-	return out
+// node returns a new node with n's fields, carved from the node slab.
+func (p *jsonParser) node(n Node) *Node { return &p.nodeSlab.carve(n)[0] }
+
+// slab hands out runs of T from shared arrays, so that one allocation
+// serves many nodes. The next array's size follows what the value being
+// parsed has used so far (after reset, what the previous value used):
+// a small value does not pay for a large array.
+type slab[T any] struct {
+	free []T
+	next int // the next array's size
+	used int // how many were handed out since reset
 }
 
-// carveFields copies an object's members into a slab, as node does for
-// nodes (the copy's capacity is its length: appending to it reallocates).
-func (p *jsonParser) carveFields(fs []Field) []Field {
-	p.fieldCount += len(fs)
-	if len(fs) > len(p.fieldSlab) {
-		p.fieldSlab = make([]Field, max(len(fs), p.fieldSlabSize, 16))
-		p.fieldSlabSize = min(max(len(p.fieldSlab)/4, p.fieldCount/2, 16), 512)
-	}
-	out := p.fieldSlab[:len(fs):len(fs)]
-	copy(out, fs)
-	p.fieldSlab = p.fieldSlab[len(fs):]
-	return out
-}
+// reset starts new arrays for a new value, sized by the last one's needs.
+func (s *slab[T]) reset() { s.free, s.next, s.used = nil, s.used*5/4, 0 }
 
-// carveItems does for an array's elements what carveFields does.
-func (p *jsonParser) carveItems(items []*Node) []*Node {
-	p.itemCount += len(items)
-	if len(items) > len(p.itemSlab) {
-		p.itemSlab = make([]*Node, max(len(items), p.itemSlabSize, 16))
-		p.itemSlabSize = min(max(len(p.itemSlab)/4, p.itemCount/2, 16), 512)
+// carve copies xs into the slab; the copy's capacity is its length, so
+// appending to it reallocates rather than overwriting a neighbour.
+func (s *slab[T]) carve(xs ...T) []T {
+	s.used += len(xs)
+	if len(xs) > len(s.free) {
+		s.free = make([]T, max(len(xs), s.next, 16))
+		s.next = min(max(len(s.free)/4, s.used/2, 16), 512)
 	}
-	out := p.itemSlab[:len(items):len(items)]
-	copy(out, items)
-	p.itemSlab = p.itemSlab[len(items):]
+	out := s.free[:len(xs):len(xs)]
+	copy(out, xs)
+	s.free = s.free[len(xs):]
 	return out
 }
 
@@ -395,7 +381,7 @@ func (p *jsonParser) object(depth int) (*Node, error) {
 		case '}':
 			p.pos++
 			n.End = p.pos
-			n.Fields = p.carveFields(p.fields[base:])
+			n.Fields = p.fieldSlab.carve(p.fields[base:]...)
 			return n, nil
 		default:
 			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or '}'")
@@ -431,7 +417,7 @@ func (p *jsonParser) array(depth int) (*Node, error) {
 		case ']':
 			p.pos++
 			n.End = p.pos
-			n.Items = p.carveItems(p.items[base:])
+			n.Items = p.itemSlab.carve(p.items[base:]...)
 			return n, nil
 		default:
 			return nil, p.errf("unexpected " + p.describe() + ": expected ',' or ']'")
