@@ -103,19 +103,6 @@ func (n *Node) Get(key string) *Node {
 	return nil
 }
 
-// Field returns the member for key, or nil.
-func (n *Node) Field(key string) *Field {
-	if n == nil || n.Kind != Object {
-		return nil
-	}
-	for i := len(n.Fields) - 1; i >= 0; i-- {
-		if n.Fields[i].Key == key {
-			return &n.Fields[i]
-		}
-	}
-	return nil
-}
-
 // SourceOffset maps byte i of a string's decoded text to its offset,
 // never past the end of the value's source text (decoding can lengthen
 // text, e.g. a CR line break read as a line feed plus folding).
