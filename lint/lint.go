@@ -31,8 +31,8 @@ type Options struct {
 	Terraform terraform.Options
 	// Memo caches parse results across runs (the language server's).
 	Memo *memo.Cache
-	// Read, when set, is told the inputs' total size once they are read.
-	Read func(totalBytes int64)
+	// OnRead, when set, is told the inputs' total size once they are read.
+	OnRead func(totalBytes int64)
 }
 
 // Result is what a lint run produced.
@@ -67,7 +67,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := loader.Paths(opts.Paths, loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, Read: opts.Read})
+	g, err := loader.Paths(opts.Paths, loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, OnRead: opts.OnRead})
 	if err != nil {
 		return nil, err
 	}

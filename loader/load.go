@@ -36,9 +36,9 @@ type Options struct {
 	Terraform terraform.Options
 	// Memo caches parse results across loads (the language server's).
 	Memo *memo.Cache
-	// Read, when set, is told the total size of the inputs once they are
+	// OnRead, when set, is told the total size of the inputs once they are
 	// read (the command line sizes its memory budget by it).
-	Read func(totalBytes int64)
+	OnRead func(totalBytes int64)
 }
 
 // MaxFileSize is the largest input chainlint reads: a larger file is a
@@ -120,12 +120,12 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		names[i] = in.path
 	}
 	contents, readErrs := readAll(g.Memo, names, opts.Overlay)
-	if opts.Read != nil {
+	if opts.OnRead != nil {
 		var total int64
 		for _, c := range contents {
 			total += int64(len(c))
 		}
-		opts.Read(total)
+		opts.OnRead(total)
 	}
 	tf := map[string]terraform.Dir{}
 	var manifests []string

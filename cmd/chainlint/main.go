@@ -205,7 +205,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
 		return exitUsage
 	}
-	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}, Read: memoryBudget}
+	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}, OnRead: memoryBudget}
 	if len(lf.vars) > 0 {
 		opts.Terraform.Vars = map[string]string{}
 		for _, v := range lf.vars {

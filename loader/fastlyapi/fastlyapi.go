@@ -200,32 +200,22 @@ func outlineExport(content []byte) *exportOutline {
 // stream loads an outlined export part by part. It returns false, having
 // loaded nothing, when a part does not parse.
 func (l *loader) stream(o *exportOutline) bool {
-	parser := func() func(p tree.Part, depth int) (*tree.Node, error) {
-		jp := tree.NewJSONParser(l.f.Content)
-		return func(p tree.Part, depth int) (*tree.Node, error) {
-			n, end, err := jp.ParseAt(p.Off, depth)
-			if err == nil && end != p.End {
-				err = &tree.Error{Off: end, Msg: "value ends early"}
-			}
-			return n, err
-		}
-	}
-	parse := parser()
+	jp := tree.NewJSONParser(l.f.Content)
 	for _, p := range o.others {
-		if _, err := parse(p, 1); err != nil {
+		if _, err := parsePart(jp, p, 1); err != nil {
 			return false
 		}
 	}
 	var stores *tree.Node
 	if o.stores != nil {
 		var err error
-		if stores, err = parse(*o.stores, 1); err != nil {
+		if stores, err = parsePart(jp, *o.stores, 1); err != nil {
 			return false
 		}
 	}
 	err := l.services(len(o.services), func() func(int) (*tree.Node, error) {
-		parse := parser() // one per goroutine: it reuses its allocations
-		return func(i int) (*tree.Node, error) { return parse(o.services[i], o.depth) }
+		jp := tree.NewJSONParser(l.f.Content) // one per goroutine: it reuses its allocations
+		return func(i int) (*tree.Node, error) { return parsePart(jp, o.services[i], o.depth) }
 	})
 	if err != nil {
 		return false
@@ -234,6 +224,16 @@ func (l *loader) stream(o *exportOutline) bool {
 		l.stores(stores)
 	}
 	return true
+}
+
+// parsePart parses an outlined part, which must end where the outline
+// found it ending.
+func parsePart(jp *tree.JSONParser, p tree.Part, depth int) (*tree.Node, error) {
+	n, end, err := jp.ParseAt(p.Off, depth)
+	if err == nil && end != p.End {
+		err = &tree.Error{Off: end, Msg: "value ends early"}
+	}
+	return n, err
 }
 
 // services loads n services on up to GOMAXPROCS goroutines, each calling
