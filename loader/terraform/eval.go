@@ -20,24 +20,44 @@ import (
 
 // evaluator evaluates one module instance.
 type evaluator struct {
-	l        *loader
-	m        *module
-	rootDir  string
-	prefix   string // address prefix: "" or "module.x."
-	depth    int
-	vars     map[string]cty.Value
-	varWhy   map[string]string // why a variable is unknown
+	l       *loader
+	m       *module
+	rootDir string
+	prefix  string // address prefix: "" or "module.x."
+	depth   int
+	vars    map[string]cty.Value
+	varWhy  map[string]string // why a variable is unknown
+	// locals, resources (res) and children are filled in dependency
+	// order; what an expression refers to before it is evaluated (only in
+	// a cycle) is unknown.
 	locals   map[string]cty.Value
-	objects  map[string]map[string]cty.Value // resource type → name → value
+	localWhy map[string]string // why a local is unknown, when not its expression's fault
+	res      map[*resource]*evaluated
 	children map[string]*evaluator
 	outputs  map[string]cty.Value
-	// instances are the modelled resources' instances of the last round.
+	// instances are the modelled resources' instances, in declaration
+	// order.
 	instances []*instance
-	// base is the evaluation context built from the values above; nil
-	// when they changed since it was built.
-	base  *hcl.EvalContext
-	funcs map[string]function.Function
+	// static holds the context's variables that never change: var, path,
+	// terraform and data.
+	static map[string]cty.Value
+	funcs  map[string]function.Function
 }
+
+// evaluated is a resource's instances and, once something refers to it,
+// its value.
+type evaluated struct {
+	insts []*instance
+	keys  []string // for_each keys, or nil for count and single resources
+	kind  int      // resSingle, resCount or resForEach
+	val   cty.Value
+}
+
+const (
+	resSingle = iota
+	resCount
+	resForEach
+)
 
 // instance is one instance of a modelled resource, evaluated.
 type instance struct {
@@ -86,8 +106,8 @@ const maxModuleDepth = 16
 
 func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inputs map[string]cty.Value, inputWhy map[string]string, isRoot bool) *evaluator {
 	e := &evaluator{l: l, m: m, rootDir: rootDir, prefix: prefix, depth: depth,
-		vars: map[string]cty.Value{}, varWhy: map[string]string{}, locals: map[string]cty.Value{},
-		objects: map[string]map[string]cty.Value{}, children: map[string]*evaluator{}, outputs: map[string]cty.Value{}}
+		vars: map[string]cty.Value{}, varWhy: map[string]string{}, locals: map[string]cty.Value{}, localWhy: map[string]string{},
+		res: map[*resource]*evaluated{}, children: map[string]*evaluator{}, outputs: map[string]cty.Value{}}
 	var settings map[string]cty.Value
 	if isRoot {
 		settings = l.rootVarSettings(m.dir)
@@ -159,68 +179,6 @@ func objectOrEmpty(m map[string]cty.Value) cty.Value {
 	return cty.ObjectVal(m)
 }
 
-// ctx is the evaluation context of the module, plus extra variables
-// (count, each) in a child context, so that the module's values (every
-// resource object) are assembled once per round, not once per instance.
-func (e *evaluator) ctx(extra map[string]cty.Value) *hcl.EvalContext {
-	if e.base == nil {
-		e.base = e.buildCtx()
-	}
-	if len(extra) == 0 {
-		return e.base
-	}
-	child := e.base.NewChild()
-	child.Variables = extra
-	return child
-}
-
-func (e *evaluator) buildCtx() *hcl.EvalContext {
-	vars := map[string]cty.Value{
-		"var":       objectOrEmpty(e.vars),
-		"local":     objectOrEmpty(e.locals),
-		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(e.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
-		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
-	}
-	data := map[string]cty.Value{}
-	for typ, names := range e.m.data {
-		byName := map[string]cty.Value{}
-		for n := range names {
-			byName[n] = cty.DynamicVal
-		}
-		data[typ] = cty.ObjectVal(byName)
-	}
-	vars["data"] = objectOrEmpty(data)
-	mods := map[string]cty.Value{}
-	for _, c := range e.m.calls {
-		if child, ok := e.children[c.name]; ok {
-			mods[c.name] = objectOrEmpty(child.outputs)
-		} else {
-			mods[c.name] = cty.DynamicVal
-		}
-	}
-	vars["module"] = objectOrEmpty(mods)
-	// Resources not evaluated (yet, or ever: types chainlint does not
-	// model) are unknown objects.
-	byType := map[string]map[string]cty.Value{}
-	for _, r := range e.m.resources {
-		if byType[r.typ] == nil {
-			byType[r.typ] = map[string]cty.Value{}
-		}
-		if v, ok := e.objects[r.typ][r.name]; ok {
-			byType[r.typ][r.name] = v
-		} else {
-			byType[r.typ][r.name] = cty.DynamicVal
-		}
-	}
-	for typ, byName := range byType {
-		vars[typ] = cty.ObjectVal(byName)
-	}
-	if e.funcs == nil {
-		e.funcs = e.l.functions(e.rootDir)
-	}
-	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
-}
-
 // modulePath is path.module: the module's directory relative to the root
 // module's, which is where Terraform runs and resolves relative paths.
 func (e *evaluator) modulePath() string {
@@ -266,16 +224,16 @@ func (e *evaluator) unknownWhy(expr hcl.Expression) string {
 		case "data":
 			return fmt.Sprintf("it comes from the data source %s, read only at apply time", traversalText(t))
 		case "var":
-			if len(t) > 1 {
-				if a, ok := t[1].(hcl.TraverseAttr); ok {
-					if why := e.varWhy[a.Name]; why != "" {
-						return why
-					}
-				}
+			if why := e.varWhy[attrName(t)]; why != "" {
+				return why
 			}
 		case "module":
 			return fmt.Sprintf("it comes from %s, a module chainlint could not evaluate", traversalText(t))
-		case "local", "path", "count", "each", "terraform":
+		case "local":
+			if why := e.localWhy[attrName(t)]; why != "" {
+				return why
+			}
+		case "path", "count", "each", "terraform":
 		default:
 			return fmt.Sprintf("it refers to %s, computed by the provider at apply time", traversalText(t))
 		}
@@ -302,50 +260,6 @@ func traversalText(t hcl.Traversal) string {
 	return b.String()
 }
 
-// evalLocals evaluates locals in dependency order by rounds.
-func (e *evaluator) evalLocals() {
-	pending := map[string]*hcl.Attribute{}
-	for n, a := range e.m.locals {
-		pending[n] = a
-	}
-	for len(pending) > 0 {
-		names := sortedNames(pending)
-		var ready []string
-		for _, n := range names {
-			a := pending[n]
-			isReady := true
-			for _, t := range a.Expr.Variables() {
-				if t.RootName() == "local" && len(t) > 1 {
-					if attr, ok := t[1].(hcl.TraverseAttr); ok {
-						if _, waiting := pending[attr.Name]; waiting && attr.Name != n {
-							isReady = false
-						}
-					}
-				}
-			}
-			if isReady {
-				ready = append(ready, n)
-			}
-		}
-		if len(ready) == 0 { // a cycle: what is left stays unknown
-			for _, n := range names {
-				e.locals[n] = cty.DynamicVal
-			}
-			e.base = nil
-			return
-		}
-		// Evaluate this pass's locals with the context of the last pass,
-		// then publish them together.
-		ctx := e.ctx(nil)
-		for _, n := range ready {
-			v, _ := e.value(pending[n].Expr, ctx)
-			e.locals[n] = v
-			delete(pending, n)
-		}
-		e.base = nil
-	}
-}
-
 func sortedNames[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
@@ -353,162 +267,6 @@ func sortedNames[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// run evaluates the module: locals, child modules, then resources in
-// rounds until references between them settle.
-func (e *evaluator) run() {
-	e.evalLocals()
-	e.evalChildren()
-	var prevObjects map[string]map[string]cty.Value
-	var prevLocals map[string]cty.Value
-	for round := 0; round < 6; round++ {
-		e.evalResources()
-		e.evalLocals() // locals may refer to resources
-		if round > 0 && settled(prevObjects, e.objects) && settledLocals(prevLocals, e.locals) {
-			break
-		}
-		prevObjects, prevLocals = e.objects, copyLocals(e.locals)
-	}
-	e.evalChildren() // with resource values now known to the parent
-	for n, a := range e.m.outputs {
-		v, _ := e.value(a.Expr, e.ctx(nil))
-		e.outputs[n] = v
-	}
-}
-
-// settled reports that a round of evaluation changed no resource object:
-// references between resources have settled.
-func settled(prev, cur map[string]map[string]cty.Value) bool {
-	if len(prev) != len(cur) {
-		return false
-	}
-	for typ, byName := range cur {
-		old := prev[typ]
-		if len(old) != len(byName) {
-			return false
-		}
-		for n, v := range byName {
-			if o, ok := old[n]; !ok || !o.RawEquals(v) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func settledLocals(prev, cur map[string]cty.Value) bool {
-	if len(prev) != len(cur) {
-		return false
-	}
-	for n, v := range cur {
-		if o, ok := prev[n]; !ok || !o.RawEquals(v) {
-			return false
-		}
-	}
-	return true
-}
-
-func copyLocals(m map[string]cty.Value) map[string]cty.Value {
-	out := make(map[string]cty.Value, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-func (e *evaluator) evalChildren() {
-	if e.depth >= maxModuleDepth {
-		return
-	}
-	for _, c := range e.m.calls {
-		dir, ok := c.localSource(e.m.dir)
-		if !ok {
-			continue
-		}
-		child := e.l.modules[dir]
-		if child == nil {
-			continue
-		}
-		inputs, why := map[string]cty.Value{}, map[string]string{}
-		for n, a := range c.attrs {
-			switch n {
-			case "source", "version", "count", "for_each", "providers", "depends_on":
-				continue
-			}
-			v, w := e.value(a.Expr, e.ctx(nil))
-			inputs[n], why[n] = v, w
-		}
-		ce := e.l.newEvaluator(child, e.rootDir, e.prefix+"module."+c.name+".", e.depth+1, inputs, why, false)
-		ce.run()
-		e.children[c.name] = ce
-	}
-	e.base = nil
-}
-
-// evalResources evaluates every resource once with the current context.
-func (e *evaluator) evalResources() {
-	var insts []*instance
-	objects := map[string]map[string]cty.Value{}
-	for _, r := range e.m.resources {
-		if !modelled(r.typ) {
-			continue
-		}
-		if objects[r.typ] == nil {
-			objects[r.typ] = map[string]cty.Value{}
-		}
-		base := e.prefix + r.typ + "." + r.name
-		switch {
-		case r.count != nil:
-			n, _ := e.value(r.count, e.ctx(nil))
-			count, ok := knownInt(n)
-			if !ok {
-				count = 1 // unknown count: analyse one instance
-			}
-			var vals []cty.Value
-			for i := 0; i < count; i++ {
-				inst := e.evalInstance(r, fmt.Sprintf("%s[%d]", base, i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
-				insts = append(insts, inst)
-				vals = append(vals, inst.value())
-			}
-			if len(vals) == 0 {
-				objects[r.typ][r.name] = cty.EmptyTupleVal
-			} else {
-				objects[r.typ][r.name] = cty.TupleVal(vals)
-			}
-		case r.forEach != nil:
-			fe, _ := e.value(r.forEach, e.ctx(nil))
-			vals := map[string]cty.Value{}
-			if fe.IsWhollyKnown() && !fe.IsNull() && (fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
-				for it := fe.ElementIterator(); it.Next(); {
-					k, v := it.Element()
-					if fe.Type().IsSetType() {
-						k = v
-					}
-					if k.Type() != cty.String {
-						continue
-					}
-					key := k.AsString()
-					each := cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})
-					inst := e.evalInstance(r, fmt.Sprintf("%s[%q]", base, key), map[string]cty.Value{"each": each})
-					insts = append(insts, inst)
-					vals[key] = inst.value()
-				}
-			} else {
-				each := cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
-				inst := e.evalInstance(r, base+"[…]", map[string]cty.Value{"each": each})
-				insts = append(insts, inst)
-			}
-			objects[r.typ][r.name] = objectOrEmpty(vals)
-		default:
-			inst := e.evalInstance(r, base, nil)
-			insts = append(insts, inst)
-			objects[r.typ][r.name] = inst.value()
-		}
-	}
-	e.objects = objects
-	e.instances = insts
-	e.base = nil
 }
 
 func knownInt(v cty.Value) (int, bool) {
@@ -523,12 +281,6 @@ func knownInt(v cty.Value) (int, bool) {
 	return int(i), true
 }
 
-// evalInstance evaluates one resource instance.
-func (e *evaluator) evalInstance(r *resource, addr string, extra map[string]cty.Value) *instance {
-	ctx := e.ctx(extra)
-	return &instance{r: r, addr: addr, body: e.evalBody(r.block, nestedBlocks[r.typ], ctx)}
-}
-
 // readAttributes are the provider attributes chainlint reads, in any
 // modelled block. They are read through a schema (not JustAttributes) so
 // that a block a dynamic block generated sees its iterator.
@@ -537,48 +289,77 @@ var readAttributes = []string{
 	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename",
 }
 
-func (e *evaluator) evalBody(b *hcl.Block, nested []string, ctx *hcl.EvalContext) *evalBlock {
-	eb := &evalBlock{block: b, attrs: map[string]*evalAttr{}, blocks: map[string][]*evalBlock{}, static: true}
-	schema := &hcl.BodySchema{}
+// schemas are the body schemas evalBody reads with, by resource type;
+// "" is a nested block's (attributes only). blockSchemas are the nested
+// blocks alone.
+var schemas, blockSchemas = func() (map[string]*hcl.BodySchema, map[string]*hcl.BodySchema) {
+	var attrs []hcl.AttributeSchema
 	for _, a := range readAttributes {
-		schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: a})
+		attrs = append(attrs, hcl.AttributeSchema{Name: a})
 	}
-	for _, n := range nested {
-		schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: n})
-	}
-	staticRanges := map[hcl.Range]int{}
-	rawBlocks := map[hcl.Range]*hcl.Block{}
-	if content, _, _ := b.Body.PartialContent(&hcl.BodySchema{Blocks: schema.Blocks}); content != nil {
-		counts := map[string]int{}
-		for _, nb := range content.Blocks {
-			staticRanges[nb.DefRange] = counts[nb.Type]
-			rawBlocks[nb.DefRange] = nb
-			counts[nb.Type]++
+	full := map[string]*hcl.BodySchema{"": {Attributes: attrs}}
+	blocks := map[string]*hcl.BodySchema{"": {}}
+	for typ, nested := range nestedBlocks {
+		var bs []hcl.BlockHeaderSchema
+		for _, n := range nested {
+			bs = append(bs, hcl.BlockHeaderSchema{Type: n})
 		}
+		full[typ] = &hcl.BodySchema{Attributes: attrs, Blocks: bs}
+		blocks[typ] = &hcl.BodySchema{Blocks: bs}
+	}
+	return full, blocks
+}()
+
+// evalBody evaluates a block of a resource type (typ) or, with typ "", a
+// block nested in one. dynamic says the block may hold dynamic blocks.
+func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.EvalContext) *evalBlock {
+	eb := &evalBlock{block: b, attrs: map[string]*evalAttr{}, blocks: map[string][]*evalBlock{}, static: true}
+	schema, ok := schemas[typ]
+	if !ok { // a store: no nested blocks
+		schema, typ = schemas[""], ""
 	}
 	// Only a resource's own body is expanded: the blocks a dynamic block
 	// generates carry their iterator (backend.key) in their expressions,
-	// and expanding them again would drop it.
+	// and expanding them again would drop it. Static blocks are told from
+	// generated ones by their ranges.
 	body := b.Body
-	if len(nested) > 0 {
+	var staticRanges map[hcl.Range]int
+	var rawBlocks map[hcl.Range]*hcl.Block
+	if typ != "" && dynamic {
+		staticRanges, rawBlocks = map[hcl.Range]int{}, map[hcl.Range]*hcl.Block{}
+		if content, _, _ := b.Body.PartialContent(blockSchemas[typ]); content != nil {
+			counts := map[string]int{}
+			for _, nb := range content.Blocks {
+				staticRanges[nb.DefRange] = counts[nb.Type]
+				rawBlocks[nb.DefRange] = nb
+				counts[nb.Type]++
+			}
+		}
 		body = dynblock.Expand(b.Body, ctx)
 	}
 	content, _, _ := body.PartialContent(schema)
-	if content != nil {
-		for _, nb := range content.Blocks {
-			child := e.evalBody(nb, nil, ctx)
-			child.index, child.static = staticRanges[nb.DefRange], false
-			if _, ok := staticRanges[nb.DefRange]; ok {
-				child.static, child.raw = true, rawBlocks[nb.DefRange]
-			}
-			eb.blocks[nb.Type] = append(eb.blocks[nb.Type], child)
-		}
+	if content == nil {
+		return eb
 	}
-	if content != nil {
-		for n, a := range content.Attributes {
-			v, why := e.value(a.Expr, ctx)
-			eb.attrs[n] = &evalAttr{attr: a, val: v, why: why}
+	var counts map[string]int
+	for _, nb := range content.Blocks {
+		child := e.evalBody(nb, "", false, ctx)
+		if staticRanges == nil { // no dynamic blocks: every block is static
+			if counts == nil {
+				counts = map[string]int{}
+			}
+			child.index, child.raw = counts[nb.Type], nb
+			counts[nb.Type]++
+		} else if index, ok := staticRanges[nb.DefRange]; ok {
+			child.index, child.raw = index, rawBlocks[nb.DefRange]
+		} else {
+			child.static = false
 		}
+		eb.blocks[nb.Type] = append(eb.blocks[nb.Type], child)
+	}
+	for n, a := range content.Attributes {
+		v, why := e.value(a.Expr, ctx)
+		eb.attrs[n] = &evalAttr{attr: a, val: v, why: why}
 	}
 	return eb
 }

@@ -69,6 +69,7 @@ type module struct {
 	data      map[string]map[string]bool // data sources: type → name
 	calls     []*moduleCall
 	outputs   map[string]*hcl.Attribute
+	planned   *plan // see plan()
 }
 
 type variable struct {
@@ -83,6 +84,9 @@ type resource struct {
 	block     *hcl.Block
 	count     hcl.Expression
 	forEach   hcl.Expression
+	// dynamic is false when the body certainly holds no dynamic block,
+	// which spares expanding it.
+	dynamic bool
 }
 
 type moduleCall struct {
@@ -99,7 +103,8 @@ type loader struct {
 	// read files are the .vcl and template files file() loaded.
 	read    map[string]*analyzer.File
 	modules map[string]*module // by directory
-	// seenProblem dedupes problems: resources are evaluated in rounds.
+	// seenProblem dedupes problems: a module called twice, or a cycle
+	// evaluated twice, reports the same diagnostic again.
 	seenProblem map[string]bool
 }
 
@@ -141,7 +146,13 @@ func (l *loader) parseModule(dir string, names []string) *module {
 func (m *module) addBlock(l *loader, b *hcl.Block) {
 	switch b.Type {
 	case "resource":
-		r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
+		r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b, dynamic: true}
+		if body, ok := b.Body.(*hclsyntax.Body); ok {
+			r.dynamic = false
+			for _, nb := range body.Blocks {
+				r.dynamic = r.dynamic || nb.Type == "dynamic"
+			}
+		}
 		attrs, _ := b.Body.JustAttributes()
 		if a, ok := attrs["count"]; ok {
 			r.count = a.Expr

@@ -1,0 +1,396 @@
+package terraform
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/chainlint/chainlint/internal/scc"
+)
+
+// A module is evaluated as Terraform plans it: every local, modelled
+// resource, module call and output once, after what it refers to. Each
+// expression is evaluated in a context holding only what it refers to, so
+// that a module of thousands of resources costs time linear in its size.
+
+type itemKind int
+
+const (
+	localItem itemKind = iota
+	resourceItem
+	callItem
+	outputItem
+)
+
+// item is one thing a module evaluates.
+type item struct {
+	kind itemKind
+	name string         // a local's, a call's or an output's name
+	expr hcl.Expression // a local's or an output's value
+	res  *resource
+	call *moduleCall
+	// refs are the references of everything the item evaluates.
+	refs []hcl.Traversal
+}
+
+// plan is a module's items and the order to evaluate them in. A module is
+// planned once however many times it is called.
+type plan struct {
+	items []item
+	// order is the items' strongly connected components under "refers
+	// to", what is referred to first; cyclic marks components that refer
+	// to themselves (Terraform refuses them; chainlint evaluates what it
+	// can).
+	order  [][]int
+	cyclic []bool
+	// resources by type and name, for resolving references.
+	byName map[string]map[string]*resource
+}
+
+// callAttrSkip are a module call's meta-arguments, not inputs.
+var callAttrSkip = map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
+
+func (m *module) plan() *plan {
+	if m.planned != nil {
+		return m.planned
+	}
+	p := &plan{byName: map[string]map[string]*resource{}}
+	for _, r := range m.resources {
+		if p.byName[r.typ] == nil {
+			p.byName[r.typ] = map[string]*resource{}
+		}
+		p.byName[r.typ][r.name] = r
+	}
+	locals, calls, resources := map[string]int{}, map[string]int{}, map[*resource]int{}
+	for _, n := range sortedNames(m.locals) {
+		locals[n] = len(p.items)
+		expr := m.locals[n].Expr
+		p.items = append(p.items, item{kind: localItem, name: n, expr: expr, refs: expr.Variables()})
+	}
+	for _, r := range m.resources {
+		if !modelled(r.typ) {
+			continue
+		}
+		resources[r] = len(p.items)
+		p.items = append(p.items, item{kind: resourceItem, res: r, refs: bodyRefs(r.block.Body)})
+	}
+	for _, c := range m.calls {
+		calls[c.name] = len(p.items)
+		var refs []hcl.Traversal
+		for _, n := range sortedNames(c.attrs) {
+			if !callAttrSkip[n] {
+				refs = append(refs, c.attrs[n].Expr.Variables()...)
+			}
+		}
+		p.items = append(p.items, item{kind: callItem, name: c.name, call: c, refs: refs})
+	}
+	for _, n := range sortedNames(m.outputs) {
+		expr := m.outputs[n].Expr
+		p.items = append(p.items, item{kind: outputItem, name: n, expr: expr, refs: expr.Variables()})
+	}
+	adj := make([][]int, len(p.items))
+	for i, it := range p.items {
+		for _, t := range it.refs {
+			name := attrName(t)
+			var j int
+			var ok bool
+			switch root := t.RootName(); root {
+			case "local":
+				j, ok = locals[name]
+			case "module":
+				j, ok = calls[name]
+			default:
+				if r := p.byName[root][name]; r != nil {
+					j, ok = resources[r]
+				}
+			}
+			if ok {
+				adj[i] = append(adj[i], j)
+			}
+		}
+	}
+	p.order = scc.Components(adj)
+	for _, comp := range p.order {
+		p.cyclic = append(p.cyclic, scc.Cyclic(adj, comp))
+	}
+	m.planned = p
+	return p
+}
+
+// attrName is the name a reference's second step selects (local.NAME,
+// module.NAME, TYPE.NAME), or "".
+func attrName(t hcl.Traversal) string {
+	if len(t) > 1 {
+		if a, ok := t[1].(hcl.TraverseAttr); ok {
+			return a.Name
+		}
+	}
+	return ""
+}
+
+// bodyRefs collects every reference in a body, nested blocks, dynamic
+// blocks and meta-arguments included: more than evaluation reads, never
+// less.
+func bodyRefs(body hcl.Body) []hcl.Traversal {
+	if b, ok := body.(*hclsyntax.Body); ok {
+		var out []hcl.Traversal
+		var walk func(b *hclsyntax.Body)
+		walk = func(b *hclsyntax.Body) {
+			for _, a := range b.Attributes {
+				out = append(out, a.Expr.Variables()...)
+			}
+			for _, nb := range b.Blocks {
+				walk(nb.Body)
+			}
+		}
+		walk(b)
+		return out
+	}
+	// HCL-JSON: every property reads as an attribute, and an object's
+	// Variables include its members'.
+	attrs, _ := body.JustAttributes()
+	var out []hcl.Traversal
+	for _, n := range sortedNames(attrs) {
+		out = append(out, attrs[n].Expr.Variables()...)
+	}
+	return out
+}
+
+// run evaluates the module in dependency order. The members of a cycle
+// are evaluated twice, so that each sees what the others gave the first
+// time; a local in a cycle stays unknown.
+func (e *evaluator) run() {
+	p := e.m.plan()
+	e.static = map[string]cty.Value{
+		"var":       objectOrEmpty(e.vars),
+		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(e.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+	}
+	data := map[string]cty.Value{}
+	for typ, names := range e.m.data {
+		byName := map[string]cty.Value{}
+		for n := range names {
+			byName[n] = cty.DynamicVal
+		}
+		data[typ] = cty.ObjectVal(byName)
+	}
+	e.static["data"] = objectOrEmpty(data)
+	e.funcs = e.l.functions(e.rootDir)
+	for k, comp := range p.order {
+		passes := 1
+		if p.cyclic[k] {
+			passes = 2
+		}
+		for range passes {
+			for _, i := range comp {
+				it := &p.items[i]
+				if p.cyclic[k] && it.kind == localItem {
+					e.locals[it.name] = cty.DynamicVal
+					e.localWhy[it.name] = fmt.Sprintf("local.%s is part of a reference cycle, which Terraform refuses", it.name)
+					continue
+				}
+				e.evalItem(p, it)
+			}
+		}
+	}
+	for _, r := range e.m.resources {
+		if ev := e.res[r]; ev != nil {
+			e.instances = append(e.instances, ev.insts...)
+		}
+	}
+}
+
+func (e *evaluator) evalItem(p *plan, it *item) {
+	switch it.kind {
+	case localItem:
+		e.locals[it.name], _ = e.value(it.expr, e.ctx(p, it.refs, nil))
+	case outputItem:
+		e.outputs[it.name], _ = e.value(it.expr, e.ctx(p, it.refs, nil))
+	case callItem:
+		e.evalCall(p, it)
+	case resourceItem:
+		e.evalResource(p, it)
+	}
+}
+
+// ctx is an evaluation context holding what refs refer to, plus extra
+// variables (count, each). A reference to something not declared fails as
+// it would with the whole module in view.
+func (e *evaluator) ctx(p *plan, refs []hcl.Traversal, extra map[string]cty.Value) *hcl.EvalContext {
+	vars := make(map[string]cty.Value, len(e.static)+len(extra)+4)
+	for k, v := range e.static {
+		vars[k] = v
+	}
+	var locals, mods map[string]cty.Value
+	var types map[string]map[string]cty.Value
+	for _, t := range refs {
+		name := attrName(t)
+		switch root := t.RootName(); root {
+		case "local":
+			if locals == nil {
+				locals = map[string]cty.Value{}
+			}
+			if _, declared := e.m.locals[name]; declared {
+				v, ok := e.locals[name]
+				if !ok {
+					v = cty.DynamicVal
+				}
+				locals[name] = v
+			}
+		case "module":
+			if mods == nil {
+				mods = map[string]cty.Value{}
+			}
+			for _, c := range e.m.calls {
+				if c.name != name {
+					continue
+				}
+				if child, ok := e.children[name]; ok {
+					mods[name] = objectOrEmpty(child.outputs)
+				} else {
+					mods[name] = cty.DynamicVal
+				}
+			}
+		default:
+			byName, declared := p.byName[root]
+			if !declared {
+				continue
+			}
+			if types == nil {
+				types = map[string]map[string]cty.Value{}
+			}
+			if types[root] == nil {
+				types[root] = map[string]cty.Value{}
+			}
+			if r := byName[name]; r != nil {
+				types[root][name] = e.resourceValue(r)
+			}
+		}
+	}
+	vars["local"] = objectOrEmpty(locals)
+	vars["module"] = objectOrEmpty(mods)
+	for typ, byName := range types {
+		vars[typ] = objectOrEmpty(byName)
+	}
+	for k, v := range extra {
+		vars[k] = v
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+}
+
+// resourceValue is a resource as other expressions see it: an object for
+// a single instance, a tuple under count, an object by key under
+// for_each; unknown before it is evaluated and for types chainlint does
+// not model.
+func (e *evaluator) resourceValue(r *resource) cty.Value {
+	ev := e.res[r]
+	if ev == nil {
+		return cty.DynamicVal
+	}
+	if ev.val != cty.NilVal {
+		return ev.val
+	}
+	switch ev.kind {
+	case resCount:
+		vals := make([]cty.Value, len(ev.insts))
+		for i, inst := range ev.insts {
+			vals[i] = inst.value()
+		}
+		ev.val = cty.EmptyTupleVal
+		if len(vals) > 0 {
+			ev.val = cty.TupleVal(vals)
+		}
+	case resForEach:
+		vals := make(map[string]cty.Value, len(ev.keys))
+		for i, k := range ev.keys {
+			vals[k] = ev.insts[i].value()
+		}
+		ev.val = objectOrEmpty(vals)
+	default:
+		ev.val = ev.insts[0].value()
+	}
+	return ev.val
+}
+
+// evalResource evaluates a resource's instances.
+func (e *evaluator) evalResource(p *plan, it *item) {
+	r := it.res
+	ctx := e.ctx(p, it.refs, nil)
+	base := e.prefix + r.typ + "." + r.name
+	ev := &evaluated{kind: resSingle}
+	instance := func(addr string, extra map[string]cty.Value) *instance {
+		c := ctx
+		if extra != nil {
+			c = ctx.NewChild()
+			c.Variables = extra
+		}
+		inst := &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c)}
+		ev.insts = append(ev.insts, inst)
+		return inst
+	}
+	switch {
+	case r.count != nil:
+		ev.kind = resCount
+		n, _ := e.value(r.count, ctx)
+		count, ok := knownInt(n)
+		if !ok {
+			count = 1 // unknown count: analyse one instance
+		}
+		for i := range count {
+			instance(fmt.Sprintf("%s[%d]", base, i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
+		}
+	case r.forEach != nil:
+		ev.kind = resForEach
+		fe, _ := e.value(r.forEach, ctx)
+		if fe.IsWhollyKnown() && !fe.IsNull() && (fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
+			for iter := fe.ElementIterator(); iter.Next(); {
+				k, v := iter.Element()
+				if fe.Type().IsSetType() {
+					k = v
+				}
+				if k.Type() != cty.String {
+					continue
+				}
+				key := k.AsString()
+				instance(fmt.Sprintf("%s[%q]", base, key), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})})
+				ev.keys = append(ev.keys, key)
+			}
+		} else {
+			// Unknown keys: analyse one instance; others see no instances.
+			instance(base+"[…]", map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})})
+			ev.val = cty.EmptyObjectVal
+		}
+	default:
+		instance(base, nil)
+	}
+	e.res[r] = ev
+}
+
+// evalCall evaluates a local module call with its inputs.
+func (e *evaluator) evalCall(p *plan, it *item) {
+	if e.depth >= maxModuleDepth {
+		return
+	}
+	c := it.call
+	dir, ok := c.localSource(e.m.dir)
+	if !ok {
+		return
+	}
+	child := e.l.modules[dir]
+	if child == nil {
+		return
+	}
+	ctx := e.ctx(p, it.refs, nil)
+	inputs, why := map[string]cty.Value{}, map[string]string{}
+	for n, a := range c.attrs {
+		if callAttrSkip[n] {
+			continue
+		}
+		inputs[n], why[n] = e.value(a.Expr, ctx)
+	}
+	ce := e.l.newEvaluator(child, e.rootDir, e.prefix+"module."+c.name+".", e.depth+1, inputs, why, false)
+	ce.run()
+	e.children[c.name] = ce
+}

@@ -1,0 +1,5 @@
+variable "host" {}
+
+output "host" {
+  value = var.host
+}
