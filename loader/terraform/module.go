@@ -266,7 +266,7 @@ func Parse(m *memo.Cache, name string, src []byte) (*hcl.File, hcl.Diagnostics) 
 			f, d := hcljson.Parse(src, name)
 			return parseResult{f, d}
 		}
-		f, d := hclsyntax.ParseConfig(src, name, hcl.Pos{Line: 1, Column: 1})
+		f, d := parseConfig(src, name)
 		return parseResult{f, d}
 	}).(parseResult)
 	return r.file, r.diags
