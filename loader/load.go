@@ -36,9 +36,10 @@ type Options struct {
 	Terraform terraform.Options
 	// Memo caches parse results across loads (the language server's).
 	Memo *memo.Cache
-	// OnRead, when set, is told the total size of the inputs once they are
-	// read (the command line sizes its memory budget by it).
-	OnRead func(totalBytes int64)
+	// OnRead, when set, is told the total size of the inputs, and how much
+	// of it is Terraform HCL (*.tf), once they are read: the command line
+	// sizes its memory budget by them.
+	OnRead func(totalBytes, hclBytes int64)
 }
 
 // MaxFileSize is the largest input chainlint reads: a larger file is a
@@ -121,11 +122,14 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	}
 	contents, readErrs := readAll(g.Memo, names, opts.Overlay)
 	if opts.OnRead != nil {
-		var total int64
-		for _, c := range contents {
+		var total, hcl int64
+		for i, c := range contents {
 			total += int64(len(c))
+			if strings.HasSuffix(names[i], ".tf") {
+				hcl += int64(len(c))
+			}
 		}
-		opts.OnRead(total)
+		opts.OnRead(total, hcl)
 	}
 	tf := map[string]terraform.Dir{}
 	var manifests []string

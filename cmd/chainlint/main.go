@@ -619,12 +619,19 @@ func isTerminal(f *os.File) bool {
 // memoryBudget asks the Go runtime to keep chainlint's memory within four
 // times its input plus 32 MB (the runtime's own, the tables every run
 // builds), collecting garbage sooner rather than growing the heap to
-// twice what is live. It is a soft limit: a run whose live data needs
-// more still gets it. A GOMEMLIMIT in the environment wins.
-func memoryBudget(inputBytes int64) {
+// twice what is live. Terraform counts 64 times: hclsyntax's tree of a
+// module is about 45 times its source, and a limit under what is live
+// makes the collector run without end. It is a soft limit: a run whose
+// live data needs more still gets it. A GOMEMLIMIT in the environment
+// wins.
+func memoryBudget(totalBytes, hclBytes int64) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(4*inputBytes + 32<<20)
+		debug.SetMemoryLimit(memoryLimit(totalBytes, hclBytes))
 	}
+}
+
+func memoryLimit(totalBytes, hclBytes int64) int64 {
+	return 4*(totalBytes-hclBytes) + 64*hclBytes + 32<<20
 }
 
 // cmdLSP runs the language server on standard input and output.

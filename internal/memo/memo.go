@@ -44,6 +44,8 @@ func NewTransient() *Cache { c := New(); c.transient = true; return c }
 func (c *Cache) Persistent() bool { return c != nil && !c.transient }
 
 // Get returns the cached result of parse for content, parsing on a miss.
+// A transient cache hands a result over once: the hit removes it, so that
+// a parse is garbage as soon as its loader is done with it.
 func (c *Cache) Get(kind string, content []byte, parse func() any) any {
 	if c == nil {
 		return parse()
@@ -52,6 +54,9 @@ func (c *Cache) Get(kind string, content []byte, parse func() any) any {
 	c.mu.Lock()
 	if e, ok := c.entries[k]; ok {
 		e.used = true
+		if c.transient {
+			delete(c.entries, k)
+		}
 		c.hits++
 		c.mu.Unlock()
 		return e.value

@@ -18,7 +18,7 @@ import (
 // parsed whole, for the whole parse's diagnostics.
 
 // minPiece is the smallest piece worth a goroutine.
-const minPiece = 64 << 10
+const minPiece = 32 << 10
 
 func parseConfig(src []byte, name string) (*hcl.File, hcl.Diagnostics) {
 	return parsePieces(src, name, pieceSize(len(src)))
@@ -76,7 +76,7 @@ func parsePieces(src []byte, name string, size int) (*hcl.File, hcl.Diagnostics)
 
 // pieceSize aims at a few pieces per processor, none under minPiece.
 func pieceSize(n int) int {
-	return max(minPiece, n/(4*runtime.GOMAXPROCS(0)))
+	return minPiece
 }
 
 // splitTopLevel returns offsets that cut src into pieces of about size

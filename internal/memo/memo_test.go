@@ -1,0 +1,42 @@
+package memo
+
+import "testing"
+
+func TestGet(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		c          *Cache
+		wantParses int // after three Gets of the same content
+	}{
+		{"persistent keeps a result", New(), 1},
+		{"transient hands a result over once", NewTransient(), 2},
+		{"nil parses every time", nil, 3},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			parses := 0
+			parse := func() any { parses++; return parses }
+			for range 3 {
+				tt.c.Get("k", []byte("x"), parse)
+			}
+			if parses != tt.wantParses {
+				t.Errorf("%d parses, want %d", parses, tt.wantParses)
+			}
+		})
+	}
+}
+
+func TestSweep(t *testing.T) {
+	c := New()
+	parses := 0
+	parse := func() any { parses++; return nil }
+	c.Get("k", []byte("a"), parse)
+	c.Get("k", []byte("b"), parse)
+	c.Sweep() // both were used since the last sweep: kept
+	c.Get("k", []byte("a"), parse)
+	c.Sweep() // b was not: dropped
+	c.Get("k", []byte("a"), parse)
+	c.Get("k", []byte("b"), parse)
+	if parses != 3 {
+		t.Errorf("%d parses, want 3 (a once, b twice)", parses)
+	}
+}
