@@ -1,8 +1,11 @@
 package output
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"go/token"
@@ -92,16 +95,58 @@ func (r *Report) fingerprints() []string {
 	return out
 }
 
+// writeSARIF streams the report: the SARIF object model holds the run
+// without its results, and each result is built, marshalled and written
+// in turn, so that thousands of findings never exist as one model (or
+// one marshalled buffer). The bytes are those go-sarif's PrettyWrite
+// gives the whole model (TestSARIFStreamsLikeTheModel).
 func writeSARIF(w io.Writer, r *Report) error {
+	rep, _ := r.sarifModel()
+	var head bytes.Buffer
+	if err := rep.PrettyWrite(&head); err != nil {
+		return err
+	}
+	// Results sit at a run's indentation, 6 spaces; a string cannot hold a
+	// raw newline, so the marker occurs only there.
+	const marker = "\n      \"results\": ["
+	at := bytes.Index(head.Bytes(), []byte(marker+"]"))
+	if at < 0 {
+		return fmt.Errorf("sarif: no results array in the report skeleton")
+	}
+	at += len(marker)
+	bw := bufio.NewWriter(w)
+	bw.Write(head.Bytes()[:at])
+	prints, index := r.fingerprints(), r.ruleIndex()
+	for i := range r.Findings {
+		b, err := json.MarshalIndent(r.sarifResult(i, prints, index), resultIndent, "  ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n" + resultIndent)
+		bw.Write(b)
+	}
+	if len(r.Findings) > 0 {
+		bw.WriteString("\n      ")
+	}
+	bw.Write(head.Bytes()[at:])
+	return bw.Flush()
+}
+
+// resultIndent is where PrettyWrite puts a run's results.
+const resultIndent = "        "
+
+// sarifModel is the SARIF report of r without results, and its run.
+func (r *Report) sarifModel() (*sarif.Report, *sarif.Run) {
 	run := sarif.NewRunWithInformationURI("chainlint", InformationURI)
 	version := r.Version
 	if version == "" {
 		version = "devel"
 	}
 	run.Tool.Driver.WithVersion(version).WithSemanticVersion(strings.TrimPrefix(version, "v"))
-	index := map[string]int{}
-	for i, ri := range r.Rules {
-		index[ri.ID] = i
+	for _, ri := range r.Rules {
 		run.AddRule(ri.ID).
 			WithName(ruleName(ri.ID)).
 			WithShortDescription(sarif.NewMultiformatMessageString().WithText(ri.Summary)).
@@ -109,23 +154,6 @@ func writeSARIF(w io.Writer, r *Report) error {
 			WithHelpURI(ri.HelpURI).
 			WithHelp(sarif.NewMultiformatMessageString().WithText(ri.Doc).WithMarkdown(fmt.Sprintf("%s\n\nSee [%s](%s).", ri.Summary, ri.ID, ri.HelpURI))).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(ri.Severity)))
-	}
-	prints := r.fingerprints()
-	for i, f := range r.Findings {
-		res := sarif.NewRuleResult(f.Rule).
-			WithLevel(sarifLevel(f.Severity)).
-			WithMessage(sarif.NewTextMessage(f.Message)).
-			WithPartialFingerprints(map[string]string{"chainlint/v1": prints[i]}). // AddPartialFingerprint panics on a nil map in go-sarif v3.3.1
-			AddLocation(r.sarifLocation(f.Pos, f.End, ""))
-		if k, ok := index[f.Rule]; ok {
-			res.WithRuleIndex(k)
-		}
-		for j, rel := range f.Related {
-			loc := r.sarifLocation(rel.Pos, rel.End, rel.Message)
-			loc.WithID(j + 1)
-			res.AddRelatedLocation(loc)
-		}
-		run.AddResult(res)
 	}
 	if r.Incomplete {
 		run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(false).
@@ -136,7 +164,34 @@ func writeSARIF(w io.Writer, r *Report) error {
 	}
 	rep := sarif.NewReport()
 	rep.AddRun(run)
-	return rep.PrettyWrite(w)
+	return rep, run
+}
+
+func (r *Report) ruleIndex() map[string]int {
+	index := make(map[string]int, len(r.Rules))
+	for i, ri := range r.Rules {
+		index[ri.ID] = i
+	}
+	return index
+}
+
+// sarifResult is the SARIF result of finding i.
+func (r *Report) sarifResult(i int, prints []string, index map[string]int) *sarif.Result {
+	f := r.Findings[i]
+	res := sarif.NewRuleResult(f.Rule).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(f.Message)).
+		WithPartialFingerprints(map[string]string{"chainlint/v1": prints[i]}). // AddPartialFingerprint panics on a nil map in go-sarif v3.3.1
+		AddLocation(r.sarifLocation(f.Pos, f.End, ""))
+	if k, ok := index[f.Rule]; ok {
+		res.WithRuleIndex(k)
+	}
+	for j, rel := range f.Related {
+		loc := r.sarifLocation(rel.Pos, rel.End, rel.Message)
+		loc.WithID(j + 1)
+		res.AddRelatedLocation(loc)
+	}
+	return res
 }
 
 func (r *Report) sarifLocation(pos, end token.Position, msg string) *sarif.Location {

@@ -211,3 +211,22 @@ func TestTextExcerptLongLine(t *testing.T) {
 		t.Errorf("caret at %d, TARGET at rune %d", len(caret)-1, len([]rune(line[:idx])))
 	}
 }
+
+// TestSARIFStreamsLikeTheModel: the streamed SARIF is byte for byte what
+// go-sarif writes for the whole model, results included.
+func TestSARIFStreamsLikeTheModel(t *testing.T) {
+	for _, r := range []*Report{sampleReport(), {Incomplete: true}, {}} {
+		rep, run := r.sarifModel()
+		prints, index := r.fingerprints(), r.ruleIndex()
+		for i := range r.Findings {
+			run.AddResult(r.sarifResult(i, prints, index))
+		}
+		var want bytes.Buffer
+		if err := rep.PrettyWrite(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got := render(t, "sarif", r); got != want.String() {
+			t.Errorf("streamed SARIF differs from the model's:\n%s\nwant:\n%s", got, want.String())
+		}
+	}
+}
