@@ -21,6 +21,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/baseline"
+	"github.com/chainlint/chainlint/internal/budget"
 	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/lint"
@@ -616,23 +617,9 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// memoryBudget asks the Go runtime to keep chainlint's memory within four
-// times its input plus 32 MB (the runtime's own, the tables every run
-// builds), collecting garbage sooner rather than growing the heap to
-// twice what is live. Terraform counts 64 times: hclsyntax's tree of a
-// module is about 45 times its source, and a limit under what is live
-// makes the collector run without end. It is a soft limit: a run whose
-// live data needs more still gets it. A GOMEMLIMIT in the environment
-// wins.
-func memoryBudget(totalBytes, hclBytes int64) {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit(totalBytes, hclBytes))
-	}
-}
-
-func memoryLimit(totalBytes, hclBytes int64) int64 {
-	return 4*(totalBytes-hclBytes) + 64*hclBytes + 32<<20
-}
+// memoryBudget applies the run's memory budget (see package budget);
+// the command exits after the run, so nothing is restored.
+func memoryBudget(totalBytes, hclBytes int64) { budget.Apply(totalBytes, hclBytes) }
 
 // cmdLSP runs the language server on standard input and output.
 func cmdLSP(args []string, stderr io.Writer) int {

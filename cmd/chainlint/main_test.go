@@ -448,19 +448,3 @@ func TestVerbose(t *testing.T) {
 		t.Errorf("--verbose: %s", stderr)
 	}
 }
-
-// TestMemoryLimit: four times the input plus 32 MB, Terraform HCL at 64
-// times (its tree is ~45 times the source; a limit below what is live
-// makes the collector spin).
-func TestMemoryLimit(t *testing.T) {
-	const mb = 1 << 20
-	for _, tt := range []struct{ total, hcl, want int64 }{
-		{10 * mb, 0, 72 * mb},
-		{10 * mb, 10 * mb, 672 * mb},
-		{20 * mb, 10 * mb, 712 * mb},
-	} {
-		if got := memoryLimit(tt.total, tt.hcl); got != tt.want {
-			t.Errorf("memoryLimit(%d MB, %d MB) = %d MB, want %d MB", tt.total/mb, tt.hcl/mb, got/mb, tt.want/mb)
-		}
-	}
-}

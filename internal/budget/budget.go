@@ -1,0 +1,34 @@
+// Package budget sets the Go runtime's memory budget for one chainlint
+// run, once its inputs are read and their size is known.
+//
+// The budget is four times the input plus 32 MB (the runtime's own, the
+// tables every run builds): the collector then works sooner rather than
+// letting the heap grow to twice what is live. Terraform counts 64 times
+// its HCL: hclsyntax's tree of a module is about 45 times its source, and
+// a limit below what is live makes the collector run without end (a
+// 10,000-service module took 8.6 s instead of 3.3 s).
+//
+// The limit is soft: a run whose live data needs more still gets it.
+// GOMEMLIMIT in the environment wins.
+package budget
+
+import (
+	"os"
+	"runtime/debug"
+)
+
+// Limit is the memory limit for a run reading totalBytes, hclBytes of
+// them Terraform HCL.
+func Limit(totalBytes, hclBytes int64) int64 {
+	return 4*(totalBytes-hclBytes) + 64*hclBytes + 32<<20
+}
+
+// Apply sets the runtime's memory limit for a run, and returns a
+// function that restores the limit set before.
+func Apply(totalBytes, hclBytes int64) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(Limit(totalBytes, hclBytes))
+	return func() { debug.SetMemoryLimit(old) }
+}
