@@ -21,9 +21,9 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/baseline"
-	"github.com/chainlint/chainlint/internal/budget"
 	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/internal/budget"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/lsp"
