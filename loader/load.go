@@ -221,7 +221,9 @@ func readOne(path string, overlay map[string][]byte) ([]byte, string) {
 func parseAhead(m *memo.Cache, path string, content []byte) {
 	switch {
 	case terraform.IsCandidate(path):
-		_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
+		if m.Persistent() || !strings.HasSuffix(path, ".tf") { // a transient load streams .tf files
+			_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
+		}
 	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
 	case fastlyapi.IsCandidate(path):
 		fastlyapi.ParseAhead(m, path, content)

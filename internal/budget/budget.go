@@ -3,10 +3,12 @@
 //
 // The budget is four times the input plus 32 MB (the runtime's own, the
 // tables every run builds): the collector then works sooner rather than
-// letting the heap grow to twice what is live. Terraform counts 64 times
-// its HCL: hclsyntax's tree of a module is about 45 times its source, and
-// a limit below what is live makes the collector run without end (a
-// 10,000-service module took 8.6 s instead of 3.3 s).
+// letting the heap grow to twice what is live. Terraform counts 8 times
+// its HCL: HCL is terser than an export, so the same services take more
+// memory per byte of source (the graph of 10,000 services, 7.5 MB of
+// HCL, is some 50 MB live), and a limit below what is live makes the
+// collector run without end (that module once took 8.6 s instead of
+// 3.3 s).
 //
 // The limit is soft: a run whose live data needs more still gets it.
 // GOMEMLIMIT in the environment wins.
@@ -20,7 +22,7 @@ import (
 // Limit is the memory limit for a run reading totalBytes, hclBytes of
 // them Terraform HCL.
 func Limit(totalBytes, hclBytes int64) int64 {
-	return 4*(totalBytes-hclBytes) + 64*hclBytes + 32<<20
+	return 4*(totalBytes-hclBytes) + 8*hclBytes + 32<<20
 }
 
 // Apply sets the runtime's memory limit for a run, and returns a

@@ -5,13 +5,13 @@ import (
 	"testing"
 )
 
-// TestLimit: four times the input plus 32 MB, Terraform HCL at 64 times.
+// TestLimit: four times the input plus 32 MB, Terraform HCL at 8 times.
 func TestLimit(t *testing.T) {
 	const mb = 1 << 20
 	for _, tt := range []struct{ total, hcl, want int64 }{
 		{10 * mb, 0, 72 * mb},
-		{10 * mb, 10 * mb, 672 * mb},
-		{20 * mb, 10 * mb, 712 * mb},
+		{10 * mb, 10 * mb, 112 * mb},
+		{20 * mb, 10 * mb, 152 * mb},
 	} {
 		if got := Limit(tt.total, tt.hcl); got != tt.want {
 			t.Errorf("Limit(%d MB, %d MB) = %d MB, want %d MB", tt.total/mb, tt.hcl/mb, got/mb, tt.want/mb)

@@ -35,19 +35,21 @@ type evaluator struct {
 	res      map[*resource]*evaluated
 	children map[string]*evaluator
 	outputs  map[string]cty.Value
-	// instances are the modelled resources' instances, in declaration
-	// order.
-	instances []*instance
 	// static holds the context's variables that never change: var, path,
 	// terraform and data.
 	static map[string]cty.Value
 	funcs  map[string]function.Function
+	fetch  *prefetch // parses lazily read resources ahead of evaluation
 }
 
 // evaluated is a resource's instances and, once something refers to it,
 // its value.
 type evaluated struct {
 	insts []*instance
+	// built is what the instances add to the graph, once built: a
+	// streamed load builds at once and drops the instances (and their
+	// syntax trees).
+	built *built
 	keys  []string // for_each keys, or nil for count and single resources
 	kind  int      // resSingle, resCount or resForEach
 	val   cty.Value

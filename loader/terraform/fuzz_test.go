@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/terraform"
 )
 
@@ -19,7 +20,8 @@ func seedFiles(f *testing.F, pattern string) {
 }
 
 // FuzzLoadHCL loads arbitrary bytes as a one-file module: never a panic,
-// every problem positioned inside the file.
+// every problem positioned inside the file, and the streamed load the
+// same as the whole one.
 func FuzzLoadHCL(f *testing.F) {
 	seedFiles(f, "testdata/*/*.tf")
 	seedFiles(f, "../../testdata/realworld/terraform/*/*/*.tf")
@@ -29,13 +31,20 @@ func FuzzLoadHCL(f *testing.F) {
 		if err := os.WriteFile(path, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		g := analyzer.NewGraph()
+		g := analyzer.NewGraph() // no cache: a streamed load
 		terraform.Load(g, map[string]terraform.Dir{dir: {Files: []string{path}, Root: dir}}, terraform.Options{})
 		g.Finish()
 		for _, p := range append(g.Problems, g.Notes...) {
 			if !p.Pos.IsValid() {
 				t.Fatalf("unpositioned problem: %s", p.Message)
 			}
+		}
+		whole := analyzer.NewGraph()
+		whole.Memo = memo.New()
+		terraform.Load(whole, map[string]terraform.Dir{dir: {Files: []string{path}, Root: dir}}, terraform.Options{})
+		whole.Finish()
+		if a, b := dump(whole, dir), dump(g, dir); a != b {
+			t.Fatalf("streamed load differs from the whole load:\nwhole:\n%s\nstreamed:\n%s", a, b)
 		}
 	})
 }

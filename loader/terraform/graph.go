@@ -36,7 +36,23 @@ func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
 			opts.Root = m.Root
 		}
 	}
+	// A load for a cache that outlives it (the language server's) keeps
+	// whole parses, which the cache reuses; any other streams.
+	if !g.Memo.Persistent() {
+		frag := g.Fragment()
+		l := &loader{g: frag, opts: opts, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true}
+		if l.loadDirs(dirs) {
+			g.Merge(frag)
+			return
+		}
+	}
 	l := &loader{g: g, opts: opts, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}}
+	l.loadDirs(dirs)
+}
+
+// loadDirs loads the directories; it returns false when a streamed load
+// failed and must be done again the whole way.
+func (l *loader) loadDirs(dirs map[string][]string) bool {
 	var names []string
 	for dir := range dirs {
 		names = append(names, dir)
@@ -46,6 +62,9 @@ func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
 	for _, dir := range names {
 		m := l.parseModule(dir, dirs[dir])
 		l.modules[filepath.Clean(dir)] = m
+		if l.failed {
+			return false
+		}
 	}
 	for _, dir := range names {
 		for _, c := range l.modules[filepath.Clean(dir)].calls {
@@ -53,6 +72,9 @@ func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
 				called[child] = true
 				if l.modules[child] == nil { // a module outside the walked tree
 					l.modules[child] = l.parseModule(child, tfFiles(child))
+					if l.failed {
+						return false
+					}
 				}
 			}
 		}
@@ -63,8 +85,12 @@ func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
 		}
 		e := l.newEvaluator(l.modules[filepath.Clean(dir)], dir, "", 0, nil, nil, true)
 		e.run()
+		if l.failed {
+			return false
+		}
 		l.build(e)
 	}
+	return !l.streaming || l.checkUnparsed()
 }
 
 func tfFiles(dir string) []string {
@@ -81,27 +107,53 @@ func tfFiles(dir string) []string {
 func (l *loader) build(e *evaluator) {
 	servicesByID := map[string]*analyzer.Service{}
 	var domains []*instance
-	for _, inst := range e.instances {
-		switch inst.r.typ {
-		case "fastly_service_vcl", "fastly_service_compute":
-			s := l.service(inst)
-			servicesByID[s.ID.Value] = s
-			l.g.Services = append(l.g.Services, s)
-		case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
-			typ := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[inst.r.typ]
-			l.g.Stores = append(l.g.Stores, &analyzer.Store{
-				Span: l.span(inst.body.block), Type: typ,
-				ID:   analyzer.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(inst.body.block.DefRange, false), End: l.pos(inst.body.block.DefRange, true)},
-				Name: l.str(inst.body.attrs["name"]),
-			})
-		case "fastly_domain", "fastly_domain_service_link":
-			domains = append(domains, inst)
+	for _, r := range e.m.resources {
+		ev := e.res[r]
+		if ev == nil {
+			continue
 		}
+		if ev.built == nil {
+			ev.built = l.buildInstances(ev.insts)
+		}
+		for _, s := range ev.built.services {
+			servicesByID[s.ID.Value] = s
+		}
+		l.g.Services = append(l.g.Services, ev.built.services...)
+		l.g.Stores = append(l.g.Stores, ev.built.stores...)
+		domains = append(domains, ev.built.domains...)
 	}
 	l.attachDomains(domains, servicesByID)
 	for _, n := range sortedNames(e.children) {
 		l.build(e.children[n])
 	}
+}
+
+// built is what a resource's instances add to the graph; domains wait
+// for attachDomains.
+type built struct {
+	services []*analyzer.Service
+	stores   []*analyzer.Store
+	domains  []*instance
+}
+
+func (l *loader) buildInstances(insts []*instance) *built {
+	b := &built{}
+	for _, inst := range insts {
+		switch inst.r.typ {
+		case "fastly_service_vcl", "fastly_service_compute":
+			b.services = append(b.services, l.service(inst))
+		case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
+			typ := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[inst.r.typ]
+			b.stores = append(b.stores, &analyzer.Store{
+				Span: l.span(inst.body.block), Type: typ,
+				ID:   analyzer.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(inst.body.block.DefRange, false), End: l.pos(inst.body.block.DefRange, true)},
+				Name: l.str(inst.body.attrs["name"]),
+			})
+		case "fastly_domain", "fastly_domain_service_link":
+			b.domains = append(b.domains, inst)
+		}
+	}
+	return b
 }
 
 // attachDomains adds versionless domains (fastly_domain with service_id,

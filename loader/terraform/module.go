@@ -87,6 +87,9 @@ type resource struct {
 	// dynamic is false when the body certainly holds no dynamic block,
 	// which spares expanding it.
 	dynamic bool
+	// src is the text of a resource a streamed load parses only when it
+	// evaluates it; block is nil until then (see stream.go).
+	src *pieceSrc
 }
 
 type moduleCall struct {
@@ -103,6 +106,10 @@ type loader struct {
 	// read files are the .vcl and template files file() loaded.
 	read    map[string]*analyzer.File
 	modules map[string]*module // by directory
+	// streaming loads modelled resources lazily (see stream.go); failed
+	// reports a piece that did not parse, for which the load is done
+	// again the whole way.
+	streaming, failed bool
 	// seenProblem dedupes problems: a module called twice, or a cycle
 	// evaluated twice, reports the same diagnostic again.
 	seenProblem map[string]bool
@@ -129,6 +136,13 @@ func (l *loader) parseModule(dir string, names []string) *module {
 		}
 		af := l.g.Files.Add(name, src)
 		m.fileOf[name] = af
+		if l.streaming && strings.HasSuffix(name, ".tf") {
+			if l.outlineFile(m, name, src) {
+				continue
+			}
+			l.failed = true
+			return m
+		}
 		file, diags := l.parse(name, src)
 		l.problems(diags)
 		if file == nil {
@@ -222,8 +236,16 @@ func (l *loader) problems(diags hcl.Diagnostics) {
 }
 
 func diagText(d *hcl.Diagnostic) string {
-	if d.Detail != "" {
-		return fmt.Sprintf("%s: %s", d.Summary, d.Detail)
+	detail := d.Detail
+	switch d.Summary {
+	case "Call to unknown function", "Unknown variable", "Unsupported attribute":
+		// HCL suggests the first close name in a map's iteration order,
+		// which differs from run to run (and a streamed load's contexts
+		// hold fewer names).
+		detail, _, _ = strings.Cut(detail, " Did you mean")
+	}
+	if detail != "" {
+		return fmt.Sprintf("%s: %s", d.Summary, detail)
 	}
 	return d.Summary
 }

@@ -31,8 +31,12 @@ type item struct {
 	expr hcl.Expression // a local's or an output's value
 	res  *resource
 	call *moduleCall
-	// refs are the references of everything the item evaluates.
+	// refs are the references of everything the item evaluates (for a
+	// resource parsed lazily, a lexical superset).
 	refs []hcl.Traversal
+	// referenced reports that another item may refer to this one; cyclic,
+	// that the item is in a cycle (and evaluated twice).
+	referenced, cyclic bool
 }
 
 // plan is a module's items and the order to evaluate them in. A module is
@@ -74,7 +78,11 @@ func (m *module) plan() *plan {
 			continue
 		}
 		resources[r] = len(p.items)
-		p.items = append(p.items, item{kind: resourceItem, res: r, refs: bodyRefs(r.block.Body)})
+		if r.src != nil {
+			p.items = append(p.items, item{kind: resourceItem, res: r, refs: r.src.refs})
+		} else {
+			p.items = append(p.items, item{kind: resourceItem, res: r, refs: bodyRefs(r.block.Body)})
+		}
 	}
 	for _, c := range m.calls {
 		calls[c.name] = len(p.items)
@@ -108,12 +116,17 @@ func (m *module) plan() *plan {
 			}
 			if ok {
 				adj[i] = append(adj[i], j)
+				p.items[j].referenced = true
 			}
 		}
 	}
 	p.order = scc.Components(adj)
 	for _, comp := range p.order {
-		p.cyclic = append(p.cyclic, scc.Cyclic(adj, comp))
+		cyclic := scc.Cyclic(adj, comp)
+		p.cyclic = append(p.cyclic, cyclic)
+		for _, i := range comp {
+			p.items[i].cyclic = cyclic
+		}
 	}
 	m.planned = p
 	return p
@@ -178,6 +191,18 @@ func (e *evaluator) run() {
 	}
 	e.static["data"] = objectOrEmpty(data)
 	e.funcs = e.l.functions(e.rootDir)
+	var lazy []*resource
+	for k, comp := range p.order {
+		for _, i := range comp {
+			if r := p.items[i].res; r != nil && r.src != nil && !p.cyclic[k] {
+				lazy = append(lazy, r)
+			}
+		}
+	}
+	if len(lazy) > 0 {
+		e.fetch = newPrefetch(lazy)
+		defer e.fetch.stop()
+	}
 	for k, comp := range p.order {
 		passes := 1
 		if p.cyclic[k] {
@@ -193,11 +218,6 @@ func (e *evaluator) run() {
 				}
 				e.evalItem(p, it)
 			}
-		}
-	}
-	for _, r := range e.m.resources {
-		if ev := e.res[r]; ev != nil {
-			e.instances = append(e.instances, ev.insts...)
 		}
 	}
 }
@@ -314,10 +334,34 @@ func (e *evaluator) resourceValue(r *resource) cty.Value {
 	return ev.val
 }
 
-// evalResource evaluates a resource's instances.
+// evalResource evaluates a resource's instances. A resource read lazily
+// is parsed (or taken from the prefetch) first, and built at once.
 func (e *evaluator) evalResource(p *plan, it *item) {
-	r := it.res
-	ctx := e.ctx(p, it.refs, nil)
+	r, refs := it.res, it.refs
+	if r.src != nil {
+		parsed, ok := e.fetch.take(r)
+		if !ok {
+			e.l.failed = true
+			return
+		}
+		r.src.parsed = true
+		r, refs = parsed, bodyRefs(parsed.block.Body)
+	}
+	ev := e.evalInstances(p, r, refs)
+	if it.res.src != nil && !it.cyclic { // a cycle's second evaluation replaces the first's
+		if it.referenced {
+			e.res[it.res] = ev
+			e.resourceValue(it.res)
+		}
+		ev.built = e.l.buildInstances(ev.insts)
+		ev.insts = nil
+	}
+	e.res[it.res] = ev
+}
+
+// evalInstances evaluates the instances of r, whose body refers to refs.
+func (e *evaluator) evalInstances(p *plan, r *resource, refs []hcl.Traversal) *evaluated {
+	ctx := e.ctx(p, refs, nil)
 	base := e.prefix + r.typ + "." + r.name
 	ev := &evaluated{kind: resSingle}
 	instance := func(addr string, extra map[string]cty.Value) *instance {
@@ -365,7 +409,7 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 	default:
 		instance(base, nil)
 	}
-	e.res[r] = ev
+	return ev
 }
 
 // evalCall evaluates a local module call with its inputs.

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/synth/estate"
 )
 
@@ -129,4 +130,81 @@ func FuzzParsePieces(f *testing.F) {
 		}
 		checkPieces(t, src, 16)
 	})
+}
+
+// TestStreamedLoadStreams: a generated estate and the construct cases
+// load streamed, without falling back to whole parses, and a resource's
+// syntax tree is gone once it is built.
+func TestStreamedLoadStreams(t *testing.T) {
+	dir := t.TempDir()
+	main, vcls := estate.Terraform(estate.Options{Services: 30, Seed: 2})
+	files := map[string][]byte{"main.tf": main}
+	for p, c := range vcls {
+		files[p] = c
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	roots := []string{dir}
+	cases, _ := filepath.Glob("testdata/*/main.tf")
+	for _, c := range cases {
+		roots = append(roots, filepath.Dir(c))
+	}
+	for _, root := range roots {
+		t.Run(root, func(t *testing.T) {
+			g := analyzer.NewGraph()
+			l := &loader{g: g, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true,
+				opts: Options{Root: root}}
+			if !l.loadDirs(map[string][]string{root: tfFiles(root)}) {
+				t.Fatal("the streamed load fell back to whole parses")
+			}
+			for _, m := range l.modules {
+				for _, r := range m.resources {
+					if modelled(r.typ) && (r.src == nil || r.block != nil) {
+						t.Errorf("%s.%s was parsed ahead of its evaluation", r.typ, r.name)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestBlockHeader(t *testing.T) {
+	for _, tt := range []struct {
+		src       string
+		typ       string
+		labels    []string
+		blank, ok bool
+	}{
+		{"resource \"a\" \"b\" {\n}\n", "resource", []string{"a", "b"}, false, true},
+		{"# c\n/* d */ locals {\n}\n", "locals", nil, false, true},
+		{"module m {\n}\n", "module", []string{"m"}, false, true},
+		{"\n  # only a comment\n", "", nil, true, false},
+		{"x = 1\n", "", nil, false, false},
+		{"resource \"a${b}\" \"c\" {\n}\n", "", nil, false, false},
+		{"resource \"a\\\"\" \"c\" {\n}\n", "", nil, false, false},
+	} {
+		typ, labels, blank, ok := blockHeader([]byte(tt.src))
+		if typ != tt.typ || !cmp.Equal(labels, tt.labels) || blank != tt.blank || ok != tt.ok {
+			t.Errorf("blockHeader(%q) = %q %q %v %v, want %q %q %v %v", tt.src, typ, labels, blank, ok, tt.typ, tt.labels, tt.blank, tt.ok)
+		}
+	}
+}
+
+func TestLexicalRefs(t *testing.T) {
+	src := "a = local.x\nb = \"${fastly_kvstore.s . id}\"\nc = foo-bar.baz\nd = 1.5\ne = local.x\n# module\n"
+	var got []string
+	for _, tr := range lexicalRefs([]byte(src)) {
+		got = append(got, tr.RootName()+"."+attrName(tr))
+	}
+	want := []string{"local.x", "fastly_kvstore.s"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lexicalRefs (-want +got):\n%s", diff)
+	}
 }

@@ -1,0 +1,320 @@
+package terraform
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// A streamed load keeps no module's whole syntax tree. hclsyntax's tree
+// of a module is some 20 times its source, and a module of thousands of
+// services would hold it all while it is evaluated. Instead, each .tf
+// file is cut into its top-level blocks (splitTopLevel); a modelled
+// resource keeps only its text, its type and name (read from the block's
+// header) and the names its text may refer to (found lexically: a
+// superset of its references, which is all evaluation order needs). It is
+// parsed when it is evaluated, on a pool of goroutines a few resources
+// ahead of the evaluation, built into services and stores at once, and
+// its tree dropped. Every other block (variables, locals, outputs, module
+// calls, resources chainlint does not model) is parsed as it is read.
+//
+// A streamed load goes into a graph fragment. When any piece fails to
+// parse, or a file is one chainlint cannot cut, the fragment is dropped
+// and the load is done again the whole way, for the whole parse's
+// diagnostics: the result is always the whole load's.
+
+// pieceSrc is the text of a resource parsed only when it is evaluated.
+type pieceSrc struct {
+	file  string
+	text  []byte
+	start hcl.Pos
+	refs  []hcl.Traversal // lexical: see lexicalRefs
+	// parsed records that the text parsed: a resource no evaluation
+	// reached (a module never called) is parsed at the end for its
+	// diagnostics.
+	parsed bool
+}
+
+// checkUnparsed parses the lazily read resources no evaluation reached;
+// it returns false when one does not parse.
+func (l *loader) checkUnparsed() bool {
+	for _, m := range l.modules {
+		for _, r := range m.resources {
+			if r.src != nil && !r.src.parsed {
+				if _, ok := parsePiece(r); !ok {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// outlineFile registers the blocks of a .tf file with m, parsing all but
+// the modelled resources. It returns false, having registered nothing,
+// when the file is one to parse whole.
+func (l *loader) outlineFile(m *module, name string, src []byte) bool {
+	if _, deep := tooDeep(src); deep {
+		return false
+	}
+	cuts := splitTopLevel(src, 1)
+	if cuts == nil {
+		cuts = []int{0, len(src)}
+	}
+	var blocks []*hcl.Block
+	var lazy []*resource
+	line := 1
+	for i := 0; i+1 < len(cuts); i++ {
+		text := src[cuts[i]:cuts[i+1]]
+		start := hcl.Pos{Line: line, Column: 1, Byte: cuts[i]}
+		line += bytes.Count(text, []byte{'\n'})
+		typ, labels, blank, ok := blockHeader(text)
+		switch {
+		case blank:
+			continue
+		case ok && typ == "resource" && len(labels) == 2 && modelled(labels[0]):
+			lazy = append(lazy, &resource{typ: labels[0], name: labels[1],
+				src: &pieceSrc{file: name, text: text, start: start, refs: lexicalRefs(text)}})
+			continue
+		}
+		f, diags := hclsyntax.ParseConfig(text, name, start)
+		if len(diags) > 0 {
+			return false
+		}
+		content, _, diags := f.Body.PartialContent(topSchema)
+		if diags.HasErrors() {
+			return false
+		}
+		blocks = append(blocks, content.Blocks...)
+	}
+	// Blocks register in file order, lazy resources among them.
+	lazyAt := 0
+	for _, b := range blocks {
+		for lazyAt < len(lazy) && lazy[lazyAt].src.start.Byte < b.DefRange.Start.Byte {
+			m.resources = append(m.resources, lazy[lazyAt])
+			lazyAt++
+		}
+		m.addBlock(l, b)
+	}
+	m.resources = append(m.resources, lazy[lazyAt:]...)
+	return true
+}
+
+// blockHeader reads what precedes a top-level block's '{': its type and
+// labels. blank reports text holding nothing but space and comments; ok
+// is false for anything else it does not follow (an attribute, escapes
+// in a label).
+func blockHeader(text []byte) (typ string, labels []string, blank, ok bool) {
+	i := skipSpaceAndComments(text, 0)
+	if i >= len(text) {
+		return "", nil, true, false
+	}
+	j := identEnd(text, i)
+	if j == i {
+		return "", nil, false, false
+	}
+	typ = string(text[i:j])
+	for i = j; ; {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		if i >= len(text) {
+			return "", nil, false, false
+		}
+		switch c := text[i]; {
+		case c == '{':
+			return typ, labels, false, true
+		case c == '"':
+			end := bytes.IndexByte(text[i+1:], '"')
+			if end < 0 {
+				return "", nil, false, false
+			}
+			label := text[i+1 : i+1+end]
+			if bytes.ContainsAny(label, "\\\n") || bytes.Contains(label, []byte("${")) || bytes.Contains(label, []byte("%{")) {
+				return "", nil, false, false
+			}
+			labels = append(labels, string(label))
+			i += end + 2
+		default:
+			j := identEnd(text, i)
+			if j == i {
+				return "", nil, false, false
+			}
+			labels = append(labels, string(text[i:j]))
+			i = j
+		}
+	}
+}
+
+func skipSpaceAndComments(text []byte, i int) int {
+	for i < len(text) {
+		switch c := text[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c == '#' || c == '/' && i+1 < len(text) && text[i+1] == '/':
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(text) && text[i+1] == '*':
+			end := bytes.Index(text[i+2:], []byte("*/"))
+			if end < 0 {
+				return len(text)
+			}
+			i += end + 4
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// identEnd returns the end of the identifier at text[i], or i.
+func identEnd(text []byte, i int) int {
+	if i >= len(text) || !(text[i] == '_' || text[i] >= 'a' && text[i] <= 'z' || text[i] >= 'A' && text[i] <= 'Z') {
+		return i
+	}
+	for i < len(text) && identByte(text[i]) {
+		i++
+	}
+	return i
+}
+
+// lexicalRefs finds every local.NAME, module.NAME and TYPE.NAME of a
+// modelled TYPE in text, in code, strings and comments alike: a superset
+// of the references that order evaluation (nothing else is an item).
+func lexicalRefs(text []byte) []hcl.Traversal {
+	var out []hcl.Traversal
+	seen := map[[2]string]bool{}
+	for i := 0; i < len(text); i++ {
+		if i > 0 && identByte(text[i-1]) {
+			continue
+		}
+		j := identEnd(text, i)
+		if j == i {
+			continue
+		}
+		k := j
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k < len(text) && text[k] == '.' {
+			k++
+			for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+				k++
+			}
+			root := string(text[i:j])
+			if end := identEnd(text, k); end > k && (root == "local" || root == "module" || modelled(root)) {
+				key := [2]string{root, string(text[k:end])}
+				if !seen[key] {
+					seen[key] = true
+					out = append(out, hcl.Traversal{hcl.TraverseRoot{Name: key[0]}, hcl.TraverseAttr{Name: key[1]}})
+				}
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// parsePiece parses a lazily read resource into a resource with its
+// block; ok is false when the text does not parse as one block.
+func parsePiece(r *resource) (*resource, bool) {
+	f, diags := hclsyntax.ParseConfig(r.src.text, r.src.file, r.src.start)
+	if len(diags) > 0 {
+		return nil, false
+	}
+	content, _, diags := f.Body.PartialContent(topSchema)
+	if diags.HasErrors() || len(content.Blocks) != 1 || content.Blocks[0].Type != "resource" {
+		return nil, false
+	}
+	m := &module{}
+	m.addBlock(nil, content.Blocks[0])
+	parsed := m.resources[0]
+	if parsed.typ != r.typ || parsed.name != r.name {
+		return nil, false
+	}
+	return parsed, true
+}
+
+// prefetch parses a module's lazily read resources on GOMAXPROCS
+// goroutines, in evaluation order and at most a window ahead of it.
+type prefetch struct {
+	slot map[*resource]*fetched // read-only once built
+	sem  chan struct{}
+	quit chan struct{}
+	wg   sync.WaitGroup
+}
+
+type fetched struct {
+	src   *resource
+	done  chan struct{}
+	r     *resource
+	ok    bool
+	taken bool // the evaluator's alone
+}
+
+func newPrefetch(order []*resource) *prefetch {
+	pf := &prefetch{slot: make(map[*resource]*fetched, len(order)),
+		sem: make(chan struct{}, 4*runtime.GOMAXPROCS(0)), quit: make(chan struct{})}
+	fs := make([]*fetched, len(order))
+	for i, r := range order {
+		fs[i] = &fetched{src: r, done: make(chan struct{})}
+		pf.slot[r] = fs[i]
+	}
+	next := make(chan *fetched)
+	pf.wg.Go(func() {
+		defer close(next)
+		for _, f := range fs {
+			select { // a window token before the work, so tokens follow order
+			case pf.sem <- struct{}{}:
+			case <-pf.quit:
+				return
+			}
+			select {
+			case next <- f:
+			case <-pf.quit:
+				return
+			}
+		}
+	})
+	for range runtime.GOMAXPROCS(0) {
+		pf.wg.Go(func() {
+			for f := range next {
+				f.r, f.ok = parsePiece(f.src)
+				close(f.done)
+			}
+		})
+	}
+	return pf
+}
+
+// take waits for r's parse and frees its place in the window. A
+// resource evaluated again (in a cycle) is parsed again.
+func (pf *prefetch) take(r *resource) (*resource, bool) {
+	if pf == nil { // every lazy resource of the module is in a cycle
+		return parsePiece(r)
+	}
+	f := pf.slot[r]
+	if f == nil || f.taken {
+		return parsePiece(r)
+	}
+	<-f.done
+	<-pf.sem
+	f.taken = true
+	r, ok := f.r, f.ok
+	f.r = nil // the evaluator owns the tree now
+	return r, ok
+}
+
+// stop ends the pool once evaluation is done (or given up).
+func (pf *prefetch) stop() {
+	close(pf.quit)
+	pf.wg.Wait()
+}

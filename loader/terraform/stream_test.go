@@ -1,0 +1,65 @@
+package terraform_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/chainlint/chainlint/internal/memo"
+	"github.com/chainlint/chainlint/internal/synth/estate"
+	"github.com/chainlint/chainlint/loader"
+)
+
+// TestStreamMatchesWhole loads every construct case, the real-world
+// corpus and a generated estate twice: streamed (a transient cache, as
+// the command line loads) and whole (a persistent cache, as the language
+// server loads). The graphs, problems and notes must be the same.
+func TestStreamMatchesWhole(t *testing.T) {
+	var roots []string
+	cases, _ := filepath.Glob("testdata/*")
+	for _, c := range cases {
+		if st, err := os.Stat(c); err == nil && st.IsDir() && filepath.Base(c) != "fuzz" {
+			if _, err := os.Stat(filepath.Join(c, "project")); err == nil {
+				c = filepath.Join(c, "project")
+			}
+			roots = append(roots, c)
+		}
+	}
+	roots = append(roots, corpusModules(t)...)
+	dir := t.TempDir()
+	main, vcls := estate.Terraform(estate.Options{Services: 60, Seed: 3})
+	writeFiles(t, dir, map[string][]byte{"main.tf": main}, vcls)
+	roots = append(roots, dir)
+	for _, root := range roots {
+		t.Run(root, func(t *testing.T) {
+			streamed, err := loader.Paths([]string{root}, loader.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole, err := loader.Paths([]string{root}, loader.Options{Memo: memo.New()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(dump(whole, root), dump(streamed, root)); diff != "" {
+				t.Errorf("streamed load differs from the whole load (-whole +streamed):\n%s", diff)
+			}
+		})
+	}
+}
+
+func writeFiles(t *testing.T, dir string, sets ...map[string][]byte) {
+	t.Helper()
+	for _, set := range sets {
+		for name, content := range set {
+			p := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
