@@ -115,7 +115,9 @@ func writeSARIF(w io.Writer, r *Report) error {
 	}
 	at += len(marker)
 	bw := bufio.NewWriter(w)
-	bw.Write(head.Bytes()[:at])
+	// A bufio.Writer's errors stick: Flush returns the first.
+	write := func(s string) { _, _ = bw.WriteString(s) }
+	write(head.String()[:at])
 	prints, index := r.fingerprints(), r.ruleIndex()
 	for i := range r.Findings {
 		b, err := json.MarshalIndent(r.sarifResult(i, prints, index), resultIndent, "  ")
@@ -123,15 +125,15 @@ func writeSARIF(w io.Writer, r *Report) error {
 			return err
 		}
 		if i > 0 {
-			bw.WriteByte(',')
+			write(",")
 		}
-		bw.WriteString("\n" + resultIndent)
-		bw.Write(b)
+		write("\n" + resultIndent)
+		_, _ = bw.Write(b)
 	}
 	if len(r.Findings) > 0 {
-		bw.WriteString("\n      ")
+		write("\n      ")
 	}
-	bw.Write(head.Bytes()[at:])
+	write(head.String()[at:])
 	return bw.Flush()
 }
 

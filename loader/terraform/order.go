@@ -225,9 +225,9 @@ func (e *evaluator) run() {
 func (e *evaluator) evalItem(p *plan, it *item) {
 	switch it.kind {
 	case localItem:
-		e.locals[it.name], _ = e.value(it.expr, e.ctx(p, it.refs, nil))
+		e.locals[it.name], _ = e.value(it.expr, e.ctx(p, it.refs))
 	case outputItem:
-		e.outputs[it.name], _ = e.value(it.expr, e.ctx(p, it.refs, nil))
+		e.outputs[it.name], _ = e.value(it.expr, e.ctx(p, it.refs))
 	case callItem:
 		e.evalCall(p, it)
 	case resourceItem:
@@ -235,11 +235,11 @@ func (e *evaluator) evalItem(p *plan, it *item) {
 	}
 }
 
-// ctx is an evaluation context holding what refs refer to, plus extra
-// variables (count, each). A reference to something not declared fails as
-// it would with the whole module in view.
-func (e *evaluator) ctx(p *plan, refs []hcl.Traversal, extra map[string]cty.Value) *hcl.EvalContext {
-	vars := make(map[string]cty.Value, len(e.static)+len(extra)+4)
+// ctx is an evaluation context holding what refs refer to (a resource's
+// instances add count or each in a child context). A reference to
+// something not declared fails as it would with the whole module in view.
+func (e *evaluator) ctx(p *plan, refs []hcl.Traversal) *hcl.EvalContext {
+	vars := make(map[string]cty.Value, len(e.static)+4)
 	for k, v := range e.static {
 		vars[k] = v
 	}
@@ -293,9 +293,6 @@ func (e *evaluator) ctx(p *plan, refs []hcl.Traversal, extra map[string]cty.Valu
 	vars["module"] = objectOrEmpty(mods)
 	for typ, byName := range types {
 		vars[typ] = objectOrEmpty(byName)
-	}
-	for k, v := range extra {
-		vars[k] = v
 	}
 	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
 }
@@ -361,18 +358,16 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 
 // evalInstances evaluates the instances of r, whose body refers to refs.
 func (e *evaluator) evalInstances(p *plan, r *resource, refs []hcl.Traversal) *evaluated {
-	ctx := e.ctx(p, refs, nil)
+	ctx := e.ctx(p, refs)
 	base := e.prefix + r.typ + "." + r.name
 	ev := &evaluated{kind: resSingle}
-	instance := func(addr string, extra map[string]cty.Value) *instance {
+	instance := func(addr string, extra map[string]cty.Value) {
 		c := ctx
 		if extra != nil {
 			c = ctx.NewChild()
 			c.Variables = extra
 		}
-		inst := &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c)}
-		ev.insts = append(ev.insts, inst)
-		return inst
+		ev.insts = append(ev.insts, &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c)})
 	}
 	switch {
 	case r.count != nil:
@@ -426,7 +421,7 @@ func (e *evaluator) evalCall(p *plan, it *item) {
 	if child == nil {
 		return
 	}
-	ctx := e.ctx(p, it.refs, nil)
+	ctx := e.ctx(p, it.refs)
 	inputs, why := map[string]cty.Value{}, map[string]string{}
 	for n, a := range c.attrs {
 		if callAttrSkip[n] {

@@ -124,10 +124,10 @@ func blockHeader(text []byte) (typ string, labels []string, blank, ok bool) {
 		if i >= len(text) {
 			return "", nil, false, false
 		}
-		switch c := text[i]; {
-		case c == '{':
+		switch text[i] {
+		case '{':
 			return typ, labels, false, true
-		case c == '"':
+		case '"':
 			end := bytes.IndexByte(text[i+1:], '"')
 			if end < 0 {
 				return "", nil, false, false
