@@ -139,6 +139,9 @@ type Result struct {
 	Findings []Finding
 	// Incomplete reports that some input could not be analysed.
 	Incomplete bool
+	// Chains is the chain analysis the passes shared, or nil when no
+	// active rule needed it.
+	Chains *Chains
 }
 
 // Validate checks a set of rules as analysis.Validate would, except that
@@ -308,6 +311,9 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 			return nil, err
 		}
 		res.Findings = append(res.Findings, jobs[a].findings...)
+	}
+	if j := jobs[ChainsAnalyzer]; j != nil {
+		res.Chains, _ = j.result.(*Chains)
 	}
 	res.Findings = suppress(g, res.Findings, cfg, byName(rules))
 	SortFindings(res.Findings)

@@ -43,6 +43,16 @@ type Result struct {
 	// Incomplete reports that some input could not be analysed.
 	Incomplete bool
 	Profile    analyzer.Profile
+	chains     *analyzer.Chains
+}
+
+// Chains returns the run's chain analysis: the one the rules shared, or,
+// when no active rule needed one, a new one.
+func (r *Result) Chains() *analyzer.Chains {
+	if r.chains == nil {
+		r.chains = analyzer.NewChains(r.Graph)
+	}
+	return r.chains
 }
 
 // RuleIDs lists every rule's ID (for config validation).
@@ -93,5 +103,5 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Graph: g, Findings: res.Findings, Incomplete: res.Incomplete, Profile: profile}, nil
+	return &Result{Graph: g, Findings: res.Findings, Incomplete: res.Incomplete, Profile: profile, chains: res.Chains}, nil
 }

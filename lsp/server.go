@@ -403,7 +403,7 @@ func (s *Server) analyze(gen int) {
 		s.logf("analysis: %v", err)
 		return
 	}
-	a := &analysis{res: res, chains: analyzer.NewChains(res.Graph), byFile: map[string][]analyzer.Finding{}}
+	a := &analysis{res: res, chains: res.Chains(), byFile: map[string][]analyzer.Finding{}}
 	for _, f := range res.Findings {
 		a.byFile[f.Pos.Filename] = append(a.byFile[f.Pos.Filename], f)
 	}

@@ -422,7 +422,7 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 	if res.Incomplete {
 		fmt.Fprintln(stderr, "chainlint: warning: some inputs could not be analysed; run chainlint on them to see why")
 	}
-	chains := analyzer.NewChains(res.Graph)
+	chains := res.Chains()
 	wd, _ := os.Getwd()
 	switch name {
 	case "trace":
