@@ -1,26 +1,23 @@
 package lsp
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
-	"net/textproto"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/chainlint/chainlint/internal/lsptest"
 )
 
 // client drives a server over pipes, as an editor would.
 type client struct {
 	t      *testing.T
 	toSrv  *io.PipeWriter
-	msgs   chan map[string]any
+	msgs   <-chan map[string]any
 	server *Server
 	done   chan error
 	nextID int
@@ -32,43 +29,17 @@ func start(t *testing.T) *client {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
-	c := &client{t: t, toSrv: inW, msgs: make(chan map[string]any, 100), done: make(chan error, 1)}
+	c := &client{t: t, toSrv: inW, done: make(chan error, 1)}
 	c.server = newServer(inR, outW, Options{Version: "test", Debounce: 20 * time.Millisecond})
 	go func() { c.done <- c.server.run(context.Background()); outW.Close() }()
-	go func() {
-		r := bufio.NewReader(outR)
-		for {
-			hdr, err := textproto.NewReader(r).ReadMIMEHeader()
-			if err != nil {
-				close(c.msgs)
-				return
-			}
-			n, _ := strconv.Atoi(hdr.Get("Content-Length"))
-			body := make([]byte, n)
-			if _, err := io.ReadFull(r, body); err != nil {
-				close(c.msgs)
-				return
-			}
-			var m map[string]any
-			if err := json.Unmarshal(body, &m); err != nil {
-				t.Errorf("the server wrote invalid JSON: %s", body)
-			}
-			c.msgs <- m
-		}
-	}()
+	c.msgs = lsptest.Read(outR, func(body []byte) { t.Errorf("the server wrote invalid JSON: %s", body) })
 	t.Cleanup(func() { inW.Close() })
 	return c
 }
 
-func (c *client) raw(body string) {
-	fmt.Fprintf(c.toSrv, "Content-Length: %d\r\n\r\n%s", len(body), body)
-}
+func (c *client) raw(body string) { lsptest.WriteRaw(c.toSrv, body) }
 
-func (c *client) send(m map[string]any) {
-	m["jsonrpc"] = "2.0"
-	b, _ := json.Marshal(m)
-	c.raw(string(b))
-}
+func (c *client) send(m map[string]any) { lsptest.Send(c.toSrv, m) }
 
 func (c *client) notify(method string, params any) {
 	c.send(map[string]any{"method": method, "params": params})

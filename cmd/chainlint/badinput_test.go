@@ -1,22 +1,19 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net"
-	"net/textproto"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/chainlint/chainlint/internal/lsptest"
 )
 
 // badInput is one hostile or broken input.
@@ -191,31 +188,8 @@ func lspRun(t *testing.T, dir string) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	send := func(m map[string]any) {
-		m["jsonrpc"] = "2.0"
-		b, _ := json.Marshal(m)
-		fmt.Fprintf(stdin, "Content-Length: %d\r\n\r\n%s", len(b), b)
-	}
-	msgs := make(chan map[string]any, 100)
-	go func() {
-		r := bufio.NewReader(stdout)
-		for {
-			hdr, err := textproto.NewReader(r).ReadMIMEHeader()
-			if err != nil {
-				close(msgs)
-				return
-			}
-			n, _ := strconv.Atoi(hdr.Get("Content-Length"))
-			body := make([]byte, n)
-			if _, err := io.ReadFull(r, body); err != nil {
-				close(msgs)
-				return
-			}
-			var m map[string]any
-			json.Unmarshal(body, &m)
-			msgs <- m
-		}
-	}()
+	send := func(m map[string]any) { lsptest.Send(stdin, m) }
+	msgs := lsptest.Read(stdout, func(body []byte) { t.Errorf("the language server wrote invalid JSON: %s", body) })
 	send(map[string]any{"id": 1, "method": "initialize", "params": map[string]any{"rootUri": "file://" + dir}})
 	send(map[string]any{"method": "initialized", "params": map[string]any{}})
 	// Wait for the answer to initialize and a moment for the analysis.
