@@ -44,9 +44,19 @@ func NewTransient() *Cache { c := New(); c.transient = true; return c }
 func (c *Cache) Persistent() bool { return c != nil && !c.transient }
 
 // Get returns the cached result of parse for content, parsing on a miss.
-// A transient cache hands a result over once: the hit removes it, so that
-// a parse is garbage as soon as its loader is done with it.
 func (c *Cache) Get(kind string, content []byte, parse func() any) any {
+	return c.get(kind, content, parse, false)
+}
+
+// Take is Get for a whole file's parse, which one loader reads once: a
+// transient cache hands it over and forgets it, so that the parse is
+// garbage as soon as the loader is done with it. (Get keeps results: the
+// same snippet in many services is parsed once.)
+func (c *Cache) Take(kind string, content []byte, parse func() any) any {
+	return c.get(kind, content, parse, true)
+}
+
+func (c *Cache) get(kind string, content []byte, parse func() any, take bool) any {
 	if c == nil {
 		return parse()
 	}
@@ -54,7 +64,7 @@ func (c *Cache) Get(kind string, content []byte, parse func() any) any {
 	c.mu.Lock()
 	if e, ok := c.entries[k]; ok {
 		e.used = true
-		if c.transient {
+		if take && c.transient {
 			delete(c.entries, k)
 		}
 		c.hits++

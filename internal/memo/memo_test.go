@@ -6,17 +6,24 @@ func TestGet(t *testing.T) {
 	for _, tt := range []struct {
 		name       string
 		c          *Cache
-		wantParses int // after three Gets of the same content
+		take       bool
+		wantParses int // after three calls for the same content
 	}{
-		{"persistent keeps a result", New(), 1},
-		{"transient hands a result over once", NewTransient(), 2},
-		{"nil parses every time", nil, 3},
+		{"persistent keeps a result", New(), false, 1},
+		{"transient keeps a result got", NewTransient(), false, 1},
+		{"persistent keeps a result taken", New(), true, 1},
+		{"transient hands a result taken over once", NewTransient(), true, 2},
+		{"nil parses every time", nil, false, 3},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			parses := 0
 			parse := func() any { parses++; return parses }
 			for range 3 {
-				tt.c.Get("k", []byte("x"), parse)
+				if tt.take {
+					tt.c.Take("k", []byte("x"), parse)
+				} else {
+					tt.c.Get("k", []byte("x"), parse)
+				}
 			}
 			if parses != tt.wantParses {
 				t.Errorf("%d parses, want %d", parses, tt.wantParses)

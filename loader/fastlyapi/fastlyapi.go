@@ -116,7 +116,7 @@ type parsed struct {
 // Parse parses an export file's JSON or YAML through a parse cache.
 func Parse(m *memo.Cache, name string, content []byte) parsed {
 	ext := strings.ToLower(filepath.Ext(name))
-	return m.Get("export:"+ext, content, func() any {
+	return m.Take("export:"+ext, content, func() any {
 		if ext == ".json" {
 			doc, err := tree.ParseJSON(content)
 			if doc == nil {

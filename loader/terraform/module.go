@@ -277,7 +277,7 @@ func (l *loader) parse(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
 // Parse parses an HCL or HCL-JSON file through a parse cache (the parallel
 // read ahead of loading calls it).
 func Parse(m *memo.Cache, name string, src []byte) (*hcl.File, hcl.Diagnostics) {
-	r := m.Get("hcl:"+name, src, func() any {
+	r := m.Take("hcl:"+name, src, func() any {
 		if off, deep := tooDeep(src); deep {
 			p := hcl.Pos{Line: 1 + strings.Count(string(src[:off]), "\n"), Byte: off}
 			p.Column = off - strings.LastIndexByte(string(src[:off]), '\n')
