@@ -31,9 +31,8 @@ type Options struct {
 	Terraform terraform.Options
 	// Memo caches parse results across runs (the language server's).
 	Memo *memo.Cache
-	// OnRead, when set, is told the inputs' total size, and how much of it
-	// is Terraform HCL, once they are read.
-	OnRead func(totalBytes, hclBytes int64)
+	// OnRead, when set, is told the inputs' sizes once they are read.
+	OnRead func(loader.Sizes)
 }
 
 // Result is what a lint run produced.

@@ -36,10 +36,16 @@ type Options struct {
 	Terraform terraform.Options
 	// Memo caches parse results across loads (the language server's).
 	Memo *memo.Cache
-	// OnRead, when set, is told the total size of the inputs, and how much
-	// of it is Terraform HCL (*.tf), once they are read: the command line
-	// sizes its memory budget by them.
-	OnRead func(totalBytes, hclBytes int64)
+	// OnRead, when set, is told the inputs' sizes once they are read: the
+	// command line sizes its memory budget by them.
+	OnRead func(Sizes)
+}
+
+// Sizes are the inputs' sizes in bytes: in all, and of the kinds whose
+// loads hold more per byte (Terraform HCL, and YAML, which is decoded
+// whole).
+type Sizes struct {
+	Total, HCL, YAML int64
 }
 
 // MaxFileSize is the largest input chainlint reads: a larger file is a
@@ -122,14 +128,18 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	}
 	contents, readErrs := readAll(g.Memo, names, opts.Overlay)
 	if opts.OnRead != nil {
-		var total, hcl int64
+		var sz Sizes
 		for i, c := range contents {
-			total += int64(len(c))
-			if strings.HasSuffix(names[i], ".tf") {
-				hcl += int64(len(c))
+			n := int64(len(c))
+			sz.Total += n
+			switch ext := strings.ToLower(filepath.Ext(names[i])); {
+			case ext == ".tf":
+				sz.HCL += n
+			case ext == ".yaml" || ext == ".yml":
+				sz.YAML += n
 			}
 		}
-		opts.OnRead(total, hcl)
+		opts.OnRead(sz)
 	}
 	tf := map[string]terraform.Dir{}
 	var manifests []string

@@ -25,6 +25,7 @@ import (
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/internal/budget"
 	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/lsp"
 	"github.com/chainlint/chainlint/output"
@@ -619,7 +620,7 @@ func isTerminal(f *os.File) bool {
 
 // memoryBudget applies the run's memory budget (see package budget);
 // the command exits after the run, so nothing is restored.
-func memoryBudget(totalBytes, hclBytes int64) { budget.Apply(totalBytes, hclBytes) }
+func memoryBudget(s loader.Sizes) { budget.Apply(s) }
 
 // cmdLSP runs the language server on standard input and output.
 func cmdLSP(args []string, stderr io.Writer) int {

@@ -6,9 +6,11 @@
 // letting the heap grow to twice what is live. Terraform counts 8 times
 // its HCL: HCL is terser than an export, so the same services take more
 // memory per byte of source (the graph of 10,000 services, 7.5 MB of
-// HCL, is some 50 MB live), and a limit below what is live makes the
-// collector run without end (that module once took 8.6 s instead of
-// 3.3 s).
+// HCL, is some 50 MB live). YAML counts 32 times: yaml.v3 decodes a file
+// whole, to a tree some 30 times its source. A limit below what is live
+// makes the collector run without end (a 10,000-service module once took
+// 8.6 s instead of 3.3 s; the same estate in YAML 2.8 s instead of
+// 1.7 s).
 //
 // The limit is soft: a run whose live data needs more still gets it.
 // GOMEMLIMIT in the environment wins.
@@ -17,20 +19,21 @@ package budget
 import (
 	"os"
 	"runtime/debug"
+
+	"github.com/chainlint/chainlint/loader"
 )
 
-// Limit is the memory limit for a run reading totalBytes, hclBytes of
-// them Terraform HCL.
-func Limit(totalBytes, hclBytes int64) int64 {
-	return 4*(totalBytes-hclBytes) + 8*hclBytes + 32<<20
+// Limit is the memory limit for a run reading inputs of these sizes.
+func Limit(s loader.Sizes) int64 {
+	return 4*(s.Total-s.HCL-s.YAML) + 8*s.HCL + 32*s.YAML + 32<<20
 }
 
 // Apply sets the runtime's memory limit for a run, and returns a
 // function that restores the limit set before.
-func Apply(totalBytes, hclBytes int64) (restore func()) {
+func Apply(s loader.Sizes) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetMemoryLimit(Limit(totalBytes, hclBytes))
+	old := debug.SetMemoryLimit(Limit(s))
 	return func() { debug.SetMemoryLimit(old) }
 }

@@ -3,18 +3,25 @@ package budget
 import (
 	"runtime/debug"
 	"testing"
+
+	"github.com/chainlint/chainlint/loader"
 )
 
-// TestLimit: four times the input plus 32 MB, Terraform HCL at 8 times.
+// TestLimit: four times the input plus 32 MB, Terraform HCL at 8 times,
+// YAML at 32.
 func TestLimit(t *testing.T) {
 	const mb = 1 << 20
-	for _, tt := range []struct{ total, hcl, want int64 }{
-		{10 * mb, 0, 72 * mb},
-		{10 * mb, 10 * mb, 112 * mb},
-		{20 * mb, 10 * mb, 152 * mb},
+	for _, tt := range []struct {
+		s    loader.Sizes
+		want int64
+	}{
+		{loader.Sizes{Total: 10 * mb}, 72 * mb},
+		{loader.Sizes{Total: 10 * mb, HCL: 10 * mb}, 112 * mb},
+		{loader.Sizes{Total: 20 * mb, HCL: 10 * mb}, 152 * mb},
+		{loader.Sizes{Total: 20 * mb, YAML: 10 * mb}, 392 * mb},
 	} {
-		if got := Limit(tt.total, tt.hcl); got != tt.want {
-			t.Errorf("Limit(%d MB, %d MB) = %d MB, want %d MB", tt.total/mb, tt.hcl/mb, got/mb, tt.want/mb)
+		if got := Limit(tt.s); got != tt.want {
+			t.Errorf("Limit(%+v) = %d MB, want %d MB", tt.s, got/mb, tt.want/mb)
 		}
 	}
 }
@@ -22,9 +29,9 @@ func TestLimit(t *testing.T) {
 func TestApplyRestores(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	before := debug.SetMemoryLimit(-1)
-	restore := Apply(10<<20, 0)
-	if got := debug.SetMemoryLimit(-1); got != Limit(10<<20, 0) {
-		t.Errorf("limit %d under the budget, want %d", got, Limit(10<<20, 0))
+	restore := Apply(loader.Sizes{Total: 10 << 20})
+	if got := debug.SetMemoryLimit(-1); got != Limit(loader.Sizes{Total: 10 << 20}) {
+		t.Errorf("limit %d under the budget, want %d", got, Limit(loader.Sizes{Total: 10 << 20}))
 	}
 	restore()
 	if got := debug.SetMemoryLimit(-1); got != before {
@@ -35,7 +42,7 @@ func TestApplyRestores(t *testing.T) {
 func TestEnvironmentWins(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	before := debug.SetMemoryLimit(-1)
-	restore := Apply(10<<20, 0)
+	restore := Apply(loader.Sizes{Total: 10 << 20})
 	defer restore()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit %d with GOMEMLIMIT set, want it untouched (%d)", got, before)
