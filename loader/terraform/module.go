@@ -61,7 +61,6 @@ var topSchema = &hcl.BodySchema{
 // module is one parsed directory.
 type module struct {
 	dir       string
-	files     []*hcl.File
 	fileOf    map[string]*analyzer.File // by file name
 	variables map[string]*variable
 	locals    map[string]*hcl.Attribute
@@ -148,7 +147,6 @@ func (l *loader) parseModule(dir string, names []string) *module {
 		if file == nil {
 			continue
 		}
-		m.files = append(m.files, file)
 		content, _, _ := file.Body.PartialContent(topSchema)
 		for _, b := range content.Blocks {
 			m.addBlock(l, b)
