@@ -39,6 +39,9 @@ func TestNormalizeHost(t *testing.T) {
 		"[2001:db8::1]:80":               "2001:db8::1",
 		"2001:db8::1":                    "2001:db8::1",
 		"\tapi.example.com\n":            "api.example.com",
+		"www.example.com":                "www.example.com",
+		"a-b.example.com.":               "a-b.example.com",
+		"":                               "",
 	} {
 		if got := NormalizeHost(in); got != want {
 			t.Errorf("NormalizeHost(%q) = %q, want %q", in, got, want)

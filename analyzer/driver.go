@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"go/token"
@@ -330,22 +331,32 @@ func byName(rules []*Rule) map[string]*Rule {
 
 // SortFindings orders findings by file, line, column, rule and message.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Pos.Filename != b.Pos.Filename {
-			return a.Pos.Filename < b.Pos.Filename
+	// Findings are large: sort their indices, then move each once.
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int {
+		a, b := &fs[i].Pos, &fs[j].Pos
+		if c := strings.Compare(a.Filename, b.Filename); c != 0 {
+			return c
 		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
 		}
-		if a.Pos.Column != b.Pos.Column {
-			return a.Pos.Column < b.Pos.Column
+		if c := cmp.Compare(a.Column, b.Column); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		if c := strings.Compare(fs[i].Rule, fs[j].Rule); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		return strings.Compare(fs[i].Message, fs[j].Message)
 	})
+	sorted := make([]Finding, len(fs))
+	for k, i := range idx {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
 }
 
 func resolve(g *Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {

@@ -83,6 +83,9 @@ func (r *Route) Loopback() bool { return r.To != nil && r.HostSource == HostFrom
 // NormalizeHost lower-cases a hostname and strips a scheme, a port, a path
 // and a trailing dot, so that addresses and Host values compare equal.
 func NormalizeHost(h string) string {
+	if plainHost(h) {
+		return h
+	}
 	h = strings.TrimSpace(strings.ToLower(h))
 	if i := strings.Index(h, "://"); i >= 0 {
 		h = h[i+3:]
@@ -99,6 +102,17 @@ func NormalizeHost(h string) string {
 		h = h[:i]
 	}
 	return strings.TrimSuffix(h, ".")
+}
+
+// plainHost reports a host NormalizeHost leaves as it is: lower-case
+// letters, digits, '-' and '.', not ending in '.'. Most are.
+func plainHost(h string) bool {
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return len(h) > 0 && h[len(h)-1] != '.'
 }
 
 // fastlySuffixes are hostnames that reach some Fastly service; which one
