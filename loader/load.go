@@ -132,10 +132,10 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		for i, c := range contents {
 			n := int64(len(c))
 			sz.Total += n
-			switch ext := strings.ToLower(filepath.Ext(names[i])); {
-			case ext == ".tf":
+			switch strings.ToLower(filepath.Ext(names[i])) {
+			case ".tf":
 				sz.HCL += n
-			case ext == ".yaml" || ext == ".yml":
+			case ".yaml", ".yml":
 				sz.YAML += n
 			}
 		}
