@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/chainlint/chainlint/internal/scc"
+
 // Chains is the service graph's derived view: where every backend goes,
 // the edges between services, and the graph's strongly connected
 // components. Every algorithm here is linear in services + edges: chain
@@ -98,75 +100,25 @@ func (c *Chains) dagEdge(r *Route) bool {
 	return r.To != nil && c.scc[c.index[r.From]] != c.scc[c.index[r.To]]
 }
 
-// components numbers strongly connected components with Tarjan's
-// algorithm, written iteratively so that a chain of a million services
-// cannot overflow the stack.
+// components numbers the strongly connected components of the chain
+// graph (Loopback routes left out) with internal/scc.
 func (c *Chains) components() {
-	n := len(c.Graph.Services)
-	c.scc = make([]int, n)
-	index := make([]int, n)
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	for i := range index {
-		index[i] = -1
-	}
-	var stack []int
-	type frame struct{ v, edge int }
-	var call []frame
-	next := 0
-	for root := 0; root < n; root++ {
-		if index[root] >= 0 {
-			continue
+	adj := make([][]int, len(c.Graph.Services))
+	for v, routes := range c.out {
+		for _, r := range routes {
+			if !r.Loopback() {
+				adj[v] = append(adj[v], c.index[r.To])
+			}
 		}
-		call = append(call, frame{root, 0})
-		index[root], low[root] = next, next
-		next++
-		stack = append(stack, root)
-		onStack[root] = true
-		for len(call) > 0 {
-			f := &call[len(call)-1]
-			v := f.v
-			if f.edge < len(c.out[v]) {
-				r := c.out[v][f.edge]
-				f.edge++
-				if r.Loopback() {
-					continue
-				}
-				w := c.index[r.To]
-				if index[w] < 0 {
-					index[w], low[w] = next, next
-					next++
-					stack = append(stack, w)
-					onStack[w] = true
-					call = append(call, frame{w, 0})
-				} else if onStack[w] && index[w] < low[v] {
-					low[v] = index[w]
-				}
-				continue
-			}
-			call = call[:len(call)-1]
-			if len(call) > 0 {
-				u := call[len(call)-1].v
-				if low[v] < low[u] {
-					low[u] = low[v]
-				}
-			}
-			if low[v] == index[v] {
-				k := len(c.sccSize)
-				size := 0
-				for {
-					w := stack[len(stack)-1]
-					stack = stack[:len(stack)-1]
-					onStack[w] = false
-					c.scc[w] = k
-					size++
-					if w == v {
-						break
-					}
-				}
-				c.sccSize = append(c.sccSize, size)
-				c.selfLoop = append(c.selfLoop, false)
-			}
+	}
+	comps := scc.Components(adj)
+	c.scc = make([]int, len(adj))
+	c.sccSize = make([]int, len(comps))
+	c.selfLoop = make([]bool, len(comps))
+	for k, comp := range comps {
+		c.sccSize[k] = len(comp)
+		for _, v := range comp {
+			c.scc[v] = k
 		}
 	}
 	for v := range c.out {
