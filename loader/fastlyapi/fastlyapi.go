@@ -214,7 +214,10 @@ func (l *loader) stream(o *exportOutline) bool {
 		}
 	}
 	err := l.services(len(o.services), func() func(int) (*tree.Node, error) {
-		jp := tree.NewJSONParser(l.f.Content) // one per goroutine: it reuses its allocations
+		// One per goroutine, each service parsed into the memory of the
+		// one before: a service's nodes are dropped once it is built.
+		jp := tree.NewJSONParser(l.f.Content)
+		jp.Reuse()
 		return func(i int) (*tree.Node, error) { return parsePart(jp, o.services[i], o.depth) }
 	})
 	if err != nil {

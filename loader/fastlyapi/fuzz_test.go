@@ -10,6 +10,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
+	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/rules"
 )
@@ -99,6 +100,10 @@ func TestStreamMatchesWhole(t *testing.T) {
 		"services not an array":   `{"services": "none"}`,
 		"list of non-services":    `[1, 2, 3]`,
 		"mismatched brackets":     `{"services": [{"id": "a"]}]}`,
+		// Every kind of member (snippets, VCL, links, shields, stores), and
+		// enough services that each goroutine's parser reuses its memory
+		// many times: a node kept past its service would show here.
+		"generated estate": string(estate.Bundle(estate.Options{Services: 300, Seed: 4})),
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -108,6 +113,9 @@ func TestStreamMatchesWhole(t *testing.T) {
 			}
 			if name == "bundle" && len(whole) == 0 {
 				t.Fatal("the bundle case should have findings (a chain loop)")
+			}
+			if name == "generated estate" && len(whole) < 100 {
+				t.Fatalf("the generated estate has %d findings, want its sprinkled faults (100+)", len(whole))
 			}
 		})
 	}

@@ -43,13 +43,22 @@ type JSONParser struct{ p jsonParser }
 // NewJSONParser returns a parser over src.
 func NewJSONParser(src []byte) *JSONParser { return &JSONParser{jsonParser{src: src}} }
 
+// Reuse makes each ParseAt build its value in the memory of the values
+// before it: a value is valid only until the next ParseAt. It is for a
+// caller that turns each value into something else and keeps none of its
+// nodes (strings are safe: they share src or are allocated apart).
+func (jp *JSONParser) Reuse() {
+	jp.p.nodeSlab.keep, jp.p.fieldSlab.keep, jp.p.itemSlab.keep = true, true, true
+}
+
 // ParseAt parses the one value starting at src[off], nested depth levels
 // deep in its document, and returns it with its end offset. Its nodes
 // have the offsets they have in src.
 func (jp *JSONParser) ParseAt(off, depth int) (*Node, int, error) {
-	// Each value gets slabs of its own, sized by the last value's needs:
-	// slabs shared by two values would tie their lifetimes together (and,
-	// link by link, every value this parser ever parsed).
+	// Each value gets slabs of its own, sized by the last value's needs
+	// (slabs shared by two values would tie their lifetimes together and,
+	// link by link, every value this parser ever parsed), or, after Reuse,
+	// the same arrays again.
 	p := &jp.p
 	p.nodeSlab.reset()
 	p.fieldSlab.reset()
@@ -88,18 +97,34 @@ type slab[T any] struct {
 	free []T
 	next int // the next array's size
 	used int // how many were handed out since reset
+	// keep records the arrays (in chunks) so that reset hands them out
+	// again, from the first (chunk is the next one to reuse).
+	keep   bool
+	chunks [][]T
+	chunk  int
 }
 
-// reset starts new arrays for a new value, sized by the last one's needs.
-func (s *slab[T]) reset() { s.free, s.next, s.used = nil, s.used*5/4, 0 }
+// reset starts a new value: on new arrays sized by the last value's
+// needs, or on the kept ones.
+func (s *slab[T]) reset() {
+	s.free, s.next, s.used, s.chunk = nil, s.used*5/4, 0, 0
+}
 
 // carve copies xs into the slab; the copy's capacity is its length, so
 // appending to it reallocates rather than overwriting a neighbour.
 func (s *slab[T]) carve(xs ...T) []T {
 	s.used += len(xs)
+	for len(xs) > len(s.free) && s.chunk < len(s.chunks) {
+		s.free = s.chunks[s.chunk]
+		s.chunk++
+	}
 	if len(xs) > len(s.free) {
 		s.free = make([]T, max(len(xs), s.next, 16))
 		s.next = min(max(len(s.free)/4, s.used/2, 16), 512)
+		if s.keep {
+			s.chunks = append(s.chunks, s.free)
+			s.chunk = len(s.chunks)
+		}
 	}
 	out := s.free[:len(xs):len(xs)]
 	copy(out, xs)

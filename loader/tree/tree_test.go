@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -221,5 +222,36 @@ func checkOffsets(t *testing.T, n *Node, size int) {
 	}
 	for _, it := range n.Items {
 		checkOffsets(t, it, size)
+	}
+}
+
+// TestJSONParserReuse: after Reuse a value is built in the memory of the
+// value before it; without it, every value has memory of its own.
+func TestJSONParserReuse(t *testing.T) {
+	src := []byte(`[{"a": [1, 2], "b": "x"}, {"a": [3, 4], "b": "y"}]`)
+	first, second := 1, bytes.LastIndexByte(src, '{')
+	for _, reuse := range []bool{false, true} {
+		jp := NewJSONParser(src)
+		if reuse {
+			jp.Reuse()
+		}
+		n1, _, err := jp.ParseAt(first, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p1 := n1
+		n2, _, err := jp.ParseAt(second, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shared := p1 == n2; shared != reuse {
+			t.Errorf("reuse %v: second value in the first's memory = %v", reuse, shared)
+		}
+		if got := n2.Get("b").Text; got != "y" {
+			t.Errorf("reuse %v: second value's b = %q, want y", reuse, got)
+		}
+		if !reuse && n1.Get("b").Text != "x" {
+			t.Errorf("without reuse the first value changed: b = %q", n1.Get("b").Text)
+		}
 	}
 }
