@@ -78,7 +78,7 @@ func isParserError(msg string) bool {
 }
 
 func lineStarts(src []byte) []int {
-	starts := []int{0}
+	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
@@ -108,7 +108,17 @@ type yamlConverter struct {
 	src   []byte
 	lines []int
 	count int
+	// A document's nodes, member lists and element lists are carved from
+	// slabs (a document's tree lives and dies whole); fields and items are
+	// the stacks open mappings and sequences collect their members on.
+	nodeSlab  slab[Node]
+	fieldSlab slab[Field]
+	itemSlab  slab[*Node]
+	fields    []Field
+	items     []*Node
 }
+
+func (c *yamlConverter) node(n Node) *Node { return &c.nodeSlab.carve(n)[0] }
 
 func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 	c.count++
@@ -127,18 +137,20 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 		return c.convert(y.Content[0], depth)
 	case yaml.AliasNode:
 		if y.Alias == nil {
-			return &Node{Kind: Null, Off: off, End: off}, nil
+			return c.node(Node{Kind: Null, Off: off, End: off}), nil
 		}
 		n, err := c.convert(y.Alias, depth+1)
 		if err != nil {
 			return nil, err
 		}
 		// An alias's value is written at the anchor; it is used here.
-		cp := *n
+		cp := c.node(*n)
 		cp.Off, cp.End = off, off+1+len(y.Value)
-		return &cp, nil
+		return cp, nil
 	case yaml.MappingNode:
-		n := &Node{Kind: Object, Off: off, End: off, Flow: y.Style&yaml.FlowStyle != 0}
+		n := c.node(Node{Kind: Object, Off: off, End: off, Flow: y.Style&yaml.FlowStyle != 0})
+		base := len(c.fields)
+		defer func() { c.fields = c.fields[:base] }()
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			val, err := c.convert(v, depth+1)
@@ -147,27 +159,35 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 			}
 			if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
 				if val.Kind == Object {
-					n.Fields = append(n.Fields, val.Fields...)
+					c.fields = append(c.fields, val.Fields...)
 				}
 				continue
 			}
 			koff := offsetOf(c.src, c.lines, k.Line, k.Column)
-			n.Fields = append(n.Fields, Field{Key: k.Value, KeyOff: koff, KeyEnd: c.scalarEnd(k, koff), Value: val})
+			c.fields = append(c.fields, Field{Key: k.Value, KeyOff: koff, KeyEnd: c.scalarEnd(k, koff), Value: val})
 			n.End = max(n.End, val.End)
+		}
+		if len(c.fields) > base {
+			n.Fields = c.fieldSlab.carve(c.fields[base:]...)
 		}
 		if n.Flow {
 			n.End = max(n.End, c.closing(n.End, '}'))
 		}
 		return n, nil
 	case yaml.SequenceNode:
-		n := &Node{Kind: Array, Off: off, End: off, Flow: y.Style&yaml.FlowStyle != 0}
+		n := c.node(Node{Kind: Array, Off: off, End: off, Flow: y.Style&yaml.FlowStyle != 0})
+		base := len(c.items)
+		defer func() { c.items = c.items[:base] }()
 		for _, item := range y.Content {
 			v, err := c.convert(item, depth+1)
 			if err != nil {
 				return nil, err
 			}
-			n.Items = append(n.Items, v)
+			c.items = append(c.items, v)
 			n.End = max(n.End, v.End)
+		}
+		if len(c.items) > base {
+			n.Items = c.itemSlab.carve(c.items[base:]...)
 		}
 		if n.Flow {
 			n.End = max(n.End, c.closing(n.End, ']'))
@@ -188,7 +208,7 @@ func (c *yamlConverter) closing(off int, bracket byte) int {
 }
 
 func (c *yamlConverter) scalar(y *yaml.Node, off int) *Node {
-	n := &Node{Off: off, Text: y.Value, TextOff: off}
+	n := c.node(Node{Off: off, Text: y.Value, TextOff: off})
 	switch y.ShortTag() {
 	case "!!null":
 		n.Kind = Null
