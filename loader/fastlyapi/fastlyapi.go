@@ -592,7 +592,7 @@ func (l *loader) backend(s *analyzer.Service, n *tree.Node) *analyzer.Backend {
 		SSLCertHostname: l.str(n, "ssl_cert_hostname", "ssl_cert_hostname"),
 		SSLSNIHostname:  l.str(n, "ssl_sni_hostname", "ssl_sni_hostname"),
 		Shield:          l.str(n, "shield", "shield"),
-		Setter:          &setter{f: l.f, syntax: l.syntax, obj: tree.LayoutOf(n)},
+		Setter:          l.setter(n),
 	}
 	if !b.Address.Set {
 		b.Address = l.str(n, "hostname", "backend hostname")
@@ -614,14 +614,33 @@ func (l *loader) links(s *analyzer.Service, obj *tree.Node) {
 	}
 }
 
-// setter edits a backend object of an export file.
+// setter edits a backend object of an export file. A JSON object's
+// layout is read again from the source when a fix is asked for (most
+// backends never need one); a YAML object's is kept, since YAML cannot be
+// parsed from the middle of a document.
 type setter struct {
 	f      *analyzer.File
 	syntax tree.Syntax
-	obj    *tree.Layout
+	off    int          // the JSON object's offset
+	obj    *tree.Layout // the YAML object's layout
+}
+
+func (l *loader) setter(n *tree.Node) *setter {
+	if l.syntax == tree.JSON {
+		return &setter{f: l.f, syntax: l.syntax, off: n.Off}
+	}
+	return &setter{f: l.f, syntax: l.syntax, obj: tree.LayoutOf(n)}
 }
 
 func (s *setter) SetField(name, value string) []analysis.TextEdit {
-	e := tree.SetField(s.f.Content, s.syntax, s.obj, name, value)
+	obj := s.obj
+	if obj == nil {
+		n, _, err := tree.ParseJSONAt(s.f.Content, s.off, 0)
+		if err != nil || n.Kind != tree.Object {
+			return nil // the object parsed when it was loaded; a source changed since has no fix
+		}
+		obj = tree.LayoutOf(n)
+	}
+	e := tree.SetField(s.f.Content, s.syntax, obj, name, value)
 	return []analysis.TextEdit{{Pos: s.f.Pos(e.Off), End: s.f.Pos(e.End), NewText: []byte(e.New)}}
 }
