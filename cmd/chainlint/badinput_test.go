@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -145,17 +144,8 @@ func TestBadInputs(t *testing.T) {
 			path := tt.setup(t, dir)
 			cmd := exec.Command(binary, path)
 			cmd.Dir = dir
-			var out, errOut bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &errOut
-			err := cmd.Run()
-			status := 0
-			var exit *exec.ExitError
-			if errors.As(err, &exit) {
-				status = exit.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			all := out.String() + errOut.String()
+			stdout, stderr, status := runCmd(t, cmd)
+			all := stdout + stderr
 			if status != tt.status || !strings.Contains(all, tt.want) {
 				t.Errorf("status %d (want %d), output lacks %q:\n%.2000s", status, tt.status, tt.want, all)
 			}
@@ -192,33 +182,29 @@ func lspRun(t *testing.T, dir string) {
 	msgs := lsptest.Read(stdout, func(body []byte) { t.Errorf("the language server wrote invalid JSON: %s", body) })
 	send(map[string]any{"id": 1, "method": "initialize", "params": map[string]any{"rootUri": "file://" + dir}})
 	send(map[string]any{"method": "initialized", "params": map[string]any{}})
-	// Wait for the answer to initialize and a moment for the analysis.
 	deadline := time.After(30 * time.Second)
-	gotInit := false
-	for !gotInit {
-		select {
-		case m, ok := <-msgs:
-			if !ok {
-				t.Fatalf("the language server died:\n%s", stderr.String())
+	// await reads messages until the response to request id.
+	await := func(id float64, method string) {
+		t.Helper()
+		for {
+			select {
+			case m, ok := <-msgs:
+				if !ok {
+					t.Fatalf("the language server died:\n%s", stderr.String())
+				}
+				if m["id"] == id {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("no answer to %s", method)
 			}
-			gotInit = m["id"] == float64(1)
-		case <-deadline:
-			t.Fatal("no answer to initialize")
 		}
 	}
+	// Wait for the answer to initialize and a moment for the analysis.
+	await(1, "initialize")
 	time.Sleep(500 * time.Millisecond)
 	send(map[string]any{"id": 2, "method": "shutdown"})
-	for done := false; !done; {
-		select {
-		case m, ok := <-msgs:
-			if !ok {
-				t.Fatalf("the language server died:\n%s", stderr.String())
-			}
-			done = m["id"] == float64(2)
-		case <-deadline:
-			t.Fatal("no answer to shutdown")
-		}
-	}
+	await(2, "shutdown")
 	send(map[string]any{"method": "exit"})
 	stdin.Close()
 	if err := cmd.Wait(); err != nil || strings.Contains(stderr.String(), "panic") {

@@ -45,6 +45,13 @@ func runBinary(t *testing.T, dir string, args ...string) (stdout, stderr string,
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
+	return runCmd(t, cmd)
+}
+
+// runCmd runs a prepared command and returns its output and exit status;
+// a command that cannot be run at all fails the test.
+func runCmd(t *testing.T, cmd *exec.Cmd) (stdout, stderr string, status int) {
+	t.Helper()
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
@@ -399,15 +406,7 @@ func TestPullEndToEnd(t *testing.T) {
 		cmd := exec.Command(binary, args...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), env)
-		var o, e bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &o, &e
-		err := cmd.Run()
-		status := 0
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			status = exit.ExitCode()
-		}
-		return o.String(), e.String(), status
+		return runCmd(t, cmd)
 	}
 	token := "FASTLY_API_TOKEN=" + fakefastly.Token
 	for _, out := range []string{"estate.json", "estate.yaml"} {

@@ -12,8 +12,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
-	"sort"
 
 	"github.com/chainlint/chainlint/internal/synth/estate"
 )
@@ -35,32 +33,14 @@ func run(services int, format string, seed uint64, out string) error {
 		return fmt.Errorf("-services must be at least 1")
 	}
 	o := estate.Options{Services: services, Seed: seed}
-	files := map[string][]byte{}
+	var files map[string][]byte
 	switch format {
 	case "bundle":
-		files["estate.json"] = estate.Bundle(o)
+		files = map[string][]byte{"estate.json": estate.Bundle(o)}
 	case "terraform":
-		main, vcls := estate.Terraform(o)
-		files["main.tf"] = main
-		for p, b := range vcls {
-			files[p] = b
-		}
+		files = estate.TerraformFiles(o)
 	default:
 		return fmt.Errorf("-format %q: want bundle or terraform", format)
 	}
-	var names []string
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		p := filepath.Join(out, n)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return estate.Write(out, files)
 }

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -213,13 +214,42 @@ func (e *evaluator) run() {
 				it := &p.items[i]
 				if p.cyclic[k] && it.kind == localItem {
 					e.locals[it.name] = cty.DynamicVal
-					e.localWhy[it.name] = fmt.Sprintf("local.%s is part of a reference cycle, which Terraform refuses", it.name)
+					e.localWhy[it.name] = cycleWhy(p, comp, i)
 					continue
 				}
 				e.evalItem(p, it)
 			}
 		}
 	}
+}
+
+// cycleWhy explains why item i of the cycle comp stays unknown, naming
+// what it refers around to.
+func cycleWhy(p *plan, comp []int, i int) string {
+	var others []string
+	for _, j := range comp {
+		if j != i {
+			others = append(others, p.items[j].label())
+		}
+	}
+	self := p.items[i].label()
+	if len(others) == 0 {
+		return fmt.Sprintf("%s refers to itself, which Terraform refuses: remove the reference", self)
+	}
+	return fmt.Sprintf("%s and %s refer to each other in a cycle, which Terraform refuses: remove one of the references", self, strings.Join(others, ", "))
+}
+
+// label names an item as Terraform addresses it.
+func (it *item) label() string {
+	switch it.kind {
+	case localItem:
+		return "local." + it.name
+	case resourceItem:
+		return it.res.typ + "." + it.res.name
+	case callItem:
+		return "module." + it.name
+	}
+	return "output." + it.name
 }
 
 func (e *evaluator) evalItem(p *plan, it *item) {

@@ -137,19 +137,8 @@ func FuzzParsePieces(f *testing.F) {
 // syntax tree is gone once it is built.
 func TestStreamedLoadStreams(t *testing.T) {
 	dir := t.TempDir()
-	main, vcls := estate.Terraform(estate.Options{Services: 30, Seed: 2})
-	files := map[string][]byte{"main.tf": main}
-	for p, c := range vcls {
-		files[p] = c
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, content, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := estate.Write(dir, estate.TerraformFiles(estate.Options{Services: 30, Seed: 2})); err != nil {
+		t.Fatal(err)
 	}
 	roots := []string{dir}
 	cases, _ := filepath.Glob("testdata/*/main.tf")

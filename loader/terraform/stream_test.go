@@ -29,8 +29,9 @@ func TestStreamMatchesWhole(t *testing.T) {
 	}
 	roots = append(roots, corpusModules(t)...)
 	dir := t.TempDir()
-	main, vcls := estate.Terraform(estate.Options{Services: 60, Seed: 3})
-	writeFiles(t, dir, map[string][]byte{"main.tf": main}, vcls)
+	if err := estate.Write(dir, estate.TerraformFiles(estate.Options{Services: 60, Seed: 3})); err != nil {
+		t.Fatal(err)
+	}
 	roots = append(roots, dir)
 	for _, root := range roots {
 		t.Run(root, func(t *testing.T) {
@@ -46,20 +47,5 @@ func TestStreamMatchesWhole(t *testing.T) {
 				t.Errorf("streamed load differs from the whole load (-whole +streamed):\n%s", diff)
 			}
 		})
-	}
-}
-
-func writeFiles(t *testing.T, dir string, sets ...map[string][]byte) {
-	t.Helper()
-	for _, set := range sets {
-		for name, content := range set {
-			p := filepath.Join(dir, name)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, content, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
 	}
 }
