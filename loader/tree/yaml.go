@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 )
@@ -105,7 +106,9 @@ func offsetOf(src []byte, lines []int, line, col int) int {
 }
 
 type yamlConverter struct {
-	src   []byte
+	src []byte
+	// lines are the offsets in src of the lines yaml.v3 numbers from 1:
+	// src's, or those of the piece of src it parsed (see YAMLItems).
 	lines []int
 	count int
 	// A document's nodes, member lists and element lists are carved from
@@ -118,17 +121,22 @@ type yamlConverter struct {
 	items     []*Node
 }
 
+// offset converts yaml.v3's line and column to an offset in src.
+func (c *yamlConverter) offset(line, col int) int {
+	return offsetOf(c.src, c.lines, line, col)
+}
+
 func (c *yamlConverter) node(n Node) *Node { return &c.nodeSlab.carve(n)[0] }
 
 func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 	c.count++
 	if c.count > maxYAMLNodes {
-		return nil, &Error{Off: offsetOf(c.src, c.lines, y.Line, y.Column), Msg: "document expands to more than a million nodes (alias bomb?)"}
+		return nil, &Error{Off: c.offset(y.Line, y.Column), Msg: "document expands to more than a million nodes (alias bomb?)"}
 	}
 	if depth > MaxDepth {
-		return nil, &Error{Off: offsetOf(c.src, c.lines, y.Line, y.Column), Msg: "nesting deeper than 1000 levels"}
+		return nil, &Error{Off: c.offset(y.Line, y.Column), Msg: "nesting deeper than 1000 levels"}
 	}
-	off := offsetOf(c.src, c.lines, y.Line, y.Column)
+	off := c.offset(y.Line, y.Column)
 	switch y.Kind {
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
@@ -163,8 +171,8 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 				}
 				continue
 			}
-			koff := offsetOf(c.src, c.lines, k.Line, k.Column)
-			c.fields = append(c.fields, Field{Key: k.Value, KeyOff: koff, KeyEnd: c.scalarEnd(k, koff), Value: val})
+			koff := c.offset(k.Line, k.Column)
+			c.fields = append(c.fields, Field{Key: c.text(k, koff), KeyOff: koff, KeyEnd: c.scalarEnd(k, koff), Value: val})
 			n.End = max(n.End, val.End)
 		}
 		if len(c.fields) > base {
@@ -199,6 +207,22 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 	return nil, &Error{Off: off, Msg: fmt.Sprintf("unsupported YAML node kind %d", y.Kind)}
 }
 
+// text returns a scalar's value, sharing src's memory when the value is
+// written there as it is (plain, or quoted without escapes or line
+// breaks), so that yaml.v3's copy is garbage at once.
+func (c *yamlConverter) text(y *yaml.Node, off int) string {
+	v := y.Value
+	if y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		off++
+	} else if y.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return v
+	}
+	if v == "" || off+len(v) > len(c.src) || string(c.src[off:off+len(v)]) != v {
+		return v
+	}
+	return unsafe.String(&c.src[off], len(v))
+}
+
 // closing finds the closing bracket of a flow collection at or after off.
 func (c *yamlConverter) closing(off int, bracket byte) int {
 	if i := bytes.IndexByte(c.src[min(off, len(c.src)):], bracket); i >= 0 {
@@ -208,7 +232,7 @@ func (c *yamlConverter) closing(off int, bracket byte) int {
 }
 
 func (c *yamlConverter) scalar(y *yaml.Node, off int) *Node {
-	n := c.node(Node{Off: off, Text: y.Value, TextOff: off})
+	n := c.node(Node{Off: off, Text: c.text(y, off), TextOff: off})
 	switch y.ShortTag() {
 	case "!!null":
 		n.Kind = Null

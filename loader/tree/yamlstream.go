@@ -1,0 +1,274 @@
+package tree
+
+import (
+	"bytes"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// YAMLOutline is a YAML document whose main block sequence — the document
+// itself, or the value of one top-level key — is cut into its items by a
+// scan of the lines' indentation, without parsing. Each item can then be
+// parsed alone (YAMLItems), with the offsets it has in the whole
+// document, and the rest of the document without the items (Rest): a
+// loader parses a large export on several goroutines, one item at a time,
+// instead of holding the whole document's tree.
+//
+// The outline is a guess the parses confirm. A file it might misread —
+// several documents, directives, a tab in the indentation, a flow-style or
+// oddly indented sequence — gets no outline; an item the guess cut wrongly
+// (inside a multi-line quoted string or flow collection) fails to parse
+// alone, and so does an alias to an anchor in another item. A caller falls
+// back to the whole parse when any part fails, and checks what Rest gives
+// (the key with a null value, at KeyOff).
+type YAMLOutline struct {
+	// Items are the sequence's items: each starts on a line of its own
+	// with "- " at the sequence's indentation, and runs to the next
+	// item's line.
+	Items []YAMLItem
+	// Key is the top-level key whose value the sequence is, at KeyOff;
+	// "" for a top-level sequence.
+	Key    string
+	KeyOff int
+	// Depth is the items' nesting depth in the document.
+	Depth int
+
+	src        []byte
+	start, end int // the items' region
+}
+
+// YAMLItem is one outlined sequence item: src[Off:End].
+type YAMLItem struct{ Off, End int }
+
+// OutlineYAMLSequence outlines src when it is one block-style YAML
+// document that is a sequence at the top level, or a mapping whose
+// top-level key holds a block sequence; nil otherwise.
+func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
+	const (
+		before   = iota // looking for the key (or a top-level item)
+		afterKey        // the key's line seen: the first item comes next
+		inItems
+		after
+	)
+	o := &YAMLOutline{src: src, KeyOff: -1}
+	state, indent, seen := before, -1, false
+	var items []YAMLItem
+	for start, end := 0, 0; start < len(src); start = end + 1 {
+		end = len(src)
+		if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+			end = start + i
+		}
+		text := bytes.TrimRight(src[start:end], "\r")
+		rest := bytes.TrimLeft(text, " ")
+		ind := len(text) - len(rest)
+		if len(rest) == 0 || rest[0] == '#' {
+			continue // blank, or a comment
+		}
+		if rest[0] == '\t' || ind == 0 && (rest[0] == '%' || bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("..."))) {
+			return nil
+		}
+		switch state {
+		case before:
+			switch {
+			case ind != 0:
+			case isYAMLItem(rest) && !seen:
+				state, indent, o.Depth = inItems, 0, 1
+				o.start = start
+				items = append(items, YAMLItem{Off: start})
+			case isYAMLKeyLine(rest, key):
+				state, o.Key, o.KeyOff, o.Depth = afterKey, key, start, 2
+			}
+			seen = true
+		case afterKey:
+			if !isYAMLItem(rest) {
+				return nil
+			}
+			state, indent = inItems, ind
+			o.start = start
+			items = append(items, YAMLItem{Off: start})
+		case inItems:
+			switch {
+			case ind > indent:
+			case ind == indent && isYAMLItem(rest):
+				items[len(items)-1].End = start
+				items = append(items, YAMLItem{Off: start})
+			case ind == 0 && o.Depth == 2:
+				state = after
+				o.end = start
+			default:
+				return nil
+			}
+		}
+		if state == after {
+			break
+		}
+	}
+	switch state {
+	case inItems:
+		o.end = len(src)
+	case after:
+	default:
+		return nil
+	}
+	items[len(items)-1].End = o.end
+	o.Items = items
+	return o
+}
+
+// isYAMLItem reports whether a line's text (after its indentation) starts
+// a block sequence item.
+func isYAMLItem(rest []byte) bool {
+	return rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ')
+}
+
+// isYAMLKeyLine reports whether a line's text is key: with nothing after
+// it but a comment.
+func isYAMLKeyLine(rest []byte, key string) bool {
+	after, ok := bytes.CutPrefix(rest, []byte(key+":"))
+	if !ok {
+		return false
+	}
+	if len(after) == 0 {
+		return true
+	}
+	if after[0] != ' ' {
+		return false
+	}
+	after = bytes.TrimLeft(after, " ")
+	return len(after) == 0 || after[0] == '#'
+}
+
+// Rest parses the document without the sequence's items, which leaves the
+// key's value null; its nodes have the offsets they have in the whole
+// document. A top-level sequence has no rest: Rest returns nil.
+func (o *YAMLOutline) Rest() (*Node, error) {
+	if o.Key == "" {
+		return nil, nil
+	}
+	// The items' lines become empty lines, so that every line after them
+	// keeps its number (and the converter finds its text in src).
+	lines := bytes.Count(o.src[o.start:o.end], []byte{'\n'})
+	rest := make([]byte, 0, o.start+lines+len(o.src)-o.end)
+	rest = append(rest, o.src[:o.start]...)
+	rest = append(rest, bytes.Repeat([]byte{'\n'}, lines)...)
+	rest = append(rest, o.src[o.end:]...)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(rest, &doc); err != nil {
+		return nil, &Error{Off: o.KeyOff, Msg: err.Error()}
+	}
+	c := &yamlConverter{src: o.src, lines: lineStarts(o.src)}
+	return c.convert(&doc, 0)
+}
+
+// YAMLItems parses an outline's items, a few at a time: Parse(i) parses
+// the items from i up to the next multiple of yamlBatch in one go (the
+// order in which a loader asks for them), so that each parse's fixed cost
+// is spread over several items.
+type YAMLItems struct {
+	o *YAMLOutline
+	c yamlConverter
+	// batch holds the parsed items from lo on.
+	batch []*yaml.Node
+	lo    int
+	doc   yaml.Node
+}
+
+// yamlBatch is how many items one parse reads, at most.
+const yamlBatch = 16
+
+// NewParser returns a parser of the outline's items. With reuse, each
+// item is built in the memory of the one before, which is valid only
+// until the next Parse (as with JSONParser.Reuse).
+func (o *YAMLOutline) NewParser(reuse bool) *YAMLItems {
+	p := &YAMLItems{o: o, c: yamlConverter{src: o.src}}
+	p.c.nodeSlab.keep, p.c.fieldSlab.keep, p.c.itemSlab.keep = reuse, reuse, reuse
+	return p
+}
+
+// Parse parses the i-th item without the rest of the document.
+func (p *YAMLItems) Parse(i int) (*Node, error) {
+	if i < p.lo || i >= p.lo+len(p.batch) {
+		hi := min(len(p.o.Items), (i/yamlBatch+1)*yamlBatch)
+		if err := p.parse(i, hi); err != nil {
+			return nil, err
+		}
+	}
+	c := &p.c
+	c.count = 0
+	c.nodeSlab.reset()
+	c.fieldSlab.reset()
+	c.itemSlab.reset()
+	return c.convert(p.batch[i-p.lo], p.o.Depth)
+}
+
+// parse parses items lo to hi (exclusive) in one go.
+func (p *YAMLItems) parse(lo, hi int) error {
+	p.batch, p.lo = nil, lo
+	from, to := p.o.Items[lo].Off, p.o.Items[hi-1].End
+	p.doc = yaml.Node{}
+	if err := yaml.Unmarshal(p.o.src[from:to], &p.doc); err != nil {
+		return &Error{Off: from, Msg: err.Error()}
+	}
+	d := &p.doc
+	if len(d.Content) != 1 || d.Content[0].Kind != yaml.SequenceNode || len(d.Content[0].Content) != hi-lo {
+		return &Error{Off: from, Msg: "not the outlined sequence items"}
+	}
+	p.batch = d.Content[0].Content
+	// yaml.v3 numbers the piece's lines from 1.
+	p.c.lines = append(p.c.lines[:0], from)
+	for i, b := range p.o.src[from:to] {
+		if b == '\n' {
+			p.c.lines = append(p.c.lines, from+i+1)
+		}
+	}
+	return nil
+}
+
+// LayoutAt returns the layout of the object at offset off inside one of
+// the outline's items, parsing that item again (with its batch when it
+// does not parse alone); nil when there is no such object. It serves a
+// loader that builds an item and forgets its nodes, until a fix needs
+// the object's members.
+func (o *YAMLOutline) LayoutAt(off int) *Layout {
+	i := sort.Search(len(o.Items), func(i int) bool { return o.Items[i].End > off })
+	if i == len(o.Items) || off < o.Items[i].Off {
+		return nil
+	}
+	p := o.NewParser(false)
+	if p.parse(i, i+1) != nil {
+		lo := i / yamlBatch * yamlBatch
+		if p.parse(lo, min(len(o.Items), lo+yamlBatch)) != nil {
+			return nil
+		}
+	}
+	n, err := p.Parse(i)
+	if err != nil {
+		return nil
+	}
+	if obj := objectAt(n, off); obj != nil {
+		return LayoutOf(obj)
+	}
+	return nil
+}
+
+// objectAt finds the object node at offset off in n's tree.
+func objectAt(n *Node, off int) *Node {
+	if n == nil || off < n.Off || off > n.End {
+		return nil
+	}
+	if n.Kind == Object && n.Off == off {
+		return n
+	}
+	for _, f := range n.Fields {
+		if m := objectAt(f.Value, off); m != nil {
+			return m
+		}
+	}
+	for _, it := range n.Items {
+		if m := objectAt(it, off); m != nil {
+			return m
+		}
+	}
+	return nil
+}

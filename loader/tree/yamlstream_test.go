@@ -1,0 +1,171 @@
+package tree
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestOutlineYAMLSequence pins where the line scan cuts a document, and
+// which documents it leaves to the whole parse.
+func TestOutlineYAMLSequence(t *testing.T) {
+	tests := []struct {
+		name, src string
+		items     []string // nil: no outline
+	}{
+		{"compact", "meta: 1\nservices:\n- a: 1\n  b: 2\n- c\nstores: []\n", []string{"- a: 1\n  b: 2\n", "- c\n"}},
+		{"indented, comments and blank lines", "services: # all\n    # first\n    - a: |\n        - not an item\n      x\n\n    -\n      b: 1\n# done\n", []string{"- a: |\n        - not an item\n      x\n\n", "-\n      b: 1\n# done\n"}},
+		{"top-level sequence", "# list\n- a\n- b: |\n    c\n", []string{"- a\n", "- b: |\n    c\n"}},
+		{"CRLF", "services:\r\n- a\r\n- b\r\n", []string{"- a\r\n", "- b\r\n"}},
+		{"no final newline", "services:\n- a\n- b", []string{"- a\n", "- b"}},
+		{"key with a value", "services: []\n", nil},
+		{"key not followed by a sequence", "services:\n  a: 1\n", nil},
+		{"no key", "stores:\n- a\n", nil},
+		{"indented key", "x:\n  services:\n  - a\n", nil},
+		{"key-like scalar", "services:x\n- a\n", nil},
+		{"second document", "services:\n- a\n---\nservices:\n- b\n", nil},
+		{"directive", "%YAML 1.2\n---\nservices:\n- a\n", nil},
+		{"tab indentation", "services:\n- a:\n\t b\n", nil},
+		{"line between indentations", "services:\n    - a\n  - b\n", nil},
+		{"text at the items' indentation", "services:\n  - a\n  b\n", nil},
+		{"top-level sequence then a key", "- a\nb: 1\n", nil},
+		{"only the key", "services:\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := OutlineYAMLSequence([]byte(tt.src), "services")
+			if o == nil {
+				if tt.items != nil {
+					t.Fatal("no outline")
+				}
+				return
+			}
+			var got []string
+			for _, it := range o.Items {
+				got = append(got, tt.src[it.Off:it.End][indentOf(tt.src[it.Off:]):])
+			}
+			if diff := cmp.Diff(tt.items, got); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func indentOf(s string) int {
+	i := 0
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// TestYAMLItemsMatchWholeParse parses a document's items alone and its
+// rest without them: every node has the offsets, text and segments of the
+// whole parse's.
+func TestYAMLItemsMatchWholeParse(t *testing.T) {
+	src := []byte(`# an export
+meta:
+  note: "two
+    lines"
+services:
+    - id: a
+      content: |
+        sub vcl_recv {
+          set req.http.x = "y";
+        }
+      list: [1, {k: v}]
+    # between
+    - id: "b\tc"
+      folded: >
+        one
+        two
+      anchor: &x {n: 1}
+      alias: *x
+stores:
+- id: k
+`)
+	whole, err := ParseYAML(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := OutlineYAMLSequence(src, "services")
+	if o == nil || len(o.Items) != 2 || o.Depth != 2 {
+		t.Fatalf("outline %+v", o)
+	}
+	for _, reuse := range []bool{false, true} {
+		p := o.NewParser(reuse)
+		for i, want := range whole[0].Get("services").Items {
+			got, err := p.Parse(i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("reuse %v: item %d (-whole +alone):\n%s", reuse, i, diff)
+			}
+		}
+	}
+	rest, err := o.Rest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"meta", "stores"} {
+		if diff := cmp.Diff(whole[0].Get(key), rest.Get(key)); diff != "" {
+			t.Errorf("%s (-whole +rest):\n%s", key, diff)
+		}
+	}
+	if s := rest.Get("services"); s == nil || s.Kind != Null {
+		t.Errorf("the rest's services = %+v, want null", s)
+	}
+}
+
+// TestYAMLItemsFail: an item that cannot be parsed without the items of
+// other batches fails to parse, so that the caller falls back to the whole
+// parse.
+func TestYAMLItemsFail(t *testing.T) {
+	for name, src := range map[string]string{
+		"alias to another batch": "services:\n- &a {x: 1}\n" + strings.Repeat("- x\n", yamlBatch) + "- *a\n",
+		"string across items":    "services:\n- \"a\n- b\"\n",
+		"flow across items":      "services:\n- [a,\n- b]\n",
+		"alias to the rest":      "base: &b {x: 1}\nservices:\n- *b\n",
+		"not valid in the piece": "services:\n- a: b: c\n",
+	} {
+		o := OutlineYAMLSequence([]byte(src), "services")
+		if o == nil {
+			t.Errorf("%s: no outline", name)
+			continue
+		}
+		p := o.NewParser(false)
+		failed := false
+		for i := range o.Items {
+			if _, err := p.Parse(i); err != nil {
+				failed = true
+			}
+		}
+		if !failed {
+			t.Errorf("%s: every item parsed alone", name)
+		}
+	}
+}
+
+// TestYAMLLayoutAt reads an object's layout again from its item: alone,
+// or with its batch when the item refers to an anchor before it.
+func TestYAMLLayoutAt(t *testing.T) {
+	src := "services:\n- a: 1\n  b: {c: 2}\n- &x {d: 3}\n- e: *x\n  f: 4\n"
+	o := OutlineYAMLSequence([]byte(src), "services")
+	whole, err := ParseYAML([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := whole[0].Get("services").Items
+	for _, n := range []*Node{items[0], items[0].Get("b"), items[2]} {
+		if diff := cmp.Diff(LayoutOf(n), o.LayoutAt(n.Off)); diff != "" {
+			t.Errorf("object at %d (-whole +again):\n%s", n.Off, diff)
+		}
+	}
+	for _, off := range []int{0, items[0].Off + 1, len(src)} {
+		if l := o.LayoutAt(off); l != nil {
+			t.Errorf("LayoutAt(%d) = %+v, want nil (no object there)", off, l)
+		}
+	}
+}
