@@ -42,8 +42,8 @@ type Options struct {
 }
 
 // Sizes are the inputs' sizes in bytes: in all, and of the kinds whose
-// loads hold more per byte (Terraform HCL, and YAML, which is decoded
-// whole).
+// loads hold more per byte (Terraform HCL, and YAML decoded whole: a
+// YAML bundle that streams counts with the rest).
 type Sizes struct {
 	Total, HCL, YAML int64
 }
@@ -126,7 +126,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	for i, in := range inputs {
 		names[i] = in.path
 	}
-	contents, readErrs := readAll(g.Memo, names, opts.Overlay)
+	contents, readErrs, wholeYAML := readAll(g.Memo, names, opts.Overlay)
 	if opts.OnRead != nil {
 		var sz Sizes
 		for i, c := range contents {
@@ -135,7 +135,8 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 			switch strings.ToLower(filepath.Ext(names[i])) {
 			case ".tf":
 				sz.HCL += n
-			case ".yaml", ".yml":
+			}
+			if wholeYAML[i] {
 				sz.YAML += n
 			}
 		}
@@ -187,10 +188,12 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 // readAll reads the files concurrently, bounded by GOMAXPROCS, and parses
 // each into the parse cache, so that the sequential load that follows (in
 // path order: the graph and the output stay deterministic) finds them
-// parsed. A file that cannot be read, or is too large, gets its message.
-func readAll(m *memo.Cache, paths []string, overlay map[string][]byte) ([][]byte, []string) {
-	contents := make([][]byte, len(paths))
-	errs := make([]string, len(paths))
+// parsed. A file that cannot be read, or is too large, gets its message;
+// wholeYAML marks the YAML files decoded whole.
+func readAll(m *memo.Cache, paths []string, overlay map[string][]byte) (contents [][]byte, errs []string, wholeYAML []bool) {
+	contents = make([][]byte, len(paths))
+	errs = make([]string, len(paths))
+	wholeYAML = make([]bool, len(paths))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -200,7 +203,7 @@ func readAll(m *memo.Cache, paths []string, overlay map[string][]byte) ([][]byte
 			for i := range work {
 				contents[i], errs[i] = readOne(paths[i], overlay)
 				if errs[i] == "" {
-					parseAhead(m, paths[i], contents[i])
+					wholeYAML[i] = parseAhead(m, paths[i], contents[i])
 				}
 			}
 		}()
@@ -210,7 +213,7 @@ func readAll(m *memo.Cache, paths []string, overlay map[string][]byte) ([][]byte
 	}
 	close(work)
 	wg.Wait()
-	return contents, errs
+	return contents, errs, wholeYAML
 }
 
 func readOne(path string, overlay map[string][]byte) ([]byte, string) {
@@ -227,8 +230,9 @@ func readOne(path string, overlay map[string][]byte) ([]byte, string) {
 	return b, ""
 }
 
-// parseAhead parses a file the way its loader will, into the cache.
-func parseAhead(m *memo.Cache, path string, content []byte) {
+// parseAhead parses a file the way its loader will, into the cache. It
+// reports whether the file is YAML decoded whole.
+func parseAhead(m *memo.Cache, path string, content []byte) (wholeYAML bool) {
 	switch {
 	case terraform.IsCandidate(path):
 		if m.Persistent() || !strings.HasSuffix(path, ".tf") { // a transient load streams .tf files
@@ -236,10 +240,11 @@ func parseAhead(m *memo.Cache, path string, content []byte) {
 		}
 	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
 	case fastlyapi.IsCandidate(path):
-		fastlyapi.ParseAhead(m, path, content)
+		return fastlyapi.ParseAhead(m, path, content)
 	case isVCL(path):
 		vclfacts.Parse(m, content, "")
 	}
+	return false
 }
 
 // readError drops the path from an os error: the finding already names it.

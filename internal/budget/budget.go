@@ -6,11 +6,12 @@
 // letting the heap grow to twice what is live. Terraform counts 8 times
 // its HCL: HCL is terser than an export, so the same services take more
 // memory per byte of source (the graph of 10,000 services, 7.5 MB of
-// HCL, is some 50 MB live). YAML counts 32 times: yaml.v3 decodes a file
-// whole, to a tree some 30 times its source. A limit below what is live
-// makes the collector run without end (a 10,000-service module once took
-// 8.6 s instead of 3.3 s; the same estate in YAML 2.8 s instead of
-// 1.7 s).
+// HCL, is some 50 MB live). YAML decoded whole counts 32 times: yaml.v3
+// builds a tree some 30 times its source (a YAML bundle streams, item by
+// item, and counts as an export). A limit below what is live makes the
+// collector run without end (a 10,000-service module once took 8.6 s
+// instead of 3.3 s; the same estate in YAML, decoded whole, 2.8 s instead
+// of 1.7 s).
 //
 // The limit is soft: a run whose live data needs more still gets it.
 // GOMEMLIMIT in the environment wins.

@@ -46,10 +46,21 @@ func IsCandidate(name string) bool {
 // cache is persistent (the language server keeps whole parses instead).
 func Load(g *analyzer.Graph, name string, content []byte, explicit bool) bool {
 	syntax := syntaxOf(name)
-	if syntax == tree.JSON && !g.Memo.Persistent() {
-		if o := outlineExport(content); o != nil {
+	if !g.Memo.Persistent() {
+		var stream func(l *loader) bool
+		switch syntax {
+		case tree.JSON:
+			if o := outlineExport(content); o != nil {
+				stream = func(l *loader) bool { return l.stream(o) }
+			}
+		case tree.YAML:
+			if o := outlineYAML(g.Memo, content); o != nil {
+				stream = func(l *loader) bool { return l.streamYAML(o) }
+			}
+		}
+		if stream != nil {
 			l := &loader{g: g, f: g.Files.Add(name, content), syntax: syntax}
-			if !l.stream(o) {
+			if !stream(l) {
 				// Some part does not parse: the whole parse says where.
 				l.report(Parse(nil, name, content))
 			}
@@ -130,12 +141,76 @@ func Parse(m *memo.Cache, name string, content []byte) parsed {
 }
 
 // ParseAhead parses a file into the cache ahead of Load (on the parallel
-// read-ahead), unless Load will stream it.
-func ParseAhead(m *memo.Cache, name string, content []byte) {
-	if syntaxOf(name) == tree.JSON && !m.Persistent() {
-		return
+// read-ahead), unless Load will stream it. It reports whether the file is YAML decoded whole.
+func ParseAhead(m *memo.Cache, name string, content []byte) (wholeYAML bool) {
+	syntax := syntaxOf(name)
+	if !m.Persistent() {
+		switch syntax {
+		case tree.JSON:
+			return false
+		case tree.YAML:
+			if outlineYAML(m, content) != nil {
+				return false
+			}
+		}
 	}
 	Parse(m, name, content)
+	return syntax == tree.YAML
+}
+
+// outlineYAML outlines a YAML bundle whose "services" is a block
+// sequence, or a top-level sequence whose first item is a service; nil
+// otherwise. The outline is cached for Load (a transient cache hands it
+// over once).
+func outlineYAML(m *memo.Cache, content []byte) *tree.YAMLOutline {
+	return m.Take("export-outline:yaml", content, func() any {
+		o := tree.OutlineYAMLSequence(content, "services")
+		if o != nil && o.Key == "" {
+			first, err := o.NewParser(false).Parse(0)
+			if err != nil || !isService(first) {
+				return (*tree.YAMLOutline)(nil)
+			}
+		}
+		return o
+	}).(*tree.YAMLOutline)
+}
+
+// streamYAML loads an outlined YAML export item by item. It returns
+// false, having loaded nothing, when a part does not parse or the outline
+// proves wrong.
+func (l *loader) streamYAML(o *tree.YAMLOutline) bool {
+	rest, err := o.Rest()
+	if err != nil {
+		return false
+	}
+	var stores *tree.Node
+	if o.Key != "" {
+		// The key must be the root mapping's own (not text inside a
+		// string, nor a merged key), with the null the items left.
+		if rest == nil || rest.Kind != tree.Object {
+			return false
+		}
+		for _, f := range rest.Fields {
+			if f.Key == o.Key && (f.KeyOff != o.KeyOff || f.Value.Kind != tree.Null) {
+				return false
+			}
+		}
+		if rest.Get(o.Key) == nil {
+			return false
+		}
+		stores = rest.Get("stores")
+	}
+	l.outline = o
+	err = l.services(len(o.Items), func() func(int) (*tree.Node, error) {
+		return o.NewParser(true).Parse
+	})
+	if err != nil {
+		return false
+	}
+	if stores != nil {
+		l.stores(stores)
+	}
+	return true
 }
 
 // exportOutline is a JSON bundle or service list, outlined: its services'
@@ -260,7 +335,7 @@ func (l *loader) services(n int, newItem func() func(int) (*tree.Node, error)) e
 					return
 				}
 				frag := l.g.Fragment()
-				fl := &loader{g: frag, f: l.f, syntax: l.syntax}
+				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline}
 				for i := k * run; i < min(n, (k+1)*run); i++ {
 					node, err := item(i)
 					if err != nil {
@@ -339,6 +414,9 @@ type loader struct {
 	g      *analyzer.Graph
 	f      *analyzer.File
 	syntax tree.Syntax
+	// outline is the streamed YAML file's, which gives a backend's
+	// layout when a fix asks for it.
+	outline *tree.YAMLOutline
 }
 
 func (l *loader) problem(off, end int, msg string) {
@@ -614,27 +692,35 @@ func (l *loader) links(s *analyzer.Service, obj *tree.Node) {
 	}
 }
 
-// setter edits a backend object of an export file. A JSON object's
-// layout is read again from the source when a fix is asked for (most
-// backends never need one); a YAML object's is kept, since YAML cannot be
-// parsed from the middle of a document.
+// setter edits a backend object of an export file. The object's layout
+// is read again from the source when a fix is asked for (most backends
+// never need one): a JSON object parsed from its offset, a streamed YAML
+// one with its item. A YAML file parsed whole keeps its objects' layouts,
+// since YAML cannot be parsed from the middle of a document.
 type setter struct {
-	f      *analyzer.File
-	syntax tree.Syntax
-	off    int          // the JSON object's offset
-	obj    *tree.Layout // the YAML object's layout
+	f       *analyzer.File
+	syntax  tree.Syntax
+	off     int               // the object's offset
+	outline *tree.YAMLOutline // the streamed YAML file's
+	obj     *tree.Layout      // the whole-parsed YAML object's layout
 }
 
 func (l *loader) setter(n *tree.Node) *setter {
-	if l.syntax == tree.JSON {
-		return &setter{f: l.f, syntax: l.syntax, off: n.Off}
+	if l.syntax == tree.JSON || l.outline != nil {
+		return &setter{f: l.f, syntax: l.syntax, off: n.Off, outline: l.outline}
 	}
 	return &setter{f: l.f, syntax: l.syntax, obj: tree.LayoutOf(n)}
 }
 
 func (s *setter) SetField(name, value string) []analysis.TextEdit {
 	obj := s.obj
-	if obj == nil {
+	switch {
+	case obj != nil:
+	case s.outline != nil:
+		if obj = s.outline.LayoutAt(s.off); obj == nil {
+			return nil
+		}
+	default:
 		n, _, err := tree.ParseJSONAt(s.f.Content, s.off, 0)
 		if err != nil || n.Kind != tree.Object {
 			return nil // the object parsed when it was loaded; a source changed since has no fix

@@ -1,12 +1,15 @@
 package fastlyapi_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
@@ -30,7 +33,7 @@ func seeds() [][]byte {
 
 // lint loads src as one export file and returns its problems and findings
 // as text. A persistent cache makes the loader parse the whole file; a nil
-// one makes it stream a JSON bundle part by part.
+// one makes it stream a bundle part by part.
 func lint(t *testing.T, name string, src []byte, m *memo.Cache) []string {
 	g := analyzer.NewGraph()
 	g.Memo = m
@@ -55,7 +58,7 @@ func lint(t *testing.T, name string, src []byte, m *memo.Cache) []string {
 
 // FuzzLoadExport loads arbitrary bytes as a JSON or YAML export (VCL
 // inside included) and runs every rule: never a panic, every problem
-// positioned inside the file, and a JSON file streamed part by part lints
+// positioned inside the file, and a file streamed part by part lints
 // exactly as its whole parse does.
 func FuzzLoadExport(f *testing.F) {
 	for _, b := range seeds() {
@@ -68,10 +71,8 @@ func FuzzLoadExport(f *testing.F) {
 			name = "estate.yaml"
 		}
 		streamed := lint(t, name, src, nil)
-		if !yaml {
-			if diff := cmp.Diff(lint(t, name, src, memo.New()), streamed); diff != "" {
-				t.Fatalf("streamed load differs from the whole parse (-whole +streamed):\n%s", diff)
-			}
+		if diff := cmp.Diff(lint(t, name, src, memo.New()), streamed); diff != "" {
+			t.Fatalf("streamed load differs from the whole parse (-whole +streamed):\n%s", diff)
 		}
 	})
 }
@@ -123,5 +124,56 @@ func TestStreamMatchesWhole(t *testing.T) {
 		if diff := cmp.Diff(lint(t, "e.json", b, memo.New()), lint(t, "e.json", b, nil)); diff != "" {
 			t.Fatalf("seed %d (-whole +streamed):\n%s", i, diff)
 		}
+	}
+}
+
+// TestYAMLStreamMatchesWhole checks the streamed YAML load against the
+// whole parse: on bundles in both indentation styles, and on documents
+// the line scan could misread, where the stream must notice and fall back.
+func TestYAMLStreamMatchesWhole(t *testing.T) {
+	svc := "- id: S%d\n  name: s%d\n  active_version:\n    number: 1\n    domains:\n    - name: s%d.example.com\n    backends:\n    - name: b\n      address: s%d.example.com\n"
+	var list string
+	for i := range 70 { // more than one run of services per goroutine
+		list += fmt.Sprintf(svc, i, i, (i+1)%70, i)
+	}
+	var v any
+	if err := json.Unmarshal(estate.Bundle(estate.Options{Services: 300, Seed: 4}), &v); err != nil {
+		t.Fatal(err)
+	}
+	generated, err := yaml.Marshal(v) // "services:\n    - ...": items indented
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"bundle":                 "# export\nservices:\n" + list + "stores:\n- id: k\n  name: kv\n  type: kv\n",
+		"list":                   list,
+		"CRLF":                   strings.ReplaceAll("services:\n"+list, "\n", "\r\n"),
+		"alias across services":  "services:\n- id: a\n  active_version: &v\n    backends: [{name: b, address: x.example.com}]\n- id: b\n  active_version: *v\n",
+		"alias across batches":   "services:\n- id: a\n  active_version: &v\n    backends: [{name: b, address: x.example.com}]\n" + list + "- id: b\n  active_version: *v\n",
+		"anchor in the rest":     "base: &v\n  backends: [{name: b, address: x.example.com}]\nservices:\n- id: a\n  active_version: *v\n",
+		"key inside a string":    "note: \"a\nservices:\n- id: a\n  active_version: {}\n  \"\n",
+		"string across services": "services:\n- id: \"a\n- b\"\n  active_version: {}\n",
+		"merged services":        "base: &b\n  services: []\n<<: *b\nservices:\n" + list,
+		"duplicate services":     "services:\n" + list + "services: null\n",
+		"bad service":            "services:\n" + list + "- id: [unclosed\n",
+		"bad stores":             "services:\n" + list + "stores: [\n",
+		"stores not a list":      "services:\n" + list + "stores: 1\n",
+		"list of non-services":   "- 1\n- 2\n",
+		"service not an object":  "services:\n- 1\n" + list,
+		"generated estate":       string(generated),
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			whole := lint(t, "e.yaml", []byte(src), memo.New())
+			if diff := cmp.Diff(whole, lint(t, "e.yaml", []byte(src), nil)); diff != "" {
+				t.Fatalf("(-whole +streamed):\n%s", diff)
+			}
+			if name == "bundle" && len(whole) == 0 {
+				t.Fatal("the bundle case should have findings (a chain loop)")
+			}
+			if name == "generated estate" && len(whole) < 100 {
+				t.Fatalf("the generated estate has %d findings, want its sprinkled faults (100+)", len(whole))
+			}
+		})
 	}
 }

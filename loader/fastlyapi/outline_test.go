@@ -1,6 +1,15 @@
 package fastlyapi
 
-import "testing"
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/synth/estate"
+)
 
 // TestOutlineExport pins which files stream: without it, an outline that
 // always gave up would leave TestStreamMatchesWhole comparing the whole
@@ -18,6 +27,45 @@ func TestOutlineExport(t *testing.T) {
 		`{"services": [{"id": "a"]}]}`:              false,
 	} {
 		if got := outlineExport([]byte(src)) != nil; got != streams {
+			t.Errorf("%q: streams %v, want %v", src, got, streams)
+		}
+	}
+}
+
+// TestYAMLStreams pins which YAML files stream to the end (a stream that
+// fell back would leave TestYAMLStreamMatchesWhole comparing the whole
+// parse with itself).
+func TestYAMLStreams(t *testing.T) {
+	svc := "- id: S\n  active_version:\n    backends: []\n"
+	indented := strings.ReplaceAll(svc, "\n ", "\n   ")
+	var v any
+	if err := json.Unmarshal(estate.Bundle(estate.Options{Services: 50, Seed: 1}), &v); err != nil {
+		t.Fatal(err)
+	}
+	generated, err := yaml.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for src, streams := range map[string]bool{
+		string(generated):                                               true,
+		"services:\n" + svc + svc + "stores: []\n":                      true,
+		"services:\n  " + indented + "  " + indented:                    true,
+		"# services\n" + svc + svc:                                      true,
+		"services: []\n":                                                false, // no items to stream
+		"- 1\n" + svc:                                                   false, // not a service list
+		"services:\n" + svc + "- &a {x: 1}\n- *a\n":                     true,  // an alias in a batch
+		"services:\n- &a {x: 1}\n" + strings.Repeat(svc, 20) + "- *a\n": false, // across batches
+		"note: \"\nservices:\n" + svc + "\"\nservices:\n":               false, // the key is in a string
+		"services:\n" + svc + "services: 1\n":                           false,
+	} {
+		o := outlineYAML(nil, []byte(src))
+		got := false
+		if o != nil {
+			g := analyzer.NewGraph()
+			l := &loader{g: g, f: g.Files.Add("e.yaml", []byte(src)), syntax: syntaxOf("e.yaml")}
+			got = l.streamYAML(o)
+		}
+		if got != streams {
 			t.Errorf("%q: streams %v, want %v", src, got, streams)
 		}
 	}
