@@ -6,6 +6,8 @@
 package output
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -237,31 +239,61 @@ type jsonEdit struct {
 	NewText   string `json:"new_text"`
 }
 
+// writeJSON writes the report one diagnostic at a time (a large report
+// is never whole in memory), in the bytes that encoding/json's indented
+// Encoder gives the whole jsonReport (see jsonModel).
 func writeJSON(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "{\n  \"version\": 1,\n  \"incomplete\": %t,\n  \"diagnostics\": [", r.Incomplete)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i, f := range r.Findings {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		buf.Reset()
+		if err := enc.Encode(r.jsonDiagnostic(f)); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}))
+	}
+	if len(r.Findings) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
+}
+
+// jsonModel is the whole report as one value: what writeJSON streams.
+func jsonModel(r *Report) jsonReport {
 	out := jsonReport{Version: 1, Incomplete: r.Incomplete, Diagnostics: []jsonDiagnostic{}}
 	for _, f := range r.Findings {
-		d := jsonDiagnostic{
-			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-			File: r.rel(f.Pos.Filename), Line: f.Pos.Line, Column: f.Pos.Column,
-			EndLine: f.End.Line, EndColumn: f.End.Column,
-			Service: f.Service, Object: f.Object, Fixes: []jsonFix{},
-		}
-		for _, rel := range f.Related {
-			d.Related = append(d.Related, jsonRelated{Message: rel.Message, File: r.rel(rel.Pos.Filename),
-				Line: rel.Pos.Line, Column: rel.Pos.Column, EndLine: rel.End.Line, EndColumn: rel.End.Column})
-		}
-		for _, fx := range f.Fixes {
-			jf := jsonFix{Message: fx.Message, Edits: []jsonEdit{}}
-			for _, e := range fx.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit{File: r.rel(e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column,
-					EndLine: e.End.Line, EndColumn: e.End.Column, Offset: e.Pos.Offset, EndOffset: e.End.Offset, NewText: e.NewText})
-			}
-			d.Fixes = append(d.Fixes, jf)
-		}
-		out.Diagnostics = append(out.Diagnostics, d)
+		out.Diagnostics = append(out.Diagnostics, r.jsonDiagnostic(f))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
+}
+
+func (r *Report) jsonDiagnostic(f analyzer.Finding) jsonDiagnostic {
+	d := jsonDiagnostic{
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+		File: r.rel(f.Pos.Filename), Line: f.Pos.Line, Column: f.Pos.Column,
+		EndLine: f.End.Line, EndColumn: f.End.Column,
+		Service: f.Service, Object: f.Object, Fixes: []jsonFix{},
+	}
+	for _, rel := range f.Related {
+		d.Related = append(d.Related, jsonRelated{Message: rel.Message, File: r.rel(rel.Pos.Filename),
+			Line: rel.Pos.Line, Column: rel.Pos.Column, EndLine: rel.End.Line, EndColumn: rel.End.Column})
+	}
+	for _, fx := range f.Fixes {
+		jf := jsonFix{Message: fx.Message, Edits: []jsonEdit{}}
+		for _, e := range fx.Edits {
+			jf.Edits = append(jf.Edits, jsonEdit{File: r.rel(e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column,
+				EndLine: e.End.Line, EndColumn: e.End.Column, Offset: e.Pos.Offset, EndOffset: e.End.Offset, NewText: e.NewText})
+		}
+		d.Fixes = append(d.Fixes, jf)
+	}
+	return d
 }

@@ -230,3 +230,22 @@ func TestSARIFStreamsLikeTheModel(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONStreamsLikeTheModel: the streamed JSON is byte for byte what
+// encoding/json's indented Encoder writes for the whole report.
+func TestJSONStreamsLikeTheModel(t *testing.T) {
+	html := sampleReport()
+	html.Findings[0].Message = "<b> & </b>" // not escaped
+	for _, r := range []*Report{sampleReport(), html, {Incomplete: true}, {}} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(jsonModel(r)); err != nil {
+			t.Fatal(err)
+		}
+		if got := render(t, "json", r); got != want.String() {
+			t.Errorf("streamed JSON differs from the model's:\n%s\nwant:\n%s", got, want.String())
+		}
+	}
+}
