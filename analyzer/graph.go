@@ -103,21 +103,26 @@ type Backend struct {
 	Shield          Field[string]
 	// FromSetup marks a backend declared in a Compute project's [setup].
 	FromSetup bool
-	// The fields below come from a VCL backend declaration.
-	FromVCL               bool
-	HostHeader            Field[string]
-	AlwaysUseHostHeader   Field[bool]
-	BypassLocalRouteTable Field[bool]
+	// VCL is what a VCL backend declaration says beyond the API's
+	// fields; nil for a backend of the API (most of them).
+	VCL *VCLBackend
 	// Setter writes new fields into the backend's declaration, in the
 	// syntax of its file. Nil when the source cannot be edited mechanically.
 	Setter FieldSetter
+}
+
+// VCLBackend holds the fields only a VCL backend declaration has.
+type VCLBackend struct {
+	HostHeader            Field[string]
+	AlwaysUseHostHeader   Field[bool]
+	BypassLocalRouteTable Field[bool]
 }
 
 // VCLName is how VCL refers to the backend: a VCL declaration's own name,
 // or F_ + the API name with every character other than letters, digits
 // and underscores replaced by "_", as Fastly's generated VCL spells it.
 func (b *Backend) VCLName() string {
-	if b.FromVCL {
+	if b.VCL != nil {
 		return b.Name.Value
 	}
 	out := []byte("F_" + b.Name.Value)

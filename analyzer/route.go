@@ -241,13 +241,13 @@ func EffectiveHost(b *Backend) Host {
 		}
 		return Host{Source: HostOverride, Host: NormalizeHost(o.Value), Pos: o.Pos, End: o.End}
 	}
-	if b.AlwaysUseHostHeader.Value && b.HostHeader.Set {
-		if !b.HostHeader.Known() || !b.AlwaysUseHostHeader.Known() {
-			return Host{Source: HostUnknown, Pos: b.HostHeader.Pos, End: b.HostHeader.End}
+	if v := b.VCL; v != nil && v.AlwaysUseHostHeader.Value && v.HostHeader.Set {
+		if !v.HostHeader.Known() || !v.AlwaysUseHostHeader.Known() {
+			return Host{Source: HostUnknown, Pos: v.HostHeader.Pos, End: v.HostHeader.End}
 		}
-		return Host{Source: HostVCLBackend, Host: NormalizeHost(b.HostHeader.Value), Pos: b.HostHeader.Pos, End: b.HostHeader.End}
+		return Host{Source: HostVCLBackend, Host: NormalizeHost(v.HostHeader.Value), Pos: v.HostHeader.Pos, End: v.HostHeader.End}
 	}
-	if b.BypassLocalRouteTable.Value || b.Service == nil || b.Service.VCL == nil {
+	if b.VCL != nil && b.VCL.BypassLocalRouteTable.Value || b.Service == nil || b.Service.VCL == nil {
 		return Host{Source: HostFromClient}
 	}
 	var miss, pass *HostSet

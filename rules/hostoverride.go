@@ -74,7 +74,7 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 			d.Message = fmt.Sprintf("backend %q of service %q sends requests to Fastly (%q) with the client's Host, so Fastly routes them back to %q: 503 Loop detected; set override_host to the domain of the service this backend should reach",
 				b.Name.Value, r.From.Label(), r.Address, r.From.Label())
 		}
-		if b.FromVCL {
+		if b.VCL != nil {
 			d.Message = vclBackendAdvice(d.Message, b, host)
 		}
 		if host != "" && b.Setter != nil {
@@ -98,7 +98,7 @@ func vclBackendAdvice(msg string, b *analyzer.Backend, host string) string {
 		host = "<the next service's domain>"
 	}
 	remedy := fmt.Sprintf(`; add .always_use_host_header = true; and .host_header = %q; to backend %s`, host, b.Name.Value)
-	if b.BypassLocalRouteTable.Value {
+	if b.VCL != nil && b.VCL.BypassLocalRouteTable.Value {
 		return msg + remedy + " (it sets .bypass_local_route_table, so a Host set in vcl_miss and vcl_pass does not count: the backend itself must carry it)"
 	}
 	return msg + remedy + fmt.Sprintf(`, or set bereq.http.host = %q; in both vcl_miss and vcl_pass`, host)

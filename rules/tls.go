@@ -58,7 +58,7 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			name := f.name
-			if b.FromVCL {
+			if b.VCL != nil {
 				name = "." + name
 			}
 			d := analysis.Diagnostic{
@@ -117,7 +117,7 @@ func runVCLToComputeBypass(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		b := r.Backend
-		if b.BypassLocalRouteTable.Value {
+		if b.VCL != nil && b.VCL.BypassLocalRouteTable.Value {
 			continue
 		}
 		pos, end := addressPos(b)

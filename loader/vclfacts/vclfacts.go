@@ -120,7 +120,7 @@ func (r *reader) span(src *source, n vcl.Node) analyzer.Span {
 }
 
 func (r *reader) backend(src *source, d *vcl.BackendDecl) *analyzer.Backend {
-	b := &analyzer.Backend{Span: r.span(src, d), Service: r.s, FromVCL: true}
+	b := &analyzer.Backend{Span: r.span(src, d), Service: r.s, VCL: &analyzer.VCLBackend{}}
 	b.Name = stringField(src, d.Name, d.Name.Name)
 	for _, p := range d.Props {
 		if p.Value == nil {
@@ -134,11 +134,11 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *analyzer.Backend {
 			n, err := strconv.Atoi(f.Value)
 			b.Port = analyzer.Field[int]{Value: n, Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown || err != nil}
 		case "host_header":
-			b.HostHeader = stringValue(src, p.Value)
+			b.VCL.HostHeader = stringValue(src, p.Value)
 		case "always_use_host_header":
-			b.AlwaysUseHostHeader = boolValue(src, p.Value)
+			b.VCL.AlwaysUseHostHeader = boolValue(src, p.Value)
 		case "bypass_local_route_table":
-			b.BypassLocalRouteTable = boolValue(src, p.Value)
+			b.VCL.BypassLocalRouteTable = boolValue(src, p.Value)
 		case "ssl":
 			b.UseSSL = boolValue(src, p.Value)
 		case "ssl_cert_hostname":

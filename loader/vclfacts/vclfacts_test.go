@@ -94,8 +94,8 @@ sub vcl_hash {
 		t.Fatalf("backends: %d", len(s.Backends))
 	}
 	b := s.Backends[0]
-	if !b.FromVCL || b.Name.Value != "F_next" || b.Address.Value != "next.example.com" || b.Port.Value != 443 ||
-		!b.UseSSL.Value || !b.AlwaysUseHostHeader.Value || b.HostHeader.Value != "next.example.com" || b.BypassLocalRouteTable.Value {
+	if b.VCL == nil || b.Name.Value != "F_next" || b.Address.Value != "next.example.com" || b.Port.Value != 443 ||
+		!b.UseSSL.Value || !b.VCL.AlwaysUseHostHeader.Value || b.VCL.HostHeader.Value != "next.example.com" || b.VCL.BypassLocalRouteTable.Value {
 		t.Errorf("backend: %+v", b)
 	}
 	if got := textAt(f, analyzer.Span{Pos: b.Address.Pos, End: b.Address.End}); got != `"next.example.com"` {
