@@ -84,15 +84,34 @@ func Fingerprint(f analyzer.Finding, file string, occurrence int) string {
 
 // fingerprints returns each finding's fingerprint, in order.
 func (r *Report) fingerprints() []string {
-	seen := map[string]int{}
+	fp := newFingerprinter(r)
 	out := make([]string, len(r.Findings))
-	for i, f := range r.Findings {
-		file := r.rel(f.Pos.Filename)
-		key := strings.Join([]string{f.Rule, file, f.Service, f.Object, f.Message}, "\x00")
-		out[i] = Fingerprint(f, file, seen[key])
-		seen[key]++
+	for i := range r.Findings {
+		out[i] = fp.next(i)
 	}
 	return out
+}
+
+// fingerprinter gives the findings' fingerprints one at a time, in order,
+// counting the occurrences of equal findings by a digest of what they
+// share (not the text itself: thousands of findings stream through).
+type fingerprinter struct {
+	r    *Report
+	seen map[[sha256.Size]byte]int
+}
+
+func newFingerprinter(r *Report) *fingerprinter {
+	return &fingerprinter{r: r, seen: map[[sha256.Size]byte]int{}}
+}
+
+// next returns the i-th finding's fingerprint; i counts up from 0.
+func (fp *fingerprinter) next(i int) string {
+	f := fp.r.Findings[i]
+	file := fp.r.rel(f.Pos.Filename)
+	key := sha256.Sum256([]byte(strings.Join([]string{f.Rule, file, f.Service, f.Object, f.Message}, "\x00")))
+	n := fp.seen[key]
+	fp.seen[key]++
+	return Fingerprint(f, file, n)
 }
 
 // writeSARIF streams the report: the SARIF object model holds the run
@@ -118,9 +137,9 @@ func writeSARIF(w io.Writer, r *Report) error {
 	// A bufio.Writer's errors stick: Flush returns the first.
 	write := func(s string) { _, _ = bw.WriteString(s) }
 	write(head.String()[:at])
-	prints, index := r.fingerprints(), r.ruleIndex()
+	prints, index := newFingerprinter(r), r.ruleIndex()
 	for i := range r.Findings {
-		b, err := json.MarshalIndent(r.sarifResult(i, prints, index), resultIndent, "  ")
+		b, err := json.MarshalIndent(r.sarifResult(i, prints.next(i), index), resultIndent, "  ")
 		if err != nil {
 			return err
 		}
@@ -178,12 +197,12 @@ func (r *Report) ruleIndex() map[string]int {
 }
 
 // sarifResult is the SARIF result of finding i.
-func (r *Report) sarifResult(i int, prints []string, index map[string]int) *sarif.Result {
+func (r *Report) sarifResult(i int, fingerprint string, index map[string]int) *sarif.Result {
 	f := r.Findings[i]
 	res := sarif.NewRuleResult(f.Rule).
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(f.Message)).
-		WithPartialFingerprints(map[string]string{"chainlint/v1": prints[i]}). // AddPartialFingerprint panics on a nil map in go-sarif v3.3.1
+		WithPartialFingerprints(map[string]string{"chainlint/v1": fingerprint}). // AddPartialFingerprint panics on a nil map in go-sarif v3.3.1
 		AddLocation(r.sarifLocation(f.Pos, f.End, ""))
 	if k, ok := index[f.Rule]; ok {
 		res.WithRuleIndex(k)

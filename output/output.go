@@ -244,26 +244,28 @@ type jsonEdit struct {
 // Encoder gives the whole jsonReport (see jsonModel).
 func writeJSON(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "{\n  \"version\": 1,\n  \"incomplete\": %t,\n  \"diagnostics\": [", r.Incomplete)
+	// A bufio.Writer's errors stick: Flush returns the first.
+	write := func(s string) { _, _ = bw.WriteString(s) }
+	write(fmt.Sprintf("{\n  \"version\": 1,\n  \"incomplete\": %t,\n  \"diagnostics\": [", r.Incomplete))
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
 	for i, f := range r.Findings {
 		if i > 0 {
-			bw.WriteByte(',')
+			write(",")
 		}
-		bw.WriteString("\n    ")
+		write("\n    ")
 		buf.Reset()
 		if err := enc.Encode(r.jsonDiagnostic(f)); err != nil {
 			return err
 		}
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}))
+		_, _ = bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}))
 	}
 	if len(r.Findings) > 0 {
-		bw.WriteString("\n  ")
+		write("\n  ")
 	}
-	bw.WriteString("]\n}\n")
+	write("]\n}\n")
 	return bw.Flush()
 }
 

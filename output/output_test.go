@@ -219,7 +219,7 @@ func TestSARIFStreamsLikeTheModel(t *testing.T) {
 		rep, run := r.sarifModel()
 		prints, index := r.fingerprints(), r.ruleIndex()
 		for i := range r.Findings {
-			run.AddResult(r.sarifResult(i, prints, index))
+			run.AddResult(r.sarifResult(i, prints[i], index))
 		}
 		var want bytes.Buffer
 		if err := rep.PrettyWrite(&want); err != nil {
