@@ -34,7 +34,7 @@ type item struct {
 	call *moduleCall
 	// refs are the references of everything the item evaluates (for a
 	// resource parsed lazily, a lexical superset).
-	refs []hcl.Traversal
+	refs []ref
 	// referenced reports that another item may refer to this one; cyclic,
 	// that the item is in a cycle (and evaluated twice).
 	referenced, cyclic bool
@@ -72,7 +72,7 @@ func (m *module) plan() *plan {
 	for _, n := range sortedNames(m.locals) {
 		locals[n] = len(p.items)
 		expr := m.locals[n].Expr
-		p.items = append(p.items, item{kind: localItem, name: n, expr: expr, refs: expr.Variables()})
+		p.items = append(p.items, item{kind: localItem, name: n, expr: expr, refs: refsOf(expr.Variables())})
 	}
 	for _, r := range m.resources {
 		if !modelled(r.typ) {
@@ -82,7 +82,7 @@ func (m *module) plan() *plan {
 		if r.src != nil {
 			p.items = append(p.items, item{kind: resourceItem, res: r, refs: r.src.refs})
 		} else {
-			p.items = append(p.items, item{kind: resourceItem, res: r, refs: bodyRefs(r.block.Body)})
+			p.items = append(p.items, item{kind: resourceItem, res: r, refs: refsOf(bodyRefs(r.block.Body))})
 		}
 	}
 	for _, c := range m.calls {
@@ -93,19 +93,19 @@ func (m *module) plan() *plan {
 				refs = append(refs, c.attrs[n].Expr.Variables()...)
 			}
 		}
-		p.items = append(p.items, item{kind: callItem, name: c.name, call: c, refs: refs})
+		p.items = append(p.items, item{kind: callItem, name: c.name, call: c, refs: refsOf(refs)})
 	}
 	for _, n := range sortedNames(m.outputs) {
 		expr := m.outputs[n].Expr
-		p.items = append(p.items, item{kind: outputItem, name: n, expr: expr, refs: expr.Variables()})
+		p.items = append(p.items, item{kind: outputItem, name: n, expr: expr, refs: refsOf(expr.Variables())})
 	}
 	adj := make([][]int, len(p.items))
 	for i, it := range p.items {
 		for _, t := range it.refs {
-			name := attrName(t)
+			name := t.name
 			var j int
 			var ok bool
-			switch root := t.RootName(); root {
+			switch root := t.root; root {
 			case "local":
 				j, ok = locals[name]
 			case "module":
@@ -135,6 +135,20 @@ func (m *module) plan() *plan {
 
 // attrName is the name a reference's second step selects (local.NAME,
 // module.NAME, TYPE.NAME), or "".
+// ref is what a reference names for ordering and evaluation contexts:
+// its root (local, module, a resource type) and the attribute after it.
+// A lazily read resource's refs share the file's text.
+type ref struct{ root, name string }
+
+// refsOf gives traversals' roots and first attributes.
+func refsOf(ts []hcl.Traversal) []ref {
+	out := make([]ref, len(ts))
+	for i, t := range ts {
+		out[i] = ref{t.RootName(), attrName(t)}
+	}
+	return out
+}
+
 func attrName(t hcl.Traversal) string {
 	if len(t) > 1 {
 		if a, ok := t[1].(hcl.TraverseAttr); ok {
@@ -268,7 +282,7 @@ func (e *evaluator) evalItem(p *plan, it *item) {
 // ctx is an evaluation context holding what refs refer to (a resource's
 // instances add count or each in a child context). A reference to
 // something not declared fails as it would with the whole module in view.
-func (e *evaluator) ctx(p *plan, refs []hcl.Traversal) *hcl.EvalContext {
+func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 	vars := make(map[string]cty.Value, len(e.static)+4)
 	for k, v := range e.static {
 		vars[k] = v
@@ -276,8 +290,8 @@ func (e *evaluator) ctx(p *plan, refs []hcl.Traversal) *hcl.EvalContext {
 	var locals, mods map[string]cty.Value
 	var types map[string]map[string]cty.Value
 	for _, t := range refs {
-		name := attrName(t)
-		switch root := t.RootName(); root {
+		name := t.name
+		switch root := t.root; root {
 		case "local":
 			if locals == nil {
 				locals = map[string]cty.Value{}
@@ -372,7 +386,7 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 			return
 		}
 		r.src.parsed = true
-		r, refs = parsed, bodyRefs(parsed.block.Body)
+		r, refs = parsed, refsOf(bodyRefs(parsed.block.Body))
 	}
 	ev := e.evalInstances(p, r, refs)
 	if it.res.src != nil && !it.cyclic { // a cycle's second evaluation replaces the first's
@@ -387,7 +401,7 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 }
 
 // evalInstances evaluates the instances of r, whose body refers to refs.
-func (e *evaluator) evalInstances(p *plan, r *resource, refs []hcl.Traversal) *evaluated {
+func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 	ctx := e.ctx(p, refs)
 	base := e.prefix + r.typ + "." + r.name
 	ev := &evaluated{kind: resSingle}

@@ -190,10 +190,18 @@ func TestLexicalRefs(t *testing.T) {
 	src := "a = local.x\nb = \"${fastly_kvstore.s . id}\"\nc = foo-bar.baz\nd = 1.5\ne = local.x\n# module\n"
 	var got []string
 	for _, tr := range lexicalRefs([]byte(src)) {
-		got = append(got, tr.RootName()+"."+attrName(tr))
+		got = append(got, tr.root+"."+tr.name)
 	}
 	want := []string{"local.x", "fastly_kvstore.s"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("lexicalRefs (-want +got):\n%s", diff)
+	}
+	// Past a few references, duplicates are still dropped.
+	var many strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&many, "a%d = local.v%d\nb%d = local.v%d\n", i, i%40, i, i%40)
+	}
+	if n := len(lexicalRefs([]byte(many.String()))); n != 40 {
+		t.Errorf("%d references, want 40", n)
 	}
 }

@@ -3,7 +3,9 @@ package terraform
 import (
 	"bytes"
 	"runtime"
+	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -31,7 +33,7 @@ type pieceSrc struct {
 	file  string
 	text  []byte
 	start hcl.Pos
-	refs  []hcl.Traversal // lexical: see lexicalRefs
+	refs  []ref // lexical: see lexicalRefs
 	// parsed records that the text parsed: a resource no evaluation
 	// reached (a module never called) is parsed at the end for its
 	// diagnostics.
@@ -189,9 +191,9 @@ func identEnd(text []byte, i int) int {
 // lexicalRefs finds every local.NAME, module.NAME and TYPE.NAME of a
 // modelled TYPE in text, in code, strings and comments alike: a superset
 // of the references that order evaluation (nothing else is an item).
-func lexicalRefs(text []byte) []hcl.Traversal {
-	var out []hcl.Traversal
-	seen := map[[2]string]bool{}
+func lexicalRefs(text []byte) []ref {
+	var out []ref
+	var seen map[ref]bool
 	for i := 0; i < len(text); i++ {
 		if i > 0 && identByte(text[i-1]) {
 			continue
@@ -209,12 +211,23 @@ func lexicalRefs(text []byte) []hcl.Traversal {
 			for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
 				k++
 			}
-			root := string(text[i:j])
+			root := unsafe.String(&text[i], j-i) // text is the file's, kept for the run
 			if end := identEnd(text, k); end > k && (root == "local" || root == "module" || modelled(root)) {
-				key := [2]string{root, string(text[k:end])}
-				if !seen[key] {
-					seen[key] = true
-					out = append(out, hcl.Traversal{hcl.TraverseRoot{Name: key[0]}, hcl.TraverseAttr{Name: key[1]}})
+				r := ref{root, unsafe.String(&text[k], end-k)}
+				switch {
+				case seen != nil:
+					if !seen[r] {
+						seen[r] = true
+						out = append(out, r)
+					}
+				case !slices.Contains(out, r):
+					out = append(out, r)
+					if len(out) == 32 { // a map beyond a few, lest a long text be quadratic
+						seen = map[ref]bool{}
+						for _, r := range out {
+							seen[r] = true
+						}
+					}
 				}
 			}
 		}
