@@ -51,6 +51,9 @@ func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
 		inItems
 		after
 	)
+	if hasOtherBreaks(src) {
+		return nil
+	}
 	o := &YAMLOutline{src: src, KeyOff: -1}
 	state, indent, seen := before, -1, false
 	var items []YAMLItem
@@ -116,6 +119,23 @@ func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
 	return o
 }
 
+// hasOtherBreaks reports whether src has a line break other than LF and
+// CRLF that yaml.v3 counts as one (a lone CR, NEL, LS, PS): lines would
+// then be numbered otherwise than the scan and the offsets number them.
+func hasOtherBreaks(src []byte) bool {
+	for i := 0; i < len(src); i++ {
+		switch {
+		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			return true
+		case src[i] == 0xC2 && i+1 < len(src) && src[i+1] == 0x85:
+			return true
+		case src[i] == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+			return true
+		}
+	}
+	return false
+}
+
 // isYAMLItem reports whether a line's text (after its indentation) starts
 // a block sequence item.
 func isYAMLItem(rest []byte) bool {
@@ -141,11 +161,9 @@ func isYAMLKeyLine(rest []byte, key string) bool {
 
 // Rest parses the document without the sequence's items, which leaves the
 // key's value null; its nodes have the offsets they have in the whole
-// document. A top-level sequence has no rest: Rest returns nil.
+// document. A top-level sequence's rest (blank lines and comments, which
+// must still be valid YAML) gives nil.
 func (o *YAMLOutline) Rest() (*Node, error) {
-	if o.Key == "" {
-		return nil, nil
-	}
 	// The items' lines become empty lines, so that every line after them
 	// keeps its number (and the converter finds its text in src).
 	lines := bytes.Count(o.src[o.start:o.end], []byte{'\n'})
@@ -156,6 +174,9 @@ func (o *YAMLOutline) Rest() (*Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(rest, &doc); err != nil {
 		return nil, &Error{Off: o.KeyOff, Msg: err.Error()}
+	}
+	if o.Key == "" {
+		return nil, nil
 	}
 	c := &yamlConverter{src: o.src, lines: lineStarts(o.src)}
 	return c.convert(&doc, 0)

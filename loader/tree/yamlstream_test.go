@@ -31,6 +31,8 @@ func TestOutlineYAMLSequence(t *testing.T) {
 		{"text at the items' indentation", "services:\n  - a\n  b\n", nil},
 		{"top-level sequence then a key", "- a\nb: 1\n", nil},
 		{"only the key", "services:\n", nil},
+		{"lone CR", "services:\n- a\r- b\n", nil},
+		{"line separator", "services:\n- a\u2028- b\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,4 +170,92 @@ func TestYAMLLayoutAt(t *testing.T) {
 			t.Errorf("LayoutAt(%d) = %+v, want nil (no object there)", off, l)
 		}
 	}
+}
+
+// FuzzYAMLItems: whenever a document's outlined items and rest all parse,
+// they are what the whole parse gives (the whole parse must succeed too),
+// node for node, whatever the batches; and LayoutAt reads each item's
+// object as the whole parse has it.
+func FuzzYAMLItems(f *testing.F) {
+	for _, s := range []string{
+		"services:\n- a: 1\n  b: [x, y]\n- c: |\n    d\n",
+		"x: &a {k: v}\nservices:\n    - *a\n    - \"q\n    - r\"\nstores: []\n",
+		"- id: a\n- id: b\n  n: 'it''s'\n",
+		"services:\r\n- a\r\n# c\r\n- b: >\r\n    x\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		o := OutlineYAMLSequence(src, "services")
+		if o == nil {
+			return
+		}
+		p := o.NewParser(true)
+		var items []*Node
+		for i := range o.Items {
+			n, err := p.Parse(i)
+			if err != nil {
+				return // the caller falls back to the whole parse
+			}
+			checkOffsets(t, n, len(src))
+			items = append(items, cloneNode(n)) // n lives until the next Parse
+		}
+		rest, err := o.Rest()
+		if err != nil {
+			return
+		}
+		if o.Key != "" {
+			// The caller's checks of the rest: a mapping whose key holds
+			// the null the items left.
+			if rest == nil || rest.Kind != Object {
+				return
+			}
+			kept := false
+			for _, f := range rest.Fields {
+				if f.Key == o.Key && (f.KeyOff != o.KeyOff || f.Value.Kind != Null) {
+					return
+				}
+				kept = kept || f.Key == o.Key
+			}
+			if !kept {
+				return
+			}
+		}
+		docs, err := ParseYAML(src)
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("items and rest parse, the whole does not: %v (%d documents)", err, len(docs))
+		}
+		whole := docs[0]
+		if o.Key != "" {
+			whole = whole.Get(o.Key)
+		}
+		if whole == nil || whole.Kind != Array {
+			t.Fatalf("the whole parse has no sequence where the outline found one")
+		}
+		if diff := cmp.Diff(whole.Items, items); diff != "" {
+			t.Fatalf("items (-whole +outlined):\n%s", diff)
+		}
+		for _, n := range whole.Items {
+			if n.Kind == Object {
+				if diff := cmp.Diff(LayoutOf(n), o.LayoutAt(n.Off)); diff != "" {
+					t.Fatalf("layout at %d (-whole +again):\n%s", n.Off, diff)
+				}
+			}
+		}
+	})
+}
+
+// cloneNode copies a node's tree out of a parser's reused memory.
+func cloneNode(n *Node) *Node {
+	c := *n
+	c.Fields = nil
+	for _, f := range n.Fields {
+		f.Value = cloneNode(f.Value)
+		c.Fields = append(c.Fields, f)
+	}
+	c.Items = nil
+	for _, it := range n.Items {
+		c.Items = append(c.Items, cloneNode(it))
+	}
+	return &c
 }
