@@ -27,15 +27,7 @@ func estateDir(b *testing.B, n int, format string) (string, int64) {
 	case "json":
 		files["estate.json"] = estate.Bundle(o)
 	case "yaml":
-		var v any
-		if err := json.Unmarshal(estate.Bundle(o), &v); err != nil {
-			b.Fatal(err)
-		}
-		y, err := yaml.Marshal(v)
-		if err != nil {
-			b.Fatal(err)
-		}
-		files["estate.yaml"] = y
+		files["estate.yaml"] = estate.YAMLBundle(o)
 	case "terraform":
 		files = estate.TerraformFiles(o)
 	}

@@ -3,8 +3,9 @@
 //
 //	go run ./internal/synth -services N -format bundle|terraform -seed S -out DIR
 //
-// "bundle" writes DIR/estate.json, an export bundle; "terraform" writes
-// DIR/main.tf and the VCL files it reads. The flags are a contract:
+// "bundle" writes DIR/estate.json, an export bundle; "yaml" the same
+// bundle as DIR/estate.yaml; "terraform" writes DIR/main.tf and the VCL
+// files it reads. The flags are a contract:
 // scripts outside the project use them.
 package main
 
@@ -18,7 +19,7 @@ import (
 
 func main() {
 	services := flag.Int("services", 1000, "number of services")
-	format := flag.String("format", "bundle", "bundle or terraform")
+	format := flag.String("format", "bundle", "bundle, yaml or terraform")
 	seed := flag.Uint64("seed", 1, "random seed: the same seed writes the same estate")
 	out := flag.String("out", ".", "directory to write into")
 	flag.Parse()
@@ -37,10 +38,12 @@ func run(services int, format string, seed uint64, out string) error {
 	switch format {
 	case "bundle":
 		files = map[string][]byte{"estate.json": estate.Bundle(o)}
+	case "yaml":
+		files = map[string][]byte{"estate.yaml": estate.YAMLBundle(o)}
 	case "terraform":
 		files = estate.TerraformFiles(o)
 	default:
-		return fmt.Errorf("-format %q: want bundle or terraform", format)
+		return fmt.Errorf("-format %q: want bundle, yaml or terraform", format)
 	}
 	return estate.Write(out, files)
 }

@@ -1,11 +1,8 @@
 package fastlyapi
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/synth/estate"
@@ -38,14 +35,7 @@ func TestOutlineExport(t *testing.T) {
 func TestYAMLStreams(t *testing.T) {
 	svc := "- id: S\n  active_version:\n    backends: []\n"
 	indented := strings.ReplaceAll(svc, "\n ", "\n   ")
-	var v any
-	if err := json.Unmarshal(estate.Bundle(estate.Options{Services: 50, Seed: 1}), &v); err != nil {
-		t.Fatal(err)
-	}
-	generated, err := yaml.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
+	generated := estate.YAMLBundle(estate.Options{Services: 50, Seed: 1})
 	for src, streams := range map[string]bool{
 		string(generated):                                               true,
 		"services:\n" + svc + svc + "stores: []\n":                      true,

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Options shape an estate.
@@ -128,6 +130,20 @@ func build(o Options) *model {
 		m.services[7].domains = append(m.services[7].domains, m.services[3].domains[0])
 	}
 	return m
+}
+
+// YAMLBundle returns the export bundle in YAML, as yaml.v3 writes it
+// (maps with sorted keys, sequences indented under their key).
+func YAMLBundle(o Options) []byte {
+	var v any
+	if err := json.Unmarshal(Bundle(o), &v); err != nil {
+		panic(err) // Bundle writes valid JSON
+	}
+	y, err := yaml.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return y
 }
 
 // Bundle returns an estate as a Fastly export bundle (JSON).
