@@ -119,7 +119,8 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
-	if g.Memo == nil {
+	own := g.Memo == nil
+	if own {
 		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
 	names := make([]string, len(inputs))
@@ -182,6 +183,9 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		compute.Load(g, manifests, read) // last: projects join loaded services
 	}
 	g.Finish()
+	if own {
+		g.Memo = nil // what the load parsed is garbage once the graph holds what it needs
+	}
 	return g, nil
 }
 
