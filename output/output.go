@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/english"
 )
 
 // Report is what a formatter renders.
@@ -101,7 +102,7 @@ func writeText(w io.Writer, r *Report) error {
 }
 
 func summary(r *Report, counts map[analyzer.Severity]int) string {
-	scope := fmt.Sprintf("in %s from %s", plural(r.Services, "service"), plural(r.Files, "file"))
+	scope := fmt.Sprintf("in %s from %s", english.Plural(r.Services, "service"), english.Plural(r.Files, "file"))
 	var s string
 	if len(r.Findings) == 0 {
 		s = "no problems " + scope
@@ -109,22 +110,15 @@ func summary(r *Report, counts map[analyzer.Severity]int) string {
 		var parts []string
 		for _, sev := range []analyzer.Severity{analyzer.SeverityError, analyzer.SeverityWarning, analyzer.SeverityInfo} {
 			if counts[sev] > 0 {
-				parts = append(parts, plural(counts[sev], sev.String()))
+				parts = append(parts, english.Plural(counts[sev], sev.String()))
 			}
 		}
-		s = fmt.Sprintf("%s (%s) %s", plural(len(r.Findings), "problem"), strings.Join(parts, ", "), scope)
+		s = fmt.Sprintf("%s (%s) %s", english.Plural(len(r.Findings), "problem"), strings.Join(parts, ", "), scope)
 	}
 	if r.Incomplete {
 		s += "; INCOMPLETE: some inputs could not be analysed (see the parse errors above)"
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // masked returns a file's content with its secrets replaced by '*'.

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/english"
 	"github.com/chainlint/chainlint/internal/textdist"
 )
 
@@ -318,7 +319,7 @@ func runUnusedResourceLink(pass *analysis.Pass) (any, error) {
 			}
 			pos, end := at(l.Name, l.Span)
 			pass.Report(analysis.Diagnostic{Pos: pos, End: end,
-				Message: fmt.Sprintf("no code of the Compute project of service %q opens resource link %q (%s scanned); remove the link, or open it where it is needed", s.Label(), l.Name.Value, plural(p.Files, "source file"))})
+				Message: fmt.Sprintf("no code of the Compute project of service %q opens resource link %q (%s scanned); remove the link, or open it where it is needed", s.Label(), l.Name.Value, english.Plural(p.Files, "source file"))})
 		}
 	}
 	return nil, nil

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/english"
 )
 
 // TooManyHops reports request paths over the profile's hop limit.
@@ -158,7 +159,7 @@ func reportLimit(pass *analysis.Pass, c *analyzer.Chains, m measure, l analyzer.
 	d := analysis.Diagnostic{
 		Pos: pos, End: end,
 		Message: fmt.Sprintf("a request entering service %q can count %s before it leaves for an origin, over the limit of %d (profile %s): %s; Fastly stops it with 503 Loop detected",
-			s.Label(), plural(total, scope+m.unit), m.limit(l), profile.Name, steps),
+			s.Label(), english.Plural(total, scope+m.unit), m.limit(l), profile.Name, steps),
 	}
 	for _, r := range path[min(1, len(path)):min(len(path), maxRelated+1)] {
 		p, e := addressPos(r.Backend)

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/english"
 )
 
 // MaxLinksPerService is Fastly's limit on resource links per service.
@@ -55,7 +56,7 @@ func refusedAfter(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return " and the " + plural(n, "link") + " after it"
+	return " and the " + english.Plural(n, "link") + " after it"
 }
 
 // linkType is a link's store type: its resource_type, else its store's.
@@ -272,7 +273,7 @@ func runDanglingLink(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: pos, End: end,
 				Message: fmt.Sprintf("resource link %q of service %q points at store %q, which is not among the %s the inputs list; fix the resource_id or export the stores again",
-					l.Name.Value, s.Label(), l.ResourceID.Value, plural(len(g.Stores), "store")),
+					l.Name.Value, s.Label(), l.ResourceID.Value, english.Plural(len(g.Stores), "store")),
 			})
 		}
 	}

@@ -140,11 +140,3 @@ func joinElided(parts []string) string {
 	}
 	return strings.Join(parts, " → ")
 }
-
-// plural returns "1 thing" or "n things".
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
