@@ -307,11 +307,19 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 		})
 	}
 	wg.Wait()
+	total := 0
 	for _, a := range run {
 		if err := jobs[a].err; err != nil {
 			return nil, err
 		}
+		total += len(jobs[a].findings)
+	}
+	// Findings are large (some 200 bytes): one array for all, and each
+	// pass's own let go as it is copied.
+	res.Findings = make([]Finding, 0, total)
+	for _, a := range run {
 		res.Findings = append(res.Findings, jobs[a].findings...)
+		jobs[a].findings = nil
 	}
 	if j := jobs[ChainsAnalyzer]; j != nil {
 		res.Chains, _ = j.result.(*Chains)
@@ -352,11 +360,25 @@ func SortFindings(fs []Finding) {
 		}
 		return strings.Compare(fs[i].Message, fs[j].Message)
 	})
-	sorted := make([]Finding, len(fs))
-	for k, i := range idx {
-		sorted[k] = fs[i]
+	// fs[k] must become fs[idx[k]]: follow each cycle of the permutation
+	// with one finding in hand, instead of building a sorted copy.
+	for start := range idx {
+		if idx[start] < 0 || idx[start] == start {
+			continue
+		}
+		held := fs[start]
+		k := start
+		for {
+			from := idx[k]
+			idx[k] = -1
+			if from == start {
+				fs[k] = held
+				break
+			}
+			fs[k] = fs[from]
+			k = from
+		}
 	}
-	copy(fs, sorted)
 }
 
 func resolve(g *Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {

@@ -122,7 +122,7 @@ func suppress(g *Graph, findings []Finding, cfg *Config, rules map[string]*Rule)
 			all = append(all, d)
 		}
 	}
-	var kept []Finding
+	kept := findings[:0] // filtered in place: the caller keeps only the result
 	for _, f := range findings {
 		silenced := false
 		for _, d := range byLine[fileLine{f.Pos.Filename, f.Pos.Line}] {
