@@ -104,20 +104,7 @@ func TestStreamMatchesWhole(t *testing.T) {
 		// many times: a node kept past its service would show here.
 		"generated estate": string(estate.Bundle(estate.Options{Services: 300, Seed: 4})),
 	}
-	for name, src := range cases {
-		t.Run(name, func(t *testing.T) {
-			whole := lint(t, "e.json", []byte(src), memo.New())
-			if diff := cmp.Diff(whole, lint(t, "e.json", []byte(src), nil)); diff != "" {
-				t.Fatalf("(-whole +streamed):\n%s", diff)
-			}
-			if name == "bundle" && len(whole) == 0 {
-				t.Fatal("the bundle case should have findings (a chain loop)")
-			}
-			if name == "generated estate" && len(whole) < 100 {
-				t.Fatalf("the generated estate has %d findings, want its sprinkled faults (100+)", len(whole))
-			}
-		})
-	}
+	streamMatchesWhole(t, "e.json", cases)
 	for i, b := range seeds() {
 		if diff := cmp.Diff(lint(t, "e.json", b, memo.New()), lint(t, "e.json", b, nil)); diff != "" {
 			t.Fatalf("seed %d (-whole +streamed):\n%s", i, diff)
@@ -153,16 +140,24 @@ func TestYAMLStreamMatchesWhole(t *testing.T) {
 		"service not an object":  "services:\n- 1\n" + list,
 		"generated estate":       string(generated),
 	}
-	for name, src := range cases {
-		t.Run(name, func(t *testing.T) {
-			whole := lint(t, "e.yaml", []byte(src), memo.New())
-			if diff := cmp.Diff(whole, lint(t, "e.yaml", []byte(src), nil)); diff != "" {
+	streamMatchesWhole(t, "e.yaml", cases)
+}
+
+// streamMatchesWhole lints each case streamed and parsed whole, as a file
+// of that name: the two must agree. The "bundle" case must have findings,
+// and the "generated estate" its sprinkled faults.
+func streamMatchesWhole(t *testing.T, name string, cases map[string]string) {
+	t.Helper()
+	for c, src := range cases {
+		t.Run(c, func(t *testing.T) {
+			whole := lint(t, name, []byte(src), memo.New())
+			if diff := cmp.Diff(whole, lint(t, name, []byte(src), nil)); diff != "" {
 				t.Fatalf("(-whole +streamed):\n%s", diff)
 			}
-			if name == "bundle" && len(whole) == 0 {
+			if c == "bundle" && len(whole) == 0 {
 				t.Fatal("the bundle case should have findings (a chain loop)")
 			}
-			if name == "generated estate" && len(whole) < 100 {
+			if c == "generated estate" && len(whole) < 100 {
 				t.Fatalf("the generated estate has %d findings, want its sprinkled faults (100+)", len(whole))
 			}
 		})
