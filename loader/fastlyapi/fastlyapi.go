@@ -141,7 +141,8 @@ func Parse(m *memo.Cache, name string, content []byte) parsed {
 }
 
 // ParseAhead parses a file into the cache ahead of Load (on the parallel
-// read-ahead), unless Load will stream it. It reports whether the file is YAML decoded whole.
+// read-ahead), unless Load will stream it. It reports whether the file is
+// YAML decoded whole.
 func ParseAhead(m *memo.Cache, name string, content []byte) (wholeYAML bool) {
 	syntax := syntaxOf(name)
 	if !m.Persistent() {
@@ -184,20 +185,7 @@ func (l *loader) streamYAML(o *tree.YAMLOutline) bool {
 		return false
 	}
 	var stores *tree.Node
-	if o.Key != "" {
-		// The key must be the root mapping's own (not text inside a
-		// string, nor a merged key), with the null the items left.
-		if rest == nil || rest.Kind != tree.Object {
-			return false
-		}
-		for _, f := range rest.Fields {
-			if f.Key == o.Key && (f.KeyOff != o.KeyOff || f.Value.Kind != tree.Null) {
-				return false
-			}
-		}
-		if rest.Get(o.Key) == nil {
-			return false
-		}
+	if rest != nil {
 		stores = rest.Get("stores")
 	}
 	l.outline = o

@@ -79,13 +79,19 @@ func isParserError(msg string) bool {
 }
 
 func lineStarts(src []byte) []int {
-	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	return appendLineStarts(make([]int, 0, 1+bytes.Count(src, []byte{'\n'})), src, 0)
+}
+
+// appendLineStarts appends the offsets of src's lines, src being at
+// offset base in its file.
+func appendLineStarts(dst []int, src []byte, base int) []int {
+	dst = append(dst, base)
 	for i, c := range src {
 		if c == '\n' {
-			starts = append(starts, i+1)
+			dst = append(dst, base+i+1)
 		}
 	}
-	return starts
+	return dst
 }
 
 // offsetOf converts yaml.v3's 1-based line and character column to a byte

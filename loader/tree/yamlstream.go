@@ -19,9 +19,9 @@ import (
 // several documents, directives, a tab in the indentation, a flow-style or
 // oddly indented sequence — gets no outline; an item the guess cut wrongly
 // (inside a multi-line quoted string or flow collection) fails to parse
-// alone, and so does an alias to an anchor in another item. A caller falls
-// back to the whole parse when any part fails, and checks what Rest gives
-// (the key with a null value, at KeyOff).
+// alone, and so does an alias to an anchor in another item, and Rest fails
+// when the key it found is not the document's own. A caller falls back to
+// the whole parse when any part fails.
 type YAMLOutline struct {
 	// Items are the sequence's items: each starts on a line of its own
 	// with "- " at the sequence's indentation, and runs to the next
@@ -31,11 +31,16 @@ type YAMLOutline struct {
 	// "" for a top-level sequence.
 	Key    string
 	KeyOff int
-	// Depth is the items' nesting depth in the document.
-	Depth int
 
-	src        []byte
-	start, end int // the items' region
+	src []byte
+}
+
+// depth is the items' nesting depth in the document.
+func (o *YAMLOutline) depth() int {
+	if o.Key == "" {
+		return 1
+	}
+	return 2
 }
 
 // YAMLItem is one outlined sequence item: src[Off:End].
@@ -76,11 +81,10 @@ func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
 			switch {
 			case ind != 0:
 			case isYAMLItem(rest) && !seen:
-				state, indent, o.Depth = inItems, 0, 1
-				o.start = start
+				state, indent = inItems, 0
 				items = append(items, YAMLItem{Off: start})
 			case isYAMLKeyLine(rest, key):
-				state, o.Key, o.KeyOff, o.Depth = afterKey, key, start, 2
+				state, o.Key, o.KeyOff = afterKey, key, start
 			}
 			seen = true
 		case afterKey:
@@ -88,7 +92,6 @@ func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
 				return nil
 			}
 			state, indent = inItems, ind
-			o.start = start
 			items = append(items, YAMLItem{Off: start})
 		case inItems:
 			switch {
@@ -96,9 +99,9 @@ func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
 			case ind == indent && isYAMLItem(rest):
 				items[len(items)-1].End = start
 				items = append(items, YAMLItem{Off: start})
-			case ind == 0 && o.Depth == 2:
+			case ind == 0 && o.Key != "":
 				state = after
-				o.end = start
+				items[len(items)-1].End = start
 			default:
 				return nil
 			}
@@ -109,12 +112,11 @@ func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
 	}
 	switch state {
 	case inItems:
-		o.end = len(src)
+		items[len(items)-1].End = len(src)
 	case after:
 	default:
 		return nil
 	}
-	items[len(items)-1].End = o.end
 	o.Items = items
 	return o
 }
@@ -159,18 +161,20 @@ func isYAMLKeyLine(rest []byte, key string) bool {
 	return len(after) == 0 || after[0] == '#'
 }
 
-// Rest parses the document without the sequence's items, which leaves the
-// key's value null; its nodes have the offsets they have in the whole
-// document. A top-level sequence's rest (blank lines and comments, which
-// must still be valid YAML) gives nil.
+// Rest parses the document without the sequence's items: a mapping whose
+// key (its own, at KeyOff, not text in a string nor a merged key) is left
+// null, with the offsets its nodes have in the whole document; an error
+// when the document is not that. A top-level sequence's rest (blank lines
+// and comments, which must still be valid YAML) gives nil.
 func (o *YAMLOutline) Rest() (*Node, error) {
 	// The items' lines become empty lines, so that every line after them
 	// keeps its number (and the converter finds its text in src).
-	lines := bytes.Count(o.src[o.start:o.end], []byte{'\n'})
-	rest := make([]byte, 0, o.start+lines+len(o.src)-o.end)
-	rest = append(rest, o.src[:o.start]...)
+	start, end := o.Items[0].Off, o.Items[len(o.Items)-1].End
+	lines := bytes.Count(o.src[start:end], []byte{'\n'})
+	rest := make([]byte, 0, start+lines+len(o.src)-end)
+	rest = append(rest, o.src[:start]...)
 	rest = append(rest, bytes.Repeat([]byte{'\n'}, lines)...)
-	rest = append(rest, o.src[o.end:]...)
+	rest = append(rest, o.src[end:]...)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(rest, &doc); err != nil {
 		return nil, &Error{Off: o.KeyOff, Msg: err.Error()}
@@ -179,7 +183,28 @@ func (o *YAMLOutline) Rest() (*Node, error) {
 		return nil, nil
 	}
 	c := &yamlConverter{src: o.src, lines: lineStarts(o.src)}
-	return c.convert(&doc, 0)
+	n, err := c.convert(&doc, 0)
+	if err != nil {
+		return nil, err
+	}
+	notOwn := &Error{Off: o.KeyOff, Msg: "the outlined key is not the document's own"}
+	if n == nil || n.Kind != Object {
+		return nil, notOwn
+	}
+	found := false
+	for _, f := range n.Fields {
+		if f.Key != o.Key {
+			continue
+		}
+		if found || f.KeyOff != o.KeyOff || f.Value.Kind != Null {
+			return nil, notOwn
+		}
+		found = true
+	}
+	if !found {
+		return nil, notOwn
+	}
+	return n, nil
 }
 
 // YAMLItems parses an outline's items, a few at a time: Parse(i) parses
@@ -220,7 +245,7 @@ func (p *YAMLItems) Parse(i int) (*Node, error) {
 	c.nodeSlab.reset()
 	c.fieldSlab.reset()
 	c.itemSlab.reset()
-	return c.convert(p.batch[i-p.lo], p.o.Depth)
+	return c.convert(p.batch[i-p.lo], p.o.depth())
 }
 
 // parse parses items lo to hi (exclusive) in one go.
@@ -236,13 +261,7 @@ func (p *YAMLItems) parse(lo, hi int) error {
 		return &Error{Off: from, Msg: "not the outlined sequence items"}
 	}
 	p.batch = d.Content[0].Content
-	// yaml.v3 numbers the piece's lines from 1.
-	p.c.lines = append(p.c.lines[:0], from)
-	for i, b := range p.o.src[from:to] {
-		if b == '\n' {
-			p.c.lines = append(p.c.lines, from+i+1)
-		}
-	}
+	p.c.lines = appendLineStarts(p.c.lines[:0], p.o.src[from:to], from) // yaml.v3 numbers the piece's lines from 1
 	return nil
 }
 
