@@ -82,16 +82,6 @@ func Fingerprint(f analyzer.Finding, file string, occurrence int) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// fingerprints returns each finding's fingerprint, in order.
-func (r *Report) fingerprints() []string {
-	fp := newFingerprinter(r)
-	out := make([]string, len(r.Findings))
-	for i := range r.Findings {
-		out[i] = fp.next(i)
-	}
-	return out
-}
-
 // fingerprinter gives the findings' fingerprints one at a time, in order,
 // counting the occurrences of equal findings by a digest of what they
 // share (not the text itself: thousands of findings stream through).

@@ -249,3 +249,13 @@ func TestJSONStreamsLikeTheModel(t *testing.T) {
 		}
 	}
 }
+
+// fingerprints returns each finding's fingerprint, in order.
+func (r *Report) fingerprints() []string {
+	fp := newFingerprinter(r)
+	out := make([]string, len(r.Findings))
+	for i := range r.Findings {
+		out[i] = fp.next(i)
+	}
+	return out
+}
