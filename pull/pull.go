@@ -35,10 +35,12 @@ type Options struct {
 	// Version is "active" (default), "latest" or a version number.
 	Version string
 	Client  *http.Client
-	// Timeout bounds each request (default 30 s); MaxRetries bounds the
-	// retries of one request after a 429 or a 5xx (default 5).
-	Timeout    time.Duration
-	MaxRetries int
+	// Timeout bounds each request (default 30 s); TotalTimeout bounds the
+	// whole pull, retries and waits included (default 5 min); MaxRetries
+	// bounds the retries of one request after a 429 or a 5xx (default 5).
+	Timeout      time.Duration
+	TotalTimeout time.Duration
+	MaxRetries   int
 	// Progress, when set, is told what is being read.
 	Progress func(done, total int, what string)
 	// Sleep waits between retries (tests replace it).
@@ -47,6 +49,26 @@ type Options struct {
 
 // ErrBadVersion is a --version that is not active, latest or a number.
 var ErrBadVersion = errors.New("--version: want active, latest or a version number")
+
+// ErrBadToken is a token that cannot be sent in an HTTP header (a line
+// break or another control character): no retry can make it work.
+var ErrBadToken = errors.New("the API token holds a character an HTTP header cannot carry (a line break or another control character); check FASTLY_API_TOKEN or --token-file")
+
+// MaxRetryAfter caps how long one Retry-After answer makes pull wait.
+const MaxRetryAfter = 60 * time.Second
+
+// maxPages bounds the pages of one listing, whatever the API's links say.
+const maxPages = 1000
+
+// RedirectError is a redirect the client refused because following it
+// would send the token to another origin, or in clear.
+type RedirectError struct {
+	From, To string
+}
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("the API redirected %s to %s, which is not the endpoint's origin (or leaves https); refused, so that the token goes nowhere else", e.From, e.To)
+}
 
 // AuthError is a missing, bad or under-scoped token: the API answered 401
 // or 403.
@@ -165,6 +187,9 @@ func Pull(ctx context.Context, opts Options) (*Bundle, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = 30 * time.Second
 	}
+	if opts.TotalTimeout == 0 {
+		opts.TotalTimeout = 5 * time.Minute
+	}
 	if opts.MaxRetries == 0 {
 		opts.MaxRetries = 5
 	}
@@ -179,11 +204,100 @@ func Pull(ctx context.Context, opts Options) (*Bundle, error) {
 			return nil, fmt.Errorf("%w, not %q", ErrBadVersion, opts.Version)
 		}
 	}
+	if !validHeaderValue(opts.Token) {
+		return nil, ErrBadToken
+	}
 	base, err := url.Parse(opts.Endpoint)
 	if err != nil {
 		return nil, fmt.Errorf("--endpoint: %w", err)
 	}
+	if base.Scheme != "https" && base.Scheme != "http" || base.Host == "" {
+		return nil, fmt.Errorf("--endpoint: want an http(s) URL with a host, not %q", opts.Endpoint)
+	}
+	ctx, cancel := context.WithTimeout(ctx, opts.TotalTimeout)
+	defer cancel()
 	c := &client{opts: opts, base: base}
+	c.opts.Client = confined(opts.Client, base)
+	b, err := c.pull(ctx)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+			err = fmt.Errorf("gave up after %s (--timeout): %w", opts.TotalTimeout, err)
+		}
+		return nil, scrub(err, opts.Token)
+	}
+	return b, nil
+}
+
+// confined returns a copy of hc that follows a redirect only within the
+// endpoint's origin (scheme, host and port): Go drops Authorization on a
+// redirect to another host but keeps custom headers such as Fastly-Key,
+// and would follow https to http.
+func confined(hc *http.Client, base *url.URL) *http.Client {
+	cp := *hc
+	next := hc.CheckRedirect
+	cp.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if !sameOrigin(req.URL, base) {
+			return &RedirectError{From: via[len(via)-1].URL.Redacted(), To: req.URL.Redacted()}
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &cp
+}
+
+func sameOrigin(u, base *url.URL) bool {
+	return strings.EqualFold(u.Scheme, base.Scheme) && strings.EqualFold(u.Hostname(), base.Hostname()) && portOf(u) == portOf(base)
+}
+
+func portOf(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	if strings.EqualFold(u.Scheme, "https") {
+		return "443"
+	}
+	return "80"
+}
+
+// validHeaderValue reports whether v can be sent as a header value: no
+// control characters but tab (RFC 9110, field-value).
+func validHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// scrubbed is an error whose text has the token blotted out; errors.As
+// still finds the error it wraps.
+type scrubbed struct {
+	msg string
+	err error
+}
+
+func (e *scrubbed) Error() string { return e.msg }
+func (e *scrubbed) Unwrap() error { return e.err }
+
+// scrub blots the token out of an error's text, whatever put it there (a
+// server that echoes it in an error body, a URL that carries it).
+func scrub(err error, token string) error {
+	msg := err.Error()
+	if token == "" || !strings.Contains(msg, token) {
+		return err
+	}
+	return &scrubbed{msg: strings.ReplaceAll(msg, token, "[token]"), err: err}
+}
+
+func (c *client) pull(ctx context.Context) (*Bundle, error) {
+	var err error
+	opts := c.opts
 	ids := append([]string(nil), opts.ServiceIDs...)
 	if opts.All {
 		if ids, err = c.serviceIDs(ctx); err != nil {
@@ -246,6 +360,10 @@ func (c *client) get(ctx context.Context, path string, query url.Values, v any) 
 		if err == nil {
 			return hdr, nil
 		}
+		if ctx.Err() != nil {
+			// The whole pull's time is up (or it was cancelled): no retry.
+			return nil, &APIError{Path: path, Err: err.Error()}
+		}
 		var retry *retryable
 		if !errors.As(err, &retry) || attempt >= c.opts.MaxRetries {
 			if errors.As(err, &retry) {
@@ -257,7 +375,10 @@ func (c *client) get(ctx context.Context, path string, query url.Values, v any) 
 		if retryAfter > 0 {
 			wait = retryAfter
 		}
-		wait = min(wait, time.Minute)
+		wait = min(wait, MaxRetryAfter)
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			return nil, &APIError{Path: path, Err: fmt.Sprintf("%s; the API asks to wait %s, past the --timeout", retry.why, wait.Round(time.Second))}
+		}
 		if err := c.opts.Sleep(ctx, wait); err != nil {
 			return nil, err
 		}
@@ -281,6 +402,10 @@ func (c *client) once(ctx context.Context, u, path string, v any) (http.Header, 
 	req.Header.Set("User-Agent", "chainlint-pull")
 	resp, err := c.opts.Client.Do(req)
 	if err != nil {
+		var redirect *RedirectError
+		if errors.As(err, &redirect) {
+			return nil, 0, redirect
+		}
 		// The error names the URL, never the token (it is a header).
 		return nil, 0, &retryable{why: "request failed: " + err.Error()}
 	}
@@ -332,10 +457,17 @@ func retryAfter(h string) time.Duration {
 var nextLink = regexp.MustCompile(`<([^>]+)>\s*;\s*rel="?next"?`)
 
 // serviceIDs lists the account's services, following Link rel="next".
+// A next link that repeats a page, or pages past maxPages, is an error:
+// a partial list would hide services, and an endless one would never end.
 func (c *client) serviceIDs(ctx context.Context) ([]string, error) {
 	var ids []string
 	query := url.Values{"page": {"1"}, "per_page": {"100"}}
-	for page := 1; page <= 10000; page++ {
+	seen := map[string]bool{}
+	for page := 1; ; page++ {
+		if page > maxPages {
+			return nil, &APIError{Path: "/service", Err: fmt.Sprintf("more than %d pages of services; stopped", maxPages)}
+		}
+		seen[query.Encode()] = true
 		var list []struct {
 			ID string `json:"id"`
 		}
@@ -355,8 +487,10 @@ func (c *client) serviceIDs(ctx context.Context) ([]string, error) {
 			return nil, &APIError{Path: "/service", Err: "a malformed next-page link: " + err.Error()}
 		}
 		query = next.Query()
+		if seen[query.Encode()] {
+			return nil, &APIError{Path: "/service", Err: fmt.Sprintf("the next-page link of page %d points to a page already read (%s); stopped", page, query.Encode())}
+		}
 	}
-	return ids, nil
 }
 
 // details is the part of GET /service/{id}/details chainlint reads.
@@ -502,7 +636,11 @@ func (c *client) stores(ctx context.Context, kind string) ([]*Store, error) {
 	typ := map[string]string{"kv": "kv-store", "config": "config-store", "secret": "secret-store"}[kind]
 	var out []*Store
 	query := url.Values{}
-	for page := 0; page < 10000; page++ {
+	seen := map[string]bool{}
+	for page := 0; ; page++ {
+		if page >= maxPages {
+			return nil, &APIError{Path: "/resources/stores/" + kind, Err: fmt.Sprintf("more than %d pages of stores; stopped", maxPages)}
+		}
 		var raw json.RawMessage
 		if _, err := c.get(ctx, "/resources/stores/"+kind, query, &raw); err != nil {
 			return nil, err
@@ -531,7 +669,10 @@ func (c *client) stores(ctx context.Context, kind string) ([]*Store, error) {
 		if cursor == "" || len(items) == 0 {
 			return out, nil
 		}
+		if seen[cursor] {
+			return nil, &APIError{Path: "/resources/stores/" + kind, Err: fmt.Sprintf("the cursor %q repeats; stopped", cursor)}
+		}
+		seen[cursor] = true
 		query = url.Values{"cursor": {cursor}}
 	}
-	return out, nil
 }

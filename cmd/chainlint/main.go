@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/aymanbagabas/go-udiff"
 	"gopkg.in/yaml.v3"
@@ -544,6 +545,7 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "write the bundle to FILE (.yaml/.yml: YAML) instead of standard output")
 	endpoint := fs.String("endpoint", pull.DefaultEndpoint, "the Fastly API's base URL")
 	tokenFile := fs.String("token-file", "", "read the API token from FILE instead of $FASTLY_API_TOKEN")
+	timeout := fs.Duration("timeout", 5*time.Minute, "give up when the whole pull, retries included, takes longer")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: chainlint pull (--all | --service ID ...) [flags]\n\nReads services, their versions and the account's store lists into an export bundle.\nThe token (FASTLY_API_TOKEN or --token-file) needs read access (global:read).\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -571,7 +573,11 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "chainlint pull: no API token: set FASTLY_API_TOKEN or use --token-file")
 		return exitUsage
 	}
-	opts := pull.Options{Endpoint: *endpoint, Token: token, ServiceIDs: services, All: *all, Version: *version}
+	if *timeout <= 0 {
+		fmt.Fprintln(stderr, "chainlint pull: --timeout must be positive")
+		return exitUsage
+	}
+	opts := pull.Options{Endpoint: *endpoint, Token: token, ServiceIDs: services, All: *all, Version: *version, TotalTimeout: *timeout}
 	if isTerminal(os.Stderr) {
 		opts.Progress = func(done, total int, what string) {
 			fmt.Fprintf(stderr, "\r\033[Kpulling %d/%d: %s", done, total, what)
@@ -584,7 +590,7 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)
 		var auth *pull.AuthError
-		if errors.As(err, &auth) || errors.Is(err, pull.ErrBadVersion) {
+		if errors.As(err, &auth) || errors.Is(err, pull.ErrBadVersion) || errors.Is(err, pull.ErrBadToken) {
 			return exitUsage
 		}
 		return exitIncomplete

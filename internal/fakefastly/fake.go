@@ -26,13 +26,16 @@ type Server struct {
 	Truncate map[string]bool
 	// Requests counts requests by path.
 	Requests map[string]int
+	// Handle, when it has a path, answers that path instead of the fake's
+	// own answer (after the count): tests use it for hostile servers.
+	Handle map[string]http.HandlerFunc
 }
 
 // New starts a fake with three services across two pages: www chains to
 // chained-service without a host override (a finding), chained-service
 // reaches the origin, and app is a Compute service with resource links.
 func New() *Server {
-	s := &Server{Fail429: map[string]bool{}, Fail503: map[string]bool{}, Truncate: map[string]bool{}, Requests: map[string]int{}}
+	s := &Server{Fail429: map[string]bool{}, Fail503: map[string]bool{}, Truncate: map[string]bool{}, Requests: map[string]int{}, Handle: map[string]http.HandlerFunc{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -68,7 +71,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	fail429, fail503, truncate := s.Fail429[r.URL.Path], s.Fail503[r.URL.Path], s.Truncate[r.URL.Path]
 	delete(s.Fail429, r.URL.Path)
 	delete(s.Fail503, r.URL.Path)
+	handle := s.Handle[r.URL.Path]
 	s.mu.Unlock()
+	if handle != nil {
+		handle(w, r)
+		return
+	}
 	if r.Header.Get("Fastly-Key") != Token {
 		w.WriteHeader(http.StatusUnauthorized)
 		fmt.Fprint(w, `{"msg": "Provided credentials are missing or invalid"}`)
