@@ -9,7 +9,7 @@ package baseline
 import (
 	"encoding/json"
 	"fmt"
-	"os"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"sort"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -67,7 +67,7 @@ func Write(path string, findings []analyzer.Finding, rel func(string) string) er
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(out, '\n'), 0o644)
+	return safefile.Write(path, append(out, '\n'), 0o644)
 }
 
 // Baseline is a loaded baseline.
@@ -77,7 +77,7 @@ type Baseline struct {
 
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
-	b, err := os.ReadFile(path)
+	b, err := safefile.Read(path, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -88,7 +89,7 @@ func Find(dir string) (string, bool) {
 
 // Load reads and checks a config file. ruleIDs are the known rules.
 func Load(path string, ruleIDs []string) (*Config, error) {
-	content, err := os.ReadFile(path)
+	content, err := safefile.Read(path, 1<<20)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}

@@ -7,6 +7,7 @@ package loader
 import (
 	"errors"
 	"fmt"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ type Sizes struct {
 
 // MaxFileSize is the largest input chainlint reads: a larger file is a
 // parse-error (bounded memory beats a slow death on a stray dump).
-const MaxFileSize = 128 << 20
+const MaxFileSize = safefile.MaxSize
 
 // skipDirs are directories a walk never enters.
 var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, ".terraform": true}
@@ -170,7 +171,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		if b, ok := opts.Overlay[path]; ok {
 			return b, nil
 		}
-		return os.ReadFile(path)
+		return safefile.Read(path, MaxFileSize)
 	}
 	if len(tf) > 0 {
 		topts := opts.Terraform
@@ -224,10 +225,11 @@ func readOne(path string, overlay map[string][]byte) ([]byte, string) {
 	if b, ok := overlay[path]; ok {
 		return b, ""
 	}
-	if st, err := os.Stat(path); err == nil && st.Size() > MaxFileSize {
-		return nil, fmt.Sprintf("file is %d MB, over chainlint's limit of %d MB: split it", st.Size()>>20, MaxFileSize>>20)
+	b, err := safefile.Read(path, MaxFileSize)
+	var tooLarge *safefile.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return nil, tooLarge.Error()
 	}
-	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, "cannot read file: " + readError(err)
 	}

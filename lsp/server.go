@@ -24,11 +24,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"go/token"
 	"io"
 	"net/textproto"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -332,7 +332,7 @@ func (s *Server) change(p didChangeParams) {
 	s.mu.Lock()
 	text, ok := s.docs[path]
 	if !ok {
-		text, _ = os.ReadFile(path)
+		text, _ = safefile.Read(path, 0)
 	}
 	for _, c := range p.ContentChanges {
 		if c.Range == nil {

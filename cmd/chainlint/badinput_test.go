@@ -127,7 +127,86 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 		t.Cleanup(func() { l.Close() })
 		return p
 	}, status: 3, want: "estate.json:1:1: error: cannot read file"},
+	{name: "a self-including template", setup: func(t *testing.T, dir string) string {
+		writeFiles(t, dir, map[string]string{
+			"main.tf":  tfService("content = templatefile(\"${path.module}/self.tpl\", {})"),
+			"self.tpl": "sub vcl_recv { ${templatefile(\"self.tpl\", {})} }\n",
+		})
+		return dir
+	}, status: 3, want: "cannot recursively call templatefile"},
+	{name: "fileexists outside the root", setup: func(t *testing.T, dir string) string {
+		root := filepath.Join(dir, "root")
+		writeFiles(t, root, map[string]string{"main.tf": tfService(`content = fileexists("/etc/passwd") ? "a" : "b"`)})
+		return root
+	}, status: 3, want: "is outside the project root"},
+	{name: "fileexists on a FIFO", setup: func(t *testing.T, dir string) string {
+		writeFiles(t, dir, map[string]string{"main.tf": tfService(`content = fileexists("${path.module}/pipe") ? "a" : "b"`)})
+		if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o600); err != nil {
+			t.Skip(err)
+		}
+		return dir
+	}, status: 3, want: "is not a regular file"},
+	{name: "fileexists through a link out of the root", setup: func(t *testing.T, dir string) string {
+		writeFiles(t, dir, map[string]string{"main.tf": tfService(`content = fileexists("${path.module}/zero") ? "a" : "b"`)})
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero")); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}, status: 3, want: "is outside the project root"},
+	{name: "file() of a FIFO", setup: func(t *testing.T, dir string) string {
+		writeFiles(t, dir, map[string]string{"main.tf": tfService(`content = file("${path.module}/pipe.vcl")`)})
+		if err := syscall.Mkfifo(filepath.Join(dir, "pipe.vcl"), 0o600); err != nil {
+			t.Skip(err)
+		}
+		return filepath.Join(dir, "main.tf")
+	}, status: 3, want: "not a regular file"},
+	{name: "an export symlinked to /dev/zero", setup: func(t *testing.T, dir string) string {
+		p := filepath.Join(dir, "x.json")
+		if err := os.Symlink("/dev/zero", p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}, status: 3, want: "x.json:1:1: error: cannot read file: not a regular file", noLSP: true},
+	{name: "a FIFO named explicitly", setup: func(t *testing.T, dir string) string {
+		p := filepath.Join(dir, "estate.json")
+		if err := syscall.Mkfifo(p, 0o600); err != nil {
+			t.Skip(err)
+		}
+		return p
+	}, status: 3, want: "estate.json:1:1: error: cannot read file: not a regular file", noLSP: true},
 	{name: "1,000,000-edge chain graph", setup: millionEdges, status: 1, want: "passes through 100000 services", maxRSS: 3072, noLSP: true},
+}
+
+// tfService is a VCL service whose main VCL's content attribute is given.
+func tfService(content string) string {
+	return `resource "fastly_service_vcl" "a" {
+  name = "a"
+  domain { name = "a.example.com" }
+  backend {
+    name          = "o"
+    address       = "origin.example.com"
+    override_host = "origin.example.com"
+  }
+  vcl {
+    name = "main"
+    main = true
+    ` + content + `
+  }
+}
+`
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // TestBadInputs feeds every bad input to the CLI and to the language

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"io"
 	"os"
 	"runtime/debug"
@@ -345,7 +346,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: %s exists; use --force to overwrite it\n", config.FileName)
 		return exitUsage
 	}
-	if err := os.WriteFile(config.FileName, config.Starter(lint.RuleIDs()), 0o644); err != nil {
+	if err := safefile.Write(config.FileName, config.Starter(lint.RuleIDs()), 0o644); err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
@@ -562,7 +563,7 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 	}
 	token := os.Getenv("FASTLY_API_TOKEN")
 	if *tokenFile != "" {
-		b, err := os.ReadFile(*tokenFile)
+		b, err := safefile.Read(*tokenFile, 64<<10)
 		if err != nil {
 			fmt.Fprintf(stderr, "chainlint pull: --token-file: %v\n", err)
 			return exitUsage
@@ -609,7 +610,7 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		_, err = stdout.Write(data)
 	} else {
-		err = os.WriteFile(*out, data, 0o644)
+		err = safefile.Write(*out, data, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)

@@ -2,7 +2,9 @@ package terraform
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -204,9 +206,9 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 	if diags.HasErrors() {
 		for _, d := range diags {
 			// A file() or templatefile() that cannot be read, or may not be
-			// (outside the project root), is an error in the input.
-			if d.Severity == hcl.DiagError && d.Summary == "Error in function call" &&
-				(strings.Contains(d.Detail, "outside the project root") || strings.Contains(d.Detail, "cannot read")) {
+			// (outside the project root), or a template that calls
+			// templatefile (Terraform refuses it), is an error in the input.
+			if d.Severity == hcl.DiagError && d.Summary == "Error in function call" && isInputError(d.Detail) {
 				e.l.problems(hcl.Diagnostics{d})
 			}
 		}
@@ -216,6 +218,19 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 		return v, e.unknownWhy(expr)
 	}
 	return v, ""
+}
+
+// inputErrors mark the function errors that are errors in the input, not
+// only values chainlint cannot know.
+var inputErrors = []string{"outside the project root", "cannot read", "cannot recursively call templatefile", "is not a regular file"}
+
+func isInputError(detail string) bool {
+	for _, m := range inputErrors {
+		if strings.Contains(detail, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownWhy explains an unknown value by what the expression refers to.
@@ -434,7 +449,7 @@ func (l *loader) functions(moduleDir string) map[string]function.Function {
 		"one": oneFunc, "base64encode": base64EncodeFunc, "base64decode": base64DecodeFunc,
 	}
 	f["file"] = l.fileFunc(moduleDir)
-	f["fileexists"] = l.fileExistsFunc()
+	f["fileexists"] = l.fileExistsFunc(moduleDir)
 	f["templatefile"] = l.templateFileFunc(moduleDir, f)
 	return f
 }
@@ -542,16 +557,42 @@ func (l *loader) fileFunc(moduleDir string) function.Function {
 	})
 }
 
-func (l *loader) fileExistsFunc() function.Function {
+// fileExistsFunc answers, as Terraform does, relative to the module's
+// directory, but only within the project root (an answer about a path
+// outside it would leak what exists there) and only by a Stat: it never
+// reads, so a device or a FIFO cannot hang or exhaust it. Like Terraform,
+// it answers false for what does not exist and fails for what is not a
+// regular file.
+func (l *loader) fileExistsFunc(moduleDir string) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			_, err := l.readFile(args[0].AsString())
-			return cty.BoolVal(err == nil), nil
+			p, err := l.confined(moduleDir, args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			st, err := os.Stat(p)
+			switch {
+			case err != nil:
+				return cty.False, nil
+			case !st.Mode().IsRegular():
+				return cty.NilVal, fmt.Errorf("%s is not a regular file", args[0].AsString())
+			}
+			return cty.True, nil
 		},
 	})
 }
+
+// noNestedTemplateFunc stands for templatefile inside a template, with
+// Terraform's own message.
+var noNestedTemplateFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+		return cty.NilVal, errors.New("cannot recursively call templatefile from inside templatefile call")
+	},
+})
 
 func (l *loader) templateFileFunc(moduleDir string, funcs map[string]function.Function) function.Function {
 	return function.New(&function.Spec{
@@ -575,7 +616,14 @@ func (l *loader) templateFileFunc(moduleDir string, funcs map[string]function.Fu
 					}
 				}
 			}
-			out, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: funcs})
+			// Terraform refuses templatefile inside a template: a template
+			// that renders itself would recurse without end.
+			inner := make(map[string]function.Function, len(funcs))
+			for name, fn := range funcs {
+				inner[name] = fn
+			}
+			inner["templatefile"] = noNestedTemplateFunc
+			out, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: inner})
 			if diags.HasErrors() {
 				return cty.NilVal, diags
 			}

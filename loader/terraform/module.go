@@ -12,8 +12,8 @@ package terraform
 
 import (
 	"fmt"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -118,7 +118,7 @@ func (l *loader) readFile(path string) ([]byte, error) {
 	if l.opts.Read != nil {
 		return l.opts.Read(path)
 	}
-	return os.ReadFile(path)
+	return safefile.Read(path, 0)
 }
 
 // parseModule parses every *.tf and *.tf.json file of dir.

@@ -1,0 +1,125 @@
+// Package safefile reads and writes the files chainlint is pointed at as
+// a tool facing untrusted input must: it reads only regular files (never a
+// device, a pipe or a socket, which could be endless or block forever),
+// through a limited reader (a file's size from Stat can lie: /dev/zero
+// says 0), and writes by renaming a complete temporary file into place,
+// so that a killed run or a full disk never leaves a file half written.
+package safefile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// MaxSize is the default limit of Read: the largest input chainlint reads.
+const MaxSize = 128 << 20
+
+// ErrNotRegular is a path that names a device, a pipe, a socket or a
+// directory where a file was expected.
+var ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is never read)")
+
+// TooLargeError is a file over the read limit; Size is its size when
+// Stat knew it (0 when it grew past the limit while being read).
+type TooLargeError struct{ Size, Limit int64 }
+
+func (e *TooLargeError) Error() string {
+	if e.Size > 0 {
+		return fmt.Sprintf("file is %d MB, over chainlint's limit of %d MB: split it", e.Size>>20, e.Limit>>20)
+	}
+	return fmt.Sprintf("file is over chainlint's limit of %d MB: split it", e.Limit>>20)
+}
+
+// Read reads the regular file at path (following symlinks), at most limit
+// bytes (MaxSize when limit <= 0); a larger file is a *TooLargeError.
+func Read(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = MaxSize
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	if st.Size() > limit {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{st.Size(), limit}}
+	}
+	// O_NONBLOCK: were the file swapped for a FIFO since the Stat, the
+	// open would not wait for a writer; the second check below refuses it.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{Limit: limit}}
+	}
+	return b, nil
+}
+
+// Exists reports whether path names a regular file, without reading it.
+func Exists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// Write replaces the file at path with data atomically: it writes a
+// temporary file in the same directory, syncs it, gives it the mode of the
+// file it replaces (perm for a new file) and renames it over path. If path
+// is a symlink, the file it points to is replaced and the link kept; a
+// caller that must not write through links checks for them first
+// (IsSymlink).
+func Write(path string, data []byte, perm fs.FileMode) (err error) {
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
+	}
+	if st, err := os.Stat(target); err == nil {
+		if !st.Mode().IsRegular() {
+			return &fs.PathError{Op: "write", Path: path, Err: ErrNotRegular}
+		}
+		perm = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".chainlint-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), target)
+}
+
+// IsSymlink reports whether path itself is a symbolic link.
+func IsSymlink(path string) bool {
+	st, err := os.Lstat(path)
+	return err == nil && st.Mode()&fs.ModeSymlink != 0
+}

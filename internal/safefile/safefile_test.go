@@ -1,0 +1,128 @@
+package safefile
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestReadRefusesDevicesAndPipes(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "x.json")
+	if err := os.Symlink("/dev/zero", link); err != nil {
+		t.Skip(err)
+	}
+	for _, p := range []string{"/dev/zero", link, dir} {
+		if _, err := Read(p, 0); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("Read(%s) = %v, want ErrNotRegular", p, err)
+		}
+	}
+	fifo := filepath.Join(dir, "f.tf")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := Read(fifo, 0); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotRegular) {
+			t.Errorf("Read(fifo) = %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Read blocked on a FIFO")
+	}
+	if Exists(fifo) || Exists("/dev/zero") || !Exists(os.Args[0]) {
+		t.Error("Exists answers for something other than regular files")
+	}
+}
+
+func TestReadLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big")
+	if err := os.WriteFile(p, make([]byte, 11), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var tooLarge *TooLargeError
+	if _, err := Read(p, 10); !errors.As(err, &tooLarge) {
+		t.Errorf("err = %v", err)
+	}
+	if b, err := Read(p, 11); err != nil || len(b) != 11 {
+		t.Errorf("at the limit: %d bytes, %v", len(b), err)
+	}
+}
+
+func TestWriteKeepsModeAndLink(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "main.tf")
+	if err := os.WriteFile(p, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.tf")
+	if err := os.Symlink("main.tf", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(link, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Errorf("target holds %q", b)
+	}
+	if !IsSymlink(link) {
+		t.Error("the link was replaced by a file")
+	}
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := Write(filepath.Join(dir, "new.json"), []byte("{}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(filepath.Join(dir, "new.json")); st.Mode().Perm() != 0o600 {
+		t.Errorf("new file mode %v", st.Mode().Perm())
+	}
+}
+
+// TestWriteKilledLeavesFileWhole kills a process in the middle of Write
+// (a child of this test binary writing 64 MB) and checks that the file
+// holds either its old content or the whole new one, never a part.
+func TestWriteKilledLeavesFileWhole(t *testing.T) {
+	if p := os.Getenv("SAFEFILE_CHILD_WRITE"); p != "" {
+		data := bytes.Repeat([]byte("n"), 64<<20)
+		for {
+			_ = Write(p, data, 0o644)
+		}
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "e.json")
+	if err := os.WriteFile(p, []byte("whole"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestWriteKilledLeavesFileWhole$")
+	cmd.Env = append(os.Environ(), "SAFEFILE_CHILD_WRITE="+p)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until a temporary file exists: the child is mid-write.
+	for i := 0; i < 1000; i++ {
+		if m, _ := filepath.Glob(filepath.Join(dir, ".e.json.chainlint-*")); len(m) > 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != "whole" && len(b) != 64<<20 {
+		t.Errorf("the file holds %d bytes: neither the old nor the new content", len(b))
+	}
+}
