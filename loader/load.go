@@ -66,58 +66,38 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	}
 	g := analyzer.NewGraph()
 	g.Memo = opts.Memo
-	type input struct {
-		path     string
-		explicit bool
-		root     string // the path argument it was found under
+	w := &walker{opts: opts, seenFile: map[string]bool{}, seenDir: map[string]bool{}}
+	for _, p := range paths {
+		if r, err := filepath.Abs(p); err == nil {
+			if real, err := filepath.EvalSymlinks(r); err == nil {
+				r = real
+			}
+			w.roots = append(w.roots, r)
+		}
 	}
-	var inputs []input
-	seen := map[string]bool{}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			if _, ok := opts.Overlay[p]; ok {
-				inputs = append(inputs, input{p, true, filepath.Dir(p)})
+				w.inputs = append(w.inputs, input{p, true, filepath.Dir(p)})
 				continue
 			}
 			return nil, fmt.Errorf("%s: no such file or directory", p)
 		}
 		if !info.IsDir() {
-			if !seen[p] {
-				seen[p] = true
-				inputs = append(inputs, input{p, true, filepath.Dir(p)})
+			if w.firstTime(w.seenFile, p) {
+				w.inputs = append(w.inputs, input{p, true, filepath.Dir(p)})
 			}
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if path != p {
-					inputs = append(inputs, input{path, true, p}) // reported as unreadable below
-				}
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".") || opts.Exclude != nil && opts.Exclude(path)) {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if opts.Exclude != nil && opts.Exclude(path) {
-				return nil
-			}
-			if !d.Type().IsRegular() || !isCandidate(path) || seen[path] {
-				return nil
-			}
-			seen[path] = true
-			inputs = append(inputs, input{path, false, p})
-			return nil
-		})
-		if err != nil {
+		if err := w.walk(p, p); err != nil {
 			return nil, err
 		}
+	}
+	inputs := w.inputs
+	for _, n := range w.skipped {
+		f := g.Files.Add(n.path, nil)
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0), Message: n.why})
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
 	own := g.Memo == nil
@@ -188,6 +168,130 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		g.Memo = nil // what the load parsed is garbage once the graph holds what it needs
 	}
 	return g, nil
+}
+
+// input is a file to load.
+type input struct {
+	path     string
+	explicit bool
+	root     string // the path argument it was found under
+}
+
+// walker finds the inputs below the paths given. Files and directories
+// are identified by their real path (symlinks resolved), so that a file
+// reached twice (a directory given as "tf" and as "$PWD/tf", a link to a
+// file beside it) is loaded once, under the first name it was reached by,
+// and a directory link that loops is entered once. Symlinks found while
+// walking are followed when their target lies inside the paths given, and
+// noted (skipped-input) when it does not: a link out of the tree can lead
+// anywhere (a credentials file printed in an excerpt, a device).
+type walker struct {
+	opts              Options
+	roots             []string
+	seenFile, seenDir map[string]bool
+	inputs            []input
+	skipped           []skippedInput
+}
+
+type skippedInput struct{ path, why string }
+
+// firstTime marks path's real path in seen and reports whether it was new.
+func (w *walker) firstTime(seen map[string]bool, path string) bool {
+	real := path
+	if abs, err := filepath.Abs(path); err == nil {
+		real = abs
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			real = r
+		}
+	}
+	if seen[real] {
+		return false
+	}
+	seen[real] = true
+	return true
+}
+
+// inside reports whether a link's target lies inside a path given.
+func (w *walker) inside(path string) bool {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	for _, r := range w.roots {
+		if rel, err := filepath.Rel(r, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) walk(dir, root string) error {
+	if !w.firstTime(w.seenDir, dir) {
+		return nil // reached before: a repeated path or a link loop
+	}
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path != dir {
+				w.inputs = append(w.inputs, input{path, true, root}) // reported as unreadable
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		excluded := w.opts.Exclude != nil && w.opts.Exclude(path)
+		if d.IsDir() {
+			if path == dir {
+				return nil
+			}
+			if skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".") || excluded || !w.firstTime(w.seenDir, path) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if excluded {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return w.link(path, root)
+		}
+		if d.Type().IsRegular() && isCandidate(path) && w.firstTime(w.seenFile, path) {
+			w.inputs = append(w.inputs, input{path, false, root})
+		}
+		return nil
+	})
+}
+
+// link follows a symlink met while walking.
+func (w *walker) link(path, root string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		if isCandidate(path) {
+			w.skipped = append(w.skipped, skippedInput{path, "skipped: a symbolic link whose target cannot be reached (" + readError(err) + ")"})
+		}
+		return nil
+	}
+	if !st.IsDir() && !isCandidate(path) {
+		return nil
+	}
+	if strings.HasPrefix(filepath.Base(path), ".") || st.IsDir() && skipDirs[filepath.Base(path)] {
+		return nil
+	}
+	if !w.inside(path) {
+		target, _ := os.Readlink(path)
+		w.skipped = append(w.skipped, skippedInput{path, fmt.Sprintf("skipped: a symbolic link to %s, which leads outside the paths given; name that path to lint it", target)})
+		return nil
+	}
+	if st.IsDir() {
+		return w.walk(path, root)
+	}
+	if w.firstTime(w.seenFile, path) {
+		w.inputs = append(w.inputs, input{path, false, root})
+	}
+	return nil
 }
 
 // readAll reads the files concurrently, bounded by GOMAXPROCS, and parses

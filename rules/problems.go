@@ -67,13 +67,45 @@ Good:
 
     variable "backend_host" { default = "origin.example.com" }`,
 		Requires: graphRequires,
-		Run: func(pass *analysis.Pass) (any, error) {
-			for _, n := range analyzer.GraphOf(pass).Notes {
-				if n.Rule == "unknown-value" {
-					pass.Report(analysis.Diagnostic{Pos: n.Pos, End: n.End, Message: n.Message})
-				}
-			}
-			return nil, nil
-		},
+		Run:      noteReporter("unknown-value"),
 	},
+}
+
+// SkippedInput reports what the loaders left out on purpose.
+var SkippedInput = &analyzer.Rule{
+	Severity: analyzer.SeverityInfo,
+	Analyzer: &analysis.Analyzer{
+		Name: "skipped-input",
+		Doc: `an input was left out or cut short, on purpose
+
+chainlint follows symbolic links found below the paths it is given, but only
+to files and directories inside those paths: a link out of the tree could
+lead anywhere (a credentials file whose lines would be printed in an
+excerpt, a device that never ends). Such a link is skipped, and this note
+says so, so that a clean run is not mistaken for one that read everything.
+To lint the target, name it on the command line. A directory link that
+loops back is entered once, without a note.
+
+Bad:
+
+    estate.json -> /home/me/exports/estate.json   (a link out of the tree)
+
+Good:
+
+    chainlint . /home/me/exports/estate.json`,
+		Requires: graphRequires,
+		Run:      noteReporter("skipped-input"),
+	},
+}
+
+// noteReporter reports the graph's load notes of one kind.
+func noteReporter(kind string) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		for _, n := range analyzer.GraphOf(pass).Notes {
+			if n.Rule == kind {
+				pass.Report(analysis.Diagnostic{Pos: n.Pos, End: n.End, Message: n.Message})
+			}
+		}
+		return nil, nil
+	}
 }

@@ -9,12 +9,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/chainlint/chainlint/internal/english"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"io"
 	"os"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -246,21 +246,35 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		verbose(stderr, res, rel)
 	}
 	if lf.diff || lf.fix {
-		changed, err := applyFixes(res.Findings, rel, lf.diff, stdout)
+		fr, err := lint.Fix(opts)
 		if err != nil {
 			fmt.Fprintf(stderr, "chainlint: %v\n", err)
 			return exitIncomplete
 		}
 		if lf.diff {
+			for _, f := range fr.Files {
+				fmt.Fprint(stdout, udiff.Unified("a/"+rel(f.Name), "b/"+rel(f.Name), string(f.Old), string(f.New)))
+			}
 			if res.Incomplete {
 				return exitIncomplete
 			}
 			return exitClean
 		}
-		fmt.Fprintf(stderr, "chainlint: fixed %d files\n", changed)
-		if res, err = lint.Run(opts); err != nil { // report what is left
+		changed, err := lint.WriteFixes(fr)
+		if err != nil {
 			fmt.Fprintf(stderr, "chainlint: %v\n", err)
-			return exitUsage
+			return exitIncomplete
+		}
+		fmt.Fprintf(stderr, "chainlint: fixed %s\n", english.Plural(changed, "file"))
+		res = fr.Result
+		for _, f := range fr.Files {
+			if f.NotWritten != "" {
+				fmt.Fprintf(stderr, "chainlint: not fixed: %s\n", f.NotWritten)
+				if res, err = lint.Run(opts); err != nil { // report what is left on disk
+					fmt.Fprintf(stderr, "chainlint: %v\n", err)
+					return exitUsage
+				}
+			}
 		}
 	}
 	if lf.writeBaseline != "" {
@@ -468,72 +482,6 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
-
-// applyFixes applies the first suggested fix of every finding, file by
-// file, or prints them as a unified diff. Edits that overlap one already
-// taken are left for a later run. It returns how many files changed.
-func applyFixes(findings []analyzer.Finding, rel func(string) string, diffOnly bool, stdout io.Writer) (int, error) {
-	byFile := map[string][]analyzer.Edit{}
-	for _, f := range findings {
-		if len(f.Fixes) == 0 {
-			continue
-		}
-		for _, e := range f.Fixes[0].Edits {
-			byFile[e.Pos.Filename] = append(byFile[e.Pos.Filename], e)
-		}
-	}
-	var names []string
-	for n := range byFile {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	changed := 0
-	for _, name := range names {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			return changed, err
-		}
-		out, err := applyNonOverlapping(src, byFile[name])
-		if err != nil {
-			return changed, err
-		}
-		if string(out) == string(src) {
-			continue
-		}
-		changed++
-		if diffOnly {
-			fmt.Fprint(stdout, udiff.Unified("a/"+rel(name), "b/"+rel(name), string(src), string(out)))
-			continue
-		}
-		info, err := os.Stat(name)
-		if err != nil {
-			return changed, err
-		}
-		if err := os.WriteFile(name, out, info.Mode().Perm()); err != nil {
-			return changed, err
-		}
-	}
-	return changed, nil
-}
-
-// applyNonOverlapping applies edits in order, skipping any that overlaps
-// one already applied.
-func applyNonOverlapping(src []byte, edits []analyzer.Edit) ([]byte, error) {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Pos.Offset < edits[j].Pos.Offset })
-	var keep []analyzer.Edit
-	last := -1
-	for _, e := range edits {
-		if len(keep) > 0 && e.Pos.Offset == keep[len(keep)-1].Pos.Offset && e.End.Offset == keep[len(keep)-1].End.Offset && e.NewText == keep[len(keep)-1].NewText {
-			continue // the same fix from two findings
-		}
-		if e.Pos.Offset < last {
-			continue
-		}
-		keep = append(keep, e)
-		last = e.End.Offset
-	}
-	return analyzer.ApplyEdits(src, keep)
-}
 
 // cmdPull reads the live account into an export bundle.
 func cmdPull(args []string, stdout, stderr io.Writer) int {

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The --fix guarantees: a file reached under two names is fixed once,
+// fixes apply only inside the paths given, and symlinks not named are not
+// written through.
+
+const jsonLoop = `{"services": [
+  {"name": "shop", "type": "vcl", "version": {"domains": [{"name": "shop.example.com"}],
+    "backends": [{"name": "api", "address": "api.example.com"}]}},
+  {"name": "api", "type": "vcl", "version": {"domains": [{"name": "api.example.com"}],
+    "backends": [{"name": "origin", "address": "origin.example.com", "override_host": "origin.example.com"}]}}
+]}
+`
+
+func TestFixSameFileTwice(t *testing.T) {
+	dir := writeTree(t, map[string]string{"tf/main.tf": tfChain, "tf/terraform.tfvars": "chained = \"chained.example.com\"\n", "f.json": jsonLoop})
+	_, stderr, status := runBinary(t, dir, "--fix", "tf", filepath.Join(dir, "tf"), "f.json", "./f.json")
+	if status != 0 || !strings.Contains(stderr, "fixed 2 files") {
+		t.Fatalf("status %d\n%s", status, stderr)
+	}
+	tf, _ := os.ReadFile(filepath.Join(dir, "tf", "main.tf"))
+	if strings.Count(string(tf), "override_host") != 1 || !strings.Contains(string(tf), `override_host = "chained.example.com"`+"\n") {
+		t.Errorf("main.tf after --fix:\n%s", tf)
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "f.json"))
+	var v any
+	if err := json.Unmarshal(js, &v); err != nil || strings.Count(string(js), "override_host") != 2 {
+		t.Errorf("f.json after --fix (%v):\n%s", err, js)
+	}
+	// Linted twice under two names, the estate is still one estate.
+	if stdout, _, status := runBinary(t, dir, "tf", filepath.Join(dir, "tf")); status != 0 || strings.Contains(stdout, "duplicate-domain") {
+		t.Errorf("one directory given twice: status %d\n%s", status, stdout)
+	}
+}
+
+func TestFixOnlyInsideGivenPaths(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"envs/prod/main.tf": "module \"svc\" {\n  source = \"../../other\"\n}\n",
+		"other/main.tf":     strings.Replace(tfChain, "var.chained", `"chained.example.com"`, 1),
+	})
+	stdout, stderr, status := runBinary(t, dir, "--fix", "envs/prod")
+	if status != 1 || !strings.Contains(stderr, "fixed 0 files") || !strings.Contains(stderr, "other/main.tf is outside the paths given") ||
+		!strings.Contains(stdout, "[missing-host-override]") {
+		t.Errorf("status %d\n%s%s", status, stdout, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "other", "main.tf")); strings.Contains(string(b), "override_host") {
+		t.Error("a file outside the given paths was written")
+	}
+	if stdout, _, _ := runBinary(t, dir, "--diff", "envs/prod"); !strings.Contains(stdout, `+    override_host = "chained.example.com"`) {
+		t.Errorf("--diff does not offer the fix:\n%s", stdout)
+	}
+}
+
+func TestFixNotThroughSymlinks(t *testing.T) {
+	dir := writeTree(t, map[string]string{"tree/real.json": jsonLoop})
+	if err := os.Symlink("real.json", filepath.Join(dir, "tree", "a-link.json")); err != nil {
+		t.Fatal(err)
+	}
+	// Walking tree/ meets a-link.json first: the file is loaded under the
+	// link's name, so it is reached through a link that was not named.
+	_, stderr, _ := runBinary(t, dir, "--fix", "tree")
+	if !strings.Contains(stderr, "a-link.json is reached through a symbolic link") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "tree", "real.json")); strings.Count(string(b), "override_host") != 1 {
+		t.Error("written through a symlink that was not named")
+	}
+	// Named explicitly, the link is fixed (its target is written, the link
+	// kept).
+	if _, stderr, status := runBinary(t, dir, "--fix", "tree/a-link.json"); status != 0 || !strings.Contains(stderr, "fixed 1 file") {
+		t.Errorf("status %d\n%s", status, stderr)
+	}
+	if st, err := os.Lstat(filepath.Join(dir, "tree", "a-link.json")); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+}

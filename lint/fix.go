@@ -1,0 +1,259 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/safefile"
+)
+
+// MaxFixRounds bounds how often Fix lints again after applying fixes (a
+// fix can reveal another finding whose fix is then applied), as tflint's
+// --fix and x/tools' fixer do.
+const MaxFixRounds = 5
+
+// FixedFile is one file the fixes change.
+type FixedFile struct {
+	// Name is the file as the findings name it; Old and New its content
+	// before and after every round's fixes.
+	Name     string
+	Old, New []byte
+	// NotWritten says why WriteFixes leaves the file alone ("" when it
+	// writes it): outside the given paths, or reached through a symlink
+	// that was not named explicitly. Such a fix is offered (--diff shows
+	// it) but not applied.
+	NotWritten string
+}
+
+// FixResult is what Fix computed.
+type FixResult struct {
+	Files []FixedFile
+	// Rounds is how many rounds applied at least one fix.
+	Rounds int
+	// Result is the lint of the fixed contents: what is left to report.
+	Result *Result
+}
+
+// Fix applies the first suggested fix of every finding, in memory: whole
+// fixes or none (a fix whose edits overlap one already taken waits for the
+// next round, when it is computed again against the new content), then
+// lints the fixed contents again, until nothing more can be fixed or
+// MaxFixRounds is reached. Files are identified by their real path
+// (symlinks resolved), so a file reached under two names is fixed once.
+// Nothing is written: see WriteFixes.
+func Fix(opts Options) (*FixResult, error) {
+	res, err := Run(opts)
+	if err != nil {
+		return nil, err
+	}
+	// original and current content by real path; names keep the first
+	// name a file was reached by.
+	original := map[string][]byte{}
+	current := map[string][]byte{}
+	names := map[string]string{}
+	overlay := map[string][]byte{}
+	for k, v := range opts.Overlay {
+		overlay[k] = v
+	}
+	out := &FixResult{Result: res}
+	for round := 0; round < MaxFixRounds; round++ {
+		byFile, err := wholeFixes(res, names, current, original)
+		if err != nil {
+			return nil, err
+		}
+		if len(byFile) == 0 {
+			break
+		}
+		changed := false
+		for real, edits := range byFile {
+			fixed, err := analyzer.ApplyEdits(current[real], edits)
+			if err != nil {
+				return nil, err
+			}
+			if string(fixed) != string(current[real]) {
+				changed = true
+			}
+			current[real] = fixed
+			overlay[names[real]] = fixed
+		}
+		if !changed {
+			break
+		}
+		out.Rounds++
+		next := opts
+		next.Overlay = overlay
+		next.OnRead = nil
+		if res, err = Run(next); err != nil {
+			return nil, err
+		}
+		out.Result = res
+	}
+	roots := realRoots(opts.Paths)
+	for real, content := range current {
+		if string(content) == string(original[real]) {
+			continue
+		}
+		name := names[real]
+		out.Files = append(out.Files, FixedFile{Name: name, Old: original[real], New: content, NotWritten: notWritable(name, real, roots)})
+	}
+	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Name < out.Files[j].Name })
+	return out, nil
+}
+
+// wholeFixes gathers, by real path, the edits of the first fix of every
+// finding, taking a fix only if none of its edits overlaps an edit
+// already taken (an identical edit, the same fix from two findings, is
+// shared). It records each file's content the first time it is seen, and
+// refuses edits computed against content other than the file's current
+// one.
+func wholeFixes(res *Result, names map[string]string, current, original map[string][]byte) (map[string][]analyzer.Edit, error) {
+	taken := map[string][]analyzer.Edit{}
+	for _, f := range res.Findings {
+		if len(f.Fixes) == 0 {
+			continue
+		}
+		fix := f.Fixes[0]
+		ok := true
+		for _, e := range fix.Edits {
+			real := realPath(e.Pos.Filename)
+			file := res.Graph.Files.Get(e.Pos.Filename)
+			if file == nil {
+				return nil, fmt.Errorf("%s: a fix edits a file that was not loaded", e.Pos.Filename)
+			}
+			if _, seen := current[real]; !seen {
+				current[real] = file.Content
+				original[real] = file.Content
+				names[real] = e.Pos.Filename
+			} else if string(current[real]) != string(file.Content) {
+				return nil, fmt.Errorf("%s: the fix was computed against other contents than %s holds (the same file under two names?); nothing was fixed", e.Pos.Filename, names[real])
+			}
+			if e.Pos.Offset < 0 || e.End.Offset < e.Pos.Offset || e.End.Offset > len(file.Content) {
+				return nil, fmt.Errorf("%s: a fix's edit lies outside the file", e.Pos.Filename)
+			}
+			for _, t := range taken[real] {
+				same := t.Pos.Offset == e.Pos.Offset && t.End.Offset == e.End.Offset && t.NewText == e.NewText
+				if !same && overlaps(t, e) {
+					ok = false
+				}
+			}
+		}
+		if !ok {
+			continue // left for the next round
+		}
+		for _, e := range fix.Edits {
+			real := realPath(e.Pos.Filename)
+			dup := false
+			for _, t := range taken[real] {
+				if t.Pos.Offset == e.Pos.Offset && t.End.Offset == e.End.Offset && t.NewText == e.NewText {
+					dup = true
+				}
+			}
+			if !dup {
+				taken[real] = append(taken[real], e)
+			}
+		}
+	}
+	return taken, nil
+}
+
+// overlaps reports whether two edits touch the same bytes, or insert at
+// one point (two insertions there would order arbitrarily).
+func overlaps(a, b analyzer.Edit) bool {
+	if a.Pos.Offset == b.Pos.Offset {
+		return true
+	}
+	return a.Pos.Offset < b.End.Offset && b.Pos.Offset < a.End.Offset
+}
+
+// WriteFixes writes every fixed file that may be written, each once and
+// atomically, and returns how many it wrote.
+func WriteFixes(fr *FixResult) (int, error) {
+	n := 0
+	for _, f := range fr.Files {
+		if f.NotWritten != "" {
+			continue
+		}
+		if err := safefile.Write(f.Name, f.New, 0o644); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// realPath is a file's absolute path with symlinks resolved (the path as
+// given when it cannot be resolved: an unsaved buffer).
+func realPath(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return name
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
+}
+
+// givenPath is one path the user named, resolved.
+type givenPath struct {
+	real     string
+	isFile   bool
+	original string
+}
+
+func realRoots(paths []string) []givenPath {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var out []givenPath
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		out = append(out, givenPath{real: realPath(p), isFile: err == nil && !st.IsDir(), original: p})
+	}
+	return out
+}
+
+// notWritable says why a fixed file must not be written: it lies outside
+// every given path (a module loaded through source = "../x"), or it is
+// reached through a symlink below a given path that was not itself named.
+func notWritable(name, real string, roots []givenPath) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		abs = name
+	}
+	outside := true
+	for _, r := range roots {
+		if r.isFile {
+			if r.real == real {
+				return "" // named explicitly, through a link or not
+			}
+			continue
+		}
+		if !within(real, r.real) {
+			continue
+		}
+		outside = false
+		// Below a given directory, the name must lead to the file without
+		// a symlink: the link's target is not what the user named.
+		if absRoot, err := filepath.Abs(r.original); err == nil && within(abs, absRoot) {
+			rel, _ := filepath.Rel(absRoot, abs)
+			if filepath.Join(r.real, rel) == real {
+				return ""
+			}
+		}
+	}
+	if outside {
+		return fmt.Sprintf("%s is outside the paths given; the fix is offered (see --diff) but not applied", name)
+	}
+	return fmt.Sprintf("%s is reached through a symbolic link; the fix is offered (see --diff) but not applied: name the file to fix it", name)
+}
+
+// within reports whether path lies in dir (or is dir).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
