@@ -82,6 +82,9 @@ type analysis struct {
 	res    *lint.Result
 	chains *analyzer.Chains
 	byFile map[string][]analyzer.Finding
+
+	colsOnce sync.Once
+	cols     *output.Columns // UTF-16 columns of the analysed files
 }
 
 // Serve runs a session over in and out until the client sends exit (or
@@ -460,11 +463,11 @@ func (s *Server) content(a *analysis, name string) []byte {
 
 // lspRange converts a finding's span to an LSP range in UTF-16 units.
 func (s *Server) lspRange(a *analysis, pos, end token.Position) Range {
-	src := s.content(a, pos.Filename)
-	r := Range{Start: Position{Line: max(pos.Line-1, 0), Character: output.UTF16Column(src, pos.Offset, pos.Column) - 1}}
+	a.colsOnce.Do(func() { a.cols = output.NewColumns(func(name string) []byte { return s.content(a, name) }) })
+	r := Range{Start: Position{Line: max(pos.Line-1, 0), Character: a.cols.UTF16(pos) - 1}}
 	r.End = r.Start
 	if end.Line > 0 {
-		r.End = Position{Line: end.Line - 1, Character: output.UTF16Column(s.content(a, end.Filename), end.Offset, end.Column) - 1}
+		r.End = Position{Line: end.Line - 1, Character: a.cols.UTF16(end) - 1}
 	}
 	return r
 }

@@ -12,8 +12,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
@@ -44,19 +42,10 @@ func sarifLevel(s analyzer.Severity) string {
 }
 
 // UTF16Column converts a finding's 1-based byte column to the 1-based
-// UTF-16 code-unit column that SARIF (by default) and LSP count in.
+// UTF-16 code-unit column that SARIF (by default) and LSP count in. It
+// scans src: a caller converting many positions uses Columns.
 func UTF16Column(src []byte, offset, byteColumn int) int {
-	lineStart := offset - (byteColumn - 1)
-	if src == nil || lineStart < 0 || offset > len(src) || lineStart > offset {
-		return byteColumn
-	}
-	col := 1
-	for b := src[lineStart:offset]; len(b) > 0; {
-		r, w := utf8.DecodeRune(b)
-		b = b[w:]
-		col += len(utf16.Encode([]rune{r}))
-	}
-	return col
+	return NewColumns(func(string) []byte { return src }).UTF16(token.Position{Offset: offset, Column: byteColumn})
 }
 
 func (r *Report) source(name string) []byte {
@@ -67,9 +56,12 @@ func (r *Report) source(name string) []byte {
 }
 
 func (r *Report) region(pos, end token.Position) *sarif.Region {
-	reg := sarif.NewRegion().WithStartLine(pos.Line).WithStartColumn(UTF16Column(r.source(pos.Filename), pos.Offset, pos.Column))
+	if r.columns == nil {
+		r.columns = NewColumns(r.Source)
+	}
+	reg := sarif.NewRegion().WithStartLine(pos.Line).WithStartColumn(r.columns.UTF16(pos))
 	if end.Line > 0 && (end.Line > pos.Line || end.Column > pos.Column) {
-		reg.WithEndLine(end.Line).WithEndColumn(UTF16Column(r.source(end.Filename), end.Offset, end.Column))
+		reg.WithEndLine(end.Line).WithEndColumn(r.columns.UTF16(end))
 	}
 	return reg
 }

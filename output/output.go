@@ -10,9 +10,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/english"
@@ -37,6 +39,9 @@ type Report struct {
 	// lists them all, not only those that fired).
 	Version string
 	Rules   []RuleInfo
+
+	columns *Columns            // UTF-16 columns, built as formats ask
+	secrets map[string][][2]int // Secrets' answers by file
 }
 
 func (r *Report) rel(name string) string {
@@ -91,10 +96,8 @@ func writeText(w io.Writer, r *Report) error {
 	for _, f := range r.Findings {
 		counts[f.Severity]++
 		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule)
-		if r.Source != nil {
-			if line, caret, ok := excerpt(r.masked(f.Pos.Filename), f.Pos.Offset, f.Pos.Column); ok {
-				fmt.Fprintf(w, "    %s\n    %s\n", line, caret)
-			}
+		if line, caret, ok := r.excerpt(f.Pos); ok {
+			fmt.Fprintf(w, "    %s\n    %s\n", line, caret)
 		}
 	}
 	fmt.Fprintln(w, summary(r, counts))
@@ -121,69 +124,106 @@ func summary(r *Report, counts map[analyzer.Severity]int) string {
 	return s
 }
 
-// masked returns a file's content with its secrets replaced by '*'.
-func (r *Report) masked(name string) []byte {
-	src := r.Source(name)
-	if r.Secrets == nil || src == nil {
-		return src
+// secretsOf returns a file's secret ranges, asked once per file.
+func (r *Report) secretsOf(name string) [][2]int {
+	if r.Secrets == nil {
+		return nil
 	}
-	ranges := r.Secrets(name)
-	if len(ranges) == 0 {
-		return src
+	if r.secrets == nil {
+		r.secrets = map[string][][2]int{}
 	}
-	out := append([]byte(nil), src...)
-	for _, rg := range ranges {
-		for i := max(rg[0], 0); i < min(rg[1], len(out)); i++ {
-			if out[i] != '\n' {
-				out[i] = '*'
-			}
-		}
+	rg, ok := r.secrets[name]
+	if !ok {
+		rg = r.Secrets(name)
+		r.secrets[name] = rg
 	}
-	return out
+	return rg
 }
 
-// excerpt returns the source line holding offset and a caret line under
-// the column, both cut to a window for long lines.
-func excerpt(src []byte, offset, column int) (line, caret string, ok bool) {
+// excerpt returns the source line at pos and a caret line under its
+// column, cut to a window of maxLineWidth bytes around the column, with
+// secrets masked and control characters and invalid UTF-8 shown as '?'
+// (an excerpt must not drive the terminal). Its cost is the window's, not
+// the line's: minified exports are one line of megabytes.
+func (r *Report) excerpt(pos token.Position) (line, caret string, ok bool) {
+	if r.Source == nil {
+		return "", "", false
+	}
+	src := r.Source(pos.Filename)
+	from, to, cutLeft, cutRight, ok := excerptWindow(src, pos.Offset, pos.Column)
+	if !ok {
+		return "", "", false
+	}
+	window := []byte(string(src[from:to]))
+	for _, rg := range r.secretsOf(pos.Filename) {
+		for i := max(rg[0], from); i < min(rg[1], to); i++ {
+			window[i-from] = '*'
+		}
+	}
+	var text, marks strings.Builder
+	if cutLeft {
+		text.WriteString("…")
+		marks.WriteByte(' ')
+	}
+	col := pos.Offset - from
+	for i := 0; i < len(window); {
+		c, w := utf8.DecodeRune(window[i:])
+		switch {
+		case c == '\t':
+		case c == utf8.RuneError && w == 1, c < ' ', c == 0x7f, c >= 0x80 && c < 0xa0:
+			c = '?'
+		}
+		text.WriteRune(c)
+		if i < col {
+			if c == '\t' {
+				marks.WriteByte('\t')
+			} else {
+				marks.WriteByte(' ')
+			}
+		}
+		i += w
+	}
+	if cutRight {
+		text.WriteString("…")
+	}
+	marks.WriteByte('^')
+	return text.String(), marks.String(), true
+}
+
+// excerptWindow finds the bytes to show around offset: at most
+// maxLineWidth of its line, the column near the middle when the line is
+// longer. It reads only the window, never the whole line.
+func excerptWindow(src []byte, offset, column int) (from, to int, cutLeft, cutRight, ok bool) {
 	if src == nil || column < 1 || offset < 0 || offset > len(src) {
-		return "", "", false
+		return 0, 0, false, false, false
 	}
-	start := offset - (column - 1)
-	if start < 0 {
-		return "", "", false
-	}
-	end := start
-	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
-		end++
-	}
-	text := string(src[start:end])
-	col := column - 1
-	if len(text) > maxLineWidth {
-		from := max(0, col-maxLineWidth/2)
-		to := min(len(text), from+maxLineWidth)
-		prefix, suffix := "", ""
-		if from > 0 {
-			prefix = "…"
-		}
-		if to < len(text) {
-			suffix = "…"
-		}
-		text = prefix + strings.ToValidUTF8(text[from:to], "") + suffix
-		col = col - from + len(prefix)
-	}
-	var b strings.Builder
-	for i, c := range text {
-		if i >= col {
+	lineStart := max(offset-(column-1), 0)
+	from = max(lineStart, offset-maxLineWidth/2)
+	// The column is trusted only as far as the text agrees: a line break
+	// between from and offset starts the window after it.
+	for i := offset - 1; i >= from; i-- {
+		if src[i] == '\n' {
+			from, lineStart = i+1, i+1
 			break
 		}
-		if c == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
-		}
 	}
-	b.WriteByte('^')
-	return text, b.String(), true
+	for from < offset && !utf8.RuneStart(src[from]) {
+		from++
+	}
+	cutLeft = from > lineStart
+	limit := min(len(src), from+maxLineWidth)
+	to = offset
+	for to < limit && src[to] != '\n' {
+		to++
+	}
+	cutRight = to == limit && to < len(src) && src[to] != '\n'
+	if !cutRight && to > offset && src[to-1] == '\r' {
+		to-- // a CRLF line end
+	}
+	for to > offset && to < len(src) && !utf8.RuneStart(src[to]) {
+		to--
+	}
+	return from, to, cutLeft, cutRight, true
 }
 
 // jsonReport is the JSON contract, version 1. Fields are only ever added.

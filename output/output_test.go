@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -201,14 +202,83 @@ func TestJUnit(t *testing.T) {
 	}
 }
 
-func TestTextExcerptLongLine(t *testing.T) {
+// excerptOf renders the excerpt of one position in src.
+func excerptOf(src string, offset, column int) (string, string, bool) {
+	r := &Report{Source: func(string) []byte { return []byte(src) }}
+	return r.excerpt(token.Position{Filename: "f", Offset: offset, Column: column})
+}
+
+func TestTextExcerpt(t *testing.T) {
 	long := strings.Repeat("x", 500) + "TARGET" + strings.Repeat("y", 500)
-	line, caret, ok := excerpt([]byte(long), 500, 501)
-	if !ok || !strings.Contains(line, "TARGET") || len(line) > maxLineWidth+10 {
-		t.Fatalf("line %q", line)
+	for _, tc := range []struct {
+		name, src      string
+		offset, column int
+		line, caret    string // "" line: no excerpt
+	}{
+		{"short", "ab\nxyTARGET z\n", 5, 3, "xyTARGET z", "  ^"},
+		{"CRLF", "ab\r\nxyTARGET\r\n", 6, 3, "xyTARGET", "  ^"},
+		{"tab kept", "\tTARGET", 1, 2, "\tTARGET", "\t^"},
+		{"long line", long, 500, 501, "…" + strings.Repeat("x", 60) + "TARGET" + strings.Repeat("y", 54) + "…", strings.Repeat(" ", 61) + "^"},
+		// A lone CR before the column (a line break for no parser here)
+		// once cut the line short of the column: a panic.
+		{"lone CR before the column", strings.Repeat("a", 130) + "\r" + "bTARGET", 132, 133, "…" + strings.Repeat("a", 58) + "?bTARGET", strings.Repeat(" ", 61) + "^"},
+		{"escape sequence shown as ?", "\x1b[31mTARGET", 5, 6, "?[31mTARGET", "     ^"},
+		{"invalid UTF-8", "\xff\xfeTARGET", 2, 3, "??TARGET", "  ^"},
+		{"multi-byte runes", "é€TARGET", 5, 6, "é€TARGET", "  ^"},
+		{"column past a line break", "ab\nTARGET", 3, 9, "TARGET", "^"},
+		{"offset at the end", "abc", 3, 4, "abc", "   ^"},
+		{"offset past the end", "abc", 9, 10, "", ""},
+		{"negative column", "abc", 1, 0, "", ""},
+		{"window cut mid-rune", strings.Repeat("é", 100) + "TARGET", 200, 201, "…" + strings.Repeat("é", 30) + "TARGET", strings.Repeat(" ", 31) + "^"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			line, caret, ok := excerptOf(tc.src, tc.offset, tc.column)
+			if tc.line == "" {
+				if ok {
+					t.Errorf("an excerpt %q for an impossible position", line)
+				}
+				return
+			}
+			if line != tc.line || caret != tc.caret {
+				t.Errorf("got\n%q\n%q\nwant\n%q\n%q", line, caret, tc.line, tc.caret)
+			}
+			if !utf8.ValidString(line) {
+				t.Error("invalid UTF-8 printed")
+			}
+		})
 	}
-	if idx := strings.Index(line, "TARGET"); len(caret)-1 != len([]rune(line[:idx])) {
-		t.Errorf("caret at %d, TARGET at rune %d", len(caret)-1, len([]rune(line[:idx])))
+}
+
+// FuzzExcerpt: any bytes, any position: no panic, valid UTF-8, bounded.
+func FuzzExcerpt(f *testing.F) {
+	f.Add([]byte("ab\r\ncd"), 3, 2)
+	f.Add([]byte(strings.Repeat("a", 130)+"\rb"), 131, 132)
+	f.Fuzz(func(t *testing.T, src []byte, offset, column int) {
+		line, caret, ok := excerptOf(string(src), offset, column)
+		if !ok {
+			return
+		}
+		if !utf8.ValidString(line) || len([]rune(line)) > maxLineWidth+2 || len(caret) > maxLineWidth+2 {
+			t.Errorf("%q / %q", line, caret)
+		}
+	})
+}
+
+func TestColumns(t *testing.T) {
+	src := []byte("aé😀b\nx€y")
+	cols := NewColumns(func(string) []byte { return src })
+	for _, tc := range []struct{ offset, column, want int }{
+		{0, 1, 1},  // a
+		{1, 2, 2},  // é: one unit
+		{3, 4, 3},  // 😀: two units
+		{7, 8, 5},  // b
+		{9, 1, 1},  // x on line 2
+		{10, 2, 2}, // €
+		{13, 5, 3}, // y
+	} {
+		if got := cols.UTF16(token.Position{Filename: "f", Offset: tc.offset, Column: tc.column}); got != tc.want {
+			t.Errorf("offset %d: column %d, want %d", tc.offset, got, tc.want)
+		}
 	}
 }
 

@@ -174,7 +174,24 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 		}
 		return p
 	}, status: 3, want: "estate.json:1:1: error: cannot read file: not a regular file", noLSP: true},
+	{name: "a lone CR before the error column", setup: write("cr.json", []byte(`{"services": [{"name": "www", "type": "vcl",`+strings.Repeat(" ", 120)+"\r"+`"comment": "`+strings.Repeat("c", 100)+`", "version": {"domains": "x"}}]}`)),
+		status: 3, want: "cr.json:1:"},
+	{name: "random bytes named .tf", setup: write("r.tf", randomBytes(4096, 1)), status: 3, want: "r.tf:"},
+	{name: "random bytes named .vcl", setup: write("r.vcl", randomBytes(4096, 2)), status: 3, want: "r.vcl:"},
 	{name: "1,000,000-edge chain graph", setup: millionEdges, status: 1, want: "passes through 100000 services", maxRSS: 3072, noLSP: true},
+}
+
+// randomBytes returns n reproducible pseudo-random bytes.
+func randomBytes(n int, seed uint64) []byte {
+	b := make([]byte, n)
+	x := seed*0x9E3779B97F4A7C15 + 1
+	for i := range b {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		b[i] = byte(x)
+	}
+	return b
 }
 
 // tfService is a VCL service whose main VCL's content attribute is given.
