@@ -190,21 +190,35 @@ func (r *Report) excerpt(pos token.Position) (line, caret string, ok bool) {
 	return text.String(), marks.String(), true
 }
 
-// excerptWindow finds the bytes to show around offset: at most
-// maxLineWidth of its line, the column near the middle when the line is
-// longer. It reads only the window, never the whole line.
+// excerptWindow finds the bytes to show around offset: its whole line
+// when that is at most maxLineWidth bytes, else maxLineWidth bytes of it
+// with the column near the middle. It reads at most about twice the
+// window, never the whole line.
 func excerptWindow(src []byte, offset, column int) (from, to int, cutLeft, cutRight, ok bool) {
 	if src == nil || column < 1 || offset < 0 || offset > len(src) {
 		return 0, 0, false, false, false
 	}
 	lineStart := max(offset-(column-1), 0)
-	from = max(lineStart, offset-maxLineWidth/2)
 	// The column is trusted only as far as the text agrees: a line break
-	// between from and offset starts the window after it.
-	for i := offset - 1; i >= from; i-- {
+	// between the line start and offset starts the line after it.
+	for i := offset - 1; i >= max(lineStart, offset-maxLineWidth); i-- {
 		if src[i] == '\n' {
-			from, lineStart = i+1, i+1
+			lineStart = i + 1
 			break
+		}
+	}
+	from = lineStart
+	switch {
+	case offset-lineStart > maxLineWidth:
+		from = offset - maxLineWidth/2
+	case offset-lineStart > maxLineWidth/2:
+		// Is the whole line short enough to show?
+		end := offset
+		for end < len(src) && end < lineStart+maxLineWidth && src[end] != '\n' {
+			end++
+		}
+		if end == lineStart+maxLineWidth && end < len(src) && src[end] != '\n' {
+			from = offset - maxLineWidth/2
 		}
 	}
 	for from < offset && !utf8.RuneStart(src[from]) {

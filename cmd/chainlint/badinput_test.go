@@ -178,7 +178,26 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 		status: 3, want: "cr.json:1:"},
 	{name: "random bytes named .tf", setup: write("r.tf", randomBytes(4096, 1)), status: 3, want: "r.tf:"},
 	{name: "random bytes named .vcl", setup: write("r.vcl", randomBytes(4096, 2)), status: 3, want: "r.vcl:"},
+	{name: "a number literal of a hundred million digits", setup: write("main.tf", []byte(strings.Replace(tfService(`content = "${1e99999999}"`), `override_host = "origin.example.com"`, "override_host = \"origin.example.com\"\n    port = 1e99999999", 1))),
+		status: 3, want: "main.tf:8:12: error: Number out of range"},
+	{name: "locals doubling a string 39 times", setup: write("main.tf", []byte(doublingLocals(39)+strings.Replace(tfService(""), `name = "a"`, `name = local.l39`, 1))),
+		status: 0, want: "chainlint stopped evaluating local.l23", maxRSS: 256},
+	{name: "nested for over range(1000)", setup: write("main.tf", []byte("locals {\n  x = length(flatten([for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]]))\n}\n"+strings.Replace(tfService(""), `name = "a"`, `name = "${local.x}"`, 1))),
+		status: 0, want: "chainlint stopped evaluating local.x", maxRSS: 256},
+	{name: "setproduct of four ranges", setup: write("main.tf", []byte("locals {\n  y = length(setproduct(range(100), range(100), range(100), range(100)))\n}\n"+strings.Replace(tfService(""), `name = "a"`, `name = "${local.y}"`, 1))),
+		status: 0, want: "chainlint stopped evaluating local.y", maxRSS: 256},
 	{name: "1,000,000-edge chain graph", setup: millionEdges, status: 1, want: "passes through 100000 services", maxRSS: 3072, noLSP: true},
+}
+
+// doublingLocals declares locals l0 … ln, each twice the one before.
+func doublingLocals(n int) string {
+	var b strings.Builder
+	b.WriteString("locals {\n  l0 = \"ab\"\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "  l%d = \"${local.l%d}${local.l%d}\"\n", i, i-1, i-1)
+	}
+	b.WriteString("}\n")
+	return b.String()
 }
 
 // randomBytes returns n reproducible pseudo-random bytes.

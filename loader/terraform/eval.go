@@ -202,6 +202,9 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 			v, why = cty.DynamicVal, fmt.Sprintf("chainlint could not evaluate it (%v)", r)
 		}
 	}()
+	if e.l.budget != nil {
+		e.l.budget.expr = 0
+	}
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
 		for _, d := range diags {
@@ -212,7 +215,13 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 				e.l.problems(hcl.Diagnostics{d})
 			}
 		}
+		if b := e.l.budget; b != nil && b.expr > maxExprSteps {
+			return cty.DynamicVal, "chainlint stopped evaluating it: " + b.exceeded
+		}
 		return cty.DynamicVal, "it could not be evaluated: " + diagText(diags[0])
+	}
+	if valueSize(v, 1, maxValueBytes) > maxValueBytes {
+		return cty.DynamicVal, fmt.Sprintf("chainlint stopped evaluating it: its value is over %d MB, chainlint's bound for untrusted input", maxValueBytes>>20)
 	}
 	if !v.IsWhollyKnown() {
 		return v, e.unknownWhy(expr)
@@ -450,8 +459,12 @@ func (l *loader) functions(moduleDir string) map[string]function.Function {
 	}
 	f["file"] = l.fileFunc(moduleDir)
 	f["fileexists"] = l.fileExistsFunc(moduleDir)
-	f["templatefile"] = l.templateFileFunc(moduleDir, f)
-	return f
+	if l.budget == nil {
+		l.budget = &budget{}
+	}
+	bounded := boundedFuncs(f, l.budget)
+	bounded["templatefile"] = boundedFunc("templatefile", l.templateFileFunc(moduleDir, bounded), l.budget)
+	return bounded
 }
 
 var oneFunc = function.New(&function.Spec{
@@ -605,6 +618,9 @@ func (l *loader) templateFileFunc(moduleDir string, funcs map[string]function.Fu
 			}
 			expr, diags := hclsyntax.ParseTemplate(f.Content, f.Name, hcl.Pos{Line: 1, Column: 1})
 			if diags.HasErrors() {
+				return cty.NilVal, diags
+			}
+			if diags := boundNode(expr); diags.HasErrors() {
 				return cty.NilVal, diags
 			}
 			vars := map[string]cty.Value{}

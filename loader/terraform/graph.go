@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -317,7 +318,15 @@ func (l *loader) str(a *evalAttr) analyzer.Field[string] {
 		case a.val.Type() == cty.String:
 			f.Value = a.val.AsString()
 		case a.val.Type() == cty.Number:
-			f.Value = a.val.AsBigFloat().Text('f', -1)
+			bf := a.val.AsBigFloat()
+			if bf.IsInf() || bf.Sign() != 0 && bf.MantExp(nil) > 64 {
+				// Out of any Fastly field's range, and slow to print in
+				// decimal (1e10000000 took half a minute).
+				f.Unknown = true
+				l.outOfRange(a)
+				break
+			}
+			f.Value = bf.Text('f', -1)
 		case a.val.Type() == cty.Bool:
 			f.Value = fmt.Sprint(a.val.True())
 		default:
@@ -331,11 +340,26 @@ func (l *loader) num(a *evalAttr) analyzer.Field[int] {
 	s := l.str(a)
 	f := analyzer.Field[int]{Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
 	if s.Known() {
-		if _, err := fmt.Sscan(s.Value, &f.Value); err != nil {
+		n, err := strconv.ParseInt(s.Value, 10, 32)
+		switch {
+		case err == nil && n >= 0:
+			f.Value = int(n)
+		case a.val.Type() == cty.Number:
+			f.Unknown = true
+			l.outOfRange(a)
+		default:
 			f.Unknown = true
 		}
 	}
 	return f
+}
+
+// outOfRange reports a number no Fastly field holds (a whole number from 0
+// to 2^31-1), at its attribute.
+func (l *loader) outOfRange(a *evalAttr) {
+	rng := a.attr.Expr.Range()
+	l.problems(hcl.Diagnostics{{Severity: hcl.DiagError, Subject: &rng, Summary: "Number out of range",
+		Detail: fmt.Sprintf("%s must be a whole number from 0 to 2147483647", a.attr.Name)}})
 }
 
 func (l *loader) flag(a *evalAttr) analyzer.Field[bool] {

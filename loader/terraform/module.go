@@ -112,6 +112,8 @@ type loader struct {
 	// seenProblem dedupes problems: a module called twice, or a cycle
 	// evaluated twice, reports the same diagnostic again.
 	seenProblem map[string]bool
+	// budget bounds evaluation (see bounds.go).
+	budget *budget
 }
 
 func (l *loader) readFile(path string) ([]byte, error) {

@@ -269,7 +269,11 @@ func (it *item) label() string {
 func (e *evaluator) evalItem(p *plan, it *item) {
 	switch it.kind {
 	case localItem:
-		e.locals[it.name], _ = e.value(it.expr, e.ctx(p, it.refs))
+		var why string
+		e.locals[it.name], why = e.value(it.expr, e.ctx(p, it.refs))
+		if why != "" && e.localWhy[it.name] == "" {
+			e.localWhy[it.name] = strings.Replace(why, "evaluating it:", "evaluating local."+it.name+":", 1)
+		}
 	case outputItem:
 		e.outputs[it.name], _ = e.value(it.expr, e.ctx(p, it.refs))
 	case callItem:

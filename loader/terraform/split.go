@@ -31,7 +31,7 @@ func parseConfig(src []byte, name string) (*hcl.File, hcl.Diagnostics) {
 func parsePieces(src []byte, name string, size int) (*hcl.File, hcl.Diagnostics) {
 	cuts := splitTopLevel(src, size)
 	if len(cuts) < 2 {
-		return hclsyntax.ParseConfig(src, name, hcl.Pos{Line: 1, Column: 1})
+		return parseHCL(src, name, hcl.Pos{Line: 1, Column: 1})
 	}
 	type result struct {
 		body  *hclsyntax.Body
@@ -51,7 +51,7 @@ func parsePieces(src []byte, name string, size int) (*hcl.File, hcl.Diagnostics)
 	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
 		wg.Go(func() {
 			for i := range next {
-				f, diags := hclsyntax.ParseConfig(src[cuts[i]:cuts[i+1]], name, starts[i])
+				f, diags := parseHCL(src[cuts[i]:cuts[i+1]], name, starts[i])
 				body, _ := f.Body.(*hclsyntax.Body)
 				pieces[i] = result{body, diags}
 			}
@@ -66,7 +66,7 @@ func parsePieces(src []byte, name string, size int) (*hcl.File, hcl.Diagnostics)
 	var diags hcl.Diagnostics
 	for _, p := range pieces {
 		if p.body == nil || p.diags.HasErrors() || len(p.body.Attributes) > 0 {
-			return hclsyntax.ParseConfig(src, name, hcl.Pos{Line: 1, Column: 1})
+			return parseHCL(src, name, hcl.Pos{Line: 1, Column: 1})
 		}
 		whole.Blocks = append(whole.Blocks, p.body.Blocks...)
 		diags = append(diags, p.diags...)

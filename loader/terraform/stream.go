@@ -8,7 +8,6 @@ import (
 	"unsafe"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // A streamed load keeps no module's whole syntax tree. hclsyntax's tree
@@ -82,7 +81,7 @@ func (l *loader) outlineFile(m *module, name string, src []byte) bool {
 				src: &pieceSrc{file: name, text: text, start: start, refs: lexicalRefs(text)}})
 			continue
 		}
-		f, diags := hclsyntax.ParseConfig(text, name, start)
+		f, diags := parseHCL(text, name, start)
 		if len(diags) > 0 {
 			return false
 		}
@@ -239,7 +238,7 @@ func lexicalRefs(text []byte) []ref {
 // parsePiece parses a lazily read resource into a resource with its
 // block; ok is false when the text does not parse as one block.
 func parsePiece(r *resource) (*resource, bool) {
-	f, diags := hclsyntax.ParseConfig(r.src.text, r.src.file, r.src.start)
+	f, diags := parseHCL(r.src.text, r.src.file, r.src.start)
 	if len(diags) > 0 {
 		return nil, false
 	}
