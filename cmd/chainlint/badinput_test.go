@@ -186,6 +186,17 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 		status: 0, want: "chainlint stopped evaluating local.x", maxRSS: 256},
 	{name: "setproduct of four ranges", setup: write("main.tf", []byte("locals {\n  y = length(setproduct(range(100), range(100), range(100), range(100)))\n}\n"+strings.Replace(tfService(""), `name = "a"`, `name = "${local.y}"`, 1))),
 		status: 0, want: "chainlint stopped evaluating local.y", maxRSS: 256},
+	{name: "a module calling its own directory", setup: func(t *testing.T, dir string) string {
+		writeFiles(t, dir, map[string]string{"main.tf": "module \"me\" {\n  source = \"./\"\n}\n" + tfService("")})
+		return dir
+	}, status: 3, want: `main.tf:2:12: error: Module cycle: module "me" calls its own directory`},
+	{name: "two modules calling each other", setup: func(t *testing.T, dir string) string {
+		writeFiles(t, dir, map[string]string{
+			"a/main.tf": "module \"b\" {\n  source = \"../b\"\n}\n" + tfService(""),
+			"b/main.tf": "module \"a\" {\n  source = \"../a\"\n}\n",
+		})
+		return filepath.Join(dir, "a")
+	}, status: 3, want: `b/main.tf:2:12: error: Module cycle: module "a" calls "../a", which leads back to this module`},
 	{name: "1,000,000-edge chain graph", setup: millionEdges, status: 1, want: "passes through 100000 services", maxRSS: 3072, noLSP: true},
 }
 

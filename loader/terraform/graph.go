@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/scc"
 	"github.com/chainlint/chainlint/loader/tree"
 	"github.com/chainlint/chainlint/loader/vclfacts"
 )
@@ -59,7 +60,6 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 		names = append(names, dir)
 	}
 	sort.Strings(names)
-	called := map[string]bool{}
 	for _, dir := range names {
 		m := l.parseModule(dir, dirs[dir])
 		l.modules[filepath.Clean(dir)] = m
@@ -67,16 +67,26 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 			return false
 		}
 	}
-	for _, dir := range names {
+	// Local modules outside the walked tree, and theirs, as Terraform
+	// would install them.
+	for queue := append([]string(nil), names...); len(queue) > 0; queue = queue[1:] {
+		dir := queue[0]
 		for _, c := range l.modules[filepath.Clean(dir)].calls {
-			if child, ok := c.localSource(dir); ok {
-				called[child] = true
-				if l.modules[child] == nil { // a module outside the walked tree
-					l.modules[child] = l.parseModule(child, tfFiles(child))
-					if l.failed {
-						return false
-					}
+			if child, ok := c.localSource(dir); ok && l.modules[child] == nil {
+				l.modules[child] = l.parseModule(child, tfFiles(child))
+				if l.failed {
+					return false
 				}
+				queue = append(queue, child)
+			}
+		}
+	}
+	l.markCycles()
+	called := map[string]bool{}
+	for dir, m := range l.modules {
+		for _, c := range m.calls {
+			if child, ok := c.localSource(dir); ok && !c.cyclic {
+				called[child] = true
 			}
 		}
 	}
@@ -92,6 +102,58 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 		l.build(e)
 	}
 	return !l.streaming || l.checkUnparsed()
+}
+
+// markCycles finds the module calls that lie on a cycle of calls and
+// reports each as a positioned error: Terraform refuses module cycles, and
+// following one would never end. (Before, a module with source = "./"
+// was taken for a called module only and its resources vanished.)
+func (l *loader) markCycles() {
+	dirs := make([]string, 0, len(l.modules))
+	for d := range l.modules {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	index := map[string]int{}
+	for i, d := range dirs {
+		index[d] = i
+	}
+	adj := make([][]int, len(dirs))
+	for i, d := range dirs {
+		for _, c := range l.modules[d].calls {
+			if child, ok := c.localSource(d); ok {
+				if j, ok := index[child]; ok {
+					adj[i] = append(adj[i], j)
+				}
+			}
+		}
+	}
+	comp := make([]int, len(dirs))
+	for k, c := range scc.Components(adj) {
+		for _, v := range c {
+			comp[v] = k
+		}
+	}
+	for i, d := range dirs {
+		for _, c := range l.modules[d].calls {
+			child, ok := c.localSource(d)
+			j, known := index[child]
+			if !ok || !known || comp[i] != comp[j] {
+				continue
+			}
+			c.cyclic = true
+			rng := c.block.DefRange
+			if a, ok := c.attrs["source"]; ok {
+				rng = a.Expr.Range()
+			}
+			what := fmt.Sprintf("calls %q, which leads back to this module", c.source)
+			if child == filepath.Clean(d) {
+				what = "calls its own directory"
+			}
+			l.problems(hcl.Diagnostics{{Severity: hcl.DiagError, Subject: &rng, Summary: "Module cycle",
+				Detail: fmt.Sprintf("module %q %s; Terraform refuses a cycle of module calls, so chainlint does not follow it", c.name, what)}})
+		}
+	}
 }
 
 func tfFiles(dir string) []string {

@@ -96,6 +96,10 @@ type moduleCall struct {
 	block  *hcl.Block
 	source string
 	attrs  hcl.Attributes
+	// cyclic marks a call on a module cycle (a module that calls itself,
+	// or modules that call each other): Terraform refuses it, and it is
+	// not followed.
+	cyclic bool
 }
 
 // loader loads a set of Terraform directories into one graph.

@@ -462,7 +462,7 @@ func (e *evaluator) evalCall(p *plan, it *item) {
 	}
 	c := it.call
 	dir, ok := c.localSource(e.m.dir)
-	if !ok {
+	if !ok || c.cyclic {
 		return
 	}
 	child := e.l.modules[dir]
