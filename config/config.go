@@ -364,12 +364,69 @@ func globRegexp(glob string) (*regexp.Regexp, error) {
 			}
 		case '?':
 			b.WriteString("[^/]")
+		case '[':
+			// A character class, as in the shell and .gitignore: [abc],
+			// [a-z], [!a] or [^a]; it never matches '/'.
+			end := strings.IndexByte(glob[i+1:], ']')
+			if end == 0 && i+2 < len(glob) { // "[]...]": a ']' first is literal
+				end = strings.IndexByte(glob[i+2:], ']') + 1
+			}
+			if end < 0 || end == 0 {
+				return nil, fmt.Errorf("unterminated [ at byte %d", i+1)
+			}
+			class := glob[i+1 : i+1+end]
+			neg := strings.HasPrefix(class, "!") || strings.HasPrefix(class, "^")
+			if neg {
+				class = class[1:]
+			}
+			if class == "" {
+				return nil, fmt.Errorf("empty character class at byte %d", i+1)
+			}
+			b.WriteString("[")
+			if neg {
+				b.WriteString("^/")
+			}
+			for _, r := range class {
+				if r == '-' {
+					b.WriteRune(r)
+				} else {
+					b.WriteString(regexp.QuoteMeta(string(r)))
+				}
+			}
+			b.WriteString("]")
+			i += end + 1
+		case '{':
+			// An alternation, as in .gitignore tools and doublestar:
+			// {a,b}; not nested.
+			end := strings.IndexByte(glob[i:], '}')
+			if end < 0 {
+				return nil, fmt.Errorf("unterminated { at byte %d", i+1)
+			}
+			alts := strings.Split(glob[i+1:i+end], ",")
+			b.WriteString("(?:")
+			for k, a := range alts {
+				if strings.ContainsAny(a, "{*?[") {
+					return nil, fmt.Errorf("a pattern inside {…} at byte %d: only plain alternatives are supported", i+1)
+				}
+				if k > 0 {
+					b.WriteString("|")
+				}
+				b.WriteString(regexp.QuoteMeta(a))
+			}
+			b.WriteString(")")
+			i += end
+		case ']', '}':
+			return nil, fmt.Errorf("unmatched %c at byte %d", c, i+1)
 		default:
 			b.WriteString(regexp.QuoteMeta(string(c)))
 		}
 	}
 	b.WriteString(suffix)
-	return regexp.Compile(b.String())
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return nil, fmt.Errorf("not a glob chainlint understands: %v", err)
+	}
+	return re, nil
 }
 
 // Apply returns the analyzer configuration: profile and fail-on from the

@@ -45,10 +45,28 @@ func TestParseErrors(t *testing.T) {
 		"exclude: notalist\n":                "exclude must be a list",
 		"- a\n- b\n":                         "must be a mapping",
 		"rules: [\n":                         "not valid YAML",
+		"exclude: [\"a[b\"]\n":               `bad glob "a[b": unterminated [`,
+		"exclude: [\"{a,b\"]\n":              `bad glob "{a,b": unterminated {`,
+		"exclude: [\"a]\"]\n":                `bad glob "a]": unmatched ]`,
 	} {
 		_, err := Parse(".chainlint.yaml", []byte(src), ruleIDs)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: err = %v, want %q", src, err, want)
+		}
+	}
+}
+
+func TestGlobClasses(t *testing.T) {
+	c, err := Parse(".chainlint.yaml", []byte(`exclude: ["env-[ab]/*.json", "x[!0-9].tf", "{dev,staging}/**"]`+"\n"), ruleIDs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"env-a/e.json": true, "env-c/e.json": false, "xa.tf": true, "x1.tf": false, "x/.tf": false,
+		"dev/a/b.json": true, "staging": true, "prod/a.json": false,
+	} {
+		if got := c.Excluded(path); got != want {
+			t.Errorf("Excluded(%q) = %v, want %v", path, got, want)
 		}
 	}
 }

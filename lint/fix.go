@@ -221,6 +221,9 @@ func realRoots(paths []string) []givenPath {
 // every given path (a module loaded through source = "../x"), or it is
 // reached through a symlink below a given path that was not itself named.
 func notWritable(name, real string, roots []givenPath) string {
+	if safefile.IsUTF16(real) {
+		return fmt.Sprintf("%s is encoded in UTF-16; the fix is offered (see --diff, in UTF-8) but not applied", name)
+	}
 	abs, err := filepath.Abs(name)
 	if err != nil {
 		abs = name

@@ -151,7 +151,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		if b, ok := opts.Overlay[path]; ok {
 			return b, nil
 		}
-		return safefile.Read(path, MaxFileSize)
+		return safefile.ReadText(path, MaxFileSize)
 	}
 	if len(tf) > 0 {
 		topts := opts.Terraform
@@ -329,7 +329,7 @@ func readOne(path string, overlay map[string][]byte) ([]byte, string) {
 	if b, ok := overlay[path]; ok {
 		return b, ""
 	}
-	b, err := safefile.Read(path, MaxFileSize)
+	b, err := safefile.ReadText(path, MaxFileSize)
 	var tooLarge *safefile.TooLargeError
 	if errors.As(err, &tooLarge) {
 		return nil, tooLarge.Error()

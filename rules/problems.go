@@ -78,13 +78,17 @@ var SkippedInput = &analyzer.Rule{
 		Name: "skipped-input",
 		Doc: `an input was left out or cut short, on purpose
 
-chainlint follows symbolic links found below the paths it is given, but only
-to files and directories inside those paths: a link out of the tree could
-lead anywhere (a credentials file whose lines would be printed in an
-excerpt, a device that never ends). Such a link is skipped, and this note
-says so, so that a clean run is not mistaken for one that read everything.
-To lint the target, name it on the command line. A directory link that
-loops back is entered once, without a note.
+chainlint reads untrusted input (a pull request) within bounds, and says so
+whenever a bound leaves something out, so that a clean run is not mistaken
+for one that read everything:
+
+- Symbolic links found below the paths given are followed only to files
+  and directories inside those paths: a link out of the tree could lead
+  anywhere (a credentials file whose lines would be printed in an excerpt,
+  a device that never ends). To lint the target, name it on the command
+  line. A directory link that loops back is entered once, without a note.
+- A Terraform resource whose count or for_each asks for more than 10,000
+  instances is analysed for its first 10,000.
 
 Bad:
 

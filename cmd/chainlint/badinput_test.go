@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/chainlint/chainlint/internal/lsptest"
 )
@@ -197,6 +198,10 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 		})
 		return filepath.Join(dir, "a")
 	}, status: 3, want: `b/main.tf:2:12: error: Module cycle: module "a" calls "../a", which leads back to this module`},
+	{name: "a UTF-16 export", setup: write("u16.json", utf16LE(`{"services": [{"name": "www", "type": "vcl", "version": {"domains": [{"name": "www.example.com"}],
+  "backends": [{"name": "b", "address": "www.example.com"}]}}]}`)), status: 1, want: "u16.json:2:41: error: backend \"b\" of service \"www\" reaches service \"www\""},
+	{name: "count over 10,000", setup: write("main.tf", []byte(strings.NewReplacer(`name = "a"`, "count = 20000\n  name = \"a${count.index}\"", `"a.example.com"`, `"a${count.index}.example.com"`).Replace(tfService("")))),
+		status: 0, want: "main.tf:2:11: info: cut short: count = 20000, and chainlint analyses the first 10000 instances of a resource [skipped-input]"},
 	{name: "1,000,000-edge chain graph", setup: millionEdges, status: 1, want: "passes through 100000 services", maxRSS: 3072, noLSP: true},
 }
 
@@ -209,6 +214,16 @@ func doublingLocals(n int) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// utf16LE encodes s as UTF-16LE with a byte-order mark, as PowerShell's
+// Out-File writes.
+func utf16LE(s string) []byte {
+	out := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
 }
 
 // randomBytes returns n reproducible pseudo-random bytes.

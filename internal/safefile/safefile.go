@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"unicode/utf16"
 )
 
 // MaxSize is the default limit of Read: the largest input chainlint reads.
@@ -122,4 +123,54 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 func IsSymlink(path string) bool {
 	st, err := os.Lstat(path)
 	return err == nil && st.Mode()&fs.ModeSymlink != 0
+}
+
+// ErrUTF32 is a file that starts with a UTF-32 byte-order mark: every
+// input chainlint reads (JSON, YAML, HCL, VCL, TOML) is UTF-8 (or, for
+// exports saved by some Windows tools, UTF-16).
+var ErrUTF32 = errors.New("the file is encoded in UTF-32 (it starts with that byte-order mark); chainlint reads UTF-8 and UTF-16: convert it, e.g. iconv -f UTF-32 -t UTF-8")
+
+// ReadText is Read for a text file. A file that starts with a UTF-16
+// byte-order mark (PowerShell's Out-File writes exports so) is decoded to
+// UTF-8, its mark dropped; one in UTF-32 is refused. IsUTF16 tells such a
+// file apart: chainlint never writes a fix into it (the fix is computed
+// on the UTF-8 text).
+func ReadText(path string, limit int64) ([]byte, error) {
+	b, err := Read(path, limit)
+	if err != nil {
+		return b, err
+	}
+	switch {
+	case len(b) >= 4 && (string(b[:4]) == "\x00\x00\xfe\xff" || string(b[:4]) == "\xff\xfe\x00\x00"):
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrUTF32}
+	case len(b) >= 2 && (string(b[:2]) == "\xfe\xff" || string(b[:2]) == "\xff\xfe"):
+		return decodeUTF16(b[2:], b[0] == 0xfe), nil
+	}
+	return b, nil
+}
+
+// IsUTF16 reports whether the file at path starts with a UTF-16
+// byte-order mark.
+func IsUTF16(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var mark [4]byte
+	n, _ := io.ReadFull(f, mark[:])
+	return n >= 2 && (mark[0] == 0xfe && mark[1] == 0xff || mark[0] == 0xff && mark[1] == 0xfe) &&
+		!(n == 4 && mark[2] == 0 && mark[3] == 0 && mark[0] == 0xff)
+}
+
+func decodeUTF16(b []byte, bigEndian bool) []byte {
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return []byte(string(utf16.Decode(units)))
 }

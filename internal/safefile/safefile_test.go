@@ -126,3 +126,30 @@ func TestWriteKilledLeavesFileWhole(t *testing.T) {
 		t.Errorf("the file holds %d bytes: neither the old nor the new content", len(b))
 	}
 }
+
+func TestReadText(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	le := write("le.json", []byte("\xff\xfe{\x00\"\x00\xe9\x00\"\x00}\x00"))
+	be := write("be.json", []byte("\xfe\xff\x00{\x00\"\xd8\x3d\xde\x00\x00\"\x00}"))
+	u32 := write("u32.json", []byte("\xff\xfe\x00\x00{\x00\x00\x00"))
+	plain := write("plain.json", []byte("{}"))
+	if b, err := ReadText(le, 0); err != nil || string(b) != `{"é"}` {
+		t.Errorf("UTF-16LE: %q %v", b, err)
+	}
+	if b, err := ReadText(be, 0); err != nil || string(b) != "{\"\U0001F600\"}" {
+		t.Errorf("UTF-16BE: %q %v", b, err)
+	}
+	if _, err := ReadText(u32, 0); !errors.Is(err, ErrUTF32) {
+		t.Errorf("UTF-32: %v", err)
+	}
+	if !IsUTF16(le) || !IsUTF16(be) || IsUTF16(u32) || IsUTF16(plain) {
+		t.Error("IsUTF16")
+	}
+}

@@ -34,7 +34,7 @@ const ManifestName = "fastly.toml"
 // them to the graph's services. Call it after every other loader.
 func Load(g *analyzer.Graph, manifests []string, read func(string) ([]byte, error)) {
 	if read == nil {
-		read = func(p string) ([]byte, error) { return safefile.Read(p, 0) }
+		read = func(p string) ([]byte, error) { return safefile.ReadText(p, 0) }
 	}
 	sort.Strings(manifests)
 	for _, m := range manifests {

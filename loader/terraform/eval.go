@@ -295,13 +295,36 @@ func sortedNames[V any](m map[string]V) []string {
 	return out
 }
 
+// maxInstances bounds the instances of one resource chainlint analyses.
+const maxInstances = 10000
+
+// knownBigInt returns a known whole number as an int64, if it is one.
+func knownBigInt(v cty.Value) (int64, bool) {
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.Number {
+		return 0, false
+	}
+	i, acc := v.AsBigFloat().Int64()
+	return i, acc == 0
+}
+
+// capped notes, at rng, that a bound cut the analysis short.
+func (l *loader) capped(rng hcl.Range, msg string) {
+	p := l.pos(rng, false)
+	key := fmt.Sprintf("%d %s", p, msg)
+	if l.seenProblem[key] {
+		return
+	}
+	l.seenProblem[key] = true
+	l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: p, End: l.pos(rng, true), Message: msg})
+}
+
 func knownInt(v cty.Value) (int, bool) {
 	if !v.IsKnown() || v.IsNull() || v.Type() != cty.Number {
 		return 0, false
 	}
 	bf := v.AsBigFloat()
 	i, acc := bf.Int64()
-	if acc != 0 || i < 0 || i > 10000 {
+	if acc != 0 || i < 0 || i > maxInstances {
 		return 0, false
 	}
 	return int(i), true

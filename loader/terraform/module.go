@@ -124,7 +124,7 @@ func (l *loader) readFile(path string) ([]byte, error) {
 	if l.opts.Read != nil {
 		return l.opts.Read(path)
 	}
-	return safefile.Read(path, 0)
+	return safefile.ReadText(path, 0)
 }
 
 // parseModule parses every *.tf and *.tf.json file of dir.

@@ -424,6 +424,10 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 		count, ok := knownInt(n)
 		if !ok {
 			count = 1 // unknown count: analyse one instance
+			if big, isInt := knownBigInt(n); isInt && big > maxInstances {
+				count = maxInstances
+				e.l.capped(r.count.Range(), fmt.Sprintf("cut short: count = %d, and chainlint analyses the first %d instances of a resource", big, maxInstances))
+			}
 		}
 		for i := range count {
 			instance(fmt.Sprintf("%s[%d]", base, i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
@@ -432,7 +436,10 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 		ev.kind = resForEach
 		fe, _ := e.value(r.forEach, ctx)
 		if fe.IsWhollyKnown() && !fe.IsNull() && (fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
-			for iter := fe.ElementIterator(); iter.Next(); {
+			if n := fe.LengthInt(); n > maxInstances {
+				e.l.capped(r.forEach.Range(), fmt.Sprintf("cut short: for_each has %d keys, and chainlint analyses the first %d instances of a resource", n, maxInstances))
+			}
+			for iter := fe.ElementIterator(); iter.Next() && len(ev.insts) < maxInstances; {
 				k, v := iter.Element()
 				if fe.Type().IsSetType() {
 					k = v
