@@ -20,6 +20,7 @@ package lsp
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,7 +28,6 @@ import (
 	"github.com/chainlint/chainlint/internal/safefile"
 	"go/token"
 	"io"
-	"net/textproto"
 	"net/url"
 	"path/filepath"
 	"sort"
@@ -72,6 +72,7 @@ type Server struct {
 	last        *analysis
 	published   map[string]bool // URIs with diagnostics published
 	cancelled   map[string]bool
+	cancelOrder []string // cancelled ids, oldest first (at most maxCancelled)
 	memo        *memo.Cache
 	analyses    int
 	wg          sync.WaitGroup
@@ -137,16 +138,44 @@ func (s *Server) run(ctx context.Context) error {
 	}
 }
 
-// read reads one message: headers, a blank line, then Content-Length bytes.
+// maxCancelled bounds the cancellations kept for requests not yet read.
+const maxCancelled = 64
+
+// Bounds on what a client may send: a header line must fit the reader's
+// buffer, a message has a few header lines, and a body is at most
+// maxMessage bytes (a 128 MB document, JSON-escaped, with room to spare).
+const (
+	maxHeaderLines = 32
+	maxMessage     = 320 << 20
+)
+
+// read reads one message: headers, a blank line, then Content-Length
+// bytes. Headers are read line by line within bounds (textproto read a
+// 300 MB header line whole).
 func (s *Server) read() ([]byte, error) {
-	tp := textproto.NewReader(s.in)
-	hdr, err := tp.ReadMIMEHeader()
-	if err != nil {
-		return nil, err
+	length := ""
+	for lines := 0; ; lines++ {
+		if lines > maxHeaderLines {
+			return nil, fmt.Errorf("more than %d header lines", maxHeaderLines)
+		}
+		line, err := s.in.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("a header line over %d bytes", s.in.Size())
+		}
+		if err != nil {
+			return nil, err
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		if len(line) == 0 {
+			break
+		}
+		if k, v, ok := bytes.Cut(line, []byte(":")); ok && strings.EqualFold(string(bytes.TrimSpace(k)), "Content-Length") {
+			length = string(bytes.TrimSpace(v))
+		}
 	}
-	n, err := strconv.Atoi(hdr.Get("Content-Length"))
-	if err != nil || n < 0 || n > 256<<20 {
-		return nil, fmt.Errorf("bad Content-Length %q", hdr.Get("Content-Length"))
+	n, err := strconv.Atoi(length)
+	if err != nil || n < 0 || n > maxMessage {
+		return nil, fmt.Errorf("bad Content-Length %q (a whole number up to %d)", length, maxMessage)
 	}
 	body := make([]byte, n)
 	_, err = io.ReadFull(s.in, body)
@@ -239,10 +268,21 @@ func (s *Server) dispatch(msg *message) (any, *responseError) {
 		s.mu.Unlock()
 		return nil, nil
 	case "$/cancelRequest":
+		// Requests are answered in order, so a cancellation can only be
+		// for a request not yet read: keep the last few, never more (a
+		// client cancelling answered requests must not grow memory).
 		var p cancelParams
 		if json.Unmarshal(msg.Params, &p) == nil {
 			s.mu.Lock()
-			s.cancelled[string(p.ID)] = true
+			id := string(p.ID)
+			if !s.cancelled[id] {
+				s.cancelled[id] = true
+				s.cancelOrder = append(s.cancelOrder, id)
+				if len(s.cancelOrder) > maxCancelled {
+					delete(s.cancelled, s.cancelOrder[0])
+					s.cancelOrder = s.cancelOrder[1:]
+				}
+			}
 			s.mu.Unlock()
 		}
 	case "textDocument/didOpen":

@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -73,6 +74,15 @@ func parse(g *analyzer.Graph, src []byte, typ string) *vcl.File { return Parse(g
 // Parse parses VCL through a parse cache (the parallel read ahead of
 // loading calls it for .vcl files, with type "").
 func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
+	if len(src) > MaxVCLSize {
+		// Parsing costs about 30 bytes of memory per byte of VCL: a
+		// 100 MB file took 4.7 GB. Fastly refuses such a file anyway.
+		msg := fmt.Sprintf("this VCL is %d bytes, over Fastly's limit of %d for a VCL file (VCL constraints and limitations): Fastly refuses it, and chainlint does not analyse it", len(src), MaxVCLSize)
+		if typ != "file" && typ != "" {
+			msg = fmt.Sprintf("this snippet is %d bytes, over the %d bytes Fastly allows a VCL file: chainlint does not analyse it", len(src), MaxVCLSize)
+		}
+		return &vcl.File{Errors: []*vcl.Error{{Pos: 0, End: 0, Msg: msg}}}
+	}
 	return m.Get("vcl:"+typ, src, func() any {
 		if typ == "file" {
 			return vcl.Parse(src)
@@ -80,6 +90,11 @@ func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
 		return vcl.ParseSnippet(src, typ)
 	}).(*vcl.File)
 }
+
+// MaxVCLSize is Fastly's limit on the size of a VCL file, 1 MB
+// (https://www.fastly.com/documentation/reference/vcl/constraints-and-limitations/).
+// chainlint parses no VCL larger than that.
+const MaxVCLSize = 1 << 20
 
 // LoadFile parses a stand-alone .vcl file for its syntax. Which service it
 // belongs to is not known from the file alone, so it contributes no facts;
