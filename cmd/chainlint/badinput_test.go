@@ -354,3 +354,27 @@ func lspRun(t *testing.T, dir string) {
 		t.Errorf("the language server ended badly: %v\n%s", err, stderr.String())
 	}
 }
+
+// TestFlagFilesNotRegular: a device or a FIFO given to a flag that names a
+// file is refused at once (exit 2), never read.
+func TestFlagFilesNotRegular(t *testing.T) {
+	dir := writeTree(t, map[string]string{"estate.json": validExport})
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	for _, flag := range []string{"--config", "--baseline", "--var-file"} {
+		for _, target := range []string{"/dev/zero", fifo} {
+			cmd := exec.Command(binary, flag, target, "estate.json")
+			cmd.Dir = dir
+			_, stderr, status := runCmd(t, cmd)
+			if status != 2 || !strings.Contains(stderr, "not a regular file") {
+				t.Errorf("%s %s: status %d\n%s", flag, target, status, stderr)
+			}
+		}
+	}
+	cmd := exec.Command(binary, "pull", "--all", "--token-file", "/dev/zero")
+	if _, stderr, status := runCmd(t, cmd); status != 2 || !strings.Contains(stderr, "not a regular file") {
+		t.Errorf("pull --token-file /dev/zero: status %d\n%s", status, stderr)
+	}
+}

@@ -209,6 +209,14 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
 		return exitUsage
 	}
+	for _, vf := range lf.varFiles {
+		// Read now only to refuse what cannot be read: a --var-file the
+		// loader skipped would silently leave variables unset.
+		if _, err := safefile.ReadText(vf, 0); err != nil {
+			fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
+			return exitUsage
+		}
+	}
 	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}, OnRead: memoryBudget}
 	if len(lf.vars) > 0 {
 		opts.Terraform.Vars = map[string]string{}
