@@ -162,6 +162,71 @@ type VCLFacts struct {
 	GuardHeaders     []*HeaderValue
 	// LiteralKeys locate digest.hmac_* calls keyed by a string literal.
 	LiteralKeys []*LiteralKey
+	// Exits are the ways a request leaves the service for a backend, as
+	// the request-flow model (loader/vclfacts) runs the effective VCL:
+	// custom VCL with snippets at their #FASTLY macros by priority, or
+	// Fastly's boilerplate. Nil when the model did not run (a service
+	// whose VCL did not parse): rules then fall back to HostSets.
+	Exits []*Exit
+	// ExitsMerged reports that the model merged paths to stay within its
+	// bound: some exits stand for several paths and carry no conditions.
+	ExitsMerged bool
+	// Unrendered are snippets of a subroutine type whose #FASTLY macro the
+	// custom VCL lacks: Fastly never renders them.
+	Unrendered []*Snippet
+}
+
+// Exit is one path of a request through a VCL service to a backend fetch.
+type Exit struct {
+	// Sub is where the backend request leaves: "vcl_miss" or "vcl_pass".
+	Sub string
+	// Backend is the VCL name req.backend holds on the path ("" when the
+	// path leaves the choice to Fastly's generated backend selection, or
+	// sets it to something that is not a declared backend).
+	Backend string
+	Host    ExitHost
+	// Conditions are the path's conditions as written in the VCL, a
+	// negated one as "!(…)"; Shield is +1 when the path requires
+	// req.backend.is_shield, -1 when it requires its negation, else 0.
+	Conditions []string
+	Shield     int
+}
+
+// ExitHostKind is what a path leaves in bereq.http.host.
+type ExitHostKind int
+
+// What bereq.http.host holds at the end of a path.
+const (
+	// ExitHostClient: the client's Host, copied from req when the backend
+	// request started and not changed since.
+	ExitHostClient ExitHostKind = iota
+	// ExitHostLiteral: a literal hostname set in VCL (in vcl_recv to
+	// req.http.host, or in vcl_miss / vcl_pass to bereq.http.host).
+	ExitHostLiteral
+	// ExitHostDynamic: a computed value chainlint cannot know.
+	ExitHostDynamic
+	// ExitHostUnset: unset bereq.http.host (or req.http.host before the
+	// copy). Fastly does not document what it then sends; chainlint
+	// assumes the request is not routed to a chained service.
+	ExitHostUnset
+)
+
+// ExitHost is the Host a path sends and the statement that decided it
+// (a zero Span for the client's Host).
+type ExitHost struct {
+	Span
+	Kind  ExitHostKind
+	Value string
+}
+
+// Describe renders a path for messages: "when the request takes vcl_pass
+// and req.url ~ "^/a"".
+func (e *Exit) Describe() string {
+	s := "when the request takes " + e.Sub
+	for _, c := range e.Conditions {
+		s += " and " + c
+	}
+	return s
 }
 
 // HostSet is one assignment of the backend request's Host header.

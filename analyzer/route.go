@@ -64,8 +64,13 @@ type Route struct {
 	HostPos, HostEnd token.Pos
 	// PartialSet is set when the Host comes from VCL that sets
 	// bereq.http.host in only one of vcl_miss and vcl_pass: it names the
-	// subroutine that lacks the statement.
+	// subroutine that lacks the statement. (Without the request-flow
+	// model: VCL that did not parse.)
 	PartialSet string
+	// ClientExit is a path on which the request keeps the client's Host
+	// (or loses its Host) while other paths send Host: the request-flow
+	// model's partial override.
+	ClientExit *Exit
 	// To is the analysed service the request reaches; nil when it leaves
 	// for an origin, for a Fastly service outside the analysed set, or when
 	// the Host is unknown.
@@ -202,7 +207,7 @@ func (ix *DomainIndex) Resolve(b *Backend) *Route {
 	}
 	r.ToFastly = r.AddressDomain != nil || IsFastlyHostname(r.Address)
 	h := EffectiveHost(b)
-	r.HostSource, r.Host, r.HostPos, r.HostEnd, r.PartialSet = h.Source, h.Host, h.Pos, h.End, h.MissingIn
+	r.HostSource, r.Host, r.HostPos, r.HostEnd, r.PartialSet, r.ClientExit = h.Source, h.Host, h.Pos, h.End, h.MissingIn, h.ClientExit
 	if !r.ToFastly {
 		return r
 	}
@@ -224,8 +229,11 @@ type Host struct {
 	Host     string
 	Pos, End token.Pos
 	// MissingIn names vcl_miss or vcl_pass when VCL sets the Host in the
-	// other one only.
+	// other one only (the fallback without the request-flow model).
 	MissingIn string
+	// ClientExit is a path that keeps the client's Host while others set
+	// one (the request-flow model).
+	ClientExit *Exit
 }
 
 // EffectiveHost returns the Host header a backend sends, applying Fastly's
@@ -249,6 +257,9 @@ func EffectiveHost(b *Backend) Host {
 	}
 	if b.VCL != nil && b.VCL.BypassLocalRouteTable.Value || b.Service == nil || b.Service.VCL == nil {
 		return Host{Source: HostFromClient}
+	}
+	if exits := b.Service.VCL.Exits; exits != nil {
+		return exitHost(b, exits)
 	}
 	var miss, pass *HostSet
 	for _, hs := range b.Service.VCL.HostSets {
@@ -278,6 +289,92 @@ func EffectiveHost(b *Backend) Host {
 		h.MissingIn = "vcl_miss"
 	case pass == nil:
 		h.MissingIn = "vcl_pass"
+	}
+	return h
+}
+
+// ExitsFor returns the request-flow model's paths that fetch from b at its
+// address: those that select b (or leave the selection to Fastly, or
+// select something that is not one of the service's backends, such as a
+// director) and do not require req.backend.is_shield (a shielded request
+// reaches the address from the shield POP, where is_shield is false).
+func ExitsFor(b *Backend) []*Exit {
+	if b.Service == nil || b.Service.VCL == nil {
+		return nil
+	}
+	var out []*Exit
+	for _, e := range b.Service.VCL.Exits {
+		if e.Shield > 0 || !selects(e, b) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// ShieldExitsFor returns the paths on which a request for b goes to b's
+// shield POP (req.backend.is_shield is true): only for a shielded backend.
+func ShieldExitsFor(b *Backend) []*Exit {
+	if b.Service == nil || b.Service.VCL == nil || !b.Shield.Known() || strings.TrimSpace(b.Shield.Value) == "" {
+		return nil
+	}
+	var out []*Exit
+	for _, e := range b.Service.VCL.Exits {
+		if e.Shield >= 0 && selects(e, b) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func selects(e *Exit, b *Backend) bool {
+	if e.Backend == "" || e.Backend == b.VCLName() {
+		return true
+	}
+	for _, other := range b.Service.Backends {
+		if other.VCLName() == e.Backend {
+			return false // another backend of the service
+		}
+	}
+	return true
+}
+
+// exitHost decides a backend's Host from the request-flow model: a literal
+// Host on some path is the Host meant for the backend; a path that keeps
+// the client's Host beside it is a partial override; only client Hosts is
+// the client's; computed Hosts alone are unknown. A backend no path
+// fetches from has no route to judge.
+func exitHost(b *Backend, all []*Exit) Host {
+	exits := ExitsFor(b)
+	if len(exits) == 0 {
+		return Host{Source: HostUnknown}
+	}
+	var literal, dynamic, client *Exit
+	for _, e := range exits {
+		switch e.Host.Kind {
+		case ExitHostLiteral:
+			if literal == nil {
+				literal = e
+			}
+		case ExitHostDynamic:
+			if dynamic == nil {
+				dynamic = e
+			}
+		default:
+			if client == nil {
+				client = e
+			}
+		}
+	}
+	switch {
+	case literal != nil:
+		return Host{Source: HostVCLSet, Host: NormalizeHost(literal.Host.Value), Pos: literal.Host.Pos, End: literal.Host.End, ClientExit: client}
+	case dynamic != nil:
+		return Host{Source: HostUnknown, Pos: dynamic.Host.Pos, End: dynamic.Host.End}
+	}
+	h := Host{Source: HostFromClient}
+	if client != nil {
+		h.Pos, h.End = client.Host.Pos, client.Host.End // a reset or an unset, if any
 	}
 	return h
 }

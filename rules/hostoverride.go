@@ -77,6 +77,11 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 		if b.VCL != nil {
 			d.Message = vclBackendAdvice(d.Message, b, host)
 		}
+		if r.HostPos.IsValid() {
+			// The VCL sets a Host, then puts the client's back or unsets
+			// it on every path (the last write wins).
+			d.Related = append(d.Related, related(r.HostPos, r.HostEnd, "the VCL's last word on the Host, on every path: the client's Host (or none) is sent"))
+		}
 		if host != "" && b.Setter != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   fmt.Sprintf("set override_host = %q", host),

@@ -60,6 +60,7 @@ func All() []*analyzer.Rule {
 		DivergentCacheKey,
 		UnknownValue,
 		SkippedInput,
+		SnippetNotRendered,
 		UnknownStoreReference,
 		UnknownBackendReference,
 		LocalSetupDrift,

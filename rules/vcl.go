@@ -37,20 +37,36 @@ Good:
 	},
 }
 
-// PartialHostOverride reports Host overrides set in only one of vcl_miss
-// and vcl_pass.
+// PartialHostOverride reports a Host for a chained service that some
+// request paths set and others do not.
 var PartialHostOverride = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Analyzer: &analysis.Analyzer{
 		Name: "partial-host-override",
-		Doc: `the Host for a chained service is set in vcl_miss or vcl_pass, not both
+		Doc: `the Host for a chained service is set on some request paths, not all
 
-A cache miss runs vcl_miss and a pass runs vcl_pass; only one of them runs
-for a request. Setting bereq.http.host in one leaves the other path with
-the client's Host, which routes back to the first service: passed (or
-missed) requests still end in "503 Loop detected". The finding points at
-the statement that is there and names the subroutine that lacks it. Set
-the Host in both, or use the backend's override_host.
+chainlint runs the service's VCL as Fastly does (the request-flow model):
+vcl_recv, then vcl_pass for a pass or vcl_hash and vcl_miss for a cache
+miss, with the custom VCL's subroutines, each snippet at its #FASTLY macro
+in priority order, or Fastly's boilerplate. A path is one way through
+that program to a backend request: which subroutine it leaves from and the
+if-conditions it took, written as in the VCL. bereq.http.host starts as a
+copy of req.http.host when vcl_miss or vcl_pass starts, and the last write
+wins.
+
+When some paths send the chained service's Host and another keeps the
+client's (or unsets it), the requests on that path return to the first
+service: "503 Loop detected". The finding points at the statement that
+sets the Host and names a path that lacks it: "when the request takes
+vcl_pass", or "when the request takes vcl_miss and !(req.url ~ "^/a")".
+Set the Host on every path (in vcl_recv with set req.http.host, or in both
+vcl_miss and vcl_pass), or use the backend's override_host.
+
+Assumed where Fastly does not document it: snippets of equal priority run
+in name order; an unset Host does not reach the chained service; return
+(pass) in vcl_miss fetches as it is. Sources: Fastly's bereq.http reference
+(the copy from req), the VCL snippets reference (priority: lower first),
+the service-chaining guide (both vcl_miss and vcl_pass).
 
 Bad:
 
@@ -75,7 +91,7 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 	chains := analyzer.ChainsOf(pass)
 	reported := map[reportKey]bool{}
 	for _, r := range chains.Routes {
-		if r.PartialSet == "" || !r.ToFastly {
+		if r.PartialSet == "" && r.ClientExit == nil || !r.ToFastly {
 			continue // a Host set for an origin only is not about chaining
 		}
 		key := reportKey{r.From, r.HostPos}
@@ -83,6 +99,24 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		reported[key] = true
+		if e := r.ClientExit; e != nil {
+			keeps := "keeps the client's Host"
+			var rel []analysis.RelatedInformation
+			if e.Host.Kind == analyzer.ExitHostUnset {
+				keeps = "has its Host unset"
+				rel = append(rel, related(e.Host.Pos, e.Host.End, "the Host is unset here"))
+			} else if e.Host.Pos.IsValid() {
+				rel = append(rel, related(e.Host.Pos, e.Host.End, "the client's Host is put back here"))
+			}
+			rel = append(rel, related(r.Backend.Address.Pos, r.Backend.Address.End, "backend %q reaches Fastly at %q", r.Backend.Name.Value, r.Address))
+			pass.Report(analysis.Diagnostic{
+				Pos: r.HostPos, End: r.HostEnd,
+				Message: fmt.Sprintf("service %q sends Host %q to backend %q on some paths, but %s, the request %s, and Fastly routes it back to %q (503 Loop detected); set the Host on that path too (in vcl_recv, or in both vcl_miss and vcl_pass), or set override_host on backend %q",
+					r.From.Label(), r.Host, r.Backend.Name.Value, e.Describe(), keeps, r.From.Label(), r.Backend.Name.Value),
+				Related: rel,
+			})
+			continue
+		}
 		present := "vcl_miss"
 		if r.PartialSet == "vcl_miss" {
 			present = "vcl_pass"

@@ -42,6 +42,9 @@ type reader struct {
 	s     *analyzer.Service
 	facts *analyzer.VCLFacts
 	subs  map[string][]body
+	// syntaxErrors reports VCL that did not parse: the request-flow model
+	// does not run on part of a program.
+	syntaxErrors bool
 }
 
 // Apply reads the VCL of s. It does nothing for a service without VCL.
@@ -50,21 +53,63 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 		return
 	}
 	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+	custom := map[string][]body{}
+	snippets := map[string][]snip{}
+	hasCustom, known := false, true
 	for _, v := range s.VCLs {
-		if v.Content.Known() {
-			r.add(&source{text: v.Content, file: parse(g, []byte(v.Content.Value), "file")}, "")
+		if !v.Content.Known() {
+			known = false
+			continue
 		}
+		hasCustom = true
+		src := &source{text: v.Content, file: parse(g, []byte(v.Content.Value), "file")}
+		r.add(src, "")
+		addSubs(custom, src)
 	}
 	for _, sn := range s.Snippets {
-		if sn.Content.Known() {
-			typ := strings.ToLower(sn.Type.Value)
-			r.add(&source{text: sn.Content, file: parse(g, []byte(sn.Content.Value), typ)}, vcl.SubroutineSnippetTypes[typ])
+		if !sn.Content.Known() {
+			known = false
+			continue
+		}
+		typ := strings.ToLower(sn.Type.Value)
+		src := &source{text: sn.Content, file: parse(g, []byte(sn.Content.Value), typ)}
+		sub := vcl.SubroutineSnippetTypes[typ]
+		r.add(src, sub)
+		switch {
+		case sub != "":
+			snippets[sub] = append(snippets[sub], snip{snippet: sn, src: src, stmts: src.file.Stmts})
+		case typ == "init":
+			addSubs(custom, src)
 		}
 	}
 	r.hostSets("vcl_miss")
 	r.hostSets("vcl_pass")
 	r.scanAll()
+	if known && !r.syntaxErrors && !includesSnippets(s) {
+		r.runFlow(custom, snippets, hasCustom)
+	}
 	s.VCL = r.facts
+}
+
+// includesSnippets reports custom VCL that includes snippets by hand
+// (include "snippet::NAME"): where they run is not modelled, so the
+// request-flow model stays out rather than guess.
+func includesSnippets(s *analyzer.Service) bool {
+	for _, v := range s.VCLs {
+		if strings.Contains(v.Content.Value, `"snippet::`) {
+			return true
+		}
+	}
+	return false
+}
+
+// addSubs records the subroutines a parsed source declares.
+func addSubs(subs map[string][]body, src *source) {
+	for _, d := range src.file.Decls {
+		if sd, ok := d.(*vcl.SubDecl); ok {
+			subs[sd.Name.Name] = append(subs[sd.Name.Name], body{src, sd.Body.Stmts})
+		}
+	}
 }
 
 // parse parses VCL as a whole file ("file") or as a snippet of a type,
@@ -116,6 +161,7 @@ func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
 // statements of a snippet under the subroutine it is inserted into.
 func (r *reader) add(src *source, snippetSub string) {
 	reportErrors(r.g, src.text, src.file)
+	r.syntaxErrors = r.syntaxErrors || len(src.file.Errors) > 0
 	for _, d := range src.file.Decls {
 		switch d := d.(type) {
 		case *vcl.BackendDecl:

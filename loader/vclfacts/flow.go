@@ -1,0 +1,512 @@
+package vclfacts
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/vcl"
+)
+
+// The request-flow model runs a service's effective VCL as Fastly runs
+// it, far enough to tell, for every path a request can take to a backend,
+// which backend it goes to and which Host it carries.
+//
+// What is modelled (each from Fastly's documentation, or assumed where it
+// is silent; the rule docs repeat the assumptions):
+//
+//   - The effective VCL: the custom VCL's subroutines (every uploaded
+//     file: includes are assumed to be the other files), with each
+//     snippet inserted at its subroutine's #FASTLY macro in ascending
+//     priority (default 100; equal priorities by name, an assumption:
+//     Fastly does not document ties). Without custom VCL, Fastly's
+//     boilerplate: the macro, then vcl_recv passes methods other than GET,
+//     HEAD and FASTLYPURGE and looks the rest up, vcl_miss fetches,
+//     vcl_pass passes. Custom VCL that lacks a subroutine's macro renders
+//     none of that type's snippets (Unrendered).
+//   - The request path: vcl_recv, then return(pass) to vcl_pass, or
+//     return(lookup) (or falling off the end) through vcl_hash to
+//     vcl_miss; error and restart leave no backend request (restart is
+//     not followed: VCL's only loop, bounded by Fastly at 3).
+//   - State: req.http.host (the client's at first), bereq.http.host
+//     (a copy of req.http.* made when vcl_miss or vcl_pass starts:
+//     Fastly's bereq.http reference), req.backend (static set req.backend
+//     = F_x). set and unset, last write wins; call follows custom
+//     subroutines (a return(action) in one ends its caller too).
+//   - Conditions: each if forks the path when a branch changes the state
+//     or leaves the subroutine; the condition is kept as written.
+//     req.backend.is_shield is understood exactly: a branch that needs it
+//     true and one that needs it false never share a path.
+//
+// Paths are bounded: past maxPaths at one point, paths with equal state
+// are merged (their conditions dropped, ExitsMerged set), and the rest cut.
+
+const maxPaths = 64
+
+// hostVal is what a Host variable holds on a path.
+type hostVal struct {
+	kind  analyzer.ExitHostKind
+	value string
+	span  analyzer.Span
+}
+
+type flowState struct {
+	reqHost, bereqHost hostVal
+	backend            string
+	conds              []string
+	shield             int
+	// action is how the subroutine ended: "" (fell off the end, or a
+	// plain return), or the action of return(action), "error", "restart".
+	action string
+}
+
+// key identifies a path's state for merging.
+func (st *flowState) key() string {
+	return strings.Join([]string{st.reqHost.value, string(rune('0' + st.reqHost.kind)), st.bereqHost.value,
+		string(rune('0' + st.bereqHost.kind)), st.backend, string(rune('1' + st.shield)), st.action}, "\x00")
+}
+
+func (st flowState) with(cond string) flowState {
+	st.conds = append(st.conds[:len(st.conds):len(st.conds)], cond)
+	return st
+}
+
+// snip is a snippet waiting for its macro.
+type snip struct {
+	snippet *analyzer.Snippet
+	src     *source
+	stmts   []vcl.Stmt
+}
+
+type flow struct {
+	r *reader
+	// custom holds the custom VCL's subroutine bodies by name.
+	custom map[string][]body
+	// snippets holds each subroutine's snippets, in rendering order.
+	snippets map[string][]snip
+	hasCustom bool
+	// touches caches whether a subroutine can change the state.
+	touches map[string]bool
+	merged  bool
+}
+
+// runFlow computes the service's exits.
+func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, hasCustom bool) {
+	fl := &flow{r: r, custom: custom, snippets: snippets, hasCustom: hasCustom, touches: map[string]bool{}}
+	for sub, list := range snippets {
+		slices.SortStableFunc(list, func(a, b snip) int {
+			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
+		})
+		if hasCustom && !fl.hasMacro(sub) {
+			for _, s := range list {
+				r.facts.Unrendered = append(r.facts.Unrendered, s.snippet)
+			}
+		}
+	}
+	start := flowState{reqHost: hostVal{kind: analyzer.ExitHostClient}}
+	var exits []*analyzer.Exit
+	for _, st := range fl.runSub("vcl_recv", []flowState{start}) {
+		switch st.action {
+		case "error", "restart", "synth", "deliver":
+			continue
+		case "pass":
+			exits = append(exits, fl.backendRequest("vcl_pass", st)...)
+		default: // lookup, hash, or the end of vcl_recv
+			st.action = ""
+			for _, h := range fl.runSub("vcl_hash", []flowState{st}) {
+				h.action = ""
+				exits = append(exits, fl.backendRequest("vcl_miss", h)...)
+			}
+		}
+	}
+	r.facts.Exits = exits
+	if exits == nil {
+		r.facts.Exits = []*analyzer.Exit{}
+	}
+	r.facts.ExitsMerged = fl.merged
+}
+
+func priority(s *analyzer.Snippet) int {
+	if s.Priority.Set && s.Priority.Known() {
+		return s.Priority.Value
+	}
+	return 100
+}
+
+// backendRequest starts the backend request of a path in sub: bereq
+// copies req's headers, then sub runs.
+func (fl *flow) backendRequest(sub string, st flowState) []*analyzer.Exit {
+	st.bereqHost = st.reqHost
+	st.action = ""
+	var out []*analyzer.Exit
+	for _, end := range fl.runSub(sub, []flowState{st}) {
+		if end.action == "error" || end.action == "restart" || end.action == "deliver" || end.action == "synth" {
+			continue
+		}
+		out = append(out, &analyzer.Exit{Sub: sub, Backend: end.backend, Conditions: end.conds, Shield: end.shield,
+			Host: analyzer.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
+	}
+	return out
+}
+
+// hasMacro reports whether the custom VCL's sub has its #FASTLY macro.
+func (fl *flow) hasMacro(sub string) bool {
+	want := strings.TrimPrefix(sub, "vcl_")
+	found := false
+	for _, b := range fl.custom[sub] {
+		walkStmts(b.stmts, func(st vcl.Stmt) {
+			if m, ok := st.(*vcl.MacroStmt); ok && strings.EqualFold(m.Name, want) {
+				found = true
+			}
+		})
+	}
+	return found
+}
+
+// runSub runs one Fastly subroutine on every path.
+func (fl *flow) runSub(sub string, in []flowState) []flowState {
+	if !fl.hasCustom {
+		return fl.boilerplate(sub, in, true)
+	}
+	if len(fl.custom[sub]) == 0 {
+		// Custom VCL without this subroutine: the built-in default runs,
+		// and no snippet of its type is rendered.
+		return fl.boilerplate(sub, in, false)
+	}
+	out := in
+	for _, b := range fl.custom[sub] {
+		out = fl.exec(b.src, b.stmts, out, sub, map[string]bool{})
+	}
+	return out
+}
+
+// boilerplate runs Fastly's default subroutine: the macro's snippets,
+// then its default action.
+func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowState {
+	out := in
+	if snippets {
+		out = fl.macro(sub, in)
+	}
+	if sub != "vcl_recv" {
+		return out
+	}
+	var res []flowState
+	for _, st := range out {
+		if st.action != "" {
+			res = append(res, st)
+			continue
+		}
+		pass := st.with(`req.method is not GET, HEAD or FASTLYPURGE`)
+		pass.action = "pass"
+		look := st.with(`req.method is GET, HEAD or FASTLYPURGE`)
+		look.action = "lookup"
+		res = append(res, pass, look)
+	}
+	return fl.bound(res)
+}
+
+// macro runs the snippets rendered at sub's #FASTLY macro.
+func (fl *flow) macro(sub string, in []flowState) []flowState {
+	out := in
+	for _, s := range fl.snippets[sub] {
+		out = fl.exec(s.src, s.stmts, out, sub, map[string]bool{})
+	}
+	return out
+}
+
+// exec runs statements on every live path (a path whose subroutine has
+// ended passes through untouched).
+func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, calling map[string]bool) []flowState {
+	paths := in
+	for _, stmt := range stmts {
+		var next []flowState
+		for _, st := range paths {
+			if st.action != "" {
+				next = append(next, st)
+				continue
+			}
+			next = append(next, fl.step(src, stmt, st, sub, calling)...)
+		}
+		paths = fl.bound(next)
+	}
+	return paths
+}
+
+// step runs one statement on one path.
+func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calling map[string]bool) []flowState {
+	switch s := stmt.(type) {
+	case *vcl.SetStmt:
+		target := strings.ToLower(s.Target.Name)
+		switch target {
+		case "req.http.host":
+			st.reqHost = fl.value(src, s, st)
+		case "bereq.http.host":
+			if sub == "vcl_miss" || sub == "vcl_pass" {
+				st.bereqHost = fl.value(src, s, st)
+			}
+		case "req.backend":
+			st.backend = ""
+			if id, ok := s.Value.(*vcl.Ident); ok && s.Op == "=" {
+				st.backend = id.Name
+			}
+		}
+	case *vcl.UnsetStmt:
+		unset := hostVal{kind: analyzer.ExitHostUnset, span: fl.r.span(src, s)}
+		switch strings.ToLower(s.Target.Name) {
+		case "req.http.host":
+			st.reqHost = unset
+		case "bereq.http.host":
+			if sub == "vcl_miss" || sub == "vcl_pass" {
+				st.bereqHost = unset
+			}
+		}
+	case *vcl.ReturnStmt:
+		st.action = "return"
+		if s.Value != nil {
+			st.action = strings.ToLower(strings.Trim(exprText(src, s.Value), "() \t"))
+		}
+	case *vcl.ErrorStmt:
+		st.action = "error"
+	case *vcl.RestartStmt:
+		st.action = "restart"
+	case *vcl.MacroStmt:
+		if strings.EqualFold("vcl_"+s.Name, sub) {
+			return fl.macro(sub, []flowState{st})
+		}
+	case *vcl.Block:
+		return fl.exec(src, s.Stmts, []flowState{st}, sub, calling)
+	case *vcl.CallStmt:
+		return fl.call(s.Name.Name, st, sub, calling)
+	case *vcl.IfStmt:
+		if !fl.ifTouches(s) {
+			return []flowState{st}
+		}
+		return fl.ifStmt(src, s, st, sub, calling)
+	}
+	return []flowState{st}
+}
+
+// call runs a custom subroutine; a plain return ends only it, a
+// return(action) ends its caller too.
+func (fl *flow) call(name string, st flowState, sub string, calling map[string]bool) []flowState {
+	if calling[name] || !fl.subTouches(name) {
+		return []flowState{st} // recursion (Fastly refuses it), or nothing to see
+	}
+	calling[name] = true
+	defer delete(calling, name)
+	out := []flowState{st}
+	for _, b := range fl.custom[name] {
+		out = fl.exec(b.src, b.stmts, out, sub, calling)
+	}
+	for i := range out {
+		if out[i].action == "return" {
+			out[i].action = ""
+		}
+	}
+	return out
+}
+
+// ifStmt forks a path at an if / else-if chain.
+func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, calling map[string]bool) []flowState {
+	var out []flowState
+	rest := st
+	for cur := s; ; {
+		text := exprText(src, cur.Cond)
+		shieldThen, shieldElse := shieldOf(cur.Cond)
+		if then, ok := withShield(rest, shieldThen); ok {
+			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then.with(text)}, sub, calling)...)
+		}
+		var ok bool
+		if rest, ok = withShield(rest, shieldElse); !ok {
+			return out
+		}
+		rest = rest.with("!(" + text + ")")
+		switch e := cur.Else.(type) {
+		case *vcl.IfStmt:
+			cur = e
+			continue
+		case *vcl.Block:
+			return append(out, fl.exec(src, e.Stmts, []flowState{rest}, sub, calling)...)
+		}
+		return append(out, rest)
+	}
+}
+
+// shieldOf tells what a condition says of req.backend.is_shield on its
+// then and else branches: +1 true, -1 false, 0 nothing.
+func shieldOf(e vcl.Expr) (then, els int) {
+	switch e := e.(type) {
+	case *vcl.ParenExpr:
+		return shieldOf(e.X)
+	case *vcl.Ident:
+		if e.Name == "req.backend.is_shield" {
+			return 1, -1
+		}
+	case *vcl.UnaryExpr:
+		if e.Op == "!" {
+			t, f := shieldOf(e.X)
+			return f, t
+		}
+	case *vcl.BinaryExpr:
+		switch e.Op {
+		case "&&":
+			if t, _ := shieldOf(e.X); t != 0 {
+				return t, 0
+			}
+			if t, _ := shieldOf(e.Y); t != 0 {
+				return t, 0
+			}
+		case "||":
+			if _, f := shieldOf(e.X); f != 0 {
+				if _, f2 := shieldOf(e.Y); f2 == f {
+					return 0, f
+				}
+			}
+		}
+	}
+	return 0, 0
+}
+
+func withShield(st flowState, need int) (flowState, bool) {
+	if need == 0 {
+		return st, true
+	}
+	if st.shield != 0 && st.shield != need {
+		return st, false // contradicts the path: it never happens
+	}
+	st.shield = need
+	return st, true
+}
+
+// value evaluates the value a set statement assigns to a Host variable.
+func (fl *flow) value(src *source, s *vcl.SetStmt, st flowState) hostVal {
+	span := fl.r.span(src, s)
+	if s.Op != "=" {
+		return hostVal{kind: analyzer.ExitHostDynamic, span: span}
+	}
+	switch v := s.Value.(type) {
+	case *vcl.StringLit:
+		if strings.TrimSpace(v.Value) == "" {
+			return hostVal{kind: analyzer.ExitHostUnset, span: span}
+		}
+		return hostVal{kind: analyzer.ExitHostLiteral, value: v.Value, span: span}
+	case *vcl.Ident:
+		switch strings.ToLower(v.Name) {
+		case "req.http.host":
+			h := st.reqHost
+			if h.kind == analyzer.ExitHostClient {
+				h.span = span // where the client's Host was put back
+			}
+			return h
+		case "bereq.http.host":
+			return st.bereqHost
+		}
+	}
+	return hostVal{kind: analyzer.ExitHostDynamic, span: span}
+}
+
+// bound keeps the paths within maxPaths: paths of equal state are merged
+// (their conditions dropped), then the rest cut.
+func (fl *flow) bound(paths []flowState) []flowState {
+	if len(paths) <= maxPaths {
+		return paths
+	}
+	fl.merged = true
+	seen := map[string]int{}
+	var out []flowState
+	for _, st := range paths {
+		k := st.key()
+		if i, ok := seen[k]; ok {
+			out[i].conds = nil
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, st)
+	}
+	if len(out) > maxPaths {
+		out = out[:maxPaths]
+	}
+	return out
+}
+
+// ifTouches reports whether any branch of an if chain can change the
+// state or end the subroutine: only then is the path forked.
+func (fl *flow) ifTouches(s *vcl.IfStmt) bool {
+	touched := false
+	for cur := s; cur != nil && !touched; {
+		touched = fl.stmtsTouch(cur.Then.Stmts)
+		switch e := cur.Else.(type) {
+		case *vcl.IfStmt:
+			cur = e
+			continue
+		case *vcl.Block:
+			touched = touched || fl.stmtsTouch(e.Stmts)
+		}
+		cur = nil
+	}
+	return touched
+}
+
+func (fl *flow) stmtsTouch(stmts []vcl.Stmt) bool {
+	touched := false
+	walkStmts(stmts, func(st vcl.Stmt) {
+		switch s := st.(type) {
+		case *vcl.SetStmt:
+			switch strings.ToLower(s.Target.Name) {
+			case "req.http.host", "bereq.http.host", "req.backend":
+				touched = true
+			}
+		case *vcl.UnsetStmt:
+			switch strings.ToLower(s.Target.Name) {
+			case "req.http.host", "bereq.http.host":
+				touched = true
+			}
+		case *vcl.ReturnStmt, *vcl.ErrorStmt, *vcl.RestartStmt, *vcl.MacroStmt:
+			touched = true
+		case *vcl.CallStmt:
+			touched = touched || fl.subTouches(s.Name.Name)
+		}
+	})
+	return touched
+}
+
+// subTouches reports whether a custom subroutine can change the state.
+func (fl *flow) subTouches(name string) bool {
+	if t, ok := fl.touches[name]; ok {
+		return t
+	}
+	fl.touches[name] = false // a recursive call adds nothing
+	t := false
+	for _, b := range fl.custom[name] {
+		t = t || fl.stmtsTouch(b.stmts)
+	}
+	fl.touches[name] = t
+	return t
+}
+
+// walkStmts calls fn for every statement, nested ones too.
+func walkStmts(stmts []vcl.Stmt, fn func(vcl.Stmt)) {
+	for _, st := range stmts {
+		fn(st)
+		switch s := st.(type) {
+		case *vcl.Block:
+			walkStmts(s.Stmts, fn)
+		case *vcl.IfStmt:
+			for cur := s; cur != nil; {
+				walkStmts(cur.Then.Stmts, fn)
+				switch e := cur.Else.(type) {
+				case *vcl.IfStmt:
+					cur = e
+					continue
+				case *vcl.Block:
+					walkStmts(e.Stmts, fn)
+				}
+				cur = nil
+			}
+		}
+	}
+}
