@@ -44,6 +44,12 @@ import (
 
 const maxPaths = 64
 
+// maxSteps bounds the statements the model runs for one service (a chain
+// of subroutines that each call the next twice doubles the work at every
+// level): past it the model gives up and the rules fall back to the
+// statement-level reading.
+const maxSteps = 200_000
+
 // hostVal is what a Host variable holds on a path.
 type hostVal struct {
 	kind  analyzer.ExitHostKind
@@ -89,6 +95,7 @@ type flow struct {
 	// touches caches whether a subroutine can change the state.
 	touches map[string]bool
 	merged  bool
+	steps   int
 }
 
 // runFlow computes the service's exits.
@@ -126,6 +133,9 @@ func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, h
 	r.facts.Exits = exits
 	if exits == nil {
 		r.facts.Exits = []*analyzer.Exit{}
+	}
+	if fl.steps > maxSteps {
+		r.facts.Exits = nil // gave up: see maxSteps
 	}
 	r.facts.ExitsMerged = fl.merged
 }
@@ -238,6 +248,9 @@ func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, 
 
 // step runs one statement on one path.
 func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calling map[string]bool) []flowState {
+	if fl.steps++; fl.steps > maxSteps {
+		return []flowState{st}
+	}
 	switch s := stmt.(type) {
 	case *vcl.SetStmt:
 		target := strings.ToLower(s.Target.Name)
