@@ -90,7 +90,7 @@ type flow struct {
 	// custom holds the custom VCL's subroutine bodies by name.
 	custom map[string][]body
 	// snippets holds each subroutine's snippets, in rendering order.
-	snippets map[string][]snip
+	snippets  map[string][]snip
 	hasCustom bool
 	// touches caches whether a subroutine can change the state.
 	touches map[string]bool
