@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -21,7 +22,13 @@ Fastly's newer chaining guide: set ssl_cert_hostname and ssl_sni_hostname
 to the same hostname as the Host override. The second service presents the
 certificate of the domain the request names; a backend that sends SNI or
 checks the certificate for another name fails the TLS handshake or
-verification. The fix sets the field to the Host override.
+verification. A wildcard name covers exactly one label, as certificate
+matching does: "*.edgecompute.app" covers "x.edgecompute.app", not
+"a.x.edgecompute.app". The fix sets the field to the Host override. When the
+Host itself is wrong (it names the service itself, or another service than
+the address), the rule stays silent: that Host is the finding
+(chain-loop, host-override-mismatch), and matching the certificate to it
+would make the mistake stick.
 
 Bad:
 
@@ -47,6 +54,13 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 		if r.To == nil || r.Host == "" || r.HostSource == analyzer.HostFromClient || r.HostSource == analyzer.HostUnknown {
 			continue
 		}
+		if r.To == r.From || r.AddressDomain != nil && r.AddressDomain.Service != r.To {
+			// The Host itself is wrong (it loops, or names another service
+			// than the address): that is chain-loop's or
+			// host-override-mismatch's finding, and matching the
+			// certificate to it would make the wrong Host stick.
+			continue
+		}
 		if !(b.UseSSL.Value || b.Port.Value == 443) {
 			continue
 		}
@@ -54,7 +68,7 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 			name  string
 			field analyzer.Field[string]
 		}{{"ssl_cert_hostname", b.SSLCertHostname}, {"ssl_sni_hostname", b.SSLSNIHostname}} {
-			if !f.field.Known() || f.field.Value == "" || analyzer.NormalizeHost(f.field.Value) == r.Host {
+			if !f.field.Known() || strings.TrimSpace(f.field.Value) == "" || certCovers(analyzer.NormalizeHost(f.field.Value), r.Host) {
 				continue
 			}
 			name := f.name
@@ -76,6 +90,22 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// certCovers reports whether a certificate name covers host as TLS
+// matching does (RFC 6125): equal names, or a wildcard "*.example.com"
+// covering exactly one more label ("x.example.com", not
+// "a.x.example.com", not "example.com").
+func certCovers(name, host string) bool {
+	if name == host {
+		return true
+	}
+	suffix, ok := strings.CutPrefix(name, "*.")
+	if !ok {
+		return false
+	}
+	label, rest, found := strings.Cut(host, ".")
+	return found && label != "" && rest == suffix
 }
 
 // VCLToComputeBypass reports, under the legacy profile, VCL services
