@@ -126,6 +126,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	}
 	tf := map[string]terraform.Dir{}
 	var manifests []string
+	var vclInputs []int
 	for i, in := range inputs {
 		if filepath.Base(in.path) == compute.ManifestName {
 			manifests = append(manifests, in.path)
@@ -143,11 +144,21 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 			g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
 			continue
 		}
+		if isVCL(in.path) {
+			vclInputs = append(vclInputs, i) // after Terraform: it may render them
+			continue
+		}
 		loadFile(g, in.path, contents[i], in.explicit)
 	}
 	// Loaders that read further files (file(), sources) see unsaved
-	// buffers too.
+	// buffers too. What Terraform reads through file() or templatefile()
+	// is linted where it is used, as rendered, and not again on its own.
+	var readMu sync.Mutex
+	readByTerraform := map[string]bool{}
 	read := func(path string) ([]byte, error) {
+		readMu.Lock()
+		readByTerraform[filepath.Clean(path)] = true
+		readMu.Unlock()
 		if b, ok := opts.Overlay[path]; ok {
 			return b, nil
 		}
@@ -159,6 +170,11 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 			topts.Read = read
 		}
 		terraform.Load(g, tf, topts)
+	}
+	for _, i := range vclInputs {
+		if p := inputs[i].path; !readByTerraform[filepath.Clean(p)] || g.Files.Get(p) == nil {
+			loadFile(g, p, contents[i], inputs[i].explicit)
+		}
 	}
 	if len(manifests) > 0 {
 		compute.Load(g, manifests, read) // last: projects join loaded services

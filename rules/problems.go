@@ -89,6 +89,11 @@ for one that read everything:
   line. A directory link that loops back is entered once, without a note.
 - A Terraform resource whose count or for_each asks for more than 10,000
   instances is analysed for its first 10,000.
+- A .vcl file that does not parse and is a template (Terraform's ${…} or
+  %{…}, or ####NAME#### placeholders, as Fastly's Magento module writes)
+  that nothing among the inputs renders is not linted as VCL: its
+  placeholders are not VCL errors. A template that Terraform renders is
+  linted as rendered, where it is used, and not again on its own.
 
 Bad:
 

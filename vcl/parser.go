@@ -14,7 +14,7 @@ const MaxDepth = 500
 func Parse(src []byte) *File {
 	p := newParser(src)
 	f := &File{Decls: p.decls()}
-	f.Errors = p.errs
+	f.Errors = dedupe(p.errs)
 	return f
 }
 
@@ -33,19 +33,52 @@ func ParseSnippet(src []byte, typ string) *File {
 	case "recv", "hash", "hit", "miss", "pass", "fetch", "error", "deliver", "log":
 		f.Stmts = p.stmts(0)
 	default:
-		for p.cur().Kind == Macro {
-			p.i++
-		}
-		starts := p.startsDecl()
-		p.i = 0
-		if starts {
+		if p.hasTopLevelDecl() {
 			f.Decls = p.decls()
 		} else {
 			f.Stmts = p.stmts(0)
 		}
 	}
-	f.Errors = p.errs
+	f.Errors = dedupe(p.errs)
 	return f
+}
+
+// hasTopLevelDecl reports whether a declaration keyword followed by a name
+// (sub vcl_recv, backend F_x, …) stands outside braces anywhere: then the
+// text is declarations, even when a line before it is not (a template
+// directive, a stray token), and the parser resynchronises at each
+// declaration instead of reading the rest as statements.
+func (p *parser) hasTopLevelDecl() bool {
+	defer func(i int) { p.i = i }(p.i)
+	depth := 0
+	for i, t := range p.toks {
+		switch t.Kind {
+		case LBrace:
+			depth++
+		case RBrace:
+			depth = max(depth-1, 0)
+		case Word:
+			if depth == 0 && declKeywords[t.Text] && i+1 < len(p.toks) && (p.toks[i+1].Kind == Word || p.toks[i+1].Kind == String) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dedupe drops an error at a position an earlier error already has (a
+// lexical error the parser then fails on): one error per position.
+func dedupe(errs []*Error) []*Error {
+	seen := map[int]bool{}
+	out := errs[:0]
+	for _, e := range errs {
+		if seen[e.Pos] {
+			continue
+		}
+		seen[e.Pos] = true
+		out = append(out, e)
+	}
+	return out
 }
 
 // SubroutineSnippetTypes maps a snippet type to the subroutine it is

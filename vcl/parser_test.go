@@ -310,3 +310,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestRecoveryAtDeclarations: a bad line before the first declaration does
+// not turn every later subroutine into errors, and no position gets two
+// errors (a lexical error the parser then fails on).
+func TestRecoveryAtDeclarations(t *testing.T) {
+	src := "%{ if x }\nsub vcl_recv {\n  set req.http.A = \"1\";\n  $oops;\n}\n%{ endif }\nsub vcl_miss {\n  return(fetch);\n}\n"
+	f := ParseSnippet([]byte(src), "")
+	subs := 0
+	for _, d := range f.Decls {
+		if _, ok := d.(*SubDecl); ok {
+			subs++
+		}
+	}
+	if subs != 2 {
+		t.Errorf("%d subroutines parsed, want 2 (errors: %v)", subs, f.Errors)
+	}
+	seen := map[int]bool{}
+	for _, e := range f.Errors {
+		if seen[e.Pos] {
+			t.Errorf("two errors at offset %d", e.Pos)
+		}
+		seen[e.Pos] = true
+	}
+	if len(f.Errors) != 3 {
+		for _, e := range f.Errors {
+			t.Logf("%d: %s", e.Pos, e.Msg)
+		}
+		t.Errorf("%d errors, want 3 (the two template lines and $oops)", len(f.Errors))
+	}
+}

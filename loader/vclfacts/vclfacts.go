@@ -11,10 +11,12 @@
 package vclfacts
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -148,8 +150,27 @@ const MaxVCLSize = 1 << 20
 func LoadFile(g *analyzer.Graph, name string, content []byte) {
 	f := g.Files.Add(name, content)
 	text := analyzer.Text{Field: analyzer.Field[string]{Value: string(content), Pos: f.Pos(0), End: f.Pos(len(content)), Set: true}}
-	reportErrors(g, text, parse(g, content, ""))
+	parsed := parse(g, content, "")
+	if len(parsed.Errors) > 0 && templateSyntax(content) {
+		// A Terraform template that nothing among the inputs renders (the
+		// loader lints a rendered one where templatefile() uses it): its
+		// ${…} and %{…} are not VCL errors, and the VCL between them
+		// cannot be read without the template's values.
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0),
+			Message: "skipped: this .vcl file is a template (Terraform's ${…} or %{…}, or ####NAME#### placeholders) and nothing among the inputs renders it; lint what renders it (Terraform's templatefile() is read as rendered)"})
+		return
+	}
+	reportErrors(g, text, parsed)
 }
+
+// templateSyntax reports Terraform template interpolations or
+// directives, or ####NAME#### placeholders (which Fastly's Magento module,
+// for one, replaces before uploading its snippets).
+func templateSyntax(content []byte) bool {
+	return bytes.Contains(content, []byte("${")) || bytes.Contains(content, []byte("%{")) || placeholder.Match(content)
+}
+
+var placeholder = regexp.MustCompile(`####[A-Z][A-Z0-9_]*####`)
 
 func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
 	for _, e := range f.Errors {
