@@ -13,6 +13,12 @@ type Chains struct {
 	// Routes holds one route per backend, in graph order.
 	Routes  []*Route
 	RouteOf map[*Backend]*Route
+	// ShieldRoutes are the shield-switch edges (Route.ViaShield), at most
+	// one per shielded backend; they are edges of the chain graph like
+	// the others (loops, hops, services, shield POPs) but not in Routes,
+	// which holds each backend's fetch from its address.
+	ShieldRoutes  []*Route
+	ShieldRouteOf map[*Backend]*Route
 
 	index map[*Service]int
 	// out[i] lists routes of service i that reach an analysed service.
@@ -52,6 +58,16 @@ func NewChains(g *Graph) *Chains {
 				c.out[i] = append(c.out[i], r)
 				j := c.index[r.To]
 				c.in[j] = append(c.in[j], r)
+			}
+			if sr := c.Domains.ResolveShieldSwitch(b); sr != nil {
+				if c.ShieldRouteOf == nil {
+					c.ShieldRouteOf = map[*Backend]*Route{}
+				}
+				c.ShieldRoutes = append(c.ShieldRoutes, sr)
+				c.ShieldRouteOf[b] = sr
+				c.out[i] = append(c.out[i], sr)
+				j := c.index[sr.To]
+				c.in[j] = append(c.in[j], sr)
 			}
 		}
 	}
@@ -196,17 +212,21 @@ func (c *Chains) PathMax(cost func(s *Service, r *Route) int) ([]int, []*Route) 
 			}
 			first := true
 			for _, b := range s.Backends {
-				r := c.RouteOf[b]
-				total := cost(s, r)
-				if c.dagEdge(r) {
-					total += best[c.index[r.To]]
-				}
-				if first || total > best[v] {
-					best[v], first = total, false
+				for _, r := range []*Route{c.RouteOf[b], c.ShieldRouteOf[b]} {
+					if r == nil {
+						continue
+					}
+					total := cost(s, r)
 					if c.dagEdge(r) {
-						next[v] = r
-					} else {
-						next[v] = nil
+						total += best[c.index[r.To]]
+					}
+					if first || total > best[v] {
+						best[v], first = total, false
+						if c.dagEdge(r) {
+							next[v] = r
+						} else {
+							next[v] = nil
+						}
 					}
 				}
 			}

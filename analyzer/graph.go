@@ -190,6 +190,42 @@ type Exit struct {
 	// req.backend.is_shield, -1 when it requires its negation, else 0.
 	Conditions []string
 	Shield     int
+	// Eval decides each condition (same index) for one request, where the
+	// condition can be decided statically (known is false otherwise).
+	Eval []func(*Request) (holds, known bool) `json:"-"`
+}
+
+// Request is one request as trace follows it: what VCL conditions on
+// req.method, req.url and req.http.* can be decided from.
+type Request struct {
+	Method string
+	// URL is the path and query, as req.url holds them ("/a?b=1").
+	URL string
+	// Headers maps lower-case header names to values (Host included).
+	Headers map[string]string
+	// IsShield is req.backend.is_shield where the request is evaluated:
+	// true at the edge POP for a shielded backend.
+	IsShield bool
+}
+
+// Takes reports whether a request takes the path: true or false when
+// every condition can be decided, and known false when one cannot.
+func (e *Exit) Takes(req *Request) (takes, known bool) {
+	known = true
+	for i := range e.Conditions {
+		if i >= len(e.Eval) || e.Eval[i] == nil {
+			known = false
+			continue
+		}
+		holds, ok := e.Eval[i](req)
+		switch {
+		case !ok:
+			known = false
+		case !holds:
+			return false, true
+		}
+	}
+	return known, known
 }
 
 // ExitHostKind is what a path leaves in bereq.http.host.

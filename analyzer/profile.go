@@ -68,8 +68,8 @@ func HopCost(s *Service, r *Route) int {
 	if s.Platform == PlatformCompute {
 		return 1
 	}
-	if r != nil && r.Backend.Shield.Set && !r.Backend.Shield.Unknown && strings.TrimSpace(r.Backend.Shield.Value) != "" {
-		return 4
+	if r != nil && !r.ViaShield && r.Backend.Shield.Set && !r.Backend.Shield.Unknown && strings.TrimSpace(r.Backend.Shield.Value) != "" {
+		return 4 // edge, clustering, shield, shield clustering
 	}
 	return 2
 }

@@ -78,6 +78,13 @@ type Route struct {
 	// ToDomain is the domain of To that the Host matched (nil for
 	// HostFromClient, where the client's Host picks one of From's domains).
 	ToDomain *Domain
+	// ViaShield marks a shield-switch edge: the VCL sets the Host under
+	// req.backend.is_shield, so the request goes to the backend's shield
+	// POP with that Host and is handled there by the service it names
+	// (Fastly's "switching services while shielding"). Address is then
+	// the shield POP, and Exit the path that switches.
+	ViaShield bool
+	Exit      *Exit
 }
 
 // Loopback reports whether the route returns to its own service only
@@ -377,4 +384,28 @@ func exitHost(b *Backend, all []*Exit) Host {
 		h.Pos, h.End = client.Host.Pos, client.Host.End // a reset or an unset, if any
 	}
 	return h
+}
+
+// ResolveShieldSwitch returns the shield-switch edge of a shielded
+// backend: a path that requires req.backend.is_shield and sets a literal
+// Host naming an analysed service other than the backend's own, or nil.
+// (A Host naming the service itself is plain shielding.)
+func (ix *DomainIndex) ResolveShieldSwitch(b *Backend) *Route {
+	if o := b.OverrideHost; o.Set && (o.Unknown || strings.TrimSpace(o.Value) != "") {
+		return nil // override_host is applied after VCL: no switch survives it
+	}
+	for _, e := range ShieldExitsFor(b) {
+		if e.Shield <= 0 || e.Host.Kind != ExitHostLiteral {
+			continue
+		}
+		host := NormalizeHost(e.Host.Value)
+		d := ix.Lookup(host)
+		if d == nil || d.Service == b.Service {
+			continue
+		}
+		return &Route{From: b.Service, Backend: b, Address: "shield POP " + strings.TrimSpace(b.Shield.Value), ToFastly: true,
+			Host: host, HostSource: HostVCLSet, HostPos: e.Host.Pos, HostEnd: e.Host.End, To: d.Service, ToDomain: d,
+			ViaShield: true, Exit: e}
+	}
+	return nil
 }

@@ -143,3 +143,35 @@ func TestPurgeOrder(t *testing.T) {
 	}
 	checkGolden(t, "purge-order.txt", b.String())
 }
+
+// TestTraceFollowsRequest: without request details every path is shown;
+// with them, the one the request takes (both sides where a condition
+// cannot be decided), through the shield switch too.
+func TestTraceFollowsRequest(t *testing.T) {
+	res, err := lint.Run(lint.Options{Paths: []string{"testdata/paths"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := res.Chains()
+	var b bytes.Buffer
+	for _, tc := range []struct {
+		path string
+		req  *analyzer.Request
+	}{
+		{"", nil},
+		{"/api/v1", &analyzer.Request{URL: "/api/v1"}},
+		{"/api/v1 (POST)", &analyzer.Request{URL: "/api/v1", Method: "POST"}},
+		{"/shielded/x", &analyzer.Request{URL: "/shielded/x"}},
+		{"/cart", &analyzer.Request{URL: "/cart"}},
+	} {
+		tr, err := NewRequestTrace(c, res.Profile, "front.example.com", tc.path, tc.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.WriteText(&b); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("\n")
+	}
+	checkGolden(t, "trace-paths.txt", b.String())
+}

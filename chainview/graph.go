@@ -36,6 +36,10 @@ type GraphEdge struct {
 	Host       string `json:"host"`
 	HostSource string `json:"host_source"`
 	Error      bool   `json:"error"`
+	// Shield names the shield POP of a shield-switch edge: the request
+	// reaches To there because the VCL switches the Host under
+	// req.backend.is_shield.
+	Shield string `json:"shield,omitempty"`
 }
 
 // NewGraph builds the graph view; findings mark services and edges that
@@ -60,7 +64,7 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line, Errors: errorsOf[s.Label()]})
 	}
 	external := map[string]bool{}
-	for _, r := range c.Routes {
+	for _, r := range append(append([]*analyzer.Route(nil), c.Routes...), c.ShieldRoutes...) {
 		var to string
 		switch {
 		case r.To != nil:
@@ -76,10 +80,18 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		}
 		g.Edges = append(g.Edges, GraphEdge{
 			From: ids[r.From], To: to, Backend: r.Backend.Name.Value, Host: r.Host, HostSource: r.HostSource.String(),
-			Error: badBackend[[2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}] || r.Loopback() || c.InCycle(r),
+			Error:  badBackend[[2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}] || r.Loopback() || c.InCycle(r),
+			Shield: shieldOf(r),
 		})
 	}
 	return g
+}
+
+func shieldOf(r *analyzer.Route) string {
+	if r.ViaShield {
+		return strings.TrimSpace(r.Backend.Shield.Value)
+	}
+	return ""
 }
 
 // Formats lists the graph command's formats.
@@ -111,6 +123,9 @@ func platformName(p string) string {
 func (e GraphEdge) label() string {
 	if e.Host == "" {
 		return e.Backend + " · client Host"
+	}
+	if e.Shield != "" {
+		return e.Backend + " · Host " + e.Host + " at shield " + e.Shield
 	}
 	return e.Backend + " · Host " + e.Host
 }

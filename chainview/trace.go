@@ -52,7 +52,16 @@ type Leg struct {
 	Host       string `json:"host"` // the Host sent ("" when it is the client's)
 	HostSource string `json:"host_source"`
 	Shield     string `json:"shield,omitempty"`
-	HopCost    int    `json:"hop_cost"`
+	// SwitchedAtShield marks a leg that reaches the next service at the
+	// shield POP, the VCL having switched the Host under
+	// req.backend.is_shield.
+	SwitchedAtShield bool `json:"switched_at_shield,omitempty"`
+	// When lists the request paths (in the request-flow model) that take
+	// this leg; Undecided reports that a condition on them cannot be
+	// decided for the request traced, so other legs may be taken instead.
+	When      []string `json:"when,omitempty"`
+	Undecided bool     `json:"undecided,omitempty"`
+	HopCost   int      `json:"hop_cost"`
 	// Exactly one of Next and End is set.
 	Next *Visit `json:"next,omitempty"`
 	End  string `json:"end,omitempty"`
@@ -62,9 +71,18 @@ type Leg struct {
 
 const maxVisits = 500
 
-// NewTrace walks a request for host (and path, shown but not evaluated)
-// through the analysed services.
+// NewTrace walks a request for host through the analysed services,
+// showing every path it can take (path is shown, not evaluated).
 func NewTrace(c *analyzer.Chains, profile analyzer.Profile, host, path string) (*Trace, error) {
+	return NewRequestTrace(c, profile, host, path, nil)
+}
+
+// NewRequestTrace walks a request through the analysed services. With
+// req, it follows the paths that request takes through each service's VCL
+// (conditions on req.method, req.url and headers decided where they can
+// be), showing both sides of a condition it cannot decide; without, it
+// shows every path.
+func NewRequestTrace(c *analyzer.Chains, profile analyzer.Profile, host, path string, req *analyzer.Request) (*Trace, error) {
 	h := analyzer.NormalizeHost(host)
 	d := c.Domains.Lookup(h)
 	if d == nil {
@@ -79,53 +97,56 @@ func NewTrace(c *analyzer.Chains, profile analyzer.Profile, host, path string) (
 	walk = func(s *analyzer.Service, spent []Used, onPath map[*analyzer.Service]bool) *Visit {
 		visits++
 		v := &Visit{Service: s.Label(), Platform: string(s.Platform)}
-		backends, dynamic := candidates(s)
+		backends, dynamic := candidates(s, req)
 		v.Dynamic = dynamic
 		onPath[s] = true
 		defer delete(onPath, s)
 		worst := spent
 		for _, b := range backends {
-			r := c.RouteOf[b]
-			leg := &Leg{Backend: b.Name.Value, Address: r.Address, Host: r.Host, HostSource: r.HostSource.String(), HopCost: analyzer.HopCost(s, r)}
-			if shielded(b) {
-				leg.Shield = b.Shield.Value
-			}
-			after := make([]Used, len(spent))
-			for i, u := range spent {
-				l := profile.Limits[i]
-				if l.Counts(s.Platform) {
-					u.Hops += analyzer.HopCost(s, r)
-					u.Services++
+			for _, lr := range legRoutes(c, b, req) {
+				r := lr.route
+				leg := &Leg{Backend: b.Name.Value, Address: r.Address, Host: r.Host, HostSource: r.HostSource.String(), HopCost: analyzer.HopCost(s, r),
+					SwitchedAtShield: r.ViaShield, When: lr.when, Undecided: lr.undecided}
+				if shielded(b) {
+					leg.Shield = b.Shield.Value
 				}
-				after[i] = u
-				if u.Hops > u.MaxHops {
-					leg.Over = append(leg.Over, fmt.Sprintf("%d/%d %s hops", u.Hops, u.MaxHops, l.Name))
+				after := make([]Used, len(spent))
+				for i, u := range spent {
+					l := profile.Limits[i]
+					if l.Counts(s.Platform) {
+						u.Hops += analyzer.HopCost(s, r)
+						u.Services++
+					}
+					after[i] = u
+					if u.Hops > u.MaxHops {
+						leg.Over = append(leg.Over, fmt.Sprintf("%d/%d %s hops", u.Hops, u.MaxHops, l.Name))
+					}
+					if u.Services > u.MaxServices {
+						leg.Over = append(leg.Over, fmt.Sprintf("%d/%d %s services", u.Services, u.MaxServices, l.Name))
+					}
 				}
-				if u.Services > u.MaxServices {
-					leg.Over = append(leg.Over, fmt.Sprintf("%d/%d %s services", u.Services, u.MaxServices, l.Name))
+				if worseThan(after, worst) {
+					worst = after
 				}
+				switch {
+				case r.Loopback():
+					leg.End = fmt.Sprintf("back to %s: nothing overrides the client's Host (503 Loop detected)", s.Label())
+				case r.To != nil && onPath[r.To]:
+					leg.End = fmt.Sprintf("back to %s: a loop (503 Loop detected)", r.To.Label())
+				case r.To != nil && visits >= maxVisits:
+					leg.End = fmt.Sprintf("on to %s (trace cut short)", r.To.Label())
+					t.Truncated = true
+				case r.To != nil:
+					leg.Next = walk(r.To, after, onPath)
+				case r.HostSource == analyzer.HostUnknown:
+					leg.End = "Host not known until deployment"
+				case r.ToFastly:
+					leg.End = fmt.Sprintf("a Fastly service outside the analysed set (Host %s)", r.Host)
+				default:
+					leg.End = "origin " + originText(b, r)
+				}
+				v.Legs = append(v.Legs, leg)
 			}
-			if worseThan(after, worst) {
-				worst = after
-			}
-			switch {
-			case r.Loopback():
-				leg.End = fmt.Sprintf("back to %s: nothing overrides the client's Host (503 Loop detected)", s.Label())
-			case r.To != nil && onPath[r.To]:
-				leg.End = fmt.Sprintf("back to %s: a loop (503 Loop detected)", r.To.Label())
-			case r.To != nil && visits >= maxVisits:
-				leg.End = fmt.Sprintf("on to %s (trace cut short)", r.To.Label())
-				t.Truncated = true
-			case r.To != nil:
-				leg.Next = walk(r.To, after, onPath)
-			case r.HostSource == analyzer.HostUnknown:
-				leg.End = "Host not known until deployment"
-			case r.ToFastly:
-				leg.End = fmt.Sprintf("a Fastly service outside the analysed set (Host %s)", r.Host)
-			default:
-				leg.End = "origin " + originText(b, r)
-			}
-			v.Legs = append(v.Legs, leg)
 		}
 		if len(backends) == 0 {
 			worst = make([]Used, len(spent))
@@ -168,12 +189,27 @@ func originText(b *analyzer.Backend, r *analyzer.Route) string {
 	return s
 }
 
-// candidates returns the backends a request can leave a service by: the
-// one a static "set req.backend" in vcl_recv names, the only one, or all
-// of them (dynamic).
-func candidates(s *analyzer.Service) ([]*analyzer.Backend, bool) {
+// candidates returns the backends a request can leave a service by: with
+// a request and the request-flow model, those some path it may take
+// selects; else the one a static "set req.backend" in vcl_recv names, the
+// only one, or all of them (dynamic).
+func candidates(s *analyzer.Service, req *analyzer.Request) ([]*analyzer.Backend, bool) {
 	if len(s.Backends) <= 1 {
 		return s.Backends, false
+	}
+	if req != nil && s.VCL != nil && s.VCL.Exits != nil {
+		var taken []*analyzer.Backend
+		for _, b := range s.Backends {
+			for _, e := range analyzer.ExitsFor(b) {
+				if takes, known := e.Takes(req); takes || !known {
+					taken = append(taken, b)
+					break
+				}
+			}
+		}
+		if len(taken) > 0 {
+			return taken, len(taken) > 1
+		}
 	}
 	if s.VCL != nil {
 		names := map[string]bool{}
@@ -191,6 +227,102 @@ func candidates(s *analyzer.Service) ([]*analyzer.Backend, bool) {
 		}
 	}
 	return s.Backends, true
+}
+
+// legRoute is one way a request leaves by a backend: the route it takes
+// and the request paths that take it.
+type legRoute struct {
+	route     *analyzer.Route
+	when      []string
+	undecided bool
+}
+
+// maxWhen bounds the paths listed for one leg.
+const maxWhen = 4
+
+// legRoutes splits a backend's route by the request-flow model's paths:
+// paths that send the same Host share a leg. Where override_host or a VCL
+// backend's .host_header decides the Host, or the model did not run, the
+// backend's route is the one leg. A shield-switch edge is a leg of its
+// own. With a request, only the paths it may take count.
+func legRoutes(c *analyzer.Chains, b *analyzer.Backend, req *analyzer.Request) []legRoute {
+	base := c.RouteOf[b]
+	var out []legRoute
+	exits := analyzer.ExitsFor(b)
+	if base.HostSource == analyzer.HostOverride || base.HostSource == analyzer.HostVCLBackend || len(exits) == 0 || !base.ToFastly {
+		out = append(out, legRoute{route: base})
+	} else {
+		type group struct {
+			lr      legRoute
+			more    int
+			taken   bool // some path of the group is surely taken
+			unknown bool // some path may or may not be
+		}
+		var groups []*group
+		byHost := map[string]*group{}
+		for _, e := range exits {
+			takes, known := true, true
+			if req != nil {
+				if takes, known = e.Takes(req); known && !takes {
+					continue
+				}
+			}
+			key := fmt.Sprint(e.Host.Kind, e.Host.Value)
+			g := byHost[key]
+			if g == nil {
+				g = &group{lr: legRoute{route: exitRoute(c, base, e)}}
+				byHost[key] = g
+				groups = append(groups, g)
+			}
+			g.taken = g.taken || req != nil && known && takes
+			g.unknown = g.unknown || !known
+			if len(g.lr.when) < maxWhen {
+				g.lr.when = append(g.lr.when, strings.TrimPrefix(e.Describe(), "when "))
+			} else {
+				g.more++
+			}
+		}
+		for _, g := range groups {
+			g.lr.undecided = g.unknown && !g.taken
+			if g.more > 0 {
+				g.lr.when = append(g.lr.when, fmt.Sprintf("and %d more paths", g.more))
+			}
+			out = append(out, g.lr)
+		}
+	}
+	if sr := c.ShieldRouteOf[b]; sr != nil {
+		lr := legRoute{route: sr, when: []string{strings.TrimPrefix(sr.Exit.Describe(), "when ")}}
+		if req != nil {
+			atEdge := *req
+			atEdge.IsShield = true // the edge POP sends a shielded backend's request to its shield
+			if takes, known := sr.Exit.Takes(&atEdge); known && !takes {
+				return out
+			} else if !known {
+				lr.undecided = true
+			}
+		}
+		out = append(out, lr)
+	}
+	return out
+}
+
+// exitRoute is base with the Host one path sends.
+func exitRoute(c *analyzer.Chains, base *analyzer.Route, e *analyzer.Exit) *analyzer.Route {
+	r := *base
+	r.PartialSet, r.ClientExit = "", nil
+	r.HostPos, r.HostEnd = e.Host.Pos, e.Host.End
+	switch e.Host.Kind {
+	case analyzer.ExitHostLiteral:
+		r.Host, r.HostSource, r.To, r.ToDomain = analyzer.NormalizeHost(e.Host.Value), analyzer.HostVCLSet, nil, nil
+		if d := c.Domains.Lookup(r.Host); d != nil {
+			r.To, r.ToDomain = d.Service, d
+		}
+	case analyzer.ExitHostDynamic:
+		r.Host, r.HostSource, r.To, r.ToDomain = "", analyzer.HostUnknown, nil, nil
+	default: // the client's Host, or none
+		r.Host, r.HostSource, r.To, r.ToDomain = "", analyzer.HostFromClient, base.From, nil
+	}
+	return &r
 }
 
 // WriteText renders a trace as an indented tree.
@@ -241,7 +373,16 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 		if len(leg.Over) > 0 {
 			extra += ", OVER THE LIMIT: " + strings.Join(leg.Over, ", ")
 		}
+		if leg.SwitchedAtShield {
+			host += ", switched at the shield POP"
+		}
 		fmt.Fprintf(w, "%s%sbackend %q → %s, %s, +%d hops%s\n", indent, branch, leg.Backend, leg.Address, host, leg.HopCost, extra)
+		for _, when := range leg.When {
+			fmt.Fprintf(w, "%s%s   when %s\n", indent, cont, when)
+		}
+		if leg.Undecided {
+			fmt.Fprintf(w, "%s%s   (a condition on this path cannot be decided from the request: other legs may be taken)\n", indent, cont)
+		}
 		if leg.Next != nil {
 			writeVisit(w, leg.Next, indent+cont+"   ")
 		} else {

@@ -105,6 +105,9 @@ func addressPos(b *analyzer.Backend) (token.Pos, token.Pos) { return at(b.Addres
 
 // hop describes one step of a chain for messages: `www (backend "b")`.
 func hop(r *analyzer.Route) string {
+	if r.ViaShield {
+		return fmt.Sprintf("%s (backend %q, Host switched at shield %s)", r.From.Label(), r.Backend.Name.Value, strings.TrimSpace(r.Backend.Shield.Value))
+	}
 	return fmt.Sprintf("%s (backend %q)", r.From.Label(), r.Backend.Name.Value)
 }
 

@@ -82,3 +82,21 @@ func TestFixNotThroughSymlinks(t *testing.T) {
 		t.Error("the link was replaced by a file")
 	}
 }
+
+// TestTraceTakesWhatPeoplePaste: a whole URL (scheme, port, path, query),
+// request details, and the lint flags that change what is loaded.
+func TestTraceTakesWhatPeoplePaste(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.tf": tfChain, "prod.tfvars": "chained = \"chained.example.com\"\n"})
+	stdout, stderr, status := runBinary(t, dir, "trace", "https://www.example.com:443/a/b?x=1#frag", "--var-file", "prod.tfvars", ".")
+	if status != 0 || !strings.Contains(stdout, "trace Host www.example.com/a/b?x=1 ") || !strings.Contains(stdout, "back to www") {
+		t.Errorf("status %d\n%s%s", status, stdout, stderr)
+	}
+	if _, stderr, status := runBinary(t, dir, "trace", "www.example.com", "--header", "nocolon", "."); status != 2 || !strings.Contains(stderr, "want 'Name: value'") {
+		t.Errorf("a bad --header: status %d\n%s", status, stderr)
+	}
+	for _, args := range [][]string{{"graph", "--var", "chained=chained.example.com", "."}, {"purge-order", "--allow-outside-root", "."}} {
+		if _, stderr, status := runBinary(t, dir, args...); status != 0 {
+			t.Errorf("%v: status %d\n%s", args, status, stderr)
+		}
+	}
+}

@@ -411,6 +411,16 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", formats[0], "output format: "+strings.Join(formats, ", "))
 	profile := fs.String("profile", "", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
 	configPath := fs.String("config", "", "config file (default: "+config.FileName+" in the current directory or above)")
+	var method *string
+	var headers multiFlag
+	if name == "trace" {
+		method = fs.String("method", "", "trace: the request method the VCL's conditions see (default GET)")
+		fs.Var(&headers, "header", "trace: a request header the VCL's conditions see, as 'Name: value' (repeatable)")
+	}
+	var vars, varFiles multiFlag
+	fs.Var(&vars, "var", "a Terraform root variable, name=value (repeatable)")
+	fs.Var(&varFiles, "var-file", "a Terraform variables file (repeatable)")
+	outsideRoot := fs.Bool("allow-outside-root", false, "let Terraform's file() read outside the given paths")
 	positional, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitClean
@@ -423,23 +433,50 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var host, path string
+	var req *analyzer.Request
 	if name == "trace" {
 		if len(positional) == 0 {
-			fmt.Fprintln(stderr, "usage: chainlint trace HOST[/path] [PATH ...]")
+			fmt.Fprintln(stderr, "usage: chainlint trace HOST[/path][?query] [PATH ...]")
 			return exitUsage
 		}
-		host, path = positional[0], ""
-		if i := strings.IndexByte(host, '/'); i >= 0 {
-			host, path = host[:i], host[i:]
-		}
+		host, path = splitTraceTarget(positional[0])
 		positional = positional[1:]
+		if path != "" || *method != "" || len(headers) > 0 {
+			req = &analyzer.Request{Method: strings.ToUpper(*method), URL: path, Headers: map[string]string{"host": analyzer.NormalizeHost(host)}}
+			for _, h := range headers {
+				k, v, ok := strings.Cut(h, ":")
+				if !ok || strings.TrimSpace(k) == "" {
+					fmt.Fprintf(stderr, "chainlint trace: --header %q: want 'Name: value'\n", h)
+					return exitUsage
+				}
+				req.Headers[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+			}
+		}
+	}
+	topts := terraform.Options{VarFiles: varFiles, AllowOutsideRoot: *outsideRoot}
+	for _, vf := range varFiles {
+		if _, err := safefile.ReadText(vf, 0); err != nil {
+			fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
+			return exitUsage
+		}
+	}
+	if len(vars) > 0 {
+		topts.Vars = map[string]string{}
+		for _, v := range vars {
+			k, val, ok := strings.Cut(v, "=")
+			if !ok || k == "" {
+				fmt.Fprintf(stderr, "chainlint: --var %q: want name=value\n", v)
+				return exitUsage
+			}
+			topts.Vars[k] = val
+		}
 	}
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
 		return exitUsage
 	}
-	res, err := lint.Run(lint.Options{Paths: positional, Config: cfg, Profile: *profile})
+	res, err := lint.Run(lint.Options{Paths: positional, Config: cfg, Profile: *profile, Terraform: topts})
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
@@ -451,7 +488,7 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 	wd, _ := os.Getwd()
 	switch name {
 	case "trace":
-		t, err := chainview.NewTrace(chains, res.Profile, host, path)
+		t, err := chainview.NewRequestTrace(chains, res.Profile, host, path, req)
 		if err != nil {
 			fmt.Fprintf(stderr, "chainlint trace: %v\n", err)
 			return exitUsage
@@ -483,6 +520,26 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 		return exitIncomplete
 	}
 	return exitClean
+}
+
+// splitTraceTarget splits what people paste into trace: a host with an
+// optional path and query ("shop.example.com/img/x.png?w=2"), or a whole
+// URL with scheme and port ("https://shop.example.com:443/img/x.png").
+func splitTraceTarget(arg string) (host, path string) {
+	if _, rest, ok := strings.Cut(arg, "://"); ok {
+		arg = rest
+	}
+	host, path = arg, ""
+	if i := strings.IndexAny(arg, "/?#"); i >= 0 {
+		host, path = arg[:i], arg[i:]
+	}
+	if i := strings.IndexByte(path, '#'); i >= 0 {
+		path = path[:i]
+	}
+	if strings.HasPrefix(path, "?") {
+		path = "/" + path
+	}
+	return analyzer.NormalizeHost(host), path
 }
 
 // multiFlag is a repeatable string flag.

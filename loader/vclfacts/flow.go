@@ -61,6 +61,7 @@ type flowState struct {
 	reqHost, bereqHost hostVal
 	backend            string
 	conds              []string
+	evals              []func(*analyzer.Request) (bool, bool)
 	shield             int
 	// action is how the subroutine ended: "" (fell off the end, or a
 	// plain return), or the action of return(action), "error", "restart".
@@ -73,8 +74,9 @@ func (st *flowState) key() string {
 		string(rune('0' + st.bereqHost.kind)), st.backend, string(rune('1' + st.shield)), st.action}, "\x00")
 }
 
-func (st flowState) with(cond string) flowState {
+func (st flowState) with(cond string, eval func(*analyzer.Request) (bool, bool)) flowState {
 	st.conds = append(st.conds[:len(st.conds):len(st.conds)], cond)
+	st.evals = append(st.evals[:len(st.evals):len(st.evals)], eval)
 	return st
 }
 
@@ -96,11 +98,26 @@ type flow struct {
 	touches map[string]bool
 	merged  bool
 	steps   int
+	// written are the request headers the VCL writes: conditions on them
+	// are not decided from the request as received.
+	written map[string]bool
 }
 
 // runFlow computes the service's exits.
 func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, hasCustom bool) {
 	fl := &flow{r: r, custom: custom, snippets: snippets, hasCustom: hasCustom, touches: map[string]bool{}}
+	var bodies [][]vcl.Stmt
+	for _, list := range custom {
+		for _, b := range list {
+			bodies = append(bodies, b.stmts)
+		}
+	}
+	for _, list := range snippets {
+		for _, s := range list {
+			bodies = append(bodies, s.stmts)
+		}
+	}
+	fl.written = writtenHeaders(bodies)
 	for sub, list := range snippets {
 		slices.SortStableFunc(list, func(a, b snip) int {
 			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
@@ -157,7 +174,7 @@ func (fl *flow) backendRequest(sub string, st flowState) []*analyzer.Exit {
 		if end.action == "error" || end.action == "restart" || end.action == "deliver" || end.action == "synth" {
 			continue
 		}
-		out = append(out, &analyzer.Exit{Sub: sub, Backend: end.backend, Conditions: end.conds, Shield: end.shield,
+		out = append(out, &analyzer.Exit{Sub: sub, Backend: end.backend, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
 			Host: analyzer.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
 	}
 	return out
@@ -210,9 +227,9 @@ func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowSta
 			res = append(res, st)
 			continue
 		}
-		pass := st.with(`req.method is not GET, HEAD or FASTLYPURGE`)
+		pass := st.with(`req.method is not GET, HEAD or FASTLYPURGE`, methodIn(false))
 		pass.action = "pass"
-		look := st.with(`req.method is GET, HEAD or FASTLYPURGE`)
+		look := st.with(`req.method is GET, HEAD or FASTLYPURGE`, methodIn(true))
 		look.action = "lookup"
 		res = append(res, pass, look)
 	}
@@ -330,14 +347,15 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 	for cur := s; ; {
 		text := exprText(src, cur.Cond)
 		shieldThen, shieldElse := shieldOf(cur.Cond)
+		eval := condEval(cur.Cond, fl.written)
 		if then, ok := withShield(rest, shieldThen); ok {
-			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then.with(text)}, sub, calling)...)
+			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then.with(text, eval)}, sub, calling)...)
 		}
 		var ok bool
 		if rest, ok = withShield(rest, shieldElse); !ok {
 			return out
 		}
-		rest = rest.with("!(" + text + ")")
+		rest = rest.with("!("+text+")", negate(eval))
 		switch e := cur.Else.(type) {
 		case *vcl.IfStmt:
 			cur = e
@@ -434,7 +452,7 @@ func (fl *flow) bound(paths []flowState) []flowState {
 	for _, st := range paths {
 		k := st.key()
 		if i, ok := seen[k]; ok {
-			out[i].conds = nil
+			out[i].conds, out[i].evals = nil, nil
 			continue
 		}
 		seen[k] = len(out)

@@ -1,0 +1,192 @@
+package vclfacts
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/vcl"
+)
+
+// condEval turns a VCL condition into a function that decides it for one
+// request, where it can be decided from the request alone: string
+// equality and regular-expression matches (~, !~) on req.method, req.url,
+// req.url.path, req.url.qs and req.http.NAME, a header's presence, !, &&,
+// || and parentheses. Anything else (a variable set by the VCL, a
+// function, req.backend.is_shield, which the model decides itself) is
+// unknown, and so is a header the service's VCL writes anywhere (the
+// request as received does not tell what it holds there). Regular expressions are Fastly's PCRE subset read as Go's RE2:
+// one RE2 cannot compile is unknown too.
+func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool, bool) {
+	switch e := e.(type) {
+	case *vcl.ParenExpr:
+		return condEval(e.X, written)
+	case *vcl.UnaryExpr:
+		if e.Op == "!" {
+			return negate(condEval(e.X, written))
+		}
+	case *vcl.Ident:
+		if name, ok := strings.CutPrefix(strings.ToLower(e.Name), "req.http."); ok && !written[name] {
+			return func(r *analyzer.Request) (bool, bool) {
+				_, present := r.Headers[name]
+				return present, true
+			}
+		}
+		switch e.Name {
+		case "req.backend.is_shield":
+			return func(r *analyzer.Request) (bool, bool) { return r.IsShield, true }
+		case "true":
+			return func(*analyzer.Request) (bool, bool) { return true, true }
+		case "false":
+			return func(*analyzer.Request) (bool, bool) { return false, true }
+		}
+	case *vcl.BinaryExpr:
+		switch e.Op {
+		case "&&", "||":
+			x, y := condEval(e.X, written), condEval(e.Y, written)
+			and := e.Op == "&&"
+			return func(r *analyzer.Request) (bool, bool) {
+				a, aok := x(r)
+				if aok && a != and { // false && …, true || …
+					return a, true
+				}
+				b, bok := y(r)
+				if bok && b != and {
+					return b, true
+				}
+				return and, aok && bok
+			}
+		case "==", "!=", "~", "!~":
+			get := requestValue(e.X, written)
+			lit, ok := e.Y.(*vcl.StringLit)
+			if get == nil || !ok {
+				return unknown
+			}
+			var match func(string) bool
+			switch e.Op {
+			case "==", "!=":
+				match = func(v string) bool { return v == lit.Value }
+			default:
+				re, err := regexp.Compile(lit.Value)
+				if err != nil {
+					return unknown
+				}
+				match = re.MatchString
+			}
+			want := e.Op == "==" || e.Op == "~"
+			return func(r *analyzer.Request) (bool, bool) {
+				v, ok := get(r)
+				if !ok {
+					return false, false
+				}
+				return match(v) == want, true
+			}
+		}
+	}
+	return unknown
+}
+
+func unknown(*analyzer.Request) (bool, bool) { return false, false }
+
+func negate(f func(*analyzer.Request) (bool, bool)) func(*analyzer.Request) (bool, bool) {
+	return func(r *analyzer.Request) (bool, bool) {
+		v, ok := f(r)
+		return !v, ok
+	}
+}
+
+// methodIn decides Fastly's boilerplate test: is req.method GET, HEAD or
+// FASTLYPURGE (want true), or another (want false).
+func methodIn(want bool) func(*analyzer.Request) (bool, bool) {
+	return func(r *analyzer.Request) (bool, bool) {
+		m := r.Method
+		if m == "" {
+			m = "GET"
+		}
+		in := m == "GET" || m == "HEAD" || m == "FASTLYPURGE"
+		return in == want, true
+	}
+}
+
+// requestValue reads one request variable; a header that is absent is
+// the empty string (not set), as VCL compares it.
+func requestValue(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (string, bool) {
+	id, ok := e.(*vcl.Ident)
+	if !ok {
+		return nil
+	}
+	name := strings.ToLower(id.Name)
+	switch name {
+	case "req.method":
+		return func(r *analyzer.Request) (string, bool) {
+			if r.Method == "" {
+				return "GET", true
+			}
+			return r.Method, true
+		}
+	case "req.url", "req.url.path", "req.url.qs", "req.url.basename":
+		if written["url"] {
+			return nil // the VCL rewrites req.url
+		}
+	}
+	switch name {
+	case "req.url":
+		return func(r *analyzer.Request) (string, bool) { return orSlash(r.URL), true }
+	case "req.url.path":
+		return func(r *analyzer.Request) (string, bool) {
+			p, _, _ := strings.Cut(orSlash(r.URL), "?")
+			return p, true
+		}
+	case "req.url.qs":
+		return func(r *analyzer.Request) (string, bool) {
+			_, q, _ := strings.Cut(r.URL, "?")
+			return q, true
+		}
+	case "req.url.basename":
+		return func(r *analyzer.Request) (string, bool) {
+			p, _, _ := strings.Cut(orSlash(r.URL), "?")
+			u := &url.URL{Path: p}
+			return u.Path[strings.LastIndexByte(u.Path, '/')+1:], true
+		}
+	}
+	if h, ok := strings.CutPrefix(name, "req.http."); ok && !written[h] {
+		return func(r *analyzer.Request) (string, bool) { return r.Headers[h], true }
+	}
+	return nil
+}
+
+func orSlash(u string) string {
+	if u == "" {
+		return "/"
+	}
+	return u
+}
+
+// writtenHeaders lists the request headers (lower case, without req.http.)
+// the VCL sets, unsets or adds anywhere, and "url" when it sets req.url.
+func writtenHeaders(bodies [][]vcl.Stmt) map[string]bool {
+	out := map[string]bool{}
+	mark := func(target string) {
+		t := strings.ToLower(target)
+		if h, ok := strings.CutPrefix(t, "req.http."); ok {
+			out[h] = true
+		}
+		if t == "req.url" {
+			out["url"] = true
+		}
+	}
+	for _, stmts := range bodies {
+		walkStmts(stmts, func(st vcl.Stmt) {
+			switch s := st.(type) {
+			case *vcl.SetStmt:
+				mark(s.Target.Name)
+			case *vcl.UnsetStmt:
+				mark(s.Target.Name)
+			case *vcl.AddStmt:
+				mark(s.Target.Name)
+			}
+		})
+	}
+	return out
+}
