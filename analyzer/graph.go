@@ -60,6 +60,14 @@ type Service struct {
 	Snippets []*Snippet
 	VCLs     []*VCLSource
 	Links    []*Link
+	// Conditions, Headers and RequestSettings are the API objects whose
+	// generated VCL Fastly renders at the #FASTLY recv macro: backend
+	// selection by a backend's request condition, request header rewrites
+	// (a Host rewrite among them) and request settings (default_host,
+	// action pass).
+	Conditions      []*Condition
+	Headers         []*Header
+	RequestSettings []*RequestSetting
 	// VCL holds what the service's custom VCL and snippets say, once the
 	// VCL front end has read them (nil for Compute and VCL-less services).
 	VCL *VCLFacts
@@ -101,6 +109,9 @@ type Backend struct {
 	SSLCertHostname Field[string]
 	SSLSNIHostname  Field[string]
 	Shield          Field[string]
+	// RequestCondition names the condition under which Fastly's generated
+	// VCL selects the backend ("" for a backend selected by default).
+	RequestCondition Field[string]
 	// FromSetup marks a backend declared in a Compute project's [setup].
 	FromSetup bool
 	// VCL is what a VCL backend declaration says beyond the API's
@@ -309,6 +320,39 @@ type Snippet struct {
 	Type     Field[string]
 	Priority Field[int]
 	Content  Text
+}
+
+// Condition is a named condition: a VCL expression that other objects
+// (backends, headers, request settings) apply under.
+type Condition struct {
+	Span
+	Name      Field[string]
+	Statement Text
+	Type      Field[string] // REQUEST, CACHE, RESPONSE or PREFETCH
+	Priority  Field[int]
+}
+
+// Header is a header object: a rewrite Fastly renders in generated VCL.
+type Header struct {
+	Span
+	Name   Field[string]
+	Type   Field[string] // request, fetch, cache or response
+	Action Field[string] // set, append, delete, regex, regex_repeat
+	// Dst is the header written ("http.Host"); Src a VCL expression.
+	Dst              Field[string]
+	Src              Text
+	RequestCondition Field[string]
+	IgnoreIfSet      Field[bool]
+	Priority         Field[int]
+}
+
+// RequestSetting is a request settings object.
+type RequestSetting struct {
+	Span
+	Name             Field[string]
+	DefaultHost      Field[string]
+	Action           Field[string] // "", lookup or pass
+	RequestCondition Field[string]
 }
 
 // VCLSource is one custom VCL file of a VCL service.

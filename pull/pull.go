@@ -121,6 +121,39 @@ type Version struct {
 	Backends []*Backend `json:"backends" yaml:"backends"`
 	Snippets []*Snippet `json:"snippets" yaml:"snippets"`
 	VCLs     []*VCL     `json:"vcls" yaml:"vcls"`
+	// Conditions, Headers and RequestSettings render VCL that decides
+	// backends and Host headers (the request-flow model reads them).
+	Conditions      []*Condition      `json:"conditions,omitempty" yaml:"conditions,omitempty"`
+	Headers         []*Header         `json:"headers,omitempty" yaml:"headers,omitempty"`
+	RequestSettings []*RequestSetting `json:"request_settings,omitempty" yaml:"request_settings,omitempty"`
+}
+
+// Condition is a named VCL condition.
+type Condition struct {
+	Name      string  `json:"name" yaml:"name"`
+	Statement string  `json:"statement" yaml:"statement"`
+	Type      string  `json:"type" yaml:"type"`
+	Priority  flexInt `json:"priority" yaml:"priority"`
+}
+
+// Header is a header object.
+type Header struct {
+	Name             string   `json:"name" yaml:"name"`
+	Type             string   `json:"type" yaml:"type"`
+	Action           string   `json:"action" yaml:"action"`
+	Dst              string   `json:"dst" yaml:"dst"`
+	Src              string   `json:"src,omitempty" yaml:"src,omitempty"`
+	RequestCondition string   `json:"request_condition,omitempty" yaml:"request_condition,omitempty"`
+	IgnoreIfSet      flexBool `json:"ignore_if_set,omitempty" yaml:"ignore_if_set,omitempty"`
+	Priority         flexInt  `json:"priority" yaml:"priority"`
+}
+
+// RequestSetting is a request settings object.
+type RequestSetting struct {
+	Name             string `json:"name" yaml:"name"`
+	DefaultHost      string `json:"default_host,omitempty" yaml:"default_host,omitempty"`
+	Action           string `json:"action,omitempty" yaml:"action,omitempty"`
+	RequestCondition string `json:"request_condition,omitempty" yaml:"request_condition,omitempty"`
 }
 
 // Domain is a service domain.
@@ -139,6 +172,8 @@ type Backend struct {
 	SSLCertHostname string `json:"ssl_cert_hostname,omitempty" yaml:"ssl_cert_hostname,omitempty"`
 	SSLSNIHostname  string `json:"ssl_sni_hostname,omitempty" yaml:"ssl_sni_hostname,omitempty"`
 	Shield          string `json:"shield,omitempty" yaml:"shield,omitempty"`
+	// RequestCondition selects the backend under a condition.
+	RequestCondition string `json:"request_condition,omitempty" yaml:"request_condition,omitempty"`
 }
 
 // Snippet is a VCL snippet, dynamic ones with their current content.
@@ -503,11 +538,14 @@ type details struct {
 }
 
 type detailsVersion struct {
-	Number   int          `json:"number"`
-	Domains  []*Domain    `json:"domains"`
-	Backends []*Backend   `json:"backends"`
-	Snippets []apiSnippet `json:"snippets"`
-	VCLs     []*VCL       `json:"vcls"`
+	Number          int               `json:"number"`
+	Domains         []*Domain         `json:"domains"`
+	Backends        []*Backend        `json:"backends"`
+	Snippets        []apiSnippet      `json:"snippets"`
+	VCLs            []*VCL            `json:"vcls"`
+	Conditions      []*Condition      `json:"conditions"`
+	Headers         []*Header         `json:"headers"`
+	RequestSettings []*RequestSetting `json:"request_settings"`
 }
 
 type apiSnippet struct {
@@ -569,7 +607,8 @@ func (c *client) service(ctx context.Context, id string) (*Service, error) {
 	if v == nil {
 		return nil, &APIError{Path: "/service/" + id + "/details", Err: "the service has no version to read"}
 	}
-	out := &Version{Number: v.Number, Domains: nonNil(v.Domains), Backends: nonNil(v.Backends), VCLs: nonNil(v.VCLs), Snippets: []*Snippet{}}
+	out := &Version{Number: v.Number, Domains: nonNil(v.Domains), Backends: nonNil(v.Backends), VCLs: nonNil(v.VCLs), Snippets: []*Snippet{},
+		Conditions: v.Conditions, Headers: v.Headers, RequestSettings: v.RequestSettings}
 	for _, sn := range v.Snippets {
 		snip := &Snippet{Name: sn.Name, Type: sn.Type, Priority: int(sn.Priority), Dynamic: bool(sn.Dynamic)}
 		if sn.Content != nil {
@@ -608,7 +647,8 @@ func (c *client) version(ctx context.Context, id string, n int) (*detailsVersion
 	for _, part := range []struct {
 		path string
 		into any
-	}{{"domain", &v.Domains}, {"backend", &v.Backends}, {"snippet", &v.Snippets}, {"vcl", &v.VCLs}} {
+	}{{"domain", &v.Domains}, {"backend", &v.Backends}, {"snippet", &v.Snippets}, {"vcl", &v.VCLs},
+		{"condition", &v.Conditions}, {"header", &v.Headers}, {"request_settings", &v.RequestSettings}} {
 		if _, err := c.get(ctx, base+part.path, nil, part.into); err != nil {
 			return nil, err
 		}
@@ -628,6 +668,9 @@ func sortVersion(v *Version) {
 	sort.Slice(v.Backends, func(i, j int) bool { return v.Backends[i].Name < v.Backends[j].Name })
 	sort.Slice(v.Snippets, func(i, j int) bool { return v.Snippets[i].Name < v.Snippets[j].Name })
 	sort.Slice(v.VCLs, func(i, j int) bool { return v.VCLs[i].Name < v.VCLs[j].Name })
+	sort.Slice(v.Conditions, func(i, j int) bool { return v.Conditions[i].Name < v.Conditions[j].Name })
+	sort.Slice(v.Headers, func(i, j int) bool { return v.Headers[i].Name < v.Headers[j].Name })
+	sort.Slice(v.RequestSettings, func(i, j int) bool { return v.RequestSettings[i].Name < v.RequestSettings[j].Name })
 }
 
 // stores lists one kind of store, following cursors; the list may come as

@@ -24,9 +24,13 @@ func TestBundleLoadsWhole(t *testing.T) {
 				Number:  7,
 				Domains: []*Domain{{Name: "www.example.com", Comment: "main"}},
 				Backends: []*Backend{{Name: "origin", Address: "origin.example.com", Port: 443, OverrideHost: "host.example.com",
-					UseSSL: true, SSLCertHostname: "cert.example.com", SSLSNIHostname: "sni.example.com", Shield: "iad-va-us"}},
-				Snippets: []*Snippet{{Name: "auth", Type: "recv", Priority: 50, Dynamic: true, Content: "set req.http.x = \"1\";"}},
-				VCLs:     []*VCL{{Name: "main", Main: true, Content: "sub vcl_recv {\n#FASTLY recv\n}\n"}},
+					UseSSL: true, SSLCertHostname: "cert.example.com", SSLSNIHostname: "sni.example.com", Shield: "iad-va-us", RequestCondition: "is api"}},
+				Snippets:   []*Snippet{{Name: "auth", Type: "recv", Priority: 50, Dynamic: true, Content: "set req.http.x = \"1\";"}},
+				VCLs:       []*VCL{{Name: "main", Main: true, Content: "sub vcl_recv {\n#FASTLY recv\n}\n"}},
+				Conditions: []*Condition{{Name: "is api", Statement: `req.url ~ "^/api/"`, Type: "REQUEST", Priority: 10}},
+				Headers: []*Header{{Name: "host", Type: "request", Action: "set", Dst: "http.Host", Src: `"api.example.com"`,
+					RequestCondition: "is api", IgnoreIfSet: true, Priority: 20}},
+				RequestSettings: []*RequestSetting{{Name: "rs", DefaultHost: "d.example.com", Action: "pass", RequestCondition: "is api"}},
 			},
 			ResourceLinks: []*Link{{Name: "edge-config", ResourceID: "cfg1", ResourceType: "config"}},
 		}},
@@ -35,9 +39,12 @@ func TestBundleLoadsWhole(t *testing.T) {
 	want := []string{
 		"service svc1 www vcl 7",
 		"domain www.example.com",
-		"backend origin origin.example.com 443 host.example.com true cert.example.com sni.example.com iad-va-us",
+		"backend origin origin.example.com 443 host.example.com true cert.example.com sni.example.com iad-va-us is api",
 		"snippet auth recv 50 set req.http.x = \"1\";",
 		"vcl main true sub vcl_recv {\n#FASTLY recv\n}\n",
+		"condition is api req.url ~ \"^/api/\" REQUEST 10",
+		"header host request set http.Host \"api.example.com\" is api true 20",
+		"request setting rs d.example.com pass is api",
 		"link edge-config cfg1 config",
 		"store cfg1 edge-config config-store",
 	}
@@ -67,14 +74,24 @@ func TestBundleLoadsWhole(t *testing.T) {
 				got = append(got, "domain "+d.Name.Value)
 			}
 			for _, be := range s.Backends {
-				got = append(got, fmt.Sprintf("backend %s %s %d %s %v %s %s %s", be.Name.Value, be.Address.Value, be.Port.Value,
-					be.OverrideHost.Value, be.UseSSL.Value, be.SSLCertHostname.Value, be.SSLSNIHostname.Value, be.Shield.Value))
+				got = append(got, fmt.Sprintf("backend %s %s %d %s %v %s %s %s %s", be.Name.Value, be.Address.Value, be.Port.Value,
+					be.OverrideHost.Value, be.UseSSL.Value, be.SSLCertHostname.Value, be.SSLSNIHostname.Value, be.Shield.Value, be.RequestCondition.Value))
 			}
 			for _, sn := range s.Snippets {
 				got = append(got, fmt.Sprintf("snippet %s %s %d %s", sn.Name.Value, sn.Type.Value, sn.Priority.Value, sn.Content.Value))
 			}
 			for _, v := range s.VCLs {
 				got = append(got, fmt.Sprintf("vcl %s %v %s", v.Name.Value, v.Main.Value, v.Content.Value))
+			}
+			for _, c := range s.Conditions {
+				got = append(got, fmt.Sprintf("condition %s %s %s %d", c.Name.Value, c.Statement.Value, c.Type.Value, c.Priority.Value))
+			}
+			for _, h := range s.Headers {
+				got = append(got, fmt.Sprintf("header %s %s %s %s %s %s %v %d", h.Name.Value, h.Type.Value, h.Action.Value, h.Dst.Value,
+					h.Src.Value, h.RequestCondition.Value, h.IgnoreIfSet.Value, h.Priority.Value))
+			}
+			for _, r := range s.RequestSettings {
+				got = append(got, fmt.Sprintf("request setting %s %s %s %s", r.Name.Value, r.DefaultHost.Value, r.Action.Value, r.RequestCondition.Value))
 			}
 			for _, l := range s.Links {
 				got = append(got, fmt.Sprintf("link %s %s %s", l.Name.Value, l.ResourceID.Value, l.ResourceType.Value))

@@ -26,11 +26,31 @@ it to the first service again and answers "503 Loop detected". Set the
 backend's override_host to the second service's domain. The fix inserts
 override_host when the address names an analysed service's domain.
 
-In VCL a backend is overridden only by .always_use_host_header = true
-together with .host_header, or by bereq.http.host set in both vcl_miss and
-vcl_pass. A backend with .bypass_local_route_table = true needs the
-backend-level override: the local route bypass sends it straight out, so
-Host assignments in vcl_miss and vcl_pass are not what it relies on.
+Which Host a backend sends comes from Fastly's layers, in order of
+precedence: override_host (applied after VCL runs); a VCL backend's
+.host_header with .always_use_host_header = true; else what the VCL leaves
+in bereq.http.host at the end of each request path. chainlint reads the
+last by running the service's effective VCL (the request-flow model; see
+partial-host-override for what a path is): bereq.http.host starts as a copy
+of req.http.host when vcl_miss or vcl_pass starts, so set req.http.host in
+vcl_recv counts; set and unset are read in order and the last write wins,
+snippets in priority order at their #FASTLY macro, and the API objects
+Fastly renders at #FASTLY recv: a request header writing http.Host, a
+request setting's default_host, and backend selection by request
+condition. This rule fires when every path that reaches the backend keeps
+the client's Host (or unsets it: assumed, since Fastly does not document
+what is then sent, not to reach the chained service). A backend with
+.bypass_local_route_table = true needs the backend-level override: the
+local route bypass sends it straight out, so VCL Host assignments are not
+what it relies on.
+
+Assumed where Fastly is silent (Fastly documents the objects, not the VCL
+it generates): at #FASTLY recv, backend selection comes first, then
+request headers by priority, then request settings, then the recv
+snippets; with backends under conditions and exactly one without, that
+one is the default. Sources: Fastly's backend reference (override_host),
+bereq.http reference, header, condition and request settings API
+references, service-chaining guide.
 
 Bad:
 

@@ -596,6 +596,21 @@ func (l *loader) service(n *tree.Node) {
 				Content:  l.text(sn, "content", "snippet content"),
 			})
 		}
+		for _, c := range l.list(version, "conditions", "condition") {
+			s.Conditions = append(s.Conditions, &analyzer.Condition{Span: l.span(c), Name: l.str(c, "name", "condition name"),
+				Statement: l.text(c, "statement", "condition statement"), Type: l.str(c, "type", "condition type"), Priority: l.num(c, "priority", "condition priority")})
+		}
+		for _, h := range l.list(version, "headers", "header") {
+			s.Headers = append(s.Headers, &analyzer.Header{Span: l.span(h), Name: l.str(h, "name", "header name"), Type: l.str(h, "type", "header type"),
+				Action: l.str(h, "action", "header action"), Dst: l.str(h, "dst", "header dst"), Src: l.text(h, "src", "header src"),
+				RequestCondition: l.str(h, "request_condition", "header request_condition"), IgnoreIfSet: l.flag(h, "ignore_if_set", "header ignore_if_set"),
+				Priority: l.num(h, "priority", "header priority")})
+		}
+		for _, r := range l.list(version, "request_settings", "request setting") {
+			s.RequestSettings = append(s.RequestSettings, &analyzer.RequestSetting{Span: l.span(r), Name: l.str(r, "name", "request setting name"),
+				DefaultHost: l.str(r, "default_host", "request setting default_host"), Action: l.str(r, "action", "request setting action"),
+				RequestCondition: l.str(r, "request_condition", "request setting request_condition")})
+		}
 		for _, v := range l.list(version, "vcls", "vcl") {
 			s.VCLs = append(s.VCLs, &analyzer.VCLSource{
 				Span:    l.span(v),
@@ -659,6 +674,8 @@ func (l *loader) backend(s *analyzer.Service, n *tree.Node) *analyzer.Backend {
 		SSLSNIHostname:  l.str(n, "ssl_sni_hostname", "ssl_sni_hostname"),
 		Shield:          l.str(n, "shield", "shield"),
 		Setter:          l.setter(n),
+
+		RequestCondition: l.str(n, "request_condition", "backend request_condition"),
 	}
 	if !b.Address.Set {
 		b.Address = l.str(n, "hostname", "backend hostname")

@@ -93,7 +93,7 @@ type evalAttr struct {
 // nestedBlocks are the blocks chainlint reads inside each modelled
 // resource type.
 var nestedBlocks = map[string][]string{
-	"fastly_service_vcl":     {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "dictionary", "director"},
+	"fastly_service_vcl":     {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "dictionary", "director", "condition", "header", "request_setting"},
 	"fastly_service_compute": {"domain", "backend", "resource_link", "package", "dictionary"},
 }
 
@@ -336,6 +336,7 @@ func knownInt(v cty.Value) (int, bool) {
 var readAttributes = []string{
 	"name", "comment", "address", "hostname", "port", "override_host", "use_ssl", "ssl_cert_hostname", "ssl_sni_hostname",
 	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename",
+	"request_condition", "statement", "action", "destination", "source", "ignore_if_set", "default_host",
 }
 
 // schemas are the body schemas evalBody reads with, by resource type;

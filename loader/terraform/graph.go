@@ -318,7 +318,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			Name: l.str(bb.attrs["name"]), Address: l.str(bb.attrs["address"]), Port: l.num(bb.attrs["port"]),
 			OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
 			SSLCertHostname: l.str(bb.attrs["ssl_cert_hostname"]), SSLSNIHostname: l.str(bb.attrs["ssl_sni_hostname"]),
-			Shield: l.str(bb.attrs["shield"]),
+			Shield: l.str(bb.attrs["shield"]), RequestCondition: l.str(bb.attrs["request_condition"]),
 		}
 		if bb.static {
 			be.Setter = l.setter(bb)
@@ -332,6 +332,19 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 	for _, sb := range b.blocks["snippet"] {
 		s.Snippets = append(s.Snippets, &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
 			Priority: l.num(sb.attrs["priority"]), Content: l.text(sb.attrs["content"])})
+	}
+	for _, cb := range b.blocks["condition"] {
+		s.Conditions = append(s.Conditions, &analyzer.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
+			Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: l.num(cb.attrs["priority"])})
+	}
+	for _, hb := range b.blocks["header"] {
+		s.Headers = append(s.Headers, &analyzer.Header{Span: l.blockSpan(hb), Name: l.str(hb.attrs["name"]), Type: l.str(hb.attrs["type"]),
+			Action: l.str(hb.attrs["action"]), Dst: l.str(hb.attrs["destination"]), Src: l.text(hb.attrs["source"]),
+			RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: l.num(hb.attrs["priority"])})
+	}
+	for _, rb := range b.blocks["request_setting"] {
+		s.RequestSettings = append(s.RequestSettings, &analyzer.RequestSetting{Span: l.blockSpan(rb), Name: l.str(rb.attrs["name"]),
+			DefaultHost: l.str(rb.attrs["default_host"]), Action: l.str(rb.attrs["action"]), RequestCondition: l.str(rb.attrs["request_condition"])})
 	}
 	for _, vb := range b.blocks["vcl"] {
 		s.VCLs = append(s.VCLs, &analyzer.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])})

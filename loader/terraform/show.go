@@ -209,7 +209,7 @@ func (s *showLoader) resource(r *tree.Node) {
 			Name: s.field(b, u, "name"), Address: s.field(b, u, "address"), Port: s.num(b, u, "port"),
 			OverrideHost: s.field(b, u, "override_host"), UseSSL: s.flag(b, u, "use_ssl"),
 			SSLCertHostname: s.field(b, u, "ssl_cert_hostname"), SSLSNIHostname: s.field(b, u, "ssl_sni_hostname"),
-			Shield: s.field(b, u, "shield")}
+			Shield: s.field(b, u, "shield"), RequestCondition: s.field(b, u, "request_condition")}
 		svc.Backends = append(svc.Backends, be)
 		var which []string
 		for _, k := range []string{"address", "override_host", "shield"} {
@@ -226,6 +226,25 @@ func (s *showLoader) resource(r *tree.Node) {
 	for i, sn := range items {
 		svc.Snippets = append(svc.Snippets, &analyzer.Snippet{Span: s.span(sn), Name: s.field(sn, unknowns[i], "name"),
 			Type: s.field(sn, unknowns[i], "type"), Priority: s.num(sn, unknowns[i], "priority"), Content: s.text(sn, unknowns[i], "content")})
+	}
+	items, unknowns = blocks(values, unknown, "condition")
+	for i, c := range items {
+		u := unknowns[i]
+		svc.Conditions = append(svc.Conditions, &analyzer.Condition{Span: s.span(c), Name: s.field(c, u, "name"),
+			Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: s.num(c, u, "priority")})
+	}
+	items, unknowns = blocks(values, unknown, "header")
+	for i, h := range items {
+		u := unknowns[i]
+		svc.Headers = append(svc.Headers, &analyzer.Header{Span: s.span(h), Name: s.field(h, u, "name"), Type: s.field(h, u, "type"),
+			Action: s.field(h, u, "action"), Dst: s.field(h, u, "destination"), Src: s.text(h, u, "source"),
+			RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: s.num(h, u, "priority")})
+	}
+	items, unknowns = blocks(values, unknown, "request_setting")
+	for i, r := range items {
+		u := unknowns[i]
+		svc.RequestSettings = append(svc.RequestSettings, &analyzer.RequestSetting{Span: s.span(r), Name: s.field(r, u, "name"),
+			DefaultHost: s.field(r, u, "default_host"), Action: s.field(r, u, "action"), RequestCondition: s.field(r, u, "request_condition")})
 	}
 	items, unknowns = blocks(values, unknown, "vcl")
 	for i, v := range items {

@@ -93,6 +93,9 @@ type flow struct {
 	custom map[string][]body
 	// snippets holds each subroutine's snippets, in rendering order.
 	snippets  map[string][]snip
+	// generated is what Fastly renders at #FASTLY recv from the API
+	// objects (generated.go), before the recv snippets.
+	generated []snip
 	hasCustom bool
 	// touches caches whether a subroutine can change the state.
 	touches map[string]bool
@@ -104,8 +107,8 @@ type flow struct {
 }
 
 // runFlow computes the service's exits.
-func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, hasCustom bool) {
-	fl := &flow{r: r, custom: custom, snippets: snippets, hasCustom: hasCustom, touches: map[string]bool{}}
+func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, generated []snip, hasCustom bool) {
+	fl := &flow{r: r, custom: custom, snippets: snippets, generated: generated, hasCustom: hasCustom, touches: map[string]bool{}}
 	var bodies [][]vcl.Stmt
 	for _, list := range custom {
 		for _, b := range list {
@@ -116,6 +119,9 @@ func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, h
 		for _, s := range list {
 			bodies = append(bodies, s.stmts)
 		}
+	}
+	for _, s := range generated {
+		bodies = append(bodies, s.stmts)
 	}
 	fl.written = writtenHeaders(bodies)
 	for sub, list := range snippets {
@@ -239,6 +245,11 @@ func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowSta
 // macro runs the snippets rendered at sub's #FASTLY macro.
 func (fl *flow) macro(sub string, in []flowState) []flowState {
 	out := in
+	if sub == "vcl_recv" {
+		for _, s := range fl.generated {
+			out = fl.exec(s.src, s.stmts, out, sub, map[string]bool{})
+		}
+	}
 	for _, s := range fl.snippets[sub] {
 		out = fl.exec(s.src, s.stmts, out, sub, map[string]bool{})
 	}
@@ -348,14 +359,24 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 		text := exprText(src, cur.Cond)
 		shieldThen, shieldElse := shieldOf(cur.Cond)
 		eval := condEval(cur.Cond, fl.written)
-		if then, ok := withShield(rest, shieldThen); ok {
-			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then.with(text, eval)}, sub, calling)...)
+		// A condition the path already decided (the same text, read
+		// from what the VCL does not write) is not forked again: the
+		// generated backend selection and a header under the same
+		// condition take the same side.
+		decided, holds := fl.decided(rest, cur.Cond, text)
+		if then, ok := withShield(rest, shieldThen); ok && (!decided || holds) {
+			if !decided {
+				then = then.with(text, eval)
+			}
+			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then}, sub, calling)...)
 		}
 		var ok bool
-		if rest, ok = withShield(rest, shieldElse); !ok {
+		if rest, ok = withShield(rest, shieldElse); !ok || decided && holds {
 			return out
 		}
-		rest = rest.with("!("+text+")", negate(eval))
+		if !decided {
+			rest = rest.with("!("+text+")", negate(eval))
+		}
 		switch e := cur.Else.(type) {
 		case *vcl.IfStmt:
 			cur = e
@@ -365,6 +386,51 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 		}
 		return append(out, rest)
 	}
+}
+
+// decided reports whether the path has already taken a side of this very
+// condition (by its text), and which; never for a condition on something
+// the VCL writes (req.url after a rewrite is another value).
+func (fl *flow) decided(st flowState, cond vcl.Expr, text string) (decided, holds bool) {
+	if text == "" || readsWritten(cond, fl.written) {
+		return false, false
+	}
+	for _, c := range st.conds {
+		switch c {
+		case text:
+			return true, true
+		case "!(" + text + ")":
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// readsWritten reports a condition that reads req.url or a request header
+// the VCL writes.
+func readsWritten(e vcl.Expr, written map[string]bool) bool {
+	found := false
+	var visit func(vcl.Expr)
+	visit = func(e vcl.Expr) {
+		switch e := e.(type) {
+		case *vcl.Ident:
+			n := strings.ToLower(e.Name)
+			if h, ok := strings.CutPrefix(n, "req.http."); ok && written[h] || strings.HasPrefix(n, "req.url") && written["url"] {
+				found = true
+			}
+		case *vcl.ParenExpr:
+			visit(e.X)
+		case *vcl.UnaryExpr:
+			visit(e.X)
+		case *vcl.BinaryExpr:
+			visit(e.X)
+			visit(e.Y)
+		case *vcl.ConcatExpr, *vcl.CallExpr:
+			found = true // not looked into: assume it reads what is written
+		}
+	}
+	visit(e)
+	return found
 }
 
 // shieldOf tells what a condition says of req.backend.is_shield on its

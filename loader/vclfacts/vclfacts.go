@@ -51,7 +51,7 @@ type reader struct {
 
 // Apply reads the VCL of s. It does nothing for a service without VCL.
 func Apply(g *analyzer.Graph, s *analyzer.Service) {
-	if len(s.VCLs) == 0 && len(s.Snippets) == 0 {
+	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {
 		return
 	}
 	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
@@ -87,10 +87,25 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 	r.hostSets("vcl_miss")
 	r.hostSets("vcl_pass")
 	r.scanAll()
-	if known && !r.syntaxErrors && !includesSnippets(s) {
-		r.runFlow(custom, snippets, hasCustom)
+	generated, genOK := generatedRecv(s)
+	if known && genOK && !r.syntaxErrors && !includesSnippets(s) {
+		r.runFlow(custom, snippets, generated, hasCustom)
 	}
 	s.VCL = r.facts
+}
+
+// apiObjects reports API objects that render VCL the model reads: a
+// header, a request setting, or a backend under a request condition.
+func apiObjects(s *analyzer.Service) bool {
+	if len(s.Headers) > 0 || len(s.RequestSettings) > 0 {
+		return true
+	}
+	for _, b := range s.Backends {
+		if b.RequestCondition.Set && b.RequestCondition.Value != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // includesSnippets reports custom VCL that includes snippets by hand
