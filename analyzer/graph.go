@@ -195,7 +195,10 @@ type Exit struct {
 	// path leaves the choice to Fastly's generated backend selection, or
 	// sets it to something that is not a declared backend).
 	Backend string
-	Host    ExitHost
+	// NotBackends are backends the path excludes (it took the false side
+	// of req.backend == F_x) while Backend is "".
+	NotBackends []string
+	Host        ExitHost
 	// Conditions are the path's conditions as written in the VCL, a
 	// negated one as "!(…)"; Shield is +1 when the path requires
 	// req.backend.is_shield, -1 when it requires its negation, else 0.

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"net"
+	"slices"
 	"strings"
 )
 
@@ -335,7 +336,10 @@ func ShieldExitsFor(b *Backend) []*Exit {
 }
 
 func selects(e *Exit, b *Backend) bool {
-	if e.Backend == "" || e.Backend == b.VCLName() {
+	if e.Backend == "" {
+		return !slices.Contains(e.NotBackends, b.VCLName())
+	}
+	if e.Backend == b.VCLName() {
 		return true
 	}
 	for _, other := range b.Service.Backends {

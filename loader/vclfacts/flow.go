@@ -60,6 +60,7 @@ type hostVal struct {
 type flowState struct {
 	reqHost, bereqHost hostVal
 	backend            string
+	notBackends        []string // req.backend is none of these on the path
 	conds              []string
 	evals              []func(*analyzer.Request) (bool, bool)
 	shield             int
@@ -92,7 +93,7 @@ type flow struct {
 	// custom holds the custom VCL's subroutine bodies by name.
 	custom map[string][]body
 	// snippets holds each subroutine's snippets, in rendering order.
-	snippets  map[string][]snip
+	snippets map[string][]snip
 	// generated is what Fastly renders at #FASTLY recv from the API
 	// objects (generated.go), before the recv snippets.
 	generated []snip
@@ -180,7 +181,7 @@ func (fl *flow) backendRequest(sub string, st flowState) []*analyzer.Exit {
 		if end.action == "error" || end.action == "restart" || end.action == "deliver" || end.action == "synth" {
 			continue
 		}
-		out = append(out, &analyzer.Exit{Sub: sub, Backend: end.backend, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
+		out = append(out, &analyzer.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
 			Host: analyzer.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
 	}
 	return out
@@ -290,7 +291,7 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 				st.bereqHost = fl.value(src, s, st)
 			}
 		case "req.backend":
-			st.backend = ""
+			st.backend, st.notBackends = "", nil
 			if id, ok := s.Value.(*vcl.Ident); ok && s.Op == "=" {
 				st.backend = id.Name
 			}
@@ -364,6 +365,27 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 		// generated backend selection and a header under the same
 		// condition take the same side.
 		decided, holds := fl.decided(rest, cur.Cond, text)
+		if name, eq, ok := backendTest(cur.Cond); ok && !decided {
+			// req.backend == F_x: the branch where it holds is a path for
+			// F_x only, the other one for every backend but F_x.
+			thenSt, thenOK := withBackend(rest, name, eq)
+			elseSt, elseOK := withBackend(rest, name, !eq)
+			if thenOK {
+				out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{thenSt.with(text, eval)}, sub, calling)...)
+			}
+			if !elseOK {
+				return out
+			}
+			rest = elseSt.with("!("+text+")", negate(eval))
+			switch e := cur.Else.(type) {
+			case *vcl.IfStmt:
+				cur = e
+				continue
+			case *vcl.Block:
+				return append(out, fl.exec(src, e.Stmts, []flowState{rest}, sub, calling)...)
+			}
+			return append(out, rest)
+		}
 		if then, ok := withShield(rest, shieldThen); ok && (!decided || holds) {
 			if !decided {
 				then = then.with(text, eval)
@@ -386,6 +408,42 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 		}
 		return append(out, rest)
 	}
+}
+
+// backendTest recognises req.backend == NAME (eq) and req.backend != NAME.
+func backendTest(e vcl.Expr) (name string, eq, ok bool) {
+	if p, isParen := e.(*vcl.ParenExpr); isParen {
+		return backendTest(p.X)
+	}
+	b, isBin := e.(*vcl.BinaryExpr)
+	if !isBin || b.Op != "==" && b.Op != "!=" {
+		return "", false, false
+	}
+	l, lok := b.X.(*vcl.Ident)
+	r, rok := b.Y.(*vcl.Ident)
+	if !lok || !rok || !strings.EqualFold(l.Name, "req.backend") {
+		return "", false, false
+	}
+	return r.Name, b.Op == "==", true
+}
+
+// withBackend narrows a path to req.backend == name (is) or != name; ok
+// is false when the path contradicts it.
+func withBackend(st flowState, name string, is bool) (flowState, bool) {
+	if is {
+		if st.backend != "" && st.backend != name || slices.Contains(st.notBackends, name) {
+			return st, false
+		}
+		st.backend = name
+		return st, true
+	}
+	if st.backend == name {
+		return st, false
+	}
+	if st.backend == "" && !slices.Contains(st.notBackends, name) {
+		st.notBackends = append(st.notBackends[:len(st.notBackends):len(st.notBackends)], name)
+	}
+	return st, true
 }
 
 // decided reports whether the path has already taken a side of this very

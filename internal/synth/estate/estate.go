@@ -53,6 +53,53 @@ type store struct{ id, name, typ string }
 
 var shields = []string{"amsterdam-nl", "frankfurt-de", "iad-va-us", "lax-ca-us", "tyo-tokyo-jp"}
 
+// customVCL is the custom VCL one VCL service in eight uploads: Fastly's
+// boilerplate with its macros, a pass for account pages, and a custom
+// cache key.
+const customVCL = `sub vcl_recv {
+#FASTLY recv
+  if (req.method != "HEAD" && req.method != "GET" && req.method != "FASTLYPURGE") {
+    return(pass);
+  }
+  if (req.url.path ~ "^/(account|cart|checkout)") {
+    return(pass);
+  }
+  set req.http.X-Service = "%d";
+  return(lookup);
+}
+
+sub vcl_hash {
+#FASTLY hash
+  set req.hash += req.url;
+  set req.hash += req.http.host;
+  return(hash);
+}
+
+sub vcl_miss {
+#FASTLY miss
+  return(fetch);
+}
+
+sub vcl_pass {
+#FASTLY pass
+  return(pass);
+}
+
+sub vcl_fetch {
+#FASTLY fetch
+  if (beresp.status >= 500 && beresp.status < 600) {
+    set beresp.ttl = 1s;
+  }
+  return(deliver);
+}
+
+sub vcl_deliver {
+#FASTLY deliver
+  unset resp.http.X-Service;
+  return(deliver);
+}
+`
+
 const recvSnippet = "if (req.url ~ \"^/api/\") {\n  set req.http.X-API = \"1\";\n}\n"
 
 // build makes the estate's model.
@@ -105,7 +152,15 @@ func build(o Options) *model {
 			if !s.compute {
 				s.snippets = append(s.snippets, snippet{"recv", "recv", recvSnippet})
 				if r.IntN(8) == 0 {
-					s.vcl = fmt.Sprintf("sub vcl_recv {\n#FASTLY recv\n  set req.http.X-Service = \"%d\";\n}\n\nsub vcl_miss {\n#FASTLY miss\n}\n", i)
+					s.vcl = fmt.Sprintf(customVCL, i)
+				}
+				// One chained service in ten sets the next service's Host in
+				// VCL snippets rather than with override_host.
+				if len(s.backends) > 0 && s.backends[0].name == "next" && s.backends[0].override != "" && r.IntN(10) == 0 {
+					host := s.backends[0].override
+					s.backends[0].override = ""
+					set := fmt.Sprintf("if (req.backend == F_next) {\n  set bereq.http.host = %q;\n}\n", host)
+					s.snippets = append(s.snippets, snippet{"host-miss", "miss", set}, snippet{"host-pass", "pass", set})
 				}
 			}
 			nLinks := r.IntN(8)
