@@ -19,6 +19,10 @@ type Chains struct {
 	// which holds each backend's fetch from its address.
 	ShieldRoutes  []*Route
 	ShieldRouteOf map[*Backend]*Route
+	// PathRoutes are a backend's routes for request paths that send
+	// another literal Host than its main route (ResolveOtherPaths).
+	PathRoutes   []*Route
+	PathRoutesOf map[*Backend][]*Route
 
 	index map[*Service]int
 	// out[i] lists routes of service i that reach an analysed service.
@@ -58,6 +62,18 @@ func NewChains(g *Graph) *Chains {
 				c.out[i] = append(c.out[i], r)
 				j := c.index[r.To]
 				c.in[j] = append(c.in[j], r)
+			}
+			for _, pr := range c.Domains.ResolveOtherPaths(b, r) {
+				if c.PathRoutesOf == nil {
+					c.PathRoutesOf = map[*Backend][]*Route{}
+				}
+				c.PathRoutes = append(c.PathRoutes, pr)
+				c.PathRoutesOf[b] = append(c.PathRoutesOf[b], pr)
+				if pr.To != nil {
+					c.out[i] = append(c.out[i], pr)
+					j := c.index[pr.To]
+					c.in[j] = append(c.in[j], pr)
+				}
 			}
 			if sr := c.Domains.ResolveShieldSwitch(b); sr != nil {
 				if c.ShieldRouteOf == nil {
@@ -212,7 +228,7 @@ func (c *Chains) PathMax(cost func(s *Service, r *Route) int) ([]int, []*Route) 
 			}
 			first := true
 			for _, b := range s.Backends {
-				for _, r := range []*Route{c.RouteOf[b], c.ShieldRouteOf[b]} {
+				for _, r := range append([]*Route{c.RouteOf[b], c.ShieldRouteOf[b]}, c.PathRoutesOf[b]...) {
 					if r == nil {
 						continue
 					}

@@ -413,3 +413,34 @@ func (ix *DomainIndex) ResolveShieldSwitch(b *Backend) *Route {
 	}
 	return nil
 }
+
+// ResolveOtherPaths returns a backend's routes for paths that send a
+// literal Host other than the one its main route carries (the request-flow
+// model's paths: /a to one service, /b to another, through one backend).
+// They are edges like the others: loops, limits and host-override-mismatch
+// see every path.
+func (ix *DomainIndex) ResolveOtherPaths(b *Backend, main *Route) []*Route {
+	if !main.ToFastly || main.HostSource != HostVCLSet || b.Service == nil || b.Service.VCL == nil {
+		return nil
+	}
+	seen := map[string]bool{main.Host: true}
+	var out []*Route
+	for _, e := range ExitsFor(b) {
+		if e.Host.Kind != ExitHostLiteral {
+			continue
+		}
+		host := NormalizeHost(e.Host.Value)
+		if seen[host] {
+			continue
+		}
+		seen[host] = true
+		r := *main
+		r.Host, r.HostPos, r.HostEnd, r.ClientExit, r.PartialSet, r.Exit = host, e.Host.Pos, e.Host.End, nil, "", e
+		r.To, r.ToDomain = nil, nil
+		if d := ix.Lookup(host); d != nil {
+			r.To, r.ToDomain = d.Service, d
+		}
+		out = append(out, &r)
+	}
+	return out
+}

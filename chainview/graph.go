@@ -64,7 +64,8 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line, Errors: errorsOf[s.Label()]})
 	}
 	external := map[string]bool{}
-	for _, r := range append(append([]*analyzer.Route(nil), c.Routes...), c.ShieldRoutes...) {
+	all := append(append(append([]*analyzer.Route(nil), c.Routes...), c.PathRoutes...), c.ShieldRoutes...)
+	for _, r := range all {
 		var to string
 		switch {
 		case r.To != nil:

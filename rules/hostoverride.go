@@ -160,7 +160,7 @@ Good:
 
 func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 	chains := analyzer.ChainsOf(pass)
-	for _, r := range chains.Routes {
+	for _, r := range append(append([]*analyzer.Route(nil), chains.Routes...), chains.PathRoutes...) { // every request path
 		if r.AddressDomain == nil || r.HostSource == analyzer.HostFromClient || r.HostSource == analyzer.HostUnknown {
 			continue
 		}

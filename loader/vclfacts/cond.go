@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/vcl"
@@ -63,16 +64,19 @@ func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool
 			if get == nil || !ok {
 				return unknown
 			}
-			var match func(string) bool
-			switch e.Op {
-			case "==", "!=":
-				match = func(v string) bool { return v == lit.Value }
-			default:
-				re, err := regexp.Compile(lit.Value)
-				if err != nil {
-					return unknown
+			// The regular expression is compiled when a request is first
+			// decided (trace), not for every service a lint run reads.
+			var once sync.Once
+			var re *regexp.Regexp
+			match := func(v string) (bool, bool) {
+				if e.Op == "==" || e.Op == "!=" {
+					return v == lit.Value, true
 				}
-				match = re.MatchString
+				once.Do(func() { re, _ = regexp.Compile(lit.Value) })
+				if re == nil {
+					return false, false
+				}
+				return re.MatchString(v), true
 			}
 			want := e.Op == "==" || e.Op == "~"
 			return func(r *analyzer.Request) (bool, bool) {
@@ -80,7 +84,8 @@ func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool
 				if !ok {
 					return false, false
 				}
-				return match(v) == want, true
+				m, ok := match(v)
+				return m == want, ok
 			}
 		}
 	}

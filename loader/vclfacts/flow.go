@@ -75,7 +75,18 @@ func (st *flowState) key() string {
 		string(rune('0' + st.bereqHost.kind)), st.backend, string(rune('1' + st.shield)), st.action}, "\x00")
 }
 
+// maxConds bounds the conditions a path keeps (copying ever longer lists
+// at every fork made the model quadratic in the VCL's size); past it, one
+// "…" stands for the rest, which trace then cannot decide.
+const maxConds = 12
+
 func (st flowState) with(cond string, eval func(*analyzer.Request) (bool, bool)) flowState {
+	switch {
+	case len(st.conds) == maxConds:
+		cond, eval = "… (more conditions)", nil
+	case len(st.conds) > maxConds:
+		return st
+	}
 	st.conds = append(st.conds[:len(st.conds):len(st.conds)], cond)
 	st.evals = append(st.evals[:len(st.evals):len(st.evals)], eval)
 	return st
@@ -99,9 +110,10 @@ type flow struct {
 	generated []snip
 	hasCustom bool
 	// touches caches whether a subroutine can change the state.
-	touches map[string]bool
-	merged  bool
-	steps   int
+	touches   map[string]bool
+	relevance map[vcl.Stmt]bool
+	merged    bool
+	steps     int
 	// written are the request headers the VCL writes: conditions on them
 	// are not decided from the request as received.
 	written map[string]bool
@@ -109,7 +121,27 @@ type flow struct {
 
 // runFlow computes the service's exits.
 func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, generated []snip, hasCustom bool) {
-	fl := &flow{r: r, custom: custom, snippets: snippets, generated: generated, hasCustom: hasCustom, touches: map[string]bool{}}
+	fl := &flow{r: r, custom: custom, snippets: snippets, generated: generated, hasCustom: hasCustom, touches: map[string]bool{}, relevance: map[vcl.Stmt]bool{}}
+	for sub, list := range snippets {
+		slices.SortStableFunc(list, func(a, b snip) int {
+			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
+		})
+		if hasCustom && !fl.hasMacro(sub) {
+			for _, s := range list {
+				r.facts.Unrendered = append(r.facts.Unrendered, s.snippet)
+			}
+		}
+	}
+	if !hasCustom && len(generated) == 0 && !fl.anyRelevant(snippets) {
+		// Boilerplate with snippets that touch nothing the model tracks:
+		// every path keeps the client's Host, as the statement-level
+		// reading (no Exits) says too. Most services are this; they skip
+		// the model's cost.
+		return
+	}
 	var bodies [][]vcl.Stmt
 	for _, list := range custom {
 		for _, b := range list {
@@ -125,19 +157,6 @@ func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, g
 		bodies = append(bodies, s.stmts)
 	}
 	fl.written = writtenHeaders(bodies)
-	for sub, list := range snippets {
-		slices.SortStableFunc(list, func(a, b snip) int {
-			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
-		})
-		if hasCustom && !fl.hasMacro(sub) {
-			for _, s := range list {
-				r.facts.Unrendered = append(r.facts.Unrendered, s.snippet)
-			}
-		}
-	}
 	start := flowState{reqHost: hostVal{kind: analyzer.ExitHostClient}}
 	var exits []*analyzer.Exit
 	for _, st := range fl.runSub("vcl_recv", []flowState{start}) {
@@ -261,24 +280,34 @@ func (fl *flow) macro(sub string, in []flowState) []flowState {
 // ended passes through untouched).
 func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, calling map[string]bool) []flowState {
 	paths := in
+	var spare []flowState // a buffer of ours to fill for the next statement
 	for _, stmt := range stmts {
-		var next []flowState
+		if !fl.relevant(stmt) {
+			continue // most statements touch nothing the model tracks
+		}
+		next := spare[:0]
 		for _, st := range paths {
 			if st.action != "" {
 				next = append(next, st)
 				continue
 			}
-			next = append(next, fl.step(src, stmt, st, sub, calling)...)
+			next = fl.step(src, stmt, st, sub, calling, next)
+		}
+		if len(paths) > 0 && len(in) > 0 && &paths[0] == &in[0] {
+			spare = nil // the caller's: never written over
+		} else {
+			spare = paths
 		}
 		paths = fl.bound(next)
 	}
 	return paths
 }
 
-// step runs one statement on one path.
-func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calling map[string]bool) []flowState {
+// step runs one statement on one path, appending the paths it leads to
+// to out.
+func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calling map[string]bool, out []flowState) []flowState {
 	if fl.steps++; fl.steps > maxSteps {
-		return []flowState{st}
+		return append(out, st)
 	}
 	switch s := stmt.(type) {
 	case *vcl.SetStmt:
@@ -316,20 +345,20 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 	case *vcl.RestartStmt:
 		st.action = "restart"
 	case *vcl.MacroStmt:
-		if strings.EqualFold("vcl_"+s.Name, sub) {
-			return fl.macro(sub, []flowState{st})
+		if strings.EqualFold(s.Name, strings.TrimPrefix(sub, "vcl_")) {
+			return append(out, fl.macro(sub, []flowState{st})...)
 		}
 	case *vcl.Block:
-		return fl.exec(src, s.Stmts, []flowState{st}, sub, calling)
+		return append(out, fl.exec(src, s.Stmts, []flowState{st}, sub, calling)...)
 	case *vcl.CallStmt:
-		return fl.call(s.Name.Name, st, sub, calling)
+		return append(out, fl.call(s.Name.Name, st, sub, calling)...)
 	case *vcl.IfStmt:
 		if !fl.ifTouches(s) {
-			return []flowState{st}
+			return append(out, st)
 		}
-		return fl.ifStmt(src, s, st, sub, calling)
+		return append(out, fl.ifStmt(src, s, st, sub, calling)...)
 	}
-	return []flowState{st}
+	return append(out, st)
 }
 
 // call runs a custom subroutine; a plain return ends only it, a
@@ -586,6 +615,53 @@ func (fl *flow) bound(paths []flowState) []flowState {
 		out = out[:maxPaths]
 	}
 	return out
+}
+
+// anyRelevant reports whether a snippet holds a statement the model
+// tracks.
+func (fl *flow) anyRelevant(snippets map[string][]snip) bool {
+	for _, list := range snippets {
+		for _, s := range list {
+			for _, st := range s.stmts {
+				if fl.relevant(st) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// relevant reports whether a statement can change the state or end the
+// subroutine (cached: nested ifs would otherwise be walked again at every
+// level).
+func (fl *flow) relevant(st vcl.Stmt) bool {
+	switch s := st.(type) {
+	case *vcl.SetStmt:
+		switch strings.ToLower(s.Target.Name) {
+		case "req.http.host", "bereq.http.host", "req.backend":
+			return true
+		}
+		return false
+	case *vcl.UnsetStmt:
+		switch strings.ToLower(s.Target.Name) {
+		case "req.http.host", "bereq.http.host":
+			return true
+		}
+		return false
+	case *vcl.ReturnStmt, *vcl.ErrorStmt, *vcl.RestartStmt, *vcl.MacroStmt:
+		return true
+	case *vcl.CallStmt:
+		return fl.subTouches(s.Name.Name)
+	case *vcl.Block, *vcl.IfStmt:
+		if r, ok := fl.relevance[st]; ok {
+			return r
+		}
+		r := fl.stmtsTouch([]vcl.Stmt{st})
+		fl.relevance[st] = r
+		return r
+	}
+	return false
 }
 
 // ifTouches reports whether any branch of an if chain can change the

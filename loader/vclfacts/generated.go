@@ -30,6 +30,9 @@ import (
 // ok is false when an object names a condition the inputs do not hold, or
 // a value is unknown: the model then stays out rather than guess.
 func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
+	if !apiObjects(s) {
+		return nil, true
+	}
 	conds := map[string]*analyzer.Condition{}
 	for _, c := range s.Conditions {
 		if c.Name.Known() {
