@@ -165,6 +165,9 @@ func NewDomainIndex(services []*Service) *DomainIndex {
 				continue
 			}
 			name := NormalizeHost(d.Name.Value)
+			if name == "" || name == "*." {
+				continue // an empty domain (a placeholder) routes nothing
+			}
 			if rest, ok := strings.CutPrefix(name, "*."); ok {
 				ix.wildcard[rest] = append(ix.wildcard[rest], d)
 			} else {
@@ -207,6 +210,12 @@ func (ix *DomainIndex) Resolve(b *Backend) *Route {
 		return r
 	}
 	r.Address = NormalizeHost(b.Address.Value)
+	if r.Address == "" {
+		// An empty address (a placeholder variable) is no name: the
+		// backend goes nowhere chainlint can tell.
+		r.HostSource = HostUnknown
+		return r
+	}
 	// An address counts as a service's only when it is one of its exact
 	// domains: a wildcard domain routes Hosts, but DNS may send any name
 	// under it to an origin outside Fastly.
