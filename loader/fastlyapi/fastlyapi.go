@@ -172,6 +172,22 @@ func outlineYAML(m *memo.Cache, content []byte) *tree.YAMLOutline {
 				return (*tree.YAMLOutline)(nil)
 			}
 		}
+		if o != nil && o.Key != "" && len(o.Items) > 0 {
+			// A services: list of something else (.travis.yml's
+			// services: [docker]): the whole parse decides.
+			list := &tree.Node{Kind: tree.Array}
+			parser := o.NewParser(false)
+			for i := 0; i < min(len(o.Items), 8); i++ {
+				n, err := parser.Parse(i)
+				if err != nil || n == nil {
+					return o // broken: streaming's fallback reports it
+				}
+				list.Items = append(list.Items, n)
+			}
+			if !servicesLike(list) {
+				return (*tree.YAMLOutline)(nil)
+			}
+		}
 		return o
 	}).(*tree.YAMLOutline)
 }
@@ -254,10 +270,29 @@ func outlineExport(content []byte) *exportOutline {
 		o.others = append(o.others, *services)
 	case '[':
 		o.services = services.Inner.Parts
+		// Not Fastly's services (a list of names): the whole parse
+		// decides, and skips the file.
+		if len(o.services) > 0 && !partsLikeServices(content, o.services) {
+			return nil
+		}
 	default:
 		return nil
 	}
 	return o
+}
+
+// partsLikeServices parses the first few outlined items and reports
+// whether one looks like a Fastly service (servicesLike).
+func partsLikeServices(content []byte, parts []tree.Part) bool {
+	list := &tree.Node{Kind: tree.Array}
+	for _, p := range parts[:min(len(parts), 8)] {
+		n, err := tree.ParseJSON(content[p.Off:p.End])
+		if err != nil || n == nil {
+			return true // broken: let the whole parse report it
+		}
+		list.Items = append(list.Items, n)
+	}
+	return servicesLike(list)
 }
 
 // stream loads an outlined export part by part. It returns false, having
@@ -371,7 +406,7 @@ const (
 func shapeOf(n *tree.Node) shape {
 	switch n.Kind {
 	case tree.Object:
-		if s := n.Get("services"); s != nil && (s.Kind == tree.Array || s.Kind == tree.Null) {
+		if s := n.Get("services"); s != nil && (s.Kind == tree.Null || s.Kind == tree.Array && servicesLike(s)) {
 			return bundle
 		}
 		if isService(n) {
@@ -383,6 +418,28 @@ func shapeOf(n *tree.Node) shape {
 		}
 	}
 	return notExport
+}
+
+// servicesLike reports a "services" array that holds Fastly services (or
+// nothing): not .travis.yml's services: [docker], nor another tool's list
+// of names. An item counts when it is an object with a name or an id and
+// a version, a versions list or a type, so that an export broken inside
+// a service is still read as one and its errors reported.
+func servicesLike(list *tree.Node) bool {
+	if len(list.Items) == 0 {
+		return true
+	}
+	for _, it := range list.Items {
+		if it.Kind != tree.Object || it.Get("id") == nil && it.Get("name") == nil {
+			continue
+		}
+		for _, key := range []string{"version", "active_version", "versions", "type"} {
+			if it.Get(key) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isService(n *tree.Node) bool {
