@@ -89,6 +89,10 @@ for one that read everything:
   line. A directory link that loops back is entered once, without a note.
 - A Terraform resource whose count or for_each asks for more than 10,000
   instances is analysed for its first 10,000.
+- A Terraform resource of a Fastly type chainlint does not read that
+  declares a service (a domain or backend block) is noted, so its service
+  is not silently missing. (fastly_service_v1, the provider's name for VCL
+  services before 1.0, is read as fastly_service_vcl.)
 - A .vcl file that does not parse and is a template (Terraform's ${…} or
   %{…}, or ####NAME#### placeholders, as Fastly's Magento module writes)
   that nothing among the inputs renders is not linted as VCL: its

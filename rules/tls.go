@@ -71,6 +71,9 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 			if !f.field.Known() || strings.TrimSpace(f.field.Value) == "" || certCovers(analyzer.NormalizeHost(f.field.Value), r.Host) {
 				continue
 			}
+			if f.name == "ssl_sni_hostname" && f.field.Pos.IsValid() && f.field.Pos == b.SSLCertHostname.Pos {
+				continue // one field holds both (ssl_hostname, provider < 1.0): reported once
+			}
 			name := f.name
 			if b.VCL != nil {
 				name = "." + name

@@ -97,8 +97,18 @@ var nestedBlocks = map[string][]string{
 	"fastly_service_compute": {"domain", "backend", "resource_link", "package", "dictionary"},
 }
 
+// canonical maps a resource type to the one chainlint models it as:
+// fastly_service_v1 is the provider's name for VCL services before 1.0
+// (same blocks), still in many estates.
+func canonical(typ string) string {
+	if typ == "fastly_service_v1" {
+		return "fastly_service_vcl"
+	}
+	return typ
+}
+
 func modelled(typ string) bool {
-	switch typ {
+	switch canonical(typ) {
 	case "fastly_service_vcl", "fastly_service_compute", "fastly_kvstore", "fastly_configstore", "fastly_secretstore",
 		"fastly_domain", "fastly_domain_service_link":
 		return true
@@ -337,6 +347,7 @@ var readAttributes = []string{
 	"name", "comment", "address", "hostname", "port", "override_host", "use_ssl", "ssl_cert_hostname", "ssl_sni_hostname",
 	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename",
 	"request_condition", "statement", "action", "destination", "source", "ignore_if_set", "default_host",
+	"ssl_hostname", // provider < 1.0: ssl_cert_hostname and ssl_sni_hostname in one
 }
 
 // schemas are the body schemas evalBody reads with, by resource type;
@@ -364,6 +375,7 @@ var schemas, blockSchemas = func() (map[string]*hcl.BodySchema, map[string]*hcl.
 // block nested in one. dynamic says the block may hold dynamic blocks.
 func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.EvalContext) *evalBlock {
 	eb := &evalBlock{block: b, attrs: map[string]*evalAttr{}, blocks: map[string][]*evalBlock{}, static: true}
+	typ = canonical(typ)
 	schema, ok := schemas[typ]
 	if !ok { // a store: no nested blocks
 		schema, typ = schemas[""], ""

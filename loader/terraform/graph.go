@@ -202,7 +202,7 @@ type built struct {
 func (l *loader) buildInstances(insts []*instance) *built {
 	b := &built{}
 	for _, inst := range insts {
-		switch inst.r.typ {
+		switch canonical(inst.r.typ) {
 		case "fastly_service_vcl", "fastly_service_compute":
 			b.services = append(b.services, l.service(inst))
 		case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
@@ -319,6 +319,9 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
 			SSLCertHostname: l.str(bb.attrs["ssl_cert_hostname"]), SSLSNIHostname: l.str(bb.attrs["ssl_sni_hostname"]),
 			Shield: l.str(bb.attrs["shield"]), RequestCondition: l.str(bb.attrs["request_condition"]),
+		}
+		if old := l.str(bb.attrs["ssl_hostname"]); old.Set && !be.SSLCertHostname.Set && !be.SSLSNIHostname.Set {
+			be.SSLCertHostname, be.SSLSNIHostname = old, old // provider < 1.0
 		}
 		if bb.static {
 			be.Setter = l.setter(bb)

@@ -161,6 +161,22 @@ func (l *loader) parseModule(dir string, names []string) *module {
 	return m
 }
 
+// noteUnread notes a Fastly resource that declares a service (domain or
+// backend blocks) but is of a type chainlint does not read: its services
+// would otherwise vanish without a word.
+func (l *loader) noteUnread(typ string, b *hcl.Block, body *hclsyntax.Body) {
+	if modelled(typ) || !strings.HasPrefix(typ, "fastly_") {
+		return
+	}
+	for _, nb := range body.Blocks {
+		if nb.Type == "domain" || nb.Type == "backend" {
+			rng := b.DefRange
+			l.capped(rng, fmt.Sprintf("skipped: resource type %s is not one chainlint reads (it reads fastly_service_vcl, fastly_service_v1 and fastly_service_compute), so the service it declares is not analysed", typ))
+			return
+		}
+	}
+}
+
 func (m *module) addBlock(l *loader, b *hcl.Block) {
 	switch b.Type {
 	case "resource":
@@ -170,6 +186,7 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 			for _, nb := range body.Blocks {
 				r.dynamic = r.dynamic || nb.Type == "dynamic"
 			}
+			l.noteUnread(r.typ, b, body)
 		}
 		attrs, _ := b.Body.JustAttributes()
 		if a, ok := attrs["count"]; ok {

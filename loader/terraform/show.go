@@ -182,7 +182,7 @@ func (s *showLoader) resource(r *tree.Node) {
 	if !id.Known() || id.Value == "" {
 		id = analyzer.Field[string]{Value: syntheticID(addr.Text), Set: true, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End)}
 	}
-	switch typ.Text {
+	switch canonical(typ.Text) {
 	case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
 		st := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[typ.Text]
 		s.g.Stores = append(s.g.Stores, &analyzer.Store{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Type: st})
