@@ -622,6 +622,7 @@ func (l *loader) service(n *tree.Node) {
 		File: l.f.Name,
 	}
 	version := l.version(n, s)
+	seenLinks := map[string]bool{}
 	switch t := l.str(n, "type", "service type"); {
 	case !t.Set, t.Value == "vcl":
 		s.Platform = analyzer.PlatformVCL
@@ -676,9 +677,9 @@ func (l *loader) service(n *tree.Node) {
 				Content: l.text(v, "content", "vcl content"),
 			})
 		}
-		l.links(s, version)
+		l.links(s, version, seenLinks)
 	}
-	l.links(s, n)
+	l.links(s, n, seenLinks)
 	if s.Platform == analyzer.PlatformVCL {
 		vclfacts.Apply(l.g, s)
 	}
@@ -740,18 +741,41 @@ func (l *loader) backend(s *analyzer.Service, n *tree.Node) *analyzer.Backend {
 	return b
 }
 
-func (l *loader) links(s *analyzer.Service, obj *tree.Node) {
+// links reads resource links. The same link listed twice (on the
+// service and on its version, as some exports do) is one link: the same
+// link id, or, without ids, the same name and resource.
+func (l *loader) links(s *analyzer.Service, obj *tree.Node, seen map[string]bool) {
 	for _, key := range []string{"resource_links", "resources"} {
 		for _, ln := range l.list(obj, key, "resource link") {
-			s.Links = append(s.Links, &analyzer.Link{
+			link := &analyzer.Link{
 				Span:         l.span(ln),
 				Service:      s,
 				Name:         l.str(ln, "name", "resource link name"),
 				ResourceID:   l.str(ln, "resource_id", "resource_id"),
 				ResourceType: l.str(ln, "resource_type", "resource_type"),
-			})
+			}
+			id := l.str(ln, "id", "resource link id")
+			if linkSeen(seen, link, id.Value) {
+				continue
+			}
+			s.Links = append(s.Links, link)
 		}
 	}
+}
+
+// linkSeen reports a link already read for the service, and records it
+// otherwise.
+func linkSeen(keys map[string]bool, link *analyzer.Link, id string) bool {
+	byPair := "pair:" + link.Name.Value + "\x00" + link.ResourceID.Value
+	byID := "id:" + id
+	if id != "" && keys[byID] || keys[byPair] {
+		return true
+	}
+	if id != "" {
+		keys[byID] = true
+	}
+	keys[byPair] = true
+	return false
 }
 
 // setter edits a backend object of an export file. The object's layout
