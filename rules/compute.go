@@ -228,6 +228,12 @@ Good:
 	},
 }
 
+// isOriginless reports the placeholder backend "originless" at 127.0.0.1
+// that the Fastly CLI creates for a Compute project without an origin.
+func isOriginless(b *analyzer.Backend) bool {
+	return b.Name.Value == "originless" && analyzer.NormalizeHost(b.Address.Value) == "127.0.0.1"
+}
+
 func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
@@ -267,6 +273,9 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 			}
 		}
 		for _, b := range s.Backends {
+			if isOriginless(b) {
+				continue // the CLI's placeholder for a project without an origin: no code sends to it
+			}
 			if !localBackends[b.Name.Value] && b.Name.Known() && len(local.Backends) > 0 {
 				pos, end := at(b.Name, b.Span)
 				pass.Report(analysis.Diagnostic{Pos: pos, End: end,

@@ -44,6 +44,10 @@ what is then sent, not to reach the chained service). A backend with
 local route bypass sends it straight out, so VCL Host assignments are not
 what it relies on.
 
+A Compute project's [setup.backends] entry whose address is a hostname gets
+override_host (and ssl_sni_hostname) set to that address by
+fastly compute deploy (the Fastly CLI's setBackendHost), and is read so.
+
 Assumed where Fastly is silent (Fastly documents the objects, not the VCL
 it generates): at #FASTLY recv, backend selection comes first, then
 request headers by priority, then request settings, then the recv

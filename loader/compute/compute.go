@@ -268,6 +268,12 @@ func (p *project) setup(s *analyzer.Service) {
 			name := p.keyField(fl)
 			b := &analyzer.Backend{Span: analyzer.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
 				Address: p.field(fl.Value.Get("address"))}
+			// fastly compute deploy sets override_host and ssl_sni_hostname
+			// to the address when it is a hostname, not an IP (the CLI's
+			// setBackendHost).
+			if a := b.Address; a.Known() && strings.TrimSpace(a.Value) != "" && !analyzer.IsIP(analyzer.NormalizeHost(a.Value)) {
+				b.OverrideHost, b.SSLSNIHostname = a, a
+			}
 			if port := fl.Value.Get("port"); port != nil {
 				if v, ok := port.Int(); ok {
 					b.Port = analyzer.Field[int]{Value: v, Set: true, Pos: p.f.Pos(port.Off), End: p.f.Pos(port.End)}
