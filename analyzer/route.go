@@ -275,8 +275,8 @@ func EffectiveHost(b *Backend) Host {
 	if b.VCL != nil && b.VCL.BypassLocalRouteTable.Value || b.Service == nil || b.Service.VCL == nil {
 		return Host{Source: HostFromClient}
 	}
-	if exits := b.Service.VCL.Exits; exits != nil {
-		return exitHost(b, exits)
+	if b.Service.VCL.Exits != nil {
+		return exitHost(b)
 	}
 	var miss, pass *HostSet
 	for _, hs := range b.Service.VCL.HostSets {
@@ -364,7 +364,7 @@ func selects(e *Exit, b *Backend) bool {
 // the client's Host beside it is a partial override; only client Hosts is
 // the client's; computed Hosts alone are unknown. A backend no path
 // fetches from has no route to judge.
-func exitHost(b *Backend, all []*Exit) Host {
+func exitHost(b *Backend) Host {
 	exits := ExitsFor(b)
 	if len(exits) == 0 {
 		return Host{Source: HostUnknown}

@@ -9,10 +9,10 @@ package baseline
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/chainlint/chainlint/internal/safefile"
 	"sort"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/safefile"
 )
 
 // File is the baseline document.

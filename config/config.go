@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/chainlint/chainlint/internal/safefile"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/internal/textdist"
 )
 
@@ -424,7 +424,7 @@ func globRegexp(glob string) (*regexp.Regexp, error) {
 	b.WriteString(suffix)
 	re, err := regexp.Compile(b.String())
 	if err != nil {
-		return nil, fmt.Errorf("not a glob chainlint understands: %v", err)
+		return nil, fmt.Errorf("not a glob chainlint understands: %w", err)
 	}
 	return re, nil
 }

@@ -7,7 +7,6 @@ package loader
 import (
 	"errors"
 	"fmt"
-	"github.com/chainlint/chainlint/internal/safefile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/loader/compute"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/loader/terraform"

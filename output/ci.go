@@ -48,13 +48,6 @@ func UTF16Column(src []byte, offset, byteColumn int) int {
 	return NewColumns(func(string) []byte { return src }).UTF16(token.Position{Offset: offset, Column: byteColumn})
 }
 
-func (r *Report) source(name string) []byte {
-	if r.Source == nil {
-		return nil
-	}
-	return r.Source(name)
-}
-
 func (r *Report) region(pos, end token.Position) *sarif.Region {
 	if r.columns == nil {
 		r.columns = NewColumns(r.Source)

@@ -14,7 +14,6 @@ package compute
 
 import (
 	"errors"
-	"github.com/chainlint/chainlint/internal/safefile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,6 +23,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/loader/tree"
 )
 

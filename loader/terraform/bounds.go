@@ -180,7 +180,7 @@ func boundFile(f *hcl.File) hcl.Diagnostics {
 
 func boundNode(n hclsyntax.Node) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	hclsyntax.VisitAll(n, func(n hclsyntax.Node) hcl.Diagnostics {
+	_ = hclsyntax.VisitAll(n, func(n hclsyntax.Node) hcl.Diagnostics {
 		diags = append(diags, boundOne(n)...)
 		return nil
 	})
@@ -236,9 +236,7 @@ func boundedFunc(name string, f function.Function, b *budget) function.Function 
 		Description: f.Description(),
 		Params:      f.Params(),
 		VarParam:    f.VarParam(),
-		Type: func(args []cty.Value) (cty.Type, error) {
-			return f.ReturnTypeForValues(args)
-		},
+		Type:        f.ReturnTypeForValues,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			if n, ok := predictedSize(name, args); ok {
 				if err := b.charge(n); err != nil {
@@ -269,7 +267,8 @@ func predictedSize(name string, args []cty.Value) (int64, bool) {
 				return 0, false
 			}
 		}
-		var start, limit, step = big.NewFloat(0), big.NewFloat(0), big.NewFloat(1)
+		start, step := big.NewFloat(0), big.NewFloat(1)
+		var limit *big.Float
 		switch len(args) {
 		case 1:
 			limit = args[0].AsBigFloat()

@@ -624,7 +624,7 @@ func (l *loader) fileExistsFunc(moduleDir string) function.Function {
 			st, err := os.Stat(p)
 			switch {
 			case err != nil:
-				return cty.False, nil
+				return cty.False, nil //nolint:nilerr // what does not exist is false, as in Terraform
 			case !st.Mode().IsRegular():
 				return cty.NilVal, fmt.Errorf("%s is not a regular file", args[0].AsString())
 			}

@@ -12,7 +12,6 @@ package terraform
 
 import (
 	"fmt"
-	"github.com/chainlint/chainlint/internal/safefile"
 	"go/token"
 	"path/filepath"
 	"sort"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
+	"github.com/chainlint/chainlint/internal/safefile"
 )
 
 // Options tune Terraform loading.
