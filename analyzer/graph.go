@@ -423,6 +423,10 @@ type Project struct {
 	Computed int
 	// Local is the [local_server] view (nil when the manifest has none).
 	Local *LocalServer
+	// Elsewhere reports a project deployed to a service (service_id) that
+	// is not among the inputs and that [setup] does not describe: its
+	// links and backends are unknown, so no code reference is judged.
+	Elsewhere bool
 }
 
 // CodeRef is a store open or backend send in a Compute project's code.

@@ -100,8 +100,8 @@ Good:
 func runUnknownStoreReference(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
-		if s.Project == nil {
-			continue
+		if s.Project == nil || s.Project.Elsewhere {
+			continue // Elsewhere: the links are unknown (an unknown-value note says so)
 		}
 		for _, r := range s.Project.Refs {
 			if r.Kind == "backend" || !r.Name.Known() {
@@ -169,7 +169,7 @@ Good:
 
 func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		if s.Project == nil {
+		if s.Project == nil || s.Project.Elsewhere {
 			continue
 		}
 		var names []string

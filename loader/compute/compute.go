@@ -14,6 +14,7 @@ package compute
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -189,28 +190,36 @@ func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, 
 		return
 	}
 	p := &project{g: g, f: f, root: root, dir: filepath.Dir(manifest)}
-	s := p.join()
+	s, joined := p.join()
 	proj := &analyzer.Project{Manifest: manifest}
 	s.Project = proj
+	if id := p.field(root.Get("service_id")); !joined && id.Value != "" && root.Get("setup") == nil {
+		// The service exists (service_id), defined by hand or by
+		// Terraform not among the inputs: what it links and where it
+		// sends are unknown, not empty.
+		proj.Elsewhere = true
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: id.Pos, End: id.End,
+			Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml has no [setup], so its resource links and backends are unknown and the store and backend names the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, id.Value)})
+	}
 	p.setup(s)
 	proj.Local = p.localServer()
 	p.scan(proj, read)
 }
 
-// join finds the service the project deploys to, or makes one.
-func (p *project) join() *analyzer.Service {
+// join finds the service the project deploys to (joined), or makes one.
+func (p *project) join() (s *analyzer.Service, joined bool) {
 	id, name := p.field(p.root.Get("service_id")), p.field(p.root.Get("name"))
 	for _, s := range p.g.Services {
 		if id.Value != "" && s.ID.Value == id.Value {
-			return s
+			return s, true
 		}
 	}
 	for _, s := range p.g.Services {
 		if name.Value != "" && s.Name.Value == name.Value && s.Platform == analyzer.PlatformCompute {
-			return s
+			return s, true
 		}
 	}
-	s := &analyzer.Service{
+	s = &analyzer.Service{
 		Span: analyzer.Span{Pos: p.f.Pos(0), End: p.f.Pos(len(p.f.Content))},
 		ID:   id, Name: name, Platform: analyzer.PlatformCompute, File: p.f.Name,
 	}
@@ -218,7 +227,7 @@ func (p *project) join() *analyzer.Service {
 		s.ID = analyzer.Field[string]{Value: "project:" + p.dir, Set: true}
 	}
 	p.g.Services = append(p.g.Services, s)
-	return s
+	return s, false
 }
 
 var setupStores = map[string]analyzer.StoreType{"kv_stores": analyzer.KVStore, "config_stores": analyzer.ConfigStore, "secret_stores": analyzer.SecretStore, "object_stores": analyzer.KVStore}
