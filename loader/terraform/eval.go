@@ -36,7 +36,10 @@ type evaluator struct {
 	localWhy map[string]string // why a local is unknown, when not its expression's fault
 	res      map[*resource]*evaluated
 	children map[string]*evaluator
-	outputs  map[string]cty.Value
+	// moduleValues are module calls with count or for_each as references
+	// see them (a tuple, or an object by key).
+	moduleValues map[string]cty.Value
+	outputs      map[string]cty.Value
 	// static holds the context's variables that never change: var, path,
 	// terraform and data.
 	static map[string]cty.Value
@@ -121,7 +124,8 @@ const maxModuleDepth = 16
 func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inputs map[string]cty.Value, inputWhy map[string]string, isRoot bool) *evaluator {
 	e := &evaluator{l: l, m: m, rootDir: rootDir, prefix: prefix, depth: depth,
 		vars: map[string]cty.Value{}, varWhy: map[string]string{}, locals: map[string]cty.Value{}, localWhy: map[string]string{},
-		res: map[*resource]*evaluated{}, children: map[string]*evaluator{}, outputs: map[string]cty.Value{}}
+		res: map[*resource]*evaluated{}, children: map[string]*evaluator{}, outputs: map[string]cty.Value{},
+		moduleValues: map[string]cty.Value{}}
 	var settings map[string]cty.Value
 	if isRoot {
 		settings = l.rootVarSettings(m.dir)

@@ -89,7 +89,7 @@ func (m *module) plan() *plan {
 		calls[c.name] = len(p.items)
 		var refs []hcl.Traversal
 		for _, n := range sortedNames(c.attrs) {
-			if !callAttrSkip[n] {
+			if !callAttrSkip[n] || n == "for_each" || n == "count" {
 				refs = append(refs, c.attrs[n].Expr.Variables()...)
 			}
 		}
@@ -315,7 +315,9 @@ func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 				if c.name != name {
 					continue
 				}
-				if child, ok := e.children[name]; ok {
+				if v, ok := e.moduleValues[name]; ok {
+					mods[name] = v // instances by key or index
+				} else if child, ok := e.children[name]; ok {
 					mods[name] = objectOrEmpty(child.outputs)
 				} else {
 					mods[name] = cty.DynamicVal
@@ -477,14 +479,67 @@ func (e *evaluator) evalCall(p *plan, it *item) {
 		return
 	}
 	ctx := e.ctx(p, it.refs)
-	inputs, why := map[string]cty.Value{}, map[string]string{}
-	for n, a := range c.attrs {
-		if callAttrSkip[n] {
-			continue
+	instance := func(key string, extra map[string]cty.Value) *evaluator {
+		ictx := ctx
+		if extra != nil {
+			ictx = ctx.NewChild()
+			ictx.Variables = extra
 		}
-		inputs[n], why[n] = e.value(a.Expr, ctx)
+		inputs, why := map[string]cty.Value{}, map[string]string{}
+		for n, a := range c.attrs {
+			if callAttrSkip[n] {
+				continue
+			}
+			inputs[n], why[n] = e.value(a.Expr, ictx)
+		}
+		ce := e.l.newEvaluator(child, e.rootDir, e.prefix+"module."+c.name+key+".", e.depth+1, inputs, why, false)
+		ce.run()
+		e.children[c.name+key] = ce
+		return ce
 	}
-	ce := e.l.newEvaluator(child, e.rootDir, e.prefix+"module."+c.name+".", e.depth+1, inputs, why, false)
-	ce.run()
-	e.children[c.name] = ce
+	// count and for_each make one instance per index or key, as Terraform
+	// does (module.NAME[0], module.NAME["key"]); an unknown collection is
+	// analysed as one instance with an unknown key.
+	switch {
+	case c.attrs["for_each"] != nil:
+		fe, _ := e.value(c.attrs["for_each"].Expr, ctx)
+		if !fe.IsWhollyKnown() || fe.IsNull() || !(fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
+			instance("[…]", map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})})
+			return
+		}
+		outputs := map[string]cty.Value{}
+		n := 0
+		for iter := fe.ElementIterator(); iter.Next() && n < maxInstances; n++ {
+			k, v := iter.Element()
+			if fe.Type().IsSetType() {
+				k = v
+			}
+			if k.Type() != cty.String {
+				continue
+			}
+			key := k.AsString()
+			ce := instance(fmt.Sprintf("[%q]", key), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})})
+			outputs[key] = objectOrEmpty(ce.outputs)
+		}
+		e.moduleValues[c.name] = objectOrEmpty(outputs)
+	case c.attrs["count"] != nil:
+		nv, _ := e.value(c.attrs["count"].Expr, ctx)
+		count, ok := knownInt(nv)
+		if !ok {
+			instance("[…]", map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})})
+			return
+		}
+		var outs []cty.Value
+		for i := range count {
+			ce := instance(fmt.Sprintf("[%d]", i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
+			outs = append(outs, objectOrEmpty(ce.outputs))
+		}
+		if len(outs) == 0 {
+			e.moduleValues[c.name] = cty.EmptyTupleVal
+		} else {
+			e.moduleValues[c.name] = cty.TupleVal(outs)
+		}
+	default:
+		instance("", nil)
+	}
 }
