@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 
@@ -153,6 +154,7 @@ func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inpu
 			}
 			e.varWhy[name] = fmt.Sprintf("variable %q has no value: give it a default, or set it %s", name, where)
 		}
+		e.vars[name] = typed(v, e.vars[name])
 	}
 	return e
 }
@@ -186,6 +188,24 @@ func (l *loader) rootVarSettings(dir string) map[string]cty.Value {
 	}
 	for n, v := range l.opts.Vars {
 		out[n] = cty.StringVal(v)
+	}
+	return out
+}
+
+// typed converts a variable's value to its type constraint, filling the
+// attributes declared optional() with null or their default, as
+// Terraform does; a value that does not convert stays as it is (Terraform
+// would refuse it; chainlint reads what it can).
+func typed(v *variable, val cty.Value) cty.Value {
+	if v.typ == nil || val == cty.NilVal || !val.IsWhollyKnown() || val.IsNull() {
+		return val
+	}
+	if v.defaults != nil {
+		val = v.defaults.Apply(val)
+	}
+	out, err := convert.Convert(val, *v.typ)
+	if err != nil {
+		return val
 	}
 	return out
 }

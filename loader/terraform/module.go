@@ -18,8 +18,10 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
@@ -76,6 +78,11 @@ type variable struct {
 	decl    *hcl.Block
 	deflt   hcl.Expression
 	hasDflt bool
+	// typ is the variable's type constraint, with the defaults of its
+	// optional() attributes (nil without a type or when it is not one
+	// chainlint can read).
+	typ      *cty.Type
+	defaults *typeexpr.Defaults
 }
 
 type resource struct {
@@ -206,6 +213,11 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 		attrs, _ := b.Body.JustAttributes()
 		if a, ok := attrs["default"]; ok {
 			v.deflt, v.hasDflt = a.Expr, true
+		}
+		if a, ok := attrs["type"]; ok {
+			if ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr); !diags.HasErrors() {
+				v.typ, v.defaults = &ty, defaults
+			}
 		}
 		m.variables[v.name] = v
 	case "locals":
