@@ -182,6 +182,9 @@ type VCLFacts struct {
 	// ExitsMerged reports that the model merged paths to stay within its
 	// bound: some exits stand for several paths and carry no conditions.
 	ExitsMerged bool
+	// ContentUnknown reports custom VCL or a snippet whose content is
+	// known only at apply time: the Host the VCL sends is then unknown.
+	ContentUnknown bool
 	// Unrendered are snippets of a subroutine type whose #FASTLY macro the
 	// custom VCL lacks: Fastly never renders them.
 	Unrendered []*Snippet

@@ -278,6 +278,9 @@ func EffectiveHost(b *Backend) Host {
 	if b.Service.VCL.Exits != nil {
 		return exitHost(b)
 	}
+	if b.Service.VCL.ContentUnknown {
+		return Host{Source: HostUnknown} // VCL known only at apply time may set it
+	}
 	var miss, pass *HostSet
 	for _, hs := range b.Service.VCL.HostSets {
 		if hs.ShieldOnly && !(b.Shield.Set && strings.TrimSpace(b.Shield.Value) != "") {

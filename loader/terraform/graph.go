@@ -292,7 +292,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			case a == nil:
 			case isSynthetic(a.val) && n != "resource_id":
 				parts = append(parts, fmt.Sprintf("%s (it is a resource ID, computed by the provider at apply time)", n))
-			case !a.val.IsWhollyKnown():
+			case !a.val.IsWhollyKnown() && !isInputError(a.why): // an input error is a parse-error already
 				parts = append(parts, fmt.Sprintf("%s (%s)", n, strings.TrimSuffix(a.why, ".")))
 			}
 		}
@@ -333,8 +333,10 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 		})
 	}
 	for _, sb := range b.blocks["snippet"] {
-		s.Snippets = append(s.Snippets, &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
-			Priority: l.num(sb.attrs["priority"]), Content: l.text(sb.attrs["content"])})
+		sn := &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
+			Priority: l.num(sb.attrs["priority"]), Content: l.text(sb.attrs["content"])}
+		s.Snippets = append(s.Snippets, sn)
+		note(sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
 	}
 	for _, cb := range b.blocks["condition"] {
 		s.Conditions = append(s.Conditions, &analyzer.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
@@ -350,7 +352,9 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			DefaultHost: l.str(rb.attrs["default_host"]), Action: l.str(rb.attrs["action"]), RequestCondition: l.str(rb.attrs["request_condition"])})
 	}
 	for _, vb := range b.blocks["vcl"] {
-		s.VCLs = append(s.VCLs, &analyzer.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])})
+		v := &analyzer.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])}
+		s.VCLs = append(s.VCLs, v)
+		note(v.Span, fmt.Sprintf("custom VCL %q", v.Name.Value), map[string]*evalAttr{"content": vb.attrs["content"]})
 	}
 	for _, lb := range b.blocks["resource_link"] {
 		link := &analyzer.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}

@@ -68,6 +68,9 @@ type module struct {
 	locals    map[string]*hcl.Attribute
 	resources []*resource
 	data      map[string]map[string]bool // data sources: type → name
+	// templates are data "template_file" blocks' attributes by name (the
+	// older template provider's way to render VCL).
+	templates map[string]hcl.Attributes
 	calls     []*moduleCall
 	outputs   map[string]*hcl.Attribute
 	planned   *plan // see plan()
@@ -208,6 +211,13 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 			m.data[b.Labels[0]] = map[string]bool{}
 		}
 		m.data[b.Labels[0]][b.Labels[1]] = true
+		if b.Labels[0] == "template_file" {
+			if m.templates == nil {
+				m.templates = map[string]hcl.Attributes{}
+			}
+			attrs, _ := b.Body.JustAttributes()
+			m.templates[b.Labels[1]] = attrs
+		}
 	case "variable":
 		v := &variable{name: b.Labels[0], decl: b}
 		attrs, _ := b.Body.JustAttributes()

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"github.com/zclconf/go-cty/cty/convert"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -196,16 +197,19 @@ func (e *evaluator) run() {
 		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(e.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
 	}
+	e.funcs = e.l.functions(e.rootDir)
 	data := map[string]cty.Value{}
 	for typ, names := range e.m.data {
 		byName := map[string]cty.Value{}
 		for n := range names {
 			byName[n] = cty.DynamicVal
+			if typ == "template_file" {
+				byName[n] = e.templateFile(e.m.templates[n])
+			}
 		}
 		data[typ] = cty.ObjectVal(byName)
 	}
 	e.static["data"] = objectOrEmpty(data)
-	e.funcs = e.l.functions(e.rootDir)
 	var lazy []*resource
 	for k, comp := range p.order {
 		for _, i := range comp {
@@ -264,6 +268,50 @@ func (it *item) label() string {
 		return "module." + it.name
 	}
 	return "output." + it.name
+}
+
+// templateFile renders a data "template_file" (the older template
+// provider) as templatefile() would, when its template and vars depend only
+// on variables, paths and functions; else its value is unknown, as any
+// data source's.
+func (e *evaluator) templateFile(attrs hcl.Attributes) cty.Value {
+	ctx := &hcl.EvalContext{Variables: e.static, Functions: e.funcs}
+	tmpl, ok := attrs["template"]
+	if !ok {
+		return cty.DynamicVal
+	}
+	tv, diags := tmpl.Expr.Value(ctx)
+	if diags.HasErrors() || !tv.IsWhollyKnown() || tv.IsNull() || tv.Type() != cty.String {
+		return cty.DynamicVal
+	}
+	vars := cty.EmptyObjectVal
+	if a, ok := attrs["vars"]; ok {
+		if vars, diags = a.Expr.Value(ctx); diags.HasErrors() || !vars.IsWhollyKnown() {
+			return cty.DynamicVal
+		}
+	}
+	expr, diags := hclsyntax.ParseTemplate([]byte(tv.AsString()), "template_file", hcl.Pos{Line: 1, Column: 1})
+	if diags.HasErrors() || boundNode(expr).HasErrors() {
+		return cty.DynamicVal
+	}
+	values := map[string]cty.Value{}
+	if !vars.IsNull() && vars.CanIterateElements() {
+		for it := vars.ElementIterator(); it.Next(); {
+			k, v := it.Element()
+			if k.Type() == cty.String {
+				values[k.AsString()] = v
+			}
+		}
+	}
+	out, diags := expr.Value(&hcl.EvalContext{Variables: values, Functions: e.funcs})
+	if diags.HasErrors() || !out.IsWhollyKnown() {
+		return cty.DynamicVal
+	}
+	s, err := convert.Convert(out, cty.String)
+	if err != nil {
+		return cty.DynamicVal
+	}
+	return cty.ObjectVal(map[string]cty.Value{"rendered": s, "template": tv, "vars": vars})
 }
 
 func (e *evaluator) evalItem(p *plan, it *item) {

@@ -84,6 +84,7 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 			addSubs(custom, src)
 		}
 	}
+	r.facts.ContentUnknown = !known
 	r.hostSets("vcl_miss")
 	r.hostSets("vcl_pass")
 	r.scanAll()
