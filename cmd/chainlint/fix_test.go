@@ -100,3 +100,24 @@ func TestTraceTakesWhatPeoplePaste(t *testing.T) {
 		}
 	}
 }
+
+// TestModuleFilesInsideConfinement: linting envs/prod reads
+// ../../modules/service as Terraform does, and that module's own files;
+// nothing beyond them.
+func TestModuleFilesInsideConfinement(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"envs/prod/main.tf":            "module \"svc\" {\n  source = \"../../modules/service\"\n}\n",
+		"modules/service/main.tf":      "resource \"fastly_service_vcl\" \"a\" {\n  name = \"a\"\n  vcl {\n    name    = \"main\"\n    content = file(\"${path.module}/vcl/main.vcl\")\n  }\n}\n",
+		"modules/service/vcl/main.vcl": "sub vcl_recv {\n#FASTLY recv\n}\n",
+		"secret.vcl":                   "sub vcl_recv { }\n",
+	})
+	if stdout, stderr, status := runBinary(t, dir, "envs/prod"); status != 0 {
+		t.Errorf("a module's own file: status %d\n%s%s", status, stdout, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "modules/service/main.tf"), []byte("resource \"fastly_service_vcl\" \"a\" {\n  name = \"a\"\n  vcl {\n    name    = \"main\"\n    content = file(\"${path.module}/../../secret.vcl\")\n  }\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, _, status := runBinary(t, dir, "envs/prod"); status != 3 || !strings.Contains(stdout, "outside the project root envs/prod and its local modules") {
+		t.Errorf("beyond the module: status %d\n%s", status, stdout)
+	}
+}

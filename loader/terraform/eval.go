@@ -572,7 +572,9 @@ var base64DecodeFunc = function.New(&function.Spec{
 })
 
 // confined resolves a path file() names, refusing one outside the
-// project root (after resolving symlinks).
+// project root and every local module directory Terraform loads from it
+// (after resolving symlinks): a module's own files (file("${path.module}/
+// vcl/main.vcl") in ../modules/service) are read, nothing beyond them.
 func (l *loader) confined(moduleDir, path string) (string, error) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(moduleDir, path)
@@ -584,16 +586,22 @@ func (l *loader) confined(moduleDir, path string) (string, error) {
 	if err != nil {
 		resolved = filepath.Clean(path)
 	}
-	root, err := filepath.EvalSymlinks(l.opts.Root)
-	if err != nil {
-		root = filepath.Clean(l.opts.Root)
-	}
-	absRoot, _ := filepath.Abs(root)
 	absPath, _ := filepath.Abs(resolved)
-	if rel, err := filepath.Rel(absRoot, absPath); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("%s is outside the project root %s (use --allow-outside-root to read it)", path, l.opts.Root)
+	roots := []string{l.opts.Root}
+	for dir := range l.modules {
+		roots = append(roots, dir)
 	}
-	return path, nil
+	for _, r := range roots {
+		real, err := filepath.EvalSymlinks(r)
+		if err != nil {
+			real = filepath.Clean(r)
+		}
+		absRoot, _ := filepath.Abs(real)
+		if rel, err := filepath.Rel(absRoot, absPath); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return path, nil
+		}
+	}
+	return "", fmt.Errorf("%s is outside the project root %s and its local modules (use --allow-outside-root to read it)", path, l.opts.Root)
 }
 
 // load reads a file file() or templatefile() names and registers it, so
