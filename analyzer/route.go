@@ -1,7 +1,10 @@
 package analyzer
 
 import (
+	"unicode/utf8"
+
 	"go/token"
+	"golang.org/x/net/idna"
 	"net"
 	"slices"
 	"strings"
@@ -114,7 +117,18 @@ func NormalizeHost(h string) string {
 	if i := strings.LastIndexByte(h, ':'); i >= 0 && strings.Count(h, ":") == 1 {
 		h = h[:i]
 	}
-	return strings.TrimSuffix(h, ".")
+	h = strings.TrimSuffix(h, ".")
+	for i := 0; i < len(h); i++ {
+		if h[i] >= utf8.RuneSelf {
+			// A name written in Unicode is the same name as its punycode
+			// (xn--…) form, as DNS sees it: compare in IDNA form.
+			if a, err := idna.Lookup.ToASCII(h); err == nil {
+				return a
+			}
+			break
+		}
+	}
+	return h
 }
 
 // plainHost reports a host NormalizeHost leaves as it is: lower-case

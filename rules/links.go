@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -129,35 +130,51 @@ func checkLinkName(typ analyzer.StoreType, name string) (why, suggestion string)
 	if name == "" {
 		return "it is empty", ""
 	}
-	if len(name) > 255 {
-		return fmt.Sprintf("it is %d bytes long, over the limit of 255", len(name)), name[:255]
+	switch {
+	case len(name) > 255:
+		why = fmt.Sprintf("it is %d bytes long, over the limit of 255", len(name))
+	case typ == analyzer.ConfigStore && (rune(name[0]) > unicode.MaxASCII || !unicode.IsLetter(rune(name[0]))):
+		why = "it must start with an ASCII letter"
+	case typ == analyzer.ConfigStore && firstBad(name, "_ ") != "":
+		why = fmt.Sprintf("it contains %s, and config store names may hold only ASCII letters, digits, underscores and spaces", firstBad(name, "_ "))
+	case typ == analyzer.KVStore && strings.IndexFunc(name, unicode.IsControl) >= 0:
+		why = "it contains a control character"
+	case typ == analyzer.SecretStore && firstBad(name, "-_.") != "":
+		why = fmt.Sprintf("it contains %s, and secret store names may hold only letters, digits, dashes, underscores and periods", firstBad(name, "-_."))
+	default:
+		return "", ""
 	}
+	return why, fixLinkName(typ, name)
+}
+
+// fixLinkName makes a name valid for its store type: the characters the
+// type refuses replaced (or dropped), then cut to 255 bytes on a
+// character boundary, so the suggestion passes checkLinkName itself.
+func fixLinkName(typ analyzer.StoreType, name string) string {
 	switch typ {
 	case analyzer.ConfigStore:
-		first := rune(name[0])
-		if first > unicode.MaxASCII || !unicode.IsLetter(first) {
-			return "it must start with an ASCII letter", "store_" + sanitize(name, "_ ")
-		}
-		if bad := firstBad(name, "_ "); bad != "" {
-			return fmt.Sprintf("it contains %s, and config store names may hold only ASCII letters, digits, underscores and spaces", bad), sanitize(name, "_ ")
-		}
-	case analyzer.KVStore:
-		for _, r := range name {
-			if unicode.IsControl(r) {
-				return "it contains a control character", strings.Map(func(r rune) rune {
-					if unicode.IsControl(r) {
-						return -1
-					}
-					return r
-				}, name)
-			}
+		name = sanitize(name, "_ ")
+		if r := rune(name[0]); !unicode.IsLetter(r) {
+			name = "store_" + name
 		}
 	case analyzer.SecretStore:
-		if bad := firstBad(name, "-_."); bad != "" {
-			return fmt.Sprintf("it contains %s, and secret store names may hold only letters, digits, dashes, underscores and periods", bad), sanitize(name, "-_.")
-		}
+		name = sanitize(name, "-_.")
+	case analyzer.KVStore:
+		name = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return -1
+			}
+			return r
+		}, name)
 	}
-	return "", ""
+	if len(name) > 255 {
+		cut := 255
+		for cut > 0 && !utf8.RuneStart(name[cut]) {
+			cut--
+		}
+		name = name[:cut]
+	}
+	return name
 }
 
 // firstBad describes the first character outside ASCII letters, digits and
