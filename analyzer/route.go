@@ -1,13 +1,13 @@
 package analyzer
 
 import (
-	"unicode/utf8"
-
 	"go/token"
-	"golang.org/x/net/idna"
 	"net"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // HostSource says which layer of a backend's configuration decides the

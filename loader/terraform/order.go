@@ -2,12 +2,12 @@ package terraform
 
 import (
 	"fmt"
-	"github.com/zclconf/go-cty/cty/convert"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/chainlint/chainlint/internal/scc"
 )
