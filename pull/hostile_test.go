@@ -241,3 +241,36 @@ func mustParse(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+// TestPullDrippingServer: a server that answers a byte at a time is cut
+// off by the request timeout, and the whole pull by --timeout.
+func TestPullDrippingServer(t *testing.T) {
+	fake := fakefastly.New()
+	defer fake.Close()
+	stop := make(chan struct{})
+	defer close(stop)
+	fake.Handle["/service"] = func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-r.Context().Done():
+				return
+			case <-time.After(20 * time.Millisecond):
+				fmt.Fprint(w, " ")
+				w.(http.Flusher).Flush()
+			}
+		}
+	}
+	start := time.Now()
+	_, err := Pull(context.Background(), Options{Endpoint: fake.URL, Token: fakefastly.Token, All: true,
+		Timeout: 100 * time.Millisecond, TotalTimeout: 400 * time.Millisecond})
+	if err == nil {
+		t.Fatal("no error from a dripping server")
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
