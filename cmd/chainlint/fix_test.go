@@ -121,3 +121,32 @@ func TestModuleFilesInsideConfinement(t *testing.T) {
 		t.Errorf("beyond the module: status %d\n%s", status, stdout)
 	}
 }
+
+// TestCommandConventions: help and version subcommands, --help on every
+// subcommand exits 0, a mistyped rule gets a suggestion, a named path that
+// yields nothing is a usage error, and --diff with nothing to fix exits 0.
+func TestCommandConventions(t *testing.T) {
+	dir := writeTree(t, map[string]string{"README.md": "# hello\n", "f.json": jsonLoop})
+	for _, args := range [][]string{{"help"}, {"help", "trace"}, {"version"}, {"rules", "--help"}, {"init", "--help"},
+		{"lsp", "--help"}, {"explain", "--help"}, {"trace", "--help"}, {"graph", "--help"}, {"pull", "--help"}, {"--help"}} {
+		if _, stderr, status := runBinary(t, dir, args...); status != 0 {
+			t.Errorf("%v: status %d\n%s", args, status, stderr)
+		}
+	}
+	if _, stderr, _ := runBinary(t, dir, "trace", "--help"); !strings.Contains(stderr, "URL") {
+		t.Errorf("trace --help does not name its URL:\n%s", stderr)
+	}
+	if _, stderr, status := runBinary(t, dir, "explain", "chain-los"); status != 2 || !strings.Contains(stderr, "did you mean chain-loop?") {
+		t.Errorf("explain chain-los: status %d\n%s", status, stderr)
+	}
+	if _, stderr, status := runBinary(t, dir, "README.md"); status != 2 || !strings.Contains(stderr, "no Fastly configuration found in README.md") {
+		t.Errorf("README.md: status %d\n%s", status, stderr)
+	}
+	if _, _, status := runBinary(t, dir, "--diff", "f.json"); status != 1 {
+		t.Errorf("--diff with a fix to print: status %d, want 1", status)
+	}
+	clean := writeTree(t, map[string]string{"ok.json": validExport})
+	if _, _, status := runBinary(t, clean, "--diff"); status != 0 {
+		t.Errorf("--diff with nothing to fix: status %d, want 0", status)
+	}
+}

@@ -26,6 +26,7 @@ import (
 	"github.com/chainlint/chainlint/internal/budget"
 	"github.com/chainlint/chainlint/internal/english"
 	"github.com/chainlint/chainlint/internal/safefile"
+	"github.com/chainlint/chainlint/internal/textdist"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/loader/terraform"
@@ -65,15 +66,21 @@ const usage = `usage: chainlint [flags] [PATH ...]
        chainlint rules
        chainlint explain RULE
        chainlint init [--force]
-       chainlint trace HOST[/path] [PATH ...] [--format text|json]
+       chainlint trace URL [PATH ...] [--method M] [--header 'N: v'] [--format text|json]
        chainlint graph [PATH ...] [--format mermaid|dot|json]
        chainlint purge-order [PATH ...] [--format text|json]
        chainlint pull (--all | --service ID ...) [--version active|latest|N] [--out FILE]
        chainlint lsp                    (a language server on stdin/stdout)
 
-Lints Fastly service configurations (API exports in JSON or YAML) and the
-chains between services. PATHs are files or directories (searched
-recursively; default "."). Flags may come before or after the paths.
+       chainlint help | version
+
+Lints Fastly service configurations and the chains between services:
+Fastly API exports (JSON or YAML, or chainlint pull's), Terraform
+(fastly_service_vcl, fastly_service_compute, stores; HCL or terraform show
+-json), custom VCL and snippets, and Compute projects (fastly.toml and the
+store and backend names their code uses). PATHs are files or directories
+(searched recursively; default "."). Flags may come before or after the
+paths.
 
 Flags:
 `
@@ -93,6 +100,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdPull(args[1:], stdout, stderr)
 		case "lsp":
 			return cmdLSP(args[1:], stderr)
+		case "help":
+			if len(args) > 1 {
+				return run([]string{args[1], "--help"}, stdout, stderr)
+			}
+			return run([]string{"--help"}, stdout, stderr)
+		case "version":
+			fmt.Fprintf(stdout, "chainlint %s\n", versionString())
+			return exitClean
 		}
 	}
 	return cmdLint(args, stdout, stderr)
@@ -248,6 +263,12 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
+	if len(res.Graph.Files.List()) == 0 && len(paths) > 0 {
+		// A gate that passes on nothing is no gate: a path named that
+		// yields no input (a typo, a README) is a usage error.
+		fmt.Fprintf(stderr, "chainlint: no Fastly configuration found in %s (exports in .json/.yaml/.yml, Terraform .tf/.tf.json, .vcl, fastly.toml)\n", strings.Join(paths, ", "))
+		return exitUsage
+	}
 	wd, _ := os.Getwd()
 	rel := output.RelativeTo(wd)
 	if lf.verbose {
@@ -263,8 +284,11 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 			for _, f := range fr.Files {
 				fmt.Fprint(stdout, udiff.Unified("a/"+rel(f.Name), "b/"+rel(f.Name), string(f.Old), string(f.New)))
 			}
-			if res.Incomplete {
+			switch {
+			case res.Incomplete:
 				return exitIncomplete
+			case len(fr.Files) > 0:
+				return exitFindings // a diff was printed: a --check-style gate fails
 			}
 			return exitClean
 		}
@@ -360,8 +384,15 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("chainlint init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	force := fs.Bool("force", false, "overwrite an existing "+config.FileName)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: chainlint init [--force]\n\nWrites a commented %s (every rule, its severity, the keys) in the current directory.\n\nFlags:\n", config.FileName)
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: chainlint init [--force]")
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		fs.Usage()
 		return exitUsage
 	}
 	if _, err := os.Stat(config.FileName); err == nil && !*force {
@@ -377,6 +408,10 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdRules(args []string, stdout, stderr io.Writer) int {
+	if isHelp(args) {
+		fmt.Fprintln(stdout, "usage: chainlint rules\n\nLists every rule: its ID, severity and summary (chainlint explain RULE prints its page).")
+		return exitClean
+	}
 	if len(args) > 0 {
 		fmt.Fprintln(stderr, "usage: chainlint rules")
 		return exitUsage
@@ -388,13 +423,21 @@ func cmdRules(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdExplain(args []string, stdout, stderr io.Writer) int {
+	if isHelp(args) {
+		fmt.Fprintln(stdout, "usage: chainlint explain RULE\n\nPrints a rule's documentation: what it finds, why, a bad and a good example.")
+		return exitClean
+	}
 	if len(args) != 1 {
 		fmt.Fprintln(stderr, "usage: chainlint explain RULE")
 		return exitUsage
 	}
 	r := rules.ByID(args[0])
 	if r == nil {
-		fmt.Fprintf(stderr, "chainlint: unknown rule %q; `chainlint rules` lists them\n", args[0])
+		hint := "`chainlint rules` lists them"
+		if near, ok := textdist.Closest(args[0], lint.RuleIDs(), 3); ok {
+			hint = fmt.Sprintf("did you mean %s?", near)
+		}
+		fmt.Fprintf(stderr, "chainlint: unknown rule %q; %s\n", args[0], hint)
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "%s (%s)\n\n%s\n", r.Name, r.Severity, r.Doc)
@@ -421,6 +464,15 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 	fs.Var(&vars, "var", "a Terraform root variable, name=value (repeatable)")
 	fs.Var(&varFiles, "var-file", "a Terraform variables file (repeatable)")
 	outsideRoot := fs.Bool("allow-outside-root", false, "let Terraform's file() read outside the given paths")
+	fs.Usage = func() {
+		synopsis := map[string]string{
+			"trace":       "chainlint trace URL [PATH ...] [flags]\n\nWalks a request for URL (host[/path][?query], or https://…) through the analysed services.\nWith a path, --method or --header it follows the paths that request takes through each VCL.",
+			"graph":       "chainlint graph [PATH ...] [flags]\n\nPrints the chain graph of the analysed services.",
+			"purge-order": "chainlint purge-order [PATH ...] [flags]\n\nPrints the order in which to purge chained caches (origin side first).",
+		}[name]
+		fmt.Fprintf(stderr, "usage: %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
 	positional, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitClean
@@ -644,6 +696,10 @@ func memoryBudget(s loader.Sizes) { budget.Apply(s) }
 
 // cmdLSP runs the language server on standard input and output.
 func cmdLSP(args []string, stderr io.Writer) int {
+	if isHelp(args) {
+		fmt.Fprintln(stderr, "usage: chainlint lsp [--stdio]\n\nRuns the language server on standard input and output (LSP over stdio).")
+		return exitClean
+	}
 	if len(args) > 0 && args[0] != "--stdio" {
 		fmt.Fprintln(stderr, "usage: chainlint lsp [--stdio]")
 		return exitUsage
@@ -653,6 +709,11 @@ func cmdLSP(args []string, stderr io.Writer) int {
 		return 1
 	}
 	return exitClean
+}
+
+// isHelp reports a lone -h, -help or --help.
+func isHelp(args []string) bool {
+	return len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help")
 }
 
 // verbose says what a run read.
