@@ -39,6 +39,8 @@ type Report struct {
 	// lists them all, not only those that fired).
 	Version string
 	Rules   []RuleInfo
+	// Quiet leaves out the summary line of text output (--quiet).
+	Quiet bool
 
 	columns *Columns            // UTF-16 columns, built as formats ask
 	secrets map[string][][2]int // Secrets' answers by file
@@ -66,13 +68,15 @@ func RelativeTo(wd string) func(string) string {
 }
 
 // Formats lists the --format values.
-var Formats = []string{"text", "json", "sarif", "github", "checkstyle", "junit"}
+var Formats = []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit"}
 
 // Write renders the report in the named format.
 func Write(w io.Writer, format string, r *Report) error {
 	switch format {
 	case "text", "":
 		return writeText(w, r)
+	case "compact":
+		return writeCompact(w, r)
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
@@ -100,8 +104,21 @@ func writeText(w io.Writer, r *Report) error {
 			fmt.Fprintf(w, "    %s\n    %s\n", line, caret)
 		}
 	}
-	fmt.Fprintln(w, summary(r, counts))
+	if !r.Quiet {
+		fmt.Fprintln(w, summary(r, counts))
+	}
 	return nil
+}
+
+// writeCompact writes one line per finding, file:line:col: severity:
+// message [rule], with no excerpt and no summary: what Vim's errorformat
+// and Emacs' compilation mode read.
+func writeCompact(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", r.rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule)
+	}
+	return bw.Flush()
 }
 
 func summary(r *Report, counts map[analyzer.Severity]int) string {

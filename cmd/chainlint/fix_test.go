@@ -150,3 +150,28 @@ func TestCommandConventions(t *testing.T) {
 		t.Errorf("--diff with nothing to fix: status %d, want 0", status)
 	}
 }
+
+// TestShortFlagsAndRuleSelection: -f, -c, -q, the compact format, and
+// --enable / --disable / --only over the config.
+func TestShortFlagsAndRuleSelection(t *testing.T) {
+	dir := writeTree(t, map[string]string{"f.json": jsonLoop, "strict.yaml": "rules:\n  missing-host-override: off\n"})
+	stdout, _, status := runBinary(t, dir, "-f", "compact", "f.json")
+	if status != 1 || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, "f.json:3:") || strings.Contains(stdout, "problem") {
+		t.Errorf("compact: status %d\n%s", status, stdout)
+	}
+	if stdout, _, _ := runBinary(t, dir, "-q", "f.json"); strings.Contains(stdout, "problem") || !strings.Contains(stdout, "[missing-host-override]") {
+		t.Errorf("-q:\n%s", stdout)
+	}
+	if stdout, _, status := runBinary(t, dir, "-c", "strict.yaml", "f.json"); status != 0 || strings.Contains(stdout, "missing-host-override") {
+		t.Errorf("-c switches the rule off: status %d\n%s", status, stdout)
+	}
+	if stdout, _, status := runBinary(t, dir, "-c", "strict.yaml", "--enable", "missing-host-override", "f.json"); status != 1 || !strings.Contains(stdout, "[missing-host-override]") {
+		t.Errorf("--enable over the config: status %d\n%s", status, stdout)
+	}
+	if stdout, _, status := runBinary(t, dir, "--only", "long-chain,chain-loop", "f.json"); status != 0 || strings.Contains(stdout, "missing-host-override") {
+		t.Errorf("--only: status %d\n%s", status, stdout)
+	}
+	if _, stderr, status := runBinary(t, dir, "--disable", "chain-lop", "f.json"); status != 2 || !strings.Contains(stderr, "did you mean chain-loop?") {
+		t.Errorf("--disable with a typo: status %d\n%s", status, stderr)
+	}
+}

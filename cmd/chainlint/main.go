@@ -144,6 +144,10 @@ type lintFlags struct {
 	outsideRoot   bool
 	verbose       bool
 	showVersion   bool
+	quiet         bool
+	enable        multiFlag
+	disable       multiFlag
+	only          multiFlag
 	set           map[string]bool // flags given on the command line
 }
 
@@ -152,9 +156,16 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.SetOutput(stderr)
 	lf := &lintFlags{}
 	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(output.Formats, ", "))
+	fs.StringVar(&lf.format, "f", "text", "short for --format")
+	fs.BoolVar(&lf.quiet, "quiet", false, "print the findings only, no summary")
+	fs.BoolVar(&lf.quiet, "q", false, "short for --quiet")
+	fs.Var(&lf.enable, "enable", "run this rule (repeatable, or comma-separated), also one the config switches off")
+	fs.Var(&lf.disable, "disable", "do not run this rule (repeatable, or comma-separated)")
+	fs.Var(&lf.only, "only", "run only these rules (repeatable, or comma-separated)")
 	fs.StringVar(&lf.profile, "profile", "current", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
 	fs.StringVar(&lf.failOn, "fail-on", "warning", "lowest severity that fails the run: error, warning, info or none (default from the config file, else warning)")
 	fs.StringVar(&lf.configPath, "config", "", "config file (default: "+config.FileName+" in the current directory or above)")
+	fs.StringVar(&lf.configPath, "c", "", "short for --config")
 	fs.StringVar(&lf.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&lf.writeBaseline, "write-baseline", "", "record today's findings in this file and exit 0")
 	fs.BoolVar(&lf.fix, "fix", false, "apply every suggested fix to the files, then report what is left")
@@ -211,6 +222,10 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	if cfg == nil {
 		cfg = &config.Config{}
+	}
+	if err := selectRules(cfg, lf); err != nil {
+		fmt.Fprintf(stderr, "chainlint: %v\n", err)
+		return exitUsage
 	}
 	failOnName := "warning"
 	if cfg.FailOn != "" {
@@ -326,6 +341,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	g := res.Graph
 	report := &output.Report{
+		Quiet:      lf.quiet,
 		Findings:   findings,
 		Incomplete: res.Incomplete,
 		Services:   len(g.Services),
@@ -709,6 +725,67 @@ func cmdLSP(args []string, stderr io.Writer) int {
 		return 1
 	}
 	return exitClean
+}
+
+// selectRules applies --enable, --disable and --only over the config's
+// severities (the command line wins), as golangci-lint and tflint do.
+func selectRules(cfg *config.Config, lf *lintFlags) error {
+	ids := lint.RuleIDs()
+	split := func(flag string, values multiFlag) ([]string, error) {
+		var out []string
+		for _, v := range values {
+			for _, id := range strings.Split(v, ",") {
+				id = strings.TrimSpace(id)
+				if id == "" {
+					continue
+				}
+				if !slices.Contains(ids, id) {
+					hint := "chainlint rules lists them"
+					if near, ok := textdist.Closest(id, ids, 3); ok {
+						hint = "did you mean " + near + "?"
+					}
+					return nil, fmt.Errorf("--%s: unknown rule %q; %s", flag, id, hint)
+				}
+				out = append(out, id)
+			}
+		}
+		return out, nil
+	}
+	enable, err := split("enable", lf.enable)
+	if err != nil {
+		return err
+	}
+	disable, err := split("disable", lf.disable)
+	if err != nil {
+		return err
+	}
+	only, err := split("only", lf.only)
+	if err != nil {
+		return err
+	}
+	if len(enable)+len(disable)+len(only) == 0 {
+		return nil
+	}
+	if cfg.Rules == nil {
+		cfg.Rules = map[string]analyzer.Severity{}
+	}
+	if len(only) > 0 {
+		for _, id := range ids {
+			if !slices.Contains(only, id) {
+				cfg.Rules[id] = analyzer.SeverityNone
+			}
+		}
+		enable = append(enable, only...)
+	}
+	for _, id := range enable {
+		if cfg.Rules[id] == analyzer.SeverityNone {
+			delete(cfg.Rules, id) // back to the rule's own severity
+		}
+	}
+	for _, id := range disable {
+		cfg.Rules[id] = analyzer.SeverityNone
+	}
+	return nil
 }
 
 // isHelp reports a lone -h, -help or --help.
