@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -173,5 +174,22 @@ func TestShortFlagsAndRuleSelection(t *testing.T) {
 	}
 	if _, stderr, status := runBinary(t, dir, "--disable", "chain-lop", "f.json"); status != 2 || !strings.Contains(stderr, "did you mean chain-loop?") {
 		t.Errorf("--disable with a typo: status %d\n%s", status, stderr)
+	}
+}
+
+// TestVersionIsSemantic: --version and SARIF's semanticVersion hold a
+// semantic version (0.0.0-dev[+commit] for a build from a clone).
+func TestVersionIsSemantic(t *testing.T) {
+	semver := regexp.MustCompile(`^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	stdout, _, status := runBinary(t, t.TempDir(), "--version")
+	v := strings.TrimSpace(strings.TrimPrefix(stdout, "chainlint "))
+	if status != 0 || !semver.MatchString(v) {
+		t.Errorf("--version: status %d, %q", status, stdout)
+	}
+	dir := writeTree(t, map[string]string{"f.json": jsonLoop})
+	stdout, _, _ = runBinary(t, dir, "--format", "sarif", "f.json")
+	m := regexp.MustCompile(`"semanticVersion": "([^"]*)"`).FindStringSubmatch(stdout)
+	if m == nil || !semver.MatchString(m[1]) {
+		t.Errorf("SARIF semanticVersion: %v", m)
 	}
 }

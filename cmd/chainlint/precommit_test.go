@@ -99,3 +99,41 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("the hook must pass once the chain is fixed; err %v, output:\n%s", err, out)
 	}
 }
+
+// TestPreCommitSystemHook runs the chainlint-system hook (language:
+// system) with the chainlint built for these tests first on the PATH: no
+// Go is needed when the hook runs.
+func TestPreCommitSystemHook(t *testing.T) {
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pre-commit is not installed; .ci/run installs Debian's pre-commit package")
+		}
+		t.Skip("pre-commit is not installed (apt-get install pre-commit)")
+	}
+	root, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		t.Skip("not in a git checkout")
+	}
+	repo := snapshot(t, strings.TrimSpace(string(root)))
+	work := writeTree(t, map[string]string{"fastly/estate.json": loopingExport})
+	env := append(os.Environ(),
+		"PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "pre-commit"),
+		"PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
+	)
+	run := func(name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = work, env
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "broken chain"}} {
+		if out, err := run("git", args...); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	out, err := run("pre-commit", "try-repo", repo, "chainlint-system", "--all-files")
+	if err == nil || !strings.Contains(out, "[missing-host-override]") || !strings.Contains(out, "Failed") {
+		t.Fatalf("the system hook must fail with the finding; err %v, output:\n%s", err, out)
+	}
+}
