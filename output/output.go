@@ -41,6 +41,8 @@ type Report struct {
 	Rules   []RuleInfo
 	// Quiet leaves out the summary line of text output (--quiet).
 	Quiet bool
+	// Color marks text output with ANSI colours (severity, rule ID, caret).
+	Color bool
 
 	columns *Columns            // UTF-16 columns, built as formats ask
 	secrets map[string][][2]int // Secrets' answers by file
@@ -99,15 +101,37 @@ func writeText(w io.Writer, r *Report) error {
 	counts := map[analyzer.Severity]int{}
 	for _, f := range r.Findings {
 		counts[f.Severity]++
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule)
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", r.paint(bold, r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column,
+			r.paint(severityColor[f.Severity], f.Severity.String()), f.Message, r.paint(dim, "["+f.Rule+"]"))
 		if line, caret, ok := r.excerpt(f.Pos); ok {
-			fmt.Fprintf(w, "    %s\n    %s\n", line, caret)
+			fmt.Fprintf(w, "    %s\n    %s\n", line, r.paint(green, caret))
 		}
 	}
 	if !r.Quiet {
 		fmt.Fprintln(w, summary(r, counts))
 	}
 	return nil
+}
+
+// ANSI colours of the text format, as golangci-lint and actionlint use
+// them.
+const (
+	bold   = "\x1b[1m"
+	dim    = "\x1b[2m"
+	red    = "\x1b[31m"
+	yellow = "\x1b[33m"
+	cyan   = "\x1b[36m"
+	green  = "\x1b[32m"
+	reset  = "\x1b[0m"
+)
+
+var severityColor = map[analyzer.Severity]string{analyzer.SeverityError: red + bold, analyzer.SeverityWarning: yellow, analyzer.SeverityInfo: cyan}
+
+func (r *Report) paint(color, s string) string {
+	if !r.Color || color == "" {
+		return s
+	}
+	return color + s + reset
 }
 
 // writeCompact writes one line per finding, file:line:col: severity:

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -191,5 +192,36 @@ func TestVersionIsSemantic(t *testing.T) {
 	m := regexp.MustCompile(`"semanticVersion": "([^"]*)"`).FindStringSubmatch(stdout)
 	if m == nil || !semver.MatchString(m[1]) {
 		t.Errorf("SARIF semanticVersion: %v", m)
+	}
+}
+
+// TestColor: --color always colours severity, rule and caret; never and
+// NO_COLOR (under auto) do not; output to a pipe is plain under auto.
+func TestColor(t *testing.T) {
+	dir := writeTree(t, map[string]string{"f.json": jsonLoop})
+	if stdout, _, _ := runBinary(t, dir, "--color", "always", "f.json"); !strings.Contains(stdout, "\x1b[31m\x1b[1merror\x1b[0m") || !strings.Contains(stdout, "\x1b[2m[missing-host-override]\x1b[0m") {
+		t.Errorf("--color always:\n%q", stdout)
+	}
+	for _, args := range [][]string{{"--color", "never", "f.json"}, {"f.json"}} {
+		if stdout, _, _ := runBinary(t, dir, args...); strings.Contains(stdout, "\x1b[") {
+			t.Errorf("%v: colour on a pipe:\n%q", args, stdout)
+		}
+	}
+	// On a terminal (script(1) gives one), auto colours unless NO_COLOR.
+	if _, err := exec.LookPath("script"); err == nil {
+		for _, tc := range []struct {
+			env   string
+			color bool
+		}{{"NO_COLOR=", true}, {"NO_COLOR=1", false}} {
+			cmd := exec.Command("script", "-qec", binary+" --color auto f.json", "/dev/null")
+			cmd.Dir, cmd.Env = dir, append(os.Environ(), tc.env)
+			stdout, _, _ := runCmd(t, cmd)
+			if strings.Contains(stdout, "\x1b[") != tc.color {
+				t.Errorf("on a terminal with %s: colour %v, want %v:\n%q", tc.env, !tc.color, tc.color, stdout)
+			}
+		}
+	}
+	if _, stderr, status := runBinary(t, dir, "--color", "sometimes", "f.json"); status != 2 || !strings.Contains(stderr, "want auto, always or never") {
+		t.Errorf("a bad --color: %d %s", status, stderr)
 	}
 }

@@ -169,6 +169,7 @@ type lintFlags struct {
 	verbose       bool
 	showVersion   bool
 	quiet         bool
+	color         string
 	enable        multiFlag
 	disable       multiFlag
 	only          multiFlag
@@ -183,6 +184,7 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&lf.format, "f", "text", "short for --format")
 	fs.BoolVar(&lf.quiet, "quiet", false, "print the findings only, no summary")
 	fs.BoolVar(&lf.quiet, "q", false, "short for --quiet")
+	fs.StringVar(&lf.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.Var(&lf.enable, "enable", "run this rule (repeatable, or comma-separated), also one the config switches off")
 	fs.Var(&lf.disable, "disable", "do not run this rule (repeatable, or comma-separated)")
 	fs.Var(&lf.only, "only", "run only these rules (repeatable, or comma-separated)")
@@ -237,6 +239,10 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	if !validFormat(lf.format) {
 		fmt.Fprintf(stderr, "chainlint: --format: unknown format %q (want %s)\n", lf.format, strings.Join(output.Formats, ", "))
+		return exitUsage
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, lf.color) {
+		fmt.Fprintf(stderr, "chainlint: --color: want auto, always or never, not %q\n", lf.color)
 		return exitUsage
 	}
 	cfg, err := loadConfig(lf.configPath)
@@ -365,6 +371,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	g := res.Graph
 	report := &output.Report{
+		Color:      useColor(lf.color, stdout),
 		Quiet:      lf.quiet,
 		Findings:   findings,
 		Incomplete: res.Incomplete,
@@ -810,6 +817,22 @@ func selectRules(cfg *config.Config, lf *lintFlags) error {
 		cfg.Rules[id] = analyzer.SeverityNone
 	}
 	return nil
+}
+
+// useColor decides --color: always, never, or auto: on a terminal unless
+// NO_COLOR is set and not empty (https://no-color.org).
+func useColor(mode string, stdout io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := stdout.(*os.File)
+	return ok && isTerminal(f)
 }
 
 // isHelp reports a lone -h, -help or --help.
