@@ -225,3 +225,49 @@ func TestColor(t *testing.T) {
 		t.Errorf("a bad --color: %d %s", status, stderr)
 	}
 }
+
+// TestStdin: "-" reads one file from standard input, named (and its loader
+// chosen) by --stdin-filename; JSON is recognised without it.
+func TestStdin(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args  []string
+		input string
+		want  string
+	}{
+		{[]string{"-"}, jsonLoop, "stdin.json:3:"},
+		{[]string{"--stdin-filename", "fastly/estate.json", "-"}, jsonLoop, "fastly/estate.json:3:"},
+		{[]string{"--stdin-filename", "main.vcl", "-"}, "sub vcl_recv { set x = ; }\n", "main.vcl:1:23: error: VCL syntax"},
+	} {
+		cmd := exec.Command(binary, tc.args...)
+		cmd.Dir, cmd.Stdin = dir, strings.NewReader(tc.input)
+		stdout, stderr, status := runCmd(t, cmd)
+		if status == 0 || status == 2 || !strings.Contains(stdout, tc.want) {
+			t.Errorf("%v: status %d\n%s%s", tc.args, status, stdout, stderr)
+		}
+	}
+	cmd := exec.Command(binary, "--fix", "-")
+	cmd.Dir, cmd.Stdin = dir, strings.NewReader(jsonLoop)
+	if _, stderr, status := runCmd(t, cmd); status != 2 || !strings.Contains(stderr, "standard input") {
+		t.Errorf("--fix -: status %d\n%s", status, stderr)
+	}
+}
+
+// TestSeveralOutputs: --output FORMAT=FILE, repeatable, - for standard
+// output: SARIF to a file and text to the log in one run.
+func TestSeveralOutputs(t *testing.T) {
+	dir := writeTree(t, map[string]string{"f.json": jsonLoop})
+	stdout, stderr, status := runBinary(t, dir, "--output", "sarif=out.sarif", "--output", "text=-", "--output", "json=out.json", "f.json")
+	if status != 1 || !strings.Contains(stdout, "[missing-host-override]") {
+		t.Fatalf("status %d\n%s%s", status, stdout, stderr)
+	}
+	for name, want := range map[string]string{"out.sarif": `"ruleId": "missing-host-override"`, "out.json": `"rule": "missing-host-override"`} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("%s: %v\n%.300s", name, err, b)
+		}
+	}
+	if _, stderr, status := runBinary(t, dir, "--output", "yaml=x", "f.json"); status != 2 || !strings.Contains(stderr, "want FORMAT=FILE") {
+		t.Errorf("a bad --output: %d %s", status, stderr)
+	}
+}

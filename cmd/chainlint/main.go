@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -169,6 +170,8 @@ type lintFlags struct {
 	verbose       bool
 	showVersion   bool
 	quiet         bool
+	outputs       multiFlag
+	stdinFilename string
 	color         string
 	enable        multiFlag
 	disable       multiFlag
@@ -184,12 +187,14 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.StringVar(&lf.format, "f", "text", "short for --format")
 	fs.BoolVar(&lf.quiet, "quiet", false, "print the findings only, no summary")
 	fs.BoolVar(&lf.quiet, "q", false, "short for --quiet")
+	fs.Var(&lf.outputs, "output", "write FORMAT to FILE (- for standard output), as FORMAT=FILE (repeatable: SARIF for code scanning and text for the log in one run)")
+	fs.StringVar(&lf.stdinFilename, "stdin-filename", "", "with the path -, the name of the file read from standard input (its extension picks the loader: .json, .yaml, .tf, .vcl)")
 	fs.StringVar(&lf.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.Var(&lf.enable, "enable", "run this rule (repeatable, or comma-separated), also one the config switches off")
 	fs.Var(&lf.disable, "disable", "do not run this rule (repeatable, or comma-separated)")
 	fs.Var(&lf.only, "only", "run only these rules (repeatable, or comma-separated)")
-	fs.StringVar(&lf.profile, "profile", "current", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
-	fs.StringVar(&lf.failOn, "fail-on", "warning", "lowest severity that fails the run: error, warning, info or none (default from the config file, else warning)")
+	fs.StringVar(&lf.profile, "profile", "", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
+	fs.StringVar(&lf.failOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or none (default from the config file, else warning)")
 	fs.StringVar(&lf.configPath, "config", "", "config file (default: "+config.FileName+" in the current directory or above)")
 	fs.StringVar(&lf.configPath, "c", "", "short for --config")
 	fs.StringVar(&lf.baseline, "baseline", "", "report only findings not recorded in this baseline file")
@@ -241,6 +246,13 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: --format: unknown format %q (want %s)\n", lf.format, strings.Join(output.Formats, ", "))
 		return exitUsage
 	}
+	for _, o := range lf.outputs {
+		format, file, ok := strings.Cut(o, "=")
+		if !ok || file == "" || !validFormat(format) {
+			fmt.Fprintf(stderr, "chainlint: --output %q: want FORMAT=FILE (FILE - for standard output), FORMAT one of %s\n", o, strings.Join(output.Formats, ", "))
+			return exitUsage
+		}
+	}
 	if !slices.Contains([]string{"auto", "always", "never"}, lf.color) {
 		fmt.Fprintf(stderr, "chainlint: --color: want auto, always or never, not %q\n", lf.color)
 		return exitUsage
@@ -278,6 +290,36 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}, OnRead: memoryBudget}
+	if slices.Contains(paths, "-") {
+		// One file from standard input (editors and pre-commit wrappers):
+		// --stdin-filename names it and chooses its loader.
+		dashes := 0
+		for _, p := range paths {
+			if p == "-" {
+				dashes++
+			}
+		}
+		if lf.fix || lf.writeBaseline != "" || dashes > 1 {
+			fmt.Fprintln(stderr, "chainlint: standard input (-) is read once, and cannot be --fix'ed or baselined")
+			return exitUsage
+		}
+		content, err := io.ReadAll(io.LimitReader(os.Stdin, loader.MaxFileSize+1))
+		if err != nil || len(content) > loader.MaxFileSize {
+			fmt.Fprintf(stderr, "chainlint: standard input: over %d MB or unreadable (%v)\n", loader.MaxFileSize>>20, err)
+			return exitUsage
+		}
+		name := lf.stdinFilename
+		if name == "" {
+			name = "stdin.yaml"
+			if t := strings.TrimLeft(string(content[:min(len(content), 64)]), " \t\r\n\ufeff"); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+				name = "stdin.json"
+			}
+		}
+		opts.Overlay = map[string][]byte{name: content}
+		opts.Paths = slices.Clone(paths)
+		opts.Paths[slices.Index(paths, "-")] = name
+		paths = opts.Paths
+	}
 	if len(lf.vars) > 0 {
 		opts.Terraform.Vars = map[string]string{}
 		for _, v := range lf.vars {
@@ -371,7 +413,6 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	g := res.Graph
 	report := &output.Report{
-		Color:      useColor(lf.color, stdout),
 		Quiet:      lf.quiet,
 		Findings:   findings,
 		Incomplete: res.Incomplete,
@@ -388,9 +429,29 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		Version: versionString(),
 		Rules:   ruleInfos(),
 	}
-	if err := output.Write(stdout, lf.format, report); err != nil {
-		fmt.Fprintf(stderr, "chainlint: %v\n", err)
-		return exitIncomplete
+	outputs := lf.outputs
+	if len(outputs) == 0 {
+		outputs = multiFlag{lf.format + "=-"}
+	}
+	for _, o := range outputs {
+		format, file, _ := strings.Cut(o, "=")
+		var buf bytes.Buffer
+		w := io.Writer(&buf)
+		report.Color = false // a file gets no colour
+		if file == "-" {
+			w = stdout
+			report.Color = useColor(lf.color, stdout)
+		}
+		if err := output.Write(w, format, report); err != nil {
+			fmt.Fprintf(stderr, "chainlint: %v\n", err)
+			return exitIncomplete
+		}
+		if file != "-" {
+			if err := safefile.Write(file, buf.Bytes(), 0o644); err != nil {
+				fmt.Fprintf(stderr, "chainlint: --output: %v\n", err)
+				return exitIncomplete
+			}
+		}
 	}
 	return exitStatus(findings, res.Incomplete, failOn)
 }
