@@ -349,7 +349,7 @@ resource "fastly_service_vcl" "chained" {
 func TestFixAndDiff(t *testing.T) {
 	dir := writeTree(t, map[string]string{"main.tf": tfChain, "terraform.tfvars": "chained = \"chained.example.com\"\n", "estate.yaml": "- name: shop\n  type: vcl\n  version:\n    domains: [{name: shop.example.com}]\n    backends:\n      - name: www\n        address: www.example.com\n"})
 	stdout, _, status := runBinary(t, dir, "--diff")
-	if status != 1 || // a diff was printed: a --check-style gate fails !strings.Contains(stdout, `+    override_host = "chained.example.com"`) ||
+	if status != 1 || // a diff was printed: a --check-style gate fails !strings.Contains(stdout, `+    override_host = var.chained`) ||
 		!strings.Contains(stdout, "+++ b/estate.yaml") || !strings.Contains(stdout, "+      - override_host: www.example.com") {
 		t.Fatalf("--diff: status %d\n%s", status, stdout)
 	}

@@ -20,6 +20,16 @@ import (
 type hclSetter struct {
 	f          *analyzer.File
 	start, end int // the block's bytes: from its type keyword to its '}'
+	// exprs are the block's attributes written as expressions (not
+	// literals) with the value they evaluate to: a field set to one of
+	// those values copies the expression, so the two cannot drift
+	// (override_host = var.origin, not its value today).
+	exprs []setterExpr
+}
+
+type setterExpr struct {
+	name, value string
+	tokens      hclwrite.Tokens
 }
 
 func (l *loader) setter(b *evalBlock) analyzer.FieldSetter {
@@ -31,7 +41,26 @@ func (l *loader) setter(b *evalBlock) analyzer.FieldSetter {
 	if f == nil || !ok || strings.HasSuffix(f.Name, ".json") {
 		return nil // .tf.json: no hclwrite; no mechanical fix offered
 	}
-	return &hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
+	s := &hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
+	for _, name := range sortedNames(b.attrs) {
+		a := b.attrs[name]
+		if _, literal := a.attr.Expr.(*hclsyntax.TemplateExpr); literal && len(a.attr.Expr.Variables()) == 0 {
+			continue
+		}
+		if _, literal := a.attr.Expr.(*hclsyntax.LiteralValueExpr); literal {
+			continue
+		}
+		if !a.val.IsWhollyKnown() || a.val.IsNull() || a.val.Type() != cty.String {
+			continue
+		}
+		r := a.attr.Expr.Range()
+		if r.End.Byte > len(f.Content) || r.Start.Byte >= r.End.Byte {
+			continue
+		}
+		tokens := hclwrite.Tokens{{Type: hclsyntax.TokenIdent, Bytes: append([]byte(nil), f.Content[r.Start.Byte:r.End.Byte]...)}}
+		s.exprs = append(s.exprs, setterExpr{name: name, value: a.val.AsString(), tokens: tokens})
+	}
+	return s
 }
 
 func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
@@ -44,7 +73,18 @@ func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
 	if diags.HasErrors() || len(wf.Body().Blocks()) != 1 {
 		return nil
 	}
-	wf.Body().Blocks()[0].Body().SetAttributeValue(name, cty.StringVal(value))
+	body := wf.Body().Blocks()[0].Body()
+	copied := false
+	for _, e := range s.exprs {
+		if e.name != name && e.value == value {
+			body.SetAttributeRaw(name, e.tokens) // the same expression, not today's value
+			copied = true
+			break
+		}
+	}
+	if !copied {
+		body.SetAttributeValue(name, cty.StringVal(value))
+	}
 	formatted := hclwrite.Format(wf.Bytes())
 	// Put the block back at its depth: every line after the first gets
 	// the indentation of the line the block starts on.
