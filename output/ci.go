@@ -95,11 +95,19 @@ func (fp *fingerprinter) next(i int) string {
 // one marshalled buffer). The bytes are those go-sarif's PrettyWrite
 // gives the whole model (TestSARIFStreamsLikeTheModel).
 func writeSARIF(w io.Writer, r *Report) error {
+	if r.columns == nil {
+		r.columns = NewColumns(r.Source)
+	}
 	rep, _ := r.sarifModel()
-	var head bytes.Buffer
-	if err := rep.PrettyWrite(&head); err != nil {
+	var raw bytes.Buffer
+	if err := rep.PrettyWrite(&raw); err != nil {
 		return err
 	}
+	compacted, err := compactJSON(raw.Bytes(), "")
+	if err != nil {
+		return err
+	}
+	head := bytes.NewBuffer(append(compacted, '\n'))
 	// Results sit at a run's indentation, 6 spaces; a string cannot hold a
 	// raw newline, so the marker occurs only there.
 	const marker = "\n      \"results\": ["
@@ -114,8 +122,11 @@ func writeSARIF(w io.Writer, r *Report) error {
 	write(head.String()[:at])
 	prints, index := newFingerprinter(r), r.ruleIndex()
 	for i := range r.Findings {
-		b, err := json.MarshalIndent(r.sarifResult(i, prints.next(i), index), resultIndent, "  ")
+		b, err := json.Marshal(r.sarifResult(i, prints.next(i), index))
 		if err != nil {
+			return err
+		}
+		if b, err = compactJSON(b, resultIndent); err != nil {
 			return err
 		}
 		if i > 0 {
@@ -139,7 +150,7 @@ func (r *Report) sarifModel() (*sarif.Report, *sarif.Run) {
 	run := sarif.NewRunWithInformationURI("chainlint", InformationURI)
 	version := r.Version
 	if version == "" {
-		version = "devel"
+		version = "0.0.0-dev"
 	}
 	run.Tool.Driver.WithVersion(version).WithSemanticVersion(strings.TrimPrefix(version, "v"))
 	for _, ri := range r.Rules {
@@ -187,7 +198,78 @@ func (r *Report) sarifResult(i int, fingerprint string, index map[string]int) *s
 		loc.WithID(j + 1)
 		res.AddRelatedLocation(loc)
 	}
+	for _, fx := range f.Fixes {
+		fix := sarif.NewFix().WithDescription(sarif.NewTextMessage(fx.Message))
+		changes := map[string]*sarif.ArtifactChange{}
+		for _, e := range fx.Edits {
+			name := r.rel(e.Pos.Filename)
+			ch := changes[name]
+			if ch == nil {
+				ch = sarif.NewArtifactChange().WithArtifactLocation(sarif.NewSimpleArtifactLocation(name).WithURIBaseID("%SRCROOT%"))
+				changes[name] = ch
+				fix.ArtifactChanges = append(fix.ArtifactChanges, ch)
+			}
+			// The deleted region by line and column (an insertion is an
+			// empty region), as SARIF viewers apply fixes.
+			reg := sarif.NewRegion().WithStartLine(e.Pos.Line).WithStartColumn(r.columns.UTF16(e.Pos)).
+				WithEndLine(e.End.Line).WithEndColumn(r.columns.UTF16(e.End))
+			ch.Replacements = append(ch.Replacements, &sarif.Replacement{DeletedRegion: reg, InsertedContent: sarif.NewArtifactContent().WithText(e.NewText)})
+		}
+		res.Fixes = append(res.Fixes, fix)
+	}
 	return res
+}
+
+// compactJSON drops what go-sarif writes for every unset field: empty
+// arrays and objects (but a run's results, which SARIF viewers expect) and
+// the -1 it uses for unset indexes, offsets and ranks. The result is still
+// valid SARIF 2.1.0, a third of the size.
+func compactJSON(b []byte, prefix string) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	v = compactValue(v, "")
+	return json.MarshalIndent(v, prefix, "  ")
+}
+
+var sarifSentinels = map[string]bool{"id": true, "index": true, "byteOffset": true, "charOffset": true, "rank": true,
+	"parentIndex": true, "ruleIndex": true}
+
+func compactValue(v any, key string) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			e = compactValue(e, k)
+			switch x := e.(type) {
+			case []any:
+				if len(x) == 0 && k != "results" {
+					delete(t, k)
+					continue
+				}
+			case map[string]any:
+				if len(x) == 0 {
+					delete(t, k)
+					continue
+				}
+			case json.Number:
+				if sarifSentinels[k] && x.String() == "-1" {
+					delete(t, k)
+					continue
+				}
+			}
+			t[k] = e
+		}
+		return t
+	case []any:
+		for i, e := range t {
+			t[i] = compactValue(e, key)
+		}
+		return t
+	}
+	return v
 }
 
 func (r *Report) sarifLocation(pos, end token.Position, msg string) *sarif.Location {

@@ -291,12 +291,16 @@ func TestSARIFStreamsLikeTheModel(t *testing.T) {
 		for i := range r.Findings {
 			run.AddResult(r.sarifResult(i, prints[i], index))
 		}
-		var want bytes.Buffer
-		if err := rep.PrettyWrite(&want); err != nil {
+		var model bytes.Buffer
+		if err := rep.PrettyWrite(&model); err != nil {
 			t.Fatal(err)
 		}
-		if got := render(t, "sarif", r); got != want.String() {
-			t.Errorf("streamed SARIF differs from the model's:\n%s\nwant:\n%s", got, want.String())
+		want, err := compactJSON(model.Bytes(), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := render(t, "sarif", r); got != string(want)+"\n" {
+			t.Errorf("streamed SARIF differs from the model's:\n%s\nwant:\n%s", got, want)
 		}
 	}
 }
@@ -328,4 +332,49 @@ func (r *Report) fingerprints() []string {
 		out[i] = fp.next(i)
 	}
 	return out
+}
+
+// TestSARIFCompactWithFixes: suggested fixes are SARIF fixes (artifact
+// changes with replacements), and go-sarif's unset fields are gone: no
+// empty arrays but results, no -1 sentinels.
+func TestSARIFCompactWithFixes(t *testing.T) {
+	out := render(t, "sarif", sampleReport())
+	if strings.Contains(out, ": -1") || strings.Contains(out, "{}") {
+		t.Errorf("sentinels or empty objects left:\n%s", out)
+	}
+	if n := strings.Count(out, "[]"); n != 0 {
+		t.Errorf("%d empty arrays left:\n%s", n, out)
+	}
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				Fixes []struct {
+					Description     struct{ Text string }
+					ArtifactChanges []struct {
+						ArtifactLocation struct{ URI string }
+						Replacements     []struct {
+							DeletedRegion   struct{ StartLine, StartColumn, EndLine, EndColumn int }
+							InsertedContent struct{ Text string }
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	fx := doc.Runs[0].Results[0].Fixes
+	if len(fx) != 1 || fx[0].Description.Text != "set override_host" || len(fx[0].ArtifactChanges) != 1 {
+		t.Fatalf("fixes: %+v", fx)
+	}
+	ch := fx[0].ArtifactChanges[0]
+	if ch.ArtifactLocation.URI != "estate.json" || len(ch.Replacements) != 1 || ch.Replacements[0].InsertedContent.Text != "x" ||
+		ch.Replacements[0].DeletedRegion.StartLine != 2 || ch.Replacements[0].DeletedRegion.StartColumn != 3 {
+		t.Errorf("change: %+v", ch)
+	}
+	empty := render(t, "sarif", &Report{})
+	if !strings.Contains(empty, `"results": []`) {
+		t.Errorf("an empty run lost its results array:\n%s", empty)
+	}
 }
