@@ -231,18 +231,18 @@ func compactJSON(b []byte, prefix string) ([]byte, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, err
 	}
-	v = compactValue(v, "")
+	v = compactValue(v)
 	return json.MarshalIndent(v, prefix, "  ")
 }
 
 var sarifSentinels = map[string]bool{"id": true, "index": true, "byteOffset": true, "charOffset": true, "rank": true,
 	"parentIndex": true, "ruleIndex": true}
 
-func compactValue(v any, key string) any {
+func compactValue(v any) any {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, e := range t {
-			e = compactValue(e, k)
+			e = compactValue(e)
 			switch x := e.(type) {
 			case []any:
 				if len(x) == 0 && k != "results" {
@@ -265,7 +265,7 @@ func compactValue(v any, key string) any {
 		return t
 	case []any:
 		for i, e := range t {
-			t[i] = compactValue(e, key)
+			t[i] = compactValue(e)
 		}
 		return t
 	}
