@@ -86,3 +86,16 @@ func TestChangeUnopenedDevice(t *testing.T) {
 		t.Errorf("the buffer for /dev/zero holds %d bytes", len(b))
 	}
 }
+
+// TestDebounceOption: initializationOptions.debounceMs sets the delay
+// between the last edit and the analysis.
+func TestDebounceOption(t *testing.T) {
+	c := start(t)
+	c.request("initialize", map[string]any{"initializationOptions": map[string]any{"debounceMs": 5}})
+	c.server.mu.Lock()
+	d := c.server.opts.Debounce
+	c.server.mu.Unlock()
+	if d != 5*time.Millisecond {
+		t.Errorf("debounce %v, want 5ms", d)
+	}
+}

@@ -57,6 +57,11 @@ type initializeParams struct {
 	RootURI          string            `json:"rootUri"`
 	RootPath         string            `json:"rootPath"`
 	WorkspaceFolders []workspaceFolder `json:"workspaceFolders"`
+	// InitializationOptions: {"debounceMs": N} sets how long after the
+	// last edit an analysis starts (default 150).
+	InitializationOptions struct {
+		DebounceMs *int `json:"debounceMs"`
+	} `json:"initializationOptions"`
 }
 
 type initializeResult struct {

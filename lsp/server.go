@@ -351,6 +351,9 @@ func (s *Server) initialize(p initializeParams) initializeResult {
 	if len(s.roots) == 0 && p.RootPath != "" {
 		s.roots = []string{p.RootPath}
 	}
+	if d := p.InitializationOptions.DebounceMs; d != nil && *d >= 0 && *d <= 60000 {
+		s.opts.Debounce = time.Duration(*d) * time.Millisecond
+	}
 	return initializeResult{
 		Capabilities: serverCapabilities{
 			TextDocumentSync:   textDocumentSyncOptions{OpenClose: true, Change: 2, Save: saveOptions{IncludeText: true}},

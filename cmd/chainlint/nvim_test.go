@@ -58,3 +58,53 @@ func TestNeovim(t *testing.T) {
 		t.Errorf("the file neovim saved:\n%s", fixed)
 	}
 }
+
+// TestNeovimOneClient loads the README's Neovim snippet
+// (testdata/nvim/init.lua, which the README shows verbatim) and opens two
+// files: one chainlint client, and each finding once.
+func TestNeovimOneClient(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts neovim: slow")
+	}
+	if _, err := exec.LookPath("nvim"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("neovim is not installed; .ci/run installs Debian's neovim package")
+		}
+		t.Skip("neovim is not installed (apt-get install neovim)")
+	}
+	initLua, err := filepath.Abs(filepath.Join("testdata", "nvim", "init.lua"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snippet, _ := os.ReadFile(initLua)
+	readme, _ := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if !strings.Contains(string(readme), string(snippet)) {
+		t.Error("README.md does not show testdata/nvim/init.lua verbatim")
+	}
+	script, _ := filepath.Abs(filepath.Join("testdata", "nvim", "two_buffers.lua"))
+	dir := writeTree(t, map[string]string{
+		"www.yaml": "services:\n  - name: www\n    type: vcl\n    version:\n      domains: [{name: www.example.com}]\n      backends:\n        - name: chained\n          address: chained.example.com\n",
+		"chained.json": `{"services": [{"name": "chained", "type": "vcl", "version": {
+  "domains": [{"name": "chained.example.com"}],
+  "backends": [{"name": "origin", "address": "origin.example.com"}]}}]}`,
+	})
+	out := filepath.Join(t.TempDir(), "result.txt")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "nvim", "--headless", "-n", "-i", "NONE", "-u", initLua, "-c", "luafile "+script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CHAINLINT="+binary, "FILE="+filepath.Join(dir, "www.yaml"), "FILE2="+filepath.Join(dir, "chained.json"), "OUT="+out,
+		"XDG_STATE_HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+	logs, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("nvim: %v\n%s", err, logs)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("neovim wrote no result: %v\n%s", err, logs)
+	}
+	want := "buffer missing-host-override 8 1\nclients 1\n"
+	if string(got) != want {
+		t.Errorf("neovim reported:\n%s\nwant:\n%s\nnvim output:\n%s", got, want, logs)
+	}
+}
