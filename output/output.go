@@ -43,6 +43,9 @@ type Report struct {
 	Quiet bool
 	// Color marks text output with ANSI colours (severity, rule ID, caret).
 	Color bool
+	// Mermaid renders the chain graph as a Mermaid flowchart for the
+	// markdown format (nil: no graph).
+	Mermaid func() string
 
 	columns *Columns            // UTF-16 columns, built as formats ask
 	secrets map[string][][2]int // Secrets' answers by file
@@ -70,7 +73,7 @@ func RelativeTo(wd string) func(string) string {
 }
 
 // Formats lists the --format values.
-var Formats = []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit"}
+var Formats = []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit", "markdown"}
 
 // Write renders the report in the named format.
 func Write(w io.Writer, format string, r *Report) error {
@@ -79,6 +82,8 @@ func Write(w io.Writer, format string, r *Report) error {
 		return writeText(w, r)
 	case "compact":
 		return writeCompact(w, r)
+	case "markdown":
+		return writeMarkdown(w, r)
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
@@ -132,6 +137,50 @@ func (r *Report) paint(color, s string) string {
 		return s
 	}
 	return color + s + reset
+}
+
+// writeMarkdown writes a summary for a pull-request comment or
+// $GITHUB_STEP_SUMMARY: the counts, a table of findings linking each
+// rule's page, and the chain graph as a Mermaid block (GitHub renders it).
+func writeMarkdown(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	counts := map[analyzer.Severity]int{}
+	for _, f := range r.Findings {
+		counts[f.Severity]++
+	}
+	bw.WriteString("## chainlint\n\n")
+	bw.WriteString(mdEscape(summary(r, counts)) + "\n")
+	if len(r.Findings) > 0 {
+		links := map[string]string{}
+		for _, ri := range r.Rules {
+			links[ri.ID] = ri.HelpURI
+		}
+		bw.WriteString("\n| | Where | Finding | Rule |\n|---|---|---|---|\n")
+		for _, f := range r.Findings {
+			rule := "`" + f.Rule + "`"
+			if u := links[f.Rule]; u != "" {
+				rule = "[`" + f.Rule + "`](" + u + ")"
+			}
+			fmt.Fprintf(bw, "| %s | `%s:%d:%d` | %s | %s |\n", mdSeverity[f.Severity], mdCode(r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column, mdEscape(f.Message), rule)
+		}
+	}
+	if r.Mermaid != nil {
+		bw.WriteString("\n<details><summary>Chain graph</summary>\n\n```mermaid\n" + r.Mermaid() + "```\n\n</details>\n")
+	}
+	return bw.Flush()
+}
+
+var mdSeverity = map[analyzer.Severity]string{analyzer.SeverityError: "❌ error", analyzer.SeverityWarning: "⚠️ warning", analyzer.SeverityInfo: "ℹ️ info"}
+
+// mdEscape makes text safe in a Markdown table cell: pipes, HTML and
+// line breaks cannot break the table.
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]").Replace(s)
+}
+
+// mdCode makes text safe inside a code span in a table cell.
+func mdCode(s string) string {
+	return strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s)
 }
 
 // writeCompact writes one line per finding, file:line:col: severity:

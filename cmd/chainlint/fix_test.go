@@ -8,6 +8,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // The --fix guarantees: a file reached under two names is fixed once,
@@ -269,5 +275,43 @@ func TestSeveralOutputs(t *testing.T) {
 	}
 	if _, stderr, status := runBinary(t, dir, "--output", "yaml=x", "f.json"); status != 2 || !strings.Contains(stderr, "want FORMAT=FILE") {
 		t.Errorf("a bad --output: %d %s", status, stderr)
+	}
+}
+
+// TestMarkdown: --format markdown is CommonMark (GitHub's table extension)
+// with one table row per finding, each rule linked to its page, and a
+// Mermaid block that is what graph --format mermaid prints.
+func TestMarkdown(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "examples"))
+	stdout, _, _ := runBinary(t, t.TempDir(), "--format", "markdown", root)
+	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	doc := md.Parser().Parse(text.NewReader([]byte(stdout)))
+	var rows int
+	var mermaid string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.TableRow:
+			rows++
+		case *ast.FencedCodeBlock:
+			if string(n.Language([]byte(stdout))) == "mermaid" {
+				var b strings.Builder
+				for i := 0; i < n.Lines().Len(); i++ {
+					seg := n.Lines().At(i)
+					b.Write(seg.Value([]byte(stdout)))
+				}
+				mermaid = b.String()
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if rows != 5 || strings.Count(stdout, "](https://github.com/chainlint/chainlint/blob/main/docs/rules/") != 5 {
+		t.Errorf("%d table rows, want 5 (one per finding, each rule linked):\n%s", rows, stdout)
+	}
+	graph, _, _ := runBinary(t, t.TempDir(), "graph", "--format", "mermaid", root)
+	if mermaid == "" || mermaid != graph {
+		t.Errorf("the Mermaid block is not graph's:\n%s\nwant:\n%s", mermaid, graph)
 	}
 }

@@ -413,6 +413,11 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	g := res.Graph
 	report := &output.Report{
+		Mermaid: func() string {
+			var b strings.Builder
+			_ = chainview.NewGraph(res.Chains(), findings, rel).Write(&b, "mermaid")
+			return b.String()
+		},
 		Quiet:      lf.quiet,
 		Findings:   findings,
 		Incomplete: res.Incomplete,
