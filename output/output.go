@@ -148,14 +148,15 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	for _, f := range r.Findings {
 		counts[f.Severity]++
 	}
-	bw.WriteString("## chainlint\n\n")
-	bw.WriteString(mdEscape(summary(r, counts)) + "\n")
+	// A bufio.Writer's errors stick: Flush returns the first.
+	_, _ = bw.WriteString("## chainlint\n\n")
+	_, _ = bw.WriteString(mdEscape(summary(r, counts)) + "\n")
 	if len(r.Findings) > 0 {
 		links := map[string]string{}
 		for _, ri := range r.Rules {
 			links[ri.ID] = ri.HelpURI
 		}
-		bw.WriteString("\n| | Where | Finding | Rule |\n|---|---|---|---|\n")
+		_, _ = bw.WriteString("\n| | Where | Finding | Rule |\n|---|---|---|---|\n")
 		for _, f := range r.Findings {
 			rule := "`" + f.Rule + "`"
 			if u := links[f.Rule]; u != "" {
@@ -165,7 +166,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	if r.Mermaid != nil {
-		bw.WriteString("\n<details><summary>Chain graph</summary>\n\n```mermaid\n" + r.Mermaid() + "```\n\n</details>\n")
+		_, _ = bw.WriteString("\n<details><summary>Chain graph</summary>\n\n```mermaid\n" + r.Mermaid() + "```\n\n</details>\n")
 	}
 	return bw.Flush()
 }
