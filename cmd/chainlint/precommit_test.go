@@ -50,39 +50,11 @@ func TestPreCommitHook(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the hook with pre-commit: slow")
 	}
-	if _, err := exec.LookPath("pre-commit"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pre-commit is not installed; .ci/run installs Debian's pre-commit package")
-		}
-		t.Skip("pre-commit is not installed (apt-get install pre-commit)")
-	}
-	root, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
-	if err != nil {
-		t.Skip("not in a git checkout")
-	}
-	repo := snapshot(t, strings.TrimSpace(string(root)))
 	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	work := writeTree(t, map[string]string{"fastly/estate.json": loopingExport})
-	env := append(os.Environ(),
-		"PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "pre-commit"),
-		"GOMODCACHE="+strings.TrimSpace(string(modcache)),
-		"GOPROXY=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local",
-		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
-	)
-	run := func(name string, args ...string) (string, error) {
-		cmd := exec.Command(name, args...)
-		cmd.Dir, cmd.Env = work, env
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "broken chain"}} {
-		if out, err := run("git", args...); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	repo, work, run := preCommitSetup(t, "GOMODCACHE="+strings.TrimSpace(string(modcache)), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local")
 	out, err := run("pre-commit", "try-repo", repo, "chainlint", "--all-files")
 	if err == nil || !strings.Contains(out, "[missing-host-override]") || !strings.Contains(out, "Failed") {
 		t.Fatalf("the hook must fail with the finding; err %v, output:\n%s", err, out)
@@ -104,6 +76,17 @@ func TestPreCommitHook(t *testing.T) {
 // system) with the chainlint built for these tests first on the PATH: no
 // Go is needed when the hook runs.
 func TestPreCommitSystemHook(t *testing.T) {
+	repo, _, run := preCommitSetup(t, "PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	out, err := run("pre-commit", "try-repo", repo, "chainlint-system", "--all-files")
+	if err == nil || !strings.Contains(out, "[missing-host-override]") || !strings.Contains(out, "Failed") {
+		t.Fatalf("the system hook must fail with the finding; err %v, output:\n%s", err, out)
+	}
+}
+
+// preCommitSetup snapshots this repository and makes a git work tree
+// holding a broken chain, committed; run runs a command there with env.
+func preCommitSetup(t *testing.T, env ...string) (repo, work string, run func(name string, args ...string) (string, error)) {
+	t.Helper()
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("pre-commit is not installed; .ci/run installs Debian's pre-commit package")
@@ -114,14 +97,13 @@ func TestPreCommitSystemHook(t *testing.T) {
 	if err != nil {
 		t.Skip("not in a git checkout")
 	}
-	repo := snapshot(t, strings.TrimSpace(string(root)))
-	work := writeTree(t, map[string]string{"fastly/estate.json": loopingExport})
-	env := append(os.Environ(),
+	repo = snapshot(t, strings.TrimSpace(string(root)))
+	work = writeTree(t, map[string]string{"fastly/estate.json": loopingExport})
+	env = append(append(os.Environ(),
 		"PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "pre-commit"),
-		"PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
-	)
-	run := func(name string, args ...string) (string, error) {
+	), env...)
+	run = func(name string, args ...string) (string, error) {
 		cmd := exec.Command(name, args...)
 		cmd.Dir, cmd.Env = work, env
 		out, err := cmd.CombinedOutput()
@@ -132,8 +114,5 @@ func TestPreCommitSystemHook(t *testing.T) {
 			t.Fatalf("git %v: %v\n%s", args, err, out)
 		}
 	}
-	out, err := run("pre-commit", "try-repo", repo, "chainlint-system", "--all-files")
-	if err == nil || !strings.Contains(out, "[missing-host-override]") || !strings.Contains(out, "Failed") {
-		t.Fatalf("the system hook must fail with the finding; err %v, output:\n%s", err, out)
-	}
+	return repo, work, run
 }

@@ -387,44 +387,36 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 	rest := st
 	for cur := s; ; {
 		text := exprText(src, cur.Cond)
-		shieldThen, shieldElse := shieldOf(cur.Cond)
 		eval := condEval(cur.Cond, fl.written)
 		// A condition the path already decided (the same text, read
 		// from what the VCL does not write) is not forked again: the
 		// generated backend selection and a header under the same
 		// condition take the same side.
 		decided, holds := fl.decided(rest, cur.Cond, text)
+		var then, els flowState
+		var thenOK, elseOK bool
 		if name, eq, ok := backendTest(cur.Cond); ok && !decided {
 			// req.backend == F_x: the branch where it holds is a path for
 			// F_x only, the other one for every backend but F_x.
-			thenSt, thenOK := withBackend(rest, name, eq)
-			elseSt, elseOK := withBackend(rest, name, !eq)
-			if thenOK {
-				out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{thenSt.with(text, eval)}, sub, calling)...)
-			}
-			if !elseOK {
-				return out
-			}
-			rest = elseSt.with("!("+text+")", negate(eval))
-			switch e := cur.Else.(type) {
-			case *vcl.IfStmt:
-				cur = e
-				continue
-			case *vcl.Block:
-				return append(out, fl.exec(src, e.Stmts, []flowState{rest}, sub, calling)...)
-			}
-			return append(out, rest)
+			then, thenOK = withBackend(rest, name, eq)
+			els, elseOK = withBackend(rest, name, !eq)
+		} else {
+			shieldThen, shieldElse := shieldOf(cur.Cond)
+			then, thenOK = withShield(rest, shieldThen)
+			els, elseOK = withShield(rest, shieldElse)
+			thenOK = thenOK && (!decided || holds)
+			elseOK = elseOK && !(decided && holds)
 		}
-		if then, ok := withShield(rest, shieldThen); ok && (!decided || holds) {
+		if thenOK {
 			if !decided {
 				then = then.with(text, eval)
 			}
 			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then}, sub, calling)...)
 		}
-		var ok bool
-		if rest, ok = withShield(rest, shieldElse); !ok || decided && holds {
+		if !elseOK {
 			return out
 		}
+		rest = els
 		if !decided {
 			rest = rest.with("!("+text+")", negate(eval))
 		}
@@ -633,26 +625,10 @@ func (fl *flow) anyRelevant(snippets map[string][]snip) bool {
 }
 
 // relevant reports whether a statement can change the state or end the
-// subroutine (cached: nested ifs would otherwise be walked again at every
-// level).
+// subroutine (cached for blocks and ifs: nested ones would otherwise be
+// walked again at every level).
 func (fl *flow) relevant(st vcl.Stmt) bool {
-	switch s := st.(type) {
-	case *vcl.SetStmt:
-		switch strings.ToLower(s.Target.Name) {
-		case "req.http.host", "bereq.http.host", "req.backend":
-			return true
-		}
-		return false
-	case *vcl.UnsetStmt:
-		switch strings.ToLower(s.Target.Name) {
-		case "req.http.host", "bereq.http.host":
-			return true
-		}
-		return false
-	case *vcl.ReturnStmt, *vcl.ErrorStmt, *vcl.RestartStmt, *vcl.MacroStmt:
-		return true
-	case *vcl.CallStmt:
-		return fl.subTouches(s.Name.Name)
+	switch st.(type) {
 	case *vcl.Block, *vcl.IfStmt:
 		if r, ok := fl.relevance[st]; ok {
 			return r
@@ -661,46 +637,39 @@ func (fl *flow) relevant(st vcl.Stmt) bool {
 		fl.relevance[st] = r
 		return r
 	}
+	return fl.touchesDirectly(st)
+}
+
+// touchesDirectly reports a statement that is itself a write of what the
+// model tracks, an exit of the subroutine, or a call of one that touches.
+func (fl *flow) touchesDirectly(st vcl.Stmt) bool {
+	switch s := st.(type) {
+	case *vcl.SetStmt:
+		switch strings.ToLower(s.Target.Name) {
+		case "req.http.host", "bereq.http.host", "req.backend":
+			return true
+		}
+	case *vcl.UnsetStmt:
+		switch strings.ToLower(s.Target.Name) {
+		case "req.http.host", "bereq.http.host":
+			return true
+		}
+	case *vcl.ReturnStmt, *vcl.ErrorStmt, *vcl.RestartStmt, *vcl.MacroStmt:
+		return true
+	case *vcl.CallStmt:
+		return fl.subTouches(s.Name.Name)
+	}
 	return false
 }
 
 // ifTouches reports whether any branch of an if chain can change the
 // state or end the subroutine: only then is the path forked.
-func (fl *flow) ifTouches(s *vcl.IfStmt) bool {
-	touched := false
-	for cur := s; cur != nil && !touched; {
-		touched = fl.stmtsTouch(cur.Then.Stmts)
-		switch e := cur.Else.(type) {
-		case *vcl.IfStmt:
-			cur = e
-			continue
-		case *vcl.Block:
-			touched = touched || fl.stmtsTouch(e.Stmts)
-		}
-		cur = nil
-	}
-	return touched
-}
+func (fl *flow) ifTouches(s *vcl.IfStmt) bool { return fl.relevant(s) }
 
 func (fl *flow) stmtsTouch(stmts []vcl.Stmt) bool {
 	touched := false
 	walkStmts(stmts, func(st vcl.Stmt) {
-		switch s := st.(type) {
-		case *vcl.SetStmt:
-			switch strings.ToLower(s.Target.Name) {
-			case "req.http.host", "bereq.http.host", "req.backend":
-				touched = true
-			}
-		case *vcl.UnsetStmt:
-			switch strings.ToLower(s.Target.Name) {
-			case "req.http.host", "bereq.http.host":
-				touched = true
-			}
-		case *vcl.ReturnStmt, *vcl.ErrorStmt, *vcl.RestartStmt, *vcl.MacroStmt:
-			touched = true
-		case *vcl.CallStmt:
-			touched = touched || fl.subTouches(s.Name.Name)
-		}
+		touched = touched || fl.touchesDirectly(st)
 	})
 	return touched
 }
