@@ -150,6 +150,9 @@ func TestCommandConventions(t *testing.T) {
 	if _, stderr, status := runBinary(t, dir, "README.md"); status != 2 || !strings.Contains(stderr, "no Fastly configuration found in README.md") {
 		t.Errorf("README.md: status %d\n%s", status, stderr)
 	}
+	if _, stderr, status := runBinary(t, dir, "f.json", "README.md"); status != 2 || !strings.Contains(stderr, "no Fastly configuration found in README.md (") {
+		t.Errorf("one of two paths yields nothing: status %d\n%s", status, stderr)
+	}
 	if _, _, status := runBinary(t, dir, "--diff", "f.json"); status != 1 {
 		t.Errorf("--diff with a fix to print: status %d, want 1", status)
 	}

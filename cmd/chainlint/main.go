@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -350,10 +351,10 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
-	if len(res.Graph.Files.List()) == 0 && len(paths) > 0 {
+	if empty := emptyPaths(paths, res.Graph); len(empty) > 0 {
 		// A gate that passes on nothing is no gate: a path named that
 		// yields no input (a typo, a README) is a usage error.
-		fmt.Fprintf(stderr, "chainlint: no Fastly configuration found in %s (exports in .json/.yaml/.yml, Terraform .tf/.tf.json, .vcl, fastly.toml)\n", strings.Join(paths, ", "))
+		fmt.Fprintf(stderr, "chainlint: no Fastly configuration found in %s (exports in .json/.yaml/.yml, Terraform .tf/.tf.json, .vcl, fastly.toml)\n", strings.Join(empty, ", "))
 		return exitUsage
 	}
 	wd, _ := os.Getwd()
@@ -899,6 +900,35 @@ func useColor(mode string, stdout io.Writer) bool {
 	}
 	f, ok := stdout.(*os.File)
 	return ok && isTerminal(f)
+}
+
+// emptyPaths lists the paths named on the command line from which no
+// input was read.
+func emptyPaths(paths []string, g *analyzer.Graph) []string {
+	var names []string
+	for _, f := range g.Files.List() {
+		if abs, err := filepath.Abs(f.Name); err == nil {
+			names = append(names, abs)
+		}
+	}
+	var empty []string
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		found := false
+		for _, n := range names {
+			if n == abs || strings.HasPrefix(n, abs+string(filepath.Separator)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			empty = append(empty, p)
+		}
+	}
+	return empty
 }
 
 // isHelp reports a lone -h, -help or --help.
