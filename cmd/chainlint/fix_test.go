@@ -144,6 +144,9 @@ func TestCommandConventions(t *testing.T) {
 	if _, stderr, _ := runBinary(t, dir, "trace", "--help"); !strings.Contains(stderr, "URL") {
 		t.Errorf("trace --help does not name its URL:\n%s", stderr)
 	}
+	if _, stderr, status := runBinary(t, dir, "--formt", "json", "f.json"); status != 2 || !strings.Contains(stderr, "did you mean --format?") || strings.Contains(stderr, "Flags:") {
+		t.Errorf("a mistyped flag gets a suggestion, not the usage: status %d\n%s", status, stderr)
+	}
 	if _, stderr, status := runBinary(t, dir, "explain", "chain-los"); status != 2 || !strings.Contains(stderr, "did you mean chain-loop?") {
 		t.Errorf("explain chain-los: status %d\n%s", status, stderr)
 	}

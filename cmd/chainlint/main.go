@@ -230,11 +230,23 @@ func loadConfig(path string) (*config.Config, error) {
 
 func cmdLint(args []string, stdout, stderr io.Writer) int {
 	fs, lf := newLintFlags(stderr)
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package calls it on any error: the whole text only for --help
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
+		usage()
 		return exitClean
 	}
 	if err != nil {
+		hint := "chainlint --help lists the flags"
+		if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+			var known []string
+			fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
+			if near, ok := textdist.Closest(name, known, 3); ok {
+				hint = "did you mean --" + near + "? (" + hint + ")"
+			}
+		}
+		fmt.Fprintln(stderr, hint)
 		return exitUsage
 	}
 	lf.set = map[string]bool{}
