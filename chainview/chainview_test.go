@@ -98,8 +98,9 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 func TestMermaidSyntax(t *testing.T) {
 	var (
 		header   = regexp.MustCompile(`^flowchart (LR|TD|TB|RL|BT)$`)
-		node     = regexp.MustCompile(`^  ([A-Za-z][A-Za-z0-9_]*)(\["[^"]*"\]|\(\["[^"]*"\]\))$`)
-		edge     = regexp.MustCompile(`^  ([A-Za-z][A-Za-z0-9_]*) -->\|"[^"|]*"\| ([A-Za-z][A-Za-z0-9_]*)$`)
+		node     = regexp.MustCompile(`^  (?:  )?([A-Za-z][A-Za-z0-9_]*)(\["[^"]*"\]|\(\["[^"]*"\]\))$`)
+		edge     = regexp.MustCompile(`^  ([A-Za-z][A-Za-z0-9_]*) (?:-->|-\.-x)\|"[^"|]*"\| ([A-Za-z][A-Za-z0-9_]*)$`)
+		subgraph = regexp.MustCompile(`^  (subgraph [A-Za-z][A-Za-z0-9_]* \[[A-Za-z ]+\]|end)$`)
 		classDef = regexp.MustCompile(`^  classDef [A-Za-z]+ [a-z-]+:[^ ]+(,[a-z-]+:[^ ]+)*$`)
 		class    = regexp.MustCompile(`^  class [A-Za-z][A-Za-z0-9_]*(,[A-Za-z][A-Za-z0-9_]*)* [A-Za-z]+$`)
 		link     = regexp.MustCompile(`^  linkStyle [0-9]+(,[0-9]+)* [a-z-]+:[^ ]+(,[a-z-]+:[^ ]+)*$`)
@@ -121,7 +122,7 @@ func TestMermaidSyntax(t *testing.T) {
 				t.Errorf("edge between undeclared nodes: %q", l)
 			}
 			edges++
-		case classDef.MatchString(l), class.MatchString(l), link.MatchString(l):
+		case classDef.MatchString(l), class.MatchString(l), link.MatchString(l), subgraph.MatchString(l):
 		default:
 			t.Errorf("not Mermaid flowchart syntax: %q", l)
 		}
@@ -174,4 +175,46 @@ func TestTraceFollowsRequest(t *testing.T) {
 		b.WriteString("\n")
 	}
 	checkGolden(t, "trace-paths.txt", b.String())
+}
+
+// TestGraphMarksFindings: every service on a loop is drawn failing, a
+// backend that misses its Host override gets its intended edge drawn
+// broken, warnings are drawn apart from errors, and DOT carries tooltips.
+func TestGraphMarksFindings(t *testing.T) {
+	res, err := lint.Run(lint.Options{Paths: []string{"../testdata/examples"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := NewGraph(res.Chains(), res.Findings, rel)
+	loops := 0
+	for _, s := range g.Services {
+		if s.InLoop {
+			loops++
+		}
+	}
+	var broken, warning bool
+	for _, e := range g.Edges {
+		broken = broken || e.Broken
+		warning = warning || e.Warning
+	}
+	for _, s := range g.Services {
+		warning = warning || s.Warnings > 0 && s.Errors == 0 && !s.InLoop
+	}
+	if loops != 2 || !broken || !warning {
+		t.Errorf("services on the loop %d (want 2), a broken edge %v, a warning drawn %v", loops, broken, warning)
+	}
+	var b bytes.Buffer
+	if err := g.Write(&b, "mermaid"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "-.-x") || !strings.Contains(b.String(), "class") || !strings.Contains(b.String(), "subgraph legend") {
+		t.Errorf("mermaid:\n%s", b.String())
+	}
+	b.Reset()
+	if err := g.Write(&b, "dot"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `tooltip="missing-host-override: backend \"chained\"`) || !strings.Contains(b.String(), "cluster_legend") {
+		t.Errorf("dot:\n%s", b.String())
+	}
 }

@@ -26,6 +26,12 @@ type GraphService struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
 	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+	// InLoop marks a service on a loop of the chain: drawn failing, every
+	// one of them, not only the one the finding is reported at.
+	InLoop bool `json:"in_loop,omitempty"`
+	// Tooltip lists the service's findings, rule: message.
+	Tooltip string `json:"tooltip,omitempty"`
 }
 
 // GraphEdge is a backend whose requests reach another service.
@@ -40,28 +46,50 @@ type GraphEdge struct {
 	// reaches To there because the VCL switches the Host under
 	// req.backend.is_shield.
 	Shield string `json:"shield,omitempty"`
+	// Broken marks the edge a backend was meant to be (its address names
+	// To) but is not, because it keeps the client's Host and loops back.
+	Broken bool `json:"broken,omitempty"`
+	// Warning marks an edge with a warning finding (and no error).
+	Warning bool `json:"warning,omitempty"`
+	// Tooltip lists the backend's findings, rule: message.
+	Tooltip string `json:"tooltip,omitempty"`
 }
 
 // NewGraph builds the graph view; findings mark services and edges that
 // have error findings. rel shortens file names.
 func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) string) *Graph {
 	g := &Graph{Services: []GraphService{}, External: []string{}, Edges: []GraphEdge{}}
-	errorsOf := map[string]int{}
-	badBackend := map[[2]string]bool{} // service label, object
+	errorsOf, warningsOf := map[string]int{}, map[string]int{}
+	badBackend, warnBackend := map[[2]string]bool{}, map[[2]string]bool{} // service label, object
+	tips := map[[2]string][]string{}                                      // service label, object ("" for the service)
 	for _, f := range findings {
-		if f.Severity != analyzer.SeverityError || f.Service == "" {
+		if f.Service == "" {
 			continue
 		}
-		errorsOf[f.Service]++
+		key := [2]string{f.Service, ""}
 		if strings.HasPrefix(f.Object, "backend ") {
-			badBackend[[2]string{f.Service, f.Object}] = true
+			key[1] = f.Object
+		}
+		tips[key] = append(tips[key], f.Rule+": "+f.Message)
+		switch f.Severity {
+		case analyzer.SeverityError:
+			errorsOf[f.Service]++
+			if key[1] != "" {
+				badBackend[key] = true
+			}
+		case analyzer.SeverityWarning:
+			warningsOf[f.Service]++
+			if key[1] != "" {
+				warnBackend[key] = true
+			}
 		}
 	}
 	ids := map[*analyzer.Service]string{}
 	for i, s := range c.Graph.Services {
 		ids[s] = fmt.Sprintf("s%d", i)
 		pos := c.Graph.Fset().Position(s.Pos)
-		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line, Errors: errorsOf[s.Label()]})
+		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line,
+			Errors: errorsOf[s.Label()], Warnings: warningsOf[s.Label()], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[[2]string{s.Label(), ""}], "\n")})
 	}
 	external := map[string]bool{}
 	all := append(append(append([]*analyzer.Route(nil), c.Routes...), c.PathRoutes...), c.ShieldRoutes...)
@@ -79,11 +107,20 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		default:
 			continue // origins are not drawn
 		}
-		g.Edges = append(g.Edges, GraphEdge{
+		key := [2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}
+		e := GraphEdge{
 			From: ids[r.From], To: to, Backend: r.Backend.Name.Value, Host: r.Host, HostSource: r.HostSource.String(),
-			Error:  badBackend[[2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}] || r.Loopback() || c.InCycle(r),
-			Shield: shieldOf(r),
-		})
+			Error:   badBackend[key] || r.Loopback() || c.InCycle(r),
+			Warning: warnBackend[key] && !badBackend[key],
+			Shield:  shieldOf(r), Tooltip: strings.Join(tips[key], "\n"),
+		}
+		g.Edges = append(g.Edges, e)
+		if r.Loopback() && r.AddressDomain != nil && r.AddressDomain.Service != r.From {
+			// The edge the backend was meant to be: drawn broken.
+			broken := e
+			broken.To, broken.Broken = ids[r.AddressDomain.Service], true
+			g.Edges = append(g.Edges, broken)
+		}
 	}
 	return g
 }
@@ -122,6 +159,9 @@ func platformName(p string) string {
 }
 
 func (e GraphEdge) label() string {
+	if e.Broken {
+		return e.Backend + " · meant to reach it, but loops back (no Host override)"
+	}
 	if e.Host == "" {
 		return e.Backend + " · client Host"
 	}
@@ -149,26 +189,43 @@ func (g *Graph) writeMermaid(w io.Writer) error {
 	for i, h := range g.External {
 		extID["external:"+h] = fmt.Sprintf("x%d", i)
 	}
-	var badLinks []string
+	var badLinks, warnLinks []string
 	for i, e := range g.Edges {
 		to := e.To
 		if id, ok := extID[to]; ok {
 			to = id
 		}
-		fmt.Fprintf(&b, "  %s -->|\"%s\"| %s\n", e.From, mermaidText(e.label()), to)
-		if e.Error {
+		arrow := "-->"
+		if e.Broken {
+			arrow = "-.-x"
+		}
+		fmt.Fprintf(&b, "  %s %s|\"%s\"| %s\n", e.From, arrow, mermaidText(e.label()), to)
+		switch {
+		case e.Error:
 			badLinks = append(badLinks, fmt.Sprint(i))
+		case e.Warning:
+			warnLinks = append(warnLinks, fmt.Sprint(i))
 		}
 	}
 	b.WriteString("  classDef error stroke:#d22,stroke-width:3px\n")
+	b.WriteString("  classDef warning stroke:#e90,stroke-width:2px,stroke-dasharray:4\n")
 	for _, s := range g.Services {
-		if s.Errors > 0 {
+		switch {
+		case s.Errors > 0 || s.InLoop:
 			fmt.Fprintf(&b, "  class %s error\n", s.ID)
+		case s.Warnings > 0:
+			fmt.Fprintf(&b, "  class %s warning\n", s.ID)
 		}
 	}
 	if len(badLinks) > 0 {
 		fmt.Fprintf(&b, "  linkStyle %s stroke:#d22,stroke-width:3px\n", strings.Join(badLinks, ","))
 	}
+	if len(warnLinks) > 0 {
+		fmt.Fprintf(&b, "  linkStyle %s stroke:#e90,stroke-width:2px\n", strings.Join(warnLinks, ","))
+	}
+	// The legend, drawn beside the chain.
+	b.WriteString("  subgraph legend [Legend]\n    legendError[\"error: a service or backend with an error, or on a loop\"]\n    legendWarning[\"warning\"]\n    legendExternal([\"a Fastly service outside the inputs\"])\n  end\n")
+	b.WriteString("  class legendError error\n  class legendWarning warning\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -183,8 +240,14 @@ func (g *Graph) writeDOT(w io.Writer) error {
 	b.WriteString("digraph chainlint {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n")
 	for _, s := range g.Services {
 		attrs := fmt.Sprintf("label=%s", dotString(s.Name+"\n("+platformName(s.Platform)+")"))
-		if s.Errors > 0 {
+		switch {
+		case s.Errors > 0 || s.InLoop:
 			attrs += ", color=red, penwidth=2"
+		case s.Warnings > 0:
+			attrs += ", color=orange, style=dashed, penwidth=2"
+		}
+		if s.Tooltip != "" {
+			attrs += ", tooltip=" + dotString(s.Tooltip)
 		}
 		fmt.Fprintf(&b, "  %s [%s];\n", s.ID, attrs)
 	}
@@ -201,11 +264,20 @@ func (g *Graph) writeDOT(w io.Writer) error {
 			to = id
 		}
 		attrs := "label=" + dotString(e.label())
-		if e.Error {
+		switch {
+		case e.Broken:
+			attrs += ", color=red, style=dashed, arrowhead=tee"
+		case e.Error:
 			attrs += ", color=red, penwidth=2"
+		case e.Warning:
+			attrs += ", color=orange, style=dashed"
+		}
+		if e.Tooltip != "" {
+			attrs += ", tooltip=" + dotString(e.Tooltip)
 		}
 		fmt.Fprintf(&b, "  %s -> %s [%s];\n", e.From, to, attrs)
 	}
+	b.WriteString("  subgraph cluster_legend {\n    label=\"Legend\";\n    legend_error [label=\"error, or on a loop\", color=red, penwidth=2];\n    legend_warning [label=\"warning\", color=orange, style=dashed, penwidth=2];\n    legend_external [label=\"outside the inputs\", style=dashed, shape=ellipse];\n  }\n")
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
 	return err
