@@ -135,6 +135,29 @@ func RuleMarkdown(r *analyzer.Rule) string {
 		}
 	}
 	flush()
+	fmt.Fprintf(&b, `
+## Ignoring it
+
+Where a finding is reviewed and meant, silence it next to the code with a reason (HCL, YAML,
+VCL; `+"`//`"+` works too):
+
+`+"```"+`yaml
+# chainlint:ignore %[1]s -- why this is intended
+`+"```"+`
+
+or, for JSON exports (which have no comments) and whole files or services, in
+`+"`.chainlint.yaml`"+`:
+
+`+"```"+`yaml
+ignore:
+  - rules: [%[1]s]
+    service: www          # or file: "exports/*.json", object: 'backend "chained"'
+    reason: why this is intended
+`+"```"+`
+
+To switch the rule off for a run: `+"`chainlint --disable %[1]s`"+`; for the project:
+`+"`rules: {%[1]s: off}`"+` in `+"`.chainlint.yaml`"+`.
+`, r.Name)
 	return collapseBlankLines(b.String())
 }
 
