@@ -485,31 +485,48 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 	case r.forEach != nil:
 		ev.kind = resForEach
 		fe, _ := e.value(r.forEach, ctx)
-		if fe.IsWhollyKnown() && !fe.IsNull() && (fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
-			if n := fe.LengthInt(); n > maxInstances {
-				e.l.capped(r.forEach.Range(), fmt.Sprintf("cut short: for_each has %d keys, and chainlint analyses the first %d instances of a resource", n, maxInstances))
-			}
-			for iter := fe.ElementIterator(); iter.Next() && len(ev.insts) < maxInstances; {
-				k, v := iter.Element()
-				if fe.Type().IsSetType() {
-					k = v
-				}
-				if k.Type() != cty.String {
-					continue
-				}
-				key := k.AsString()
-				instance(fmt.Sprintf("%s[%q]", base, key), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})})
-				ev.keys = append(ev.keys, key)
-			}
-		} else {
+		known := e.forEach(fe, r.forEach.Range(), func(key string, each cty.Value) {
+			instance(fmt.Sprintf("%s[%q]", base, key), map[string]cty.Value{"each": each})
+			ev.keys = append(ev.keys, key)
+		})
+		if !known {
 			// Unknown keys: analyse one instance; others see no instances.
-			instance(base+"[…]", map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})})
+			instance(base+"[…]", map[string]cty.Value{"each": unknownEach})
 			ev.val = cty.EmptyObjectVal
 		}
 	default:
 		instance(base, nil)
 	}
 	return ev
+}
+
+// unknownEach is each.key and each.value of a for_each whose keys are
+// not known.
+var unknownEach = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+
+// forEach calls fn with each key and the each object of a for_each value,
+// at most maxInstances of them (a note says so past it). It returns false,
+// calling nothing, when the value is not a known map, object or set.
+func (e *evaluator) forEach(fe cty.Value, rng hcl.Range, fn func(key string, each cty.Value)) bool {
+	if !fe.IsWhollyKnown() || fe.IsNull() || !(fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
+		return false
+	}
+	if n := fe.LengthInt(); n > maxInstances {
+		e.l.capped(rng, fmt.Sprintf("cut short: for_each has %d keys, and chainlint analyses the first %d instances", n, maxInstances))
+	}
+	n := 0
+	for iter := fe.ElementIterator(); iter.Next() && n < maxInstances; {
+		k, v := iter.Element()
+		if fe.Type().IsSetType() {
+			k = v
+		}
+		if k.Type() != cty.String {
+			continue
+		}
+		n++
+		fn(k.AsString(), cty.ObjectVal(map[string]cty.Value{"key": k, "value": v}))
+	}
+	return true
 }
 
 // evalCall evaluates a local module call with its inputs.
@@ -551,23 +568,12 @@ func (e *evaluator) evalCall(p *plan, it *item) {
 	switch {
 	case c.attrs["for_each"] != nil:
 		fe, _ := e.value(c.attrs["for_each"].Expr, ctx)
-		if !fe.IsWhollyKnown() || fe.IsNull() || !(fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
-			instance("[…]", map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})})
-			return
-		}
 		outputs := map[string]cty.Value{}
-		n := 0
-		for iter := fe.ElementIterator(); iter.Next() && n < maxInstances; n++ {
-			k, v := iter.Element()
-			if fe.Type().IsSetType() {
-				k = v
-			}
-			if k.Type() != cty.String {
-				continue
-			}
-			key := k.AsString()
-			ce := instance(fmt.Sprintf("[%q]", key), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})})
-			outputs[key] = objectOrEmpty(ce.outputs)
+		if !e.forEach(fe, c.attrs["for_each"].Expr.Range(), func(key string, each cty.Value) {
+			outputs[key] = objectOrEmpty(instance(fmt.Sprintf("[%q]", key), map[string]cty.Value{"each": each}).outputs)
+		}) {
+			instance("[…]", map[string]cty.Value{"each": unknownEach})
+			return
 		}
 		e.moduleValues[c.name] = objectOrEmpty(outputs)
 	case c.attrs["count"] != nil:
