@@ -41,13 +41,6 @@ func sarifLevel(s analyzer.Severity) string {
 	return "note"
 }
 
-// UTF16Column converts a finding's 1-based byte column to the 1-based
-// UTF-16 code-unit column that SARIF (by default) and LSP count in. It
-// scans src: a caller converting many positions uses Columns.
-func UTF16Column(src []byte, offset, byteColumn int) int {
-	return NewColumns(func(string) []byte { return src }).UTF16(token.Position{Offset: offset, Column: byteColumn})
-}
-
 func (r *Report) region(pos, end token.Position) *sarif.Region {
 	if r.columns == nil {
 		r.columns = NewColumns(r.Source)

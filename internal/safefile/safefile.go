@@ -94,8 +94,7 @@ func Exists(path string) bool {
 // temporary file in the same directory, syncs it, gives it the mode of the
 // file it replaces (perm for a new file) and renames it over path. If path
 // is a symlink, the file it points to is replaced and the link kept; a
-// caller that must not write through links checks for them first
-// (IsSymlink).
+// caller that must not write through links checks for them first.
 func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	target := path
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
@@ -130,12 +129,6 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), target)
-}
-
-// IsSymlink reports whether path itself is a symbolic link.
-func IsSymlink(path string) bool {
-	st, err := os.Lstat(path)
-	return err == nil && st.Mode()&fs.ModeSymlink != 0
 }
 
 // ErrUTF32 is a file that starts with a UTF-32 byte-order mark: every

@@ -416,26 +416,11 @@ func (r *reader) callContexts() map[string]string {
 
 // walkCalls calls fn for every "call NAME;" in stmts, nested ones too.
 func walkCalls(stmts []vcl.Stmt, fn func(string)) {
-	for _, st := range stmts {
-		switch st := st.(type) {
-		case *vcl.CallStmt:
-			fn(st.Name.Name)
-		case *vcl.Block:
-			walkCalls(st.Stmts, fn)
-		case *vcl.IfStmt:
-			for cur := st; cur != nil; {
-				walkCalls(cur.Then.Stmts, fn)
-				switch e := cur.Else.(type) {
-				case *vcl.IfStmt:
-					cur = e
-					continue
-				case *vcl.Block:
-					walkCalls(e.Stmts, fn)
-				}
-				cur = nil
-			}
+	walkStmts(stmts, func(st vcl.Stmt) {
+		if c, ok := st.(*vcl.CallStmt); ok {
+			fn(c.Name.Name)
 		}
-	}
+	})
 }
 
 // customHash reports a vcl_hash that does more than Fastly's default.
