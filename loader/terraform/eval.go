@@ -97,7 +97,7 @@ type evalAttr struct {
 // nestedBlocks are the blocks chainlint reads inside each modelled
 // resource type.
 var nestedBlocks = map[string][]string{
-	"fastly_service_vcl":     {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "dictionary", "director", "condition", "header", "request_setting"},
+	"fastly_service_vcl":     {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "dictionary", "director", "condition", "header", "request_setting", "resource_link"},
 	"fastly_service_compute": {"domain", "backend", "resource_link", "package", "dictionary"},
 }
 

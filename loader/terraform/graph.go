@@ -358,6 +358,19 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 	}
 	for _, lb := range b.blocks["resource_link"] {
 		link := &analyzer.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
+		if s.Platform == analyzer.PlatformVCL {
+			// The provider's fastly_service_vcl has no resource_link block
+			// (terraform-provider-fastly registers NewServiceResourceLink for
+			// fastly_service_compute only), so Terraform refuses the file.
+			// The link is still read, as the API would take it, so the link
+			// rules check it too.
+			r := lb.block.TypeRange
+			if lb.raw != nil {
+				r = lb.raw.TypeRange
+			}
+			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: l.pos(r, false), End: l.pos(r, true),
+				Message: fmt.Sprintf(`Unsupported block type: %s has no "resource_link" block in the Fastly provider (only fastly_service_compute has one), so terraform validate fails here; link the store with "fastly resource-link create" or the API, or remove the block`, inst.r.typ)})
+		}
 		s.Links = append(s.Links, link)
 		note(link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
 	}
