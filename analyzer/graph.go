@@ -74,6 +74,11 @@ type Service struct {
 	// Project is the Compute project (fastly.toml and its code) that
 	// deploys to the service, when one was found.
 	Project *Project
+	// Package is the absolute path of the package a Compute service
+	// deploys (Terraform's package { filename }, or the file its
+	// source_code_hash hashes), positioned at the attribute: a Compute
+	// project whose directory holds it is this service's.
+	Package Field[string]
 	// File is the name of the file that declares the service.
 	File string
 }

@@ -6,8 +6,10 @@
 // stores they open and the backends they send to, by name, with a small
 // tokenizer per language so that comments and strings never match.
 //
-// A project joins the service it deploys to (by service_id, else by name)
-// when an export or Terraform holds it; otherwise it stands alone as a
+// A project joins the service it deploys to when an export or Terraform
+// holds it: by service_id, else by the package a fastly_service_compute
+// deploys (its filename or source_code_hash points into the project's
+// directory), else by name; otherwise it stands alone as a
 // Compute service made of its [setup]. The package knows the manifest and
 // the SDKs' call shapes, not any rule.
 package compute
@@ -214,6 +216,16 @@ func (p *project) join() (s *analyzer.Service, joined bool) {
 			return s, true
 		}
 	}
+	// A Terraform service whose package lies in the project's directory
+	// (package { filename = "app/pkg/app.tar.gz" }, or its hash) deploys
+	// the project's build, whatever the names say.
+	if dir := realDir(p.dir); dir != "" {
+		for _, s := range p.g.Services {
+			if s.Platform == analyzer.PlatformCompute && s.Package.Value != "" && within(dir, s.Package.Value) {
+				return s, true
+			}
+		}
+	}
 	for _, s := range p.g.Services {
 		if name.Value != "" && s.Name.Value == name.Value && s.Platform == analyzer.PlatformCompute {
 			return s, true
@@ -375,4 +387,33 @@ func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l la
 		}
 		proj.Refs = append(proj.Refs, cr)
 	}
+}
+
+// realDir is dir's absolute path through symbolic links ("" if it does
+// not resolve).
+func realDir(dir string) string {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(real)
+	if err != nil {
+		return ""
+	}
+	return abs
+}
+
+// within reports whether path lies below dir and not in a nested project
+// (a directory between them with its own fastly.toml).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return false
+	}
+	for d := filepath.Dir(path); d != dir && len(d) > len(dir); d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ManifestName)); err == nil {
+			return false
+		}
+	}
+	return true
 }

@@ -72,6 +72,9 @@ type instance struct {
 	r    *resource
 	addr string // fastly_service_vcl.www[0]
 	body *evalBlock
+	// root is the root module's directory, where Terraform runs: a
+	// relative package filename is relative to it.
+	root string
 }
 
 // evalBlock is an evaluated block: its attributes and nested blocks.
@@ -369,7 +372,7 @@ func knownInt(v cty.Value) (int, bool) {
 // that a block a dynamic block generated sees its iterator.
 var readAttributes = []string{
 	"name", "comment", "address", "hostname", "port", "override_host", "use_ssl", "ssl_cert_hostname", "ssl_sni_hostname",
-	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename",
+	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename", "source_code_hash",
 	"request_condition", "statement", "action", "destination", "source", "ignore_if_set", "default_host",
 	"ssl_hostname", // provider < 1.0: ssl_cert_hostname and ssl_sni_hostname in one
 }
@@ -485,6 +488,41 @@ func syntheticID(addr string) string { return idPrefix + addr }
 
 const idPrefix = "terraform-id:"
 
+// fileHashPrefix starts the stand-in for a file's hash (filesha512(…),
+// data.fastly_package_hash's hash): the file's absolute path, so that a
+// fastly_service_compute's package { source_code_hash } names the package
+// it deploys even when filename is not a plain string. A stand-in reads as
+// unknown anywhere else, like a stand-in ID.
+const fileHashPrefix = idPrefix + "file-hash:"
+
+// fileHashFunc stands in for Terraform's file hash functions: it never
+// reads the file (a built package is usually not in the repository).
+func fileHashFunc(moduleDir string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.StringVal(fileHashPrefix + absPath(moduleDir, args[0].AsString())), nil
+		},
+	})
+}
+
+// absPath resolves path as Terraform does, relative to dir (where it
+// runs), through symbolic links as far as they exist.
+func absPath(dir, path string) string {
+	if !filepath.IsAbs(path) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			dir = real
+		}
+		path = filepath.Join(dir, path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	return abs
+}
+
 // isSynthetic reports a value that holds a stand-in ID.
 func isSynthetic(v cty.Value) bool {
 	return v.IsKnown() && !v.IsNull() && v.Type() == cty.String && strings.HasPrefix(v.AsString(), idPrefix)
@@ -518,6 +556,9 @@ func (l *loader) functions(moduleDir string) map[string]function.Function {
 		"one": oneFunc, "base64encode": base64EncodeFunc, "base64decode": base64DecodeFunc,
 	}
 	f["file"] = l.fileFunc(moduleDir)
+	for _, name := range []string{"filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512"} {
+		f[name] = fileHashFunc(moduleDir)
+	}
 	f["fileexists"] = l.fileExistsFunc(moduleDir)
 	if l.budget == nil {
 		l.budget = &budget{}

@@ -377,7 +377,27 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 	if s.Platform == analyzer.PlatformVCL {
 		vclfacts.Apply(l.g, s)
 	}
+	for _, pb := range b.blocks["package"] {
+		s.Package = l.packagePath(inst.root, pb)
+	}
 	return s
+}
+
+// packagePath reads the package a Compute service deploys: its filename
+// when that is a known string, else the file its source_code_hash hashes
+// (filesha512("…"), data.fastly_package_hash.x.hash).
+func (l *loader) packagePath(root string, pb *evalBlock) analyzer.Field[string] {
+	if a := pb.attrs["filename"]; a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && a.val.AsString() != "" && !isSynthetic(a.val) {
+		f := l.str(a)
+		f.Value = absPath(root, a.val.AsString())
+		return f
+	}
+	if a := pb.attrs["source_code_hash"]; a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && strings.HasPrefix(a.val.AsString(), fileHashPrefix) {
+		f := l.str(a)
+		f.Value, f.Unknown = strings.TrimPrefix(a.val.AsString(), fileHashPrefix), false
+		return f
+	}
+	return analyzer.Field[string]{}
 }
 
 func (l *loader) field(a *evalAttr) (pos, end token.Pos, set, unknown bool) {

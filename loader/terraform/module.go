@@ -71,9 +71,12 @@ type module struct {
 	// templates are data "template_file" blocks' attributes by name (the
 	// older template provider's way to render VCL).
 	templates map[string]hcl.Attributes
-	calls     []*moduleCall
-	outputs   map[string]*hcl.Attribute
-	planned   *plan // see plan()
+	// packageHashes are data "fastly_package_hash" blocks' attributes by
+	// name: a Compute service's source_code_hash names its package so.
+	packageHashes map[string]hcl.Attributes
+	calls         []*moduleCall
+	outputs       map[string]*hcl.Attribute
+	planned       *plan // see plan()
 }
 
 type variable struct {
@@ -211,12 +214,19 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 			m.data[b.Labels[0]] = map[string]bool{}
 		}
 		m.data[b.Labels[0]][b.Labels[1]] = true
-		if b.Labels[0] == "template_file" {
+		switch b.Labels[0] {
+		case "template_file":
 			if m.templates == nil {
 				m.templates = map[string]hcl.Attributes{}
 			}
 			attrs, _ := b.Body.JustAttributes()
 			m.templates[b.Labels[1]] = attrs
+		case "fastly_package_hash":
+			if m.packageHashes == nil {
+				m.packageHashes = map[string]hcl.Attributes{}
+			}
+			attrs, _ := b.Body.JustAttributes()
+			m.packageHashes[b.Labels[1]] = attrs
 		}
 	case "variable":
 		v := &variable{name: b.Labels[0], decl: b}

@@ -203,8 +203,11 @@ func (e *evaluator) run() {
 		byName := map[string]cty.Value{}
 		for n := range names {
 			byName[n] = cty.DynamicVal
-			if typ == "template_file" {
+			switch typ {
+			case "template_file":
 				byName[n] = e.templateFile(e.m.templates[n])
+			case "fastly_package_hash":
+				byName[n] = e.packageHash(e.m.packageHashes[n])
 			}
 		}
 		data[typ] = cty.ObjectVal(byName)
@@ -312,6 +315,23 @@ func (e *evaluator) templateFile(attrs hcl.Attributes) cty.Value {
 		return cty.DynamicVal
 	}
 	return cty.ObjectVal(map[string]cty.Value{"rendered": s, "template": tv, "vars": vars})
+}
+
+// packageHash evaluates a data "fastly_package_hash": its hash stands in
+// for the package file it names (see fileHashPrefix), when the filename is
+// static; else, as any data source, it is unknown.
+func (e *evaluator) packageHash(attrs hcl.Attributes) cty.Value {
+	a, ok := attrs["filename"]
+	if !ok {
+		return cty.DynamicVal
+	}
+	v, diags := a.Expr.Value(&hcl.EvalContext{Variables: e.static, Functions: e.funcs})
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String || v.AsString() == "" {
+		return cty.DynamicVal
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"filename": v, "hash": cty.StringVal(fileHashPrefix + absPath(e.rootDir, v.AsString())),
+		"id": cty.UnknownVal(cty.String), "content": cty.UnknownVal(cty.String)})
 }
 
 func (e *evaluator) evalItem(p *plan, it *item) {
@@ -465,7 +485,7 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 			c = ctx.NewChild()
 			c.Variables = extra
 		}
-		ev.insts = append(ev.insts, &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c)})
+		ev.insts = append(ev.insts, &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c), root: e.rootDir})
 	}
 	switch {
 	case r.count != nil:
