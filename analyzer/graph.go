@@ -449,6 +449,10 @@ type CodeRef struct {
 	Const    string
 	ConstPos Span
 	Call     string // the call as written: KVStore::open
+	// Pass reports a backend send that a pass cache override covers
+	// (req.set_pass(true), new CacheOverride("pass"), CacheOptions.Pass
+	// = true) in the same function, before the send.
+	Pass bool
 }
 
 // LocalServer is the local test server's world from fastly.toml.

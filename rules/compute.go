@@ -333,3 +333,81 @@ func runUnusedResourceLink(pass *analysis.Pass) (any, error) {
 	}
 	return nil, nil
 }
+
+// ComputeToVCLWithoutPass reports Compute code that sends, without a pass
+// cache override, to a backend that reaches a VCL service.
+var ComputeToVCLWithoutPass = &analyzer.Rule{
+	Severity: analyzer.SeverityInfo,
+	Analyzer: &analysis.Analyzer{
+		Name: "compute-to-vcl-without-pass",
+		Doc: `a Compute service caches responses of the VCL service it chains to
+
+A Compute service's backend fetches go through Fastly's readthrough cache
+unless the request passes. When the backend is a VCL service, both services
+cache the same response: the VCL service's custom TTLs and the processing
+it does before caching are applied twice, and a purge must reach both.
+Fastly's service chaining guide advises, for a Compute service in front of
+a VCL service, that the Compute service pass its backend fetches so the VCL
+service owns caching (https://www.fastly.com/documentation/guides/concepts/service-chaining).
+
+The pass forms chainlint recognises, written in the same function before
+the send:
+
+- Rust (fastly crate): req.set_pass(true), req.with_pass(true),
+  CacheOverride::Pass or CacheOverride::pass() given to
+  set_cache_override / with_cache_override;
+- JavaScript (@fastly/js-compute): new CacheOverride("pass"), in fetch's
+  cacheOverride option or req.setCacheOverride;
+- Go (compute-sdk-go): req.CacheOptions.Pass = true.
+
+The rule is a note: caching in both services can be intended (a short TTL
+in front of a slow VCL service). Ignore it inline where it is.
+
+Bad:
+
+    // the backend "vcl" has override_host = "www.example.com", a VCL service
+    let resp = req.send("vcl")?;
+
+Good:
+
+    req.set_pass(true);
+    let resp = req.send("vcl")?;`,
+		Requires: chainRequires,
+		Run:      runComputeToVCLWithoutPass,
+	},
+}
+
+func runComputeToVCLWithoutPass(pass *analysis.Pass) (any, error) {
+	seen := map[*analyzer.CodeRef]bool{}
+	for _, r := range analyzer.ChainsOf(pass).Routes {
+		s := r.From
+		if r.To == nil || r.Loopback() || s.Platform != analyzer.PlatformCompute || r.To.Platform != analyzer.PlatformVCL || s.Project == nil || !r.Backend.Name.Known() {
+			continue
+		}
+		for _, ref := range s.Project.Refs {
+			if ref.Kind != "backend" || ref.Pass || !ref.Name.Known() || ref.Name.Value != r.Backend.Name.Value || seen[ref] {
+				continue
+			}
+			seen[ref] = true
+			rel := []analysis.RelatedInformation{related(r.Backend.Span.Pos, r.Backend.Span.End, "backend %q reaches VCL service %q", r.Backend.Name.Value, r.To.Label())}
+			pass.Report(analysis.Diagnostic{
+				Pos: ref.Span.Pos, End: ref.Span.End,
+				Message: fmt.Sprintf("%s sends to backend %q%s, which reaches VCL service %q, without a pass cache override, so Compute service %q caches what the VCL service caches (its TTLs and processing apply twice, and purges must reach both); to let the VCL service own caching, %s",
+					refText(ref), ref.Name.Value, refFrom(ref), r.To.Label(), s.Label(), passHint(ref.Call)),
+				Related: append(rel, refRelated(ref)...),
+			})
+		}
+	}
+	return nil, nil
+}
+
+// passHint says how to pass in the SDK a call belongs to.
+func passHint(call string) string {
+	switch call {
+	case "fetch":
+		return `add cacheOverride: new CacheOverride("pass") to fetch's options (import { CacheOverride } from "fastly:cache-override")`
+	case ".Send":
+		return "set req.CacheOptions.Pass = true before req.Send"
+	}
+	return "call req.set_pass(true) before sending"
+}

@@ -65,6 +65,7 @@ func All() []*analyzer.Rule {
 		UnknownBackendReference,
 		LocalSetupDrift,
 		UnusedResourceLink,
+		ComputeToVCLWithoutPass,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -113,4 +114,40 @@ func FuzzScanSource(f *testing.F) {
 		findRefs(toks, lg)
 		constants(toks, lg)
 	})
+}
+
+// TestPassForms pins which sends a pass cache override covers, per SDK.
+func TestPassForms(t *testing.T) {
+	for _, tt := range []struct {
+		l    lang
+		src  string
+		want []bool // per backend ref, in order
+	}{
+		{langRust, `fn main() { let mut req = r; req.set_pass(true); req.send("vcl")?; }`, []bool{true}},
+		{langRust, `fn main() { r.with_pass(true).send("vcl")?; }`, []bool{true}},
+		{langRust, `fn main() { r.set_cache_override(CacheOverride::Pass); r.send("vcl")?; }`, []bool{true}},
+		{langRust, `fn main() { r.with_cache_override(CacheOverride::pass()).send("vcl")?; }`, []bool{true}},
+		{langRust, `fn main() { r.set_pass(false); r.send("vcl")?; }`, []bool{false}},
+		{langRust, `fn main() { r.send("vcl")?; r.set_pass(true); }`, []bool{false}},               // after the send
+		{langRust, `fn a() { r.set_pass(true); } fn b() { r.send("vcl")?; }`, []bool{false}},       // another function
+		{langRust, `fn main() { // r.set_pass(true);` + "\n" + `r.send("vcl")?; }`, []bool{false}}, // a comment
+		{langRust, `fn main() { r.set_pass(true); r.send("a")?; } fn b() { r.send("b")?; }`, []bool{true, false}},
+		{langJS, `async function h(req) { return fetch(req, { backend: "vcl", cacheOverride: new CacheOverride("pass") }); }`, []bool{true}},
+		{langJS, `async function h(req) { return fetch(req, { backend: "vcl", cacheOverride: new CacheOverride("override", { ttl: 60 }) }); }`, []bool{false}},
+		{langJS, `function h(req) { req.setCacheOverride(new CacheOverride('pass')); return fetch(req, { backend: "vcl" }) }`, []bool{true}},
+		{langJS, `function h(req) { return fetch(req, { backend: "vcl" }); }` + "\n" + `const p = new CacheOverride("pass");`, []bool{false}},
+		{langGo, `func h(ctx context.Context, r *fsthttp.Request) { r.CacheOptions.Pass = true; resp, err := r.Send(ctx, "vcl") }`, []bool{true}},
+		{langGo, `func h(ctx context.Context, r *fsthttp.Request) { resp, err := r.Send(ctx, "vcl") }`, []bool{false}},
+	} {
+		refs, _ := findRefs(tokenize([]byte(tt.src), tt.l), tt.l)
+		var got []bool
+		for _, r := range refs {
+			if r.kind == "backend" {
+				got = append(got, r.pass)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: passes %v, want %v", tt.src, got, tt.want)
+		}
+	}
 }

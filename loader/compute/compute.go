@@ -371,7 +371,7 @@ func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l la
 	f := p.g.Files.Add(path, src)
 	consts := constants(toks, l)
 	for _, r := range refs {
-		cr := &analyzer.CodeRef{Span: analyzer.Span{Pos: f.Pos(r.callOff), End: f.Pos(r.callEnd)}, Kind: r.kind, Call: r.call}
+		cr := &analyzer.CodeRef{Span: analyzer.Span{Pos: f.Pos(r.callOff), End: f.Pos(r.callEnd)}, Kind: r.kind, Call: r.call, Pass: r.pass}
 		switch r.arg.kind {
 		case tString:
 			cr.Name = analyzer.Field[string]{Value: r.arg.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}

@@ -1,6 +1,10 @@
 package compute
 
-import "github.com/chainlint/chainlint/analyzer"
+import (
+	"sort"
+
+	"github.com/chainlint/chainlint/analyzer"
+)
 
 // ref is a store open or backend send found in one file, before it is
 // positioned in the graph.
@@ -10,6 +14,9 @@ type ref struct {
 	callOff int
 	callEnd int
 	arg     tok // the name argument
+	// pass reports a backend send that a pass cache override covers (see
+	// markPasses).
+	pass bool
 }
 
 type constDecl struct {
@@ -156,5 +163,127 @@ func findRefs(toks []tok, l lang) (refs []ref, computed int) {
 			}
 		}
 	}
+	markPasses(toks, l, refs)
 	return refs, computed
+}
+
+// passForm reports whether toks[i] starts one of the SDKs' pass cache
+// overrides:
+//
+//	Rust (fastly crate)      req.set_pass(true), req.with_pass(true),
+//	                         CacheOverride::Pass, CacheOverride::pass()
+//	JavaScript (js-compute)  new CacheOverride("pass"), and the same in
+//	                         fetch's cacheOverride option
+//	Go (compute-sdk-go)      req.CacheOptions.Pass = true
+func passForm(toks []tok, i int, l lang) bool {
+	at := func(i int, kind tokKind, text string) bool {
+		return i >= 0 && i < len(toks) && toks[i].kind == kind && toks[i].text == text
+	}
+	t := toks[i]
+	if t.kind != tIdent {
+		return false
+	}
+	switch l {
+	case langRust:
+		return (t.text == "set_pass" || t.text == "with_pass") && at(i-1, tPunct, ".") && at(i+1, tPunct, "(") && at(i+2, tIdent, "true") ||
+			t.text == "CacheOverride" && at(i+1, tPunct, "::") && (at(i+2, tIdent, "Pass") || at(i+2, tIdent, "pass"))
+	case langJS:
+		return t.text == "CacheOverride" && at(i-1, tIdent, "new") && at(i+1, tPunct, "(") && at(i+2, tString, "pass")
+	case langGo:
+		return t.text == "CacheOptions" && at(i-1, tPunct, ".") && at(i+1, tPunct, ".") && at(i+2, tIdent, "Pass") && at(i+3, tPunct, "=") && at(i+4, tIdent, "true")
+	}
+	return false
+}
+
+// markPasses marks the backend sends a pass cache override covers: one
+// written in the same top-level block (the function, or the handler
+// closure) before the end of the send's statement. The tokenizer knows no
+// data flow, so an override set on another request of the same function
+// counts too: the rule this serves is a hint, and stays silent when in
+// doubt.
+func markPasses(toks []tok, l lang, refs []ref) {
+	type block struct{ start, end int } // offsets of a top-level { … }
+	var passes []int                    // offsets of pass forms
+	blockOf := map[int]int{}            // pass offset → its block start
+	var blocks []block
+	depth, start := 0, -1
+	for i, t := range toks {
+		if t.kind == tPunct {
+			switch t.text {
+			case "{":
+				if depth == 0 {
+					start = t.off
+				}
+				depth++
+			case "}":
+				if depth > 0 {
+					depth--
+					if depth == 0 {
+						blocks = append(blocks, block{start, t.end})
+					}
+				}
+			}
+		}
+		if passForm(toks, i, l) {
+			passes = append(passes, t.off)
+			blockOf[t.off] = start
+			if depth == 0 {
+				blockOf[t.off] = -1
+			}
+		}
+	}
+	if len(passes) == 0 {
+		return
+	}
+	outer := func(off int) (int, int) {
+		for _, b := range blocks {
+			if b.start <= off && off < b.end {
+				return b.start, b.end
+			}
+		}
+		return -1, -1
+	}
+	for k := range refs {
+		r := &refs[k]
+		if r.kind != "backend" {
+			continue
+		}
+		bstart, bend := outer(r.callOff)
+		end := statementEnd(toks, r.arg.end, bend)
+		for _, p := range passes {
+			if blockOf[p] == bstart && p < end && (bstart < 0 || p > bstart) {
+				r.pass = true
+				break
+			}
+		}
+	}
+}
+
+// statementEnd is the offset of the ';' that ends the statement holding
+// offset off (at the statement's bracket depth), else limit (the end of
+// the block, or of the file when limit < 0).
+func statementEnd(toks []tok, off, limit int) int {
+	depth := 0
+	for _, t := range toks[sort.Search(len(toks), func(i int) bool { return toks[i].off >= off }):] {
+		if t.kind != tPunct {
+			continue
+		}
+		switch t.text {
+		case "(", "{", "[":
+			depth++
+		case ")", "}", "]":
+			depth--
+			if depth < -1 {
+				return t.off
+			}
+		case ";":
+			if depth <= 0 {
+				return t.off
+			}
+		}
+	}
+	if limit < 0 {
+		return int(^uint(0) >> 1)
+	}
+	return limit
 }

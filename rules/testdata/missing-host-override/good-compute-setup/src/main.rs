@@ -2,5 +2,6 @@ use fastly::{Error, Request, Response};
 
 #[fastly::main]
 fn main(req: Request) -> Result<Response, Error> {
-    Ok(req.send("chained")?)
+    // Passing lets the VCL service own caching (compute-to-vcl-without-pass).
+    Ok(req.with_pass(true).send("chained")?)
 }
