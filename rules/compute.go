@@ -389,9 +389,9 @@ func runComputeToVCLWithoutPass(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			seen[ref] = true
-			rel := []analysis.RelatedInformation{related(r.Backend.Span.Pos, r.Backend.Span.End, "backend %q reaches VCL service %q", r.Backend.Name.Value, r.To.Label())}
+			rel := []analysis.RelatedInformation{related(r.Backend.Pos, r.Backend.End, "backend %q reaches VCL service %q", r.Backend.Name.Value, r.To.Label())}
 			pass.Report(analysis.Diagnostic{
-				Pos: ref.Span.Pos, End: ref.Span.End,
+				Pos: ref.Pos, End: ref.End,
 				Message: fmt.Sprintf("%s sends to backend %q%s, which reaches VCL service %q, without a pass cache override, so Compute service %q caches what the VCL service caches (its TTLs and processing apply twice, and purges must reach both); to let the VCL service own caching, %s",
 					refText(ref), ref.Name.Value, refFrom(ref), r.To.Label(), s.Label(), passHint(ref.Call)),
 				Related: append(rel, refRelated(ref)...),

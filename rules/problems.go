@@ -96,6 +96,13 @@ for one that read everything:
   declares a service (a domain or backend block) is noted, so its service
   is not silently missing. (fastly_service_v1, the provider's name for VCL
   services before 1.0, is read as fastly_service_vcl.)
+- A Compute project's sources are scanned by its language (Rust: src/;
+  JavaScript/TypeScript: the entry and its relative imports; Go: the
+  module's packages), never dependencies, build output or git-ignored
+  paths, and within bounds: files over 1 MB and minified bundles are
+  skipped, and at most 2,000 files (32 MB) are read per project. The
+  note names what was skipped; store opens and backend sends there are
+  not checked.
 - A .vcl file that does not parse and is a template (Terraform's ${…} or
   %{…}, or ####NAME#### placeholders, as Fastly's Magento module writes)
   that nothing among the inputs renders is not linted as VCL: its

@@ -17,7 +17,6 @@ package compute
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -327,46 +326,12 @@ func (p *project) localServer() *analyzer.LocalServer {
 	return out
 }
 
-// skipDirs are never scanned for sources: dependencies and build output.
-var skipDirs = map[string]bool{"node_modules": true, "target": true, "bin": true, "pkg": true, "dist": true, "build": true, "vendor": true, ".git": true}
-
-// scan reads the project's sources and records the names they open.
-func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)) {
-	_ = filepath.WalkDir(p.dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil //nolint:nilerr // an unreadable directory is skipped: sources are optional
-		}
-		if d.IsDir() {
-			if path != p.dir && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
-				return fs.SkipDir
-			}
-			if path != p.dir {
-				if _, err := os.Stat(filepath.Join(path, ManifestName)); err == nil {
-					return fs.SkipDir // a project of its own
-				}
-			}
-			return nil
-		}
-		l := langOf(path)
-		if l == langNone || strings.HasSuffix(path, ".d.ts") {
-			return nil
-		}
-		src, err := read(path)
-		if err != nil {
-			return nil //nolint:nilerr // an unreadable source file is skipped: sources are optional
-		}
-		proj.Files++
-		p.scanFile(proj, path, src, l)
-		return nil
-	})
-}
-
-func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l lang) {
+func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l lang) []tok {
 	toks := tokenize(src, l)
 	refs, computed := findRefs(toks, l)
 	proj.Computed += computed
 	if len(refs) == 0 {
-		return
+		return toks
 	}
 	f := p.g.Files.Add(path, src)
 	consts := constants(toks, l)
@@ -387,6 +352,7 @@ func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l la
 		}
 		proj.Refs = append(proj.Refs, cr)
 	}
+	return toks
 }
 
 // realDir is dir's absolute path through symbolic links ("" if it does
