@@ -37,11 +37,15 @@ type Files struct {
 	mu     sync.Mutex
 	byName map[string]*File
 	list   []*File
+	// byTF finds a file, or an alias, by its token.File; aliases are
+	// keyed by name and instance.
+	byTF    map[*token.File]*File
+	aliases map[[2]string]*File
 }
 
 // NewFiles returns an empty file registry.
 func NewFiles() *Files {
-	return &Files{Fset: token.NewFileSet(), byName: map[string]*File{}}
+	return &Files{Fset: token.NewFileSet(), byName: map[string]*File{}, byTF: map[*token.File]*File{}, aliases: map[[2]string]*File{}}
 }
 
 // Add registers a file's content and returns it. Adding a name twice
@@ -59,8 +63,35 @@ func (fs *Files) Add(name string, content []byte) *File {
 	tf.SetLines(lineStarts(content))
 	f := &File{Name: name, Content: content, TF: tf}
 	fs.byName[name] = f
+	fs.byTF[tf] = f
 	fs.list = append(fs.list, f)
 	return f
+}
+
+// Alias returns a registered file under a range of positions of its own,
+// one per key (nil if the file is not registered). A Terraform module
+// instantiated twice (two environments, or for_each on the module) holds
+// two services declared by the same text: each instance's objects are
+// positioned in its own alias, so that a finding is attributed to the
+// instance it is about, while the position printed is the same file,
+// line and column. An alias is not listed (List), and Get returns the
+// file itself.
+func (fs *Files) Alias(name, key string) *File {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	f := fs.byName[name]
+	if f == nil {
+		return nil
+	}
+	if a := fs.aliases[[2]string{name, key}]; a != nil {
+		return a
+	}
+	tf := fs.Fset.AddFile(name, -1, f.TF.Size())
+	tf.SetLines(lineStarts(f.Content))
+	a := &File{Name: name, Content: f.Content, TF: tf}
+	fs.aliases[[2]string{name, key}] = a
+	fs.byTF[tf] = a
+	return a
 }
 
 // lineStarts returns the offsets where content's lines start, as
@@ -104,7 +135,12 @@ func (fs *Files) Of(pos token.Pos) *File {
 	if tf == nil {
 		return nil
 	}
-	return fs.Get(tf.Name())
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if f := fs.byTF[tf]; f != nil {
+		return f
+	}
+	return fs.byName[tf.Name()]
 }
 
 // Text is a string value (VCL source, typically) together with a map from

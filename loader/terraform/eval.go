@@ -75,6 +75,8 @@ type instance struct {
 	// root is the root module's directory, where Terraform runs: a
 	// relative package filename is relative to it.
 	root string
+	// scope names the module instance: its root and address prefix.
+	scope string
 }
 
 // evalBlock is an evaluated block: its attributes and nested blocks.

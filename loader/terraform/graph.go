@@ -201,7 +201,9 @@ type built struct {
 
 func (l *loader) buildInstances(insts []*instance) *built {
 	b := &built{}
+	defer func(scope string) { l.scope = scope }(l.scope)
 	for _, inst := range insts {
+		l.scope = inst.scope
 		switch canonical(inst.r.typ) {
 		case "fastly_service_vcl", "fastly_service_compute":
 			b.services = append(b.services, l.service(inst))
@@ -303,7 +305,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			}
 			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: obj.Pos, End: obj.Pos,
 				Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
-					what, inst.addr, strings.Join(parts, " and "), verb, it)})
+					what, l.instanceLabel(inst), strings.Join(parts, " and "), verb, it)})
 		}
 	}
 	note(s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
@@ -381,6 +383,28 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 		s.Package = l.packagePath(inst.root, pb)
 	}
 	return s
+}
+
+// instanceLabel names an instance as Terraform addresses it, and, for an
+// instance inside a module, the root module that instantiates it: the
+// same module file serves every environment, so its address alone does
+// not say which one a note is about.
+func (l *loader) instanceLabel(inst *instance) string {
+	if !strings.HasPrefix(inst.addr, "module.") || inst.root == "" {
+		return inst.addr
+	}
+	root := inst.root
+	if l.opts.Root != "" {
+		if rel, err := filepath.Rel(l.opts.Root, inst.root); err == nil && !strings.HasPrefix(rel, "..") {
+			root = rel
+		}
+	}
+	if root == "." {
+		if abs, err := filepath.Abs(inst.root); err == nil {
+			root = filepath.Base(abs)
+		}
+	}
+	return fmt.Sprintf("%s in root module %s", inst.addr, filepath.ToSlash(root))
 }
 
 // packagePath reads the package a Compute service deploys: its filename
@@ -493,13 +517,14 @@ func (l *loader) text(a *evalAttr) analyzer.Text {
 	if call, ok := a.attr.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "file" {
 		for _, rf := range l.read {
 			if string(rf.Content) == f.Value {
+				rf = l.file(rf.Name)
 				t.Pos, t.End, t.Segments = rf.Pos(0), rf.Pos(len(rf.Content)), nil
 				return t
 			}
 		}
 	}
 	r := a.attr.Expr.Range()
-	src := l.g.Files.Get(r.Filename)
+	src := l.file(r.Filename)
 	if src == nil || r.End.Byte > len(src.Content) {
 		return t
 	}

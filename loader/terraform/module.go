@@ -131,6 +131,11 @@ type loader struct {
 	seenProblem map[string]bool
 	// budget bounds evaluation (see bounds.go).
 	budget *budget
+	// scope is the module instance whose objects are being built (its
+	// root directory and address prefix); claims records, per file, the
+	// first scope to build from it (see file).
+	scope  string
+	claims map[string]string
 }
 
 func (l *loader) readFile(path string) ([]byte, error) {
@@ -304,8 +309,29 @@ func diagText(d *hcl.Diagnostic) string {
 }
 
 // pos maps an HCL range's start (or end) to a position in the graph.
+// file returns a registered file as the instance being built sees it:
+// the first module instance to build objects from a file positions them
+// in the file itself, any other in an alias of it (see Files.Alias).
+func (l *loader) file(name string) *analyzer.File {
+	if l.scope == "" {
+		return l.g.Files.Get(name)
+	}
+	if l.claims == nil {
+		l.claims = map[string]string{}
+	}
+	claim, ok := l.claims[name]
+	if !ok {
+		l.claims[name] = l.scope
+		claim = l.scope
+	}
+	if claim == l.scope {
+		return l.g.Files.Get(name)
+	}
+	return l.g.Files.Alias(name, l.scope)
+}
+
 func (l *loader) pos(r hcl.Range, end bool) token.Pos {
-	f := l.g.Files.Get(r.Filename)
+	f := l.file(r.Filename)
 	if f == nil {
 		return 0
 	}

@@ -485,7 +485,7 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 			c = ctx.NewChild()
 			c.Variables = extra
 		}
-		ev.insts = append(ev.insts, &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c), root: e.rootDir})
+		ev.insts = append(ev.insts, &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c), root: e.rootDir, scope: e.rootDir + "\x00" + e.prefix})
 	}
 	switch {
 	case r.count != nil:

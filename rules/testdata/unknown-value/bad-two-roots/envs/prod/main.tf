@@ -1,0 +1,5 @@
+module "edge" {
+  source = "../../modules/edge"
+  env    = "prod"
+  origin = "origin.example.net"
+}
