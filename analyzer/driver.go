@@ -326,6 +326,13 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 	}
 	res.Findings = suppress(g, res.Findings, cfg, byName(rules))
 	SortFindings(res.Findings)
+	// A module used by two instances reports what is wrong with its text
+	// (a VCL syntax error in its file) once per instance, at one place
+	// and in the same words: it is one finding. Findings about an
+	// instance name it, so they stay apart.
+	res.Findings = slices.CompactFunc(res.Findings, func(a, b Finding) bool {
+		return a.Rule == b.Rule && a.Pos == b.Pos && a.End == b.End && a.Message == b.Message
+	})
 	return res, nil
 }
 
