@@ -193,6 +193,9 @@ type VCLFacts struct {
 	// Unrendered are snippets of a subroutine type whose #FASTLY macro the
 	// custom VCL lacks: Fastly never renders them.
 	Unrendered []*Snippet
+	// MissingSubs are the subroutines of Unrendered snippets that the
+	// custom VCL does not define at all (by name: "recv").
+	MissingSubs []string
 }
 
 // Exit is one path of a request through a VCL service to a backend fetch.

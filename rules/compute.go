@@ -210,7 +210,8 @@ The local test server provides what [local_server] lists; the deployed
 service has what [setup] created (and what an export or Terraform says it
 has). When a name is in one and not the other, local runs prove nothing:
 code passes locally against a store or backend production lacks, or the
-reverse. Use the same names in both.
+reverse. Use the same names in both. An empty [local_server] table, as
+the starter kits scaffold it, is no local set-up: the rule stays silent.
 
 Bad:
 
@@ -241,6 +242,12 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		local := s.Project.Local
+		if len(local.Stores) == 0 && len(local.Backends) == 0 {
+			// An empty [local_server], as the starter kits scaffold it:
+			// no local set-up to drift from (rust-lang/simpleinfra's
+			// docs-rs project has one, and never runs locally).
+			continue
+		}
 		links := map[string]*analyzer.Link{}
 		for _, l := range s.Links {
 			links[l.Name.Value] = l

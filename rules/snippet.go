@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -52,9 +53,15 @@ func runSnippetNotRendered(pass *analysis.Pass) (any, error) {
 		for _, sn := range s.VCL.Unrendered {
 			typ := strings.ToLower(sn.Type.Value)
 			pos, end := at(sn.Name, sn.Span)
+			lacks := fmt.Sprintf("the custom VCL's sub vcl_%s has no \"#FASTLY %s\" line", typ, typ)
+			add := fmt.Sprintf("add \"#FASTLY %s\" to sub vcl_%s", typ, typ)
+			if slices.Contains(s.VCL.MissingSubs, typ) {
+				lacks = fmt.Sprintf("the custom VCL defines no sub vcl_%s (and so no \"#FASTLY %s\" line)", typ, typ)
+				add = fmt.Sprintf("add sub vcl_%s with a \"#FASTLY %s\" line", typ, typ)
+			}
 			pass.Report(analysis.Diagnostic{Pos: pos, End: end,
-				Message: fmt.Sprintf("snippet %q of service %q never runs: the custom VCL's sub vcl_%s has no \"#FASTLY %s\" line, so Fastly renders no %s snippet; add \"#FASTLY %s\" to sub vcl_%s (or include the snippet with include \"snippet::%s\";)",
-					sn.Name.Value, s.Label(), typ, typ, typ, typ, typ, sn.Name.Value)})
+				Message: fmt.Sprintf("snippet %q of service %q never runs: %s, so Fastly renders no %s snippet; %s (or include the snippet with include \"snippet::%s\";)",
+					sn.Name.Value, s.Label(), lacks, typ, add, sn.Name.Value)})
 		}
 	}
 	return nil, nil

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -45,6 +46,8 @@ type evaluator struct {
 	// terraform and data.
 	static map[string]cty.Value
 	funcs  map[string]function.Function
+	// externals are data "external" working directories, by name.
+	externals map[string]string
 	fetch  *prefetch // parses lazily read resources ahead of evaluation
 }
 
@@ -77,6 +80,9 @@ type instance struct {
 	root string
 	// scope names the module instance: its root and address prefix.
 	scope string
+	// externals are the module's data "external" working directories
+	// (absolute), by name: see packagePath.
+	externals map[string]string
 }
 
 // evalBlock is an evaluated block: its attributes and nested blocks.
@@ -647,6 +653,20 @@ func (l *loader) confined(moduleDir, path string) (string, error) {
 	return "", fmt.Errorf("%s is outside the project root %s and its local modules (use --allow-outside-root to read it)", path, l.opts.Root)
 }
 
+// installedDirs hold what a dependency manager or a build writes.
+var installedDirs = map[string]bool{"node_modules": true, "vendor": true, ".terraform": true, "build": true, "dist": true, "target": true, "pkg": true, "bin": true, "out": true}
+
+// installedDir names the first directory of path that a dependency
+// manager or a build fills ("" if none).
+func installedDir(path string) string {
+	for _, part := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+		if installedDirs[part] {
+			return part
+		}
+	}
+	return ""
+}
+
 // load reads a file file() or templatefile() names and registers it, so
 // that VCL read from it is positioned in it.
 func (l *loader) load(moduleDir, path string) (*analyzer.File, error) {
@@ -660,6 +680,11 @@ func (l *loader) load(moduleDir, path string) (*analyzer.File, error) {
 	}
 	src, err := l.readFile(p)
 	if err != nil {
+		if dir := installedDir(p); dir != "" && errors.Is(err, fs.ErrNotExist) {
+			// Not an error in the input: a dependency or build step puts
+			// it there before Terraform runs (npm install, a build).
+			return nil, fmt.Errorf("%s does not exist here: it lies under %s/, which is installed or built before Terraform runs, so its content is unknown to chainlint", path, dir)
+		}
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	f := l.g.Files.Add(p, src)

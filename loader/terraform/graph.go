@@ -380,7 +380,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 		vclfacts.Apply(l.g, s)
 	}
 	for _, pb := range b.blocks["package"] {
-		s.Package = l.packagePath(inst.root, pb)
+		s.Package = l.packagePath(inst, pb)
 	}
 	return s
 }
@@ -410,11 +410,29 @@ func (l *loader) instanceLabel(inst *instance) string {
 // packagePath reads the package a Compute service deploys: its filename
 // when that is a known string, else the file its source_code_hash hashes
 // (filesha512("…"), data.fastly_package_hash.x.hash).
-func (l *loader) packagePath(root string, pb *evalBlock) analyzer.Field[string] {
-	if a := pb.attrs["filename"]; a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && a.val.AsString() != "" && !isSynthetic(a.val) {
+func (l *loader) packagePath(inst *instance, pb *evalBlock) analyzer.Field[string] {
+	a := pb.attrs["filename"]
+	if a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && a.val.AsString() != "" && !isSynthetic(a.val) {
 		f := l.str(a)
-		f.Value = absPath(root, a.val.AsString())
+		f.Value = absPath(inst.root, a.val.AsString())
 		return f
+	}
+	// filename = data.external.build.result.path: the package is what a
+	// program run in the data source's working_dir builds, so it lies in
+	// that directory (simple-infra's docs-rs builds it so).
+	if a != nil {
+		for _, t := range a.attr.Expr.Variables() {
+			if len(t) < 3 || t.RootName() != "data" || attrName(t) != "external" {
+				continue
+			}
+			if ta, ok := t[2].(hcl.TraverseAttr); ok {
+				if dir := inst.externals[ta.Name]; dir != "" {
+					f := l.str(a)
+					f.Value, f.Unknown = filepath.Join(dir, "(the package data.external."+ta.Name+" builds)"), false
+					return f
+				}
+			}
+		}
 	}
 	if a := pb.attrs["source_code_hash"]; a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && strings.HasPrefix(a.val.AsString(), fileHashPrefix) {
 		f := l.str(a)

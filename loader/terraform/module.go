@@ -74,6 +74,10 @@ type module struct {
 	// packageHashes are data "fastly_package_hash" blocks' attributes by
 	// name: a Compute service's source_code_hash names its package so.
 	packageHashes map[string]hcl.Attributes
+	// externals are data "external" blocks' attributes by name: a
+	// package built by a program run in a project's directory is that
+	// project's.
+	externals map[string]hcl.Attributes
 	calls         []*moduleCall
 	outputs       map[string]*hcl.Attribute
 	planned       *plan // see plan()
@@ -232,6 +236,12 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 			}
 			attrs, _ := b.Body.JustAttributes()
 			m.packageHashes[b.Labels[1]] = attrs
+		case "external":
+			if m.externals == nil {
+				m.externals = map[string]hcl.Attributes{}
+			}
+			attrs, _ := b.Body.JustAttributes()
+			m.externals[b.Labels[1]] = attrs
 		}
 	case "variable":
 		v := &variable{name: b.Labels[0], decl: b}

@@ -208,6 +208,8 @@ func (e *evaluator) run() {
 				byName[n] = e.templateFile(e.m.templates[n])
 			case "fastly_package_hash":
 				byName[n] = e.packageHash(e.m.packageHashes[n])
+			case "external":
+				e.external(n, e.m.externals[n])
 			}
 		}
 		data[typ] = cty.ObjectVal(byName)
@@ -332,6 +334,25 @@ func (e *evaluator) packageHash(attrs hcl.Attributes) cty.Value {
 	return cty.ObjectVal(map[string]cty.Value{
 		"filename": v, "hash": cty.StringVal(fileHashPrefix + absPath(e.rootDir, v.AsString())),
 		"id": cty.UnknownVal(cty.String), "content": cty.UnknownVal(cty.String)})
+}
+
+// external records a data "external" block's working directory when it
+// is static: a package its program builds there belongs to the Compute
+// project of that directory. Its result stays unknown, as any data
+// source's.
+func (e *evaluator) external(name string, attrs hcl.Attributes) {
+	a, ok := attrs["working_dir"]
+	if !ok {
+		return
+	}
+	v, diags := a.Expr.Value(&hcl.EvalContext{Variables: e.static, Functions: e.funcs})
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String || v.AsString() == "" {
+		return
+	}
+	if e.externals == nil {
+		e.externals = map[string]string{}
+	}
+	e.externals[name] = absPath(e.rootDir, v.AsString())
 }
 
 func (e *evaluator) evalItem(p *plan, it *item) {
@@ -485,7 +506,7 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 			c = ctx.NewChild()
 			c.Variables = extra
 		}
-		ev.insts = append(ev.insts, &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c), root: e.rootDir, scope: e.rootDir + "\x00" + e.prefix})
+		ev.insts = append(ev.insts, &instance{r: r, addr: addr, body: e.evalBody(r.block, r.typ, r.dynamic, c), root: e.rootDir, scope: e.rootDir + "\x00" + e.prefix, externals: e.externals})
 	}
 	switch {
 	case r.count != nil:

@@ -133,6 +133,9 @@ func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, g
 			for _, s := range list {
 				r.facts.Unrendered = append(r.facts.Unrendered, s.snippet)
 			}
+			if len(custom[sub]) == 0 && len(list) > 0 {
+				r.facts.MissingSubs = append(r.facts.MissingSubs, strings.TrimPrefix(sub, "vcl_"))
+			}
 		}
 	}
 	if !hasCustom && len(generated) == 0 && !fl.anyRelevant(snippets) {
