@@ -48,7 +48,7 @@ type evaluator struct {
 	funcs  map[string]function.Function
 	// externals are data "external" working directories, by name.
 	externals map[string]string
-	fetch  *prefetch // parses lazily read resources ahead of evaluation
+	fetch     *prefetch // parses lazily read resources ahead of evaluation
 }
 
 // evaluated is a resource's instances and, once something refers to it,

@@ -78,9 +78,9 @@ type module struct {
 	// package built by a program run in a project's directory is that
 	// project's.
 	externals map[string]hcl.Attributes
-	calls         []*moduleCall
-	outputs       map[string]*hcl.Attribute
-	planned       *plan // see plan()
+	calls     []*moduleCall
+	outputs   map[string]*hcl.Attribute
+	planned   *plan // see plan()
 }
 
 type variable struct {
