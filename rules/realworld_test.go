@@ -1,0 +1,72 @@
+package rules_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/golden"
+)
+
+// estates is the real-world regression corpus: Fastly configuration from
+// public repositories, copied with its SOURCE and LICENSE (see
+// testdata/realworld/README.md).
+const estates = "../testdata/realworld/estates"
+
+// justified holds every error and warning the corpus is allowed to
+// produce, keyed "ESTATE FILE:LINE RULE", each with why it is a real
+// problem that its authors would have to fix. Anything else of severity
+// warning or error fails the test: on configuration written by others,
+// chainlint must not cry wolf.
+var justified = map[string]string{
+	// The interface test's main custom VCL is the single line
+	// "# some vcl here": it defines no vcl_recv, so Fastly has nowhere to
+	// render the recv snippet "recv_test", which never runs.
+	"terraform-provider-fastly-interface tests/interface/main.tf:216 snippet-not-rendered": "the recv snippet never runs",
+}
+
+// TestRealWorld lints each estate as the CLI would and pins its report in
+// the estate's expected.txt (-update rewrites them). No estate may have a
+// parse error, and every error or warning must be in justified.
+func TestRealWorld(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join(estates, "*"))
+	if err != nil || len(dirs) < 10 {
+		t.Fatalf("want at least 10 estates in %s, found %d (%v)", estates, len(dirs), err)
+	}
+	seen := map[string]bool{}
+	ran := 0
+	for _, dir := range dirs {
+		name := filepath.Base(dir)
+		for _, need := range []string{"SOURCE", "LICENSE"} {
+			if _, err := os.Stat(filepath.Join(dir, need)); err != nil {
+				t.Errorf("%s: no %s", name, need)
+			}
+		}
+		t.Run(name, func(t *testing.T) {
+			ran++
+			golden.Check(t, filepath.Join(dir, "expected.txt"), lintDir(t, dir))
+			res := lintCase(t, dir)
+			if res.Incomplete {
+				t.Errorf("the report is incomplete: a parse error in valid input")
+			}
+			for _, f := range res.Findings {
+				if f.Severity < analyzer.SeverityWarning {
+					continue
+				}
+				rel, _ := filepath.Rel(dir, f.Pos.Filename)
+				key := fmt.Sprintf("%s %s:%d %s", name, filepath.ToSlash(rel), f.Pos.Line, f.Rule)
+				seen[key] = true
+				if justified[key] == "" {
+					t.Errorf("unjustified %s: %s (%s); fix chainlint, or justify it in justified", f.Severity, f.Message, key)
+				}
+			}
+		})
+	}
+	for key := range justified {
+		if ran == len(dirs) && !seen[key] {
+			t.Errorf("justified %q no longer occurs: remove it", key)
+		}
+	}
+}

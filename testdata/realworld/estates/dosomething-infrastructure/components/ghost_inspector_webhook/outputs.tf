@@ -1,0 +1,4 @@
+output "addon" {
+  description = "The Heroku webhook addon."
+  value       = heroku_addon.webhook
+}

@@ -1,0 +1,3 @@
+output "backend" {
+  value = heroku_app.app.heroku_hostname
+}

@@ -1,0 +1,3 @@
+variable "name" {
+  description = "The application name."
+}

@@ -1,0 +1,3 @@
+variable "name" {
+  description = "The name for the archive bucket (e.g. dosomething-papertrail)."
+}

@@ -1,0 +1,3 @@
+variable "arn" {
+  description = "The ARN for the Quasar archive s3 bucket."
+}

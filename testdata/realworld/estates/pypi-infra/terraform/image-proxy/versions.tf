@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    fastly = {
+      source  = "fastly/fastly"
+    }
+  }
+}
+

@@ -1,0 +1,4 @@
+output "storage_bucket_name" {
+  description = "Legacy docs-rs storage bucket name."
+  value       = aws_s3_bucket.storage.id
+}

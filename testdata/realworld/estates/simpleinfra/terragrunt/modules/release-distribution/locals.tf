@@ -1,0 +1,3 @@
+locals {
+  name = replace(var.static_domain_name, ".", "-")
+}
