@@ -25,7 +25,9 @@ shield clustering too); a Compute service costs 1. The limits come from
 path; "legacy" (the older guide) counts per platform, 11 VCL hops and 5
 Compute hops. The finding is at the first backend of the longest path, and
 lists the path with each service's hops. Shorten the chain or shield on
-only one service.
+only one service. A path this long usually passes through more than two
+services too (long-chain), and shielding on several of its services
+(multiple-shields) is what most often adds the hops.
 
 Bad:
 
@@ -52,6 +54,7 @@ Besides hops, Fastly's loop detection limits the unique services one
 request may pass through: 6 with --profile current (default); 3 VCL and 3
 Compute services with --profile legacy. Paths inside loops are chain-loop's
 finding and are not counted here. Merge services or shorten the chain.
+Such a path is also a long-chain finding: more than two services.
 
 Bad:
 

@@ -304,10 +304,13 @@ var StorePlatform = &analyzer.Rule{
 		Name: "store-platform",
 		Doc: `a Compute-only store is linked to a VCL service
 
-KV stores are available to Compute services only (Fastly's "Data stores"
-platform table): VCL cannot read them, and the link is refused. Use a
-config store (readable from VCL like an edge dictionary) or move the logic
-to a Compute service.
+KV stores, config stores and secret stores are available to Compute
+services only: Fastly's "Data stores" and "Dynamic configuration" pages
+list each with the platform "Compute only". VCL cannot open them, so the
+link does nothing (the API may refuse it). For configuration a VCL service
+reads, use an edge dictionary (a table the API writes, read with
+table.lookup), or move the logic to a Compute service. In Terraform,
+fastly_service_vcl has no resource_link block at all (a parse-error).
 
 Bad:
 
@@ -316,8 +319,7 @@ Bad:
 
 Good:
 
-    {"name": "www", "type": "vcl", "version": {},
-     "resource_links": [{"name": "settings", "resource_id": "cs1", "resource_type": "config-store"}]}`,
+    {"name": "www", "type": "vcl", "version": {"dictionaries": [{"name": "settings"}]}}`,
 		Requires: graphRequires,
 		Run:      runStorePlatform,
 	},
@@ -330,17 +332,24 @@ func runStorePlatform(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, l := range s.Links {
-			if linkType(g, l) != analyzer.KVStore {
+			typ := linkType(g, l)
+			switch typ {
+			case analyzer.KVStore, analyzer.ConfigStore, analyzer.SecretStore:
+			default:
 				continue
 			}
 			pos, end := at(l.ResourceType, l.Span)
 			if !l.ResourceType.Set {
 				pos, end = at(l.ResourceID, l.Span)
 			}
+			advice := "use an edge dictionary (read with table.lookup), or move this logic to a Compute service"
+			if typ == analyzer.SecretStore {
+				advice = "use a private edge dictionary, or move this logic to a Compute service"
+			}
 			pass.Report(analysis.Diagnostic{
 				Pos: pos, End: end,
-				Message: fmt.Sprintf("resource link %q links a KV store to VCL service %q, but KV stores are available to Compute services only; use a config store, or move this logic to a Compute service",
-					l.Name.Value, s.Label()),
+				Message: fmt.Sprintf("resource link %q links a %s to VCL service %q, but %ss are available to Compute services only; %s",
+					l.Name.Value, storeKindName(string(typ)), s.Label(), storeKindName(string(typ)), advice),
 			})
 		}
 	}

@@ -18,7 +18,8 @@ value of the wrong type (a string where the export has an array), a file
 that cannot be read, or a Terraform block the Fastly provider does not have
 (resource_link in fastly_service_vcl: the provider offers it on
 fastly_service_compute only, and terraform validate refuses it; chainlint
-still reads the link, so the link rules check it). The rest of the inputs are still analysed, but the
+still reads the link, so the link rules, store-platform among them, check
+it). The rest of the inputs are still analysed, but the
 result is incomplete: chainlint exits with status 3, never 0.
 
 Bad:

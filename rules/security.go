@@ -217,7 +217,9 @@ When several services of a chain cache, a URL purge must reach the copy in
 each. A custom vcl_hash in some of them (or different ones) keys the same
 URL differently, so purging the URL in one service misses the other's
 copy. Use the same vcl_hash in every caching service of the chain, or
-purge by surrogate key or purge-all instead of by URL.
+purge by surrogate key or purge-all instead of by URL. (The example below
+is also an unprotected-chained-service finding: its chained service checks
+no secret header.)
 
 Bad:
 

@@ -54,8 +54,17 @@ const (
 // generate returns every generated file (path relative to root → content).
 func generate(root string) (map[string]string, error) {
 	files := map[string]string{}
+	var errs []error
 	for _, r := range rules.All() {
-		files[filepath.ToSlash(filepath.Join("docs", "rules", r.Name+".md"))] = RuleMarkdown(r)
+		page, err := RuleMarkdown(root, r)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		files[filepath.ToSlash(filepath.Join("docs", "rules", r.Name+".md"))] = page
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
@@ -92,11 +101,13 @@ func RuleTable(all []*analyzer.Rule) string {
 	return b.String()
 }
 
-// RuleMarkdown renders one rule's page from its Doc: the summary, the
-// explanation, and the Bad and Good examples as code blocks.
-func RuleMarkdown(r *analyzer.Rule) string {
+// RuleMarkdown renders one rule's page: the summary and explanation from
+// its Doc, the Fastly documentation it relies on, and examples taken
+// whole from its golden cases with the report chainlint prints for them
+// (the Doc's own short Bad and Good forms are for chainlint explain).
+func RuleMarkdown(root string, r *analyzer.Rule) (string, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n\n<!-- generated from the rule's Doc by go generate ./...; do not edit -->\n\n", r.Name)
+	fmt.Fprintf(&b, "# %s\n\n<!-- generated from the rule's Doc and its test cases by go generate ./...; do not edit -->\n\n", r.Name)
 	fmt.Fprintf(&b, "**Severity:** %s", r.Severity)
 	if r.Fixable {
 		b.WriteString(" · **Fix:** yes (`chainlint --format json` lists it; editors offer it as a quick fix)")
@@ -106,35 +117,21 @@ func RuleMarkdown(r *analyzer.Rule) string {
 	}
 	fmt.Fprintf(&b, "\n\n%s.\n", capitalize(r.Summary()))
 	_, body, _ := strings.Cut(r.Doc, "\n")
-	section := ""
-	var code []string
-	flush := func() {
-		if len(code) == 0 {
-			return
-		}
-		for len(code) > 0 && strings.TrimSpace(code[len(code)-1]) == "" {
-			code = code[:len(code)-1]
-		}
-		for len(code) > 0 && strings.TrimSpace(code[0]) == "" {
-			code = code[1:]
-		}
-		fmt.Fprintf(&b, "```%s\n%s\n```\n", language(code), strings.Join(code, "\n"))
-		code = nil
+	if i := strings.Index(body, "\nBad:\n"); i >= 0 {
+		body = body[:i]
 	}
-	for _, line := range strings.Split(body, "\n") {
-		switch {
-		case line == "Bad:" || line == "Good:":
-			flush()
-			section = strings.TrimSuffix(line, ":")
-			fmt.Fprintf(&b, "\n## %s\n\n", section)
-		case section != "" && (strings.HasPrefix(line, "    ") || strings.TrimSpace(line) == ""):
-			code = append(code, strings.TrimPrefix(line, "    "))
-		default:
-			flush()
-			fmt.Fprintln(&b, line)
+	fmt.Fprintln(&b, strings.TrimRight(body, "\n"))
+	if refs := references[r.Name]; len(refs) > 0 {
+		b.WriteString("\n## Fastly's documentation\n\n")
+		for _, ref := range refs {
+			fmt.Fprintf(&b, "- [%s](%s)\n", ref.title, ref.url)
 		}
 	}
-	flush()
+	sections, err := exampleSections(root, r)
+	if err != nil {
+		return "", err
+	}
+	b.WriteString(sections)
 	fmt.Fprintf(&b, `
 ## Ignoring it
 
@@ -158,7 +155,7 @@ ignore:
 To switch the rule off for a run: `+"`chainlint --disable %[1]s`"+`; for the project:
 `+"`rules: {%[1]s: off}`"+` in `+"`.chainlint.yaml`"+`.
 `, r.Name)
-	return collapseBlankLines(b.String())
+	return collapseBlankLines(b.String()), nil
 }
 
 // collapseBlankLines leaves at most one blank line between blocks.
@@ -167,23 +164,6 @@ func collapseBlankLines(s string) string {
 		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
 	}
 	return s
-}
-
-// language guesses a code block's language for highlighting.
-func language(lines []string) string {
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		switch {
-		case t == "":
-			continue
-		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, `"`):
-			return "json"
-		case strings.HasPrefix(t, "#") || strings.Contains(t, ": "):
-			return "yaml"
-		}
-		return "text"
-	}
-	return "text"
 }
 
 func capitalize(s string) string {

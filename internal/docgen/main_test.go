@@ -1,11 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/output"
+	"github.com/chainlint/chainlint/rules"
 )
 
 // TestGeneratedDocsAreFresh fails when README.md's rule table or a
@@ -33,4 +41,130 @@ func TestGeneratedDocsAreFresh(t *testing.T) {
 			t.Errorf("%s documents no rule; delete it", rel)
 		}
 	}
+}
+
+// TestDocExamples reads every rule page's examples back from the page
+// itself, lints them in a fresh directory as the CLI would, and checks
+// that the page shows what chainlint prints: the Example (and In
+// Terraform) report has the rule's finding and no finding of a rule the
+// page does not name; the Fixed report has neither.
+func TestDocExamples(t *testing.T) {
+	root := filepath.Join("..", "..")
+	for _, r := range rules.All() {
+		t.Run(r.Name, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join(root, "docs", "rules", r.Name+".md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			allowed := append(namedRules(r), r.Name)
+			sections := pageExamples(t, string(page))
+			for _, want := range []string{"Example", "Fixed"} {
+				if _, ok := sections[want]; !ok {
+					t.Fatalf("no %s section with files and a report", want)
+				}
+			}
+			for name, ex := range sections {
+				dir := t.TempDir()
+				for _, f := range ex.files {
+					path := filepath.Join(dir, filepath.FromSlash(f.name))
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, []byte(f.content+"\n"), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				got := lintText(t, dir)
+				if diff := cmp.Diff(ex.printed, strings.TrimRight(got, "\n")); diff != "" {
+					t.Errorf("%s: the page shows another report than chainlint prints for its files (-page +chainlint):\n%s", name, diff)
+				}
+				fired := firedRules(got)
+				for _, id := range fired {
+					if !slices.Contains(allowed, id) {
+						t.Errorf("%s: %s fires, which the page does not name", name, id)
+					}
+				}
+				if has := slices.Contains(fired, r.Name); has != (name != "Fixed") {
+					t.Errorf("%s: %s fires: %v", name, r.Name, has)
+				}
+			}
+		})
+	}
+}
+
+// pageExamples parses a page's example sections: the files shown under
+// "File `NAME`:" and the report shown after "`chainlint .` prints:".
+func pageExamples(t *testing.T, page string) map[string]*example {
+	t.Helper()
+	out := map[string]*example{}
+	var cur *example
+	lines := strings.Split(page, "\n")
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
+		switch {
+		case strings.HasPrefix(line, "## "):
+			cur = nil
+			if name := strings.TrimPrefix(line, "## "); name == "Example" || name == "In Terraform" || name == "Fixed" {
+				cur = &example{}
+				out[name] = cur
+			}
+		case cur != nil && (strings.HasPrefix(line, fileMarker) || line == "`chainlint .` prints:"):
+			// The block starts two lines on: a blank line, then the fence.
+			j := i + 2
+			if j >= len(lines) || !strings.HasPrefix(lines[j], "```") {
+				t.Fatalf("line %d: no code block after %q", i+1, line)
+			}
+			k := j + 1
+			for k < len(lines) && lines[k] != "```" {
+				k++
+			}
+			body := strings.Join(lines[j+1:k], "\n")
+			if strings.HasPrefix(line, fileMarker) {
+				name := strings.TrimSuffix(strings.TrimPrefix(line, fileMarker), "`:")
+				cur.files = append(cur.files, exampleFile{name: name, content: body})
+			} else {
+				cur.printed = body
+			}
+			i = k
+		}
+	}
+	return out
+}
+
+// lintText lints a directory as the CLI does (with its .chainlint.yaml)
+// and renders the text report, names relative to the directory.
+func lintText(t *testing.T, dir string) string {
+	t.Helper()
+	var cfg *config.Config
+	if path := filepath.Join(dir, config.FileName); fileExists(path) {
+		var err error
+		if cfg, err = config.Load(path, lint.RuleIDs()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := lint.Run(lint.Options{Paths: []string{dir}, Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := res.Graph
+	var buf bytes.Buffer
+	err = output.Write(&buf, "text", &output.Report{
+		Findings: res.Findings, Incomplete: res.Incomplete,
+		Services: len(g.Services), Files: len(g.Files.List()),
+		Source:  func(name string) []byte { return g.Files.Get(name).Content },
+		Secrets: g.SecretRanges,
+		Rel: func(name string) string {
+			rel, _ := filepath.Rel(dir, name)
+			return filepath.ToSlash(rel)
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

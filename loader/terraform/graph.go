@@ -371,7 +371,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 				r = lb.raw.TypeRange
 			}
 			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: l.pos(r, false), End: l.pos(r, true),
-				Message: fmt.Sprintf(`Unsupported block type: %s has no "resource_link" block in the Fastly provider (only fastly_service_compute has one), so terraform validate fails here; link the store with "fastly resource-link create" or the API, or remove the block`, inst.r.typ)})
+				Message: fmt.Sprintf(`Unsupported block type: %s has no "resource_link" block in the Fastly provider (only fastly_service_compute has one: KV, config and secret stores are Compute-only), so terraform validate fails here; remove the block, and for data a VCL service reads use a dictionary block (an edge dictionary)`, inst.r.typ)})
 		}
 		s.Links = append(s.Links, link)
 		note(link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})

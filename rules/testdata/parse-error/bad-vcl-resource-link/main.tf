@@ -1,6 +1,6 @@
 # The provider's fastly_service_vcl has no resource_link block: terraform
-# validate fails with "Unsupported block type". The config store link is
-# read anyway (it is valid for the API), and is not a store-platform error.
+# validate fails with "Unsupported block type". The link is read anyway, so
+# store-platform reports it too: config stores are Compute-only.
 resource "fastly_configstore" "settings" {
   name = "settings"
 }

@@ -1,0 +1,1 @@
+set req.http.X-Origin = "${origin}";

@@ -1,0 +1,3 @@
+fn main() {
+    let settings = fastly::ConfigStore::open("settings");
+}
