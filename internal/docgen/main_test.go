@@ -168,3 +168,19 @@ func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// TestRulesCiteFastly: every rule about Fastly links the documentation it
+// relies on (the three about chainlint's own ignores and bounds need none).
+func TestRulesCiteFastly(t *testing.T) {
+	own := []string{"ignore-without-reason", "unused-ignore", "skipped-input"}
+	for _, r := range rules.All() {
+		if len(references[r.Name]) == 0 && !slices.Contains(own, r.Name) {
+			t.Errorf("rule %s links no documentation: add it to references", r.Name)
+		}
+	}
+	for name := range references {
+		if rules.ByID(name) == nil {
+			t.Errorf("references names %s, which is no rule", name)
+		}
+	}
+}
