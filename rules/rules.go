@@ -17,7 +17,7 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 )
 
-//go:generate go run ../internal/docgen -root ..
+//go:generate go test ../internal/docgen -run TestGeneratedDocsAreFresh -update
 
 // DocBaseURL is where the generated rule pages are published; a rule's
 // page is DocBaseURL + ID + ".md".

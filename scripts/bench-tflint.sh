@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 echo "installing tflint $tflint_version (once; it takes a few minutes)…" >&2
 GOBIN="$work/bin" go install "github.com/terraform-linters/tflint@$tflint_version"
 go build -o "$work/bin/chainlint" ./cmd/chainlint
-go run ./internal/synth -services "$services" -format terraform -seed 1 -out "$work/tree"
+go run -tags synth ./internal/synth -services "$services" -format terraform -seed 1 -out "$work/tree"
 cat > "$work/tree/.tflint.hcl" <<'HCL'
 plugin "terraform" {
   enabled = true

@@ -59,6 +59,18 @@ func TestPreCommitHook(t *testing.T) {
 	if err == nil || !strings.Contains(out, "[missing-host-override]") || !strings.Contains(out, "Failed") {
 		t.Fatalf("the hook must fail with the finding; err %v, output:\n%s", err, out)
 	}
+	// pre-commit builds a golang hook with go install ./... in the hook's
+	// repository (its languages/golang.py): the commands that installs must
+	// be chainlint alone, no internal tool.
+	list := exec.Command("go", "list", "-f", "{{if eq .Name \"main\"}}{{.ImportPath}}{{end}}", "./...")
+	list.Dir, list.Env = repo, append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	mains, err := list.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	if got := strings.Fields(string(mains)); len(got) != 1 || got[0] != "github.com/chainlint/chainlint/cmd/chainlint" {
+		t.Errorf("go install ./... installs %v, want chainlint alone", got)
+	}
 	fixed := strings.Replace(loopingExport, `"address": "global.ssl.fastly.net"`, `"address": "origin.example.com"`, 1)
 	if err := os.WriteFile(filepath.Join(work, "fastly", "estate.json"), []byte(fixed), 0o644); err != nil {
 		t.Fatal(err)

@@ -1,40 +1,42 @@
-// Command docgen writes the documentation generated from the rules' own
-// Doc text: docs/rules/RULE.md for every rule and the rule table in
-// README.md, between its "rules:begin" and "rules:end" markers. Run it with
-// go generate ./... ; a test fails when the files on disk are stale.
-package main
+// Package docgen generates the documentation from the rules' own Doc
+// text and test cases: docs/rules/RULE.md for every rule and the rule table
+// in README.md, between its "rules:begin" and "rules:end" markers. It is a
+// test, not a command (so that go install ./... , which pre-commit runs,
+// installs chainlint alone): go generate ./... runs
+// go test ./internal/docgen -update, and the same test without -update
+// fails when the files on disk are stale.
+package docgen
 
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
-	"log"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/rules"
 )
 
-func main() {
-	root := flag.String("root", ".", "repository root")
-	flag.Parse()
-	files, err := generate(*root)
+// Write writes every generated file below root.
+func Write(root string) error {
+	files, err := generate(root)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	for _, name := range sortedKeys(files) {
-		path := filepath.Join(*root, name)
+		path := filepath.Join(root, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			log.Fatal(err)
+			return err
 		}
-		if err := os.WriteFile(path, []byte(files[name]), 0o644); err != nil {
-			log.Fatal(err)
+		if err := safefile.Write(path, []byte(files[name]), 0o644); err != nil {
+			return err
 		}
 	}
+	return nil
 }
 
 func sortedKeys(m map[string]string) []string {

@@ -1,4 +1,4 @@
-package main
+package docgen
 
 // ref is a page of Fastly's (or Terraform's) documentation a rule relies on.
 type ref struct{ title, url string }

@@ -1,7 +1,12 @@
+//go:build synth
+
 // Command synth writes a synthetic Fastly estate for benchmarks and scale
 // tests:
 //
-//	go run ./internal/synth -services N -format bundle|terraform -seed S -out DIR
+//	go run -tags synth ./internal/synth -services N -format bundle|terraform -seed S -out DIR
+//
+// The build tag keeps it out of go install ./... (what pre-commit's golang
+// hook runs), so that installing the hook installs chainlint alone.
 //
 // "bundle" writes DIR/estate.json, an export bundle; "yaml" the same
 // bundle as DIR/estate.yaml; "terraform" writes DIR/main.tf and the VCL
