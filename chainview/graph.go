@@ -15,7 +15,10 @@ import (
 type Graph struct {
 	Services []GraphService `json:"services"`
 	External []string       `json:"external"`
-	Edges    []GraphEdge    `json:"edges"`
+	// Origins are the addresses backends send to that are not Fastly
+	// services: the chain's ends.
+	Origins []string    `json:"origins"`
+	Edges   []GraphEdge `json:"edges"`
 }
 
 // GraphService is a node.
@@ -37,7 +40,7 @@ type GraphService struct {
 // GraphEdge is a backend whose requests reach another service.
 type GraphEdge struct {
 	From       string `json:"from"`
-	To         string `json:"to"` // a service ID, or "external:HOST"
+	To         string `json:"to"` // a service ID, "external:HOST" or "origin:ADDRESS"
 	Backend    string `json:"backend"`
 	Host       string `json:"host"`
 	HostSource string `json:"host_source"`
@@ -49,6 +52,9 @@ type GraphEdge struct {
 	// Broken marks the edge a backend was meant to be (its address names
 	// To) but is not, because it keeps the client's Host and loops back.
 	Broken bool `json:"broken,omitempty"`
+	// ShieldPOP is the shield the backend sets (its shield field): the
+	// request crosses that POP on the way.
+	ShieldPOP string `json:"shield_pop,omitempty"`
 	// Warning marks an edge with a warning finding (and no error).
 	Warning bool `json:"warning,omitempty"`
 	// Tooltip lists the backend's findings, rule: message.
@@ -58,7 +64,7 @@ type GraphEdge struct {
 // NewGraph builds the graph view; findings mark services and edges that
 // have error findings. rel shortens file names.
 func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) string) *Graph {
-	g := &Graph{Services: []GraphService{}, External: []string{}, Edges: []GraphEdge{}}
+	g := &Graph{Services: []GraphService{}, External: []string{}, Origins: []string{}, Edges: []GraphEdge{}}
 	errorsOf, warningsOf := map[string]int{}, map[string]int{}
 	badBackend, warnBackend := map[[2]string]bool{}, map[[2]string]bool{} // service label, object
 	tips := map[[2]string][]string{}                                      // service label, object ("" for the service)
@@ -91,7 +97,7 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line,
 			Errors: errorsOf[s.Label()], Warnings: warningsOf[s.Label()], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[[2]string{s.Label(), ""}], "\n")})
 	}
-	external := map[string]bool{}
+	external, origins := map[string]bool{}, map[string]bool{}
 	all := append(append(append([]*analyzer.Route(nil), c.Routes...), c.PathRoutes...), c.ShieldRoutes...)
 	for _, r := range all {
 		var to string
@@ -104,8 +110,14 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 				external[r.Host] = true
 				g.External = append(g.External, r.Host)
 			}
+		case !r.ToFastly && r.Address != "":
+			to = "origin:" + r.Address
+			if !origins[r.Address] {
+				origins[r.Address] = true
+				g.Origins = append(g.Origins, r.Address)
+			}
 		default:
-			continue // origins are not drawn
+			continue // an address chainlint does not know
 		}
 		key := [2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}
 		e := GraphEdge{
@@ -113,6 +125,9 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 			Error:   badBackend[key] || r.Loopback() || c.InCycle(r),
 			Warning: warnBackend[key] && !badBackend[key],
 			Shield:  shieldOf(r), Tooltip: strings.Join(tips[key], "\n"),
+		}
+		if sh := r.Backend.Shield; sh.Known() && strings.TrimSpace(sh.Value) != "" && !r.ViaShield {
+			e.ShieldPOP = strings.TrimSpace(sh.Value)
 		}
 		g.Edges = append(g.Edges, e)
 		if r.Loopback() && r.AddressDomain != nil && r.AddressDomain.Service != r.From {
@@ -168,6 +183,9 @@ func (e GraphEdge) label() string {
 	if e.Shield != "" {
 		return e.Backend + " · Host " + e.Host + " at shield " + e.Shield
 	}
+	if e.ShieldPOP != "" {
+		return e.Backend + " · Host " + e.Host + " · via shield " + e.ShieldPOP
+	}
 	return e.Backend + " · Host " + e.Host
 }
 
@@ -185,10 +203,10 @@ func (g *Graph) writeMermaid(w io.Writer) error {
 	for i, h := range g.External {
 		fmt.Fprintf(&b, "  x%d([\"%s (outside the inputs)\"])\n", i, mermaidText(h))
 	}
-	extID := map[string]string{}
-	for i, h := range g.External {
-		extID["external:"+h] = fmt.Sprintf("x%d", i)
+	for i, o := range g.Origins {
+		fmt.Fprintf(&b, "  o%d[(\"%s (origin)\")]\n", i, mermaidText(o))
 	}
+	extID := g.endIDs()
 	var badLinks, warnLinks []string
 	for i, e := range g.Edges {
 		to := e.To
@@ -224,7 +242,7 @@ func (g *Graph) writeMermaid(w io.Writer) error {
 		fmt.Fprintf(&b, "  linkStyle %s stroke:#e90,stroke-width:2px\n", strings.Join(warnLinks, ","))
 	}
 	// The legend, drawn beside the chain.
-	b.WriteString("  subgraph legend [Legend]\n    legendError[\"error: a service or backend with an error, or on a loop\"]\n    legendWarning[\"warning\"]\n    legendExternal([\"a Fastly service outside the inputs\"])\n  end\n")
+	b.WriteString("  subgraph legend [Legend]\n    legendError[\"error: a service or backend with an error, or on a loop\"]\n    legendWarning[\"warning\"]\n    legendExternal([\"a Fastly service outside the inputs\"])\n    legendOrigin[(\"an origin\")]\n  end\n")
 	b.WriteString("  class legendError error\n  class legendWarning warning\n")
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -254,10 +272,10 @@ func (g *Graph) writeDOT(w io.Writer) error {
 	for i, h := range g.External {
 		fmt.Fprintf(&b, "  x%d [label=%s, style=dashed, shape=ellipse];\n", i, dotString(h+"\n(outside the inputs)"))
 	}
-	extID := map[string]string{}
-	for i, h := range g.External {
-		extID["external:"+h] = fmt.Sprintf("x%d", i)
+	for i, o := range g.Origins {
+		fmt.Fprintf(&b, "  o%d [label=%s, shape=cylinder];\n", i, dotString(o+"\n(origin)"))
 	}
+	extID := g.endIDs()
 	for _, e := range g.Edges {
 		to := e.To
 		if id, ok := extID[to]; ok {
@@ -277,8 +295,21 @@ func (g *Graph) writeDOT(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "  %s -> %s [%s];\n", e.From, to, attrs)
 	}
-	b.WriteString("  subgraph cluster_legend {\n    label=\"Legend\";\n    legend_error [label=\"error, or on a loop\", color=red, penwidth=2];\n    legend_warning [label=\"warning\", color=orange, style=dashed, penwidth=2];\n    legend_external [label=\"outside the inputs\", style=dashed, shape=ellipse];\n  }\n")
+	b.WriteString("  subgraph cluster_legend {\n    label=\"Legend\";\n    legend_error [label=\"error, or on a loop\", color=red, penwidth=2];\n    legend_warning [label=\"warning\", color=orange, style=dashed, penwidth=2];\n    legend_external [label=\"outside the inputs\", style=dashed, shape=ellipse];\n    legend_origin [label=\"origin\", shape=cylinder];\n  }\n")
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// endIDs maps the edge targets that are not services ("external:HOST",
+// "origin:ADDRESS") to their node IDs.
+func (g *Graph) endIDs() map[string]string {
+	ids := map[string]string{}
+	for i, h := range g.External {
+		ids["external:"+h] = fmt.Sprintf("x%d", i)
+	}
+	for i, o := range g.Origins {
+		ids["origin:"+o] = fmt.Sprintf("o%d", i)
+	}
+	return ids
 }
