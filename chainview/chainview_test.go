@@ -98,7 +98,7 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 func TestMermaidSyntax(t *testing.T) {
 	var (
 		header   = regexp.MustCompile(`^flowchart (LR|TD|TB|RL|BT)$`)
-		node     = regexp.MustCompile(`^  (?:  )?([A-Za-z][A-Za-z0-9_]*)(\["[^"]*"\]|\(\["[^"]*"\]\))$`)
+		node     = regexp.MustCompile(`^  (?:  )?([A-Za-z][A-Za-z0-9_]*)(\["[^"]*"\]|\(\["[^"]*"\]\)|\[\("[^"]*"\)\])$`)
 		edge     = regexp.MustCompile(`^  ([A-Za-z][A-Za-z0-9_]*) (?:-->|-\.-x)\|"[^"|]*"\| ([A-Za-z][A-Za-z0-9_]*)$`)
 		subgraph = regexp.MustCompile(`^  (subgraph [A-Za-z][A-Za-z0-9_]* \[[A-Za-z ]+\]|end)$`)
 		classDef = regexp.MustCompile(`^  classDef [A-Za-z]+ [a-z-]+:[^ ]+(,[a-z-]+:[^ ]+)*$`)
