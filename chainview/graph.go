@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -35,6 +36,21 @@ type GraphService struct {
 	InLoop bool `json:"in_loop,omitempty"`
 	// Tooltip lists the service's findings, rule: message.
 	Tooltip string `json:"tooltip,omitempty"`
+	// Backends are the service's backends with the Host each sends.
+	Backends []GraphBackend `json:"backends"`
+}
+
+// GraphBackend is a backend as a reviewer reads it: where it sends, with
+// which Host, reaching what.
+type GraphBackend struct {
+	Name    string `json:"name"`
+	Address string `json:"address"`
+	// Host is the Host header sent ("" when the client's is kept).
+	Host       string `json:"host"`
+	HostSource string `json:"host_source"`
+	// To is the node the request reaches: a service ID, "external:HOST",
+	// "origin:ADDRESS", or "" when unknown.
+	To string `json:"to"`
 }
 
 // GraphEdge is a backend whose requests reach another service.
@@ -95,7 +111,12 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		ids[s] = fmt.Sprintf("s%d", i)
 		pos := c.Graph.Fset().Position(s.Pos)
 		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line,
-			Errors: errorsOf[s.Label()], Warnings: warningsOf[s.Label()], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[[2]string{s.Label(), ""}], "\n")})
+			Errors: errorsOf[s.Label()], Warnings: warningsOf[s.Label()], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[[2]string{s.Label(), ""}], "\n"),
+			Backends: []GraphBackend{}})
+	}
+	index := map[string]int{}
+	for i, gs := range g.Services {
+		index[gs.ID] = i
 	}
 	external, origins := map[string]bool{}, map[string]bool{}
 	all := append(append(append([]*analyzer.Route(nil), c.Routes...), c.PathRoutes...), c.ShieldRoutes...)
@@ -120,6 +141,13 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 			continue // an address chainlint does not know
 		}
 		key := [2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}
+		if r.Backend != nil && !r.ViaShield {
+			gs := &g.Services[index[ids[r.From]]]
+			gb := GraphBackend{Name: r.Backend.Name.Value, Address: r.Backend.Address.Value, Host: r.Host, HostSource: r.HostSource.String(), To: to}
+			if !slices.Contains(gs.Backends, gb) { // a backend's paths may agree
+				gs.Backends = append(gs.Backends, gb)
+			}
+		}
 		e := GraphEdge{
 			From: ids[r.From], To: to, Backend: r.Backend.Name.Value, Host: r.Host, HostSource: r.HostSource.String(),
 			Error:   badBackend[key] || r.Loopback() || c.InCycle(r),

@@ -1,7 +1,8 @@
 // Package output renders findings for people and for tools: text with a
 // caret under the column, the versioned JSON document that is chainlint's
 // machine contract, SARIF 2.1.0 for code scanning, GitHub workflow
-// commands, and Checkstyle and JUnit XML for CI dashboards. Formatters see resolved findings and the
+// commands, Checkstyle and JUnit XML for CI dashboards, Markdown for pull
+// request comments and a self-contained HTML page for reviewers. Formatters see resolved findings and the
 // input files' text; they know nothing of loaders or rules.
 package output
 
@@ -17,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/internal/english"
 )
 
@@ -43,9 +45,9 @@ type Report struct {
 	Quiet bool
 	// Color marks text output with ANSI colours (severity, rule ID, caret).
 	Color bool
-	// Mermaid renders the chain graph as a Mermaid flowchart for the
-	// markdown format (nil: no graph).
-	Mermaid func() string
+	// Graph builds the chain graph the markdown format draws as Mermaid
+	// and the html format as SVG (nil: no graph).
+	Graph func() *chainview.Graph
 
 	columns *Columns            // UTF-16 columns, built as formats ask
 	secrets map[string][][2]int // Secrets' answers by file
@@ -73,7 +75,7 @@ func RelativeTo(wd string) func(string) string {
 }
 
 // Formats lists the --format values.
-var Formats = []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit", "markdown"}
+var Formats = []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit", "markdown", "html"}
 
 // Write renders the report in the named format.
 func Write(w io.Writer, format string, r *Report) error {
@@ -84,6 +86,8 @@ func Write(w io.Writer, format string, r *Report) error {
 		return writeCompact(w, r)
 	case "markdown":
 		return writeMarkdown(w, r)
+	case "html":
+		return writeHTML(w, r)
 	case "json":
 		return writeJSON(w, r)
 	case "sarif":
@@ -165,8 +169,12 @@ func writeMarkdown(w io.Writer, r *Report) error {
 			fmt.Fprintf(bw, "| %s | `%s:%d:%d` | %s | %s |\n", mdSeverity[f.Severity], mdCode(r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column, mdEscape(f.Message), rule)
 		}
 	}
-	if r.Mermaid != nil {
-		_, _ = bw.WriteString("\n<details><summary>Chain graph</summary>\n\n```mermaid\n" + r.Mermaid() + "```\n\n</details>\n")
+	if r.Graph != nil {
+		var mermaid strings.Builder
+		if err := r.Graph().Write(&mermaid, "mermaid"); err != nil {
+			return err
+		}
+		_, _ = bw.WriteString("\n<details><summary>Chain graph</summary>\n\n```mermaid\n" + mermaid.String() + "```\n\n</details>\n")
 	}
 	return bw.Flush()
 }

@@ -426,11 +426,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 	}
 	g := res.Graph
 	report := &output.Report{
-		Mermaid: func() string {
-			var b strings.Builder
-			_ = chainview.NewGraph(res.Chains(), findings, rel).Write(&b, "mermaid")
-			return b.String()
-		},
+		Graph:      func() *chainview.Graph { return chainview.NewGraph(res.Chains(), findings, rel) },
 		Quiet:      lf.quiet,
 		Findings:   findings,
 		Incomplete: res.Incomplete,

@@ -1,0 +1,423 @@
+package output
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/chainview"
+)
+
+// The html format is one self-contained page a reviewer opens to see the
+// estate: the chain graph laid out here as SVG (no Graphviz, no script or
+// font fetched from anywhere: the page makes no network request), each
+// service coloured by its worst finding, and the findings table. Clicking
+// a finding highlights its service, its backend's edge and, for a loop,
+// the loop; clicking a service lists its backends with the Host each
+// sends. The script is inline and small; the page works without it too.
+
+// Layout of the SVG, in pixels.
+const (
+	htmlNodeW   = 210
+	htmlNodeH   = 46
+	htmlColGap  = 120
+	htmlRowGap  = 40
+	htmlMargin  = 30
+	htmlLabelPx = 11
+)
+
+type htmlNode struct {
+	id, label, sub string
+	kind           string // service, external, origin
+	worst          analyzer.Severity
+	inLoop         bool
+	x, y           int
+}
+
+// htmlLayout places the graph's nodes in columns: a node's column is one
+// more than the furthest column of a node that reaches it, walking from
+// the nodes nothing reaches (a loop is cut where the walk meets it again).
+func htmlLayout(g *chainview.Graph, worst map[string]analyzer.Severity) (nodes []*htmlNode, byID map[string]*htmlNode) {
+	byID = map[string]*htmlNode{}
+	add := func(n *htmlNode) {
+		nodes = append(nodes, n)
+		byID[n.id] = n
+	}
+	for _, s := range g.Services {
+		kind := "VCL"
+		if s.Platform == string(analyzer.PlatformCompute) {
+			kind = "Compute"
+		}
+		add(&htmlNode{id: s.ID, label: s.Name, sub: kind + " service", kind: "service", worst: worst[s.ID], inLoop: s.InLoop})
+	}
+	for _, h := range g.External {
+		add(&htmlNode{id: "external:" + h, label: h, sub: "Fastly service outside the inputs", kind: "external"})
+	}
+	for _, o := range g.Origins {
+		add(&htmlNode{id: "origin:" + o, label: o, sub: "origin", kind: "origin"})
+	}
+	out := map[string][]string{}
+	in := map[string]int{}
+	for _, e := range g.Edges {
+		if e.Broken || e.From == e.To {
+			continue
+		}
+		out[e.From] = append(out[e.From], e.To)
+		in[e.To]++
+	}
+	col := map[string]int{}
+	var visit func(id string, depth int, onPath map[string]bool)
+	visit = func(id string, depth int, onPath map[string]bool) {
+		if onPath[id] || (col[id] >= depth && depth > 0) || len(onPath) > len(nodes) {
+			return
+		}
+		if depth > col[id] {
+			col[id] = depth
+		}
+		onPath[id] = true
+		for _, to := range out[id] {
+			visit(to, depth+1, onPath)
+		}
+		delete(onPath, id)
+	}
+	seen := map[string]bool{}
+	mark := func(id string) {
+		var walk func(string)
+		walk = func(id string) {
+			if seen[id] {
+				return
+			}
+			seen[id] = true
+			for _, to := range out[id] {
+				walk(to)
+			}
+		}
+		walk(id)
+	}
+	for _, n := range nodes {
+		if in[n.id] == 0 {
+			visit(n.id, 0, map[string]bool{})
+			mark(n.id)
+		}
+	}
+	// A loop nothing enters starts at its first service.
+	for _, n := range nodes {
+		if !seen[n.id] {
+			visit(n.id, 0, map[string]bool{})
+			mark(n.id)
+		}
+	}
+	// Rows: column by column, each node near the nodes that reach it
+	// (their mean row), so that edges cross less.
+	preds := map[string][]string{}
+	for from, tos := range out {
+		for _, to := range tos {
+			preds[to] = append(preds[to], from)
+		}
+	}
+	columns := map[int][]*htmlNode{}
+	last := 0
+	for _, n := range nodes {
+		c := col[n.id]
+		columns[c] = append(columns[c], n)
+		last = max(last, c)
+	}
+	row := map[string]float64{}
+	for c := 0; c <= last; c++ {
+		list := columns[c]
+		if c > 0 {
+			mean := func(n *htmlNode) float64 {
+				sum, k := 0.0, 0
+				for _, p := range preds[n.id] {
+					if col[p] < c {
+						sum += row[p]
+						k++
+					}
+				}
+				if k == 0 {
+					return 1e9
+				}
+				return sum / float64(k)
+			}
+			sort.SliceStable(list, func(i, j int) bool { return mean(list[i]) < mean(list[j]) })
+		}
+		for r, n := range list {
+			row[n.id] = float64(r)
+			n.x = htmlMargin + c*(htmlNodeW+htmlColGap)
+			n.y = htmlMargin + r*(htmlNodeH+htmlRowGap)
+		}
+	}
+	return nodes, byID
+}
+
+func writeHTML(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	counts := map[analyzer.Severity]int{}
+	for _, f := range r.Findings {
+		counts[f.Severity]++
+	}
+	g := &chainview.Graph{}
+	if r.Graph != nil {
+		g = r.Graph()
+	}
+	// The worst finding of each service, by its label.
+	serviceID := map[string]string{}
+	for _, s := range g.Services {
+		serviceID[s.Name] = s.ID
+	}
+	worst := map[string]analyzer.Severity{}
+	for _, f := range r.Findings {
+		if id := serviceID[f.Service]; id != "" && f.Severity > worst[id] {
+			worst[id] = f.Severity
+		}
+	}
+	nodes, byID := htmlLayout(g, worst)
+	width, height := 2*htmlMargin+htmlNodeW, 2*htmlMargin+htmlNodeH
+	for _, n := range nodes {
+		width = max(width, n.x+htmlNodeW+htmlMargin)
+		height = max(height, n.y+htmlNodeH+htmlMargin)
+	}
+
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	esc := html.EscapeString
+	p("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>chainlint report</title>\n<style>%s</style>\n</head>\n<body>\n", htmlCSS)
+	p("<h1>chainlint</h1>\n<p id=\"summary\">%s</p>\n", esc(summary(r, counts)))
+
+	// The graph.
+	p("<section id=\"graph\"><h2>Chain graph</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"chain graph\">\n", width, height, width, height)
+	p("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n")
+	for i, e := range g.Edges {
+		from, to := byID[e.From], byID[e.To]
+		if from == nil || to == nil {
+			continue
+		}
+		class := "edge"
+		switch {
+		case e.Broken:
+			class += " broken"
+		case e.Error:
+			class += " error"
+		case e.Warning:
+			class += " warning"
+		}
+		d, lx, ly := edgePath(from, to, i)
+		title := e.Backend
+		if e.Tooltip != "" {
+			title += "\n" + e.Tooltip
+		}
+		p("<g class=\"%s\" id=\"e%d\" data-from=\"%s\" data-to=\"%s\" data-backend=\"%s\"><title>%s</title><path d=\"%s\" marker-end=\"url(#arrow)\"/><text x=\"%d\" y=\"%d\">%s</text></g>\n",
+			class, i, esc(e.From), esc(e.To), esc(e.Backend), esc(title), d, lx, ly, esc(edgeText(e)))
+	}
+	for _, n := range nodes {
+		class := "node " + n.kind
+		switch {
+		case n.worst == analyzer.SeverityError || n.inLoop:
+			class += " sev-error"
+		case n.worst == analyzer.SeverityWarning:
+			class += " sev-warning"
+		case n.worst == analyzer.SeverityInfo:
+			class += " sev-info"
+		}
+		rx := 6
+		if n.kind != "service" {
+			rx = 20
+		}
+		p("<g class=\"%s\" id=\"n-%s\" data-id=\"%s\" tabindex=\"0\"><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"%d\"/><text class=\"name\" x=\"%d\" y=\"%d\">%s</text><text class=\"sub\" x=\"%d\" y=\"%d\">%s</text></g>\n",
+			class, esc(n.id), esc(n.id), esc(n.label+" ("+n.sub+")"), n.x, n.y, htmlNodeW, htmlNodeH, rx,
+			n.x+10, n.y+19, esc(clip(n.label, 26)), n.x+10, n.y+36, esc(n.sub))
+	}
+	p("</svg>\n<p class=\"legend\"><span class=\"key sev-error\">error, or on a loop</span> <span class=\"key sev-warning\">warning</span> <span class=\"key sev-info\">info</span> <span class=\"key external\">outside the inputs</span> <span class=\"key origin\">origin</span> · a dashed red edge is where a backend was meant to go but loops back</p>\n</section>\n")
+
+	// The service panel (filled by the script when a service is clicked;
+	// every service's backends are also listed, for reading without it).
+	p("<section id=\"services\"><h2>Services</h2>\n<div id=\"panel\" aria-live=\"polite\"></div>\n")
+	for _, s := range g.Services {
+		p("<details class=\"service\" id=\"svc-%s\"><summary>%s <small>(%s, %s:%d)</small></summary>\n<table><tr><th>Backend</th><th>Address</th><th>Host sent</th><th>Reaches</th></tr>\n",
+			esc(s.ID), esc(s.Name), esc(platformLabel(s.Platform)), esc(s.File), s.Line)
+		for _, b := range s.Backends {
+			p("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(b.Name), esc(b.Address), esc(hostText(b.Host, b.HostSource)), esc(reachText(b.To, byID)))
+		}
+		p("</table></details>\n")
+	}
+	p("</section>\n")
+
+	// The findings.
+	p("<section id=\"findings\"><h2>Findings</h2>\n")
+	if len(r.Findings) == 0 {
+		p("<p>No findings.</p>\n")
+	} else {
+		links := map[string]string{}
+		for _, ri := range r.Rules {
+			links[ri.ID] = ri.HelpURI
+		}
+		p("<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule</th></tr></thead><tbody>\n")
+		for i, f := range r.Findings {
+			rule := esc(f.Rule)
+			if u := links[f.Rule]; u != "" {
+				rule = fmt.Sprintf("<a href=\"%s\">%s</a>", esc(u), esc(f.Rule))
+			}
+			backend := ""
+			if name, ok := strings.CutPrefix(f.Object, "backend "); ok {
+				backend = strings.Trim(name, `"`)
+			}
+			p("<tr class=\"finding %s\" id=\"f%d\" tabindex=\"0\" data-service=\"%s\" data-backend=\"%s\"><td>%s</td><td><code>%s:%d:%d</code></td><td>%s</td><td>%s</td></tr>\n",
+				esc(f.Severity.String()), i, esc(serviceID[f.Service]), esc(backend), esc(f.Severity.String()),
+				esc(r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column, esc(f.Message), rule)
+		}
+		p("</tbody></table>\n")
+	}
+	p("</section>\n")
+
+	// The data the script reads, as JSON (escaped for a script element).
+	data, err := json.Marshal(g)
+	if err != nil {
+		return err
+	}
+	p("<script type=\"application/json\" id=\"chain\">%s</script>\n", strings.ReplaceAll(string(data), "</", "<\\/"))
+	p("<script>%s</script>\n</body>\n</html>\n", htmlJS)
+	return bw.Flush()
+}
+
+func platformLabel(p string) string {
+	if p == string(analyzer.PlatformCompute) {
+		return "Compute"
+	}
+	return "VCL"
+}
+
+func hostText(host, source string) string {
+	if host == "" {
+		return "the client's Host"
+	}
+	return host + " (" + source + ")"
+}
+
+func reachText(to string, byID map[string]*htmlNode) string {
+	if n := byID[to]; n != nil {
+		return n.label + " (" + n.sub + ")"
+	}
+	return "unknown"
+}
+
+func clip(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+func edgeText(e chainview.GraphEdge) string {
+	switch {
+	case e.Broken:
+		return e.Backend + " · loops back"
+	case e.Host == "":
+		return e.Backend + " · client Host"
+	}
+	return e.Backend + " · " + e.Host
+}
+
+// edgePath draws an edge from one node to another: a straight line to the
+// next column, an arc over the boxes for one that goes back or stays in
+// its column, a loop for a self-edge. It returns the path and where its
+// label goes.
+func edgePath(from, to *htmlNode, i int) (d string, lx, ly int) {
+	if from == to {
+		x, y := from.x+htmlNodeW-30, from.y
+		return fmt.Sprintf("M%d,%d C%d,%d %d,%d %d,%d", x, y, x-10, y-40, x+40, y-40, x+20, y), x - 20, y - 30
+	}
+	x1, y1 := from.x+htmlNodeW, from.y+htmlNodeH/2
+	x2, y2 := to.x, to.y+htmlNodeH/2
+	if to.x > from.x {
+		return fmt.Sprintf("M%d,%d L%d,%d", x1, y1, x2, y2), (x1+x2)/2 - 40, (y1+y2)/2 - 6
+	}
+	// Back or sideways: leave from the bottom, arc below, enter at the bottom.
+	bx1, by1 := from.x+htmlNodeW/2, from.y+htmlNodeH
+	bx2, by2 := to.x+htmlNodeW/2+12, to.y+htmlNodeH
+	dip := max(by1, by2) + 30 + (i%3)*10
+	return fmt.Sprintf("M%d,%d C%d,%d %d,%d %d,%d", bx1, by1, bx1, dip, bx2, dip, bx2, by2), (bx1+bx2)/2 - 40, dip - 4
+}
+
+const htmlCSS = `
+body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#222}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px}
+#graph svg{border:1px solid #ddd;background:#fcfcfc;max-width:100%;height:auto}
+.node rect{fill:#fff;stroke:#777;stroke-width:1.5}
+.node.sev-error rect{fill:#fde8e8;stroke:#d22;stroke-width:3}
+.node.sev-warning rect{fill:#fff4e0;stroke:#e90;stroke-width:2;stroke-dasharray:5 3}
+.node.sev-info rect{fill:#e8f1fd;stroke:#5b8bd0}
+.node.external rect{stroke-dasharray:4 3;fill:#f4f4f4}
+.node.origin rect{fill:#eef7ee;stroke:#5a5}
+.node text.name{font-size:13px;font-weight:600}.node text.sub{font-size:11px;fill:#666}
+.node{cursor:pointer}
+.edge path{fill:none;stroke:#888;stroke-width:1.5}
+.edge.error path{stroke:#d22;stroke-width:2.5}.edge.warning path{stroke:#e90;stroke-dasharray:5 3}
+.edge.broken path{stroke:#d22;stroke-dasharray:6 4}
+.edge text{font-size:` + "11" + `px;fill:#444}
+marker path{fill:#888}
+.hl rect{stroke:#1a5fd0 !important;stroke-width:4 !important}
+.edge.hl path{stroke:#1a5fd0 !important;stroke-width:4 !important}
+.dim{opacity:.25}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
+tr.finding{cursor:pointer}tr.finding.selected{background:#e6efff}
+tr.error td:first-child{color:#b00;font-weight:600}tr.warning td:first-child{color:#a60}
+.legend .key{display:inline-block;padding:1px 6px;border:2px solid #777;margin-right:6px;font-size:12px}
+.legend .sev-error{border-color:#d22;background:#fde8e8}.legend .sev-warning{border-color:#e90;border-style:dashed}
+.legend .sev-info{border-color:#5b8bd0}.legend .external{border-style:dashed}.legend .origin{border-color:#5a5}
+#panel{margin:8px 0;padding:8px;border:1px solid #ddd;min-height:1em;background:#fafafa}
+details.service{margin:4px 0}
+`
+
+// htmlJS wires the clicks. It reads the graph from the page's JSON.
+const htmlJS = `
+(function(){
+var chain=JSON.parse(document.getElementById('chain').textContent);
+var byId={};chain.services.forEach(function(s){byId[s.id]=s;});
+function all(sel){return Array.prototype.slice.call(document.querySelectorAll(sel));}
+function clear(){all('.hl').forEach(function(e){e.classList.remove('hl');});all('.dim').forEach(function(e){e.classList.remove('dim');});all('tr.selected').forEach(function(e){e.classList.remove('selected');});}
+function node(id){return document.getElementById('n-'+id);}
+function highlight(ids,edges){
+  all('g.node,g.edge').forEach(function(e){e.classList.add('dim');});
+  ids.forEach(function(id){var n=node(id);if(n){n.classList.add('hl');n.classList.remove('dim');}});
+  edges.forEach(function(e){e.classList.add('hl');e.classList.remove('dim');});
+}
+function selectFinding(tr){
+  clear();tr.classList.add('selected');
+  var svc=tr.getAttribute('data-service'),backend=tr.getAttribute('data-backend');
+  if(!svc){return;}
+  var ids=[svc],edges=[];
+  all('g.edge').forEach(function(e){
+    var from=e.getAttribute('data-from'),to=e.getAttribute('data-to');
+    var loop=byId[svc]&&byId[svc].in_loop&&byId[from]&&byId[from].in_loop&&byId[to]&&byId[to].in_loop;
+    if((from===svc&&(!backend||e.getAttribute('data-backend')===backend))||loop){edges.push(e);ids.push(from,to);}
+  });
+  highlight(ids,edges);
+  document.body.setAttribute('data-highlighted',ids.filter(function(v,i,a){return a.indexOf(v)===i;}).sort().join(' '));
+}
+function showService(id){
+  var s=byId[id];var panel=document.getElementById('panel');
+  if(!s){return;}
+  var rows=s.backends.map(function(b){
+    var to=byId[b.to]?byId[b.to].name:(b.to||'unknown').replace(/^(external|origin):/,'');
+    return '<tr><td>'+esc(b.name)+'</td><td>'+esc(b.host||"the client's Host")+'</td><td>'+esc(to)+'</td></tr>';}).join('');
+  panel.innerHTML='<strong>'+esc(s.name)+'</strong>: '+(s.backends.length?'<table class="backends"><tr><th>Backend</th><th>Host sent</th><th>Reaches</th></tr>'+rows+'</table>':'no backend that reaches a service or origin');
+  clear();highlight([id],all('g.edge').filter(function(e){return e.getAttribute('data-from')===id;}));
+  document.body.setAttribute('data-panel',id);
+}
+function esc(s){return String(s).replace(/[&<>"']/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c];});}
+all('tr.finding').forEach(function(tr){tr.addEventListener('click',function(){selectFinding(tr);});tr.addEventListener('keydown',function(e){if(e.key==='Enter'){selectFinding(tr);}});});
+all('g.node.service').forEach(function(g){g.addEventListener('click',function(){showService(g.getAttribute('data-id'));});});
+// #selftest clicks the first finding and the first service, so a headless
+// browser's DOM dump shows that the script works.
+if(location.hash==='#selftest'){
+  var f=document.querySelector('tr.finding[data-service]:not([data-service=""])');if(f){selectFinding(f);}
+  var h=document.body.getAttribute('data-highlighted')||'';
+  var n=document.querySelector('g.node.service');if(n){showService(n.getAttribute('data-id'));}
+  document.body.setAttribute('data-selftest','done '+h);
+}
+})();
+`
