@@ -37,7 +37,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/chainlint/chainlint/analyzer"
-	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/lint"
@@ -429,19 +428,10 @@ func (s *Server) analyze(gen int) {
 	if len(roots) == 0 {
 		return
 	}
-	var cfg *config.Config
-	if path, ok := config.Find(roots[0]); ok {
-		content, open := overlay[path]
-		var err error
-		if open {
-			cfg, err = config.Parse(path, content, lint.RuleIDs())
-		} else {
-			cfg, err = config.Load(path, lint.RuleIDs())
-		}
-		if err != nil {
-			s.logf("config: %v", err)
-			cfg = nil
-		}
+	cfg, _, err := lint.FindConfig(roots[0], "", overlay)
+	if err != nil {
+		s.logf("config: %v", err)
+		cfg = nil
 	}
 	res, err := lint.Run(lint.Options{Paths: roots, Config: cfg, Overlay: overlay, Memo: s.memo})
 	s.memo.Sweep()

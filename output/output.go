@@ -74,30 +74,41 @@ func RelativeTo(wd string) func(string) string {
 	}
 }
 
-// Formats lists the --format values.
-var Formats = []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit", "markdown", "html"}
+// formats is the registry of output formats, in the order --help lists
+// them: adding a format is one entry here.
+var formats = []struct {
+	name  string
+	write func(io.Writer, *Report) error
+}{
+	{"text", writeText},
+	{"compact", writeCompact},
+	{"json", writeJSON},
+	{"sarif", writeSARIF},
+	{"github", writeGitHub},
+	{"checkstyle", writeCheckstyle},
+	{"junit", writeJUnit},
+	{"markdown", writeMarkdown},
+	{"html", writeHTML},
+}
 
-// Write renders the report in the named format.
+// Formats lists the --format values.
+var Formats = func() []string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.name)
+	}
+	return names
+}()
+
+// Write renders the report in the named format ("" is text).
 func Write(w io.Writer, format string, r *Report) error {
-	switch format {
-	case "text", "":
-		return writeText(w, r)
-	case "compact":
-		return writeCompact(w, r)
-	case "markdown":
-		return writeMarkdown(w, r)
-	case "html":
-		return writeHTML(w, r)
-	case "json":
-		return writeJSON(w, r)
-	case "sarif":
-		return writeSARIF(w, r)
-	case "github":
-		return writeGitHub(w, r)
-	case "checkstyle":
-		return writeCheckstyle(w, r)
-	case "junit":
-		return writeJUnit(w, r)
+	if format == "" {
+		format = "text"
+	}
+	for _, f := range formats {
+		if f.name == format {
+			return f.write(w, r)
+		}
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

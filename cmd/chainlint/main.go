@@ -85,7 +85,51 @@ func versionString() string {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	c := &Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	os.Exit(c.Run(os.Args[1:]))
+}
+
+// Command is one run of chainlint with its world injected: the standard
+// streams, the working directory and the environment. main gives it the
+// process's; tests run it in-process with their own (as actionlint's
+// Command is tested).
+type Command struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Dir is the working directory: relative paths, the config file's
+	// discovery and the names printed are relative to it ("": the
+	// process's).
+	Dir string
+	// Getenv reads the environment (NO_COLOR, FASTLY_API_TOKEN); nil
+	// reads none.
+	Getenv func(string) string
+}
+
+// wd returns the working directory, absolute.
+func (c *Command) wd() string {
+	if c.Dir != "" {
+		if abs, err := filepath.Abs(c.Dir); err == nil {
+			return abs
+		}
+		return c.Dir
+	}
+	wd, _ := os.Getwd()
+	return wd
+}
+
+// path resolves a path the user gave against the working directory.
+func (c *Command) path(p string) string {
+	if p == "" || p == "-" || filepath.IsAbs(p) || c.Dir == "" {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+func (c *Command) getenv(name string) string {
+	if c.Getenv == nil {
+		return ""
+	}
+	return c.Getenv(name)
 }
 
 const usage = `usage: chainlint [flags] [PATH ...]
@@ -111,32 +155,34 @@ paths.
 Flags:
 `
 
-func run(args []string, stdout, stderr io.Writer) int {
+// Run runs chainlint with its arguments (without the program name) and
+// returns the exit status.
+func (c *Command) Run(args []string) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":
-			return cmdRules(args[1:], stdout, stderr)
+			return c.cmdRules(args[1:])
 		case "explain":
-			return cmdExplain(args[1:], stdout, stderr)
+			return c.cmdExplain(args[1:])
 		case "init":
-			return cmdInit(args[1:], stdout, stderr)
+			return c.cmdInit(args[1:])
 		case "trace", "graph", "purge-order":
-			return cmdView(args[0], args[1:], stdout, stderr)
+			return c.cmdView(args[0], args[1:])
 		case "pull":
-			return cmdPull(args[1:], stdout, stderr)
+			return c.cmdPull(args[1:])
 		case "lsp":
-			return cmdLSP(args[1:], stderr)
+			return c.cmdLSP(args[1:])
 		case "help":
 			if len(args) > 1 {
-				return run([]string{args[1], "--help"}, stdout, stderr)
+				return c.Run([]string{args[1], "--help"})
 			}
-			return run([]string{"--help"}, stdout, stderr)
+			return c.Run([]string{"--help"})
 		case "version":
-			fmt.Fprintf(stdout, "chainlint %s\n", versionString())
+			fmt.Fprintf(c.Stdout, "chainlint %s\n", versionString())
 			return exitClean
 		}
 	}
-	return cmdLint(args, stdout, stderr)
+	return c.cmdLint(args)
 }
 
 // parseInterspersed parses flags wherever they stand among the positional
@@ -215,20 +261,9 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	return fs, lf
 }
 
-// loadConfig reads --config, or the config file found from the working
-// directory up; nil when there is none.
-func loadConfig(path string) (*config.Config, error) {
-	if path == "" {
-		found, ok := config.Find(".")
-		if !ok {
-			return nil, nil
-		}
-		path = found
-	}
-	return config.Load(path, lint.RuleIDs())
-}
 
-func cmdLint(args []string, stdout, stderr io.Writer) int {
+func (c *Command) cmdLint(args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
 	fs, lf := newLintFlags(stderr)
 	usage := fs.Usage
 	fs.Usage = func() {} // the flag package calls it on any error: the whole text only for --help
@@ -270,7 +305,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: --color: want auto, always or never, not %q\n", lf.color)
 		return exitUsage
 	}
-	cfg, err := loadConfig(lf.configPath)
+	cfg, _, err := lint.FindConfig(c.wd(), lf.configPath, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
 		return exitUsage
@@ -282,18 +317,26 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
-	failOnName := "warning"
-	if cfg.FailOn != "" {
-		failOnName = cfg.FailOn
-	}
+	failOnFlag := ""
 	if lf.set["fail-on"] {
-		failOnName = lf.failOn
+		failOnFlag = lf.failOn
 	}
-	failOn, err := analyzer.ParseSeverity(failOnName)
+	failOn, err := lint.FailOn(failOnFlag, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
 		return exitUsage
 	}
+	// Paths the user gave are relative to the working directory.
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for i := range paths {
+		paths[i] = c.path(paths[i])
+	}
+	for i := range lf.varFiles {
+		lf.varFiles[i] = c.path(lf.varFiles[i])
+	}
+	lf.baseline, lf.writeBaseline = c.path(lf.baseline), c.path(lf.writeBaseline)
 	for _, vf := range lf.varFiles {
 		// Read now only to refuse what cannot be read: a --var-file the
 		// loader skipped would silently leave variables unset.
@@ -316,7 +359,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "chainlint: standard input (-) is read once, and cannot be --fix'ed or baselined")
 			return exitUsage
 		}
-		content, err := io.ReadAll(io.LimitReader(os.Stdin, loader.MaxFileSize+1))
+		content, err := io.ReadAll(io.LimitReader(c.Stdin, loader.MaxFileSize+1))
 		if err != nil || len(content) > loader.MaxFileSize {
 			fmt.Fprintf(stderr, "chainlint: standard input: over %d MB or unreadable (%v)\n", loader.MaxFileSize>>20, err)
 			return exitUsage
@@ -328,6 +371,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 				name = "stdin.json"
 			}
 		}
+		name = c.path(name)
 		opts.Overlay = map[string][]byte{name: content}
 		opts.Paths = slices.Clone(paths)
 		opts.Paths[slices.Index(paths, "-")] = name
@@ -369,7 +413,7 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chainlint: no Fastly configuration found in %s (exports in .json/.yaml/.yml, Terraform .tf/.tf.json, .vcl, fastly.toml)\n", strings.Join(empty, ", "))
 		return exitUsage
 	}
-	wd, _ := os.Getwd()
+	wd := c.wd()
 	rel := output.RelativeTo(wd)
 	if lf.verbose {
 		verbose(stderr, res, rel)
@@ -454,14 +498,19 @@ func cmdLint(args []string, stdout, stderr io.Writer) int {
 		report.Color = false // a file gets no colour
 		if file == "-" {
 			w = stdout
-			report.Color = useColor(lf.color, stdout)
+			report.Color = c.useColor(lf.color)
 		}
 		if err := output.Write(w, format, report); err != nil {
 			fmt.Fprintf(stderr, "chainlint: %v\n", err)
 			return exitIncomplete
 		}
 		if file != "-" {
-			if err := safefile.Write(file, buf.Bytes(), 0o644); err != nil {
+			target := c.path(file)
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				fmt.Fprintf(stderr, "chainlint: --output: %v\n", err)
+				return exitIncomplete
+			}
+			if err := safefile.Write(target, buf.Bytes(), 0o644); err != nil {
 				fmt.Fprintf(stderr, "chainlint: --output: %v\n", err)
 				return exitIncomplete
 			}
@@ -502,7 +551,8 @@ func exitStatus(findings []analyzer.Finding, incomplete bool, failOn analyzer.Se
 	return exitClean
 }
 
-func cmdInit(args []string, stdout, stderr io.Writer) int {
+func (c *Command) cmdInit(args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
 	fs := flag.NewFlagSet("chainlint init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	force := fs.Bool("force", false, "overwrite an existing "+config.FileName)
@@ -517,11 +567,12 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if _, err := os.Stat(config.FileName); err == nil && !*force {
+	target := c.path(config.FileName)
+	if _, err := os.Stat(target); err == nil && !*force {
 		fmt.Fprintf(stderr, "chainlint: %s exists; use --force to overwrite it\n", config.FileName)
 		return exitUsage
 	}
-	if err := safefile.Write(config.FileName, config.Starter(lint.RuleIDs()), 0o644); err != nil {
+	if err := safefile.Write(target, config.Starter(lint.RuleIDs()), 0o644); err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
@@ -529,7 +580,8 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 	return exitClean
 }
 
-func cmdRules(args []string, stdout, stderr io.Writer) int {
+func (c *Command) cmdRules(args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
 	if isHelp(args) {
 		fmt.Fprintln(stdout, "usage: chainlint rules\n\nLists every rule: its ID, severity and summary (chainlint explain RULE prints its page).")
 		return exitClean
@@ -544,7 +596,8 @@ func cmdRules(args []string, stdout, stderr io.Writer) int {
 	return exitClean
 }
 
-func cmdExplain(args []string, stdout, stderr io.Writer) int {
+func (c *Command) cmdExplain(args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
 	if isHelp(args) {
 		fmt.Fprintln(stdout, "usage: chainlint explain RULE\n\nPrints a rule's documentation: what it finds, why, a bad and a good example.")
 		return exitClean
@@ -569,7 +622,8 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 // cmdView runs the commands that show the chain: trace, graph and
 // purge-order. They lint the inputs as the main command does (so the graph
 // can mark errors) but exit 0 unless the inputs cannot be read.
-func cmdView(name string, args []string, stdout, stderr io.Writer) int {
+func (c *Command) cmdView(name string, args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
 	fs := flag.NewFlagSet("chainlint "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	formats := map[string][]string{"trace": {"text", "json"}, "graph": chainview.Formats, "purge-order": {"text", "json"}}[name]
@@ -627,6 +681,15 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	if len(positional) == 0 {
+		positional = []string{"."}
+	}
+	for i := range positional {
+		positional[i] = c.path(positional[i])
+	}
+	for i := range varFiles {
+		varFiles[i] = c.path(varFiles[i])
+	}
 	topts := terraform.Options{VarFiles: varFiles, AllowOutsideRoot: *outsideRoot}
 	for _, vf := range varFiles {
 		if _, err := safefile.ReadText(vf, 0); err != nil {
@@ -645,7 +708,7 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 			topts.Vars[k] = val
 		}
 	}
-	cfg, err := loadConfig(*configPath)
+	cfg, _, err := lint.FindConfig(c.wd(), *configPath, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
 		return exitUsage
@@ -659,7 +722,7 @@ func cmdView(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "chainlint: warning: some inputs could not be analysed; run chainlint on them to see why")
 	}
 	chains := res.Chains()
-	wd, _ := os.Getwd()
+	wd := c.wd()
 	switch name {
 	case "trace":
 		t, err := chainview.NewRequestTrace(chains, res.Profile, host, path, req)
@@ -723,7 +786,8 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 // cmdPull reads the live account into an export bundle.
-func cmdPull(args []string, stdout, stderr io.Writer) int {
+func (c *Command) cmdPull(args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
 	fs := flag.NewFlagSet("chainlint pull", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var services multiFlag
@@ -748,9 +812,9 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "chainlint pull: give either --all or one or more --service ID")
 		return exitUsage
 	}
-	token := os.Getenv("FASTLY_API_TOKEN")
+	token := c.getenv("FASTLY_API_TOKEN")
 	if *tokenFile != "" {
-		b, err := safefile.Read(*tokenFile, 64<<10)
+		b, err := safefile.Read(c.path(*tokenFile), 64<<10)
 		if err != nil {
 			fmt.Fprintf(stderr, "chainlint pull: --token-file: %v\n", err)
 			return exitUsage
@@ -766,7 +830,7 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opts := pull.Options{Endpoint: *endpoint, Token: token, ServiceIDs: services, All: *all, Version: *version, TotalTimeout: *timeout}
-	if isTerminal(os.Stderr) {
+	if f, ok := c.Stderr.(*os.File); ok && isTerminal(f) {
 		opts.Progress = func(done, total int, what string) {
 			fmt.Fprintf(stderr, "\r\033[Kpulling %d/%d: %s", done, total, what)
 		}
@@ -797,7 +861,7 @@ func cmdPull(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		_, err = stdout.Write(data)
 	} else {
-		err = safefile.Write(*out, data, 0o644)
+		err = safefile.Write(c.path(*out), data, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)
@@ -817,7 +881,8 @@ func isTerminal(f *os.File) bool {
 func memoryBudget(s loader.Sizes) { budget.Apply(s) }
 
 // cmdLSP runs the language server on standard input and output.
-func cmdLSP(args []string, stderr io.Writer) int {
+func (c *Command) cmdLSP(args []string) int {
+	stderr := c.Stderr
 	if isHelp(args) {
 		fmt.Fprintln(stderr, "usage: chainlint lsp [--stdio]\n\nRuns the language server on standard input and output (LSP over stdio).")
 		return exitClean
@@ -826,7 +891,7 @@ func cmdLSP(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: chainlint lsp [--stdio]")
 		return exitUsage
 	}
-	if err := lsp.Serve(context.Background(), os.Stdin, os.Stdout, lsp.Options{Version: versionString(), Log: stderr}); err != nil {
+	if err := lsp.Serve(context.Background(), c.Stdin, c.Stdout, lsp.Options{Version: versionString(), Log: stderr}); err != nil {
 		fmt.Fprintf(stderr, "chainlint lsp: %v\n", err)
 		return 1
 	}
@@ -896,17 +961,17 @@ func selectRules(cfg *config.Config, lf *lintFlags) error {
 
 // useColor decides --color: always, never, or auto: on a terminal unless
 // NO_COLOR is set and not empty (https://no-color.org).
-func useColor(mode string, stdout io.Writer) bool {
+func (c *Command) useColor(mode string) bool {
 	switch mode {
 	case "always":
 		return true
 	case "never":
 		return false
 	}
-	if os.Getenv("NO_COLOR") != "" {
+	if c.getenv("NO_COLOR") != "" {
 		return false
 	}
-	f, ok := stdout.(*os.File)
+	f, ok := c.Stdout.(*os.File)
 	return ok && isTerminal(f)
 }
 
