@@ -150,6 +150,20 @@ func suppress(g *Graph, findings []Finding, cfg *Config, rules map[string]*Rule)
 		}
 		kept = append(kept, Finding{Rule: id, Severity: sev, Message: msg, Pos: g.Fset().Position(pos), End: g.Fset().Position(end)})
 	}
+	// An ignore of rules that are all off (or not run) is not unused: it
+	// silences them when they are turned back on (golangci-lint's
+	// nolintlint judges only enabled linters' directives so).
+	active := func(ids []string) bool {
+		if len(ids) == 0 {
+			return true
+		}
+		for _, id := range ids {
+			if rules[id] != nil && cfg.Severity[id] != SeverityNone {
+				return true
+			}
+		}
+		return false
+	}
 	for _, d := range all {
 		what := "all rules"
 		if len(d.Rules) > 0 {
@@ -158,12 +172,12 @@ func suppress(g *Graph, findings []Finding, cfg *Config, rules map[string]*Rule)
 		if d.Reason == "" {
 			report(IgnoreWithoutReasonRule, d.Pos, d.End, fmt.Sprintf("this ignore of %s gives no reason; say why after \"--\" (# chainlint:ignore %s -- why this is fine), so the next reader can judge it", what, what))
 		}
-		if !d.used {
+		if !d.used && active(d.Rules) {
 			report(UnusedIgnoreRule, d.Pos, d.End, fmt.Sprintf("this ignore of %s silences nothing on line %d; remove it", what, d.Line))
 		}
 	}
 	for _, ci := range cfg.Ignores {
-		if !ci.used && ci.Pos.IsValid() {
+		if !ci.used && ci.Pos.IsValid() && active(ci.Rules) {
 			report(UnusedIgnoreRule, ci.Pos, ci.End, "this ignore entry of the config file silences nothing; remove it")
 		}
 	}

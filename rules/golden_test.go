@@ -2,10 +2,13 @@ package rules_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
@@ -137,5 +140,60 @@ func TestRuleDocs(t *testing.T) {
 		if s := r.Summary(); len(s) > 100 || strings.HasSuffix(s, ".") {
 			t.Errorf("%s: summary %q should be one short line without a final period", r.Name, s)
 		}
+	}
+}
+
+// TestRuleAlone runs each rule's golden cases with that rule alone (every
+// other rule off, as analysistest runs one analyzer) and checks that it
+// reports exactly what it reports in the whole pipeline: a rule's findings
+// never depend on which other rules run. The whole-pipeline reports stay
+// pinned by TestGolden.
+func TestRuleAlone(t *testing.T) {
+	for _, dir := range caseDirs(t) {
+		rel, _ := filepath.Rel("testdata", dir)
+		id := strings.Split(filepath.ToSlash(rel), "/")[0]
+		if rules.ByID(id) == nil || id == "unused-ignore" {
+			continue // unused-ignore judges the other rules' ignores: it needs them run
+		}
+		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
+			whole := lintCase(t, dir)
+			var cfg *config.Config
+			if path := filepath.Join(dir, config.FileName); fileExists(path) {
+				var err error
+				if cfg, err = config.Load(path, lint.RuleIDs()); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				cfg = &config.Config{}
+			}
+			alone := map[string]analyzer.Severity{}
+			for _, other := range lint.RuleIDs() {
+				if other != id {
+					alone[other] = analyzer.SeverityNone
+				} else if sev, ok := cfg.Rules[id]; ok {
+					alone[id] = sev
+				}
+			}
+			cfg.Rules = alone
+			res, err := lint.Run(lint.Options{Paths: []string{dir}, Config: cfg})
+			if err != nil {
+				t.Fatal(err)
+			}
+			key := func(f analyzer.Finding) string {
+				return fmt.Sprintf("%s:%d:%d %s %s", f.Pos.Filename, f.Pos.Line, f.Pos.Column, f.Rule, f.Message)
+			}
+			var want, got []string
+			for _, f := range whole.Findings {
+				if f.Rule == id {
+					want = append(want, key(f))
+				}
+			}
+			for _, f := range res.Findings {
+				got = append(got, key(f))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s alone reports otherwise than in the whole pipeline (-whole +alone):\n%s", id, diff)
+			}
+		})
 	}
 }

@@ -45,7 +45,9 @@ var UnusedIgnore = &analyzer.Rule{
 
 The finding it was written for is gone (fixed, or moved to another line),
 or it names the wrong rule. Stale ignores hide the next real finding on
-that line: remove them.
+that line: remove them. An ignore whose rules are all off in this run
+(rules: {RULE: off}, --disable, --only) is not judged: it silences them
+again when they are turned back on.
 
 Bad:
 
