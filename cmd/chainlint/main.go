@@ -261,7 +261,6 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	return fs, lf
 }
 
-
 func (c *Command) cmdLint(args []string) int {
 	stdout, stderr := c.Stdout, c.Stderr
 	fs, lf := newLintFlags(stderr)
