@@ -356,19 +356,51 @@ func readOne(path string, overlay map[string][]byte) ([]byte, string) {
 	return b, ""
 }
 
+// kinds is the registry of input kinds: which files are inputs, how each
+// is parsed ahead (in parallel, into the cache) and which loader reads it.
+// The first kind that matches a file wins. Terraform (.tf, .tf.json) is
+// loaded a directory at a time and Compute manifests after every other
+// input (Paths groups them); their load is nil here. Adding a kind is one
+// entry.
+var kinds = []struct {
+	name string
+	// match reports a file of this kind, from its name and (when read)
+	// its content; content is nil when only the name is known.
+	match      func(path string, content []byte) bool
+	parseAhead func(m *memo.Cache, path string, content []byte) (wholeYAML bool)
+	load       func(g *analyzer.Graph, path string, content []byte, explicit bool)
+}{
+	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
+		parseAhead: func(m *memo.Cache, path string, content []byte) bool {
+			if m.Persistent() || !strings.HasSuffix(path, ".tf") { // a transient load streams .tf files
+				_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
+			}
+			return false
+		}},
+	{name: "terraform show -json", match: func(path string, content []byte) bool {
+		return strings.HasSuffix(path, ".json") && content != nil && terraform.IsShowJSON(content)
+	}, load: func(g *analyzer.Graph, path string, content []byte, _ bool) { terraform.LoadShowJSON(g, path, content) }},
+	{name: "Fastly API export", match: func(path string, _ []byte) bool { return fastlyapi.IsCandidate(path) },
+		parseAhead: fastlyapi.ParseAhead,
+		load: func(g *analyzer.Graph, path string, content []byte, explicit bool) {
+			fastlyapi.Load(g, path, content, explicit)
+		}},
+	{name: "VCL", match: func(path string, _ []byte) bool { return isVCL(path) },
+		parseAhead: func(m *memo.Cache, _ string, content []byte) bool { vclfacts.Parse(m, content, ""); return false },
+		load:       func(g *analyzer.Graph, path string, content []byte, _ bool) { vclfacts.LoadFile(g, path, content) }},
+	{name: "Compute project", match: func(path string, _ []byte) bool { return filepath.Base(path) == compute.ManifestName }},
+}
+
 // parseAhead parses a file the way its loader will, into the cache. It
 // reports whether the file is YAML decoded whole.
 func parseAhead(m *memo.Cache, path string, content []byte) (wholeYAML bool) {
-	switch {
-	case terraform.IsCandidate(path):
-		if m.Persistent() || !strings.HasSuffix(path, ".tf") { // a transient load streams .tf files
-			_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
+	for _, k := range kinds {
+		if k.match(path, content) {
+			if k.parseAhead == nil {
+				return false
+			}
+			return k.parseAhead(m, path, content)
 		}
-	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
-	case fastlyapi.IsCandidate(path):
-		return fastlyapi.ParseAhead(m, path, content)
-	case isVCL(path):
-		vclfacts.Parse(m, content, "")
 	}
 	return false
 }
@@ -382,20 +414,26 @@ func readError(err error) string {
 	return err.Error()
 }
 
+// isCandidate reports a file some kind reads, by its name.
 func isCandidate(path string) bool {
-	return fastlyapi.IsCandidate(path) || isVCL(path) || terraform.IsCandidate(path) || filepath.Base(path) == compute.ManifestName
+	for _, k := range kinds {
+		if k.match(path, nil) {
+			return true
+		}
+	}
+	return false
 }
 
 func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vcl") }
 
 // loadFile hands one file to the loader for its kind.
 func loadFile(g *analyzer.Graph, path string, content []byte, explicit bool) {
-	switch {
-	case strings.HasSuffix(path, ".json") && terraform.IsShowJSON(content):
-		terraform.LoadShowJSON(g, path, content)
-	case fastlyapi.IsCandidate(path):
-		fastlyapi.Load(g, path, content, explicit)
-	case isVCL(path):
-		vclfacts.LoadFile(g, path, content)
+	for _, k := range kinds {
+		if k.match(path, content) {
+			if k.load != nil {
+				k.load(g, path, content, explicit)
+			}
+			return
+		}
 	}
 }

@@ -325,8 +325,11 @@ func (c *Command) cmdLint(args []string) int {
 		fmt.Fprintf(stderr, "chainlint: --fail-on: %v\n", err)
 		return exitUsage
 	}
-	// Paths the user gave are relative to the working directory.
-	if len(paths) == 0 {
+	// Paths the user gave are relative to the working directory; none
+	// means the working directory, which may hold nothing (a gate on a
+	// named path that yields nothing fails below).
+	named := len(paths) > 0
+	if !named {
 		paths = []string{"."}
 	}
 	for i := range paths {
@@ -406,7 +409,7 @@ func (c *Command) cmdLint(args []string) int {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
-	if empty := emptyPaths(paths, res.Graph); len(empty) > 0 {
+	if empty := emptyPaths(paths, res.Graph); named && len(empty) > 0 {
 		// A gate that passes on nothing is no gate: a path named that
 		// yields no input (a typo, a README) is a usage error.
 		fmt.Fprintf(stderr, "chainlint: no Fastly configuration found in %s (exports in .json/.yaml/.yml, Terraform .tf/.tf.json, .vcl, fastly.toml)\n", strings.Join(empty, ", "))
