@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2/ext/dynblock"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -562,6 +563,9 @@ func (l *loader) functions(moduleDir string) map[string]function.Function {
 		"tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
 		"try":   tryfunc.TryFunc, "can": tryfunc.CanFunc,
 		"one": oneFunc, "base64encode": base64EncodeFunc, "base64decode": base64DecodeFunc,
+		// Terraform's own YAML functions (go-cty-yaml, as Terraform uses):
+		// estates keep their services in YAML files (govuk-fastly).
+		"yamldecode": ctyyaml.YAMLDecodeFunc, "yamlencode": ctyyaml.YAMLEncodeFunc,
 	}
 	f["file"] = l.fileFunc(moduleDir)
 	for _, name := range []string{"filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512"} {
