@@ -238,8 +238,8 @@ func isOriginless(b *analyzer.Backend) bool {
 func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
-		if s.Project == nil || s.Project.Local == nil {
-			continue
+		if s.Project == nil || s.Project.Local == nil || s.Project.Elsewhere {
+			continue // Elsewhere: the service's side is unknown (a note says so)
 		}
 		local := s.Project.Local
 		if len(local.Stores) == 0 && len(local.Backends) == 0 {

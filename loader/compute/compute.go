@@ -194,18 +194,38 @@ func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, 
 	s, joined := p.join()
 	proj := &analyzer.Project{Manifest: manifest}
 	s.Project = proj
-	if id := p.field(root.Get("service_id")); !joined && id.Value != "" && root.Get("setup") == nil {
-		// The service exists (service_id), defined by hand or by
-		// Terraform not among the inputs: what it links and where it
-		// sends are unknown, not empty.
+	if !joined && root.Get("setup") == nil {
+		// No service among the inputs and no [setup]: the service's
+		// backends and links were made by hand, by Terraform not among
+		// the inputs, or by fastly compute deploy's prompts (it asks for
+		// backends when fastly.toml declares none: fastly/cli #355).
+		// They are unknown, not empty.
 		proj.Elsewhere = true
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: id.Pos, End: id.End,
-			Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml has no [setup], so its resource links and backends are unknown and the store and backend names the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, id.Value)})
 	}
 	p.setup(s)
 	proj.Local = p.localServer()
 	p.scan(proj, read)
+	if proj.Elsewhere && len(proj.Refs) > 0 {
+		// Said once, and only when the code names stores or backends:
+		// those are what goes unchecked.
+		if id := p.field(root.Get("service_id")); id.Value != "" {
+			g.Notes = append(g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: id.Pos, End: id.End,
+				Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml has no [setup], so its resource links and backends are unknown and the store and backend names the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, id.Value)})
+		} else {
+			name := p.field(root.Get("name"))
+			pos, end := name.Pos, name.End
+			if !pos.IsValid() {
+				pos, end = p.f.Pos(0), p.f.Pos(0)
+			}
+			g.Notes = append(g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: pos, End: end,
+				Message: "this Compute project has no [setup] and its service is not among the inputs: fastly compute deploy asks for its backends, and stores are linked by hand, so the backends and resource links it gets are unknown and the store and backend names the code uses are not checked; declare them under [setup], or add the service's export or Terraform"})
+		}
+	}
 }
+
+// projectIDPrefix starts the ID of a service made for a project that
+// joins none among the inputs.
+const projectIDPrefix = "project:"
 
 // join finds the service the project deploys to (joined), or makes one.
 func (p *project) join() (s *analyzer.Service, joined bool) {
@@ -226,7 +246,9 @@ func (p *project) join() (s *analyzer.Service, joined bool) {
 		}
 	}
 	for _, s := range p.g.Services {
-		if name.Value != "" && s.Name.Value == name.Value && s.Platform == analyzer.PlatformCompute {
+		// Not another project's own service: two copies of a demo with one
+		// name are two projects, not one service.
+		if name.Value != "" && s.Name.Value == name.Value && s.Platform == analyzer.PlatformCompute && !strings.HasPrefix(s.ID.Value, projectIDPrefix) {
 			return s, true
 		}
 	}
@@ -235,7 +257,7 @@ func (p *project) join() (s *analyzer.Service, joined bool) {
 		ID:   id, Name: name, Platform: analyzer.PlatformCompute, File: p.f.Name,
 	}
 	if !s.ID.Set || s.ID.Value == "" {
-		s.ID = analyzer.Field[string]{Value: "project:" + p.dir, Set: true}
+		s.ID = analyzer.Field[string]{Value: projectIDPrefix + p.dir, Set: true}
 	}
 	p.g.Services = append(p.g.Services, s)
 	return s, false
