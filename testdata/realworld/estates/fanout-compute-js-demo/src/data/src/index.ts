@@ -1,0 +1,3 @@
+export * from './objects';
+export * from './server';
+export * from './util';

@@ -1,0 +1,2 @@
+# https://docs.fastly.com/en/guides/temporarily-disabling-caching
+return(pass);

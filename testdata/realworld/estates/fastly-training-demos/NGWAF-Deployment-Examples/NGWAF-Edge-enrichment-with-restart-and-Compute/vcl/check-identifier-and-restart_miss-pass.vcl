@@ -1,0 +1,1 @@
+call client_id_check;

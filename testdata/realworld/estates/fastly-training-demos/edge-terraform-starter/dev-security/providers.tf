@@ -1,0 +1,9 @@
+terraform {
+  required_providers {
+    # https://registry.terraform.io/providers/signalsciences/sigsci/latest
+    sigsci = {
+      source = "signalsciences/sigsci"
+	  version = ">= 2.1.0"
+    }
+  }
+}

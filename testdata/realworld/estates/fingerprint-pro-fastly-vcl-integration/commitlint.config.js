@@ -1,0 +1,1 @@
+module.exports = { extends: ['@fingerprintjs/commit-lint-dx-team'] }

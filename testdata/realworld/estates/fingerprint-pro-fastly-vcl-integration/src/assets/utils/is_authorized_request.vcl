@@ -1,0 +1,6 @@
+sub is_authorized_request BOOL {
+ if (req.method == "POST") {
+    return true;
+ }
+ return false;
+}
