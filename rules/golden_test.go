@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +11,9 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/internal/casetest"
 	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/lint"
-	"github.com/chainlint/chainlint/output"
 	"github.com/chainlint/chainlint/rules"
 )
 
@@ -23,35 +22,16 @@ import (
 // relative to the directory.
 func lintDir(t *testing.T, dir string) string {
 	t.Helper()
-	res := lintCase(t, dir)
-	g := res.Graph
-	var buf bytes.Buffer
-	err := output.Write(&buf, "text", &output.Report{
-		Findings: res.Findings, Incomplete: res.Incomplete,
-		Services: len(g.Services), Files: len(g.Files.List()),
-		Source:  func(name string) []byte { return g.Files.Get(name).Content },
-		Secrets: g.SecretRanges,
-		Rel: func(name string) string {
-			rel, _ := filepath.Rel(dir, name)
-			return filepath.ToSlash(rel)
-		},
-	})
+	out, err := casetest.Text(lintCase(t, dir), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.String()
+	return out
 }
 
 func lintCase(t *testing.T, dir string) *lint.Result {
 	t.Helper()
-	var cfg *config.Config
-	if path := filepath.Join(dir, config.FileName); fileExists(path) {
-		var err error
-		if cfg, err = config.Load(path, lint.RuleIDs()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res, err := lint.Run(lint.Options{Paths: []string{dir}, Config: cfg})
+	res, err := casetest.Lint(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

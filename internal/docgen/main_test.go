@@ -1,7 +1,6 @@
 package docgen
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,10 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/internal/casetest"
 	"github.com/chainlint/chainlint/internal/golden"
-	"github.com/chainlint/chainlint/lint"
-	"github.com/chainlint/chainlint/output"
 	"github.com/chainlint/chainlint/rules"
 )
 
@@ -142,38 +139,15 @@ func pageExamples(t *testing.T, page string) map[string]*example {
 // and renders the text report, names relative to the directory.
 func lintText(t *testing.T, dir string) string {
 	t.Helper()
-	var cfg *config.Config
-	if path := filepath.Join(dir, config.FileName); fileExists(path) {
-		var err error
-		if cfg, err = config.Load(path, lint.RuleIDs()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res, err := lint.Run(lint.Options{Paths: []string{dir}, Config: cfg})
+	res, err := casetest.Lint(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := res.Graph
-	var buf bytes.Buffer
-	err = output.Write(&buf, "text", &output.Report{
-		Findings: res.Findings, Incomplete: res.Incomplete,
-		Services: len(g.Services), Files: len(g.Files.List()),
-		Source:  func(name string) []byte { return g.Files.Get(name).Content },
-		Secrets: g.SecretRanges,
-		Rel: func(name string) string {
-			rel, _ := filepath.Rel(dir, name)
-			return filepath.ToSlash(rel)
-		},
-	})
+	out, err := casetest.Text(res, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.String()
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
+	return out
 }
 
 // TestRulesCiteFastly: every rule about Fastly links the documentation it
