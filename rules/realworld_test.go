@@ -3,7 +3,9 @@ package rules_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -73,6 +75,26 @@ func TestRealWorld(t *testing.T) {
 	for key := range justified {
 		if ran == len(dirs) && !seen[key] {
 			t.Errorf("justified %q no longer occurs: remove it", key)
+		}
+	}
+}
+
+// TestTestdataTracked: test data copied from other repositories brings
+// their .gitignore files, which can hide the copied files from git (the
+// training demos ignore their own fastly.toml): the tests would pass here
+// and fail on a fresh clone. Every file under the test data must be
+// tracked or at least not ignored.
+func TestTestdataTracked(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	out, err := exec.Command("git", "status", "--ignored", "--porcelain", "--", "testdata", "../testdata").Output()
+	if err != nil {
+		t.Skip("not in a git checkout")
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "!! ") {
+			t.Errorf("ignored by a .gitignore, so missing from a fresh clone: %s (git add -f it)", strings.TrimPrefix(line, "!! "))
 		}
 	}
 }
