@@ -434,10 +434,13 @@ type Project struct {
 	Computed int
 	// Local is the [local_server] view (nil when the manifest has none).
 	Local *LocalServer
-	// Elsewhere reports a project deployed to a service (service_id) that
-	// is not among the inputs and that [setup] does not describe: its
-	// links and backends are unknown, so no code reference is judged.
-	Elsewhere bool
+	// LinksUnknown and BackendsUnknown report a project whose service is
+	// not among the inputs and whose [setup] does not declare that kind
+	// (no store table, no backend table, or no [setup] at all): what the
+	// service links, or where it sends, was made by hand, by Terraform
+	// not among the inputs, or by fastly compute deploy's prompts. It is
+	// unknown, not empty, so no code reference of that kind is judged.
+	LinksUnknown, BackendsUnknown bool
 }
 
 // CodeRef is a store open or backend send in a Compute project's code.

@@ -79,7 +79,10 @@ names computed at run time are skipped. The links are the service's (from
 an export or Terraform) and the project's [setup] stores, which the Fastly
 CLI links under their own names. A public project shipped exactly this: its
 manifest declared the KV store "usernames" while the code's constant said
-"divine-names".
+"divine-names". When the service is not among the inputs and [setup]
+declares no store at all, the links were made by hand (or by Terraform not
+given): they are unknown, and one unknown-value note says the names go
+unchecked.
 
 Bad:
 
@@ -100,8 +103,8 @@ Good:
 func runUnknownStoreReference(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
-		if s.Project == nil || s.Project.Elsewhere {
-			continue // Elsewhere: the links are unknown (an unknown-value note says so)
+		if s.Project == nil || s.Project.LinksUnknown {
+			continue // the links are unknown (an unknown-value note says so)
 		}
 		for _, r := range s.Project.Refs {
 			if r.Kind == "backend" || !r.Name.Known() {
@@ -150,7 +153,10 @@ var UnknownBackendReference = &analyzer.Rule{
 req.send("b"), fetch(req, { backend: "b" }) and req.Send(ctx, "b") name a
 backend of the service. A name the service lacks fails at run time. The
 backends are the service's (from an export or Terraform) and the project's
-[setup] backends. Dynamic backends built in code are not checked.
+[setup] backends. Dynamic backends built in code are not checked. When the
+service is not among the inputs and [setup] declares no backend (fastly
+compute deploy then asks for them), the backends are unknown and one
+unknown-value note says so.
 
 Bad:
 
@@ -169,8 +175,8 @@ Good:
 
 func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		if s.Project == nil || s.Project.Elsewhere {
-			continue
+		if s.Project == nil || s.Project.BackendsUnknown {
+			continue // the backends are unknown (an unknown-value note says so)
 		}
 		var names []string
 		unknown := false
@@ -238,8 +244,8 @@ func isOriginless(b *analyzer.Backend) bool {
 func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
-		if s.Project == nil || s.Project.Local == nil || s.Project.Elsewhere {
-			continue // Elsewhere: the service's side is unknown (a note says so)
+		if s.Project == nil || s.Project.Local == nil || s.Project.LinksUnknown && s.Project.BackendsUnknown {
+			continue // the service's side is unknown (a note says so)
 		}
 		local := s.Project.Local
 		if len(local.Stores) == 0 && len(local.Backends) == 0 {
@@ -255,7 +261,7 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 		localStores := map[string]bool{}
 		for _, ls := range local.Stores {
 			localStores[ls.Name.Value] = true
-			if links[ls.Name.Value] == nil {
+			if links[ls.Name.Value] == nil && !s.Project.LinksUnknown {
 				pass.Report(analysis.Diagnostic{Pos: ls.Name.Pos, End: ls.Name.End,
 					Message: fmt.Sprintf("[local_server] provides %s %q, but service %q has no resource link of that name: code that opens it passes locally and fails deployed", storeKindName(string(ls.Type)), ls.Name.Value, s.Label())})
 			}
@@ -274,7 +280,7 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 			for _, sb := range s.Backends {
 				found = found || sb.Name.Value == b.Value
 			}
-			if !found {
+			if !found && !s.Project.BackendsUnknown {
 				pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End,
 					Message: fmt.Sprintf("[local_server] provides backend %q, but service %q has no backend of that name: code that sends to it passes locally and fails deployed", b.Value, s.Label())})
 			}

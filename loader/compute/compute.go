@@ -194,33 +194,25 @@ func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, 
 	s, joined := p.join()
 	proj := &analyzer.Project{Manifest: manifest}
 	s.Project = proj
-	if !joined && root.Get("setup") == nil {
-		// No service among the inputs and no [setup]: the service's
-		// backends and links were made by hand, by Terraform not among
-		// the inputs, or by fastly compute deploy's prompts (it asks for
-		// backends when fastly.toml declares none: fastly/cli #355).
-		// They are unknown, not empty.
-		proj.Elsewhere = true
+	if !joined {
+		// The service is not among the inputs: what [setup] does not
+		// declare was made by hand, by Terraform not among the inputs, or
+		// by fastly compute deploy's prompts (it asks for backends when
+		// fastly.toml declares none: fastly/cli #355). It is unknown, not
+		// empty.
+		setup := root.Get("setup")
+		proj.BackendsUnknown = setup == nil || setup.Get("backends") == nil
+		proj.LinksUnknown = true
+		for key := range setupStores {
+			if setup != nil && setup.Get(key) != nil {
+				proj.LinksUnknown = false
+			}
+		}
 	}
 	p.setup(s)
 	proj.Local = p.localServer()
 	p.scan(proj, read)
-	if proj.Elsewhere && len(proj.Refs) > 0 {
-		// Said once, and only when the code names stores or backends:
-		// those are what goes unchecked.
-		if id := p.field(root.Get("service_id")); id.Value != "" {
-			g.Notes = append(g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: id.Pos, End: id.End,
-				Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml has no [setup], so its resource links and backends are unknown and the store and backend names the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, id.Value)})
-		} else {
-			name := p.field(root.Get("name"))
-			pos, end := name.Pos, name.End
-			if !pos.IsValid() {
-				pos, end = p.f.Pos(0), p.f.Pos(0)
-			}
-			g.Notes = append(g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: pos, End: end,
-				Message: "this Compute project has no [setup] and its service is not among the inputs: fastly compute deploy asks for its backends, and stores are linked by hand, so the backends and resource links it gets are unknown and the store and backend names the code uses are not checked; declare them under [setup], or add the service's export or Terraform"})
-		}
-	}
+	p.noteUnknown(proj)
 }
 
 // projectIDPrefix starts the ID of a service made for a project that
@@ -404,4 +396,42 @@ func within(dir, path string) bool {
 		}
 	}
 	return true
+}
+
+// noteUnknown says, once per project, what its code names that goes
+// unchecked because the service's side is unknown (see
+// Project.LinksUnknown).
+func (p *project) noteUnknown(proj *analyzer.Project) {
+	var stores, backends bool
+	for _, r := range proj.Refs {
+		if r.Kind == "backend" {
+			backends = backends || proj.BackendsUnknown
+		} else {
+			stores = stores || proj.LinksUnknown
+		}
+	}
+	var what string
+	switch {
+	case stores && backends:
+		what = "resource links and backends"
+	case stores:
+		what = "resource links"
+	case backends:
+		what = "backends"
+	default:
+		return
+	}
+	names := map[string]string{"resource links and backends": "store and backend names", "resource links": "store names", "backends": "backend names"}[what]
+	if id := p.field(p.root.Get("service_id")); id.Value != "" {
+		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: id.Pos, End: id.End,
+			Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml's [setup] does not declare its %s, so they are unknown and the %s the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, what, names, id.Value)})
+		return
+	}
+	name := p.field(p.root.Get("name"))
+	pos, end := name.Pos, name.End
+	if !pos.IsValid() {
+		pos, end = p.f.Pos(0), p.f.Pos(0)
+	}
+	p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: pos, End: end,
+		Message: fmt.Sprintf("this Compute project's service is not among the inputs and its [setup] does not declare its %s (fastly compute deploy asks for backends, and stores are linked by hand), so they are unknown and the %s the code uses are not checked; declare them under [setup], or add the service's export or Terraform", what, names)})
 }
