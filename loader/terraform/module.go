@@ -180,7 +180,68 @@ func (l *loader) parseModule(dir string, names []string) *module {
 			m.addBlock(l, b)
 		}
 	}
+	m.dropDuplicates(l)
 	return m
+}
+
+// isOverrideFile reports a Terraform override file (override.tf,
+// *_override.tf and their .tf.json forms), whose blocks redeclare the
+// base file's on purpose.
+func isOverrideFile(name string) bool {
+	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(name), ".json"), ".tf")
+	return base == "override" || strings.HasSuffix(base, "_override")
+}
+
+// where returns a resource's file and declaration position.
+func (r *resource) where() (file string, pos hcl.Pos) {
+	if r.block != nil {
+		return r.block.DefRange.Filename, r.block.DefRange.Start
+	}
+	return r.src.file, r.src.start
+}
+
+// dropDuplicates refuses what Terraform refuses: a second resource of one
+// type and name in one module ("Duplicate resource configuration"). The
+// second is reported where it is declared and left out, so that what a
+// directory of separate examples declares twice (the provider's
+// examples/) is not analysed as one estate. Override files redeclare on
+// purpose; chainlint reads each as a variant of the resource.
+func (m *module) dropDuplicates(l *loader) {
+	first := map[string]*resource{}
+	kept := m.resources[:0]
+	for _, r := range m.resources {
+		key := r.typ + "." + r.name
+		prev, dup := first[key]
+		file, pos := r.where()
+		prevFile, prevPos := "", hcl.Pos{}
+		if dup {
+			prevFile, prevPos = prev.where()
+		}
+		if !dup || isOverrideFile(file) || isOverrideFile(prevFile) {
+			if !dup {
+				first[key] = r
+			}
+			kept = append(kept, r)
+			continue
+		}
+		f := l.g.Files.Get(file)
+		if f == nil {
+			continue
+		}
+		rel := prevFile
+		if r, err := filepath.Rel(m.dir, prevFile); err == nil {
+			rel = r
+		}
+		problemKey := fmt.Sprintf("duplicate:%s:%d", file, pos.Byte)
+		if l.seenProblem[problemKey] {
+			continue
+		}
+		l.seenProblem[problemKey] = true
+		l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
+			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own)",
+				r.typ, r.typ, r.name, filepath.ToSlash(rel), prevPos.Line)})
+	}
+	m.resources = kept
 }
 
 // noteUnread notes a Fastly resource that declares a service (domain or
