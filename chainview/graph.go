@@ -194,14 +194,16 @@ func (g *Graph) Write(w io.Writer, format string) error {
 	return fmt.Errorf("unknown graph format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
-func platformName(p string) string {
+// PlatformName is how a platform reads in pictures: "Compute" or "VCL".
+func PlatformName(p string) string {
 	if p == string(analyzer.PlatformCompute) {
 		return "Compute"
 	}
 	return "VCL"
 }
 
-func (e GraphEdge) label() string {
+// Label is how an edge reads in pictures: its backend and the Host sent.
+func (e GraphEdge) Label() string {
 	if e.Broken {
 		return e.Backend + " · meant to reach it, but loops back (no Host override)"
 	}
@@ -226,7 +228,7 @@ func (g *Graph) writeMermaid(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("flowchart LR\n")
 	for _, s := range g.Services {
-		fmt.Fprintf(&b, "  %s[\"%s (%s)\"]\n", s.ID, mermaidText(s.Name), platformName(s.Platform))
+		fmt.Fprintf(&b, "  %s[\"%s (%s)\"]\n", s.ID, mermaidText(s.Name), PlatformName(s.Platform))
 	}
 	for i, h := range g.External {
 		fmt.Fprintf(&b, "  x%d([\"%s (outside the inputs)\"])\n", i, mermaidText(h))
@@ -245,7 +247,7 @@ func (g *Graph) writeMermaid(w io.Writer) error {
 		if e.Broken {
 			arrow = "-.-x"
 		}
-		fmt.Fprintf(&b, "  %s %s|\"%s\"| %s\n", e.From, arrow, mermaidText(e.label()), to)
+		fmt.Fprintf(&b, "  %s %s|\"%s\"| %s\n", e.From, arrow, mermaidText(e.Label()), to)
 		switch {
 		case e.Error:
 			badLinks = append(badLinks, fmt.Sprint(i))
@@ -285,7 +287,7 @@ func (g *Graph) writeDOT(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("digraph chainlint {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n")
 	for _, s := range g.Services {
-		attrs := fmt.Sprintf("label=%s", dotString(s.Name+"\n("+platformName(s.Platform)+")"))
+		attrs := fmt.Sprintf("label=%s", dotString(s.Name+"\n("+PlatformName(s.Platform)+")"))
 		switch {
 		case s.Errors > 0 || s.InLoop:
 			attrs += ", color=red, penwidth=2"
@@ -309,7 +311,7 @@ func (g *Graph) writeDOT(w io.Writer) error {
 		if id, ok := extID[to]; ok {
 			to = id
 		}
-		attrs := "label=" + dotString(e.label())
+		attrs := "label=" + dotString(e.Label())
 		switch {
 		case e.Broken:
 			attrs += ", color=red, style=dashed, arrowhead=tee"

@@ -356,7 +356,7 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 	if v.Dynamic {
 		dyn = ", backend chosen at run time: every candidate"
 	}
-	fmt.Fprintf(w, "%s%s (%s) [%s%s]\n", indent, v.Service, platformName(v.Platform), hopsText(v.Hops), dyn)
+	fmt.Fprintf(w, "%s%s (%s) [%s%s]\n", indent, v.Service, PlatformName(v.Platform), hopsText(v.Hops), dyn)
 	for i, leg := range v.Legs {
 		branch, cont := "├─ ", "│  "
 		if i == len(v.Legs)-1 {

@@ -23,12 +23,11 @@ import (
 
 // Layout of the SVG, in pixels.
 const (
-	htmlNodeW   = 210
-	htmlNodeH   = 46
-	htmlColGap  = 120
-	htmlRowGap  = 40
-	htmlMargin  = 30
-	htmlLabelPx = 11
+	htmlNodeW  = 210
+	htmlNodeH  = 46
+	htmlColGap = 120
+	htmlRowGap = 40
+	htmlMargin = 30
 )
 
 type htmlNode struct {
@@ -49,11 +48,7 @@ func htmlLayout(g *chainview.Graph, worst map[string]analyzer.Severity) (nodes [
 		byID[n.id] = n
 	}
 	for _, s := range g.Services {
-		kind := "VCL"
-		if s.Platform == string(analyzer.PlatformCompute) {
-			kind = "Compute"
-		}
-		add(&htmlNode{id: s.ID, label: s.Name, sub: kind + " service", kind: "service", worst: worst[s.ID], inLoop: s.InLoop})
+		add(&htmlNode{id: s.ID, label: s.Name, sub: chainview.PlatformName(s.Platform) + " service", kind: "service", worst: worst[s.ID], inLoop: s.InLoop})
 	}
 	for _, h := range g.External {
 		add(&htmlNode{id: "external:" + h, label: h, sub: "Fastly service outside the inputs", kind: "external"})
@@ -211,7 +206,7 @@ func writeHTML(w io.Writer, r *Report) error {
 			title += "\n" + e.Tooltip
 		}
 		p("<g class=\"%s\" id=\"e%d\" data-from=\"%s\" data-to=\"%s\" data-backend=\"%s\"><title>%s</title><path d=\"%s\" marker-end=\"url(#arrow)\"/><text x=\"%d\" y=\"%d\">%s</text></g>\n",
-			class, i, esc(e.From), esc(e.To), esc(e.Backend), esc(title), d, lx, ly, esc(edgeText(e)))
+			class, i, esc(e.From), esc(e.To), esc(e.Backend), esc(title), d, lx, ly, esc(e.Label()))
 	}
 	for _, n := range nodes {
 		class := "node " + n.kind
@@ -238,7 +233,7 @@ func writeHTML(w io.Writer, r *Report) error {
 	p("<section id=\"services\"><h2>Services</h2>\n<div id=\"panel\" aria-live=\"polite\"></div>\n")
 	for _, s := range g.Services {
 		p("<details class=\"service\" id=\"svc-%s\"><summary>%s <small>(%s, %s:%d)</small></summary>\n<table><tr><th>Backend</th><th>Address</th><th>Host sent</th><th>Reaches</th></tr>\n",
-			esc(s.ID), esc(s.Name), esc(platformLabel(s.Platform)), esc(s.File), s.Line)
+			esc(s.ID), esc(s.Name), esc(chainview.PlatformName(s.Platform)), esc(s.File), s.Line)
 		for _, b := range s.Backends {
 			p("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(b.Name), esc(b.Address), esc(hostText(b.Host, b.HostSource)), esc(reachText(b.To, byID)))
 		}
@@ -283,13 +278,6 @@ func writeHTML(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-func platformLabel(p string) string {
-	if p == string(analyzer.PlatformCompute) {
-		return "Compute"
-	}
-	return "VCL"
-}
-
 func hostText(host, source string) string {
 	if host == "" {
 		return "the client's Host"
@@ -309,16 +297,6 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
-}
-
-func edgeText(e chainview.GraphEdge) string {
-	switch {
-	case e.Broken:
-		return e.Backend + " · loops back"
-	case e.Host == "":
-		return e.Backend + " · client Host"
-	}
-	return e.Backend + " · " + e.Host
 }
 
 // edgePath draws an edge from one node to another: a straight line to the

@@ -386,8 +386,7 @@ func realDir(dir string) string {
 // within reports whether path lies below dir and not in a nested project
 // (a directory between them with its own fastly.toml).
 func within(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+	if path == dir || !insideDir(dir, path) {
 		return false
 	}
 	for d := filepath.Dir(path); d != dir && len(d) > len(dir); d = filepath.Dir(d) {
@@ -410,18 +409,17 @@ func (p *project) noteUnknown(proj *analyzer.Project) {
 			stores = stores || proj.LinksUnknown
 		}
 	}
-	var what string
+	var what, names string
 	switch {
 	case stores && backends:
-		what = "resource links and backends"
+		what, names = "resource links and backends", "store and backend names"
 	case stores:
-		what = "resource links"
+		what, names = "resource links", "store names"
 	case backends:
-		what = "backends"
+		what, names = "backends", "backend names"
 	default:
 		return
 	}
-	names := map[string]string{"resource links and backends": "store and backend names", "resource links": "store names", "backends": "backend names"}[what]
 	if id := p.field(p.root.Get("service_id")); id.Value != "" {
 		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: id.Pos, End: id.End,
 			Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml's [setup] does not declare its %s, so they are unknown and the %s the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, what, names, id.Value)})
