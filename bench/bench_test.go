@@ -1,19 +1,11 @@
 package bench
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"gopkg.in/yaml.v3"
 
 	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/lint"
-	"github.com/chainlint/chainlint/vcl"
 )
 
 // estateDir writes an estate of n services in a format and returns its
@@ -76,33 +68,7 @@ func BenchmarkLint(b *testing.B) { perEstate(b, lintDir) }
 func BenchmarkFloor(b *testing.B) { perEstate(b, floor) }
 
 func floor(b *testing.B, dir string) {
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		switch filepath.Ext(path) {
-		case ".json":
-			var v any
-			return json.Unmarshal(src, &v)
-		case ".yaml":
-			var n yaml.Node
-			return yaml.Unmarshal(src, &n)
-		case ".tf":
-			if _, diags := hclsyntax.ParseConfig(src, path, hcl.Pos{Line: 1, Column: 1}); diags.HasErrors() {
-				return diags
-			}
-		case ".vcl":
-			lx := vcl.NewLexer(src)
-			for lx.Next().Kind != vcl.EOF {
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := Floor(dir); err != nil {
 		b.Fatal(err)
 	}
 }

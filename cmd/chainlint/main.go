@@ -878,7 +878,7 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// memoryBudget applies the run's memory budget (see package budget);
+// memoryBudget sets the collector's pace for the run (see package budget);
 // the command exits after the run, so nothing is restored.
 func memoryBudget(s loader.Sizes) { budget.Apply(s) }
 

@@ -157,8 +157,8 @@ func streamMatchesWhole(t *testing.T, name string, cases map[string]string) {
 			if c == "bundle" && len(whole) == 0 {
 				t.Fatal("the bundle case should have findings (a chain loop)")
 			}
-			if c == "generated estate" && len(whole) < 100 {
-				t.Fatalf("the generated estate has %d findings, want its sprinkled faults (100+)", len(whole))
+			if c == "generated estate" && len(whole) < 30 {
+				t.Fatalf("the generated estate has %d findings, want its sprinkled faults (a few per hundred services: 30+)", len(whole))
 			}
 		})
 	}

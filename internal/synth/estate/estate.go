@@ -100,6 +100,12 @@ sub vcl_deliver {
 }
 `
 
+// signSnippet signs a request to the next service with a key from an edge
+// dictionary; authSnippet is the next service's check.
+const signSnippet = "set bereq.http.X-Edge-Auth = digest.hmac_sha256(table.lookup(chain_keys, \"edge\"), bereq.url);\n"
+
+const authSnippet = "if (!digest.secure_is_equal(req.http.X-Edge-Auth, digest.hmac_sha256(table.lookup(chain_keys, \"edge\"), req.url))) {\n  error 403;\n}\n"
+
 const recvSnippet = "if (req.url ~ \"^/api/\") {\n  set req.http.X-API = \"1\";\n}\n"
 
 // build makes the estate's model.
@@ -113,12 +119,20 @@ func build(o Options) *model {
 	}
 	domain := func(i, d int) string { return fmt.Sprintf("d%d.s%d.example.com", d, i) }
 	for i := 0; i < o.Services; {
-		length := 1 + r.IntN(4)
-		if r.IntN(40) == 0 {
-			length = 5 + r.IntN(4) // a few long chains
+		// Most chains are one or two services, as Fastly's chaining guide
+		// advises; one in thirty has three, and a few are long.
+		length := 1 + r.IntN(2)
+		switch {
+		case r.IntN(40) == 0:
+			length = 5 + r.IntN(4)
+		case r.IntN(30) == 0:
+			length = 3
 		}
 		loops := r.IntN(100) == 0 // and a few loops
 		start := i
+		// A chain shields at one POP; one backend in ten picks another
+		// (shield-pop-mismatch when it is on the chain's path).
+		chainShield := shields[r.IntN(len(shields))]
 		for k := 0; k < length && i < o.Services; k, i = k+1, i+1 {
 			s := &service{idx: i, name: fmt.Sprintf("service-%d", i), compute: r.IntN(4) == 0}
 			for d := 0; d < 1+r.IntN(3); d++ {
@@ -141,8 +155,13 @@ func build(o Options) *model {
 			}
 			for o := 0; o < 1+r.IntN(2); o++ {
 				be := backend{name: fmt.Sprintf("origin%d", o), address: fmt.Sprintf("origin%d.s%d.example.net", o, i), port: 443, ssl: true}
-				if r.IntN(5) == 0 {
-					be.shield = shields[r.IntN(len(shields))]
+				// Shielding is a VCL feature: one Compute service in a
+				// hundred sets one anyway (compute-shield).
+				if !s.compute && r.IntN(5) == 0 || s.compute && r.IntN(100) == 0 {
+					be.shield = chainShield
+					if r.IntN(10) == 0 {
+						be.shield = shields[r.IntN(len(shields))]
+					}
 					if r.IntN(30) == 0 {
 						be.shield = strings.TrimSuffix(be.shield, be.shield[len(be.shield)-3:]) // unknown-shield-pop
 					}
@@ -151,6 +170,14 @@ func build(o Options) *model {
 			}
 			if !s.compute {
 				s.snippets = append(s.snippets, snippet{"recv", "recv", recvSnippet})
+				// A VCL service chained behind a VCL service checks a
+				// header that service signs, nine times in ten (the tenth
+				// is unprotected-chained-service).
+				if k > 0 && !m.services[len(m.services)-1].compute && r.IntN(10) != 0 {
+					caller := m.services[len(m.services)-1]
+					caller.snippets = append(caller.snippets, snippet{"sign-miss", "miss", signSnippet}, snippet{"sign-pass", "pass", signSnippet})
+					s.snippets = append(s.snippets, snippet{"auth", "recv", authSnippet})
+				}
 				if r.IntN(8) == 0 {
 					s.vcl = fmt.Sprintf(customVCL, i)
 				}
@@ -163,15 +190,20 @@ func build(o Options) *model {
 					s.snippets = append(s.snippets, snippet{"host-miss", "miss", set}, snippet{"host-pass", "pass", set})
 				}
 			}
+			// Stores are linked to Compute services; one VCL service in
+			// a hundred links one anyway (store-platform).
 			nLinks := r.IntN(8)
 			if r.IntN(100) == 0 {
 				nLinks = 40 + r.IntN(12) // up to 51: too-many-links now and then
 			}
+			if !s.compute {
+				nLinks = 0
+				if r.IntN(100) == 0 {
+					nLinks = 1
+				}
+			}
 			for l := 0; l < nLinks; l++ {
 				st := m.stores[r.IntN(len(m.stores))]
-				if !s.compute && st.typ == "kv-store" && r.IntN(20) != 0 {
-					continue // KV stores are for Compute; one in twenty is store-platform
-				}
 				name := fmt.Sprintf("%s_%d", st.name, l)
 				if st.typ == "config-store" && r.IntN(40) == 0 {
 					name = fmt.Sprintf("%s-%d", st.name, l) // invalid-link-name
