@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -311,6 +312,8 @@ link does nothing (the API may refuse it). For configuration a VCL service
 reads, use an edge dictionary (a table the API writes, read with
 table.lookup), or move the logic to a Compute service. In Terraform,
 fastly_service_vcl has no resource_link block at all (a parse-error).
+A service that links several such stores is reported once, at its first
+link, naming them all (the others are related locations).
 
 Bad:
 
@@ -331,27 +334,52 @@ func runStorePlatform(pass *analysis.Pass) (any, error) {
 		if s.Platform != analyzer.PlatformVCL {
 			continue
 		}
+		// One finding per service, at its first such link: a service that
+		// links many stores has one mistake (a store on the wrong
+		// platform), not one per link; the other links are related
+		// locations.
+		var links []*analyzer.Link
+		var types []analyzer.StoreType
 		for _, l := range s.Links {
-			typ := linkType(g, l)
-			switch typ {
+			switch typ := linkType(g, l); typ {
 			case analyzer.KVStore, analyzer.ConfigStore, analyzer.SecretStore:
-			default:
-				continue
+				links = append(links, l)
+				types = append(types, typ)
 			}
-			pos, end := at(l.ResourceType, l.Span)
-			if !l.ResourceType.Set {
-				pos, end = at(l.ResourceID, l.Span)
-			}
-			advice := "use an edge dictionary (read with table.lookup), or move this logic to a Compute service"
-			if typ == analyzer.SecretStore {
-				advice = "use a private edge dictionary, or move this logic to a Compute service"
-			}
-			pass.Report(analysis.Diagnostic{
-				Pos: pos, End: end,
-				Message: fmt.Sprintf("resource link %q links a %s to VCL service %q, but %ss are available to Compute services only; %s",
-					l.Name.Value, storeKindName(string(typ)), s.Label(), storeKindName(string(typ)), advice),
-			})
 		}
+		if len(links) == 0 {
+			continue
+		}
+		pos, end := storeLinkAt(links[0])
+		advice := "use an edge dictionary (read with table.lookup), or move this logic to a Compute service"
+		if len(links) == 1 && types[0] == analyzer.SecretStore {
+			advice = "use a private edge dictionary, or move this logic to a Compute service"
+		}
+		msg := fmt.Sprintf("resource link %q links a %s to VCL service %q, but %ss are available to Compute services only; %s",
+			links[0].Name.Value, storeKindName(string(types[0])), s.Label(), storeKindName(string(types[0])), advice)
+		var rel []analysis.RelatedInformation
+		if len(links) > 1 {
+			names := make([]string, len(links))
+			for i, l := range links {
+				names[i] = fmt.Sprintf("%q (%s)", l.Name.Value, storeKindName(string(types[i])))
+				if i > 0 {
+					p, e := storeLinkAt(l)
+					rel = append(rel, related(p, e, "resource link %q links a %s", l.Name.Value, storeKindName(string(types[i]))))
+				}
+			}
+			msg = fmt.Sprintf("VCL service %q links %d Compute-only stores: %s; KV, config and secret stores are available to Compute services only: use edge dictionaries (read with table.lookup; private ones for secrets), or move this logic to a Compute service",
+				s.Label(), len(links), strings.Join(names, ", "))
+		}
+		pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: rel})
 	}
 	return nil, nil
+}
+
+// storeLinkAt is where a store-platform finding points for a link: its
+// resource_type, else its resource_id, else the link.
+func storeLinkAt(l *analyzer.Link) (token.Pos, token.Pos) {
+	if l.ResourceType.Set {
+		return at(l.ResourceType, l.Span)
+	}
+	return at(l.ResourceID, l.Span)
 }
