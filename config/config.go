@@ -7,6 +7,8 @@
 package config
 
 import (
+	"regexp"
+	"sync/atomic"
 	"bytes"
 	"fmt"
 	"os"
@@ -37,8 +39,20 @@ type Config struct {
 	Rules           map[string]analyzer.Severity // SeverityNone is "off"
 	ExternalDomains []string
 	ShieldPOPs      []string
-	Exclude         []string
-	Ignores         []*Ignore
+	// Exclude are the exclude globs. They are compiled once, at the first
+	// Excluded call: set them before it.
+	Exclude []string
+	Ignores []*Ignore
+
+	excludes atomic.Pointer[[]excludeGlob]
+}
+
+// excludeGlob is a compiled exclude glob with its literal prefix (what
+// comes before its first wildcard): a path without that prefix cannot
+// match, so most globs are passed over by a string comparison.
+type excludeGlob struct {
+	prefix string
+	re     *regexp.Regexp
 }
 
 // Ignore silences findings by what they are about rather than by a
@@ -294,14 +308,16 @@ func (c *Config) Excluded(path string) bool {
 	if len(c.Exclude) == 0 {
 		return false
 	}
+	globs := c.excludes.Load()
+	if globs == nil {
+		compiled := compileExcludes(c.Exclude)
+		c.excludes.CompareAndSwap(nil, &compiled)
+		globs = c.excludes.Load()
+	}
 	rel := relativeSlash(c.Dir(), path)
-	for _, g := range c.Exclude {
-		re, err := glob.Regexp(g)
-		if err != nil {
-			continue
-		}
-		for p := rel; p != "." && p != "" && p != "/"; p = pathDir(p) {
-			if re.MatchString(p) {
+	for p := rel; p != "." && p != "" && p != "/"; p = pathDir(p) {
+		for _, g := range *globs {
+			if strings.HasPrefix(p, g.prefix) && g.re.MatchString(p) {
 				return true
 			}
 		}
@@ -309,10 +325,27 @@ func (c *Config) Excluded(path string) bool {
 	return false
 }
 
-// MatchFile reports whether a file matches a config glob.
-func (c *Config) MatchFile(pattern, path string) bool {
+// compileExcludes compiles the exclude globs that compile (Parse has
+// already refused a config with one that does not).
+func compileExcludes(patterns []string) []excludeGlob {
+	out := make([]excludeGlob, 0, len(patterns))
+	for _, g := range patterns {
+		re, err := glob.Regexp(g)
+		if err != nil {
+			continue
+		}
+		out = append(out, excludeGlob{prefix: glob.LiteralPrefix(g), re: re})
+	}
+	return out
+}
+
+// FileMatcher compiles a config glob once and returns what reports whether
+// a file matches it (never, for a glob that does not compile).
+func (c *Config) FileMatcher(pattern string) func(path string) bool {
 	re, err := glob.Regexp(pattern)
-	return err == nil && re.MatchString(relativeSlash(c.Dir(), path))
+	return func(path string) bool {
+		return err == nil && re.MatchString(relativeSlash(c.Dir(), path))
+	}
 }
 
 func relativeSlash(dir, path string) string {

@@ -88,8 +88,7 @@ func Run(opts Options) (*Result, error) {
 		for _, ig := range cfg.Ignores {
 			ci := &analyzer.ConfigIgnore{Rules: ig.Rules, Service: ig.Service, Object: ig.Object, Reason: ig.Reason}
 			if ig.File != "" {
-				glob := ig.File
-				ci.MatchFile = func(name string) bool { return cfg.MatchFile(glob, name) }
+				ci.MatchFile = cfg.FileMatcher(ig.File)
 			}
 			if ig.Line >= 1 && ig.Line <= f.TF.LineCount() {
 				ci.Pos = f.TF.LineStart(ig.Line) + token.Pos(ig.Column-1)

@@ -108,3 +108,17 @@ func Regexp(glob string) (*regexp.Regexp, error) {
 	}
 	return re, nil
 }
+
+// LiteralPrefix is what every path a pattern matches starts with: the
+// pattern up to its first wildcard, class or alternative, and up to its
+// last complete path element before that ("dir/**" matches "dir" too).
+func LiteralPrefix(glob string) string {
+	glob = strings.TrimPrefix(filepath.ToSlash(glob), "./")
+	if i := strings.IndexAny(glob, "*?[{"); i >= 0 {
+		glob = glob[:i]
+	}
+	if i := strings.LastIndexByte(glob, '/'); i >= 0 {
+		return glob[:i]
+	}
+	return ""
+}

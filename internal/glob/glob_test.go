@@ -1,6 +1,9 @@
 package glob
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRegexp(t *testing.T) {
 	for _, tc := range []struct {
@@ -31,5 +34,35 @@ func TestRegexp(t *testing.T) {
 		if _, err := Regexp(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestLiteralPrefix: every path a pattern matches starts with its literal
+// prefix.
+func TestLiteralPrefix(t *testing.T) {
+	for _, tt := range []struct{ glob, path string }{
+		{"services/team1/**", "services/team1"},
+		{"services/team1/**", "services/team1/a/b.json"},
+		{"./services/*.json", "services/a.json"},
+		{"a/b", "a/b"},
+		{"a/b/", "a/b"},
+		{"**/x.json", "x.json"},
+		{"ab*/c", "abc/c"},
+		{"{a,b}/c", "a/c"},
+		{"x[ab]/c", "xa/c"},
+	} {
+		re, err := Regexp(tt.glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !re.MatchString(tt.path) {
+			t.Fatalf("%q does not match %q", tt.glob, tt.path)
+		}
+		if p := LiteralPrefix(tt.glob); !strings.HasPrefix(tt.path, p) {
+			t.Errorf("LiteralPrefix(%q) = %q, not a prefix of %q, which it matches", tt.glob, p, tt.path)
+		}
+	}
+	if p := LiteralPrefix("services/team1/**/*.json"); p != "services/team1" {
+		t.Errorf("LiteralPrefix = %q, want services/team1", p)
 	}
 }
