@@ -7,15 +7,15 @@
 package config
 
 import (
-	"regexp"
-	"sync/atomic"
 	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 
