@@ -38,7 +38,7 @@ type Options struct {
 	// Memo caches parse results across loads (the language server's).
 	Memo *memo.Cache
 	// OnRead, when set, is told the inputs' sizes once they are read: the
-	// command line sizes its memory budget by them.
+	// command line sets the collector's pace by them (package budget).
 	OnRead func(Sizes)
 }
 
@@ -104,17 +104,13 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	if own {
 		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
-	names := make([]string, len(inputs))
-	for i, in := range inputs {
-		names[i] = in.path
-	}
-	contents, readErrs, wholeYAML := readAll(g.Memo, names, opts.Overlay)
+	contents, readErrs, wholeYAML, unread := readAll(g.Memo, inputs, opts.Overlay)
 	if opts.OnRead != nil {
 		var sz Sizes
 		for i, c := range contents {
 			n := int64(len(c))
 			sz.Total += n
-			switch strings.ToLower(filepath.Ext(names[i])) {
+			switch strings.ToLower(filepath.Ext(inputs[i].path)) {
 			case ".tf":
 				sz.HCL += n
 			}
@@ -137,6 +133,9 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 			d := tf[dir]
 			d.Files, d.Root = append(d.Files, in.path), in.root
 			tf[dir] = d
+			continue
+		}
+		if unread[i] {
 			continue
 		}
 		if readErrs[i] != "" {
@@ -314,11 +313,15 @@ func (w *walker) link(path, root string) error {
 // each into the parse cache, so that the sequential load that follows (in
 // path order: the graph and the output stay deterministic) finds them
 // parsed. A file that cannot be read, or is too large, gets its message;
-// wholeYAML marks the YAML files decoded whole.
-func readAll(m *memo.Cache, paths []string, overlay map[string][]byte) (contents [][]byte, errs []string, wholeYAML []bool) {
-	contents = make([][]byte, len(paths))
-	errs = make([]string, len(paths))
-	wholeYAML = make([]bool, len(paths))
+// wholeYAML marks the YAML files decoded whole. A JSON file found in a
+// directory is first looked at (its top-level keys, read as a stream):
+// one that certainly is no Fastly export is left unread and marked so,
+// since a repository can vendor tens of thousands of them.
+func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents [][]byte, errs []string, wholeYAML, unread []bool) {
+	contents = make([][]byte, len(inputs))
+	errs = make([]string, len(inputs))
+	wholeYAML = make([]bool, len(inputs))
+	unread = make([]bool, len(inputs))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -326,19 +329,40 @@ func readAll(m *memo.Cache, paths []string, overlay map[string][]byte) (contents
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				contents[i], errs[i] = readOne(paths[i], overlay)
+				path := inputs[i].path
+				if _, over := overlay[path]; !over && !inputs[i].explicit && certainlyNotExport(path) {
+					unread[i] = true
+					continue
+				}
+				contents[i], errs[i] = readOne(path, overlay)
 				if errs[i] == "" {
-					wholeYAML[i] = parseAhead(m, paths[i], contents[i])
+					wholeYAML[i] = parseAhead(m, path, contents[i])
 				}
 			}
 		}()
 	}
-	for i := range paths {
+	for i := range inputs {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
-	return contents, errs, wholeYAML
+	return contents, errs, wholeYAML, unread
+}
+
+// certainlyNotExport reports a .json file (not Terraform's .tf.json) whose
+// top-level keys show it is neither a Fastly export nor terraform show
+// -json output. A file that cannot be opened is not certain: the read
+// reports why.
+func certainlyNotExport(path string) bool {
+	if !strings.EqualFold(filepath.Ext(path), ".json") || terraform.IsCandidate(path) {
+		return false
+	}
+	f, _, err := safefile.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return !fastlyapi.MightBeExport(f)
 }
 
 func readOne(path string, overlay map[string][]byte) ([]byte, string) {

@@ -35,31 +35,44 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("file is over chainlint's limit of %d MB: split it", e.Limit>>20)
 }
 
+// Open opens the regular file at path (following symlinks) for reading,
+// with the checks Read makes: a device, FIFO or socket is refused before
+// the open and after it, and the open never waits for a writer.
+func Open(path string) (*os.File, fs.FileInfo, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	// O_NONBLOCK: were the file swapped for a FIFO since the Stat, the
+	// open would not wait for a writer; the second check below refuses it.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err = f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	return f, st, nil
+}
+
 // Read reads the regular file at path (following symlinks), at most limit
 // bytes (MaxSize when limit <= 0); a larger file is a *TooLargeError.
 func Read(path string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = MaxSize
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
-	}
-	if st.Size() > limit {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{st.Size(), limit}}
-	}
-	// O_NONBLOCK: were the file swapped for a FIFO since the Stat, the
-	// open would not wait for a writer; the second check below refuses it.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, st, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	if st.Size() > limit {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{st.Size(), limit}}
 	}
 	// Read into a buffer sized by Stat (plus room to notice growth), as
 	// os.ReadFile does: io.ReadAll's doubling costs several copies of a

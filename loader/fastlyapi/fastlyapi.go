@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -815,4 +816,43 @@ func (s *setter) SetField(name, value string) []analysis.TextEdit {
 	}
 	e := tree.SetField(s.f.Content, s.syntax, obj, name, value)
 	return []analysis.TextEdit{{Pos: s.f.Pos(e.Off), End: s.f.Pos(e.End), NewText: []byte(e.New)}}
+}
+
+// MightBeExport reads a JSON file's top-level keys from r (tree.ScanJSONKeys)
+// and reports whether the file may be a Fastly export, or terraform show
+// -json output, so that the loader reads and parses it whole; false means
+// it certainly is neither, and is skipped unread. A document whose scan
+// did not complete (cut short, brackets that do not match) may be a
+// broken export: true, so that the whole parse reports it.
+func MightBeExport(r io.Reader) bool {
+	var idOrName, version, versions, typ, decided bool
+	top, complete := tree.ScanJSONKeys(r, func(key []byte, value byte) bool {
+		switch string(key) {
+		case "services":
+			decided = value == '[' || value == 'n'
+		case "format_version": // terraform show -json
+			decided = true
+		case "id", "name":
+			idOrName = true
+		case "active_version", "version":
+			version = version || value == '{'
+		case "versions":
+			versions = value == '['
+		case "type":
+			typ = true
+		}
+		return !decided
+	})
+	switch {
+	case decided:
+		return true
+	case !complete:
+		return true
+	case top != '{' && top != '[':
+		// A JSON scalar is no export; any other first byte (a UTF-16
+		// byte-order mark: PowerShell writes exports so) is for the whole
+		// read to decide.
+		return !strings.ContainsRune("\"-0123456789tfn", rune(top))
+	}
+	return idOrName && (version || versions && typ)
 }

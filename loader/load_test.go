@@ -1,0 +1,142 @@
+package loader
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const service = `{"id": "s1", "name": "www", "type": "vcl", "version": {"number": 1, "domains": [{"name": "www.example.com"}]}}`
+
+// TestJSONLookedAtFirst: in a directory, JSON files that are certainly not
+// exports are left unread; exports are found whatever stands before their
+// deciding keys, and a broken export is still reported.
+func TestJSONLookedAtFirst(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat(`"x",`, 50000)
+	writeFiles(t, dir, map[string]string{
+		"package.json":          `{"name": "app", "version": "1.0.0", "dependencies": {"services": []}}`,
+		"fixtures/list.json":    `[1, 2, 3]`,
+		"fixtures/scalar.json":  `"services"`,
+		"late/bundle.json":      `{"meta": [` + big + `"y"], "services": [` + service + `]}`,
+		"late/service.json":     `{"notes": [` + big + `"y"], "id": "s2", "name": "api", "type": "vcl", "version": {"number": 1}}`,
+		"list/services.json":    `[` + strings.Replace(service, `"s1", "name": "www"`, `"s3", "name": "list"`, 1) + `]`,
+		"broken/export.json":    `{"services": [{"id": "s4", "name": "broken", "version": {`,
+		"utf16/export.json":     "\xff\xfe" + utf16le(strings.Replace(service, `"s1", "name": "www"`, `"s5", "name": "wide"`, 1)),
+		"show/plan.json":        `{"format_version": "1.2", "planned_values": {"root_module": {}}}`,
+		"notexport/object.json": `{"id": 5, "name": "x", "version": "2"}`,
+	})
+	// A file over the size limit that is certainly no export is never
+	// read, so it is not reported as too large (sparse: it costs no disk).
+	huge, err := os.Create(filepath.Join(dir, "fixtures", "huge.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := huge.WriteString(`[1, 2, 3]`); err != nil {
+		t.Fatal(err)
+	}
+	if err := huge.Truncate(MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	huge.Close()
+	g, err := Paths([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range g.Services {
+		names = append(names, s.Label())
+	}
+	if got, want := strings.Join(names, " "), "api list www wide"; !sameWords(got, want) {
+		t.Errorf("services %q, want %q", got, want)
+	}
+	var problems []string
+	for _, p := range g.Problems {
+		problems = append(problems, filepath.Base(filepath.Dir(g.Fset().Position(p.Pos).Filename))+": "+p.Message)
+	}
+	if len(problems) != 1 || !strings.HasPrefix(problems[0], "broken: cannot parse JSON") {
+		t.Errorf("problems %q, want the broken export's parse error alone", problems)
+	}
+	for _, f := range g.Files.List() {
+		if base := filepath.Base(f.Name); base == "package.json" || strings.Contains(f.Name, "fixtures") || strings.Contains(f.Name, "notexport") {
+			t.Errorf("%s was read into the graph", f.Name)
+		}
+	}
+}
+
+func sameWords(a, b string) bool {
+	x, y := strings.Fields(a), strings.Fields(b)
+	if len(x) != len(y) {
+		return false
+	}
+	seen := map[string]int{}
+	for _, w := range x {
+		seen[w]++
+	}
+	for _, w := range y {
+		seen[w]--
+	}
+	for _, n := range seen {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func utf16le(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteByte(byte(r))
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// TestNamedJSONIsRead: a file named on the command line is read whole,
+// so that a named file that is no export is reported as such.
+func TestNamedJSONIsRead(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"broken.json": `{"services": [`})
+	g, err := Paths([]string{filepath.Join(dir, "broken.json")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Problems) == 0 {
+		t.Error("a named broken file gave no parse error")
+	}
+}
+
+// BenchmarkVendoredJSON: a directory of 5,000 JSON files that are not
+// exports (a vendored tree), beside one export.
+func BenchmarkVendoredJSON(b *testing.B) {
+	dir := b.TempDir()
+	files := map[string]string{"estate.json": `{"services": [` + service + `]}`}
+	doc := `{"name": "pkg", "version": "1.0.0", "description": "` + strings.Repeat("x", 200) + `", "data": [` + strings.Repeat(`{"id": 1, "values": [0.25, 0.5, 0.75]}, `, 100) + `{}]}`
+	for i := range 5000 {
+		files[fmt.Sprintf("vendor/p%d/f%d.json", i/100, i)] = doc
+	}
+	writeFiles(b, dir, files)
+	b.SetBytes(int64(5000 * len(doc)))
+	for b.Loop() {
+		g, err := Paths([]string{dir}, Options{})
+		if err != nil || len(g.Services) != 1 {
+			b.Fatalf("err %v, %d services", err, len(g.Services))
+		}
+	}
+}
