@@ -11,6 +11,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/chainview"
+	"github.com/chainlint/chainlint/internal/scc"
 )
 
 // The html format is one self-contained page a reviewer opens to see the
@@ -56,93 +57,90 @@ func htmlLayout(g *chainview.Graph, worst map[string]analyzer.Severity) (nodes [
 	for _, o := range g.Origins {
 		add(&htmlNode{id: "origin:" + o, label: o, sub: "origin", kind: "origin"})
 	}
-	out := map[string][]string{}
-	in := map[string]int{}
+	// Columns: the longest path to a node (in edges) over the graph's
+	// strongly connected components, sources first, so the layout is
+	// linear in nodes and edges; the services of a loop take successive
+	// columns in the order its edges reach them from its first service.
+	index := make(map[string]int, len(nodes))
+	for i, n := range nodes {
+		index[n.id] = i
+	}
+	adj := make([][]int, len(nodes))
+	preds := make([][]int, len(nodes))
 	for _, e := range g.Edges {
-		if e.Broken || e.From == e.To {
+		from, ok1 := index[e.From]
+		to, ok2 := index[e.To]
+		if e.Broken || from == to || !ok1 || !ok2 {
 			continue
 		}
-		out[e.From] = append(out[e.From], e.To)
-		in[e.To]++
+		adj[from] = append(adj[from], to)
+		preds[to] = append(preds[to], from)
 	}
-	col := map[string]int{}
-	var visit func(id string, depth int, onPath map[string]bool)
-	visit = func(id string, depth int, onPath map[string]bool) {
-		if onPath[id] || (col[id] >= depth && depth > 0) || len(onPath) > len(nodes) {
-			return
+	comps := scc.Components(adj)
+	compOf := make([]int, len(nodes))
+	for ci, comp := range comps {
+		for _, v := range comp {
+			compOf[v] = ci
 		}
-		if depth > col[id] {
-			col[id] = depth
-		}
-		onPath[id] = true
-		for _, to := range out[id] {
-			visit(to, depth+1, onPath)
-		}
-		delete(onPath, id)
 	}
-	seen := map[string]bool{}
-	mark := func(id string) {
-		var walk func(string)
-		walk = func(id string) {
-			if seen[id] {
-				return
-			}
-			seen[id] = true
-			for _, to := range out[id] {
-				walk(to)
+	col := make([]int, len(nodes))
+	start := make([]int, len(comps)) // the first column free for a component
+	dist := make([]int, len(nodes))
+	for ci := len(comps) - 1; ci >= 0; ci-- { // sources first
+		comp := comps[ci]
+		for _, v := range comp {
+			dist[v] = -1
+		}
+		dist[comp[0]] = 0
+		for queue := []int{comp[0]}; len(queue) > 0; queue = queue[1:] {
+			v := queue[0]
+			for _, to := range adj[v] {
+				if compOf[to] == ci && dist[to] < 0 {
+					dist[to] = dist[v] + 1
+					queue = append(queue, to)
+				}
 			}
 		}
-		walk(id)
-	}
-	for _, n := range nodes {
-		if in[n.id] == 0 {
-			visit(n.id, 0, map[string]bool{})
-			mark(n.id)
-		}
-	}
-	// A loop nothing enters starts at its first service.
-	for _, n := range nodes {
-		if !seen[n.id] {
-			visit(n.id, 0, map[string]bool{})
-			mark(n.id)
+		for _, v := range comp {
+			col[v] = start[ci] + dist[v]
+			for _, to := range adj[v] {
+				if c := compOf[to]; c != ci {
+					start[c] = max(start[c], col[v]+1)
+				}
+			}
 		}
 	}
 	// Rows: column by column, each node near the nodes that reach it
 	// (their mean row), so that edges cross less.
-	preds := map[string][]string{}
-	for from, tos := range out {
-		for _, to := range tos {
-			preds[to] = append(preds[to], from)
-		}
-	}
-	columns := map[int][]*htmlNode{}
+	columns := map[int][]int{}
 	last := 0
-	for _, n := range nodes {
-		c := col[n.id]
-		columns[c] = append(columns[c], n)
-		last = max(last, c)
+	for v := range nodes {
+		columns[col[v]] = append(columns[col[v]], v)
+		last = max(last, col[v])
 	}
-	row := map[string]float64{}
+	row := make([]float64, len(nodes))
+	mean := make([]float64, len(nodes))
 	for c := 0; c <= last; c++ {
 		list := columns[c]
 		if c > 0 {
-			mean := func(n *htmlNode) float64 {
+			for _, v := range list {
 				sum, k := 0.0, 0
-				for _, p := range preds[n.id] {
+				for _, p := range preds[v] {
 					if col[p] < c {
 						sum += row[p]
 						k++
 					}
 				}
-				if k == 0 {
-					return 1e9
+				mean[v] = 1e9
+				if k > 0 {
+					mean[v] = sum / float64(k)
 				}
-				return sum / float64(k)
 			}
-			sort.SliceStable(list, func(i, j int) bool { return mean(list[i]) < mean(list[j]) })
+			sort.SliceStable(list, func(i, j int) bool { return mean[list[i]] < mean[list[j]] })
 		}
-		for r, n := range list {
-			row[n.id] = float64(r)
+		for r, v := range list {
+			row[v] = float64(r)
+			n := nodes[v]
 			n.x = htmlMargin + c*(htmlNodeW+htmlColGap)
 			n.y = htmlMargin + r*(htmlNodeH+htmlRowGap)
 		}
