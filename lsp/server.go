@@ -379,20 +379,34 @@ func (s *Server) change(p didChangeParams) {
 	if !ok {
 		text, _ = safefile.Read(path, 0)
 	}
-	for _, c := range p.ContentChanges {
+	s.docs[path] = applyChanges(text, p.ContentChanges)
+	s.mu.Unlock()
+	s.schedule(s.opts.Debounce)
+}
+
+// applyChanges applies a didChange's changes in order: a change without a
+// range replaces the whole text; the others go through a chunked buffer
+// (textBuffer), so that each costs a chunk, not the document.
+func applyChanges(text []byte, changes []contentChange) []byte {
+	var buf *textBuffer
+	for _, c := range changes {
 		if c.Range == nil {
-			text = []byte(c.Text)
+			text, buf = []byte(c.Text), nil
 			continue
 		}
-		start, end := offsetOf(text, c.Range.Start), offsetOf(text, c.Range.End)
+		if buf == nil {
+			buf = newTextBuffer(text)
+		}
+		start, end := buf.offset(c.Range.Start), buf.offset(c.Range.End)
 		if end < start {
 			start, end = end, start
 		}
-		text = append(append(append([]byte(nil), text[:start]...), c.Text...), text[end:]...)
+		buf.replace(start, end, []byte(c.Text))
 	}
-	s.docs[path] = text
-	s.mu.Unlock()
-	s.schedule(s.opts.Debounce)
+	if buf != nil {
+		return buf.Bytes()
+	}
+	return text
 }
 
 // schedule starts an analysis after delay, replacing a pending one.
