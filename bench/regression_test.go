@@ -1,0 +1,90 @@
+package bench
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"github.com/chainlint/chainlint/internal/synth/estate"
+	"github.com/chainlint/chainlint/lint"
+)
+
+// allocated is the bytes op allocates: a measure of work that, unlike
+// time, does not depend on the machine's load, so a test can hold it to
+// a bound in CI.
+func allocated(op func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	op()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestCostStaysLinear holds the lint of fixed synthetic estates to its
+// goals in allocated bytes: per doubling of services (1,000 → 2,000 →
+// 4,000) at most 2.1×, and against the parse floor at most the ratio
+// below, for each input kind. An algorithm that turns quadratic, or a
+// loader that starts copying what it reads, fails here rather than in
+// next week's measurements. (Time is measured by the benchmarks and
+// scripts/bench-process.sh; a timed assertion would fail on a busy
+// machine.)
+func TestCostStaysLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints 21,000 generated services")
+	}
+	// Lint allocates more than the parse floor: it keeps the graph, runs
+	// the rules and the VCL model. The bounds sit some 25% above today's
+	// figures (json 2.45–2.6, yaml 1.75–1.8, terraform 1.05–1.08).
+	maxRatio := map[string]float64{"json": 3.2, "yaml": 2.25, "terraform": 1.35}
+	for _, format := range []string{"json", "yaml", "terraform"} {
+		t.Run(format, func(t *testing.T) {
+			var prev uint64
+			for _, n := range []int{1000, 2000, 4000} {
+				dir := writeEstate(t, n, format)
+				lintBytes := allocated(func() {
+					if _, err := lint.Run(lint.Options{Paths: []string{dir}}); err != nil {
+						t.Fatal(err)
+					}
+				})
+				floorBytes := allocated(func() {
+					if err := Floor(dir); err != nil {
+						t.Fatal(err)
+					}
+				})
+				ratio := float64(lintBytes) / float64(floorBytes)
+				t.Logf("%d services: lint %.1f MB, floor %.1f MB, ratio %.2f", n, float64(lintBytes)/1e6, float64(floorBytes)/1e6, ratio)
+				if ratio > maxRatio[format] {
+					t.Errorf("%d services: lint allocates %.2f× the parse floor, over %.2f", n, ratio, maxRatio[format])
+				}
+				if prev > 0 {
+					if growth := float64(lintBytes) / float64(prev); growth > 2.1 {
+						t.Errorf("%d services: allocation grew %.2f× from half as many, over 2.1", n, growth)
+					}
+				}
+				prev = lintBytes
+			}
+		})
+	}
+}
+
+func writeEstate(t *testing.T, n int, format string) string {
+	t.Helper()
+	dir := t.TempDir()
+	o := estate.Options{Services: n, Seed: 1}
+	files := map[string][]byte{}
+	switch format {
+	case "json":
+		files["estate.json"] = estate.Bundle(o)
+	case "yaml":
+		files["estate.yaml"] = estate.YAMLBundle(o)
+	case "terraform":
+		files = estate.TerraformFiles(o)
+	default:
+		panic(fmt.Sprint("format ", format))
+	}
+	if err := estate.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
