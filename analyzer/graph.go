@@ -187,6 +187,11 @@ type VCLFacts struct {
 	// ExitsMerged reports that the model merged paths to stay within its
 	// bound: some exits stand for several paths and carry no conditions.
 	ExitsMerged bool
+	// RunRequest runs the model again for one request, its conditions
+	// decided by the request where they can be (trace): the paths that
+	// request takes, with only the conditions it could not decide. Nil
+	// when Exits is.
+	RunRequest func(*Request) []*Exit `json:"-"`
 	// ContentUnknown reports custom VCL or a snippet whose content is
 	// known only at apply time: the Host the VCL sends is then unknown.
 	ContentUnknown bool
@@ -325,6 +330,28 @@ type HeaderValue struct {
 type LiteralKey struct {
 	Span
 	Func string
+}
+
+// The priority Fastly gives an object whose priority is not written
+// depends on the interface that created it: the API's default is 100 for
+// conditions, headers and snippets (its reference: "[default to 100]");
+// the Terraform provider's schema defaults a condition block to 10 and
+// header and snippet blocks to 100. Loaders fill the default in with
+// WithDefault, so that objects from different interfaces order as Fastly
+// orders them. Lower runs first.
+const (
+	DefaultPriorityAPI                = 100
+	DefaultConditionPriorityTerraform = 10
+	DefaultPriorityTerraform          = 100
+)
+
+// WithDefault returns f holding def as its value when the source does not
+// write the field (Set stays false: the source still does not write it).
+func WithDefault[T any](f Field[T], def T) Field[T] {
+	if !f.Set {
+		f.Value = def
+	}
+	return f
 }
 
 // Snippet is a VCL snippet of a VCL service.

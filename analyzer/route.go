@@ -336,8 +336,14 @@ func ExitsFor(b *Backend) []*Exit {
 	if b.Service == nil || b.Service.VCL == nil {
 		return nil
 	}
+	return ExitsIn(b, b.Service.VCL.Exits)
+}
+
+// ExitsIn is ExitsFor among a given set of the service's exits (those of
+// one request: VCLFacts.RunRequest).
+func ExitsIn(b *Backend, exits []*Exit) []*Exit {
 	var out []*Exit
-	for _, e := range b.Service.VCL.Exits {
+	for _, e := range exits {
 		if e.Shield > 0 || !selects(e, b) {
 			continue
 		}

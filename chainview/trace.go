@@ -93,17 +93,37 @@ func NewRequestTrace(c *analyzer.Chains, profile analyzer.Profile, host, path st
 		t.Limits = append(t.Limits, Used{Limit: l.Name, MaxHops: l.Hops, MaxServices: l.Services})
 	}
 	visits := 0
+	// With a request, each service's model runs again for it (its
+	// conditions decided by the request, no path merged), once.
+	runs := map[*analyzer.Service][]*analyzer.Exit{}
+	exitsOf := func(s *analyzer.Service) []*analyzer.Exit {
+		if s.VCL == nil || s.VCL.Exits == nil {
+			return nil
+		}
+		if req == nil || s.VCL.RunRequest == nil {
+			return s.VCL.Exits
+		}
+		if e, ok := runs[s]; ok {
+			return e
+		}
+		e := s.VCL.RunRequest(req)
+		if e == nil { // the model gave up on this request: the lint run's paths
+			e = s.VCL.Exits
+		}
+		runs[s] = e
+		return e
+	}
 	var walk func(s *analyzer.Service, spent []Used, onPath map[*analyzer.Service]bool) *Visit
 	walk = func(s *analyzer.Service, spent []Used, onPath map[*analyzer.Service]bool) *Visit {
 		visits++
 		v := &Visit{Service: s.Label(), Platform: string(s.Platform)}
-		backends, dynamic := candidates(s, req)
+		backends, dynamic := candidates(s, req, exitsOf(s))
 		v.Dynamic = dynamic
 		onPath[s] = true
 		defer delete(onPath, s)
 		worst := spent
 		for _, b := range backends {
-			for _, lr := range legRoutes(c, b, req) {
+			for _, lr := range legRoutes(c, b, req, exitsOf(s)) {
 				r := lr.route
 				leg := &Leg{Backend: b.Name.Value, Address: r.Address, Host: r.Host, HostSource: r.HostSource.String(), HopCost: analyzer.HopCost(s, r),
 					SwitchedAtShield: r.ViaShield, When: lr.when, Undecided: lr.undecided}
@@ -193,14 +213,14 @@ func originText(b *analyzer.Backend, r *analyzer.Route) string {
 // a request and the request-flow model, those some path it may take
 // selects; else the one a static "set req.backend" in vcl_recv names, the
 // only one, or all of them (dynamic).
-func candidates(s *analyzer.Service, req *analyzer.Request) ([]*analyzer.Backend, bool) {
+func candidates(s *analyzer.Service, req *analyzer.Request, exits []*analyzer.Exit) ([]*analyzer.Backend, bool) {
 	if len(s.Backends) <= 1 {
 		return s.Backends, false
 	}
-	if req != nil && s.VCL != nil && s.VCL.Exits != nil {
+	if req != nil && exits != nil {
 		var taken []*analyzer.Backend
 		for _, b := range s.Backends {
-			for _, e := range analyzer.ExitsFor(b) {
+			for _, e := range analyzer.ExitsIn(b, exits) {
 				if takes, known := e.Takes(req); takes || !known {
 					taken = append(taken, b)
 					break
@@ -245,10 +265,10 @@ const maxWhen = 4
 // backend's .host_header decides the Host, or the model did not run, the
 // backend's route is the one leg. A shield-switch edge is a leg of its
 // own. With a request, only the paths it may take count.
-func legRoutes(c *analyzer.Chains, b *analyzer.Backend, req *analyzer.Request) []legRoute {
+func legRoutes(c *analyzer.Chains, b *analyzer.Backend, req *analyzer.Request, serviceExits []*analyzer.Exit) []legRoute {
 	base := c.RouteOf[b]
 	var out []legRoute
-	exits := analyzer.ExitsFor(b)
+	exits := analyzer.ExitsIn(b, serviceExits)
 	if base.HostSource == analyzer.HostOverride || base.HostSource == analyzer.HostVCLBackend || len(exits) == 0 || !base.ToFastly {
 		out = append(out, legRoute{route: base})
 	} else {

@@ -242,7 +242,35 @@ type (
 		Range
 		Call *CallExpr
 	}
+	// IncludeStmt is include "NAME"; inside a subroutine: the named VCL
+	// file (or snippet::NAME) holds statements of that subroutine.
+	IncludeStmt struct {
+		Range
+		Path *StringLit
+	}
+	// SwitchStmt is switch (value) { case "a": …; case ~ "re": …;
+	// default: …; }. Fastly accepts it (undocumented); falco and the
+	// tree-sitter grammar parse it so.
+	SwitchStmt struct {
+		Range
+		Value Expr
+		Cases []*SwitchCase
+	}
+	// BreakStmt is break; (it ends a switch case).
+	BreakStmt struct{ Range }
+	// FallthroughStmt is fallthrough; (a switch case runs on into the
+	// next).
+	FallthroughStmt struct{ Range }
 )
+
+// SwitchCase is one case of a switch: Match is nil for default; Regex
+// marks case ~ "re".
+type SwitchCase struct {
+	Range
+	Match *StringLit
+	Regex bool
+	Stmts []Stmt
+}
 
 // Expressions.
 type (
@@ -311,23 +339,27 @@ func (*RatecounterDecl) decl() {}
 func (*PragmaDecl) decl()      {}
 func (*MacroDecl) decl()       {}
 
-func (*Block) stmt()         {}
-func (*SetStmt) stmt()       {}
-func (*UnsetStmt) stmt()     {}
-func (*AddStmt) stmt()       {}
-func (*CallStmt) stmt()      {}
-func (*DeclareStmt) stmt()   {}
-func (*ReturnStmt) stmt()    {}
-func (*ErrorStmt) stmt()     {}
-func (*RestartStmt) stmt()   {}
-func (*SyntheticStmt) stmt() {}
-func (*EsiStmt) stmt()       {}
-func (*LogStmt) stmt()       {}
-func (*IfStmt) stmt()        {}
-func (*GotoStmt) stmt()      {}
-func (*LabelStmt) stmt()     {}
-func (*MacroStmt) stmt()     {}
-func (*CallExprStmt) stmt()  {}
+func (*Block) stmt()           {}
+func (*SetStmt) stmt()         {}
+func (*UnsetStmt) stmt()       {}
+func (*AddStmt) stmt()         {}
+func (*CallStmt) stmt()        {}
+func (*DeclareStmt) stmt()     {}
+func (*ReturnStmt) stmt()      {}
+func (*ErrorStmt) stmt()       {}
+func (*RestartStmt) stmt()     {}
+func (*SyntheticStmt) stmt()   {}
+func (*EsiStmt) stmt()         {}
+func (*LogStmt) stmt()         {}
+func (*IfStmt) stmt()          {}
+func (*GotoStmt) stmt()        {}
+func (*LabelStmt) stmt()       {}
+func (*MacroStmt) stmt()       {}
+func (*CallExprStmt) stmt()    {}
+func (*IncludeStmt) stmt()     {}
+func (*SwitchStmt) stmt()      {}
+func (*BreakStmt) stmt()       {}
+func (*FallthroughStmt) stmt() {}
 
 func (*Ident) expr()       {}
 func (*StringLit) expr()   {}

@@ -676,6 +676,18 @@ func (p *parser) stmt() Stmt {
 		p.advance()
 		label := p.ident("a label")
 		return &GotoStmt{Label: label, Range: end()}
+	case "include":
+		p.advance()
+		path := p.stringLit("a file name in quotes")
+		return &IncludeStmt{Path: path, Range: end()}
+	case "switch":
+		return p.switchStmt()
+	case "break":
+		p.advance()
+		return &BreakStmt{Range: end()}
+	case "fallthrough":
+		p.advance()
+		return &FallthroughStmt{Range: end()}
 	case "else", "elseif", "elsif":
 		p.failAt(t, "%q without a matching if", t.Text)
 	}
@@ -687,8 +699,56 @@ func (p *parser) stmt() Stmt {
 		call := p.primary().(*CallExpr)
 		return &CallExprStmt{Call: call, Range: end()}
 	}
-	p.failAt(t, "unknown statement %q (expected set, unset, add, call, declare, return, error, restart, synthetic, esi, log, if or goto)", t.Text)
+	p.failAt(t, "unknown statement %q (expected set, unset, add, call, declare, return, error, restart, synthetic, esi, log, if, switch, include or goto)", t.Text)
 	return nil
+}
+
+// switchStmt parses switch (value) { case "a": …; case ~ "re": …;
+// default: …; }.
+func (p *parser) switchStmt() *SwitchStmt {
+	start := p.advance()
+	s := &SwitchStmt{}
+	p.expect(LParen, "'(' after switch")
+	s.Value = p.expr()
+	p.expect(RParen, "')'")
+	p.expect(LBrace, "'{'")
+	for p.cur().Kind != RBrace && p.cur().Kind != EOF {
+		t := p.cur()
+		c := &SwitchCase{}
+		switch {
+		case t.Kind == Word && t.Text == "case":
+			p.advance()
+			if o := p.cur(); o.Kind == Op && o.Text == "~" {
+				c.Regex = true
+				p.advance()
+			}
+			c.Match = p.stringLit("a string after case")
+			p.expect(Colon, "':' after the case")
+		case t.Kind == Word && t.Text == "default:":
+			p.advance()
+		case t.Kind == Word && t.Text == "default":
+			p.advance()
+			p.expect(Colon, "':' after default")
+		default:
+			p.failAt(t, "expected case or default in a switch, found %s", describe(t))
+		}
+		for {
+			n := p.cur()
+			if n.Kind == RBrace || n.Kind == EOF || n.Kind == Word && (n.Text == "case" || n.Text == "default" || n.Text == "default:") {
+				break
+			}
+			var st Stmt
+			p.guard(func() { st = p.stmt() }, p.syncStmt)
+			if st != nil {
+				c.Stmts = append(c.Stmts, st)
+			}
+		}
+		c.Range = Range{t.Off, p.prevEnd()}
+		s.Cases = append(s.Cases, c)
+	}
+	p.expect(RBrace, "'}' to close the switch")
+	s.Range = Range{start.Off, p.prevEnd()}
+	return s
 }
 
 func (p *parser) ifStmt() *IfStmt {
@@ -783,6 +843,7 @@ var stmtKeywords = map[string]bool{
 	"else": true, "elseif": true, "elsif": true, "set": true, "unset": true, "remove": true, "add": true,
 	"call": true, "declare": true, "return": true, "error": true, "restart": true, "synthetic": true,
 	"synthetic.base64": true, "esi": true, "log": true, "if": true, "goto": true,
+	"include": true, "switch": true, "break": true, "fallthrough": true, "case": true,
 }
 
 func concatOf(parts []Expr) Expr {

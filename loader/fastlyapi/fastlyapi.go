@@ -651,19 +651,19 @@ func (l *loader) service(n *tree.Node) {
 				Span:     l.span(sn),
 				Name:     l.str(sn, "name", "snippet name"),
 				Type:     l.str(sn, "type", "snippet type"),
-				Priority: l.num(sn, "priority", "snippet priority"),
+				Priority: analyzer.WithDefault(l.num(sn, "priority", "snippet priority"), analyzer.DefaultPriorityAPI),
 				Content:  l.text(sn, "content", "snippet content"),
 			})
 		}
 		for _, c := range l.list(version, "conditions", "condition") {
 			s.Conditions = append(s.Conditions, &analyzer.Condition{Span: l.span(c), Name: l.str(c, "name", "condition name"),
-				Statement: l.text(c, "statement", "condition statement"), Type: l.str(c, "type", "condition type"), Priority: l.num(c, "priority", "condition priority")})
+				Statement: l.text(c, "statement", "condition statement"), Type: l.str(c, "type", "condition type"), Priority: analyzer.WithDefault(l.num(c, "priority", "condition priority"), analyzer.DefaultPriorityAPI)})
 		}
 		for _, h := range l.list(version, "headers", "header") {
 			s.Headers = append(s.Headers, &analyzer.Header{Span: l.span(h), Name: l.str(h, "name", "header name"), Type: l.str(h, "type", "header type"),
 				Action: l.str(h, "action", "header action"), Dst: l.str(h, "dst", "header dst"), Src: l.text(h, "src", "header src"),
 				RequestCondition: l.str(h, "request_condition", "header request_condition"), IgnoreIfSet: l.flag(h, "ignore_if_set", "header ignore_if_set"),
-				Priority: l.num(h, "priority", "header priority")})
+				Priority: analyzer.WithDefault(l.num(h, "priority", "header priority"), analyzer.DefaultPriorityAPI)})
 		}
 		for _, r := range l.list(version, "request_settings", "request setting") {
 			s.RequestSettings = append(s.RequestSettings, &analyzer.RequestSetting{Span: l.span(r), Name: l.str(r, "name", "request setting name"),

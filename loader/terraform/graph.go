@@ -336,18 +336,18 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 	}
 	for _, sb := range b.blocks["snippet"] {
 		sn := &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
-			Priority: l.num(sb.attrs["priority"]), Content: l.text(sb.attrs["content"])}
+			Priority: analyzer.WithDefault(l.num(sb.attrs["priority"]), analyzer.DefaultPriorityTerraform), Content: l.text(sb.attrs["content"])}
 		s.Snippets = append(s.Snippets, sn)
 		note(sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
 	}
 	for _, cb := range b.blocks["condition"] {
 		s.Conditions = append(s.Conditions, &analyzer.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
-			Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: l.num(cb.attrs["priority"])})
+			Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: analyzer.WithDefault(l.num(cb.attrs["priority"]), analyzer.DefaultConditionPriorityTerraform)})
 	}
 	for _, hb := range b.blocks["header"] {
 		s.Headers = append(s.Headers, &analyzer.Header{Span: l.blockSpan(hb), Name: l.str(hb.attrs["name"]), Type: l.str(hb.attrs["type"]),
 			Action: l.str(hb.attrs["action"]), Dst: l.str(hb.attrs["destination"]), Src: l.text(hb.attrs["source"]),
-			RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: l.num(hb.attrs["priority"])})
+			RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: analyzer.WithDefault(l.num(hb.attrs["priority"]), analyzer.DefaultPriorityTerraform)})
 	}
 	for _, rb := range b.blocks["request_setting"] {
 		s.RequestSettings = append(s.RequestSettings, &analyzer.RequestSetting{Span: l.blockSpan(rb), Name: l.str(rb.attrs["name"]),

@@ -225,20 +225,20 @@ func (s *showLoader) resource(r *tree.Node) {
 	items, unknowns = blocks(values, unknown, "snippet")
 	for i, sn := range items {
 		svc.Snippets = append(svc.Snippets, &analyzer.Snippet{Span: s.span(sn), Name: s.field(sn, unknowns[i], "name"),
-			Type: s.field(sn, unknowns[i], "type"), Priority: s.num(sn, unknowns[i], "priority"), Content: s.text(sn, unknowns[i], "content")})
+			Type: s.field(sn, unknowns[i], "type"), Priority: analyzer.WithDefault(s.num(sn, unknowns[i], "priority"), analyzer.DefaultPriorityTerraform), Content: s.text(sn, unknowns[i], "content")})
 	}
 	items, unknowns = blocks(values, unknown, "condition")
 	for i, c := range items {
 		u := unknowns[i]
 		svc.Conditions = append(svc.Conditions, &analyzer.Condition{Span: s.span(c), Name: s.field(c, u, "name"),
-			Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: s.num(c, u, "priority")})
+			Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: analyzer.WithDefault(s.num(c, u, "priority"), analyzer.DefaultConditionPriorityTerraform)})
 	}
 	items, unknowns = blocks(values, unknown, "header")
 	for i, h := range items {
 		u := unknowns[i]
 		svc.Headers = append(svc.Headers, &analyzer.Header{Span: s.span(h), Name: s.field(h, u, "name"), Type: s.field(h, u, "type"),
 			Action: s.field(h, u, "action"), Dst: s.field(h, u, "destination"), Src: s.text(h, u, "source"),
-			RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: s.num(h, u, "priority")})
+			RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: analyzer.WithDefault(s.num(h, u, "priority"), analyzer.DefaultPriorityTerraform)})
 	}
 	items, unknowns = blocks(values, unknown, "request_setting")
 	for i, r := range items {

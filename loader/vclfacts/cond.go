@@ -2,9 +2,11 @@ package vclfacts
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/dlclark/regexp2/v2"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/vcl"
@@ -67,16 +69,17 @@ func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool
 			// The regular expression is compiled when a request is first
 			// decided (trace), not for every service a lint run reads.
 			var once sync.Once
-			var re *regexp.Regexp
+			var re *regexp2.Regexp
 			match := func(v string) (bool, bool) {
 				if e.Op == "==" || e.Op == "!=" {
 					return v == lit.Value, true
 				}
-				once.Do(func() { re, _ = regexp.Compile(lit.Value) })
+				once.Do(func() { re = pcre(lit.Value) })
 				if re == nil {
 					return false, false
 				}
-				return re.MatchString(v), true
+				m, err := re.MatchString(v)
+				return m, err == nil
 			}
 			want := e.Op == "==" || e.Op == "~"
 			return func(r *analyzer.Request) (bool, bool) {
@@ -194,4 +197,51 @@ func writtenHeaders(bodies [][]vcl.Stmt) map[string]bool {
 		})
 	}
 	return out
+}
+
+// pcreTimeout bounds one regular-expression match: a pattern that
+// backtracks without end on some input is left undecided, not run for
+// ever.
+const pcreTimeout = 100 * time.Millisecond
+
+// pcre compiles a Fastly regular expression (PCRE); nil when it does not
+// compile.
+func pcre(pattern string) *regexp2.Regexp {
+	re, err := regexp2.Compile(pattern, regexp2.None)
+	if err != nil {
+		return nil
+	}
+	re.MatchTimeout = pcreTimeout
+	return re
+}
+
+// pcreReplace is Fastly's regsub (all: regsuball): the first (every)
+// match of pattern in s replaced by replacement, where \1 … \9 are the
+// groups; ok is false when the pattern does not compile or a match does
+// not finish in time.
+func pcreReplace(pattern, s, replacement string, all bool) (string, bool) {
+	re := pcre(pattern)
+	if re == nil {
+		return "", false
+	}
+	// regexp2 writes groups as $1 and a dollar as $$.
+	var repl strings.Builder
+	for i := 0; i < len(replacement); i++ {
+		c := replacement[i]
+		switch {
+		case c == '\\' && i+1 < len(replacement) && replacement[i+1] >= '0' && replacement[i+1] <= '9':
+			repl.WriteString("${" + string(replacement[i+1]) + "}")
+			i++
+		case c == '$':
+			repl.WriteString("$$")
+		default:
+			repl.WriteByte(c)
+		}
+	}
+	count := 1
+	if all {
+		count = -1
+	}
+	out, err := re.Replace(s, repl.String(), -1, count)
+	return out, err == nil
 }

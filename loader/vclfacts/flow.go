@@ -3,6 +3,7 @@ package vclfacts
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -11,33 +12,33 @@ import (
 
 // The request-flow model runs a service's effective VCL as Fastly runs
 // it, far enough to tell, for every path a request can take to a backend,
-// which backend it goes to and which Host it carries.
+// which backend it goes to and which Host it carries. docs/vcl-model.md
+// lists what is modelled with Fastly's source for each line; in short:
 //
-// What is modelled (each from Fastly's documentation, or assumed where it
-// is silent; the rule docs repeat the assumptions):
-//
-//   - The effective VCL: the custom VCL's subroutines (every uploaded
-//     file: includes are assumed to be the other files), with each
-//     snippet inserted at its subroutine's #FASTLY macro in ascending
-//     priority (default 100; equal priorities by name, an assumption:
-//     Fastly does not document ties). Without custom VCL, Fastly's
-//     boilerplate: the macro, then vcl_recv passes methods other than GET,
-//     HEAD and FASTLYPURGE and looks the rest up, vcl_miss fetches,
-//     vcl_pass passes. Custom VCL that lacks a subroutine's macro renders
-//     none of that type's snippets (Unrendered).
-//   - The request path: vcl_recv, then return(pass) to vcl_pass, or
-//     return(lookup) (or falling off the end) through vcl_hash to
-//     vcl_miss; error and restart leave no backend request (restart is
-//     not followed: VCL's only loop, bounded by Fastly at 3).
-//   - State: req.http.host (the client's at first), bereq.http.host
-//     (a copy of req.http.* made when vcl_miss or vcl_pass starts:
-//     Fastly's bereq.http reference), req.backend (static set req.backend
-//     = F_x). set and unset, last write wins; call follows custom
-//     subroutines (a return(action) in one ends its caller too).
+//   - The effective VCL: the custom VCL's subroutines, with each snippet
+//     inserted at its subroutine's #FASTLY macro in ascending priority
+//     (equal priorities by name, an assumption), then, in vcl_recv, the
+//     VCL generated from the API objects (generatedRecv). Without custom
+//     VCL, Fastly's boilerplate. include "NAME"; inside a subroutine runs
+//     the named VCL file's (or snippet::NAME's) statements there.
+//   - The lifecycle, one transition table (next): vcl_recv → lookup →
+//     vcl_hash → vcl_miss (fetch) or vcl_hit; pass → vcl_pass; error →
+//     vcl_error; vcl_miss or vcl_hit return(pass) → vcl_pass; restart
+//     (from recv, hit, miss, pass, fetch, deliver, error) → vcl_recv with
+//     req kept and req.restarts + 1, at most 3 times. A backend request
+//     leaves vcl_miss, vcl_pass, or vcl_pipe (return(pipe) or
+//     return(upgrade) in vcl_recv).
+//   - State: req.http.host (the client's at first), bereq.http.host (a
+//     copy of req.http.* made when vcl_miss, vcl_pass or vcl_pipe starts),
+//     req.backend, the literal values of request headers a Host is copied
+//     from, req.restarts, and the facts the path's conditions established.
 //   - Conditions: each if forks the path when a branch changes the state
-//     or leaves the subroutine; the condition is kept as written.
-//     req.backend.is_shield is understood exactly: a branch that needs it
-//     true and one that needs it false never share a path.
+//     or leaves the subroutine, unless the path's facts (or, for trace,
+//     the concrete request) already decide it: `req.url ~ "^/a"` and
+//     `req.url !~ "^/a"` are one fact, so contradictory paths never exist.
+//     req.backend.is_shield is understood exactly after Fastly's shield
+//     selection; in vcl_recv before it (recv snippets, the generated
+//     code) it is an ordinary condition, as Fastly's reference says.
 //
 // Paths are bounded: past maxPaths at one point, paths with equal state
 // are merged (their conditions dropped, ExitsMerged set), and the rest cut.
@@ -50,11 +51,28 @@ const maxPaths = 64
 // statement-level reading.
 const maxSteps = 200_000
 
-// hostVal is what a Host variable holds on a path.
+// maxRestarts is how often Fastly lets a request restart.
+const maxRestarts = 3
+
+// hostVal is what a Host variable (or a tracked header) holds on a path.
 type hostVal struct {
 	kind  analyzer.ExitHostKind
 	value string
 	span  analyzer.Span
+}
+
+// fact is a condition a path has decided: its key (exprKey) and whether
+// it held.
+type fact struct {
+	key   string
+	holds bool
+}
+
+// headerVal is a request header's value on a path, kept for the headers a
+// Host is copied from.
+type headerVal struct {
+	name string
+	val  hostVal
 }
 
 type flowState struct {
@@ -63,7 +81,14 @@ type flowState struct {
 	notBackends        []string // req.backend is none of these on the path
 	conds              []string
 	evals              []func(*analyzer.Request) (bool, bool)
+	facts              []fact
+	headers            []headerVal // req.http.* (tracked names)
+	bereqHeaders       []headerVal // bereq.http.* (tracked names)
 	shield             int
+	restarts           int
+	// skipTo is the label a goto jumps to: statements pass the path by
+	// until that label.
+	skipTo string
 	// action is how the subroutine ended: "" (fell off the end, or a
 	// plain return), or the action of return(action), "error", "restart".
 	action string
@@ -72,7 +97,7 @@ type flowState struct {
 // key identifies a path's state for merging.
 func (st *flowState) key() string {
 	return strings.Join([]string{st.reqHost.value, string(rune('0' + st.reqHost.kind)), st.bereqHost.value,
-		string(rune('0' + st.bereqHost.kind)), st.backend, string(rune('1' + st.shield)), st.action}, "\x00")
+		string(rune('0' + st.bereqHost.kind)), st.backend, string(rune('1' + st.shield)), st.action, strconv.Itoa(st.restarts), st.skipTo}, "\x00")
 }
 
 // maxConds bounds the conditions a path keeps (copying ever longer lists
@@ -92,11 +117,36 @@ func (st flowState) with(cond string, eval func(*analyzer.Request) (bool, bool))
 	return st
 }
 
-// snip is a snippet waiting for its macro.
+func header(list []headerVal, name string) (hostVal, bool) {
+	for i := len(list) - 1; i >= 0; i-- {
+		if list[i].name == name {
+			return list[i].val, true
+		}
+	}
+	return hostVal{}, false
+}
+
+func withHeader(list []headerVal, name string, v hostVal) []headerVal {
+	return append(list[:len(list):len(list)], headerVal{name, v})
+}
+
+// snip is a snippet waiting for its macro, or one object's generated VCL.
 type snip struct {
 	snippet *analyzer.Snippet
 	src     *source
 	stmts   []vcl.Stmt
+	// gen describes generated VCL (nil for a snippet).
+	gen *genInfo
+}
+
+// genInfo describes one object's generated VCL: label is the comment
+// Fastly writes before it ("Header rewrite NAME : 10"), section starts a
+// section ("default conditions"), group names the request condition it is
+// under (its guard, and body without it, for printing), and shield marks
+// shield selection, which the model does not run (see generatedRecv).
+type genInfo struct {
+	label, section, group, guard, body string
+	shield                             bool
 }
 
 type flow struct {
@@ -106,108 +156,283 @@ type flow struct {
 	// snippets holds each subroutine's snippets, in rendering order.
 	snippets map[string][]snip
 	// generated is what Fastly renders at #FASTLY recv from the API
-	// objects (generated.go), before the recv snippets.
+	// objects (generated.go), after the recv snippets.
 	generated []snip
 	hasCustom bool
+	// prog is the program the model runs (its included files).
+	prog *program
+	// req, for trace, is the one request the model follows: conditions it
+	// decides do not fork.
+	req *analyzer.Request
 	// touches caches whether a subroutine can change the state.
 	touches   map[string]bool
 	relevance map[vcl.Stmt]bool
 	merged    bool
 	steps     int
 	// written are the request headers the VCL writes: conditions on them
-	// are not decided from the request as received.
+	// are not decided from the request as received, nor kept as facts.
 	written map[string]bool
+	// hostSources are the request headers a Host is copied from: their
+	// literal values are tracked.
+	hostSources map[string]bool
+	// restarts: the VCL restarts somewhere, so the model follows fetch,
+	// deliver and error too.
+	restarts bool
+	// beforeShield is set while vcl_recv runs before Fastly's shield
+	// selection, where req.backend.is_shield says nothing yet.
+	beforeShield bool
+	// keys caches each condition's fact key (atom).
+	keys map[vcl.Expr]atomKey
 }
 
-// runFlow computes the service's exits.
-func (r *reader) runFlow(custom map[string][]body, snippets map[string][]snip, generated []snip, hasCustom bool) {
-	fl := &flow{r: r, custom: custom, snippets: snippets, generated: generated, hasCustom: hasCustom, touches: map[string]bool{}, relevance: map[vcl.Stmt]bool{}}
-	for sub, list := range snippets {
+type atomKey struct {
+	key     string
+	pos, ok bool
+}
+
+// atom is the fact key of a condition (see atomOf), computed once per
+// condition.
+func (fl *flow) atom(e vcl.Expr) (key string, pos, ok bool) {
+	if k, found := fl.keys[e]; found {
+		return k.key, k.pos, k.ok
+	}
+	if fl.keys == nil {
+		fl.keys = map[vcl.Expr]atomKey{}
+	}
+	key, pos, ok = atomOf(e)
+	fl.keys[e] = atomKey{key, pos, ok}
+	return key, pos, ok
+}
+
+// runFlow computes the service's exits; false when the generated VCL
+// could not be built (a condition that is not among the inputs, a value
+// not known before deployment): the model then stays out rather than
+// guess.
+func (r *reader) runFlow(fl *flow) bool {
+	for sub, list := range fl.snippets {
 		slices.SortStableFunc(list, func(a, b snip) int {
 			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
 		})
-		if hasCustom && !fl.hasMacro(sub) {
+		if fl.hasCustom && !fl.hasMacro(sub) {
 			for _, s := range list {
 				r.facts.Unrendered = append(r.facts.Unrendered, s.snippet)
 			}
-			if len(custom[sub]) == 0 && len(list) > 0 {
+			if len(fl.custom[sub]) == 0 && len(list) > 0 {
 				r.facts.MissingSubs = append(r.facts.MissingSubs, strings.TrimPrefix(sub, "vcl_"))
 			}
 		}
 	}
-	if !hasCustom && len(generated) == 0 && !fl.anyRelevant(snippets) {
-		// Boilerplate with snippets that touch nothing the model tracks:
-		// every path keeps the client's Host, as the statement-level
-		// reading (no Exits) says too. Most services are this; they skip
-		// the model's cost.
-		return
+	if !fl.hasCustom && !apiObjects(r.s) && !fl.anyRelevant(fl.snippets) {
+		// Boilerplate with snippets that touch nothing the model tracks,
+		// and no API object but backends: every path keeps the client's
+		// Host, as the statement-level reading (no Exits) says too. Most
+		// services are this; they skip the model's cost.
+		return true
 	}
+	generated, ok := generatedRecv(r.s)
+	if !ok {
+		return false
+	}
+	fl.generated = generated
+	exits, ok := fl.run()
+	r.facts.Exits = exits
+	if !ok {
+		r.facts.Exits = nil // gave up: see maxSteps
+	}
+	r.facts.ExitsMerged = fl.merged
+	return true
+}
+
+// included finds the file (or snippet::NAME) an include statement inside
+// sub names.
+func (fl *flow) included(name, sub string) *source {
+	if src := fl.prog.included[name]; src != nil {
+		return src
+	}
+	sn, ok := strings.CutPrefix(name, "snippet::")
+	if !ok {
+		return nil
+	}
+	for _, x := range fl.r.s.Snippets {
+		if x.Name.Value == sn && x.Content.Known() {
+			return &source{text: x.Content, file: parse(fl.r.g, []byte(x.Content.Value), strings.TrimPrefix(sub, "vcl_"))}
+		}
+	}
+	return nil
+}
+
+// domains are the service's own domains: a Host computed from the
+// client's Host is computed over them.
+func (fl *flow) domains() []string {
+	var out []string
+	for _, d := range fl.r.s.Domains {
+		if d.Name.Known() {
+			out = append(out, d.Name.Value)
+		}
+	}
+	return out
+}
+
+// run follows a request from vcl_recv and returns its exits; ok is false
+// when the model gave up (maxSteps).
+func (fl *flow) run() (exits []*analyzer.Exit, ok bool) {
 	var bodies [][]vcl.Stmt
-	for _, list := range custom {
+	for _, list := range fl.custom {
 		for _, b := range list {
 			bodies = append(bodies, b.stmts)
 		}
 	}
-	for _, list := range snippets {
+	for _, list := range fl.snippets {
 		for _, s := range list {
 			bodies = append(bodies, s.stmts)
 		}
 	}
-	for _, s := range generated {
+	for _, s := range fl.generated {
 		bodies = append(bodies, s.stmts)
 	}
 	fl.written = writtenHeaders(bodies)
-	start := flowState{reqHost: hostVal{kind: analyzer.ExitHostClient}}
-	var exits []*analyzer.Exit
-	for _, st := range fl.runSub("vcl_recv", []flowState{start}) {
-		switch st.action {
-		case "error", "restart", "synth", "deliver":
-			continue
+	fl.hostSources, fl.restarts = scanProgram(bodies)
+	exits = fl.request(flowState{reqHost: hostVal{kind: analyzer.ExitHostClient}})
+	if exits == nil {
+		exits = []*analyzer.Exit{}
+	}
+	return exits, fl.steps <= maxSteps
+}
+
+// The lifecycle's transitions: where a subroutine's action leads. A
+// transition not listed ends the path without a backend request (deliver,
+// synth, hash in vcl_hash's sense is handled by request).
+//
+//	vcl_recv:  lookup, hash, "" → vcl_hash; pass → vcl_pass; pipe, upgrade → vcl_pipe; error → vcl_error; restart → vcl_recv
+//	vcl_hash:  → vcl_miss or vcl_hit (a miss or a hit: both are paths)
+//	vcl_hit:   pass → vcl_pass; error → vcl_error; restart → vcl_recv; deliver, "" → vcl_deliver
+//	vcl_miss:  fetch, "" → backend request; pass → vcl_pass; error → vcl_error; restart → vcl_recv
+//	vcl_pass:  pass, "" → backend request; error → vcl_error; restart → vcl_recv
+//	vcl_fetch: restart → vcl_recv; error → vcl_error; else → vcl_deliver
+//	vcl_deliver, vcl_error: restart → vcl_recv
+//
+// Fastly's reference ("VCL subroutines", "restart", "vcl_pass": "executed
+// when pass is returned by the vcl_recv, vcl_miss, or vcl_hit
+// subroutines") is the source; docs/vcl-model.md cites each line.
+
+// request runs one request (or restart) from vcl_recv.
+func (fl *flow) request(st flowState) (exits []*analyzer.Exit) {
+	for _, r := range fl.runSub("vcl_recv", []flowState{st}) {
+		switch r.action {
 		case "pass":
-			exits = append(exits, fl.backendRequest("vcl_pass", st)...)
+			exits = append(exits, fl.backendRequest("vcl_pass", r, true)...)
+		case "pipe", "upgrade":
+			exits = append(exits, fl.backendRequest("vcl_pipe", r, true)...)
+		case "error":
+			exits = append(exits, fl.after("vcl_error", r)...)
+		case "restart":
+			exits = append(exits, fl.restart(r)...)
+		case "synth", "deliver", "deliver_stale":
 		default: // lookup, hash, or the end of vcl_recv
-			st.action = ""
-			for _, h := range fl.runSub("vcl_hash", []flowState{st}) {
+			r.action = ""
+			for _, h := range fl.runSub("vcl_hash", []flowState{r}) {
 				h.action = ""
-				exits = append(exits, fl.backendRequest("vcl_miss", h)...)
+				exits = append(exits, fl.backendRequest("vcl_miss", h, true)...)
+				exits = append(exits, fl.hit(h)...)
 			}
 		}
 	}
-	r.facts.Exits = exits
-	if exits == nil {
-		r.facts.Exits = []*analyzer.Exit{}
-	}
-	if fl.steps > maxSteps {
-		r.facts.Exits = nil // gave up: see maxSteps
-	}
-	r.facts.ExitsMerged = fl.merged
+	return exits
 }
 
-func priority(s *analyzer.Snippet) int {
-	if s.Priority.Set && s.Priority.Known() {
-		return s.Priority.Value
+// hit runs vcl_hit on a path found in cache: a backend request only when
+// it passes (or restarts).
+func (fl *flow) hit(st flowState) (exits []*analyzer.Exit) {
+	if len(fl.custom["vcl_hit"]) == 0 && len(fl.snippets["vcl_hit"]) == 0 && !fl.restarts {
+		return nil // the boilerplate delivers
 	}
-	return 100
-}
-
-// backendRequest starts the backend request of a path in sub: bereq
-// copies req's headers, then sub runs.
-func (fl *flow) backendRequest(sub string, st flowState) []*analyzer.Exit {
-	st.bereqHost = st.reqHost
-	st.action = ""
-	var out []*analyzer.Exit
-	for _, end := range fl.runSub(sub, []flowState{st}) {
-		if end.action == "error" || end.action == "restart" || end.action == "deliver" || end.action == "synth" {
-			continue
+	for _, h := range fl.runSub("vcl_hit", []flowState{st}) {
+		switch h.action {
+		case "pass":
+			exits = append(exits, fl.backendRequest("vcl_pass", h, true)...)
+		case "error":
+			exits = append(exits, fl.after("vcl_error", h)...)
+		case "restart":
+			exits = append(exits, fl.restart(h)...)
+		default:
+			exits = append(exits, fl.after("vcl_deliver", h)...)
 		}
-		out = append(out, &analyzer.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
-			Host: analyzer.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
 	}
-	return out
+	return exits
 }
+
+// backendRequest runs sub (vcl_miss, vcl_pass or vcl_pipe) on a path; a
+// fresh request copies req's headers into bereq (a pass from vcl_miss
+// keeps the bereq vcl_miss built). Each path that ends fetching is an
+// exit.
+func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*analyzer.Exit) {
+	if fresh {
+		st.bereqHost, st.bereqHeaders = st.reqHost, st.headers
+	}
+	st.action = ""
+	for _, end := range fl.runSub(sub, []flowState{st}) {
+		switch end.action {
+		case "error":
+			exits = append(exits, fl.after("vcl_error", end)...)
+			continue
+		case "restart":
+			exits = append(exits, fl.restart(end)...)
+			continue
+		case "deliver", "synth", "deliver_stale":
+			continue
+		case "pass":
+			if sub == "vcl_miss" {
+				exits = append(exits, fl.backendRequest("vcl_pass", end, false)...)
+				continue
+			}
+		}
+		exits = append(exits, &analyzer.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
+			Host: analyzer.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
+		if fl.restarts && sub != "vcl_pipe" {
+			end.action = ""
+			exits = append(exits, fl.after("vcl_fetch", end)...)
+		}
+	}
+	return exits
+}
+
+// after runs a subroutine that can only restart the request (vcl_fetch,
+// vcl_deliver, vcl_error): only when the VCL restarts somewhere.
+func (fl *flow) after(sub string, st flowState) (exits []*analyzer.Exit) {
+	if !fl.restarts {
+		return nil
+	}
+	st.action = ""
+	for _, end := range fl.runSub(sub, []flowState{st}) {
+		switch {
+		case end.action == "restart":
+			exits = append(exits, fl.restart(end)...)
+		case sub == "vcl_fetch" && end.action == "error":
+			exits = append(exits, fl.after("vcl_error", end)...)
+		case sub == "vcl_fetch":
+			exits = append(exits, fl.after("vcl_deliver", end)...)
+		}
+	}
+	return exits
+}
+
+// restart sends a path back to vcl_recv with req as it is and
+// req.restarts one more; past Fastly's limit the request ends in an
+// error.
+func (fl *flow) restart(st flowState) []*analyzer.Exit {
+	if st.restarts >= maxRestarts {
+		return nil
+	}
+	st.restarts++
+	st.action, st.backend, st.notBackends, st.skipTo = "", "", nil, ""
+	st.bereqHost, st.bereqHeaders = hostVal{}, nil
+	return fl.request(st)
+}
+
+func priority(s *analyzer.Snippet) int { return priorityOf(s.Priority) }
 
 // hasMacro reports whether the custom VCL's sub has its #FASTLY macro.
 func (fl *flow) hasMacro(sub string) bool {
@@ -225,6 +450,8 @@ func (fl *flow) hasMacro(sub string) bool {
 
 // runSub runs one Fastly subroutine on every path.
 func (fl *flow) runSub(sub string, in []flowState) []flowState {
+	fl.beforeShield = sub == "vcl_recv"
+	defer func() { fl.beforeShield = false }()
 	if !fl.hasCustom {
 		return fl.boilerplate(sub, in, true)
 	}
@@ -236,6 +463,9 @@ func (fl *flow) runSub(sub string, in []flowState) []flowState {
 	out := in
 	for _, b := range fl.custom[sub] {
 		out = fl.exec(b.src, b.stmts, out, sub, map[string]bool{})
+	}
+	for i := range out {
+		out[i].skipTo = "" // a goto's label is within its subroutine
 	}
 	return out
 }
@@ -256,6 +486,17 @@ func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowSta
 			res = append(res, st)
 			continue
 		}
+		if fl.req != nil { // trace: the request decides
+			if pass, _ := methodIn(false)(fl.req); pass {
+				st = st.with(`req.method is not GET, HEAD or FASTLYPURGE`, methodIn(false))
+				st.action = "pass"
+			} else {
+				st = st.with(`req.method is GET, HEAD or FASTLYPURGE`, methodIn(true))
+				st.action = "lookup"
+			}
+			res = append(res, st)
+			continue
+		}
 		pass := st.with(`req.method is not GET, HEAD or FASTLYPURGE`, methodIn(false))
 		pass.action = "pass"
 		look := st.with(`req.method is GET, HEAD or FASTLYPURGE`, methodIn(true))
@@ -265,16 +506,21 @@ func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowSta
 	return fl.bound(res)
 }
 
-// macro runs the snippets rendered at sub's #FASTLY macro.
+// macro runs what Fastly renders at sub's #FASTLY macro: its snippets,
+// then, in vcl_recv, the VCL generated from the API objects (snippets
+// "are added before we add default conditions": generatedRecv).
 func (fl *flow) macro(sub string, in []flowState) []flowState {
 	out := in
-	if sub == "vcl_recv" {
-		for _, s := range fl.generated {
-			out = fl.exec(s.src, s.stmts, out, sub, map[string]bool{})
-		}
-	}
 	for _, s := range fl.snippets[sub] {
 		out = fl.exec(s.src, s.stmts, out, sub, map[string]bool{})
+	}
+	if sub == "vcl_recv" {
+		for _, s := range fl.generated {
+			if !s.gen.shield {
+				out = fl.exec(s.src, s.stmts, out, sub, map[string]bool{})
+			}
+		}
+		fl.beforeShield = false // shield selection has run
 	}
 	return out
 }
@@ -291,6 +537,13 @@ func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, 
 		next := spare[:0]
 		for _, st := range paths {
 			if st.action != "" {
+				next = append(next, st)
+				continue
+			}
+			if st.skipTo != "" {
+				if l, ok := stmt.(*vcl.LabelStmt); ok && l.Name == st.skipTo {
+					st.skipTo = ""
+				}
 				next = append(next, st)
 				continue
 			}
@@ -315,27 +568,51 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 	switch s := stmt.(type) {
 	case *vcl.SetStmt:
 		target := strings.ToLower(s.Target.Name)
-		switch target {
-		case "req.http.host":
-			st.reqHost = fl.value(src, s, st)
-		case "bereq.http.host":
-			if sub == "vcl_miss" || sub == "vcl_pass" {
-				st.bereqHost = fl.value(src, s, st)
+		switch {
+		case target == "req.http.host":
+			st.reqHost = fl.value(src, s, st, false)
+		case target == "bereq.http.host":
+			if bereqSub(sub) {
+				st.bereqHost = fl.value(src, s, st, true)
 			}
-		case "req.backend":
+		case target == "req.backend":
 			st.backend, st.notBackends = "", nil
-			if id, ok := s.Value.(*vcl.Ident); ok && s.Op == "=" {
-				st.backend = id.Name
+			switch v := s.Value.(type) {
+			case *vcl.Ident:
+				if s.Op == "=" {
+					st.backend = v.Name
+				}
+			case *vcl.CallExpr: // fastly.try_select_shield(shield, F_x): on to F_x
+				if strings.EqualFold(v.Func.Name, "fastly.try_select_shield") && len(v.Args) == 2 {
+					if id, ok := v.Args[1].(*vcl.Ident); ok {
+						st.backend = id.Name
+					}
+				}
+			}
+		default:
+			if h, ok := strings.CutPrefix(target, "req.http."); ok && fl.hostSources[h] {
+				st.headers = withHeader(st.headers, h, fl.value(src, s, st, false))
+			}
+			if h, ok := strings.CutPrefix(target, "bereq.http."); ok && fl.hostSources[h] && bereqSub(sub) {
+				st.bereqHeaders = withHeader(st.bereqHeaders, h, fl.value(src, s, st, true))
 			}
 		}
 	case *vcl.UnsetStmt:
 		unset := hostVal{kind: analyzer.ExitHostUnset, span: fl.r.span(src, s)}
-		switch strings.ToLower(s.Target.Name) {
-		case "req.http.host":
+		target := strings.ToLower(s.Target.Name)
+		switch {
+		case target == "req.http.host":
 			st.reqHost = unset
-		case "bereq.http.host":
-			if sub == "vcl_miss" || sub == "vcl_pass" {
+		case target == "bereq.http.host":
+			if bereqSub(sub) {
 				st.bereqHost = unset
+			}
+		default:
+			if h, ok := strings.CutPrefix(target, "req.http."); ok && fl.hostSources[h] {
+				st.headers = withHeader(st.headers, h, unset)
+			}
+			if h, ok := strings.CutPrefix(target, "bereq.http."); ok && fl.hostSources[h] && bereqSub(sub) {
+				st.bereqHeaders = withHeader(st.bereqHeaders, h, unset)
 			}
 		}
 	case *vcl.ReturnStmt:
@@ -347,6 +624,8 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 		st.action = "error"
 	case *vcl.RestartStmt:
 		st.action = "restart"
+	case *vcl.GotoStmt:
+		st.skipTo = s.Label.Name
 	case *vcl.MacroStmt:
 		if strings.EqualFold(s.Name, strings.TrimPrefix(sub, "vcl_")) {
 			return append(out, fl.macro(sub, []flowState{st})...)
@@ -355,14 +634,29 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 		return append(out, fl.exec(src, s.Stmts, []flowState{st}, sub, calling)...)
 	case *vcl.CallStmt:
 		return append(out, fl.call(s.Name.Name, st, sub, calling)...)
+	case *vcl.IncludeStmt:
+		if inc := fl.included(s.Path.Value, sub); inc != nil && !calling["include:"+s.Path.Value] {
+			calling["include:"+s.Path.Value] = true
+			defer delete(calling, "include:"+s.Path.Value)
+			return append(out, fl.exec(inc, inc.file.Stmts, []flowState{st}, sub, calling)...)
+		}
 	case *vcl.IfStmt:
-		if !fl.ifTouches(s) {
+		if !fl.relevant(s) {
 			return append(out, st)
 		}
 		return append(out, fl.ifStmt(src, s, st, sub, calling)...)
+	case *vcl.SwitchStmt:
+		if !fl.relevant(s) {
+			return append(out, st)
+		}
+		return append(out, fl.switchStmt(src, s, st, sub, calling)...)
 	}
 	return append(out, st)
 }
+
+// bereqSub reports a subroutine where bereq is the backend request being
+// built.
+func bereqSub(sub string) bool { return sub == "vcl_miss" || sub == "vcl_pass" || sub == "vcl_pipe" }
 
 // call runs a custom subroutine; a plain return ends only it, a
 // return(action) ends its caller too.
@@ -380,8 +674,51 @@ func (fl *flow) call(name string, st flowState, sub string, calling map[string]b
 		if out[i].action == "return" {
 			out[i].action = ""
 		}
+		out[i].skipTo = ""
 	}
 	return out
+}
+
+// branch is one side of a condition on a path: the path as it is on that
+// side, and whether the side can happen at all.
+type branch struct {
+	st flowState
+	ok bool
+}
+
+// fork splits a path at a condition: the side where it holds and the one
+// where it does not. A condition the path (its facts, its restarts, or
+// trace's request) already decides gives one side only.
+func (fl *flow) fork(st flowState, cond vcl.Expr, text string) (then, els branch) {
+	if name, eq, ok := backendTest(cond); ok {
+		// req.backend == F_x: the branch where it holds is a path for
+		// F_x only, the other one for every backend but F_x.
+		then.st, then.ok = withBackend(st, name, eq)
+		els.st, els.ok = withBackend(st, name, !eq)
+		return then, els
+	}
+	if holds, known := fl.decide(&st, cond); known {
+		if fl.req != nil && fl.decidedByRequest(cond) {
+			// trace shows why its request takes the path: the condition
+			// as the request decided it.
+			eval := condEval(cond, fl.written)
+			if holds {
+				return branch{st.with(text, eval), true}, branch{st, false}
+			}
+			return branch{st, false}, branch{st.with("!("+text+")", negate(eval)), true}
+		}
+		return branch{st, holds}, branch{st, !holds}
+	}
+	shieldThen, shieldElse := 0, 0
+	if !fl.beforeShield {
+		shieldThen, shieldElse = shieldOf(cond)
+	}
+	then.st, then.ok = withShield(st, shieldThen)
+	els.st, els.ok = withShield(st, shieldElse)
+	eval := condEval(cond, fl.written)
+	then.st = fl.assume(then.st.with(text, eval), cond, true)
+	els.st = fl.assume(els.st.with("!("+text+")", negate(eval)), cond, false)
+	return then, els
 }
 
 // ifStmt forks a path at an if / else-if chain.
@@ -389,40 +726,14 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 	var out []flowState
 	rest := st
 	for cur := s; ; {
-		text := exprText(src, cur.Cond)
-		eval := condEval(cur.Cond, fl.written)
-		// A condition the path already decided (the same text, read
-		// from what the VCL does not write) is not forked again: the
-		// generated backend selection and a header under the same
-		// condition take the same side.
-		decided, holds := fl.decided(rest, cur.Cond, text)
-		var then, els flowState
-		var thenOK, elseOK bool
-		if name, eq, ok := backendTest(cur.Cond); ok && !decided {
-			// req.backend == F_x: the branch where it holds is a path for
-			// F_x only, the other one for every backend but F_x.
-			then, thenOK = withBackend(rest, name, eq)
-			els, elseOK = withBackend(rest, name, !eq)
-		} else {
-			shieldThen, shieldElse := shieldOf(cur.Cond)
-			then, thenOK = withShield(rest, shieldThen)
-			els, elseOK = withShield(rest, shieldElse)
-			thenOK = thenOK && (!decided || holds)
-			elseOK = elseOK && !(decided && holds)
+		then, els := fl.fork(rest, cur.Cond, exprText(src, cur.Cond))
+		if then.ok {
+			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then.st}, sub, calling)...)
 		}
-		if thenOK {
-			if !decided {
-				then = then.with(text, eval)
-			}
-			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then}, sub, calling)...)
-		}
-		if !elseOK {
+		if !els.ok {
 			return out
 		}
-		rest = els
-		if !decided {
-			rest = rest.with("!("+text+")", negate(eval))
-		}
+		rest = els.st
 		switch e := cur.Else.(type) {
 		case *vcl.IfStmt:
 			cur = e
@@ -432,6 +743,60 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 		}
 		return append(out, rest)
 	}
+}
+
+// switchStmt forks a path at a switch: the first case whose test holds
+// runs, on into the next cases while each ends in fallthrough; default
+// runs when no case holds; break ends the case.
+func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub string, calling map[string]bool) []flowState {
+	var out []flowState
+	rest, restOK := st, true
+	runFrom := func(i int, p flowState) {
+		paths := []flowState{p}
+		for k := i; k < len(s.Cases); k++ {
+			stmts, falls := caseBody(s.Cases[k].Stmts)
+			paths = fl.exec(src, stmts, paths, sub, calling)
+			if !falls {
+				break
+			}
+		}
+		out = append(out, paths...)
+	}
+	def := -1
+	for i, c := range s.Cases {
+		if c.Match == nil {
+			def = i
+			continue
+		}
+		cond := caseCond(s, i)
+		then, els := fl.fork(rest, cond, exprText(src, cond))
+		if then.ok {
+			runFrom(i, then.st)
+		}
+		if rest, restOK = els.st, els.ok; !restOK {
+			return out
+		}
+	}
+	if def >= 0 {
+		runFrom(def, rest)
+	} else {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// caseBody is a case's statements up to its break (or its end), and
+// whether it falls through into the next case.
+func caseBody(stmts []vcl.Stmt) ([]vcl.Stmt, bool) {
+	for i, st := range stmts {
+		switch st.(type) {
+		case *vcl.BreakStmt:
+			return stmts[:i], false
+		case *vcl.FallthroughStmt:
+			return stmts[:i], true
+		}
+	}
+	return stmts, false
 }
 
 // backendTest recognises req.backend == NAME (eq) and req.backend != NAME.
@@ -470,20 +835,170 @@ func withBackend(st flowState, name string, is bool) (flowState, bool) {
 	return st, true
 }
 
-// decided reports whether the path has already taken a side of this very
-// condition (by its text), and which; never for a condition on something
-// the VCL writes (req.url after a rewrite is another value).
-func (fl *flow) decided(st flowState, cond vcl.Expr, text string) (decided, holds bool) {
-	if text == "" || readsWritten(cond, fl.written) {
+// decide evaluates a condition on a path, three-valued: from the path's
+// facts, its restart count, and (for trace) the one request followed.
+// known is false when none of them decides it.
+func (fl *flow) decide(st *flowState, e vcl.Expr) (holds, known bool) {
+	switch e := e.(type) {
+	case *vcl.ParenExpr:
+		return fl.decide(st, e.X)
+	case *vcl.UnaryExpr:
+		if e.Op == "!" {
+			v, k := fl.decide(st, e.X)
+			return !v, k
+		}
+	case *vcl.Ident:
+		switch strings.ToLower(e.Name) {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		}
+	case *vcl.BinaryExpr:
+		switch e.Op {
+		case "&&", "||":
+			and := e.Op == "&&"
+			a, ak := fl.decide(st, e.X)
+			if ak && a != and { // false && …, true || …
+				return a, true
+			}
+			b, bk := fl.decide(st, e.Y)
+			if bk && b != and {
+				return b, true
+			}
+			return and, ak && bk
+		}
+		if v, ok := restartsTest(e, st.restarts); ok {
+			return v, true
+		}
+	}
+	if fl.req != nil {
+		if v, ok := condEval(e, fl.written)(fl.req); ok {
+			return v, true
+		}
+	}
+	if len(st.facts) == 0 {
 		return false, false
 	}
-	for _, c := range st.conds {
-		switch c {
-		case text:
-			return true, true
-		case "!(" + text + ")":
-			return true, false
+	if key, pos, ok := fl.atom(e); ok && !readsWritten(e, fl.written) {
+		for i := len(st.facts) - 1; i >= 0; i-- {
+			if st.facts[i].key == key {
+				return st.facts[i].holds == pos, true
+			}
 		}
+	}
+	return false, false
+}
+
+// decidedByRequest reports a condition trace's request decides (rather
+// than the path's facts or restarts).
+func (fl *flow) decidedByRequest(e vcl.Expr) bool {
+	_, ok := condEval(e, fl.written)(fl.req)
+	return ok
+}
+
+// assume records what a branch taken establishes: a condition's atoms
+// that must hold (or not) on it.
+func (fl *flow) assume(st flowState, e vcl.Expr, holds bool) flowState {
+	switch e := e.(type) {
+	case *vcl.ParenExpr:
+		return fl.assume(st, e.X, holds)
+	case *vcl.UnaryExpr:
+		if e.Op == "!" {
+			return fl.assume(st, e.X, !holds)
+		}
+	case *vcl.BinaryExpr:
+		switch {
+		case e.Op == "&&" && holds, e.Op == "||" && !holds:
+			return fl.assume(fl.assume(st, e.X, holds), e.Y, holds)
+		case e.Op == "&&" || e.Op == "||":
+			return st
+		}
+	}
+	if key, pos, ok := fl.atom(e); ok && !readsWritten(e, fl.written) {
+		st.facts = append(st.facts[:len(st.facts):len(st.facts)], fact{key, holds == pos})
+	}
+	return st
+}
+
+// atomOf is the key of a condition that is one fact: a comparison (==, !=,
+// ~, !~, with != and !~ the negative of == and ~), or anything else
+// taken as a whole (a header's presence, a function). pos is false for
+// the negative forms.
+func atomOf(e vcl.Expr) (key string, pos, ok bool) {
+	if b, isBin := e.(*vcl.BinaryExpr); isBin {
+		switch b.Op {
+		case "==", "!=":
+			return exprKey(b.X) + " == " + exprKey(b.Y), b.Op == "==", true
+		case "~", "!~":
+			return exprKey(b.X) + " ~ " + exprKey(b.Y), b.Op == "~", true
+		case "&&", "||":
+			return "", false, false
+		}
+	}
+	return exprKey(e), true, true
+}
+
+// exprKey renders an expression from its syntax, so that the same
+// condition written twice (or in two snippets) has one key.
+func exprKey(e vcl.Expr) string {
+	switch e := e.(type) {
+	case *vcl.Ident:
+		return strings.ToLower(e.Name)
+	case *vcl.StringLit:
+		return strconv.Quote(e.Value)
+	case *vcl.NumberLit:
+		return e.Text
+	case *vcl.DurationLit:
+		return e.Text
+	case *vcl.ParenExpr:
+		return exprKey(e.X)
+	case *vcl.UnaryExpr:
+		return e.Op + exprKey(e.X)
+	case *vcl.BinaryExpr:
+		return "(" + exprKey(e.X) + " " + e.Op + " " + exprKey(e.Y) + ")"
+	case *vcl.ConcatExpr:
+		parts := make([]string, len(e.Parts))
+		for i, p := range e.Parts {
+			parts[i] = exprKey(p)
+		}
+		return "(" + strings.Join(parts, " ") + ")"
+	case *vcl.CallExpr:
+		args := make([]string, len(e.Args))
+		for i, a := range e.Args {
+			args[i] = exprKey(a)
+		}
+		return strings.ToLower(e.Func.Name) + "(" + strings.Join(args, ", ") + ")"
+	case *vcl.IPLit:
+		return exprKey(e.Addr) + "/" + e.Mask
+	}
+	return "?"
+}
+
+// restartsTest decides a comparison of req.restarts with a number.
+func restartsTest(b *vcl.BinaryExpr, restarts int) (holds, ok bool) {
+	id, isID := b.X.(*vcl.Ident)
+	num, isNum := b.Y.(*vcl.NumberLit)
+	if !isID || !isNum || !strings.EqualFold(id.Name, "req.restarts") {
+		return false, false
+	}
+	n, err := strconv.Atoi(num.Text)
+	if err != nil {
+		return false, false
+	}
+	switch b.Op {
+	case "==":
+		return restarts == n, true
+	case "!=":
+		return restarts != n, true
+	case "<":
+		return restarts < n, true
+	case "<=":
+		return restarts <= n, true
+	case ">":
+		return restarts > n, true
+	case ">=":
+		return restarts >= n, true
 	}
 	return false, false
 }
@@ -561,31 +1076,121 @@ func withShield(st flowState, need int) (flowState, bool) {
 	return st, true
 }
 
-// value evaluates the value a set statement assigns to a Host variable.
-func (fl *flow) value(src *source, s *vcl.SetStmt, st flowState) hostVal {
+// value evaluates the value a set statement assigns to a Host variable
+// (or a tracked header); bereq is true in vcl_miss, vcl_pass and vcl_pipe
+// where bereq.http.* reads the backend request.
+func (fl *flow) value(src *source, s *vcl.SetStmt, st flowState, bereq bool) hostVal {
 	span := fl.r.span(src, s)
 	if s.Op != "=" {
 		return hostVal{kind: analyzer.ExitHostDynamic, span: span}
 	}
-	switch v := s.Value.(type) {
+	v := fl.eval(s.Value, st)
+	if v.span == (analyzer.Span{}) || v.kind == analyzer.ExitHostClient {
+		v.span = span // where the value was put (the client's Host: where it was put back)
+	}
+	return v
+}
+
+// eval computes a value from literals, Host variables and tracked
+// headers: concatenation of known parts is known, regsub over the
+// client's Host is computed over the service's domains; anything else
+// is dynamic.
+func (fl *flow) eval(e vcl.Expr, st flowState) hostVal {
+	dynamic := hostVal{kind: analyzer.ExitHostDynamic}
+	switch e := e.(type) {
 	case *vcl.StringLit:
-		if strings.TrimSpace(v.Value) == "" {
-			return hostVal{kind: analyzer.ExitHostUnset, span: span}
+		if strings.TrimSpace(e.Value) == "" {
+			return hostVal{kind: analyzer.ExitHostUnset}
 		}
-		return hostVal{kind: analyzer.ExitHostLiteral, value: v.Value, span: span}
+		return hostVal{kind: analyzer.ExitHostLiteral, value: e.Value}
+	case *vcl.ParenExpr:
+		return fl.eval(e.X, st)
 	case *vcl.Ident:
-		switch strings.ToLower(v.Name) {
+		name := strings.ToLower(e.Name)
+		switch name {
 		case "req.http.host":
-			h := st.reqHost
-			if h.kind == analyzer.ExitHostClient {
-				h.span = span // where the client's Host was put back
-			}
-			return h
+			return st.reqHost
 		case "bereq.http.host":
 			return st.bereqHost
 		}
+		// A header's value is positioned at the statement that copies it.
+		if h, ok := strings.CutPrefix(name, "req.http."); ok {
+			if v, known := header(st.headers, h); known {
+				v.span = analyzer.Span{}
+				return v
+			}
+		}
+		if h, ok := strings.CutPrefix(name, "bereq.http."); ok {
+			if v, known := header(st.bereqHeaders, h); known {
+				v.span = analyzer.Span{}
+				return v
+			}
+		}
+	case *vcl.ConcatExpr:
+		var b strings.Builder
+		for _, p := range e.Parts {
+			v := fl.eval(p, st)
+			if v.kind != analyzer.ExitHostLiteral {
+				return dynamic
+			}
+			b.WriteString(v.value)
+		}
+		return hostVal{kind: analyzer.ExitHostLiteral, value: b.String()}
+	case *vcl.BinaryExpr:
+		if e.Op == "+" {
+			return fl.eval(&vcl.ConcatExpr{Parts: []vcl.Expr{e.X, e.Y}}, st)
+		}
+	case *vcl.CallExpr:
+		return fl.regsub(e, st)
 	}
-	return hostVal{kind: analyzer.ExitHostDynamic, span: span}
+	return dynamic
+}
+
+// regsub computes regsub(SUBJECT, "re", "replacement") (or regsuball)
+// when its subject is known: a literal, or the client's Host, which is
+// one of the service's domains — known when every domain gives the same
+// result (wildcard domains are not known).
+func (fl *flow) regsub(e *vcl.CallExpr, st flowState) hostVal {
+	dynamic := hostVal{kind: analyzer.ExitHostDynamic}
+	fn := strings.ToLower(e.Func.Name)
+	if fn != "regsub" && fn != "regsuball" || len(e.Args) != 3 {
+		return dynamic
+	}
+	pat, ok1 := e.Args[1].(*vcl.StringLit)
+	repl, ok2 := e.Args[2].(*vcl.StringLit)
+	if !ok1 || !ok2 {
+		return dynamic
+	}
+	subject := fl.eval(e.Args[0], st)
+	var inputs []string
+	switch subject.kind {
+	case analyzer.ExitHostLiteral:
+		inputs = []string{subject.value}
+	case analyzer.ExitHostClient:
+		inputs = fl.domains()
+		if len(inputs) == 0 {
+			return dynamic
+		}
+		for _, d := range inputs {
+			if strings.Contains(d, "*") {
+				return dynamic
+			}
+		}
+	default:
+		return dynamic
+	}
+	result := ""
+	for i, in := range inputs {
+		out, ok := pcreReplace(pat.Value, in, repl.Value, fn == "regsuball")
+		if !ok || i > 0 && out != result {
+			return dynamic
+		}
+		result = out
+	}
+	if strings.TrimSpace(result) == "" {
+		return hostVal{kind: analyzer.ExitHostUnset}
+	}
+	return hostVal{kind: analyzer.ExitHostLiteral, value: result}
 }
 
 // bound keeps the paths within maxPaths: paths of equal state are merged
@@ -600,7 +1205,7 @@ func (fl *flow) bound(paths []flowState) []flowState {
 	for _, st := range paths {
 		k := st.key()
 		if i, ok := seen[k]; ok {
-			out[i].conds, out[i].evals = nil, nil
+			out[i].conds, out[i].evals, out[i].facts = nil, nil, nil
 			continue
 		}
 		seen[k] = len(out)
@@ -628,11 +1233,11 @@ func (fl *flow) anyRelevant(snippets map[string][]snip) bool {
 }
 
 // relevant reports whether a statement can change the state or end the
-// subroutine (cached for blocks and ifs: nested ones would otherwise be
-// walked again at every level).
+// subroutine (cached for blocks, ifs and switches: nested ones would
+// otherwise be walked again at every level).
 func (fl *flow) relevant(st vcl.Stmt) bool {
 	switch st.(type) {
-	case *vcl.Block, *vcl.IfStmt:
+	case *vcl.Block, *vcl.IfStmt, *vcl.SwitchStmt:
 		if r, ok := fl.relevance[st]; ok {
 			return r
 		}
@@ -644,20 +1249,27 @@ func (fl *flow) relevant(st vcl.Stmt) bool {
 }
 
 // touchesDirectly reports a statement that is itself a write of what the
-// model tracks, an exit of the subroutine, or a call of one that touches.
+// model tracks, an exit of the subroutine, a jump, or a call (or include)
+// of code that touches.
 func (fl *flow) touchesDirectly(st vcl.Stmt) bool {
 	switch s := st.(type) {
 	case *vcl.SetStmt:
-		switch strings.ToLower(s.Target.Name) {
+		t := strings.ToLower(s.Target.Name)
+		switch t {
 		case "req.http.host", "bereq.http.host", "req.backend":
 			return true
 		}
+		return fl.tracked(t)
 	case *vcl.UnsetStmt:
-		switch strings.ToLower(s.Target.Name) {
+		t := strings.ToLower(s.Target.Name)
+		switch t {
 		case "req.http.host", "bereq.http.host":
 			return true
 		}
-	case *vcl.ReturnStmt, *vcl.ErrorStmt, *vcl.RestartStmt, *vcl.MacroStmt:
+		return fl.tracked(t)
+	case *vcl.ReturnStmt, *vcl.ErrorStmt, *vcl.RestartStmt, *vcl.MacroStmt, *vcl.GotoStmt, *vcl.LabelStmt:
+		return true
+	case *vcl.IncludeStmt:
 		return true
 	case *vcl.CallStmt:
 		return fl.subTouches(s.Name.Name)
@@ -665,9 +1277,16 @@ func (fl *flow) touchesDirectly(st vcl.Stmt) bool {
 	return false
 }
 
-// ifTouches reports whether any branch of an if chain can change the
-// state or end the subroutine: only then is the path forked.
-func (fl *flow) ifTouches(s *vcl.IfStmt) bool { return fl.relevant(s) }
+// tracked reports a request header whose value a Host is copied from.
+func (fl *flow) tracked(target string) bool {
+	if h, ok := strings.CutPrefix(target, "req.http."); ok {
+		return fl.hostSources[h]
+	}
+	if h, ok := strings.CutPrefix(target, "bereq.http."); ok {
+		return fl.hostSources[h]
+	}
+	return false
+}
 
 func (fl *flow) stmtsTouch(stmts []vcl.Stmt) bool {
 	touched := false
@@ -691,6 +1310,121 @@ func (fl *flow) subTouches(name string) bool {
 	return t
 }
 
+// scanProgram finds the request headers a Host is copied from (the right
+// side of a Host assignment, and what those are copied from in turn), and
+// whether the program restarts anywhere.
+func scanProgram(bodies [][]vcl.Stmt) (sources map[string]bool, restarts bool) {
+	var copies map[string][]string // header → headers it is set from
+	for _, stmts := range bodies {
+		walkStmts(stmts, func(st vcl.Stmt) {
+			switch s := st.(type) {
+			case *vcl.RestartStmt:
+				restarts = true
+			case *vcl.SetStmt:
+				if !readsHeader(s.Value) {
+					return // copies no header: most assignments
+				}
+				t := strings.ToLower(s.Target.Name)
+				var from []string
+				walkExpr(s.Value, func(e vcl.Expr) {
+					if id, ok := e.(*vcl.Ident); ok {
+						n := strings.ToLower(id.Name)
+						if h, ok := strings.CutPrefix(n, "req.http."); ok {
+							from = append(from, h)
+						} else if h, ok := strings.CutPrefix(n, "bereq.http."); ok {
+							from = append(from, h)
+						}
+					}
+				})
+				if t == "req.http.host" || t == "bereq.http.host" {
+					for _, h := range from {
+						if sources == nil {
+							sources = map[string]bool{}
+						}
+						sources[h] = true
+					}
+					return
+				}
+				h, ok := strings.CutPrefix(t, "req.http.")
+				if !ok {
+					h, ok = strings.CutPrefix(t, "bereq.http.")
+				}
+				if ok {
+					if copies == nil {
+						copies = map[string][]string{}
+					}
+					copies[h] = append(copies[h], from...)
+				}
+			}
+		})
+	}
+	delete(sources, "host")
+	for changed := true; changed; { // what sources are set from, transitively
+		changed = false
+		for h := range sources {
+			for _, f := range copies[h] {
+				if f != "host" && !sources[f] {
+					sources[f], changed = true, true
+				}
+			}
+		}
+	}
+	return sources, restarts
+}
+
+// readsHeader reports an expression that reads a request header.
+func readsHeader(e vcl.Expr) bool {
+	switch e := e.(type) {
+	case *vcl.Ident:
+		n := strings.ToLower(e.Name)
+		return strings.HasPrefix(n, "req.http.") || strings.HasPrefix(n, "bereq.http.")
+	case *vcl.ParenExpr:
+		return readsHeader(e.X)
+	case *vcl.UnaryExpr:
+		return readsHeader(e.X)
+	case *vcl.BinaryExpr:
+		return readsHeader(e.X) || readsHeader(e.Y)
+	case *vcl.ConcatExpr:
+		for _, p := range e.Parts {
+			if readsHeader(p) {
+				return true
+			}
+		}
+	case *vcl.CallExpr:
+		for _, a := range e.Args {
+			if readsHeader(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// walkExpr calls fn for an expression and every expression inside it.
+func walkExpr(e vcl.Expr, fn func(vcl.Expr)) {
+	if e == nil {
+		return
+	}
+	fn(e)
+	switch e := e.(type) {
+	case *vcl.ParenExpr:
+		walkExpr(e.X, fn)
+	case *vcl.UnaryExpr:
+		walkExpr(e.X, fn)
+	case *vcl.BinaryExpr:
+		walkExpr(e.X, fn)
+		walkExpr(e.Y, fn)
+	case *vcl.ConcatExpr:
+		for _, p := range e.Parts {
+			walkExpr(p, fn)
+		}
+	case *vcl.CallExpr:
+		for _, a := range e.Args {
+			walkExpr(a, fn)
+		}
+	}
+}
+
 // walkStmts calls fn for every statement, nested ones too.
 func walkStmts(stmts []vcl.Stmt, fn func(vcl.Stmt)) {
 	for _, st := range stmts {
@@ -698,6 +1432,10 @@ func walkStmts(stmts []vcl.Stmt, fn func(vcl.Stmt)) {
 		switch s := st.(type) {
 		case *vcl.Block:
 			walkStmts(s.Stmts, fn)
+		case *vcl.SwitchStmt:
+			for _, c := range s.Cases {
+				walkStmts(c.Stmts, fn)
+			}
 		case *vcl.IfStmt:
 			for cur := s; cur != nil; {
 				walkStmts(cur.Then.Stmts, fn)

@@ -11,107 +11,115 @@ import (
 	"github.com/chainlint/chainlint/vcl"
 )
 
-// generatedRecv is the VCL Fastly generates at the #FASTLY recv macro from
-// a service's API objects, as far as the request-flow model needs it, in
-// this order (Fastly documents the objects, not the generated text: the
-// order is an assumption, written down in the rule docs):
+// generatedRecv is the VCL Fastly generates into vcl_recv from a service's
+// API objects, as far as the request-flow model needs it. It is rendered
+// at the #FASTLY recv macro after the recv snippets, in the order of
+// Fastly's own generated VCL (its "Show VCL"; real output kept in
+// testdata/realworld and docs/vcl-model.md):
 //
-//  1. backend selection: with backends under a request condition and
-//     exactly one without, set req.backend to that one, then, for each
-//     conditioned backend by its condition's priority (lower first),
-//     if (statement) { set req.backend = F_name; };
-//  2. request headers writing http.Host (type request, action set or
-//     delete), by priority: set req.http.host = SRC; or unset, under their
-//     request condition; ignore_if_set is a no-op (a request always has a
-//     Host);
-//  3. request settings: default_host sets req.http.host, action pass or
-//     lookup returns, under their request condition.
+//  1. "# default conditions": set req.backend to the backend without a
+//     request condition (when there is exactly one; VCL-declared
+//     backends are not Fastly's to select), then the request header
+//     objects and request settings without a condition (an assumption:
+//     Fastly renders unconditioned response headers in its "default
+//     response conditions" the same way);
+//  2. each REQUEST condition that gates an object, by the condition's
+//     priority (lower first; equal priorities in the order the inputs
+//     list the conditions, an assumption), as if (STATEMENT) { … }
+//     holding: set req.backend for its backends, its header objects by
+//     their priority, its request settings;
+//  3. shield selection: for each backend with a shield POP,
+//     if (req.backend == F_x && var.fastly_req_do_shield) { set
+//     req.backend = fastly.try_select_shield(ssl_shield_POP, F_x); }.
+//
+// Each object is its own snip (so its statements are positioned at the
+// object); the objects of one condition share its group, and the model
+// decides a condition once per path, so they take the same side.
 //
 // ok is false when an object names a condition the inputs do not hold, or
 // a value is unknown: the model then stays out rather than guess.
 func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
-	if !apiObjects(s) {
-		return nil, true
+	var conds map[string]*analyzer.Condition
+	var order map[string]int
+	if len(s.Conditions) > 0 {
+		conds, order = map[string]*analyzer.Condition{}, map[string]int{}
 	}
-	conds := map[string]*analyzer.Condition{}
-	for _, c := range s.Conditions {
+	for i, c := range s.Conditions {
 		if c.Name.Known() {
 			conds[c.Name.Value] = c
+			order[c.Name.Value] = i
 		}
 	}
-	cond := func(name analyzer.Field[string]) (string, int, bool) {
-		if !name.Set || strings.TrimSpace(name.Value) == "" {
-			return "", 0, true
-		}
-		c := conds[name.Value]
-		if !name.Known() || c == nil || !c.Statement.Known() {
-			return "", 0, false
-		}
-		return c.Statement.Value, priority0(c.Priority), true
+	// group is one condition's objects, in the order Fastly renders them.
+	type group struct {
+		cond  *analyzer.Condition
+		snips []snip
 	}
-	add := func(span analyzer.Span, guard, body string) bool {
-		text := body
-		if guard != "" {
-			text = "if (" + guard + ") {\n" + body + "\n}"
+	var groups map[string]*group
+	var defaults []snip
+	// add parses one object's generated statements under its request
+	// condition (none: the default conditions).
+	add := func(span analyzer.Span, condName analyzer.Field[string], label, body string) bool {
+		if !condName.Set || strings.TrimSpace(condName.Value) == "" {
+			sn, ok := generatedSnip(span, label, "", body)
+			defaults = append(defaults, sn)
+			return ok
 		}
-		f := vcl.ParseSnippet([]byte(text), "recv")
-		if len(f.Errors) > 0 {
+		c := conds[condName.Value]
+		if !condName.Known() || c == nil || !c.Statement.Known() {
 			return false
 		}
-		src := &source{text: analyzer.Text{Field: analyzer.Field[string]{Value: text, Set: true, Pos: span.Pos, End: span.Pos}}, file: f}
-		out = append(out, snip{snippet: &analyzer.Snippet{Span: span}, src: src, stmts: f.Stmts})
-		return true
+		if t := strings.ToUpper(strings.TrimSpace(c.Type.Value)); c.Type.Set && t != "" && t != "REQUEST" {
+			return true // a cache or response condition gates nothing in vcl_recv
+		}
+		g := groups[c.Name.Value]
+		if g == nil {
+			if groups == nil {
+				groups = map[string]*group{}
+			}
+			g = &group{cond: c}
+			groups[c.Name.Value] = g
+		}
+		sn, ok := generatedSnip(span, label, c.Statement.Value, body)
+		sn.gen.group = fmt.Sprintf("Request Condition: %s Prio: %d", c.Name.Value, priorityOf(c.Priority))
+		g.snips = append(g.snips, sn)
+		return ok
 	}
 
-	// 1. Backend selection.
-	type choice struct {
-		b        *analyzer.Backend
-		guard    string
-		priority int
-	}
-	var conditioned []choice
+	// Backends: the one without a condition is the default.
 	var plain []*analyzer.Backend
 	for _, b := range s.Backends {
 		if b.VCL != nil {
 			continue // declared in VCL: not selected by generated code
 		}
-		g, prio, known := cond(b.RequestCondition)
-		if !known {
+		if !b.RequestCondition.Set || strings.TrimSpace(b.RequestCondition.Value) == "" {
+			plain = append(plain, b)
+			continue
+		}
+		if !add(b.Span, b.RequestCondition, "backend "+b.Name.Value, "set req.backend = "+b.VCLName()+";") {
 			return nil, false
 		}
-		if g == "" {
-			plain = append(plain, b)
-		} else {
-			conditioned = append(conditioned, choice{b, g, prio})
-		}
 	}
-	if len(conditioned) > 0 {
-		if len(plain) == 1 {
-			add(plain[0].Span, "", "set req.backend = "+plain[0].VCLName()+";")
-		}
-		slices.SortStableFunc(conditioned, func(a, b choice) int { return cmp.Compare(a.priority, b.priority) })
-		for _, c := range conditioned {
-			if !add(c.b.Span, c.guard, "set req.backend = "+c.b.VCLName()+";") {
-				return nil, false
-			}
-		}
+	if len(plain) == 1 {
+		sn := builtSnip(plain[0].Span, "default backend "+plain[0].Name.Value, "", "set req.backend = "+plain[0].VCLName()+";",
+			&vcl.SetStmt{Target: &vcl.Ident{Name: "req.backend"}, Op: "=", Value: &vcl.Ident{Name: plain[0].VCLName()}})
+		defaults = append([]snip{sn}, defaults...)
 	}
 
-	// 2. Request headers that write the Host.
-	headers := slices.Clone(s.Headers)
-	slices.SortStableFunc(headers, func(a, b *analyzer.Header) int { return cmp.Compare(priority0(a.Priority), priority0(b.Priority)) })
+	// Request headers that write the Host, by priority.
+	headers := s.Headers
+	if len(headers) > 1 {
+		headers = slices.Clone(headers)
+	}
+	slices.SortStableFunc(headers, func(a, b *analyzer.Header) int { return cmp.Compare(priorityOf(a.Priority), priorityOf(b.Priority)) })
 	for _, h := range headers {
 		if !strings.EqualFold(strings.TrimSpace(h.Dst.Value), "http.host") || !strings.EqualFold(h.Type.Value, "request") {
 			continue
 		}
-		if !h.Dst.Known() || !h.Action.Known() || h.IgnoreIfSet.Value {
-			if h.IgnoreIfSet.Value {
-				continue
-			}
-			return nil, false
+		if h.IgnoreIfSet.Value {
+			continue // a request always has a Host: ignore_if_set makes it a no-op
 		}
-		g, _, known := cond(h.RequestCondition)
-		if !known {
+		if !h.Dst.Known() || !h.Action.Known() {
 			return nil, false
 		}
 		span := h.Span
@@ -130,17 +138,14 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		default: // append, regex, regex_repeat: a computed Host
 			body = "set req.http.host = req.http.host + \"\";"
 		}
-		if !add(span, g, body) {
+		label := fmt.Sprintf("Header rewrite %s : %d", h.Name.Value, priorityOf(h.Priority))
+		if !add(span, h.RequestCondition, label, body) {
 			return nil, false
 		}
 	}
 
-	// 3. Request settings.
+	// Request settings.
 	for _, r := range s.RequestSettings {
-		g, _, known := cond(r.RequestCondition)
-		if !known {
-			return nil, false
-		}
 		var body []string
 		if r.DefaultHost.Set {
 			if !r.DefaultHost.Known() {
@@ -161,18 +166,79 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		if r.DefaultHost.Pos.IsValid() {
 			span = analyzer.Span{Pos: r.DefaultHost.Pos, End: r.DefaultHost.End}
 		}
-		if !add(span, g, strings.Join(body, "\n")) {
+		if !add(span, r.RequestCondition, "Request Setting "+r.Name.Value, strings.Join(body, "\n")) {
 			return nil, false
 		}
+	}
+
+	if len(defaults) > 0 {
+		defaults[0].gen.section = "default conditions"
+	}
+	out = append(out, defaults...)
+	var list []*group
+	for _, g := range groups {
+		list = append(list, g)
+	}
+	slices.SortFunc(list, func(a, b *group) int {
+		if c := cmp.Compare(priorityOf(a.cond.Priority), priorityOf(b.cond.Priority)); c != 0 {
+			return c
+		}
+		return cmp.Compare(order[a.cond.Name.Value], order[b.cond.Name.Value])
+	})
+	for _, g := range list {
+		out = append(out, g.snips...)
+	}
+
+	// Shield selection (printed; the model keeps req.backend: a request
+	// sent to the shield POP goes on to the same backend from there).
+	for _, b := range s.Backends {
+		if b.VCL != nil || !b.Shield.Known() || strings.TrimSpace(b.Shield.Value) == "" {
+			continue
+		}
+		pop := "ssl_shield_" + strings.NewReplacer("-", "_", ".", "_").Replace(b.Shield.Value)
+		body := fmt.Sprintf("set req.backend = fastly.try_select_shield(%s, %s);", pop, b.VCLName())
+		sn := builtSnip(b.Span, fmt.Sprintf("do shield here %s > %s", b.VCLName(), pop),
+			fmt.Sprintf("req.backend == %s && var.fastly_req_do_shield", b.VCLName()), body, nil)
+		sn.gen.shield = true
+		out = append(out, sn)
 	}
 	return out, true
 }
 
-// priority0 is an object's priority, 0 when unset (Fastly's default for
-// headers and conditions is 10 and 100; only the order matters here).
-func priority0(p analyzer.Field[int]) int {
-	if p.Known() {
-		return p.Value
+// generatedSnip parses one object's generated statements, under guard
+// when it is not empty, positioned at the object.
+func generatedSnip(span analyzer.Span, label, guard, body string) (snip, bool) {
+	text := body
+	if guard != "" {
+		text = "if (" + guard + ") {\n" + body + "\n}"
 	}
-	return 0
+	f := vcl.ParseSnippet([]byte(text), "recv")
+	src := &source{text: analyzer.Text{Field: analyzer.Field[string]{Value: text, Set: true, Pos: span.Pos, End: span.Pos}}, file: f}
+	return snip{snippet: &analyzer.Snippet{Span: span}, src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body}}, len(f.Errors) == 0
+}
+
+// builtSnip is generated VCL whose statement is built rather than parsed
+// (the default backend, shield selection: one per service, so parsing
+// them would cost every lint run): stmt nil for what the model does not
+// run.
+func builtSnip(span analyzer.Span, label, guard, body string, stmt vcl.Stmt) snip {
+	src := &source{text: analyzer.Text{Field: analyzer.Field[string]{Value: body, Set: true, Pos: span.Pos, End: span.Pos}}, file: &vcl.File{}}
+	sn := snip{snippet: &analyzer.Snippet{Span: span}, src: src, gen: &genInfo{label: label, guard: guard, body: body}}
+	if stmt != nil {
+		sn.stmts = []vcl.Stmt{stmt}
+	}
+	return sn
+}
+
+// priorityOf is an object's priority as Fastly orders it: as written,
+// else its interface's default (the loaders fill it in); 100 when it is
+// not known before deployment.
+func priorityOf(p analyzer.Field[int]) int {
+	if p.Unknown {
+		return analyzer.DefaultPriorityAPI
+	}
+	if !p.Set && p.Value == 0 {
+		return analyzer.DefaultPriorityAPI // built without a loader (tests)
+	}
+	return p.Value
 }

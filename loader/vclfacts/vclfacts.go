@@ -55,44 +55,140 @@ func Apply(g *analyzer.Graph, s *analyzer.Service) {
 		return
 	}
 	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
-	custom := map[string][]body{}
-	snippets := map[string][]snip{}
-	hasCustom, known := false, true
-	for _, v := range s.VCLs {
-		if !v.Content.Known() {
-			known = false
-			continue
-		}
-		hasCustom = true
-		src := &source{text: v.Content, file: parse(g, []byte(v.Content.Value), "file")}
-		r.add(src, "")
-		addSubs(custom, src)
-	}
-	for _, sn := range s.Snippets {
-		if !sn.Content.Known() {
-			known = false
-			continue
-		}
-		typ := strings.ToLower(sn.Type.Value)
-		src := &source{text: sn.Content, file: parse(g, []byte(sn.Content.Value), typ)}
-		sub := vcl.SubroutineSnippetTypes[typ]
-		r.add(src, sub)
-		switch {
-		case sub != "":
-			snippets[sub] = append(snippets[sub], snip{snippet: sn, src: src, stmts: src.file.Stmts})
-		case typ == "init":
-			addSubs(custom, src)
-		}
-	}
-	r.facts.ContentUnknown = !known
+	p := r.program(false)
+	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
 	r.hostSets("vcl_pass")
 	r.scanAll()
-	generated, genOK := generatedRecv(s)
-	if known && genOK && !r.syntaxErrors && !includesSnippets(s) {
-		r.runFlow(custom, snippets, generated, hasCustom)
+	if p.known && !r.syntaxErrors && r.runFlow(r.newFlow(p)) {
+		if r.facts.Exits != nil {
+			// trace follows one request through the same program, its
+			// conditions decided by the request (no fork, no merge). The
+			// program is read again then (through the parse cache), so
+			// that a lint run keeps no syntax trees.
+			r.facts.RunRequest = func(req *analyzer.Request) []*analyzer.Exit { return runRequest(g, s, req) }
+		}
 	}
 	s.VCL = r.facts
+}
+
+// runRequest runs the request-flow model of s for one request.
+func runRequest(g *analyzer.Graph, s *analyzer.Service, req *analyzer.Request) []*analyzer.Exit {
+	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+	p := r.program(true)
+	fl := r.newFlow(p)
+	fl.req = req
+	if generated, ok := generatedRecv(s); ok {
+		fl.generated = generated
+	}
+	for sub, list := range fl.snippets {
+		slices.SortStableFunc(list, func(a, b snip) int {
+			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
+		})
+		fl.snippets[sub] = list
+	}
+	exits, ok := fl.run()
+	if !ok {
+		return nil
+	}
+	return exits
+}
+
+// program is a service's VCL as Fastly assembles it: the custom VCL's
+// subroutines, the snippets by subroutine, and the files included inside
+// a subroutine (which hold that subroutine's statements).
+type program struct {
+	custom    map[string][]body
+	snippets  map[string][]snip
+	included  map[string]*source // by file name
+	hasCustom bool
+	known     bool
+}
+
+// program parses the service's VCL files and snippets (quiet: again, for
+// trace, reporting and recording nothing).
+func (r *reader) program(quiet bool) *program {
+	p := &program{custom: map[string][]body{}, snippets: map[string][]snip{}, known: true}
+	var inSub map[string]string
+	if len(r.s.VCLs) > 1 {
+		inSub = includedInSubs(r.g, r.s)
+	}
+	for _, v := range r.s.VCLs {
+		if !v.Content.Known() {
+			p.known = false
+			continue
+		}
+		p.hasCustom = true
+		if sub := inSub[v.Name.Value]; sub != "" && !v.Main.Value {
+			// Included inside a subroutine: bare statements of it.
+			src := &source{text: v.Content, file: parse(r.g, []byte(v.Content.Value), strings.TrimPrefix(sub, "vcl_"))}
+			if p.included == nil {
+				p.included = map[string]*source{}
+			}
+			p.included[v.Name.Value] = src
+			if !quiet {
+				r.add(src, "")
+			}
+			continue
+		}
+		src := &source{text: v.Content, file: parse(r.g, []byte(v.Content.Value), "file")}
+		if !quiet {
+			r.add(src, "")
+		}
+		addSubs(p.custom, src)
+	}
+	for _, sn := range r.s.Snippets {
+		if !sn.Content.Known() {
+			p.known = false
+			continue
+		}
+		typ := strings.ToLower(sn.Type.Value)
+		src := &source{text: sn.Content, file: parse(r.g, []byte(sn.Content.Value), typ)}
+		sub := vcl.SubroutineSnippetTypes[typ]
+		if !quiet {
+			r.add(src, sub)
+		}
+		switch {
+		case sub != "":
+			p.snippets[sub] = append(p.snippets[sub], snip{snippet: sn, src: src, stmts: src.file.Stmts})
+		case typ == "init":
+			addSubs(p.custom, src)
+		}
+	}
+	return p
+}
+
+// includedInSubs maps the name of each VCL file that a subroutine of
+// another file includes (include "NAME"; as a statement) to that
+// subroutine.
+func includedInSubs(g *analyzer.Graph, s *analyzer.Service) map[string]string {
+	out := map[string]string{}
+	for _, v := range s.VCLs {
+		if !v.Content.Known() || !strings.Contains(v.Content.Value, "include") {
+			continue
+		}
+		f := parse(g, []byte(v.Content.Value), "file")
+		for _, d := range f.Decls {
+			if sd, ok := d.(*vcl.SubDecl); ok {
+				walkStmts(sd.Body.Stmts, func(st vcl.Stmt) {
+					if inc, ok := st.(*vcl.IncludeStmt); ok {
+						out[inc.Path.Value] = sd.Name.Name
+					}
+				})
+			}
+		}
+	}
+	return out
+}
+
+// newFlow prepares the request-flow model of the service's program (the
+// generated VCL is added when the model runs: see runFlow).
+func (r *reader) newFlow(p *program) *flow {
+	return &flow{r: r, prog: p, custom: p.custom, snippets: p.snippets, hasCustom: p.hasCustom,
+		touches: map[string]bool{}, relevance: map[vcl.Stmt]bool{}}
 }
 
 // apiObjects reports API objects that render VCL the model reads: a
@@ -103,18 +199,6 @@ func apiObjects(s *analyzer.Service) bool {
 	}
 	for _, b := range s.Backends {
 		if b.RequestCondition.Set && b.RequestCondition.Value != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// includesSnippets reports custom VCL that includes snippets by hand
-// (include "snippet::NAME"): where they run is not modelled, so the
-// request-flow model stays out rather than guess.
-func includesSnippets(s *analyzer.Service) bool {
-	for _, v := range s.VCLs {
-		if strings.Contains(v.Content.Value, `"snippet::`) {
 			return true
 		}
 	}
@@ -305,6 +389,10 @@ func (r *reader) hostSets(sub string) {
 				}
 			case *vcl.Block:
 				walk(src, st.Stmts, conds)
+			case *vcl.SwitchStmt:
+				for i, c := range st.Cases {
+					walk(src, c.Stmts, append(conds[:len(conds):len(conds)], caseCond(st, i)))
+				}
 			case *vcl.CallStmt:
 				visit(st.Name.Name, conds, src)
 			}
@@ -358,12 +446,45 @@ func exprText(src *source, e vcl.Expr) string {
 	if u, ok := e.(*vcl.UnaryExpr); ok && u.Range == (vcl.Range{}) {
 		return "!(" + exprText(src, u.X) + ")"
 	}
+	if b, ok := e.(*vcl.BinaryExpr); ok && b.Range == (vcl.Range{}) { // a switch case's test
+		return exprText(src, b.X) + " " + b.Op + " " + exprText(src, b.Y)
+	}
 	pos, end := e.Span()
 	v := src.text.Value
 	if pos < 0 || end > len(v) || pos > end {
 		return ""
 	}
 	return v[pos:end]
+}
+
+// caseCond is the test of a switch's case i: value == "x" or value ~
+// "re", and for default the negation of every other case's test (zero
+// ranges: exprText renders them from their parts).
+func caseCond(sw *vcl.SwitchStmt, i int) vcl.Expr {
+	c := sw.Cases[i]
+	if c.Match != nil {
+		op := "=="
+		if c.Regex {
+			op = "~"
+		}
+		return &vcl.BinaryExpr{Op: op, X: sw.Value, Y: c.Match}
+	}
+	var out vcl.Expr
+	for j := range sw.Cases {
+		if j == i || sw.Cases[j].Match == nil {
+			continue
+		}
+		not := &vcl.UnaryExpr{Op: "!", X: caseCond(sw, j)}
+		if out == nil {
+			out = not
+		} else {
+			out = &vcl.BinaryExpr{Op: "&&", X: out, Y: not}
+		}
+	}
+	if out == nil {
+		return &vcl.Ident{Name: "true"}
+	}
+	return out
 }
 
 // scanAll walks every subroutine body for the other facts.
@@ -480,6 +601,14 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 			}
 		case *vcl.Block:
 			r.scanStmts(src, sub, st.Stmts)
+		case *vcl.SwitchStmt:
+			r.scanExpr(src, sub, st.Value)
+			for i, c := range st.Cases {
+				if sub == "vcl_recv" && c.Match != nil {
+					r.guards(src, caseCond(st, i))
+				}
+				r.scanStmts(src, sub, c.Stmts)
+			}
 		case *vcl.DeclareStmt:
 			if st.Value != nil {
 				r.scanExpr(src, sub, st.Value)
