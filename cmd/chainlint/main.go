@@ -139,6 +139,7 @@ const usage = `usage: chainlint [flags] [PATH ...]
        chainlint trace URL [PATH ...] [--method M] [--header 'N: v'] [--format text|json]
        chainlint graph [PATH ...] [--format mermaid|dot|json]
        chainlint purge-order [PATH ...] [--format text|json]
+       chainlint vcl SERVICE [PATH ...] (the VCL Fastly compiles for SERVICE, as modelled)
        chainlint pull (--all | --service ID ...) [--version active|latest|N] [--out FILE]
        chainlint lsp                    (a language server on stdin/stdout)
 
@@ -168,6 +169,8 @@ func (c *Command) Run(args []string) int {
 			return c.cmdInit(args[1:])
 		case "trace", "graph", "purge-order":
 			return c.cmdView(args[0], args[1:])
+		case "vcl":
+			return c.cmdVCL(args[1:])
 		case "pull":
 			return c.cmdPull(args[1:])
 		case "lsp":

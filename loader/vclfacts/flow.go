@@ -1,7 +1,6 @@
 package vclfacts
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,13 +139,13 @@ type snip struct {
 }
 
 // genInfo describes one object's generated VCL: label is the comment
-// Fastly writes before it ("Header rewrite NAME : 10"), section starts a
-// section ("default conditions"), group names the request condition it is
-// under (its guard, and body without it, for printing), and shield marks
-// shield selection, which the model does not run (see generatedRecv).
+// Fastly writes before it ("Header rewrite NAME : 10"), group names the
+// request condition it is under ("" in the default conditions; its guard,
+// and body without it, for printing), and shield marks shield selection,
+// which the model does not run (see generatedRecv).
 type genInfo struct {
-	label, section, group, guard, body string
-	shield                             bool
+	label, group, guard, body string
+	shield                    bool
 }
 
 type flow struct {
@@ -209,13 +208,8 @@ func (fl *flow) atom(e vcl.Expr) (key string, pos, ok bool) {
 // not known before deployment): the model then stays out rather than
 // guess.
 func (r *reader) runFlow(fl *flow) bool {
+	sortSnippets(fl.snippets)
 	for sub, list := range fl.snippets {
-		slices.SortStableFunc(list, func(a, b snip) int {
-			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
-		})
 		if fl.hasCustom && !fl.hasMacro(sub) {
 			for _, s := range list {
 				r.facts.Unrendered = append(r.facts.Unrendered, s.snippet)
@@ -853,6 +847,13 @@ func (fl *flow) decide(st *flowState, e vcl.Expr) (holds, known bool) {
 			return true, true
 		case "false":
 			return false, true
+		case "req.url", "req.url.path", "req.method", "req.request":
+			// Every request has these: !req.url is the never-true
+			// condition Fastly's support gives backends that a snippet
+			// selects, so that the default backend does not overwrite it.
+			if !fl.written["url"] {
+				return true, true
+			}
 		}
 	case *vcl.BinaryExpr:
 		switch e.Op {

@@ -62,7 +62,9 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 	add := func(span analyzer.Span, condName analyzer.Field[string], label, body string) bool {
 		if !condName.Set || strings.TrimSpace(condName.Value) == "" {
 			sn, ok := generatedSnip(span, label, "", body)
-			defaults = append(defaults, sn)
+			if ok {
+				defaults = append(defaults, sn)
+			}
 			return ok
 		}
 		c := conds[condName.Value]
@@ -72,6 +74,10 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		if t := strings.ToUpper(strings.TrimSpace(c.Type.Value)); c.Type.Set && t != "" && t != "REQUEST" {
 			return true // a cache or response condition gates nothing in vcl_recv
 		}
+		sn, ok := generatedSnip(span, label, c.Statement.Value, body)
+		if !ok {
+			return false
+		}
 		g := groups[c.Name.Value]
 		if g == nil {
 			if groups == nil {
@@ -80,10 +86,41 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 			g = &group{cond: c}
 			groups[c.Name.Value] = g
 		}
-		sn, ok := generatedSnip(span, label, c.Statement.Value, body)
 		sn.gen.group = fmt.Sprintf("Request Condition: %s Prio: %d", c.Name.Value, priorityOf(c.Priority))
 		g.snips = append(g.snips, sn)
-		return ok
+		return true
+	}
+
+	// addOther renders a request header object that does not write the
+	// Host (it matters to the model only when a Host is copied from it).
+	addOther := func(h *analyzer.Header, dst string) {
+		target := "req.http." + dst
+		var body string
+		switch strings.ToLower(h.Action.Value) {
+		case "set":
+			if !h.Src.Known() || strings.TrimSpace(h.Src.Value) == "" {
+				return
+			}
+			body = "set " + target + " = " + h.Src.Value + ";"
+			if h.IgnoreIfSet.Value {
+				body = "if (!" + target + ") { " + body + " }"
+			}
+		case "delete":
+			body = "unset " + target + ";"
+		case "append":
+			if !h.Src.Known() {
+				return
+			}
+			body = "set " + target + " = " + target + " " + h.Src.Value + ";"
+		default: // regex, regex_repeat: computed from the header itself
+			body = "set " + target + " = " + target + " \"\";"
+		}
+		label := fmt.Sprintf("Header rewrite %s : %d", h.Name.Value, priorityOf(h.Priority))
+		span := h.Span
+		if h.Src.Pos.IsValid() {
+			span = analyzer.Span{Pos: h.Src.Pos, End: h.Src.End}
+		}
+		add(span, h.RequestCondition, label, body) // not one that fails: it is left out
 	}
 
 	// Backends: the one without a condition is the default.
@@ -100,20 +137,32 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 			return nil, false
 		}
 	}
-	if len(plain) == 1 {
+	// With several, Fastly still sets one (falco's copy of a real
+	// service's generated VCL sets the first of two); the first listed is
+	// assumed.
+	if len(plain) >= 1 {
 		sn := builtSnip(plain[0].Span, "default backend "+plain[0].Name.Value, "", "set req.backend = "+plain[0].VCLName()+";",
 			&vcl.SetStmt{Target: &vcl.Ident{Name: "req.backend"}, Op: "=", Value: &vcl.Ident{Name: plain[0].VCLName()}})
 		defaults = append([]snip{sn}, defaults...)
 	}
 
-	// Request headers that write the Host, by priority.
+	// Request header objects, by priority: a Host one's value decides the
+	// model, so one that cannot be built keeps the model out; another one
+	// that cannot is left out (it is only printed).
 	headers := s.Headers
 	if len(headers) > 1 {
 		headers = slices.Clone(headers)
 	}
 	slices.SortStableFunc(headers, func(a, b *analyzer.Header) int { return cmp.Compare(priorityOf(a.Priority), priorityOf(b.Priority)) })
 	for _, h := range headers {
-		if !strings.EqualFold(strings.TrimSpace(h.Dst.Value), "http.host") || !strings.EqualFold(h.Type.Value, "request") {
+		if !strings.EqualFold(h.Type.Value, "request") {
+			continue
+		}
+		dst, isHTTP := strings.CutPrefix(strings.ToLower(strings.TrimSpace(h.Dst.Value)), "http.")
+		if !isHTTP || dst != "host" {
+			if isHTTP && dst != "" && h.Dst.Known() && h.Action.Known() {
+				addOther(h, dst)
+			}
 			continue
 		}
 		if h.IgnoreIfSet.Value {
@@ -171,9 +220,6 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		}
 	}
 
-	if len(defaults) > 0 {
-		defaults[0].gen.section = "default conditions"
-	}
 	out = append(out, defaults...)
 	var list []*group
 	for _, g := range groups {

@@ -163,10 +163,8 @@ func TestDefaultBackendOverwritesSnippet(t *testing.T) {
 	if !strings.Contains(got, `|F_origin|client:|req.url ~ "^/api/"`) {
 		t.Errorf("no path where the default backend overwrote the snippet's F_api:\n%s", got)
 	}
-	for _, line := range strings.Split(got, "\n") {
-		if strings.Contains(line, "|F_api|") && !strings.Contains(line, "!req.url") {
-			t.Errorf("a path reaches F_api without the never-true condition: %s", line)
-		}
+	if strings.Contains(got, "|F_api|") { // !req.url never holds: every request has a URL
+		t.Errorf("a path reaches F_api, whose condition never holds:\n%s", got)
 	}
 }
 

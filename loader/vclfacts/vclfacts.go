@@ -81,15 +81,7 @@ func runRequest(g *analyzer.Graph, s *analyzer.Service, req *analyzer.Request) [
 	if generated, ok := generatedRecv(s); ok {
 		fl.generated = generated
 	}
-	for sub, list := range fl.snippets {
-		slices.SortStableFunc(list, func(a, b snip) int {
-			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
-		})
-		fl.snippets[sub] = list
-	}
+	sortSnippets(fl.snippets)
 	exits, ok := fl.run()
 	if !ok {
 		return nil

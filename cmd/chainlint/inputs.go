@@ -1,0 +1,69 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/internal/safefile"
+	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/loader/terraform"
+)
+
+// inputFlags are the flags every command that loads inputs takes: the
+// Terraform variables, --allow-outside-root, --config and --profile.
+type inputFlags struct {
+	vars, varFiles multiFlag
+	outsideRoot    bool
+	configPath     string
+	profile        string
+}
+
+// register adds the flags to fs.
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.Var(&f.vars, "var", "a Terraform root variable, name=value (repeatable)")
+	fs.Var(&f.varFiles, "var-file", "a Terraform variables file (repeatable)")
+	fs.BoolVar(&f.outsideRoot, "allow-outside-root", false, "let Terraform's file() read outside the given paths")
+	fs.StringVar(&f.configPath, "config", "", "config file (default: "+config.FileName+" in the current directory or above)")
+	fs.StringVar(&f.profile, "profile", "", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
+}
+
+// options turns the flags and paths into lint options; a usage error is
+// written to stderr and reported as ok false.
+func (f *inputFlags) options(c *Command, paths []string, stderr io.Writer) (lint.Options, bool) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for i := range paths {
+		paths[i] = c.path(paths[i])
+	}
+	topts := terraform.Options{AllowOutsideRoot: f.outsideRoot}
+	for _, vf := range f.varFiles {
+		vf = c.path(vf)
+		if _, err := safefile.ReadText(vf, 0); err != nil {
+			fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
+			return lint.Options{}, false
+		}
+		topts.VarFiles = append(topts.VarFiles, vf)
+	}
+	for _, v := range f.vars {
+		k, val, ok := strings.Cut(v, "=")
+		if !ok || k == "" {
+			fmt.Fprintf(stderr, "chainlint: --var %q: want name=value\n", v)
+			return lint.Options{}, false
+		}
+		if topts.Vars == nil {
+			topts.Vars = map[string]string{}
+		}
+		topts.Vars[k] = val
+	}
+	cfg, _, err := lint.FindConfig(c.wd(), f.configPath, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
+		return lint.Options{}, false
+	}
+	return lint.Options{Paths: paths, Config: cfg, Profile: f.profile, Terraform: topts}, true
+}
