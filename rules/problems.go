@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -60,6 +61,10 @@ note (one per object) says which values were unknown and why, so a silent
 run is not mistaken for a checked one. Give variables defaults or values in
 terraform.tfvars (or --var), or lint the plan instead: terraform show -json.
 
+A Host the VCL computes (from a header no literal sets, a function) on
+a backend that reaches Fastly is noted the same way, at the statement:
+which service receives the request cannot be told before it runs.
+
 Bad:
 
     variable "backend_host" {}
@@ -70,9 +75,29 @@ Bad:
 Good:
 
     variable "backend_host" { default = "origin.example.com" }`,
-		Requires: graphRequires,
-		Run:      noteReporter("unknown-value"),
+		Requires: chainRequires,
+		Run:      runUnknownValue,
 	},
+}
+
+func runUnknownValue(pass *analysis.Pass) (any, error) {
+	if _, err := noteReporter("unknown-value")(pass); err != nil {
+		return nil, err
+	}
+	for _, r := range analyzer.ChainsOf(pass).Routes {
+		if !r.ToFastly || r.HostSource != analyzer.HostUnknown || !r.HostPos.IsValid() {
+			continue
+		}
+		for _, e := range analyzer.ExitsFor(r.Backend) {
+			if e.Host.Kind == analyzer.ExitHostDynamic {
+				pass.Report(analysis.Diagnostic{Pos: e.Host.Pos, End: e.Host.End,
+					Message: fmt.Sprintf("backend %q of service %q reaches Fastly (%q), but the Host its VCL sends here is computed at run time, so which service receives the request is not known and the chain rules skip this backend; set the Host from a literal (or from a header set to one), or set override_host",
+						r.Backend.Name.Value, r.From.Label(), r.Address)})
+				break
+			}
+		}
+	}
+	return nil, nil
 }
 
 // SkippedInput reports what the loaders left out on purpose.
