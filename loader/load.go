@@ -178,6 +178,9 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	if len(manifests) > 0 {
 		compute.Load(g, manifests, read) // last: projects join loaded services
 	}
+	// The VCL model: one step over every loaded VCL service, whichever
+	// format it came from (the format loaders only read).
+	vclfacts.ApplyAll(g)
 	g.Finish()
 	if own {
 		g.Memo = nil // what the load parsed is garbage once the graph holds what it needs

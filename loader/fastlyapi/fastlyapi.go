@@ -24,7 +24,6 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/tree"
-	"github.com/chainlint/chainlint/loader/vclfacts"
 )
 
 // IsCandidate reports whether a file name has an extension this loader
@@ -681,9 +680,6 @@ func (l *loader) service(n *tree.Node) {
 		l.links(s, version, seenLinks)
 	}
 	l.links(s, n, seenLinks)
-	if s.Platform == analyzer.PlatformVCL {
-		vclfacts.Apply(l.g, s)
-	}
 	l.g.Services = append(l.g.Services, s)
 }
 

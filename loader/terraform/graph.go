@@ -15,7 +15,6 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/scc"
 	"github.com/chainlint/chainlint/loader/tree"
-	"github.com/chainlint/chainlint/loader/vclfacts"
 )
 
 // Dir is a directory of Terraform files found under a project root.
@@ -375,9 +374,6 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 		}
 		s.Links = append(s.Links, link)
 		note(link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
-	}
-	if s.Platform == analyzer.PlatformVCL {
-		vclfacts.Apply(l.g, s)
 	}
 	for _, pb := range b.blocks["package"] {
 		s.Package = l.packagePath(inst, pb)

@@ -12,7 +12,6 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/loader/tree"
-	"github.com/chainlint/chainlint/loader/vclfacts"
 )
 
 // IsShowJSON reports whether JSON content looks like `terraform show
@@ -254,9 +253,6 @@ func (s *showLoader) resource(r *tree.Node) {
 	items, unknowns = blocks(values, unknown, "resource_link")
 	for i, l := range items {
 		svc.Links = append(svc.Links, &analyzer.Link{Span: s.span(l), Service: svc, Name: s.field(l, unknowns[i], "name"), ResourceID: s.field(l, unknowns[i], "resource_id")})
-	}
-	if svc.Platform == analyzer.PlatformVCL {
-		vclfacts.Apply(s.g, svc)
 	}
 	s.g.Services = append(s.g.Services, svc)
 }

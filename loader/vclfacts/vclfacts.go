@@ -6,8 +6,10 @@
 // literals. Syntax errors become positioned vcl-syntax problems, mapped back
 // through whatever file embeds the VCL.
 //
-// Every loader that finds VCL calls Apply; the package knows the VCL
-// language and the graph, not any file format.
+// The format loaders only read: once they are done, loader.Paths calls
+// ApplyAll, one step over every loaded VCL service, and the rules read its
+// result (Service.VCL). The package knows the VCL language and the graph,
+// not any file format.
 package vclfacts
 
 import (
@@ -17,10 +19,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
@@ -40,7 +44,10 @@ type body struct {
 }
 
 type reader struct {
-	g     *analyzer.Graph
+	g *analyzer.Graph
+	// sink receives what the reader reports (problems, secrets): g, or
+	// a scratch graph of one service when services are read in parallel.
+	sink  *analyzer.Graph
 	s     *analyzer.Service
 	facts *analyzer.VCLFacts
 	subs  map[string][]body
@@ -49,12 +56,47 @@ type reader struct {
 	syntaxErrors bool
 }
 
+// ApplyAll reads the VCL of every VCL service of g, once the loaders are
+// done: one step over the loaded model, whatever format each service came
+// from. Services are read on GOMAXPROCS goroutines; what they report joins
+// g in service order, so the result is the same as a sequential read.
+func ApplyAll(g *analyzer.Graph) {
+	var services []*analyzer.Service
+	for _, s := range g.Services {
+		if s.Platform == analyzer.PlatformVCL && s.VCL == nil {
+			services = append(services, s)
+		}
+	}
+	sinks := make([]*analyzer.Graph, len(services))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				sinks[i] = &analyzer.Graph{}
+				apply(g, sinks[i], services[i])
+			}
+		})
+	}
+	for i := range services {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, sink := range sinks {
+		g.Problems = append(g.Problems, sink.Problems...)
+		g.Secrets = append(g.Secrets, sink.Secrets...)
+	}
+}
+
 // Apply reads the VCL of s. It does nothing for a service without VCL.
-func Apply(g *analyzer.Graph, s *analyzer.Service) {
+func Apply(g *analyzer.Graph, s *analyzer.Service) { apply(g, g, s) }
+
+func apply(g, sink *analyzer.Graph, s *analyzer.Service) {
 	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {
 		return
 	}
-	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+	r := &reader{g: g, sink: sink, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
 	p := r.program(false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
@@ -273,7 +315,7 @@ func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
 // add records a parsed source: its errors, its declarations, and the
 // statements of a snippet under the subroutine it is inserted into.
 func (r *reader) add(src *source, snippetSub string) {
-	reportErrors(r.g, src.text, src.file)
+	reportErrors(r.sink, src.text, src.file)
 	r.syntaxErrors = r.syntaxErrors || len(src.file.Errors) > 0
 	for _, d := range src.file.Decls {
 		switch d := d.(type) {
@@ -655,7 +697,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 		if strings.HasPrefix(e.Func.Name, "digest.hmac_") && len(e.Args) > 0 {
 			if lit, ok := e.Args[0].(*vcl.StringLit); ok && lit.Value != "" {
 				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &analyzer.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name})
-				r.g.Secrets = append(r.g.Secrets, r.span(src, lit))
+				r.sink.Secrets = append(r.sink.Secrets, r.span(src, lit))
 			}
 		}
 		for _, a := range e.Args {
