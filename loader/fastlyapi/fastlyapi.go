@@ -542,7 +542,10 @@ func (l *loader) str(obj *tree.Node, key, what string) analyzer.Field[string] {
 	if n == nil || n.Kind == tree.Null {
 		return analyzer.Field[string]{}
 	}
-	if n.Kind != tree.String && n.Kind != tree.Number && n.Kind != tree.Bool {
+	if n.Kind != tree.String {
+		// The API writes every one of these fields as a string (a YAML
+		// export quotes one that looks like a number): 42 for an address
+		// or 5 for a domain is a mistake, not a value to read.
 		l.typeError(n, what, "a string")
 		return analyzer.Field[string]{}
 	}
