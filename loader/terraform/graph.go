@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -520,6 +521,81 @@ func (l *loader) flag(a *evalAttr) analyzer.Field[bool] {
 	return analyzer.Field[bool]{Value: s.Value == "true", Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
 }
 
+// fileCall is the file() call an attribute's value is, alone: file(…),
+// "${file(…)}" (Terraform 0.11's form) or (file(…)); nil otherwise.
+func fileCall(e hcl.Expression) *hclsyntax.FunctionCallExpr {
+	for {
+		switch x := e.(type) {
+		case *hclsyntax.FunctionCallExpr:
+			if x.Name == "file" && len(x.Args) == 1 {
+				return x
+			}
+			return nil
+		case *hclsyntax.TemplateWrapExpr:
+			e = x.Wrapped
+		case *hclsyntax.ParenthesesExpr:
+			e = x.Expression
+		case *chargedExpr:
+			e = x.Expression
+		default:
+			return nil
+		}
+	}
+}
+
+// fileRead finds the file a file() call read, among the files read whose
+// content is the value: the one whose path ends with the literal end of
+// the call's argument ("${path.module}/vcl/a.vcl" ends with /vcl/a.vcl),
+// so that two byte-identical files read by two calls are each the one
+// its call names; else the first by name.
+func (l *loader) fileRead(call *hclsyntax.FunctionCallExpr, content string) *analyzer.File {
+	var cands []*analyzer.File
+	for _, rf := range l.read {
+		if string(rf.Content) == content {
+			cands = append(cands, rf)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	slices.SortFunc(cands, func(a, b *analyzer.File) int { return strings.Compare(a.Name, b.Name) })
+	if suffix := strings.TrimPrefix(literalEnd(call.Args[0]), "./"); suffix != "" {
+		for _, rf := range cands {
+			if strings.HasSuffix(filepath.ToSlash(rf.Name), suffix) {
+				return rf
+			}
+		}
+	}
+	return cands[0]
+}
+
+// literalEnd is the literal text an expression's string ends with: all
+// of a literal, or a template's literal parts after its last
+// interpolation.
+func literalEnd(e hcl.Expression) string {
+	switch x := e.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		if x.Val.Type() == cty.String && x.Val.IsKnown() && !x.Val.IsNull() {
+			return x.Val.AsString()
+		}
+	case *hclsyntax.TemplateExpr:
+		end := ""
+		for i := len(x.Parts) - 1; i >= 0; i-- {
+			lit, ok := x.Parts[i].(*hclsyntax.LiteralValueExpr)
+			if !ok || lit.Val.Type() != cty.String || !lit.Val.IsKnown() || lit.Val.IsNull() {
+				break
+			}
+			end = lit.Val.AsString() + end
+		}
+		return end
+	case *hclsyntax.ParenthesesExpr:
+		return literalEnd(x.Expression)
+	case *chargedExpr:
+		return literalEnd(x.Expression)
+	}
+	return ""
+}
+
 // text positions VCL content: in the file file() read, or inside the
 // heredoc or string that holds it.
 func (l *loader) text(a *evalAttr) analyzer.Text {
@@ -528,13 +604,11 @@ func (l *loader) text(a *evalAttr) analyzer.Text {
 	if !f.Known() {
 		return t
 	}
-	if call, ok := a.attr.Expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "file" {
-		for _, rf := range l.read {
-			if string(rf.Content) == f.Value {
-				rf = l.file(rf.Name)
-				t.Pos, t.End, t.Segments = rf.Pos(0), rf.Pos(len(rf.Content)), nil
-				return t
-			}
+	if call := fileCall(a.attr.Expr); call != nil {
+		if rf := l.fileRead(call, f.Value); rf != nil {
+			rf = l.file(rf.Name)
+			t.Pos, t.End, t.Segments = rf.Pos(0), rf.Pos(len(rf.Content)), nil
+			return t
 		}
 	}
 	r := a.attr.Expr.Range()
