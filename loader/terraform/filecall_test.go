@@ -75,4 +75,3 @@ resource "fastly_service_vcl" "c" {
 		t.Errorf("vcl-syntax findings at %v, want %v", at, want)
 	}
 }
-
