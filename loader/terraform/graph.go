@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"go/token"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -68,10 +69,13 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 		}
 	}
 	// Local modules outside the walked tree, and theirs, as Terraform
-	// would install them.
+	// would install them. A local source that is not there is Terraform's
+	// error; a remote one is read by no one here: a note says what goes
+	// unchecked, so that its services do not vanish in silence.
 	for queue := append([]string(nil), names...); len(queue) > 0; queue = queue[1:] {
 		dir := queue[0]
 		for _, c := range l.modules[filepath.Clean(dir)].calls {
+			l.checkSource(c, dir)
 			if child, ok := c.localSource(dir); ok && l.modules[child] == nil {
 				l.modules[child] = l.parseModule(child, tfFiles(child))
 				if l.failed {
@@ -102,6 +106,36 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 		l.build(e)
 	}
 	return !l.streaming || l.checkUnparsed()
+}
+
+// checkSource reports a module call whose source cannot be read: a local
+// path that is no directory (missing, or a dangling link) is a positioned
+// parse-error, as terraform init fails on it; a remote source (registry,
+// git, an archive) is a skipped-input note at the call. A call whose
+// source is not a known string is left to the evaluation's notes.
+func (l *loader) checkSource(c *moduleCall, parent string) {
+	if c.source == "" || c.checked {
+		return
+	}
+	c.checked = true
+	rng := c.block.DefRange
+	if a, ok := c.attrs["source"]; ok {
+		rng = a.Expr.Range()
+	}
+	if child, ok := c.localSource(parent); ok {
+		if st, err := os.Stat(child); err != nil || !st.IsDir() {
+			why := "it does not exist"
+			if err == nil {
+				why = "it is not a directory"
+			} else if _, lerr := os.Lstat(child); lerr == nil {
+				why = "it is a symbolic link to nothing"
+			}
+			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: l.pos(rng, false), End: l.pos(rng, true),
+				Message: fmt.Sprintf("Unreadable module directory: module %q has source %q, but %s, so terraform init fails here and the services this module would declare are not analysed; fix the path", c.name, c.source, why)})
+		}
+		return
+	}
+	l.capped(rng, fmt.Sprintf("skipped: module %q comes from %q, which is not a local path, and chainlint fetches no module, so any Fastly service it declares is not analysed; lint that module's source as well (or its terraform show -json output)", c.name, c.source))
 }
 
 // markCycles finds the module calls that lie on a cycle of calls and

@@ -117,6 +117,8 @@ type moduleCall struct {
 	// or modules that call each other): Terraform refuses it, and it is
 	// not followed.
 	cyclic bool
+	// checked: its source has been checked (checkSource), once.
+	checked bool
 }
 
 // loader loads a set of Terraform directories into one graph.
