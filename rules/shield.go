@@ -59,75 +59,87 @@ func ownShields(s *analyzer.Service) shieldAt {
 	return own
 }
 
-// downstreamShield is a shield setting further down a chain and the first
-// route toward it.
+// downstreamShield is a shield setting on the paths that leave a service
+// and the first route toward it (nil when it is the service's own).
 type downstreamShield struct {
 	backend *analyzer.Backend
 	first   *analyzer.Route
 }
 
-// shieldFlow computes, for every service, the shields downstream of it
-// (per POP code, with a witness) and whether any service upstream of it
-// shields. Linear in services + routes × POP codes in use.
-func shieldFlow(c *analyzer.Chains) (own map[*analyzer.Service]shieldAt, down map[*analyzer.Service]map[string]downstreamShield, upShield map[*analyzer.Service]bool) {
+// shieldFlow computes, for every service, the shields on the paths that
+// leave it (its own backends', and those further down each route, per POP
+// code with a witness), and whether a request reaching it has crossed a
+// shield already: whether some route into it, or before it, leaves by a
+// shielded backend. Shielding is per backend: only the backend a chain
+// path takes counts, not another backend of the same service. Linear in
+// services + routes × POP codes in use.
+func shieldFlow(c *analyzer.Chains) (from map[*analyzer.Service]map[string]downstreamShield, upShield map[*analyzer.Service]bool) {
 	order := c.SuccessorsFirst()
-	own = make(map[*analyzer.Service]shieldAt, len(order))
-	down = make(map[*analyzer.Service]map[string]downstreamShield, len(order))
+	from = make(map[*analyzer.Service]map[string]downstreamShield, len(order))
 	upShield = make(map[*analyzer.Service]bool, len(order))
 	for _, s := range order {
-		own[s] = ownShields(s)
-	}
-	for _, s := range order {
-		var d map[string]downstreamShield // nil while nothing downstream shields
-		for _, r := range c.DAGOut(s) {
-			if d == nil && (len(own[r.To]) > 0 || len(down[r.To]) > 0) {
+		var d map[string]downstreamShield // nil while no path from s shields
+		for code, b := range ownShields(s) {
+			if d == nil {
 				d = map[string]downstreamShield{}
 			}
-			for code, b := range own[r.To] {
-				if _, ok := d[code]; !ok {
-					d[code] = downstreamShield{backend: b, first: r}
+			d[code] = downstreamShield{backend: b}
+		}
+		for _, r := range c.DAGOut(s) {
+			for code, w := range from[r.To] {
+				if d == nil {
+					d = map[string]downstreamShield{}
 				}
-			}
-			for code, w := range down[r.To] {
 				if _, ok := d[code]; !ok {
 					d[code] = downstreamShield{backend: w.backend, first: r}
 				}
 			}
 		}
-		down[s] = d
+		from[s] = d
 	}
 	for i := len(order) - 1; i >= 0; i-- {
 		s := order[i]
 		for _, r := range c.DAGOut(s) {
-			if len(own[s]) > 0 || upShield[s] {
+			if shielded(r.Backend) || upShield[s] {
 				upShield[r.To] = true
 			}
 		}
 	}
-	return own, down, upShield
+	return from, upShield
 }
 
-// shieldPath renders the chain from s to the witness of a downstream code.
-func shieldPath(s *analyzer.Service, code string, down map[*analyzer.Service]map[string]downstreamShield, own map[*analyzer.Service]shieldAt) string {
-	var path []*analyzer.Route
-	for cur := s; len(path) < 64; {
-		w, ok := down[cur][code]
-		if !ok {
+// shieldCode is a shielded backend's POP code, normalised.
+func shieldCode(b *analyzer.Backend) string { return strings.ToLower(strings.TrimSpace(b.Shield.Value)) }
+
+// shieldPath renders the chain from route r to the witness of a
+// downstream code.
+func shieldPath(r *analyzer.Route, code string, from map[*analyzer.Service]map[string]downstreamShield) string {
+	path := []*analyzer.Route{r}
+	for cur := r.To; len(path) < 64; {
+		w, ok := from[cur][code]
+		if !ok || w.first == nil {
 			break
 		}
 		path = append(path, w.first)
 		cur = w.first.To
-		if own[cur][code] != nil {
-			break
-		}
-	}
-	if len(path) == 0 {
-		return s.Label()
 	}
 	return pathText(path, path[len(path)-1].To)
 }
 
-func sortedCodes(m shieldAt) []string {
+// shieldedRoutes are the routes leaving s by a shielded backend, in a
+// stable order.
+func shieldedRoutes(c *analyzer.Chains, s *analyzer.Service) []*analyzer.Route {
+	var out []*analyzer.Route
+	for _, r := range c.DAGOut(s) {
+		if shielded(r.Backend) {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Backend.Pos < out[j].Backend.Pos })
+	return out
+}
+
+func sortedCodes[V any](m map[string]V) []string {
 	var out []string
 	for c := range m {
 		out = append(out, c)
@@ -146,8 +158,10 @@ var ShieldPOPMismatch = &analyzer.Rule{
 Fastly's guide: enable shielding on only one service of a chain, and if
 several shield, they must all use the same shield POP. Otherwise a request
 can cross three or more POPs (the edge, one shield, the other shield),
-seen as three POP IDs in X-Served-By. The finding is at the first
-service's shield setting and points at the other one.
+seen as three POP IDs in X-Served-By. Shielding is per backend: only the
+shield of the backend a chain path takes counts, not another backend of
+the same service. The finding is at the first service's shield setting
+and points at the other one.
 
 Bad:
 
@@ -166,53 +180,50 @@ Good:
 // shieldsPass computes shieldFlow once for the rules that need it.
 var shieldsPass = &analysis.Analyzer{
 	Name:       "shields",
-	Doc:        "shields finds every service's own shields, the shields downstream of it and whether any service upstream shields",
+	Doc:        "shields finds the shields on the paths that leave every service and whether a request reaching it has crossed a shield",
 	Requires:   chainRequires,
 	ResultType: reflect.TypeOf((*shields)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
 		sh := &shields{}
-		sh.own, sh.down, sh.upShield = shieldFlow(analyzer.ChainsOf(pass))
+		sh.from, sh.upShield = shieldFlow(analyzer.ChainsOf(pass))
 		return sh, nil
 	},
 }
 
 type shields struct {
-	own      map[*analyzer.Service]shieldAt
-	down     map[*analyzer.Service]map[string]downstreamShield
+	from     map[*analyzer.Service]map[string]downstreamShield
 	upShield map[*analyzer.Service]bool
 }
 
-func shieldsOf(pass *analysis.Pass) (map[*analyzer.Service]shieldAt, map[*analyzer.Service]map[string]downstreamShield, map[*analyzer.Service]bool) {
+func shieldsOf(pass *analysis.Pass) (map[*analyzer.Service]map[string]downstreamShield, map[*analyzer.Service]bool) {
 	sh := pass.ResultOf[shieldsPass].(*shields)
-	return sh.own, sh.down, sh.upShield
+	return sh.from, sh.upShield
 }
 
 func runShieldPOPMismatch(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
-	own, down, upShield := shieldsOf(pass)
+	from, upShield := shieldsOf(pass)
 	for _, s := range c.Graph.Services {
-		if len(own[s]) == 0 || upShield[s] {
-			continue
+		if upShield[s] {
+			continue // reported where the chain's first shield is
 		}
-		for _, code := range sortedCodes(own[s]) {
-			var other string
-			for oc := range down[s] {
-				if oc != code && (other == "" || oc < other) {
-					other = oc
+	routes:
+		for _, r := range shieldedRoutes(c, s) {
+			b, code := r.Backend, shieldCode(r.Backend)
+			for _, other := range sortedCodes(from[r.To]) {
+				if other == code {
+					continue
 				}
+				w := from[r.To][other].backend
+				pos, end := at(b.Shield, b.Span)
+				pass.Report(analysis.Diagnostic{
+					Pos: pos, End: end,
+					Message: fmt.Sprintf("service %q shields at %s (backend %q) but %q further down the chain shields at %s (%s): a request can cross three POPs; shield on one service only, or use the same POP on both",
+						s.Label(), code, b.Name.Value, w.Service.Label(), other, shieldPath(r, other, from)),
+					Related: []analysis.RelatedInformation{related(w.Shield.Pos, w.Shield.End, "service %q shields at %s here", w.Service.Label(), other)},
+				})
+				break routes // one finding per service
 			}
-			if other == "" {
-				continue
-			}
-			b, w := own[s][code], down[s][other].backend
-			pos, end := at(b.Shield, b.Span)
-			pass.Report(analysis.Diagnostic{
-				Pos: pos, End: end,
-				Message: fmt.Sprintf("service %q shields at %s (backend %q) but %q further down the chain shields at %s (%s): a request can cross three POPs; shield on one service only, or use the same POP on both",
-					s.Label(), code, b.Name.Value, w.Service.Label(), other, shieldPath(s, other, down, own)),
-				Related: []analysis.RelatedInformation{related(w.Shield.Pos, w.Shield.End, "service %q shields at %s here", w.Service.Label(), other)},
-			})
-			break
 		}
 	}
 	return nil, nil
@@ -228,8 +239,8 @@ var MultipleShields = &analyzer.Rule{
 Fastly's guide recommends shielding on only one service of a chain:
 chain-first (the last service shields) or shield-first (the first one
 does). Two services shielding at the same POP do no harm to routing but
-add hops and a second shield cache to purge. (Different POPs are
-shield-pop-mismatch's finding.)
+add hops and a second shield cache to purge. Only the backends a chain
+path takes count. (Different POPs are shield-pop-mismatch's finding.)
 
 Bad:
 
@@ -247,23 +258,25 @@ Good:
 
 func runMultipleShields(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
-	own, down, upShield := shieldsOf(pass)
+	from, upShield := shieldsOf(pass)
 	for _, s := range c.Graph.Services {
-		if len(own[s]) != 1 || upShield[s] || len(down[s]) != 1 {
+		if upShield[s] {
 			continue
 		}
-		code := sortedCodes(own[s])[0]
-		w, same := down[s][code]
-		if !same {
-			continue // a different POP: shield-pop-mismatch
+		for _, r := range shieldedRoutes(c, s) {
+			b, code := r.Backend, shieldCode(r.Backend)
+			w, same := from[r.To][code]
+			if !same || len(from[r.To]) != 1 {
+				continue // nothing further shields, or another POP too: shield-pop-mismatch
+			}
+			pos, end := at(b.Shield, b.Span)
+			pass.Report(analysis.Diagnostic{
+				Pos: pos, End: end,
+				Message: fmt.Sprintf("service %q and %q further down the chain both shield (at %s): %s; shield on one service of a chain only", s.Label(), w.backend.Service.Label(), code, shieldPath(r, code, from)),
+				Related: []analysis.RelatedInformation{related(w.backend.Shield.Pos, w.backend.Shield.End, "service %q shields here too", w.backend.Service.Label())},
+			})
+			break
 		}
-		b := own[s][code]
-		pos, end := at(b.Shield, b.Span)
-		pass.Report(analysis.Diagnostic{
-			Pos: pos, End: end,
-			Message: fmt.Sprintf("service %q and %q further down the chain both shield (at %s): %s; shield on one service of a chain only", s.Label(), w.backend.Service.Label(), code, shieldPath(s, code, down, own)),
-			Related: []analysis.RelatedInformation{related(w.backend.Shield.Pos, w.backend.Shield.End, "service %q shields here too", w.backend.Service.Label())},
-		})
 	}
 	return nil, nil
 }
