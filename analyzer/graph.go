@@ -324,12 +324,17 @@ type HeaderValue struct {
 	// Fingerprint identifies the literal without revealing it ("" for a
 	// computed value).
 	Fingerprint string
+	// Secret locates the literal's value, inside its quotes (what an
+	// output masks when the value is a secret).
+	Secret Span
 }
 
 // LiteralKey is a keyed digest whose key is written in the VCL.
 type LiteralKey struct {
 	Span
 	Func string
+	// Secret locates the key's value, inside its quotes.
+	Secret Span
 }
 
 // The priority Fastly gives an object whose priority is not written
@@ -525,7 +530,8 @@ type Graph struct {
 	// analysis (a Terraform value known only at apply time): reported by
 	// their Rule, they do not make the run incomplete.
 	Notes []Problem
-	// Secrets locate values chainlint recognises as secrets (literal
+	// Secrets locate values chainlint recognises as secrets, inside their
+	// quotes (literal
 	// header values two services share, literal HMAC keys): every output
 	// masks these bytes wherever it would show source text.
 	Secrets []Span
@@ -597,12 +603,12 @@ func (g *Graph) findSecrets() {
 			continue
 		}
 		for _, k := range s.VCL.LiteralKeys {
-			g.Secrets = append(g.Secrets, k.Span)
+			g.Secrets = append(g.Secrets, k.Secret)
 		}
 		for _, c := range s.VCL.HeaderChecks {
 			if c.Header != "host" {
 				checked[hv{c.Header, c.Fingerprint}] = true
-				g.Secrets = append(g.Secrets, c.Span)
+				g.Secrets = append(g.Secrets, c.Secret)
 			}
 		}
 	}
@@ -612,14 +618,16 @@ func (g *Graph) findSecrets() {
 		}
 		for _, set := range s.VCL.HeaderSets {
 			if checked[hv{set.Header, set.Fingerprint}] {
-				g.Secrets = append(g.Secrets, set.Span)
+				g.Secrets = append(g.Secrets, set.Secret)
 			}
 		}
 	}
 }
 
 // SecretRanges returns the byte ranges of a file that hold the inside of
-// a secret literal (its quotes stay visible), for outputs to mask.
+// a secret literal (its quotes stay visible), for outputs to mask. The
+// spans are the values' own, mapped through whatever encodes them (an
+// escaped quote in HCL or JSON is two bytes, not one).
 func (g *Graph) SecretRanges(name string) [][2]int {
 	var out [][2]int
 	for _, s := range g.Secrets {
@@ -627,7 +635,7 @@ func (g *Graph) SecretRanges(name string) [][2]int {
 		if f == nil || f.Name != name || !s.End.IsValid() {
 			continue
 		}
-		start, end := f.TF.Offset(s.Pos)+1, f.TF.Offset(s.End)-1
+		start, end := f.TF.Offset(s.Pos), f.TF.Offset(s.End)
 		if end > start {
 			out = append(out, [2]int{start, end})
 		}

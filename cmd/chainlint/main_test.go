@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"github.com/chainlint/chainlint/output"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -284,10 +287,14 @@ func TestBaseline(t *testing.T) {
 }
 
 // TestSecretsNeverPrinted lints estates holding secret literals (a shared
-// header constant, a literal HMAC key) in every output format and asserts
-// that no output contains them.
+// header constant, a literal HMAC key) in every output format and every
+// string form that can hold VCL (a JSON string with escapes, an HCL quoted
+// string with escaped quotes, an HCL heredoc, a YAML block scalar and a
+// double-quoted YAML string), and asserts that no output contains them,
+// nor any five characters of them (a mask shifted by an escape leaks the
+// end of the value).
 func TestSecretsNeverPrinted(t *testing.T) {
-	const secret, key = "s3cr3t-v4lue", "do-not-print-me"
+	const secret, key = "k9Qz-h3aD-77wp", "Zr8-mNOP-qq41w"
 	vcl := func(v string) string { return strings.ReplaceAll(strings.ReplaceAll(v, "\n", `\n`), `"`, `\"`) }
 	first := `sub vcl_miss {
   set bereq.http.Edge-Auth = "` + secret + `";
@@ -308,19 +315,67 @@ sub vcl_pass {
   {"name": "c", "type": "vcl", "version": {"domains": [{"name": "c.example.com"}],
     "backends": [{"name": "o", "address": "origin.example.com"}],
     "vcls": [{"name": "main", "content": "` + vcl(second) + `"}]}}]}`
-	dir := writeTree(t, map[string]string{"estate.json": estate, "direct.vcl": first})
-	for _, format := range []string{"text", "json", "sarif", "github", "checkstyle", "junit"} {
-		stdout, stderr, status := runBinary(t, dir, "--format", format, "--fail-on", "none")
+	tf := `resource "fastly_service_vcl" "q" {
+  name = "q"
+  domain { name = "q.example.com" }
+  snippet {
+    name    = "quoted"
+    type    = "miss"
+    content = "set bereq.http.Sig = digest.hmac_sha256(\"` + key + `\", req.url);"
+  }
+  snippet {
+    name    = "heredoc"
+    type    = "pass"
+    content = <<-EOT
+      set bereq.http.Sig = digest.hmac_sha256("` + key + `", req.url);
+    EOT
+  }
+}
+`
+	yaml := `services:
+  - name: y
+    type: vcl
+    version:
+      domains: [{name: y.example.com}]
+      snippets:
+        - name: block
+          type: miss
+          content: |
+            set bereq.http.Sig = digest.hmac_sha256("` + key + `", req.url);
+        - name: double
+          type: pass
+          content: "set bereq.http.Sig = digest.hmac_sha256(\"` + key + `\", req.url);"
+`
+	dir := writeTree(t, map[string]string{"estate.json": estate, "direct.vcl": first, "tf/main.tf": tf, "estate.yaml": yaml})
+	var pieces []string
+	for _, lit := range []string{secret, key} {
+		for i := 0; i+5 <= len(lit); i++ {
+			pieces = append(pieces, lit[i:i+5])
+		}
+	}
+	for _, format := range output.Formats {
+		stdout, stderr, status := inProcess(t, dir, "", nil, "--format", format, "--fail-on", "none")
 		if status != 0 {
 			t.Fatalf("%s: status %d\n%s", format, status, stderr)
 		}
-		for _, lit := range []string{secret, key} {
-			if strings.Contains(stdout, lit) || strings.Contains(stderr, lit) {
-				t.Errorf("--format %s prints the secret %q:\n%s", format, lit, stdout)
+		for _, piece := range pieces {
+			if strings.Contains(stdout, piece) || strings.Contains(stderr, piece) {
+				t.Errorf("--format %s prints %q of a secret:\n%s", format, piece, stdout)
+				break
 			}
 		}
-		if format == "text" && (!strings.Contains(stdout, "[static-shared-secret]") || !strings.Contains(stdout, "[hardcoded-secret]")) {
-			t.Errorf("the secrets were not found at all:\n%s", stdout)
+		if format == "text" {
+			// Each excerpt masks the key exactly: its quotes (escaped or
+			// not) around as many stars as it has characters.
+			masked := regexp.MustCompile(`hmac_sha256\(\\?"\*{` + strconv.Itoa(len(key)) + `}\\?"`)
+			for _, line := range strings.Split(stdout, "\n") {
+				if strings.Contains(line, "hmac_sha256(") && !strings.HasSuffix(line, "]") && !masked.MatchString(line) {
+					t.Errorf("an excerpt does not mask the key exactly: %s", line)
+				}
+			}
+			if !strings.Contains(stdout, "[static-shared-secret]") || strings.Count(stdout, "[hardcoded-secret]") < 5 {
+				t.Errorf("the secrets were not all found (want static-shared-secret and five hardcoded-secret):\n%s", stdout)
+			}
 		}
 	}
 }

@@ -650,7 +650,12 @@ func (l *loader) text(a *evalAttr) analyzer.Text {
 	if src == nil || r.End.Byte > len(src.Content) {
 		return t
 	}
-	for _, seg := range tree.MatchLines(src.Content[r.Start.Byte:r.End.Byte], r.Start.Byte, f.Value) {
+	region := src.Content[r.Start.Byte:r.End.Byte]
+	segs, quoted := quotedSegments(region, r.Start.Byte, f.Value)
+	if !quoted {
+		segs = tree.MatchLines(region, r.Start.Byte, f.Value)
+	}
+	for _, seg := range segs {
 		t.Segments = append(t.Segments, analyzer.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)})
 	}
 	return t

@@ -353,6 +353,9 @@ func (c *yamlConverter) segments(y *yaml.Node, n *Node) []Segment {
 		if !bytes.ContainsAny(c.src[start:end], "\\'\n") {
 			return nil
 		}
+		if segs, ok := quotedLineSegments(c.src[start:end], start, n.Text, y.Style&yaml.DoubleQuotedStyle != 0); ok {
+			return segs
+		}
 	default:
 		if !bytes.ContainsRune(c.src[n.Off:n.End], '\n') {
 			return nil
@@ -360,6 +363,63 @@ func (c *yamlConverter) segments(y *yaml.Node, n *Node) []Segment {
 		start, end = n.Off, n.End
 	}
 	return MatchLines(c.src[start:end], start, n.Text)
+}
+
+// quotedLineSegments maps a one-line quoted YAML scalar's decoded text to
+// its source escape by escape (double: YAML's backslash escapes; single:
+// ” for a quote), so that a position after an escape lands on the right
+// byte (a secret's mask, a finding). ok is false for anything it does not
+// decode exactly to want (a line break inside the scalar folds): the
+// caller matches lines instead.
+func quotedLineSegments(body []byte, base int, want string, double bool) (segs []Segment, ok bool) {
+	if bytes.ContainsAny(body, "\r\n") {
+		return nil, false
+	}
+	var dec []byte
+	verbatim := false
+	simple := map[byte]string{'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", '\t': "\t", 'n': "\n", 'v': "\v", 'f': "\f", 'r': "\r",
+		'e': "\x1b", ' ': " ", '"': "\"", '/': "/", '\\': "\\", 'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029"}
+	for i := 0; i < len(body); {
+		c := body[i]
+		var out string
+		width := 0
+		switch {
+		case double && c == '\\' && i+1 < len(body):
+			e := body[i+1]
+			if s, ok := simple[e]; ok {
+				out, width = s, 2
+				break
+			}
+			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+			if n == 0 || i+2+n > len(body) {
+				return nil, false
+			}
+			r, err := strconv.ParseUint(string(body[i+2:i+2+n]), 16, 32)
+			if err != nil {
+				return nil, false
+			}
+			out, width = string(rune(r)), 2+n
+		case !double && c == '\'' && i+1 < len(body) && body[i+1] == '\'':
+			out, width = "'", 2
+		}
+		if width > 0 {
+			segs = append(segs, Segment{Dec: len(dec), Src: base + i})
+			dec = append(dec, out...)
+			verbatim = false
+			i += width
+			continue
+		}
+		if !verbatim {
+			segs = append(segs, Segment{Dec: len(dec), Src: base + i})
+			verbatim = true
+		}
+		dec = append(dec, c)
+		i++
+	}
+	if string(dec) != want {
+		return nil, false
+	}
+	return segs, true
 }
 
 // MatchLines maps decoded text back to the source region it was decoded

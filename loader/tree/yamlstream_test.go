@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -262,5 +263,27 @@ func TestYAMLRestRefuses(t *testing.T) {
 	o := OutlineYAMLSequence([]byte("services:\n- x\nstores: []\n"), "services")
 	if rest, err := o.Rest(); err != nil || rest.Get("stores") == nil {
 		t.Errorf("a bundle's rest: %v, %v", rest, err)
+	}
+}
+
+// TestQuotedLineSegments: a one-line quoted YAML scalar maps its decoded
+// text to its source escape by escape.
+func TestQuotedLineSegments(t *testing.T) {
+	for _, tt := range []struct {
+		body, want string
+		double     bool
+		segs       []Segment
+		ok         bool
+	}{
+		{`a(\"k\")`, `a("k")`, true, []Segment{{0, 10}, {2, 12}, {3, 14}, {4, 15}, {5, 17}}, true},
+		{`it''s`, "it's", false, []Segment{{0, 10}, {2, 12}, {3, 14}}, true},
+		{`\x41\u00e9`, "Aé", true, []Segment{{0, 10}, {1, 14}}, true},
+		{"a\nb", "a b", true, nil, false},
+		{`\q`, "", true, nil, false},
+	} {
+		segs, ok := quotedLineSegments([]byte(tt.body), 10, tt.want, tt.double)
+		if ok != tt.ok || ok && !slices.Equal(segs, tt.segs) {
+			t.Errorf("%q: %v %v, want %v %v", tt.body, segs, ok, tt.segs, tt.ok)
+		}
 	}
 }

@@ -330,6 +330,12 @@ func (r *reader) add(src *source, snippetSub string) {
 	}
 }
 
+// valueSpan locates a string literal's value, inside its quotes, mapped
+// through whatever encodes the VCL in its file.
+func (r *reader) valueSpan(src *source, lit *vcl.StringLit) analyzer.Span {
+	return analyzer.Span{Pos: src.text.PosAt(lit.ValuePos), End: src.text.PosAt(lit.ValuePos + len(lit.Value))}
+}
+
 func (r *reader) span(src *source, n vcl.Node) analyzer.Span {
 	pos, end := n.Span()
 	return analyzer.Span{Pos: src.text.PosAt(pos), End: src.text.PosAt(end)}
@@ -611,7 +617,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 			if h := forwardedHeader(sub, st.Target.Name); h != "" {
 				hv := &analyzer.HeaderValue{Span: r.span(src, st), Sub: sub, Header: h}
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
-					hv.Span, hv.Fingerprint = r.span(src, lit), fingerprint(lit.Value)
+					hv.Span, hv.Fingerprint, hv.Secret = r.span(src, lit), fingerprint(lit.Value), r.valueSpan(src, lit)
 					r.facts.HeaderSets = append(r.facts.HeaderSets, hv)
 				}
 				r.facts.ForwardedHeaders = append(r.facts.ForwardedHeaders, hv)
@@ -680,7 +686,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.BinaryExpr:
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" {
-				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value)})
+				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value), Secret: r.valueSpan(src, lit)})
 			}
 		}
 		r.scanExpr(src, sub, e.X)
@@ -696,8 +702,8 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.CallExpr:
 		if strings.HasPrefix(e.Func.Name, "digest.hmac_") && len(e.Args) > 0 {
 			if lit, ok := e.Args[0].(*vcl.StringLit); ok && lit.Value != "" {
-				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &analyzer.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name})
-				r.sink.Secrets = append(r.sink.Secrets, r.span(src, lit))
+				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &analyzer.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name, Secret: r.valueSpan(src, lit)})
+				r.sink.Secrets = append(r.sink.Secrets, r.valueSpan(src, lit))
 			}
 		}
 		for _, a := range e.Args {
