@@ -210,17 +210,23 @@ func originText(b *analyzer.Backend, r *analyzer.Route) string {
 }
 
 // candidates returns the backends a request can leave a service by: with
-// a request and the request-flow model, those some path it may take
-// selects; else the one a static "set req.backend" in vcl_recv names, the
-// only one, or all of them (dynamic).
+// the request-flow model, those some path selects (with a request, a path
+// it may take); else the one a static "set req.backend" in vcl_recv names,
+// the only one, or all of them (dynamic).
 func candidates(s *analyzer.Service, req *analyzer.Request, exits []*analyzer.Exit) ([]*analyzer.Backend, bool) {
 	if len(s.Backends) <= 1 {
 		return s.Backends, false
 	}
-	if req != nil && exits != nil {
+	if exits != nil {
+		// The model's paths say which backends a request can leave by
+		// (with a request, the paths it may take).
 		var taken []*analyzer.Backend
 		for _, b := range s.Backends {
 			for _, e := range analyzer.ExitsIn(b, exits) {
+				if req == nil {
+					taken = append(taken, b)
+					break
+				}
 				if takes, known := e.Takes(req); takes || !known {
 					taken = append(taken, b)
 					break

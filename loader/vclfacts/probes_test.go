@@ -348,6 +348,13 @@ sub vcl_pass {
 	if got := hosts(t, service(t, res, "www")); !slices.Equal(got, []string{"literal:app.example.com", "literal:static.example.com"}) {
 		t.Errorf("lint: hosts %v", got)
 	}
+	// A host alone: trace lists every path lint judged.
+	all := trace(t, res, "www.example.com", nil)
+	for _, h := range []string{"app.example.com", "static.example.com"} {
+		if !strings.Contains(all, "Host "+h) {
+			t.Errorf("trace of the host alone lacks the path to %s that lint judged:\n%s", h, all)
+		}
+	}
 	for path, want := range map[string]string{"/static/x.png": "static.example.com", "/shop": "app.example.com"} {
 		out := trace(t, res, "www.example.com"+path, &analyzer.Request{URL: path, Headers: map[string]string{"host": "www.example.com"}})
 		if !strings.Contains(out, "Host "+want) || strings.Contains(out, "undecided") || strings.Contains(out, "cannot be decided") {
@@ -366,7 +373,10 @@ sub vcl_pass {
 func trace(t *testing.T, res *lint.Result, target string, req *analyzer.Request) string {
 	t.Helper()
 	host, path, _ := strings.Cut(target, "/")
-	tr, err := chainview.NewRequestTrace(res.Chains(), res.Profile, host, "/"+path, req)
+	if path != "" {
+		path = "/" + path
+	}
+	tr, err := chainview.NewRequestTrace(res.Chains(), res.Profile, host, path, req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -456,5 +466,53 @@ func TestIsShieldInRecvSnippet(t *testing.T) {
 		if e.Shield != 0 {
 			t.Errorf("an exit taken as a shield switch: %+v", e)
 		}
+	}
+}
+
+// TestTraceAgreesWithLint: for a host alone, trace lists a leg for every
+// backend and Host the model's paths give lint, on an estate with
+// conditions, a restart and a pass from miss.
+func TestTraceAgreesWithLint(t *testing.T) {
+	vcl := `sub vcl_recv {
+#FASTLY recv
+  if (req.restarts == 0 && req.url ~ "^/retry") { error 600; }
+  if (req.url ~ "^/api/") { set req.backend = F_api; }
+  return(lookup);
+}
+sub vcl_miss {
+#FASTLY miss
+  if (req.url ~ "^/api/") { set bereq.http.host = "api.example.com"; }
+  if (req.url ~ "^/priv/") { return(pass); }
+}
+sub vcl_pass {
+#FASTLY pass
+  set bereq.http.host = "priv.example.com";
+}
+sub vcl_error {
+#FASTLY error
+  if (obj.status == 600) { set req.http.host = "retry.example.com"; restart; }
+}
+`
+	backends := []any{
+		map[string]any{"name": "edge", "address": "app.example.com", "port": 443},
+		map[string]any{"name": "api", "address": "api.example.com", "port": 443, "request_condition": "never"},
+	}
+	res := run(t, map[string]any{"e.json": map[string]any{"services": []any{
+		svc("www", map[string]any{"vcls": mainVCL(vcl), "backends": backends,
+			"conditions": []any{map[string]any{"name": "never", "statement": "!req.url", "type": "REQUEST"}}}),
+		svc("app", nil), svc("api", nil), svc("priv", nil), svc("retry", nil),
+	}}})
+	www := service(t, res, "www")
+	out := trace(t, res, "www.example.com", nil)
+	for _, e := range www.VCL.Exits {
+		if e.Host.Kind != analyzer.ExitHostLiteral {
+			continue
+		}
+		if !strings.Contains(out, "Host "+e.Host.Value) {
+			t.Errorf("lint's path %s to Host %s is not in the trace:\n%s", e.Describe(), e.Host.Value, out)
+		}
+	}
+	if got := hosts(t, www); !slices.Equal(got, []string{"client:", "literal:api.example.com", "literal:priv.example.com", "literal:retry.example.com"}) {
+		t.Errorf("hosts %v", got)
 	}
 }
