@@ -109,7 +109,9 @@ func shieldFlow(c *analyzer.Chains) (from map[*analyzer.Service]map[string]downs
 }
 
 // shieldCode is a shielded backend's POP code, normalised.
-func shieldCode(b *analyzer.Backend) string { return strings.ToLower(strings.TrimSpace(b.Shield.Value)) }
+func shieldCode(b *analyzer.Backend) string {
+	return strings.ToLower(strings.TrimSpace(b.Shield.Value))
+}
 
 // shieldPath renders the chain from route r to the witness of a
 // downstream code.
