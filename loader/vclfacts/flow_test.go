@@ -113,6 +113,9 @@ func FuzzFlow(f *testing.F) {
 #FASTLY pass
 if (!req.backend.is_shield || req.http.X) { restart; } else if (x) { error 1; } else { set req.backend = F_a; }
 }`, "")
+	f.Add(`sub vcl_recv { if (req.restarts == 0) { error 600; } switch (req.url) { case "/a": return(pass); case ~ "^/b": set req.http.host = "b"; fallthrough; default: include "x"; } }
+sub vcl_error { if (obj.status == 600) { restart; } }
+sub vcl_miss { goto end; set bereq.http.host = "c"; end: if (req.url !~ "x") { return(pass); } }`, `if (req.url ~ "(?!x)y") { set req.http.host = regsub(req.http.host, "^www\.", "api."); }`)
 	f.Fuzz(func(t *testing.T, custom, snippet string) {
 		g := analyzer.NewGraph()
 		s := &analyzer.Service{Platform: analyzer.PlatformVCL}
