@@ -56,6 +56,8 @@ func TestCommandInProcess(t *testing.T) {
 		{name: "help exits 0", args: []string{"help", "explain"}, status: 0, stdout: []string{"usage: chainlint explain RULE"}},
 		{name: "explain suggests", args: []string{"explain", "chain-los"}, status: 2, stderr: []string{"did you mean chain-loop?"}},
 		{name: "a named path with nothing in it", args: []string{"sub"}, status: 2, stderr: []string{"no Fastly configuration found"}},
+		{name: "--stdin-filename naming a directory is refused, not linted from disk", stdin: loopingExport, args: []string{"-", "--stdin-filename", "sub"},
+			status: 2, stderr: []string{"names a directory"}},
 		{name: "graph in Dir", args: []string{"graph", "estate.json"}, status: 0, stdout: []string{"flowchart LR"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -377,6 +377,11 @@ func (c *Command) cmdLint(args []string) int {
 			}
 		}
 		name = c.path(name)
+		if st, err := os.Stat(name); err == nil && st.IsDir() || strings.HasSuffix(lf.stdinFilename, "/") {
+			// Never lint what is on disk in place of standard input.
+			fmt.Fprintf(stderr, "chainlint: --stdin-filename %q names a directory; give the file name standard input stands for (its extension picks the loader: .json, .yaml, .tf, .vcl)\n", lf.stdinFilename)
+			return exitUsage
+		}
 		opts.Overlay = map[string][]byte{name: content}
 		opts.Paths = slices.Clone(paths)
 		opts.Paths[slices.Index(paths, "-")] = name

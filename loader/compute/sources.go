@@ -333,6 +333,14 @@ func resolveImport(root, from, spec string) string {
 			if r, err := filepath.Rel(root, c); err == nil && strings.Contains("/"+filepath.ToSlash(r)+"/", "/node_modules/") {
 				return ""
 			}
+			// A symbolic link that leads outside the project is not
+			// followed, as the walk of the other languages' sources does
+			// not follow one.
+			realRoot, err1 := filepath.EvalSymlinks(root)
+			real, err2 := filepath.EvalSymlinks(c)
+			if err1 != nil || err2 != nil || !insideDir(realRoot, real) {
+				return ""
+			}
 			return c
 		}
 	}

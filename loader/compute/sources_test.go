@@ -236,3 +236,28 @@ func FuzzGitignore(f *testing.F) {
 		}
 	})
 }
+
+// TestJSImportSymlinkOutside: an import that is a symbolic link leading
+// outside the project is not followed, as other languages' sources are
+// not; one inside is.
+func TestJSImportSymlinkOutside(t *testing.T) {
+	base := t.TempDir()
+	outside := filepath.Join(base, "elsewhere")
+	root := filepath.Join(base, "project")
+	writeFiles(t, outside, map[string]string{"secret.js": `new KVStore("from-outside");`})
+	writeFiles(t, root, map[string]string{
+		ManifestName:      "manifest_version = 3\nname = \"p\"\nlanguage = \"javascript\"\n",
+		"src/index.js":    "import './linked.js';\nimport './lib/real.js';\n",
+		"src/lib/real.js": `new KVStore("from-inside");`,
+	})
+	if err := os.Symlink(filepath.Join(outside, "secret.js"), filepath.Join(root, "src", "linked.js")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join(root, "src", "lib", "real.js"), filepath.Join(root, "src", "alias.js")); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := scanned(t, root)
+	if !slices.Contains(names, "from-inside") || slices.Contains(names, "from-outside") {
+		t.Errorf("names %v: want from-inside, and nothing read through the link that leads outside", names)
+	}
+}
