@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/printable"
 )
 
 // Graph is the service graph as the graph command shows it: services,
@@ -221,7 +222,7 @@ func (e GraphEdge) Label() string {
 
 // mermaidText escapes a label for a quoted Mermaid string.
 func mermaidText(s string) string {
-	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ").Replace(s)
+	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ", "\r", " ").Replace(printable.String(s))
 }
 
 func (g *Graph) writeMermaid(w io.Writer) error {
@@ -280,7 +281,7 @@ func (g *Graph) writeMermaid(w io.Writer) error {
 
 // dotString quotes a DOT string.
 func dotString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(printable.Lines(s)) + `"`
 }
 
 func (g *Graph) writeDOT(w io.Writer) error {

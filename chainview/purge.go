@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/printable"
 )
 
 // PurgePlan is the purge order of one group of chained services.
@@ -119,10 +120,10 @@ func WritePurgeText(w io.Writer, plans []PurgePlan) error {
 		}
 		fmt.Fprintf(w, "chain %d: purge in this order (origin side first, client side last)\n", i+1)
 		if p.Loop != "" {
-			fmt.Fprintf(w, "  warning: %s\n", p.Loop)
+			fmt.Fprintf(w, "  warning: %s\n", printable.String(p.Loop))
 		}
 		for j, s := range p.Steps {
-			fmt.Fprintf(w, "  %d. %s: %s\n", j+1, s.Service, s.Reason)
+			fmt.Fprintf(w, "  %d. %s: %s\n", j+1, printable.String(s.Service), printable.String(s.Reason))
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/printable"
 )
 
 // Trace is the walk of a request for one Host.
@@ -357,7 +358,7 @@ func (t *Trace) WriteText(w io.Writer) error {
 	for _, l := range t.Limits {
 		limits = append(limits, fmt.Sprintf("%s: %d hops, %d services", l.Limit, l.MaxHops, l.MaxServices))
 	}
-	fmt.Fprintf(w, "trace Host %s%s (profile %s; %s)\n", t.Host, t.Path, t.Profile, strings.Join(limits, "; "))
+	fmt.Fprintf(w, "trace Host %s%s (profile %s; %s)\n", printable.String(t.Host), printable.String(t.Path), t.Profile, strings.Join(limits, "; "))
 	writeVisit(w, t.Start, "")
 	if t.Truncated {
 		fmt.Fprintf(w, "(cut short after %d services)\n", maxVisits)
@@ -382,7 +383,7 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 	if v.Dynamic {
 		dyn = ", backend chosen at run time: every candidate"
 	}
-	fmt.Fprintf(w, "%s%s (%s) [%s%s]\n", indent, v.Service, PlatformName(v.Platform), hopsText(v.Hops), dyn)
+	fmt.Fprintf(w, "%s%s (%s) [%s%s]\n", indent, printable.String(v.Service), PlatformName(v.Platform), hopsText(v.Hops), dyn)
 	for i, leg := range v.Legs {
 		branch, cont := "├─ ", "│  "
 		if i == len(v.Legs)-1 {
@@ -390,7 +391,7 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 		}
 		host := "the client's Host"
 		if leg.Host != "" {
-			host = "Host " + leg.Host + " (" + leg.HostSource + ")"
+			host = "Host " + printable.String(leg.Host) + " (" + leg.HostSource + ")"
 		}
 		extra := ""
 		if leg.Shield != "" {
@@ -402,9 +403,9 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 		if leg.SwitchedAtShield {
 			host += ", switched at the shield POP"
 		}
-		fmt.Fprintf(w, "%s%sbackend %q → %s, %s, +%d hops%s\n", indent, branch, leg.Backend, leg.Address, host, leg.HopCost, extra)
+		fmt.Fprintf(w, "%s%sbackend %q → %s, %s, +%d hops%s\n", indent, branch, leg.Backend, printable.String(leg.Address), host, leg.HopCost, printable.String(extra))
 		for _, when := range leg.When {
-			fmt.Fprintf(w, "%s%s   when %s\n", indent, cont, when)
+			fmt.Fprintf(w, "%s%s   when %s\n", indent, cont, printable.String(when))
 		}
 		if leg.Undecided {
 			fmt.Fprintf(w, "%s%s   (a condition on this path cannot be decided from the request: other legs may be taken)\n", indent, cont)
@@ -412,7 +413,7 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 		if leg.Next != nil {
 			writeVisit(w, leg.Next, indent+cont+"   ")
 		} else {
-			fmt.Fprintf(w, "%s%s   ⇢ %s\n", indent, cont, leg.End)
+			fmt.Fprintf(w, "%s%s   ⇢ %s\n", indent, cont, printable.String(leg.End))
 		}
 	}
 }

@@ -38,6 +38,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/memo"
+	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
@@ -634,24 +635,45 @@ func (s *Server) hover(p textDocumentPositionParams) *hover {
 	return nil
 }
 
+// codeSpan writes a name as a Markdown code span that the name cannot
+// close: a fence one backtick longer than any run of backticks in it,
+// padded when it starts or ends with one; control characters escaped.
+func codeSpan(s string) string {
+	s = printable.String(s)
+	longest, run := 0, 0
+	for _, c := range s {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
 func backendHover(a *analysis, b *analyzer.Backend) string {
 	c := a.chains
 	r := c.RouteOf[b]
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "**backend `%s`** of service `%s`\n\n", b.Name.Value, b.Service.Label())
+	fmt.Fprintf(&sb, "**backend %s** of service %s\n\n", codeSpan(b.Name.Value), codeSpan(b.Service.Label()))
 	host := "the client's Host"
 	if r.Host != "" {
-		host = fmt.Sprintf("Host `%s` (%s)", r.Host, r.HostSource)
+		host = fmt.Sprintf("Host %s (%s)", codeSpan(r.Host), r.HostSource)
 	}
 	switch {
 	case r.Loopback():
-		fmt.Fprintf(&sb, "sends %s to Fastly (`%s`): the request comes back to `%s` — 503 Loop detected\n", host, r.Address, b.Service.Label())
+		fmt.Fprintf(&sb, "sends %s to Fastly (%s): the request comes back to %s — 503 Loop detected\n", host, codeSpan(r.Address), codeSpan(b.Service.Label()))
 	case r.To != nil:
-		fmt.Fprintf(&sb, "→ service **`%s`** with %s\n", r.To.Label(), host)
+		fmt.Fprintf(&sb, "→ service **%s** with %s\n", codeSpan(r.To.Label()), host)
 	case r.ToFastly:
 		fmt.Fprintf(&sb, "→ a Fastly service outside the workspace, with %s\n", host)
 	default:
-		fmt.Fprintf(&sb, "→ origin `%s` with %s\n", r.Address, host)
+		fmt.Fprintf(&sb, "→ origin %s with %s\n", codeSpan(r.Address), host)
 	}
 	for _, l := range a.res.Profile.Limits {
 		lim := l
@@ -680,10 +702,10 @@ func backendHover(a *analysis, b *analyzer.Backend) string {
 
 func domainHover(a *analysis, d *analyzer.Domain) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "**domain `%s`** of service `%s`\n", d.Name.Value, d.Service.Label())
+	fmt.Fprintf(&sb, "**domain %s** of service %s\n", codeSpan(d.Name.Value), codeSpan(d.Service.Label()))
 	for _, r := range a.chains.In(d.Service) {
 		if r.ToDomain == d && !r.Loopback() {
-			fmt.Fprintf(&sb, "\n- reached from service `%s` (backend `%s`)", r.From.Label(), r.Backend.Name.Value)
+			fmt.Fprintf(&sb, "\n- reached from service %s (backend %s)", codeSpan(r.From.Label()), codeSpan(r.Backend.Name.Value))
 		}
 	}
 	return sb.String()

@@ -92,3 +92,17 @@ func BenchmarkDidChange(b *testing.B) {
 		applyChanges(text, changes)
 	}
 }
+
+// TestCodeSpan: a name cannot close the code span it is written in.
+func TestCodeSpan(t *testing.T) {
+	for in, want := range map[string]string{
+		"www":      "`www`",
+		"a`b":      "``a`b``",
+		"`x``":     "``` `x`` ```",
+		"a\x1b[1m": "`a\\x1b[1m`",
+	} {
+		if got := codeSpan(in); got != want {
+			t.Errorf("codeSpan(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

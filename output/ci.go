@@ -10,12 +10,15 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/printable"
 )
 
 // RuleInfo describes a rule for the formats that list rules (SARIF).
@@ -198,7 +201,7 @@ func (r *Report) sarifResult(i int, fingerprint string, index map[string]int) *s
 			name := r.rel(e.Pos.Filename)
 			ch := changes[name]
 			if ch == nil {
-				ch = sarif.NewArtifactChange().WithArtifactLocation(sarif.NewSimpleArtifactLocation(name).WithURIBaseID("%SRCROOT%"))
+				ch = sarif.NewArtifactChange().WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(name)).WithURIBaseID("%SRCROOT%"))
 				changes[name] = ch
 				fix.ArtifactChanges = append(fix.ArtifactChanges, ch)
 			}
@@ -267,7 +270,7 @@ func compactValue(v any) any {
 
 func (r *Report) sarifLocation(pos, end token.Position, msg string) *sarif.Location {
 	phys := sarif.NewPhysicalLocation().
-		WithArtifactLocation(sarif.NewSimpleArtifactLocation(r.rel(pos.Filename)).WithURIBaseID("%SRCROOT%")).
+		WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(r.rel(pos.Filename))).WithURIBaseID("%SRCROOT%")).
 		WithRegion(r.region(pos, end))
 	loc := sarif.NewLocationWithPhysicalLocation(phys)
 	if msg != "" {
@@ -298,7 +301,7 @@ func writeGitHub(w io.Writer, r *Report) error {
 			cmd = "warning"
 		}
 		props := []string{
-			"file=" + escapeProperty(r.rel(f.Pos.Filename)),
+			"file=" + escapeProperty(printable.String(r.rel(f.Pos.Filename))),
 			fmt.Sprintf("line=%d", f.Pos.Line),
 			fmt.Sprintf("col=%d", f.Pos.Column),
 		}
@@ -317,8 +320,14 @@ func writeGitHub(w io.Writer, r *Report) error {
 	return nil
 }
 
+// sarifURI is a relative file name as a SARIF artifactLocation.uri: a URI
+// reference, so a space or a control character is percent-encoded.
+func sarifURI(name string) string {
+	return (&url.URL{Path: filepath.ToSlash(name)}).EscapedPath()
+}
+
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(printable.Lines(s))
 }
 
 func escapeProperty(s string) string {

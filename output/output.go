@@ -20,6 +20,7 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/internal/english"
+	"github.com/chainlint/chainlint/internal/printable"
 )
 
 // Report is what a formatter renders.
@@ -121,7 +122,7 @@ func writeText(w io.Writer, r *Report) error {
 	counts := map[analyzer.Severity]int{}
 	for _, f := range r.Findings {
 		counts[f.Severity]++
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", r.paint(bold, r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column,
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", r.paint(bold, printable.String(r.rel(f.Pos.Filename))), f.Pos.Line, f.Pos.Column,
 			r.paint(severityColor[f.Severity], f.Severity.String()), f.Message, r.paint(dim, "["+f.Rule+"]"))
 		if line, caret, ok := r.excerpt(f.Pos); ok {
 			fmt.Fprintf(w, "    %s\n    %s\n", line, r.paint(green, caret))
@@ -195,12 +196,12 @@ var mdSeverity = map[analyzer.Severity]string{analyzer.SeverityError: "❌ error
 // mdEscape makes text safe in a Markdown table cell: pipes, HTML and
 // line breaks cannot break the table.
 func mdEscape(s string) string {
-	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]").Replace(s)
+	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]").Replace(printable.String(s))
 }
 
 // mdCode makes text safe inside a code span in a table cell.
 func mdCode(s string) string {
-	return strings.NewReplacer("`", "'", "|", "\\|", "\n", " ").Replace(s)
+	return strings.NewReplacer("`", "'", "|", "\\|", "\n", " ", "\r", " ").Replace(printable.String(s))
 }
 
 // writeCompact writes one line per finding, file:line:col: severity:
@@ -209,7 +210,7 @@ func mdCode(s string) string {
 func writeCompact(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", r.rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule)
+		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", printable.String(r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column, f.Severity, printable.String(f.Message), f.Rule)
 	}
 	return bw.Flush()
 }

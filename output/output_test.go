@@ -378,3 +378,13 @@ func TestSARIFCompactWithFixes(t *testing.T) {
 		t.Errorf("an empty run lost its results array:\n%s", empty)
 	}
 }
+
+// TestSARIFURI: artifact locations are URI references: a space or a
+// control character in a file name is percent-encoded.
+func TestSARIFURI(t *testing.T) {
+	for in, want := range map[string]string{"dir/estate.json": "dir/estate.json", "my estate.json": "my%20estate.json", "e\x1b.json": "e%1B.json", "a#b?.tf": "a%23b%3F.tf"} {
+		if got := sarifURI(in); got != want {
+			t.Errorf("sarifURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

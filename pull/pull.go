@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/chainlint/chainlint/internal/printable"
 )
 
 // DefaultEndpoint is Fastly's public API.
@@ -471,7 +473,13 @@ func apiDetail(body []byte) string {
 		Detail string `json:"detail"`
 	}
 	if json.Unmarshal(body, &e) == nil {
-		return strings.TrimSpace(strings.Trim(e.Msg+": "+e.Detail, ": "))
+		// The API's words reach a terminal: escape what could drive it,
+		// and keep them short.
+		d := printable.String(strings.TrimSpace(strings.Trim(e.Msg+": "+e.Detail, ": ")))
+		if len(d) > 500 {
+			d = d[:500] + "…"
+		}
+		return d
 	}
 	return ""
 }

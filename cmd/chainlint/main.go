@@ -27,6 +27,7 @@ import (
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/internal/budget"
 	"github.com/chainlint/chainlint/internal/english"
+	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/internal/textdist"
 	"github.com/chainlint/chainlint/lint"
@@ -436,7 +437,7 @@ func (c *Command) cmdLint(args []string) int {
 		}
 		if lf.diff {
 			for _, f := range fr.Files {
-				fmt.Fprint(stdout, udiff.Unified("a/"+rel(f.Name), "b/"+rel(f.Name), string(f.Old), string(f.New)))
+				fmt.Fprint(stdout, udiff.Unified("a/"+printable.String(rel(f.Name)), "b/"+printable.String(rel(f.Name)), string(f.Old), string(f.New)))
 			}
 			switch {
 			case res.Incomplete:
