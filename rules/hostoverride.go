@@ -48,13 +48,20 @@ A Compute project's [setup.backends] entry whose address is a hostname gets
 override_host (and ssl_sni_hostname) set to that address by
 fastly compute deploy (the Fastly CLI's setBackendHost), and is read so.
 
-Assumed where Fastly is silent (Fastly documents the objects, not the VCL
-it generates): at #FASTLY recv, backend selection comes first, then
-request headers by priority, then request settings, then the recv
-snippets; with backends under conditions and exactly one without, that
-one is the default. Sources: Fastly's backend reference (override_host),
-bereq.http reference, header, condition and request settings API
-references, service-chaining guide.
+At #FASTLY recv the recv snippets run first, then the code Fastly
+generates: the default backend (the one without a request condition),
+then each request condition by priority with its backends, header objects
+and request settings, then shield selection, as Fastly's own generated
+VCL shows; so a header object or a default_host writes the Host after
+the snippets, and the default backend overwrites a snippet's choice
+unless every backend has a request condition. docs/vcl-model.md lists
+this order and the lifecycle with their sources and the few assumptions
+left (equal priorities by name; unconditioned objects in the default
+conditions; the first of several unconditioned backends is the
+default). Sources: Fastly's backend reference (override_host),
+bereq.http and req.backend.is_shield references, header, condition and
+request settings API references, service-chaining guide, real generated
+VCL (testdata/realworld/vcl/changelog).
 
 Bad:
 

@@ -45,14 +45,18 @@ var PartialHostOverride = &analyzer.Rule{
 		Name: "partial-host-override",
 		Doc: `the Host for a chained service is set on some request paths, not all
 
-chainlint runs the service's VCL as Fastly does (the request-flow model):
-vcl_recv, then vcl_pass for a pass or vcl_hash and vcl_miss for a cache
-miss, with the custom VCL's subroutines, each snippet at its #FASTLY macro
-in priority order, or Fastly's boilerplate. A path is one way through
-that program to a backend request: which subroutine it leaves from and the
-if-conditions it took, written as in the VCL. bereq.http.host starts as a
-copy of req.http.host when vcl_miss or vcl_pass starts, and the last write
-wins.
+chainlint runs the service's VCL as Fastly does (the request-flow model,
+docs/vcl-model.md): vcl_recv, then vcl_pass for a pass or vcl_hash and
+vcl_miss (or vcl_hit) for a lookup, return(pass) in vcl_miss or vcl_hit
+going on to vcl_pass and restart back to vcl_recv, with the custom VCL's
+subroutines, each snippet at its #FASTLY macro in priority order and the
+code Fastly generates from the API objects after the recv snippets, or
+Fastly's boilerplate. A path is one way through that program to a
+backend request: which subroutine it leaves from and the if-conditions it
+took, written as in the VCL; conditions that contradict each other
+(req.url ~ X and req.url !~ X) never share a path. bereq.http.host starts
+as a copy of req.http.host when vcl_miss or vcl_pass starts, and the last
+write wins.
 
 When some paths send the chained service's Host and another keeps the
 client's (or unsets it), the requests on that path return to the first
@@ -63,10 +67,13 @@ Set the Host on every path (in vcl_recv with set req.http.host, or in both
 vcl_miss and vcl_pass), or use the backend's override_host.
 
 Assumed where Fastly does not document it: snippets of equal priority run
-in name order; an unset Host does not reach the chained service; return
-(pass) in vcl_miss fetches as it is. Sources: Fastly's bereq.http reference
-(the copy from req), the VCL snippets reference (priority: lower first),
-the service-chaining guide (both vcl_miss and vcl_pass).
+in name order (changelog.com's generated VCL agrees); an unset Host does
+not reach the chained service; a pass from vcl_miss keeps the backend
+request vcl_miss built. Sources: Fastly's bereq.http reference (the copy
+from req), the vcl_pass reference ("executed when pass is returned by the
+vcl_recv, vcl_miss, or vcl_hit subroutines"), the VCL snippets reference
+(priority: lower first), the restart reference (req preserved), the
+service-chaining guide (both vcl_miss and vcl_pass).
 
 Bad:
 
