@@ -80,7 +80,7 @@ var macroLine = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*FASTLY[ \t]+([A-Za-z_]+)[^
 // request-flow model runs (program, generatedRecv). relative, when not
 // nil, shortens file names for printing.
 func Effective(g *analyzer.Graph, s *analyzer.Service, relative func(string) string) string {
-	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+	r := &reader{g: g, sink: &analyzer.Graph{}, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
 	p := r.program(true)
 	sortSnippets(p.snippets)
 	generated, _ := generatedRecv(s)

@@ -1,6 +1,7 @@
 package vclfacts
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -182,6 +183,8 @@ type flow struct {
 	beforeShield bool
 	// keys caches each condition's fact key (atom).
 	keys map[vcl.Expr]atomKey
+	// noted are the statements a note was made for.
+	noted map[vcl.Node]bool
 }
 
 type atomKey struct {
@@ -629,7 +632,12 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 	case *vcl.CallStmt:
 		return append(out, fl.call(s.Name.Name, st, sub, calling)...)
 	case *vcl.IncludeStmt:
-		if inc := fl.included(s.Path.Value, sub); inc != nil && !calling["include:"+s.Path.Value] {
+		inc := fl.included(s.Path.Value, sub)
+		if inc == nil {
+			fl.note(src, s, fmt.Sprintf("include %q names no VCL file or snippet among the inputs, so what it runs here is not modelled: the Host and backend verdicts for this service assume it changes neither; lint the file it includes with the service", s.Path.Value))
+			break
+		}
+		if !calling["include:"+s.Path.Value] {
 			calling["include:"+s.Path.Value] = true
 			defer delete(calling, "include:"+s.Path.Value)
 			return append(out, fl.exec(inc, inc.file.Stmts, []flowState{st}, sub, calling)...)
@@ -646,6 +654,21 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 		return append(out, fl.switchStmt(src, s, st, sub, calling)...)
 	}
 	return append(out, st)
+}
+
+// note records, once per statement, something in the program the model
+// does not understand (an unknown-value note), so that a silent verdict is
+// not taken for a checked one. trace's runs for one request note nothing.
+func (fl *flow) note(src *source, at vcl.Node, msg string) {
+	if fl.req != nil || fl.noted[at] {
+		return
+	}
+	if fl.noted == nil {
+		fl.noted = map[vcl.Node]bool{}
+	}
+	fl.noted[at] = true
+	span := fl.r.span(src, at)
+	fl.r.sink.Notes = append(fl.r.sink.Notes, analyzer.Problem{Rule: "unknown-value", Pos: span.Pos, End: span.End, Message: msg})
 }
 
 // bereqSub reports a subroutine where bereq is the backend request being

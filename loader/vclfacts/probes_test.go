@@ -516,3 +516,19 @@ sub vcl_error {
 		t.Errorf("hosts %v", got)
 	}
 }
+
+// TestUnknownIncludeNoted: an include the inputs cannot resolve is a note
+// at the statement, not a silent assumption.
+func TestUnknownIncludeNoted(t *testing.T) {
+	vcl := "sub vcl_recv {\n#FASTLY recv\n  include \"not_here\";\n  return(pass);\n}\nsub vcl_pass {\n#FASTLY pass\n  set bereq.http.host = \"a.example.com\";\n}\n"
+	res := run(t, map[string]any{"e.json": map[string]any{"services": []any{svc("www", map[string]any{"vcls": mainVCL(vcl)})}}})
+	var notes []string
+	for _, f := range res.Findings {
+		if f.Rule == "unknown-value" {
+			notes = append(notes, f.Message)
+		}
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], `include "not_here" names no VCL file`) {
+		t.Errorf("unknown-value notes %q, want one for the include", notes)
+	}
+}

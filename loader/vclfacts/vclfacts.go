@@ -85,6 +85,7 @@ func ApplyAll(g *analyzer.Graph) {
 	wg.Wait()
 	for _, sink := range sinks {
 		g.Problems = append(g.Problems, sink.Problems...)
+		g.Notes = append(g.Notes, sink.Notes...)
 		g.Secrets = append(g.Secrets, sink.Secrets...)
 	}
 }
@@ -116,7 +117,7 @@ func apply(g, sink *analyzer.Graph, s *analyzer.Service) {
 
 // runRequest runs the request-flow model of s for one request.
 func runRequest(g *analyzer.Graph, s *analyzer.Service, req *analyzer.Request) []*analyzer.Exit {
-	r := &reader{g: g, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+	r := &reader{g: g, sink: &analyzer.Graph{}, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
 	p := r.program(true)
 	fl := r.newFlow(p)
 	fl.req = req
