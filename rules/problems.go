@@ -100,6 +100,38 @@ func runUnknownValue(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// UnsetVariable reports root variables without a value that decide where
+// a chain goes.
+var UnsetVariable = &analyzer.Rule{
+	Severity: analyzer.SeverityWarning,
+	Analyzer: &analysis.Analyzer{
+		Name: "unset-variable",
+		Doc: `a Terraform root variable without a value decides where a chain goes
+
+A backend's address or override_host, or a domain, takes its value from a
+root variable that has no default and no value here. terraform plan stops
+and asks for it; chainlint cannot know where the chain goes, so the chain
+rules for that backend or domain are silent, and a run that only noted it
+(unknown-value) would pass. chainlint reads the values Terraform reads, in
+its order: TF_VAR_NAME in the environment, terraform.tfvars, *.auto.tfvars
+(in name order), then --var-file and --var. Give the variable a value
+there, or a default.
+
+Bad:
+
+    variable "chained_host" {}
+    resource "fastly_service_vcl" "www" {
+      backend { name = "chained", address = var.chained_host }
+    }
+
+Good:
+
+    variable "chained_host" { default = "chained.example.com" }`,
+		Requires: graphRequires,
+		Run:      noteReporter("unset-variable"),
+	},
+}
+
 // SkippedInput reports what the loaders left out on purpose.
 var SkippedInput = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,

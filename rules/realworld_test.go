@@ -35,6 +35,20 @@ var justified = map[string]string{
 	"fastly-training-demos terms-of-service-rate-limiter/fastly.toml:38 local-setup-drift": "the items are under the wrong store",
 }
 
+// runInputs names the estates whose root variables their authors supply at
+// run time, not in the repository: there unset-variable says what a run
+// without those values cannot check (as terraform plan would ask for
+// them), which is no problem in the files, so it is allowed, and only it.
+var runInputs = map[string]string{
+	// The crates-io and release-distribution modules are terragrunt's:
+	// their inputs come as TF_VAR_ variables from terragrunt.hcl files
+	// this copy does not hold; docs-rs has its values.
+	"simpleinfra": "terragrunt supplies the modules' inputs",
+	// The demos ask their user for USER_* values (their READMEs say to
+	// set them in terraform.tfvars).
+	"fastly-training-demos": "the demos' user supplies USER_* values",
+}
+
 // TestRealWorld lints each estate as the CLI would and pins its report in
 // the estate's expected.txt (-update rewrites them). No estate may have a
 // parse error, and every error or warning must be in justified.
@@ -66,6 +80,9 @@ func TestRealWorld(t *testing.T) {
 				rel, _ := filepath.Rel(dir, f.Pos.Filename)
 				key := fmt.Sprintf("%s %s:%d %s", name, filepath.ToSlash(rel), f.Pos.Line, f.Rule)
 				seen[key] = true
+				if f.Rule == "unset-variable" && runInputs[name] != "" {
+					continue
+				}
 				if justified[key] == "" {
 					t.Errorf("unjustified %s: %s (%s); fix chainlint, or justify it in justified", f.Severity, f.Message, key)
 				}

@@ -59,6 +59,7 @@ func All() []*analyzer.Rule {
 		UnprotectedChainedService,
 		DivergentCacheKey,
 		UnknownValue,
+		UnsetVariable,
 		SkippedInput,
 		SnippetNotRendered,
 		UnknownStoreReference,

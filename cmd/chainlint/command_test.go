@@ -14,7 +14,14 @@ import (
 func inProcess(t *testing.T, dir, stdin string, env map[string]string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	var o, e bytes.Buffer
-	c := &Command{Stdin: strings.NewReader(stdin), Stdout: &o, Stderr: &e, Dir: dir, Getenv: func(k string) string { return env[k] }}
+	c := &Command{Stdin: strings.NewReader(stdin), Stdout: &o, Stderr: &e, Dir: dir, Getenv: func(k string) string { return env[k] },
+		Environ: func() []string {
+			var out []string
+			for k, v := range env {
+				out = append(out, k+"="+v)
+			}
+			return out
+		}}
 	status = c.Run(args)
 	return o.String(), e.String(), status
 }

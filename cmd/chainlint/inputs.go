@@ -40,7 +40,7 @@ func (f *inputFlags) options(c *Command, paths []string, stderr io.Writer) (lint
 	for i := range paths {
 		paths[i] = c.path(paths[i])
 	}
-	topts := terraform.Options{AllowOutsideRoot: f.outsideRoot}
+	topts := terraform.Options{AllowOutsideRoot: f.outsideRoot, EnvVars: c.tfVarEnv()}
 	for _, vf := range f.varFiles {
 		vf = c.path(vf)
 		if _, err := safefile.ReadText(vf, 0); err != nil {

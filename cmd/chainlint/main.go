@@ -86,7 +86,7 @@ func versionString() string {
 }
 
 func main() {
-	c := &Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	c := &Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Environ: os.Environ}
 	os.Exit(c.Run(os.Args[1:]))
 }
 
@@ -104,6 +104,28 @@ type Command struct {
 	// Getenv reads the environment (NO_COLOR, FASTLY_API_TOKEN); nil
 	// reads none.
 	Getenv func(string) string
+	// Environ lists the environment as KEY=value (for TF_VAR_name); nil
+	// lists none.
+	Environ func() []string
+}
+
+// tfVarEnv is the environment's TF_VAR_name settings, name → value, as
+// Terraform reads them for root variables.
+func (c *Command) tfVarEnv() map[string]string {
+	if c.Environ == nil {
+		return nil
+	}
+	var out map[string]string
+	for _, kv := range c.Environ() {
+		k, v, ok := strings.Cut(kv, "=")
+		if name, isVar := strings.CutPrefix(k, "TF_VAR_"); ok && isVar && name != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[name] = v
+		}
+	}
+	return out
 }
 
 // wd returns the working directory, absolute.
@@ -351,7 +373,7 @@ func (c *Command) cmdLint(args []string) int {
 			return exitUsage
 		}
 	}
-	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot}, OnRead: memoryBudget}
+	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot, EnvVars: c.tfVarEnv()}, OnRead: memoryBudget}
 	if slices.Contains(paths, "-") {
 		// One file from standard input (editors and pre-commit wrappers):
 		// --stdin-filename names it and chooses its loader.
@@ -701,7 +723,7 @@ func (c *Command) cmdView(name string, args []string) int {
 	for i := range varFiles {
 		varFiles[i] = c.path(varFiles[i])
 	}
-	topts := terraform.Options{VarFiles: varFiles, AllowOutsideRoot: *outsideRoot}
+	topts := terraform.Options{VarFiles: varFiles, AllowOutsideRoot: *outsideRoot, EnvVars: c.tfVarEnv()}
 	for _, vf := range varFiles {
 		if _, err := safefile.ReadText(vf, 0); err != nil {
 			fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)

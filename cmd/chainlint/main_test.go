@@ -423,8 +423,14 @@ func TestFixAndDiff(t *testing.T) {
 
 func TestTerraformVariables(t *testing.T) {
 	dir := writeTree(t, map[string]string{"main.tf": tfChain, "prod.tfvars": "chained = \"chained.example.com\"\n"})
-	if stdout, _, status := runBinary(t, dir); status != 0 || !strings.Contains(stdout, "[unknown-value]") {
+	// Without a value the chain goes unchecked: a warning (terraform plan
+	// would stop too), which fails the default gate.
+	if stdout, _, status := runBinary(t, dir); status != 1 || !strings.Contains(stdout, "[unset-variable]") {
 		t.Errorf("without a value: status %d\n%s", status, stdout)
+	}
+	// TF_VAR_name, as Terraform reads it.
+	if stdout, _, status := inProcess(t, dir, "", map[string]string{"TF_VAR_chained": "chained.example.com"}); status != 1 || !strings.Contains(stdout, "[missing-host-override]") || strings.Contains(stdout, "[unset-variable]") {
+		t.Errorf("TF_VAR_chained: status %d\n%s", status, stdout)
 	}
 	for _, args := range [][]string{{"--var", "chained=chained.example.com"}, {"--var-file", filepath.Join(dir, "prod.tfvars")}} {
 		if stdout, _, status := runBinary(t, dir, args...); status != 1 || !strings.Contains(stdout, "[missing-host-override]") {

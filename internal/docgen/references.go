@@ -16,6 +16,7 @@ var (
 	refPurging       = ref{"Purging", "https://www.fastly.com/documentation/guides/full-site-delivery/purging/"}
 	refSecureIsEqual = ref{"digest.secure_is_equal", "https://www.fastly.com/documentation/reference/vcl/functions/cryptographic/digest-secure-is-equal/"}
 	refPassAll       = ref{"Pass all requests (VCL, Go, JavaScript, Rust)", "https://www.fastly.com/documentation/solutions/examples/pass-all-requests/"}
+	refTFVariables   = ref{"Terraform: assigning values to root module variables", "https://developer.hashicorp.com/terraform/language/values/variables#assigning-values-to-root-module-variables"}
 	refTFServiceVCL  = ref{"Terraform: fastly_service_vcl", "https://registry.terraform.io/providers/fastly/fastly/latest/docs/resources/service_vcl"}
 	refTFCompute     = ref{"Terraform: fastly_service_compute (resource_link, package)", "https://registry.terraform.io/providers/fastly/fastly/latest/docs/resources/service_compute"}
 )
@@ -56,4 +57,5 @@ var references = map[string][]ref{
 	"divergent-cache-key":         {refPurging},
 	"parse-error":                 {refTFServiceVCL},
 	"unknown-value":               {refTFServiceVCL},
+	"unset-variable":              {refTFServiceVCL, refTFVariables},
 }

@@ -160,7 +160,7 @@ func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inpu
 			e.vars[name] = val
 		default:
 			e.vars[name] = cty.DynamicVal
-			where := "in terraform.tfvars, a *.auto.tfvars file or with --var"
+			where := "in terraform.tfvars, a *.auto.tfvars file, with --var or as TF_VAR_" + name
 			if !isRoot {
 				where = "by the module call"
 			}
@@ -171,10 +171,13 @@ func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inpu
 	return e
 }
 
-// rootVarSettings reads terraform.tfvars, *.auto.tfvars, --var-file and
-// --var, in Terraform's order of precedence (later wins).
+// rootVarSettings reads TF_VAR_name, terraform.tfvars, *.auto.tfvars,
+// --var-file and --var, in Terraform's order of precedence (later wins).
 func (l *loader) rootVarSettings(dir string) map[string]cty.Value {
 	out := map[string]cty.Value{}
+	for n, v := range l.opts.EnvVars {
+		out[n] = cty.StringVal(v)
+	}
 	files := []string{filepath.Join(dir, "terraform.tfvars")}
 	autos, _ := filepath.Glob(filepath.Join(dir, "*.auto.tfvars"))
 	sort.Strings(autos)

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -305,6 +306,22 @@ func (l *loader) blockSpan(b *evalBlock) analyzer.Span {
 	return l.span(b.block)
 }
 
+// chainField marks the fields that decide where a chain goes: a
+// backend's address and override_host, a domain's name.
+var chainField = map[string]bool{"address": true, "override_host": true, "name": true}
+
+var unsetVariableWhy = regexp.MustCompile(`^variable "([^"]+)" has no value: give it a default, or set it in terraform\.tfvars`)
+
+// unsetRootVariable is the root variable an unknown value's reason names
+// as having no value (a module's input is named by its call instead).
+func unsetRootVariable(why string) (string, bool) {
+	m := unsetVariableWhy.FindStringSubmatch(why)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
 func (l *loader) service(inst *instance) *analyzer.Service {
 	b := inst.body
 	s := &analyzer.Service{
@@ -330,6 +347,21 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 				parts = append(parts, fmt.Sprintf("%s (it is a resource ID, computed by the provider at apply time)", n))
 			case !a.val.IsWhollyKnown() && !isInputError(a.why): // an input error is a parse-error already
 				parts = append(parts, fmt.Sprintf("%s (%s)", n, strings.TrimSuffix(a.why, ".")))
+			}
+		}
+		// A root variable without a value that decides where a chain goes
+		// (a backend's address or Host, a domain): terraform plan would
+		// stop and ask for it, so it is a warning, not a silent pass.
+		for _, n := range sortedNames(fields) {
+			a := fields[n]
+			if a == nil || !chainField[n] || a.val.IsWhollyKnown() || !strings.HasPrefix(what, "backend ") && what != "a domain" {
+				continue
+			}
+			if name, ok := unsetRootVariable(a.why); ok {
+				r := a.attr.Expr.Range()
+				l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unset-variable", Pos: l.pos(r, false), End: l.pos(r, true),
+					Message: fmt.Sprintf("variable %q has no value, and %s of %s takes its %s from it: terraform plan would stop and ask for it, and the chain through it goes unchecked; give it a value with --var %s=…, --var-file, terraform.tfvars or a *.auto.tfvars file, or TF_VAR_%s",
+						name, what, l.instanceLabel(inst), n, name, name)})
 			}
 		}
 		if len(parts) > 0 {

@@ -34,6 +34,10 @@ type Options struct {
 	// --var-file paths, applied after terraform.tfvars and *.auto.tfvars.
 	Vars     map[string]string
 	VarFiles []string
+	// EnvVars are the TF_VAR_name settings of the environment (name →
+	// value), applied first, as Terraform does: every file and --var wins
+	// over them.
+	EnvVars map[string]string
 	// Root confines file() and templatefile(): they may not read outside
 	// it (symlinks resolved) unless AllowOutsideRoot.
 	Root             string
