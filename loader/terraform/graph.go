@@ -42,7 +42,15 @@ func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
 	}
 	// A load for a cache that outlives it (the language server's) keeps
 	// whole parses, which the cache reuses; any other streams.
-	if !g.Memo.Persistent() {
+	// A module with override files is parsed whole: its overrides merge
+	// into the blocks they change (dropDuplicates).
+	overrides := false
+	for _, m := range modules {
+		for _, f := range m.Files {
+			overrides = overrides || isOverrideFile(f)
+		}
+	}
+	if !g.Memo.Persistent() && !overrides {
 		frag := g.Fragment()
 		l := &loader{g: frag, opts: opts, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true}
 		if l.loadDirs(dirs) {

@@ -210,26 +210,30 @@ func (r *resource) where() (file string, pos hcl.Pos) {
 // type and name in one module ("Duplicate resource configuration"). The
 // second is reported where it is declared and left out, so that what a
 // directory of separate examples declares twice (the provider's
-// examples/) is not analysed as one estate. Override files redeclare on
-// purpose; chainlint reads each as a variant of the resource.
+// examples/) is not analysed as one estate. Override files (override.tf,
+// *_override.tf) redeclare on purpose: after every primary file, each of
+// their resources is merged into the one it overrides, as Terraform
+// merges them ("Override Files": an attribute replaces the original's;
+// nested blocks of a type replace all the original's blocks of that
+// type; the rest stay).
 func (m *module) dropDuplicates(l *loader) {
 	first := map[string]*resource{}
 	kept := m.resources[:0]
+	var overrides []*resource
 	for _, r := range m.resources {
 		key := r.typ + "." + r.name
-		prev, dup := first[key]
 		file, pos := r.where()
-		prevFile, prevPos := "", hcl.Pos{}
-		if dup {
-			prevFile, prevPos = prev.where()
+		if isOverrideFile(file) {
+			overrides = append(overrides, r)
+			continue
 		}
-		if !dup || isOverrideFile(file) || isOverrideFile(prevFile) {
-			if !dup {
-				first[key] = r
-			}
+		prev, dup := first[key]
+		if !dup {
+			first[key] = r
 			kept = append(kept, r)
 			continue
 		}
+		prevFile, prevPos := prev.where()
 		f := l.g.Files.Get(file)
 		if f == nil {
 			continue
@@ -247,7 +251,68 @@ func (m *module) dropDuplicates(l *loader) {
 			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own)",
 				r.typ, r.typ, r.name, filepath.ToSlash(rel), prevPos.Line)})
 	}
+	sort.SliceStable(overrides, func(i, j int) bool { a, _ := overrides[i].where(); b, _ := overrides[j].where(); return a < b })
+	for _, o := range overrides {
+		base := first[o.typ+"."+o.name]
+		file, pos := o.where()
+		if base == nil {
+			if f := l.g.Files.Get(file); f != nil {
+				l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
+					Message: fmt.Sprintf("Missing base resource for override: there is no %s resource named %q in the module's other files for this override file to change, so terraform validate fails; declare it in a primary file, or remove the override", o.typ, o.name)})
+			}
+			continue
+		}
+		base.override(o)
+	}
 	m.resources = kept
+}
+
+// override merges an override file's resource into r.
+func (r *resource) override(o *resource) {
+	bb, ok1 := r.block.Body.(*hclsyntax.Body)
+	ob, ok2 := o.block.Body.(*hclsyntax.Body)
+	if !ok1 || !ok2 {
+		return // a .tf.json override: not merged
+	}
+	attrs := make(hclsyntax.Attributes, len(bb.Attributes)+len(ob.Attributes))
+	for k, v := range bb.Attributes {
+		attrs[k] = v
+	}
+	for k, v := range ob.Attributes {
+		attrs[k] = v
+	}
+	blockType := func(b *hclsyntax.Block) string {
+		if b.Type == "dynamic" && len(b.Labels) > 0 {
+			return b.Labels[0]
+		}
+		return b.Type
+	}
+	replaced := map[string]bool{}
+	for _, b := range ob.Blocks {
+		replaced[blockType(b)] = true
+	}
+	var blocks hclsyntax.Blocks
+	for _, b := range bb.Blocks {
+		if !replaced[blockType(b)] {
+			blocks = append(blocks, b)
+		}
+	}
+	blocks = append(blocks, ob.Blocks...)
+	merged := *bb
+	merged.Attributes, merged.Blocks = attrs, blocks
+	block := *r.block
+	block.Body = &merged
+	r.block = &block
+	if a, ok := attrs["count"]; ok {
+		r.count = a.Expr
+	}
+	if a, ok := attrs["for_each"]; ok {
+		r.forEach = a.Expr
+	}
+	r.dynamic = false
+	for _, b := range blocks {
+		r.dynamic = r.dynamic || b.Type == "dynamic"
+	}
 }
 
 // noteUnread notes a Fastly resource that declares a service (domain or
