@@ -39,6 +39,9 @@ type Config struct {
 	Rules           map[string]analyzer.Severity // SeverityNone is "off"
 	ExternalDomains []string
 	ShieldPOPs      []string
+	// Context are paths (relative to the config file) loaded for the
+	// graph only: see ContextPaths.
+	Context []string
 	// Exclude are the exclude globs. They are compiled once, at the first
 	// Excluded call: set them before it.
 	Exclude []string
@@ -109,7 +112,7 @@ func Load(path string, ruleIDs []string) (*Config, error) {
 	return Parse(path, content, ruleIDs)
 }
 
-var topKeys = []string{"profile", "fail-on", "rules", "external-domains", "shield-pops", "exclude", "ignore"}
+var topKeys = []string{"profile", "fail-on", "rules", "external-domains", "shield-pops", "exclude", "ignore", "context"}
 
 // Parse checks and reads config content.
 func Parse(path string, content []byte, ruleIDs []string) (*Config, error) {
@@ -154,6 +157,8 @@ func Parse(path string, content []byte, ruleIDs []string) (*Config, error) {
 			}
 		case "ignore":
 			p.ignores(v, c, ruleIDs)
+		case "context":
+			c.Context = p.list(v, "context")
 		default:
 			return nil, p.errAt(k, fmt.Sprintf("unknown key %q%s (known keys: %s)", k.Value, suggest(k.Value, topKeys), strings.Join(topKeys, ", ")))
 		}
@@ -335,6 +340,21 @@ func compileExcludes(patterns []string) []excludeGlob {
 			continue
 		}
 		out = append(out, excludeGlob{prefix: glob.LiteralPrefix(g), re: re})
+	}
+	return out
+}
+
+// ContextPaths are the config's context paths, resolved against its
+// directory: what a run loads for the chain graph only (the rest of an
+// estate, from other repositories or chainlint pull), whose own findings
+// are not reported.
+func (c *Config) ContextPaths() []string {
+	out := make([]string, 0, len(c.Context))
+	for _, p := range c.Context {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(c.Dir(), p)
+		}
+		out = append(out, p)
 	}
 	return out
 }

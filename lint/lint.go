@@ -8,6 +8,9 @@ package lint
 
 import (
 	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
@@ -20,6 +23,13 @@ import (
 // Options say what to lint and how.
 type Options struct {
 	Paths []string
+	// Context are paths loaded for the chain graph only (--context, and
+	// the config's context): the rest of an estate that lives in other
+	// repositories or only in the live account (a chainlint pull export).
+	// Their own findings are not reported, and a service the linted
+	// inputs also define (same ID or name) is taken from the linted
+	// inputs, not twice.
+	Context []string
 	// Config is the config file's content (nil: none).
 	Config *config.Config
 	// Profile overrides the config's profile when not empty.
@@ -77,9 +87,14 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := loader.Paths(opts.Paths, loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, OnRead: opts.OnRead})
+	context := append(slices.Clone(opts.Context), cfg.ContextPaths()...)
+	g, err := loader.Paths(append(slices.Clone(opts.Paths), context...), loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, OnRead: opts.OnRead})
 	if err != nil {
 		return nil, err
+	}
+	inContext := contextFiles(opts.Paths, context)
+	if len(context) > 0 {
+		keepLinted(g, inContext)
 	}
 	acfg := &analyzer.Config{Profile: profile}
 	cfg.Apply(acfg)
@@ -101,5 +116,74 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Graph: g, Findings: res.Findings, Incomplete: res.Incomplete, Profile: profile, chains: res.Chains}, nil
+	findings := res.Findings
+	if len(context) > 0 {
+		findings = slices.DeleteFunc(findings, func(f analyzer.Finding) bool { return inContext(f.Pos.Filename) })
+	}
+	return &Result{Graph: g, Findings: findings, Incomplete: res.Incomplete, Profile: profile, chains: res.Chains}, nil
+}
+
+// contextFiles reports whether a file belongs to the context: below a
+// context path and not below a linted one (by real path).
+func contextFiles(paths, context []string) func(string) bool {
+	real := func(list []string) []string {
+		var out []string
+		for _, p := range list {
+			if abs, err := filepath.Abs(p); err == nil {
+				if r, err := filepath.EvalSymlinks(abs); err == nil {
+					abs = r
+				}
+				out = append(out, abs)
+			}
+		}
+		return out
+	}
+	linted, ctx := real(paths), real(context)
+	within := func(roots []string, file string) bool {
+		for _, r := range roots {
+			if rel, err := filepath.Rel(r, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}
+	cache := map[string]bool{}
+	return func(file string) bool {
+		if v, ok := cache[file]; ok {
+			return v
+		}
+		abs, err := filepath.Abs(file)
+		if err == nil {
+			if r, err := filepath.EvalSymlinks(abs); err == nil {
+				abs = r
+			}
+		}
+		v := err == nil && within(ctx, abs) && !within(linted, abs)
+		cache[file] = v
+		return v
+	}
+}
+
+// keepLinted drops from the graph what the context should not add: its
+// services that the linted inputs also define (same ID or name: the
+// linted definition is the one under review), and its load problems and
+// notes (they are the context's to fix, not this run's).
+func keepLinted(g *analyzer.Graph, inContext func(string) bool) {
+	fileOf := func(p token.Pos) string { return g.Fset().Position(p).Filename }
+	ids, names := map[string]bool{}, map[string]bool{}
+	for _, s := range g.Services {
+		if !inContext(fileOf(s.Pos)) {
+			if s.ID.Known() && s.ID.Value != "" {
+				ids[s.ID.Value] = true
+			}
+			if s.Name.Known() && s.Name.Value != "" {
+				names[s.Name.Value] = true
+			}
+		}
+	}
+	g.Services = slices.DeleteFunc(g.Services, func(s *analyzer.Service) bool {
+		return inContext(fileOf(s.Pos)) && (ids[s.ID.Value] || names[s.Name.Value])
+	})
+	g.Problems = slices.DeleteFunc(g.Problems, func(p analyzer.Problem) bool { return inContext(fileOf(p.Pos)) })
+	g.Notes = slices.DeleteFunc(g.Notes, func(p analyzer.Problem) bool { return inContext(fileOf(p.Pos)) })
 }

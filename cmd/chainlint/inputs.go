@@ -17,6 +17,7 @@ import (
 // Terraform variables, --allow-outside-root, --config and --profile.
 type inputFlags struct {
 	vars, varFiles multiFlag
+	context        multiFlag
 	outsideRoot    bool
 	configPath     string
 	profile        string
@@ -26,6 +27,7 @@ type inputFlags struct {
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.vars, "var", "a Terraform root variable, name=value (repeatable)")
 	fs.Var(&f.varFiles, "var-file", "a Terraform variables file (repeatable)")
+	fs.Var(&f.context, "context", "load PATH for the chain graph only (repeatable)")
 	fs.BoolVar(&f.outsideRoot, "allow-outside-root", false, "let Terraform's file() read outside the given paths")
 	fs.StringVar(&f.configPath, "config", "", "config file (default: "+config.FileName+" in the current directory or above)")
 	fs.StringVar(&f.profile, "profile", "", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
@@ -65,5 +67,9 @@ func (f *inputFlags) options(c *Command, paths []string, stderr io.Writer) (lint
 		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
 		return lint.Options{}, false
 	}
-	return lint.Options{Paths: paths, Config: cfg, Profile: f.profile, Terraform: topts}, true
+	var context []string
+	for _, p := range f.context {
+		context = append(context, c.path(p))
+	}
+	return lint.Options{Paths: paths, Context: context, Config: cfg, Profile: f.profile, Terraform: topts}, true
 }

@@ -239,6 +239,7 @@ type lintFlags struct {
 	diff          bool
 	vars          multiFlag
 	varFiles      multiFlag
+	context       multiFlag
 	outsideRoot   bool
 	verbose       bool
 	showVersion   bool
@@ -276,6 +277,7 @@ func newLintFlags(stderr io.Writer) (*flag.FlagSet, *lintFlags) {
 	fs.BoolVar(&lf.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.Var(&lf.vars, "var", "set a Terraform root module variable: name=value (repeatable)")
 	fs.Var(&lf.varFiles, "var-file", "read Terraform variables from a .tfvars file (repeatable)")
+	fs.Var(&lf.context, "context", "load PATH for the chain graph only: the rest of the estate (another repository, a chainlint pull export); its own findings are not reported (repeatable)")
 	fs.BoolVar(&lf.outsideRoot, "allow-outside-root", false, "let Terraform's file() and templatefile() read outside the linted paths")
 	fs.BoolVar(&lf.verbose, "verbose", false, "say on standard error what was read: files, services, Compute projects scanned")
 	fs.BoolVar(&lf.showVersion, "version", false, "print the version and exit")
@@ -373,7 +375,10 @@ func (c *Command) cmdLint(args []string) int {
 			return exitUsage
 		}
 	}
-	opts := lint.Options{Paths: paths, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot, EnvVars: c.tfVarEnv()}, OnRead: memoryBudget}
+	for i := range lf.context {
+		lf.context[i] = c.path(lf.context[i])
+	}
+	opts := lint.Options{Paths: paths, Context: lf.context, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot, EnvVars: c.tfVarEnv()}, OnRead: memoryBudget}
 	if slices.Contains(paths, "-") {
 		// One file from standard input (editors and pre-commit wrappers):
 		// --stdin-filename names it and chooses its loader.
@@ -672,6 +677,8 @@ func (c *Command) cmdView(name string, args []string) int {
 	var vars, varFiles multiFlag
 	fs.Var(&vars, "var", "a Terraform root variable, name=value (repeatable)")
 	fs.Var(&varFiles, "var-file", "a Terraform variables file (repeatable)")
+	var context multiFlag
+	fs.Var(&context, "context", "load PATH for the chain graph only (repeatable)")
 	outsideRoot := fs.Bool("allow-outside-root", false, "let Terraform's file() read outside the given paths")
 	fs.Usage = func() {
 		synopsis := map[string]string{
@@ -746,7 +753,10 @@ func (c *Command) cmdView(name string, args []string) int {
 		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
 		return exitUsage
 	}
-	res, err := lint.Run(lint.Options{Paths: positional, Config: cfg, Profile: *profile, Terraform: topts})
+	for i := range context {
+		context[i] = c.path(context[i])
+	}
+	res, err := lint.Run(lint.Options{Paths: positional, Context: context, Config: cfg, Profile: *profile, Terraform: topts})
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
