@@ -353,7 +353,8 @@ func exitRoute(c *analyzer.Chains, base *analyzer.Route, e *analyzer.Exit) *anal
 }
 
 // WriteText renders a trace as an indented tree.
-func (t *Trace) WriteText(w io.Writer) error {
+func (t *Trace) WriteText(out io.Writer) error {
+	w := &errWriter{w: out}
 	var limits []string
 	for _, l := range t.Limits {
 		limits = append(limits, fmt.Sprintf("%s: %d hops, %d services", l.Limit, l.MaxHops, l.MaxServices))
@@ -363,7 +364,23 @@ func (t *Trace) WriteText(w io.Writer) error {
 	if t.Truncated {
 		fmt.Fprintf(w, "(cut short after %d services)\n", maxVisits)
 	}
-	return nil
+	return w.err
+}
+
+// errWriter keeps the first write error (and writes nothing after it),
+// so that a text made of many small writes reports a failed output.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }
 
 func hopsText(us []Used) string {

@@ -321,12 +321,23 @@ func (c *Command) cmdLint(args []string) int {
 		fmt.Fprintf(stderr, "chainlint: --format: unknown format %q (want %s)\n", lf.format, strings.Join(output.Formats, ", "))
 		return exitUsage
 	}
+	var files []string
 	for _, o := range lf.outputs {
 		format, file, ok := strings.Cut(o, "=")
 		if !ok || file == "" || !validFormat(format) {
 			fmt.Fprintf(stderr, "chainlint: --output %q: want FORMAT=FILE (FILE - for standard output), FORMAT one of %s\n", o, strings.Join(output.Formats, ", "))
 			return exitUsage
 		}
+		if file != "-" {
+			files = append(files, file)
+		}
+	}
+	if lf.writeBaseline != "" {
+		files = append(files, lf.writeBaseline)
+	}
+	if same := c.sameFiles(files); same != "" {
+		fmt.Fprintf(stderr, "chainlint: --output and --write-baseline name one file twice (%s): each would overwrite the other\n", same)
+		return exitUsage
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, lf.color) {
 		fmt.Fprintf(stderr, "chainlint: --color: want auto, always or never, not %q\n", lf.color)
@@ -464,7 +475,10 @@ func (c *Command) cmdLint(args []string) int {
 		}
 		if lf.diff {
 			for _, f := range fr.Files {
-				fmt.Fprint(stdout, udiff.Unified("a/"+printable.String(rel(f.Name)), "b/"+printable.String(rel(f.Name)), string(f.Old), string(f.New)))
+				if _, err := fmt.Fprint(stdout, udiff.Unified("a/"+printable.String(rel(f.Name)), "b/"+printable.String(rel(f.Name)), string(f.Old), string(f.New))); err != nil {
+					fmt.Fprintf(stderr, "chainlint: writing the diff: %v\n", err)
+					return exitIncomplete
+				}
 			}
 			switch {
 			case res.Incomplete:
@@ -492,6 +506,10 @@ func (c *Command) cmdLint(args []string) int {
 		}
 	}
 	if lf.writeBaseline != "" {
+		if _, err := c.writeTarget("--write-baseline", lf.writeBaseline, isInput(res.Graph)); err != nil {
+			fmt.Fprintf(stderr, "chainlint: %v\n", err)
+			return exitUsage
+		}
 		if err := baseline.Write(lf.writeBaseline, res.Findings, rel); err != nil {
 			fmt.Fprintf(stderr, "chainlint: --write-baseline: %v\n", err)
 			return exitUsage
@@ -543,7 +561,11 @@ func (c *Command) cmdLint(args []string) int {
 			return exitIncomplete
 		}
 		if file != "-" {
-			target := c.path(file)
+			target, err := c.writeTarget("--output", file, isInput(res.Graph))
+			if err != nil {
+				fmt.Fprintf(stderr, "chainlint: %v\n", err)
+				return exitUsage
+			}
 			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 				fmt.Fprintf(stderr, "chainlint: --output: %v\n", err)
 				return exitIncomplete
@@ -555,6 +577,23 @@ func (c *Command) cmdLint(args []string) int {
 		}
 	}
 	return exitStatus(findings, res.Incomplete, failOn)
+}
+
+// isInput reports whether a file (by real path) is one of the run's
+// inputs.
+func isInput(g *analyzer.Graph) func(string) bool {
+	return func(path string) bool {
+		for _, f := range g.Files.List() {
+			p := f.Name
+			if r, err := filepath.EvalSymlinks(p); err == nil {
+				p = r
+			}
+			if p == path {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func ruleInfos() []output.RuleInfo {
@@ -605,7 +644,11 @@ func (c *Command) cmdInit(args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	target := c.path(config.FileName)
+	target, err := c.writeTarget("init", config.FileName, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint: %v\n", err)
+		return exitUsage
+	}
 	if _, err := os.Stat(target); err == nil && !*force {
 		fmt.Fprintf(stderr, "chainlint: %s exists; use --force to overwrite it\n", config.FileName)
 		return exitUsage
@@ -629,7 +672,10 @@ func (c *Command) cmdRules(args []string) int {
 		return exitUsage
 	}
 	for _, r := range rules.All() {
-		fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.Name, r.Severity, r.Summary())
+		if _, err := fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.Name, r.Severity, r.Summary()); err != nil {
+			fmt.Fprintf(stderr, "chainlint: %v\n", err)
+			return exitIncomplete
+		}
 	}
 	return exitClean
 }
@@ -653,7 +699,10 @@ func (c *Command) cmdExplain(args []string) int {
 		fmt.Fprintf(stderr, "chainlint: unknown rule %q; %s\n", args[0], hint)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "%s (%s)\n\n%s\n", r.Name, r.Severity, r.Doc)
+	if _, err := fmt.Fprintf(stdout, "%s (%s)\n\n%s\n", r.Name, r.Severity, r.Doc); err != nil {
+		fmt.Fprintf(stderr, "chainlint: %v\n", err)
+		return exitIncomplete
+	}
 	return exitClean
 }
 
