@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -98,6 +99,7 @@ func Fix(opts Options) (*FixResult, error) {
 			continue
 		}
 		name := names[real]
+		content = matchLineEndings(original[real], content)
 		out.Files = append(out.Files, FixedFile{Name: name, Old: original[real], New: content, NotWritten: notWritable(name, real, roots)})
 	}
 	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Name < out.Files[j].Name })
@@ -177,12 +179,36 @@ func WriteFixes(fr *FixResult) (int, error) {
 		if f.NotWritten != "" {
 			continue
 		}
+		// A file changed since it was read (an editor saved it, a
+		// formatter ran) is not overwritten with fixes made to the old
+		// text.
+		if now, err := safefile.ReadText(f.Name, 0); err != nil || string(now) != string(f.Old) {
+			return n, fmt.Errorf("%s changed since chainlint read it; nothing written to it: run chainlint --fix again", f.Name)
+		}
 		if err := safefile.Write(f.Name, f.New, 0o644); err != nil {
 			return n, err
 		}
 		n++
 	}
 	return n, nil
+}
+
+// matchLineEndings gives the lines a fix inserts the line endings of the
+// file it fixes: in a file written with CRLF, an inserted line ends in
+// CRLF too.
+func matchLineEndings(old, fixed []byte) []byte {
+	crlf := bytes.Count(old, []byte("\r\n"))
+	if crlf == 0 || crlf*2 < bytes.Count(old, []byte("\n")) {
+		return fixed
+	}
+	out := make([]byte, 0, len(fixed)+64)
+	for i, c := range fixed {
+		if c == '\n' && (i == 0 || fixed[i-1] != '\r') {
+			out = append(out, '\r')
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // realPath is a file's absolute path with symlinks resolved (the path as
@@ -223,6 +249,14 @@ func realRoots(paths []string) []givenPath {
 func notWritable(name, real string, roots []givenPath) string {
 	if safefile.IsUTF16(real) {
 		return fmt.Sprintf("%s is encoded in UTF-16; the fix is offered (see --diff, in UTF-8) but not applied", name)
+	}
+	if st, err := os.Stat(real); err == nil {
+		if st.Mode().Perm()&0o200 == 0 {
+			return fmt.Sprintf("%s is read-only; the fix is offered (see --diff) but not applied", name)
+		}
+		if links := safefile.Links(st); links > 1 {
+			return fmt.Sprintf("%s has %d hard links, which a rewrite would part; the fix is offered (see --diff) but not applied", name, links)
+		}
 	}
 	abs, err := filepath.Abs(name)
 	if err != nil {

@@ -113,11 +113,16 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		target = resolved
 	}
+	owner := -1
+	var group int
 	if st, err := os.Stat(target); err == nil {
 		if !st.Mode().IsRegular() {
 			return &fs.PathError{Op: "write", Path: path, Err: ErrNotRegular}
 		}
 		perm = st.Mode().Perm()
+		if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+			owner, group = int(sys.Uid), int(sys.Gid)
+		}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".chainlint-*")
 	if err != nil {
@@ -137,6 +142,11 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 	}
 	if err = tmp.Chmod(perm); err != nil {
 		return err
+	}
+	if owner >= 0 && (owner != os.Getuid() || group != os.Getgid()) {
+		// Keep the file's owner (only a privileged writer can; others
+		// write a file they own, as any editor would).
+		_ = tmp.Chown(owner, group)
 	}
 	if err = tmp.Close(); err != nil {
 		return err
@@ -192,4 +202,13 @@ func decodeUTF16(b []byte, bigEndian bool) []byte {
 		}
 	}
 	return []byte(string(utf16.Decode(units)))
+}
+
+// Links is how many hard links a file has (1 where the system does not
+// say).
+func Links(st fs.FileInfo) int {
+	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+		return int(sys.Nlink)
+	}
+	return 1
 }
