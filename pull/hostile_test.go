@@ -274,3 +274,30 @@ func TestPullDrippingServer(t *testing.T) {
 		t.Errorf("took %s", d)
 	}
 }
+
+// TestPullBoundsTotalRead: what a pull reads is bounded across answers,
+// not only per answer.
+func TestPullBoundsTotalRead(t *testing.T) {
+	fake := fakefastly.New()
+	defer fake.Close()
+	_, err := Pull(context.Background(), Options{Endpoint: fake.URL, Token: fakefastly.Token, All: true, MaxTotalRead: 64})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	if _, err := Pull(context.Background(), Options{Endpoint: fake.URL, Token: fakefastly.Token, All: true}); err != nil {
+		t.Errorf("within the default bound: %v", err)
+	}
+}
+
+// TestScrubData: a token the API echoed into the data is blotted out
+// before the export is written.
+func TestScrubData(t *testing.T) {
+	data := []byte(`{"content": "set req.http.K = \"` + fakefastly.Token + `\";"}`)
+	out := Scrub(data, fakefastly.Token)
+	if strings.Contains(string(out), fakefastly.Token) || !strings.Contains(string(out), "[token]") {
+		t.Errorf("Scrub = %s", out)
+	}
+	if got := Scrub([]byte("plain"), fakefastly.Token); string(got) != "plain" {
+		t.Errorf("Scrub changed data without the token: %s", got)
+	}
+}

@@ -9,6 +9,7 @@
 package pull
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -30,10 +31,13 @@ const DefaultEndpoint = "https://api.fastly.com"
 
 // Options say what to pull and how.
 type Options struct {
-	Endpoint   string
-	Token      string
-	ServiceIDs []string
-	All        bool
+	Endpoint string
+	Token    string
+	// MaxTotalRead lowers the bound on what the pull reads in all
+	// (0: MaxTotalRead).
+	MaxTotalRead int64
+	ServiceIDs   []string
+	All          bool
 	// Version is "active" (default), "latest" or a version number.
 	Version string
 	Client  *http.Client
@@ -211,7 +215,17 @@ type Store struct {
 type client struct {
 	opts Options
 	base *url.URL
+	// read counts the bytes of every answer: an account (or an endpoint
+	// that answers without end) is bounded in all, not only per answer.
+	read int64
 }
+
+// MaxTotalRead bounds what one pull reads from the API across all its
+// answers (Options.MaxTotalRead, when set, lowers it).
+const MaxTotalRead = 1 << 30
+
+// ErrTooLarge is a pull whose answers together pass the bound.
+var ErrTooLarge = errors.New("the API's answers pass the bound on what one pull reads in all; pull fewer services at a time (--service ID)")
 
 // Pull reads the account.
 func Pull(ctx context.Context, opts Options) (*Bundle, error) {
@@ -321,6 +335,16 @@ type scrubbed struct {
 
 func (e *scrubbed) Error() string { return e.msg }
 func (e *scrubbed) Unwrap() error { return e.err }
+
+// Scrub blots the token out of data about to be written (an export):
+// an API that echoes the token (in a snippet, a comment) must not carry it
+// into a file.
+func Scrub(data []byte, token string) []byte {
+	if token == "" || !bytes.Contains(data, []byte(token)) {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte(token), []byte("[token]"))
+}
 
 // scrub blots the token out of an error's text, whatever put it there (a
 // server that echoes it in an error body, a URL that carries it).
@@ -447,7 +471,14 @@ func (c *client) once(ctx context.Context, u, path string, v any) (http.Header, 
 		return nil, 0, &retryable{why: "request failed: " + err.Error()}
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
+	total := int64(MaxTotalRead)
+	if c.opts.MaxTotalRead > 0 {
+		total = c.opts.MaxTotalRead
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, min(256<<20, total-c.read+1)))
+	if c.read += int64(len(body)); c.read > total {
+		return nil, 0, ErrTooLarge
+	}
 	switch {
 	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
 		return nil, 0, &AuthError{Status: resp.StatusCode, Detail: apiDetail(body)}

@@ -950,6 +950,7 @@ func (c *Command) cmdPull(args []string) int {
 		fmt.Fprintf(stderr, "chainlint pull: %v\n", err)
 		return exitIncomplete
 	}
+	data = pull.Scrub(data, token)
 	if *out == "" {
 		_, err = stdout.Write(data)
 	} else {
