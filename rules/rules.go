@@ -57,6 +57,7 @@ func All() []*analyzer.Rule {
 		StaticSharedSecret,
 		HardcodedSecret,
 		UnprotectedChainedService,
+		ChainGuardRefuses,
 		DivergentCacheKey,
 		UnknownValue,
 		UnsetVariable,

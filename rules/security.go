@@ -185,7 +185,9 @@ func runUnprotectedChainedService(pass *analysis.Pass) (any, error) {
 		}
 		checked := false
 		for _, g := range s.VCL.GuardHeaders {
-			checked = checked || sent[g.Header]
+			// A header every path needs guards the service, whoever sets
+			// it (when no caller does, chain-guard-refuses says so).
+			checked = checked || sent[g.Header] || s.VCL.Exits != nil && !s.VCL.ExitsMerged && len(s.VCL.Exits) > 0 && everyPathNeeds(s.VCL.Exits, g.Header)
 		}
 		if checked {
 			continue

@@ -54,6 +54,7 @@ var references = map[string][]ref{
 	"static-shared-secret":        {refChaining, refSecureIsEqual},
 	"hardcoded-secret":            {refDynamicConfig},
 	"unprotected-chained-service": {refChaining},
+	"chain-guard-refuses":         {refChaining, refSecureIsEqual},
 	"divergent-cache-key":         {refPurging},
 	"parse-error":                 {refTFServiceVCL},
 	"unknown-value":               {refTFServiceVCL},
