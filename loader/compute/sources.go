@@ -62,10 +62,30 @@ func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)
 	case "rust":
 		sc.walk(sc.dirOr("src"), func(path string) lang { return only(path, langRust) })
 	case "javascript", "typescript", "js", "ts":
-		if entries := sc.jsEntries(); len(entries) > 0 {
+		entries := sc.jsEntries()
+		if len(entries) > 0 {
 			sc.follow(entries)
 		} else {
 			sc.walk(sc.dirOr("src"), func(path string) lang { return only(path, langJS) })
+		}
+		if len(proj.Refs) == 0 && proj.Computed == 0 {
+			// Nothing opened, nothing sent: either the code does neither,
+			// or the scan missed the code (a build that chainlint cannot
+			// follow). Say so, rather than pass in silence.
+			from := "src/"
+			if len(entries) > 0 {
+				from = sc.rel(entries[0])
+			}
+			pos, end := langField.Pos, langField.End
+			if !pos.IsValid() {
+				pos, end = p.f.Pos(0), p.f.Pos(0)
+			}
+			files := fmt.Sprintf("%d files", proj.Files)
+			if proj.Files == 1 {
+				files = "1 file"
+			}
+			p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: pos, End: end,
+				Message: fmt.Sprintf("the scan of this project's code (%s, from %s) reached no store open and no backend send; if the code has some, chainlint did not find it, so the store and backend names it uses go unchecked", files, from)})
 		}
 	case "go":
 		sc.walk(p.dir, func(path string) lang {
@@ -246,8 +266,26 @@ func (sc *sourceScan) jsEntries() []string {
 		}
 	}
 	for _, s := range scripts {
-		for _, m := range scriptFile.FindAllString(s, -1) {
-			add(m)
+		for _, cmd := range splitCommands(s) {
+			files := scriptFile.FindAllString(cmd, -1)
+			if !runsScript(cmd) {
+				for _, m := range files {
+					add(m)
+				}
+				continue
+			}
+			// node build.js, ts-node build.ts …: a build script, not the
+			// code; the bundler it drives names the entry points.
+			for _, m := range files {
+				for _, e := range bundlerEntries(filepath.Join(sc.p.dir, filepath.FromSlash(m))) {
+					add(e)
+				}
+			}
+		}
+	}
+	for _, cfg := range []string{"webpack.config.js", "webpack.config.ts", "rollup.config.js", "rollup.config.mjs", "esbuild.config.js", "esbuild.config.mjs"} {
+		for _, e := range bundlerEntries(filepath.Join(sc.p.dir, cfg)) {
+			add(e)
 		}
 	}
 	if len(out) == 0 {
@@ -256,6 +294,57 @@ func (sc *sourceScan) jsEntries() []string {
 				add(base + ext)
 			}
 		}
+	}
+	return out
+}
+
+// splitCommands cuts a shell command line at &&, || , ; and |.
+func splitCommands(s string) []string {
+	return regexp.MustCompile(`&&|\|\||;|\|`).Split(s, -1)
+}
+
+// scriptRunners run a build script written in JavaScript or TypeScript.
+var scriptRunners = map[string]bool{"node": true, "ts-node": true, "tsx": true, "bun": true, "deno": true, "esno": true, "esr": true, "babel-node": true, "vite-node": true}
+
+// runsScript reports a command that runs a script file (node build.js,
+// npx ts-node build.ts, NODE_ENV=x tsx build.ts), rather than compiling
+// an entry (js-compute-runtime src/index.js bin/main.wasm).
+func runsScript(cmd string) bool {
+	for _, f := range strings.Fields(cmd) {
+		switch {
+		case strings.Contains(f, "=") && !strings.HasPrefix(f, "-"):
+			continue // an environment assignment
+		case f == "npx" || f == "pnpm" || f == "yarn" || f == "exec" || f == "dlx" || f == "run":
+			continue
+		}
+		return scriptRunners[strings.TrimSuffix(filepath.Base(f), ".cmd")]
+	}
+	return false
+}
+
+var (
+	esbuildEntries = regexp.MustCompile(`entryPoints\s*:\s*\[([^\]]*)\]`)
+	entryString    = regexp.MustCompile("\\b(?:entry|input|entryPoint)\\s*:\\s*['\"\x60]([^'\"\x60]+)['\"\x60]")
+	quotedName     = regexp.MustCompile("['\"\x60]([^'\"\x60]+)['\"\x60]")
+)
+
+// bundlerEntries reads a build script or bundler configuration for the
+// entry points it names (esbuild's entryPoints, webpack's entry, rollup's
+// input), relative to the project; none when it names none or cannot be
+// read.
+func bundlerEntries(path string) []string {
+	src, err := safefile.ReadText(path, maxSourceFile)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, m := range esbuildEntries.FindAllSubmatch(src, -1) {
+		for _, q := range quotedName.FindAllSubmatch(m[1], -1) {
+			out = append(out, string(q[1]))
+		}
+	}
+	for _, m := range entryString.FindAllSubmatch(src, -1) {
+		out = append(out, string(m[1]))
 	}
 	return out
 }

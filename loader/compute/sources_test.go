@@ -261,3 +261,29 @@ func TestJSImportSymlinkOutside(t *testing.T) {
 		t.Errorf("names %v: want from-inside, and nothing read through the link that leads outside", names)
 	}
 }
+
+// TestJSBundlerEntry: a build script run by ts-node (or node, tsx, …) is
+// not the code: the entry points its bundler names are, so a name the
+// code uses is found; a scan that reaches no call says so.
+func TestJSBundlerEntry(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		ManifestName:    "manifest_version = 3\nname = \"p\"\nlanguage = \"javascript\"\n",
+		"package.json":  `{"scripts": {"build": "ts-node build.ts && js-compute-runtime bin/index.js bin/main.wasm"}}`,
+		"build.ts":      "import { build } from 'esbuild';\nawait build({ entryPoints: ['./src/app.ts'], bundle: true, outfile: 'bin/index.js' });\n",
+		"src/app.ts":    "import './stores';\n",
+		"src/stores.ts": `const s = new KVStore("sessions");`,
+	})
+	names, notes := scanned(t, root)
+	if !slices.Equal(names, []string{"sessions"}) || len(notes) != 0 {
+		t.Errorf("names %v, notes %q: want the store the bundled code opens", names, notes)
+	}
+	quiet := t.TempDir()
+	writeFiles(t, quiet, map[string]string{
+		ManifestName:   "manifest_version = 3\nname = \"q\"\nlanguage = \"javascript\"\n",
+		"src/index.js": "addEventListener('fetch', e => e.respondWith(new Response('ok')));\n",
+	})
+	if _, notes := scanned(t, quiet); len(notes) != 1 || !strings.Contains(notes[0], "reached no store open and no backend send") {
+		t.Errorf("notes %q: want one saying the scan reached no call", notes)
+	}
+}
