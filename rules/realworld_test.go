@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -73,6 +74,9 @@ func TestRealWorld(t *testing.T) {
 			if res.Incomplete {
 				t.Errorf("the report is incomplete: a parse error in valid input")
 			}
+			if declared, got := declaredServices(t, dir), len(res.Graph.Services); got < declared {
+				t.Errorf("%d services in the report, but the files declare at least %d: some vanished", got, declared)
+			}
 			for _, f := range res.Findings {
 				if f.Severity < analyzer.SeverityWarning {
 					continue
@@ -114,4 +118,37 @@ func TestTestdataTracked(t *testing.T) {
 			t.Errorf("ignored by a .gitignore, so missing from a fresh clone: %s (git add -f it)", strings.TrimPrefix(line, "!! "))
 		}
 	}
+}
+
+var serviceBlock = regexp.MustCompile(`(?m)^\s*resource\s+"(fastly_service_vcl|fastly_service_v1|fastly_service_compute)"\s+"([^"]+)"`)
+
+// declaredServices counts the services an estate's files declare at the
+// least: each Terraform service resource (per directory, type and name;
+// override files change one, they declare none) and each Compute project
+// whose fastly.toml has a service of its own to join or create.
+func declaredServices(t *testing.T, dir string) int {
+	t.Helper()
+	seen := map[string]bool{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
+			return err
+		}
+		if base := strings.TrimSuffix(filepath.Base(path), ".tf"); base == "override" || strings.HasSuffix(base, "_override") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range serviceBlock.FindAllStringSubmatch(string(src), -1) {
+			if !strings.Contains(string(src), "count = 0") && !strings.Contains(string(src), "count      = 0") {
+				seen[filepath.Dir(path)+" "+m[1]+" "+m[2]] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(seen)
 }

@@ -158,8 +158,11 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		if !strings.EqualFold(h.Type.Value, "request") {
 			continue
 		}
-		dst, isHTTP := strings.CutPrefix(strings.ToLower(strings.TrimSpace(h.Dst.Value)), "http.")
-		if !isHTTP || dst != "host" {
+		dst, isHTTP := strings.CutPrefix(strings.TrimSpace(h.Dst.Value), "http.")
+		if !isHTTP {
+			dst, isHTTP = strings.CutPrefix(strings.TrimSpace(h.Dst.Value), "HTTP.")
+		}
+		if !isHTTP || !strings.EqualFold(dst, "host") {
 			if isHTTP && dst != "" && h.Dst.Known() && h.Action.Known() {
 				addOther(h, dst)
 			}

@@ -285,6 +285,13 @@ const MaxVCLSize = 1 << 20
 func LoadFile(g *analyzer.Graph, name string, content []byte) {
 	f := g.Files.Add(name, content)
 	text := analyzer.Text{Field: analyzer.Field[string]{Value: string(content), Pos: f.Pos(0), End: f.Pos(len(content)), Set: true}}
+	if varnishVersion.Match(content) {
+		// Varnish's own VCL (vcl 4.0; vcl 4.1;), which Fastly does not
+		// run: a repository may hold both.
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0),
+			Message: "skipped: this .vcl file is Varnish VCL (it declares its vcl version, as Varnish 4 and later do), not Fastly's VCL, so chainlint does not check it"})
+		return
+	}
 	parsed := parse(g, content, "")
 	if len(parsed.Errors) > 0 && templateSyntax(content) {
 		// A Terraform template that nothing among the inputs renders (the
@@ -306,6 +313,10 @@ func templateSyntax(content []byte) bool {
 }
 
 var placeholder = regexp.MustCompile(`####[A-Z][A-Z0-9_]*####`)
+
+// varnishVersion matches a file that starts (after comments and blank
+// lines) with Varnish's version declaration, "vcl 4.1;".
+var varnishVersion = regexp.MustCompile(`\A(?:\s+|#[^\n]*\n|//[^\n]*\n|/\*(?s:.*?)\*/)*vcl\s+\d+\.\d+\s*;`)
 
 func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
 	for _, e := range f.Errors {
