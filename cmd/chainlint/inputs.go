@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"flag"
 	"fmt"
 	"io"
@@ -43,13 +45,10 @@ func (f *inputFlags) options(c *Command, paths []string, stderr io.Writer) (lint
 		paths[i] = c.path(paths[i])
 	}
 	topts := terraform.Options{AllowOutsideRoot: f.outsideRoot, EnvVars: c.tfVarEnv()}
-	for _, vf := range f.varFiles {
-		vf = c.path(vf)
-		if _, err := safefile.ReadText(vf, 0); err != nil {
-			fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
-			return lint.Options{}, false
-		}
-		topts.VarFiles = append(topts.VarFiles, vf)
+	var err error
+	if topts.VarFiles, topts.RootVarFiles, err = c.varFiles(f.varFiles); err != nil {
+		fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
+		return lint.Options{}, false
 	}
 	for _, v := range f.vars {
 		k, val, ok := strings.Cut(v, "=")
@@ -72,4 +71,31 @@ func (f *inputFlags) options(c *Command, paths []string, stderr io.Writer) (lint
 		context = append(context, c.path(p))
 	}
 	return lint.Options{Paths: paths, Context: context, Config: cfg, Profile: f.profile, Terraform: topts}, true
+}
+
+// varFiles sorts --var-file values into files for every root module and,
+// written ROOT=FILE with ROOT a directory, files for that root only; each
+// is read once now, so that one that cannot be read is a usage error
+// rather than variables silently unset.
+func (c *Command) varFiles(values []string) (all []string, perRoot map[string][]string, err error) {
+	for _, v := range values {
+		root, file, ok := strings.Cut(v, "=")
+		if st, statErr := os.Stat(c.path(root)); !ok || statErr != nil || !st.IsDir() {
+			root, file = "", v
+		}
+		file = c.path(file)
+		if _, err := safefile.ReadText(file, 0); err != nil {
+			return nil, nil, err
+		}
+		if root == "" {
+			all = append(all, file)
+			continue
+		}
+		if perRoot == nil {
+			perRoot = map[string][]string{}
+		}
+		dir := filepath.Clean(c.path(root))
+		perRoot[dir] = append(perRoot[dir], file)
+	}
+	return all, perRoot, nil
 }

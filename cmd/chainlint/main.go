@@ -374,22 +374,16 @@ func (c *Command) cmdLint(args []string) int {
 	for i := range paths {
 		paths[i] = c.path(paths[i])
 	}
-	for i := range lf.varFiles {
-		lf.varFiles[i] = c.path(lf.varFiles[i])
-	}
 	lf.baseline, lf.writeBaseline = c.path(lf.baseline), c.path(lf.writeBaseline)
-	for _, vf := range lf.varFiles {
-		// Read now only to refuse what cannot be read: a --var-file the
-		// loader skipped would silently leave variables unset.
-		if _, err := safefile.ReadText(vf, 0); err != nil {
-			fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
-			return exitUsage
-		}
+	allVarFiles, rootVarFiles, err := c.varFiles(lf.varFiles)
+	if err != nil {
+		fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
+		return exitUsage
 	}
 	for i := range lf.context {
 		lf.context[i] = c.path(lf.context[i])
 	}
-	opts := lint.Options{Paths: paths, Context: lf.context, Config: cfg, Terraform: terraform.Options{VarFiles: lf.varFiles, AllowOutsideRoot: lf.outsideRoot, EnvVars: c.tfVarEnv()}, OnRead: memoryBudget}
+	opts := lint.Options{Paths: paths, Context: lf.context, Config: cfg, Terraform: terraform.Options{VarFiles: allVarFiles, RootVarFiles: rootVarFiles, AllowOutsideRoot: lf.outsideRoot, EnvVars: c.tfVarEnv()}, OnRead: memoryBudget}
 	if slices.Contains(paths, "-") {
 		// One file from standard input (editors and pre-commit wrappers):
 		// --stdin-filename names it and chooses its loader.
@@ -776,15 +770,10 @@ func (c *Command) cmdView(name string, args []string) int {
 	for i := range positional {
 		positional[i] = c.path(positional[i])
 	}
-	for i := range varFiles {
-		varFiles[i] = c.path(varFiles[i])
-	}
-	topts := terraform.Options{VarFiles: varFiles, AllowOutsideRoot: *outsideRoot, EnvVars: c.tfVarEnv()}
-	for _, vf := range varFiles {
-		if _, err := safefile.ReadText(vf, 0); err != nil {
-			fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
-			return exitUsage
-		}
+	topts := terraform.Options{AllowOutsideRoot: *outsideRoot, EnvVars: c.tfVarEnv()}
+	if topts.VarFiles, topts.RootVarFiles, err = c.varFiles(varFiles); err != nil {
+		fmt.Fprintf(stderr, "chainlint: --var-file: %v\n", err)
+		return exitUsage
 	}
 	if len(vars) > 0 {
 		topts.Vars = map[string]string{}

@@ -73,3 +73,23 @@ func TestStdoutWriteFails(t *testing.T) {
 		}
 	}
 }
+
+// TestVarFilePerRoot: --var-file ROOT=FILE applies FILE to the root
+// module in ROOT only; a plain --var-file applies to every root.
+func TestVarFilePerRoot(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"envs/prod/main.tf":    tfChain,
+		"envs/staging/main.tf": tfChain,
+		"prod.tfvars":          "chained = \"chained.example.com\"\n",
+	})
+	stdout, stderr, _ := inProcess(t, dir, "", nil, "--var-file", "envs/prod=prod.tfvars", "--format", "compact")
+	prodLoop := strings.Contains(stdout, "envs/prod/main.tf") && strings.Contains(stdout, "[missing-host-override]")
+	stagingUnset := strings.Contains(stdout, "envs/staging/main.tf") && strings.Contains(stdout, "[unset-variable]")
+	if !prodLoop || !stagingUnset || strings.Contains(stdout, "envs/prod/main.tf:10:15: warning") {
+		t.Errorf("want prod linted with the file (its loop found) and staging without (unset-variable):\n%s%s", stdout, stderr)
+	}
+	stdout, _, _ = inProcess(t, dir, "", nil, "--var-file", "prod.tfvars", "--format", "compact")
+	if strings.Contains(stdout, "[unset-variable]") {
+		t.Errorf("a plain --var-file applies to every root:\n%s", stdout)
+	}
+}

@@ -183,6 +183,9 @@ func (l *loader) rootVarSettings(dir string) map[string]cty.Value {
 	sort.Strings(autos)
 	files = append(files, autos...)
 	files = append(files, l.opts.VarFiles...)
+	if abs, err := filepath.Abs(dir); err == nil {
+		files = append(files, l.opts.RootVarFiles[filepath.Clean(abs)]...)
+	}
 	for _, name := range files {
 		src, err := l.readFile(name)
 		if err != nil {

@@ -34,6 +34,10 @@ type Options struct {
 	// --var-file paths, applied after terraform.tfvars and *.auto.tfvars.
 	Vars     map[string]string
 	VarFiles []string
+	// RootVarFiles are --var-file ROOT=FILE settings: FILE applies to the
+	// root module in directory ROOT (absolute) only, as terraform plan
+	// -var-file does in the one root it runs in.
+	RootVarFiles map[string][]string
 	// EnvVars are the TF_VAR_name settings of the environment (name →
 	// value), applied first, as Terraform does: every file and --var wins
 	// over them.
