@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"

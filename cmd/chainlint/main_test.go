@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"github.com/chainlint/chainlint/output"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/chainlint/chainlint/internal/fakefastly"
 	"github.com/chainlint/chainlint/internal/golden"
+	"github.com/chainlint/chainlint/output"
 )
 
 // binary is the chainlint command built once for the exit-status tests.

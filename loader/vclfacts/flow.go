@@ -565,14 +565,14 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 	switch s := stmt.(type) {
 	case *vcl.SetStmt:
 		target := strings.ToLower(s.Target.Name)
-		switch {
-		case target == "req.http.host":
-			st.reqHost = fl.value(src, s, st, false)
-		case target == "bereq.http.host":
+		switch target {
+		case "req.http.host":
+			st.reqHost = fl.value(src, s, st)
+		case "bereq.http.host":
 			if bereqSub(sub) {
-				st.bereqHost = fl.value(src, s, st, true)
+				st.bereqHost = fl.value(src, s, st)
 			}
-		case target == "req.backend":
+		case "req.backend":
 			st.backend, st.notBackends = "", nil
 			switch v := s.Value.(type) {
 			case *vcl.Ident:
@@ -588,19 +588,19 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 			}
 		default:
 			if h, ok := strings.CutPrefix(target, "req.http."); ok && fl.hostSources[h] {
-				st.headers = withHeader(st.headers, h, fl.value(src, s, st, false))
+				st.headers = withHeader(st.headers, h, fl.value(src, s, st))
 			}
 			if h, ok := strings.CutPrefix(target, "bereq.http."); ok && fl.hostSources[h] && bereqSub(sub) {
-				st.bereqHeaders = withHeader(st.bereqHeaders, h, fl.value(src, s, st, true))
+				st.bereqHeaders = withHeader(st.bereqHeaders, h, fl.value(src, s, st))
 			}
 		}
 	case *vcl.UnsetStmt:
 		unset := hostVal{kind: analyzer.ExitHostUnset, span: fl.r.span(src, s)}
 		target := strings.ToLower(s.Target.Name)
-		switch {
-		case target == "req.http.host":
+		switch target {
+		case "req.http.host":
 			st.reqHost = unset
-		case target == "bereq.http.host":
+		case "bereq.http.host":
 			if bereqSub(sub) {
 				st.bereqHost = unset
 			}
@@ -767,7 +767,7 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 // runs when no case holds; break ends the case.
 func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub string, calling map[string]bool) []flowState {
 	var out []flowState
-	rest, restOK := st, true
+	rest := st
 	runFrom := func(i int, p flowState) {
 		paths := []flowState{p}
 		for k := i; k < len(s.Cases); k++ {
@@ -790,9 +790,10 @@ func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub str
 		if then.ok {
 			runFrom(i, then.st)
 		}
-		if rest, restOK = els.st, els.ok; !restOK {
+		if !els.ok {
 			return out
 		}
+		rest = els.st
 	}
 	if def >= 0 {
 		runFrom(def, rest)
@@ -1101,9 +1102,8 @@ func withShield(st flowState, need int) (flowState, bool) {
 }
 
 // value evaluates the value a set statement assigns to a Host variable
-// (or a tracked header); bereq is true in vcl_miss, vcl_pass and vcl_pipe
-// where bereq.http.* reads the backend request.
-func (fl *flow) value(src *source, s *vcl.SetStmt, st flowState, bereq bool) hostVal {
+// (or a tracked header).
+func (fl *flow) value(src *source, s *vcl.SetStmt, st flowState) hostVal {
 	span := fl.r.span(src, s)
 	if s.Op != "=" {
 		return hostVal{kind: analyzer.ExitHostDynamic, span: span}
