@@ -58,6 +58,7 @@ func All() []*analyzer.Rule {
 		HardcodedSecret,
 		UnprotectedChainedService,
 		ChainGuardRefuses,
+		OverwrittenBackend,
 		DivergentCacheKey,
 		UnknownValue,
 		UnsetVariable,

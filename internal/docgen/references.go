@@ -55,6 +55,7 @@ var references = map[string][]ref{
 	"hardcoded-secret":            {refDynamicConfig},
 	"unprotected-chained-service": {refChaining},
 	"chain-guard-refuses":         {refChaining, refSecureIsEqual},
+	"overwritten-backend":         {refSnippets},
 	"divergent-cache-key":         {refPurging},
 	"parse-error":                 {refTFServiceVCL},
 	"unknown-value":               {refTFServiceVCL},
