@@ -10,7 +10,7 @@ import (
 
 // estateDir writes an estate of n services in a format and returns its
 // directory and total size.
-func estateDir(b *testing.B, n int, format string) (string, int64) {
+func estateDir(b testing.TB, n int, format string) (string, int64) {
 	b.Helper()
 	dir := b.TempDir()
 	o := estate.Options{Services: n, Seed: 1}

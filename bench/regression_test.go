@@ -1,11 +1,9 @@
 package bench
 
 import (
-	"fmt"
 	"runtime"
 	"testing"
 
-	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/lint"
 )
 
@@ -41,7 +39,7 @@ func TestCostStaysLinear(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			var prev uint64
 			for _, n := range []int{1000, 2000, 4000} {
-				dir := writeEstate(t, n, format)
+				dir, _ := estateDir(t, n, format)
 				lintBytes := allocated(func() {
 					if _, err := lint.Run(lint.Options{Paths: []string{dir}}); err != nil {
 						t.Fatal(err)
@@ -66,25 +64,4 @@ func TestCostStaysLinear(t *testing.T) {
 			}
 		})
 	}
-}
-
-func writeEstate(t *testing.T, n int, format string) string {
-	t.Helper()
-	dir := t.TempDir()
-	o := estate.Options{Services: n, Seed: 1}
-	files := map[string][]byte{}
-	switch format {
-	case "json":
-		files["estate.json"] = estate.Bundle(o)
-	case "yaml":
-		files["estate.yaml"] = estate.YAMLBundle(o)
-	case "terraform":
-		files = estate.TerraformFiles(o)
-	default:
-		panic(fmt.Sprint("format ", format))
-	}
-	if err := estate.Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }
