@@ -341,6 +341,11 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 	}
 	if inst.r.typ == "fastly_service_compute" {
 		s.Platform = analyzer.PlatformCompute
+		if body, ok := b.block.Body.(*hclsyntax.Body); ok {
+			if msg := nextProviderNote(inst.r.typ, len(body.Blocks) > 0, false); msg != "" {
+				l.capped(b.block.DefRange, msg)
+			}
+		}
 	}
 	if !s.Name.Known() {
 		s.Name = analyzer.Field[string]{Value: inst.addr, Set: true, Pos: s.ID.Pos, End: s.ID.End}

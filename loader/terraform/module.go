@@ -326,6 +326,10 @@ func (l *loader) noteUnread(typ string, b *hcl.Block, body *hclsyntax.Body) {
 	if modelled(typ) || !strings.HasPrefix(typ, "fastly_") {
 		return
 	}
+	if msg := nextProvider(typ, body); msg != "" {
+		l.capped(b.DefRange, msg)
+		return
+	}
 	for _, nb := range body.Blocks {
 		if nb.Type == "domain" || nb.Type == "backend" {
 			rng := b.DefRange
@@ -333,6 +337,44 @@ func (l *loader) noteUnread(typ string, b *hcl.Block, body *hclsyntax.Body) {
 			return
 		}
 	}
+}
+
+// nextProvider says why a resource of Fastly's next Terraform provider
+// (fastly/terraform-provider-fastly-beta, whose docs/resources lists its
+// types) is not analysed, or "" for any other resource. Its automatic
+// family (fastly_service_cdn_auto, fastly_service_compute_auto) and its
+// explicit services (fastly_service_cdn) are not read yet, nor are the
+// explicit family's versioned objects, which name their service with
+// service_id and version instead of nesting in it: without this note an
+// estate written for that provider reads as "no problems in 0 services".
+// Its explicit fastly_service_compute shares its name with the current
+// provider's resource and is still read as that one; without nested
+// blocks it may be the new one, and the note says so (from service, as
+// that resource type is read lazily).
+func nextProvider(typ string, body *hclsyntax.Body) string {
+	_, id := body.Attributes["service_id"]
+	_, version := body.Attributes["version"]
+	return nextProviderNote(typ, len(body.Blocks) > 0, id && version)
+}
+
+// nextProviderNote is nextProvider's message for a resource of type typ
+// with or without nested blocks and with or without both service_id and
+// version, in either input kind (HCL or terraform show -json).
+func nextProviderNote(typ string, nested, versioned bool) string {
+	const next = "Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta), which chainlint does not read yet"
+	switch typ {
+	case "fastly_service_cdn", "fastly_service_cdn_auto", "fastly_service_compute_auto":
+		return fmt.Sprintf("skipped: resource type %s belongs to %s, so the service it declares is not analysed", typ, next)
+	case "fastly_service_compute":
+		if !nested {
+			return "skipped: this fastly_service_compute has no nested blocks: if it is the explicit fastly_service_compute of " + next + ", its domains, backends and package are separate resources that are not analysed; read as the current provider's resource, it declares an empty service"
+		}
+		return ""
+	}
+	if versioned && strings.HasPrefix(typ, "fastly_service_") && !modelled(typ) {
+		return fmt.Sprintf("skipped: resource type %s is a versioned object of %s (it names its service with service_id and version), so it is not analysed", typ, next)
+	}
+	return ""
 }
 
 func (m *module) addBlock(l *loader, b *hcl.Block) {

@@ -188,6 +188,9 @@ func (s *showLoader) resource(r *tree.Node) {
 		return
 	case "fastly_service_vcl", "fastly_service_compute":
 	default:
+		if msg := nextProviderNote(typ.Text, true, values.Get("service_id") != nil && values.Get("version") != nil); msg != "" {
+			s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End), Message: msg})
+		}
 		return
 	}
 	svc := &analyzer.Service{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Platform: analyzer.PlatformVCL, File: s.f.Name}
