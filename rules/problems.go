@@ -155,6 +155,14 @@ for one that read everything:
   declares a service (a domain or backend block) is noted, so its service
   is not silently missing. (fastly_service_v1, the provider's name for VCL
   services before 1.0, is read as fastly_service_vcl.)
+- Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta)
+  is not read yet: each of its services (fastly_service_cdn,
+  fastly_service_cdn_auto, fastly_service_compute_auto) and each of its
+  versioned objects (a fastly_service_* resource with service_id and
+  version, as its docs/resources describe them) is noted. Its explicit
+  fastly_service_compute has the current provider's name; one without
+  nested blocks is read as an empty service of the current provider, with
+  a note.
 - A Compute project's sources are scanned by its language (Rust: src/;
   JavaScript/TypeScript: the entry and its relative imports; Go: the
   module's packages), never dependencies, build output or git-ignored
