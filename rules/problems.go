@@ -155,6 +155,9 @@ for one that read everything:
   declares a service (a domain or backend block) is noted, so its service
   is not silently missing. (fastly_service_v1, the provider's name for VCL
   services before 1.0, is read as fastly_service_vcl.)
+- A falco unit-test file (*.test.vcl: falco's test runner finds them by
+  that name; describe groups, testing.* and assert.* calls) is not Fastly
+  VCL and never reaches Fastly: it is noted, not checked.
 - Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta)
   is not read yet: each of its services (fastly_service_cdn,
   fastly_service_cdn_auto, fastly_service_compute_auto) and each of its

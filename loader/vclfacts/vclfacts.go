@@ -18,6 +18,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -290,6 +291,14 @@ func LoadFile(g *analyzer.Graph, name string, content []byte) {
 		// run: a repository may hold both.
 		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0),
 			Message: "skipped: this .vcl file is Varnish VCL (it declares its vcl version, as Varnish 4 and later do), not Fastly's VCL, so chainlint does not check it"})
+		return
+	}
+	if strings.HasSuffix(strings.ToLower(filepath.Base(name)), ".test.vcl") {
+		// falco's unit tests (its docs/testing.md: the test runner finds
+		// *.test.vcl files): testing.* and assert.* calls and describe
+		// groups, which Fastly never runs.
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0),
+			Message: "skipped: this is a falco unit-test file (*.test.vcl, which falco's test runner reads and Fastly never runs), so chainlint does not check it as Fastly VCL"})
 		return
 	}
 	parsed := parse(g, content, "")
