@@ -372,7 +372,7 @@ func nextProviderNote(typ string, nested, versioned bool) string {
 		return ""
 	}
 	if versioned && strings.HasPrefix(typ, "fastly_service_") && !modelled(typ) {
-		return fmt.Sprintf("skipped: resource type %s is a versioned object of %s (it names its service with service_id and version), so it is not analysed", typ, next)
+		return fmt.Sprintf("skipped: resource type %s (a versioned object: it names its service with service_id and version) belongs to %s, so it is not analysed", typ, next)
 	}
 	return ""
 }

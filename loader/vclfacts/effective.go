@@ -14,7 +14,7 @@ import (
 // subOrder is the order Fastly's generated VCL lists its subroutines in.
 var subOrder = []string{"vcl_recv", "vcl_hash", "vcl_hit", "vcl_miss", "vcl_pass", "vcl_fetch", "vcl_error", "vcl_deliver", "vcl_log"}
 
-// boilerplate is Fastly's default VCL (its "Custom VCL" guide), what a
+// boilerplateVCL is Fastly's default VCL (its "Custom VCL" guide), what a
 // service without custom VCL runs: the model's reading of it is in
 // flow.go (boilerplate).
 const boilerplateVCL = `sub vcl_recv {
