@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/safefile"
@@ -290,7 +289,4 @@ func notWritable(name, real string, roots []givenPath) string {
 }
 
 // within reports whether path lies in dir (or is dir).
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
+func within(path, dir string) bool { return safefile.Within(dir, path) }

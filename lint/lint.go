@@ -10,11 +10,11 @@ import (
 	"go/token"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
 	"github.com/chainlint/chainlint/internal/memo"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/rules"
@@ -141,7 +141,7 @@ func contextFiles(paths, context []string) func(string) bool {
 	linted, ctx := real(paths), real(context)
 	within := func(roots []string, file string) bool {
 		for _, r := range roots {
-			if rel, err := filepath.Rel(r, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			if safefile.Within(r, file) {
 				return true
 			}
 		}

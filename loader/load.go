@@ -239,7 +239,7 @@ func (w *walker) inside(path string) bool {
 		real = abs
 	}
 	for _, r := range w.roots {
-		if rel, err := filepath.Rel(r, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if safefile.Within(r, real) {
 			return true
 		}
 	}

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/chainlint/chainlint/internal/safefile"
 )
 
 // writeTarget checks a file the command is about to write (--output,
@@ -37,8 +38,7 @@ func within(dir, path string) bool {
 	if d, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = d
 	}
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return safefile.Within(dir, path)
 }
 
 // sameFiles reports two of the files named that are one file (by real

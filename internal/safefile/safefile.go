@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"unicode/utf16"
 )
@@ -211,4 +212,13 @@ func Links(st fs.FileInfo) int {
 		return int(sys.Nlink)
 	}
 	return 1
+}
+
+// Within reports whether path is dir or lies below it, lexically (both
+// absolute or both relative to one directory; resolve symbolic links
+// first where they matter). It is the one test of "inside the given
+// paths" that reads, writes and fixes use.
+func Within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

@@ -153,3 +153,24 @@ func TestReadText(t *testing.T) {
 		t.Error("IsUTF16")
 	}
 }
+
+func TestWithin(t *testing.T) {
+	for _, c := range []struct {
+		dir, path string
+		want      bool
+	}{
+		{"/a/b", "/a/b", true},
+		{"/a/b", "/a/b/c/d", true},
+		{"/a/b", "/a/b/..c", true}, // a name that starts with two dots
+		{"/a/b", "/a/bc", false},
+		{"/a/b", "/a", false},
+		{"/a/b", "/a/b/../c", false},
+		{"a", "a/b", true},
+		{"a", "b", false},
+		{"/a", "a", false}, // one absolute, one relative: Rel fails
+	} {
+		if got := Within(c.dir, c.path); got != c.want {
+			t.Errorf("Within(%q, %q) = %v, want %v", c.dir, c.path, got, c.want)
+		}
+	}
+}

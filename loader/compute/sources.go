@@ -437,10 +437,7 @@ func resolveImport(root, from, spec string) string {
 }
 
 // insideDir reports whether path is dir or below it.
-func insideDir(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
+func insideDir(dir, path string) bool { return safefile.Within(dir, path) }
 
 // summary says what the scan's bounds left out ("" if nothing).
 func (sc *sourceScan) summary() string {

@@ -21,6 +21,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/internal/safefile"
 )
 
 // evaluator evaluates one module instance.
@@ -656,7 +657,7 @@ func (l *loader) confined(moduleDir, path string) (string, error) {
 			real = filepath.Clean(r)
 		}
 		absRoot, _ := filepath.Abs(real)
-		if rel, err := filepath.Rel(absRoot, absPath); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if safefile.Within(absRoot, absPath) {
 			return path, nil
 		}
 	}
