@@ -24,8 +24,8 @@ func (c *Command) writeTarget(flag, name string, isInput func(string) bool) (str
 			return "", fmt.Errorf("%s %s is a symbolic link to %s, outside the working directory: refusing to write through it", flag, name, r)
 		}
 		real = r
-	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(target)); err == nil {
-		real = filepath.Join(dir, filepath.Base(target))
+	} else {
+		real = realPath(target)
 	}
 	if isInput != nil && isInput(real) {
 		return "", fmt.Errorf("%s %s is one of the files this run reads: refusing to replace it", flag, name)
@@ -46,16 +46,23 @@ func within(dir, path string) bool {
 func (c *Command) sameFiles(names []string) string {
 	seen := map[string]string{}
 	for _, n := range names {
-		p := c.path(n)
-		if r, err := filepath.EvalSymlinks(p); err == nil {
-			p = r
-		} else if d, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
-			p = filepath.Join(d, filepath.Base(p))
-		}
+		p := realPath(c.path(n))
 		if prev, ok := seen[p]; ok {
 			return fmt.Sprintf("%s and %s", prev, n)
 		}
 		seen[p] = n
 	}
 	return ""
+}
+
+// realPath resolves p's symbolic links, or its directory's when p does
+// not exist yet (a file about to be written).
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	if d, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		return filepath.Join(d, filepath.Base(p))
+	}
+	return p
 }
