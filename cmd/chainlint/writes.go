@@ -14,7 +14,7 @@ import (
 // replaced (isInput reports one, by real path; nil: none known yet).
 func (c *Command) writeTarget(flag, name string, isInput func(string) bool) (string, error) {
 	target := c.path(name)
-	real := target
+	real := realPath(target)
 	if fi, err := os.Lstat(target); err == nil && fi.Mode()&os.ModeSymlink != 0 {
 		r, err := filepath.EvalSymlinks(target)
 		if err != nil {
@@ -24,8 +24,6 @@ func (c *Command) writeTarget(flag, name string, isInput func(string) bool) (str
 			return "", fmt.Errorf("%s %s is a symbolic link to %s, outside the working directory: refusing to write through it", flag, name, r)
 		}
 		real = r
-	} else {
-		real = realPath(target)
 	}
 	if isInput != nil && isInput(real) {
 		return "", fmt.Errorf("%s %s is one of the files this run reads: refusing to replace it", flag, name)
