@@ -153,8 +153,12 @@ func blockHeader(text []byte) (typ string, labels []string, blank, ok bool) {
 func skipSpaceAndComments(text []byte, i int) int {
 	for i < len(text) {
 		switch c := text[i]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case c == ' ' || c == '\t' || c == '\n':
 			i++
+		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			// HCL reads CRLF as a newline and a lone CR as an invalid
+			// character: leave that to the parser, as a whole load does.
+			i += 2
 		case c == '#' || c == '/' && i+1 < len(text) && text[i+1] == '/':
 			for i < len(text) && text[i] != '\n' {
 				i++
@@ -162,7 +166,7 @@ func skipSpaceAndComments(text []byte, i int) int {
 		case c == '/' && i+1 < len(text) && text[i+1] == '*':
 			end := bytes.Index(text[i+2:], []byte("*/"))
 			if end < 0 {
-				return len(text)
+				return i // unterminated: the parser reports it
 			}
 			i += end + 4
 		default:
