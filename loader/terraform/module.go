@@ -89,6 +89,9 @@ type module struct {
 	calls     []*moduleCall
 	outputs   map[string]*hcl.Attribute
 	planned   *plan // see plan()
+	// dropped are streamed resources dropped as duplicates (see
+	// checkUnparsed).
+	dropped []*resource
 }
 
 type variable struct {
@@ -236,6 +239,11 @@ func (m *module) dropDuplicates(l *loader) {
 			first[key] = r
 			kept = append(kept, r)
 			continue
+		}
+		if r.src != nil {
+			// A streamed duplicate is never evaluated: its syntax is
+			// still checked, as the whole parse checks it.
+			m.dropped = append(m.dropped, r)
 		}
 		prevFile, prevPos := prev.where()
 		f := l.g.Files.Get(file)

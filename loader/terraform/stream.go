@@ -43,7 +43,7 @@ type pieceSrc struct {
 // it returns false when one does not parse.
 func (l *loader) checkUnparsed() bool {
 	for _, m := range l.modules {
-		for _, r := range m.resources {
+		for _, r := range slices.Concat(m.resources, m.dropped) {
 			if r.src != nil && !r.src.parsed {
 				if _, ok := parsePiece(r); !ok {
 					return false
