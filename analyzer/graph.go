@@ -79,6 +79,10 @@ type Service struct {
 	// source_code_hash hashes), positioned at the attribute: a Compute
 	// project whose directory holds it is this service's.
 	Package Field[string]
+	// Staged is set when the configuration stages the service's version
+	// (the next Terraform provider's fastly_service_version_stage action,
+	// or stage = true): it names what stages it, positioned there.
+	Staged Field[string]
 	// File is the name of the file that declares the service.
 	File string
 }

@@ -110,27 +110,45 @@ type evalAttr struct {
 // nestedBlocks are the blocks chainlint reads inside each modelled
 // resource type.
 var nestedBlocks = map[string][]string{
-	"fastly_service_vcl":     {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "dictionary", "director", "condition", "header", "request_setting", "resource_link"},
+	// custom_vcl: the next provider's README names the automatic
+	// family's custom VCL block so (its generated pages say vcl).
+	"fastly_service_vcl":     {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "custom_vcl", "dictionary", "director", "condition", "header", "request_setting", "resource_link"},
 	"fastly_service_compute": {"domain", "backend", "resource_link", "package", "dictionary"},
+	// The next provider's explicit CDN service holds no versioned blocks
+	// by design, but its own pages still show some: they are read the
+	// same way, so none vanishes.
+	"fastly_service_cdn": {"domain", "backend", "snippet", "dynamicsnippet", "vcl", "custom_vcl", "dictionary", "director", "condition", "header", "request_setting"},
 }
 
 // canonical maps a resource type to the one chainlint models it as:
 // fastly_service_v1 is the provider's name for VCL services before 1.0
 // (same blocks), still in many estates.
+//
+// Fastly's next provider (fastly/fastly-beta) renamed them in its
+// automatic family, with the same nested blocks: fastly_service_cdn_auto
+// and fastly_service_compute_auto (docs/guides/hcl_syntax_changes.md).
 func canonical(typ string) string {
-	if typ == "fastly_service_v1" {
+	switch typ {
+	case "fastly_service_v1", "fastly_service_cdn_auto":
 		return "fastly_service_vcl"
+	case "fastly_service_compute_auto":
+		return "fastly_service_compute"
 	}
 	return typ
 }
 
+// modelled reports the resource types chainlint evaluates: services,
+// stores, versionless domains, the next provider's explicit family (its
+// services, versioned objects and actions, see next.go) and
+// terraform_data, which carries an action's inputs.
 func modelled(typ string) bool {
 	switch canonical(typ) {
 	case "fastly_service_vcl", "fastly_service_compute", "fastly_kvstore", "fastly_configstore", "fastly_secretstore",
-		"fastly_domain", "fastly_domain_service_link":
+		"fastly_domain", "fastly_domain_service_link", "fastly_service_cdn", "terraform_data":
 		return true
 	}
-	return false
+	_, versioned := nextObjectKind(typ)
+	return versioned || nextActions[typ]
 }
 
 const maxModuleDepth = 16
@@ -390,6 +408,7 @@ var readAttributes = []string{
 	"name", "comment", "address", "hostname", "port", "override_host", "use_ssl", "ssl_cert_hostname", "ssl_sni_hostname",
 	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename", "source_code_hash",
 	"request_condition", "statement", "action", "destination", "source", "ignore_if_set", "default_host",
+	"version", "stage", "input", // the next provider's versioned objects and actions; stage; terraform_data
 	"ssl_hostname", // provider < 1.0: ssl_cert_hostname and ssl_sni_hostname in one
 }
 
@@ -479,6 +498,13 @@ func (i *instance) value() cty.Value {
 		m = map[string]cty.Value{}
 	}
 	m["id"] = cty.StringVal(syntheticID(i.addr))
+	if i.r.typ == "terraform_data" { // its output is its input, as Terraform stores it
+		if in, ok := m["input"]; ok {
+			m["output"] = in
+		} else {
+			m["output"] = cty.NullVal(cty.DynamicPseudoType)
+		}
+	}
 	return cty.ObjectVal(m)
 }
 

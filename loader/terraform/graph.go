@@ -114,6 +114,7 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 		}
 		l.build(e)
 	}
+	l.joinNext()
 	return !l.streaming || l.checkUnparsed()
 }
 
@@ -247,9 +248,23 @@ func (l *loader) buildInstances(insts []*instance) *built {
 	defer func(scope string) { l.scope = scope }(l.scope)
 	for _, inst := range insts {
 		l.scope = inst.scope
+		if kind, ok := nextObjectKind(inst.r.typ); ok {
+			l.addNextObject(inst, kind)
+			continue
+		}
+		if nextActions[inst.r.typ] {
+			l.addNextAction(inst)
+			continue
+		}
 		switch canonical(inst.r.typ) {
-		case "fastly_service_vcl", "fastly_service_compute":
-			b.services = append(b.services, l.service(inst))
+		case "fastly_service_vcl", "fastly_service_compute", "fastly_service_cdn":
+			if inst.r.typ == "fastly_service_vcl" && isVersionedVCL(inst) {
+				l.addNextObject(inst, nextVCL) // the next provider's custom VCL file
+				continue
+			}
+			s := l.service(inst)
+			l.addNextService(s, inst)
+			b.services = append(b.services, s)
 		case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
 			typ := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[inst.r.typ]
 			b.stores = append(b.stores, &analyzer.Store{
@@ -339,106 +354,38 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 		Platform: analyzer.PlatformVCL,
 		File:     b.block.DefRange.Filename,
 	}
-	if inst.r.typ == "fastly_service_compute" {
+	if canonical(inst.r.typ) == "fastly_service_compute" {
 		s.Platform = analyzer.PlatformCompute
-		if body, ok := b.block.Body.(*hclsyntax.Body); ok {
-			if msg := nextProviderNote(inst.r.typ, len(body.Blocks) > 0, false); msg != "" {
-				l.capped(b.block.DefRange, msg)
-			}
-		}
 	}
 	if !s.Name.Known() {
 		s.Name = analyzer.Field[string]{Value: inst.addr, Set: true, Pos: s.ID.Pos, End: s.ID.End}
 	}
-	note := func(obj analyzer.Span, what string, fields map[string]*evalAttr) {
-		var parts []string
-		for _, n := range sortedNames(fields) {
-			a := fields[n]
-			switch {
-			case a == nil:
-			case isSynthetic(a.val) && n != "resource_id":
-				parts = append(parts, fmt.Sprintf("%s (it is a resource ID, computed by the provider at apply time)", n))
-			case !a.val.IsWhollyKnown() && !isInputError(a.why): // an input error is a parse-error already
-				parts = append(parts, fmt.Sprintf("%s (%s)", n, strings.TrimSuffix(a.why, ".")))
-			}
-		}
-		// A root variable without a value that decides where a chain goes
-		// (a backend's address or Host, a domain): terraform plan would
-		// stop and ask for it, so it is a warning, not a silent pass.
-		for _, n := range sortedNames(fields) {
-			a := fields[n]
-			if a == nil || !chainField[n] || a.val.IsWhollyKnown() || !strings.HasPrefix(what, "backend ") && what != "a domain" {
-				continue
-			}
-			if name, ok := unsetRootVariable(a.why); ok {
-				r := a.attr.Expr.Range()
-				l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unset-variable", Pos: l.pos(r, false), End: l.pos(r, true),
-					Message: fmt.Sprintf("variable %q has no value, and %s of %s takes its %s from it: terraform plan would stop and ask for it, and the chain through it goes unchecked; give it a value with --var %s=…, --var-file, terraform.tfvars or a *.auto.tfvars file, or TF_VAR_%s",
-						name, what, l.instanceLabel(inst), n, name, name)})
-			}
-		}
-		if len(parts) > 0 {
-			verb, it := "is", "it"
-			if len(parts) > 1 {
-				verb, it = "are", "them"
-			}
-			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: obj.Pos, End: obj.Pos,
-				Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
-					what, l.instanceLabel(inst), strings.Join(parts, " and "), verb, it)})
-		}
+	if st := l.flag(b.attrs["stage"]); st.Known() && st.Value {
+		s.Staged = analyzer.Field[string]{Value: inst.addr + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
 	}
-	note(s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
+	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
 	for _, d := range b.blocks["domain"] {
-		dom := &analyzer.Domain{Span: l.blockSpan(d), Service: s, Name: l.str(d.attrs["name"])}
-		s.Domains = append(s.Domains, dom)
-		note(dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
+		s.Domains = append(s.Domains, l.readDomain(s, inst, d))
 	}
 	for _, bb := range b.blocks["backend"] {
-		be := &analyzer.Backend{
-			Span: l.blockSpan(bb), Service: s,
-			Name: l.str(bb.attrs["name"]), Address: l.str(bb.attrs["address"]), Port: l.num(bb.attrs["port"]),
-			OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
-			SSLCertHostname: l.str(bb.attrs["ssl_cert_hostname"]), SSLSNIHostname: l.str(bb.attrs["ssl_sni_hostname"]),
-			Shield: l.str(bb.attrs["shield"]), RequestCondition: l.str(bb.attrs["request_condition"]),
-		}
-		if old := l.str(bb.attrs["ssl_hostname"]); old.Set && !be.SSLCertHostname.Set && !be.SSLSNIHostname.Set {
-			be.SSLCertHostname, be.SSLSNIHostname = old, old // provider < 1.0
-		}
-		if bb.static {
-			be.Setter = l.setter(bb)
-		}
-		s.Backends = append(s.Backends, be)
-		note(be.Span, fmt.Sprintf("backend %q", be.Name.Value), map[string]*evalAttr{
-			"address": bb.attrs["address"], "override_host": bb.attrs["override_host"], "shield": bb.attrs["shield"],
-			"ssl_cert_hostname": bb.attrs["ssl_cert_hostname"], "ssl_sni_hostname": bb.attrs["ssl_sni_hostname"],
-		})
+		s.Backends = append(s.Backends, l.readBackend(s, inst, bb))
 	}
 	for _, sb := range b.blocks["snippet"] {
-		sn := &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
-			Priority: analyzer.WithDefault(l.num(sb.attrs["priority"]), analyzer.DefaultPriorityTerraform), Content: l.text(sb.attrs["content"])}
-		s.Snippets = append(s.Snippets, sn)
-		note(sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
+		s.Snippets = append(s.Snippets, l.readSnippet(inst, sb))
 	}
 	for _, cb := range b.blocks["condition"] {
-		s.Conditions = append(s.Conditions, &analyzer.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
-			Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: analyzer.WithDefault(l.num(cb.attrs["priority"]), analyzer.DefaultConditionPriorityTerraform)})
+		s.Conditions = append(s.Conditions, l.readCondition(cb))
 	}
 	for _, hb := range b.blocks["header"] {
-		s.Headers = append(s.Headers, &analyzer.Header{Span: l.blockSpan(hb), Name: l.str(hb.attrs["name"]), Type: l.str(hb.attrs["type"]),
-			Action: l.str(hb.attrs["action"]), Dst: l.str(hb.attrs["destination"]), Src: l.text(hb.attrs["source"]),
-			RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: analyzer.WithDefault(l.num(hb.attrs["priority"]), analyzer.DefaultPriorityTerraform)})
+		s.Headers = append(s.Headers, l.readHeader(hb))
 	}
 	for _, rb := range b.blocks["request_setting"] {
-		s.RequestSettings = append(s.RequestSettings, &analyzer.RequestSetting{Span: l.blockSpan(rb), Name: l.str(rb.attrs["name"]),
-			DefaultHost: l.str(rb.attrs["default_host"]), Action: l.str(rb.attrs["action"]), RequestCondition: l.str(rb.attrs["request_condition"])})
+		s.RequestSettings = append(s.RequestSettings, l.readRequestSetting(rb))
 	}
-	for _, vb := range b.blocks["vcl"] {
-		v := &analyzer.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])}
-		s.VCLs = append(s.VCLs, v)
-		note(v.Span, fmt.Sprintf("custom VCL %q", v.Name.Value), map[string]*evalAttr{"content": vb.attrs["content"]})
+	for _, vb := range append(b.blocks["vcl"], b.blocks["custom_vcl"]...) {
+		s.VCLs = append(s.VCLs, l.readVCL(inst, vb))
 	}
 	for _, lb := range b.blocks["resource_link"] {
-		link := &analyzer.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
 		if s.Platform == analyzer.PlatformVCL {
 			// The provider's fastly_service_vcl has no resource_link block
 			// (terraform-provider-fastly registers NewServiceResourceLink for
@@ -452,13 +399,119 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: l.pos(r, false), End: l.pos(r, true),
 				Message: fmt.Sprintf(`Unsupported block type: %s has no "resource_link" block in the Fastly provider (only fastly_service_compute has one: KV, config and secret stores are Compute-only), so terraform validate fails here; remove the block, and for data a VCL service reads use a dictionary block (an edge dictionary)`, inst.r.typ)})
 		}
-		s.Links = append(s.Links, link)
-		note(link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
+		s.Links = append(s.Links, l.readLink(s, inst, lb))
 	}
 	for _, pb := range b.blocks["package"] {
 		s.Package = l.packagePath(inst, pb)
 	}
 	return s
+}
+
+// noteUnknown notes the fields of an object (obj, described by what) whose
+// value is not known before apply, and warns about a root variable
+// without a value that decides where a chain goes.
+func (l *loader) noteUnknown(inst *instance, obj analyzer.Span, what string, fields map[string]*evalAttr) {
+	var parts []string
+	for _, n := range sortedNames(fields) {
+		a := fields[n]
+		switch {
+		case a == nil:
+		case isSynthetic(a.val) && n != "resource_id":
+			parts = append(parts, fmt.Sprintf("%s (it is a resource ID, computed by the provider at apply time)", n))
+		case !a.val.IsWhollyKnown() && !isInputError(a.why): // an input error is a parse-error already
+			parts = append(parts, fmt.Sprintf("%s (%s)", n, strings.TrimSuffix(a.why, ".")))
+		}
+	}
+	// A root variable without a value that decides where a chain goes
+	// (a backend's address or Host, a domain): terraform plan would
+	// stop and ask for it, so it is a warning, not a silent pass.
+	for _, n := range sortedNames(fields) {
+		a := fields[n]
+		if a == nil || !chainField[n] || a.val.IsWhollyKnown() || !strings.HasPrefix(what, "backend ") && what != "a domain" {
+			continue
+		}
+		if name, ok := unsetRootVariable(a.why); ok {
+			r := a.attr.Expr.Range()
+			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unset-variable", Pos: l.pos(r, false), End: l.pos(r, true),
+				Message: fmt.Sprintf("variable %q has no value, and %s of %s takes its %s from it: terraform plan would stop and ask for it, and the chain through it goes unchecked; give it a value with --var %s=…, --var-file, terraform.tfvars or a *.auto.tfvars file, or TF_VAR_%s",
+					name, what, l.instanceLabel(inst), n, name, name)})
+		}
+	}
+	if len(parts) > 0 {
+		verb, it := "is", "it"
+		if len(parts) > 1 {
+			verb, it = "are", "them"
+		}
+		l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: obj.Pos, End: obj.Pos,
+			Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
+				what, l.instanceLabel(inst), strings.Join(parts, " and "), verb, it)})
+	}
+}
+
+// The readers below read one object, from a block nested in a service
+// or from a versioned resource of the next provider's explicit family
+// (whose service is set when it is joined to one).
+
+func (l *loader) readDomain(s *analyzer.Service, inst *instance, d *evalBlock) *analyzer.Domain {
+	dom := &analyzer.Domain{Span: l.blockSpan(d), Service: s, Name: l.str(d.attrs["name"])}
+	l.noteUnknown(inst, dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
+	return dom
+}
+
+func (l *loader) readBackend(s *analyzer.Service, inst *instance, bb *evalBlock) *analyzer.Backend {
+	be := &analyzer.Backend{
+		Span: l.blockSpan(bb), Service: s,
+		Name: l.str(bb.attrs["name"]), Address: l.str(bb.attrs["address"]), Port: l.num(bb.attrs["port"]),
+		OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
+		SSLCertHostname: l.str(bb.attrs["ssl_cert_hostname"]), SSLSNIHostname: l.str(bb.attrs["ssl_sni_hostname"]),
+		Shield: l.str(bb.attrs["shield"]), RequestCondition: l.str(bb.attrs["request_condition"]),
+	}
+	if old := l.str(bb.attrs["ssl_hostname"]); old.Set && !be.SSLCertHostname.Set && !be.SSLSNIHostname.Set {
+		be.SSLCertHostname, be.SSLSNIHostname = old, old // provider < 1.0
+	}
+	if bb.static {
+		be.Setter = l.setter(bb)
+	}
+	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", be.Name.Value), map[string]*evalAttr{
+		"address": bb.attrs["address"], "override_host": bb.attrs["override_host"], "shield": bb.attrs["shield"],
+		"ssl_cert_hostname": bb.attrs["ssl_cert_hostname"], "ssl_sni_hostname": bb.attrs["ssl_sni_hostname"],
+	})
+	return be
+}
+
+func (l *loader) readSnippet(inst *instance, sb *evalBlock) *analyzer.Snippet {
+	sn := &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
+		Priority: analyzer.WithDefault(l.num(sb.attrs["priority"]), analyzer.DefaultPriorityTerraform), Content: l.text(sb.attrs["content"])}
+	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
+	return sn
+}
+
+func (l *loader) readCondition(cb *evalBlock) *analyzer.Condition {
+	return &analyzer.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
+		Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: analyzer.WithDefault(l.num(cb.attrs["priority"]), analyzer.DefaultConditionPriorityTerraform)}
+}
+
+func (l *loader) readHeader(hb *evalBlock) *analyzer.Header {
+	return &analyzer.Header{Span: l.blockSpan(hb), Name: l.str(hb.attrs["name"]), Type: l.str(hb.attrs["type"]),
+		Action: l.str(hb.attrs["action"]), Dst: l.str(hb.attrs["destination"]), Src: l.text(hb.attrs["source"]),
+		RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: analyzer.WithDefault(l.num(hb.attrs["priority"]), analyzer.DefaultPriorityTerraform)}
+}
+
+func (l *loader) readRequestSetting(rb *evalBlock) *analyzer.RequestSetting {
+	return &analyzer.RequestSetting{Span: l.blockSpan(rb), Name: l.str(rb.attrs["name"]),
+		DefaultHost: l.str(rb.attrs["default_host"]), Action: l.str(rb.attrs["action"]), RequestCondition: l.str(rb.attrs["request_condition"])}
+}
+
+func (l *loader) readVCL(inst *instance, vb *evalBlock) *analyzer.VCLSource {
+	v := &analyzer.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])}
+	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", v.Name.Value), map[string]*evalAttr{"content": vb.attrs["content"]})
+	return v
+}
+
+func (l *loader) readLink(s *analyzer.Service, inst *instance, lb *evalBlock) *analyzer.Link {
+	link := &analyzer.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
+	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
+	return link
 }
 
 // instanceLabel names an instance as Terraform addresses it, and, for an

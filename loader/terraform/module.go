@@ -65,7 +65,26 @@ var topSchema = &hcl.BodySchema{
 		{Type: "locals"},
 		{Type: "module", LabelNames: []string{"name"}},
 		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "action", LabelNames: []string{"type", "name"}},
+		{Type: "terraform"},
 	},
+}
+
+// actionSchema is what chainlint reads of an action block (Terraform
+// 1.14): its config, read as a resource's body, and its repetition.
+var actionSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}},
+	Blocks:     []hcl.BlockHeaderSchema{{Type: "config"}},
+}
+
+// terraformSchema finds required_providers in a terraform block.
+var terraformSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "required_providers"}}}
+
+// providerSource is the source a module's required_providers gives the
+// fastly provider, where it says so.
+type providerSource struct {
+	source string
+	rng    hcl.Range
 }
 
 // module is one parsed directory.
@@ -89,6 +108,8 @@ type module struct {
 	calls     []*moduleCall
 	outputs   map[string]*hcl.Attribute
 	planned   *plan // see plan()
+	// provider is what required_providers says of the fastly provider.
+	provider *providerSource
 	// dropped are streamed resources dropped as duplicates (see
 	// checkUnparsed).
 	dropped []*resource
@@ -153,6 +174,8 @@ type loader struct {
 	// first scope to build from it (see file).
 	scope  string
 	claims map[string]string
+	// next gathers the next provider's explicit family for joinNext.
+	next nextEstate
 }
 
 func (l *loader) readFile(path string) ([]byte, error) {
@@ -348,17 +371,8 @@ func (l *loader) noteUnread(typ string, b *hcl.Block, body *hclsyntax.Body) {
 }
 
 // nextProvider says why a resource of Fastly's next Terraform provider
-// (fastly/terraform-provider-fastly-beta, whose docs/resources lists its
-// types) is not analysed, or "" for any other resource. Its automatic
-// family (fastly_service_cdn_auto, fastly_service_compute_auto) and its
-// explicit services (fastly_service_cdn) are not read yet, nor are the
-// explicit family's versioned objects, which name their service with
-// service_id and version instead of nesting in it: without this note an
-// estate written for that provider reads as "no problems in 0 services".
-// Its explicit fastly_service_compute shares its name with the current
-// provider's resource and is still read as that one; without nested
-// blocks it may be the new one, and the note says so (from service, as
-// that resource type is read lazily).
+// (fastly/terraform-provider-fastly-beta) that chainlint does not know is
+// not analysed, or "" for any other resource.
 func nextProvider(typ string, body *hclsyntax.Body) string {
 	_, id := body.Attributes["service_id"]
 	_, version := body.Attributes["version"]
@@ -367,20 +381,16 @@ func nextProvider(typ string, body *hclsyntax.Body) string {
 
 // nextProviderNote is nextProvider's message for a resource of type typ
 // with or without nested blocks and with or without both service_id and
-// version, in either input kind (HCL or terraform show -json).
+// version, in either input kind (HCL or terraform show -json). A
+// fastly_service_compute without nested blocks that nothing joins is read
+// as the current provider's, and the note says what else it may be.
 func nextProviderNote(typ string, nested, versioned bool) string {
-	const next = "Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta), which chainlint does not read yet"
-	switch typ {
-	case "fastly_service_cdn", "fastly_service_cdn_auto", "fastly_service_compute_auto":
-		return fmt.Sprintf("skipped: resource type %s belongs to %s, so the service it declares is not analysed", typ, next)
-	case "fastly_service_compute":
-		if !nested {
-			return "skipped: this fastly_service_compute has no nested blocks: if it is the explicit fastly_service_compute of " + next + ", its domains, backends and package are separate resources that are not analysed; read as the current provider's resource, it declares an empty service"
-		}
-		return ""
+	const next = "Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta)"
+	if typ == "fastly_service_compute" && !nested {
+		return "this fastly_service_compute has no nested blocks and no versioned resource names it: read as the current provider's resource, it declares an empty service; if it is the explicit fastly_service_compute of " + next + ", name that provider's source (" + BetaSource + ") in required_providers, and its domains, backends and package are read from the resources that name it by service_id and version"
 	}
-	if versioned && strings.HasPrefix(typ, "fastly_service_") && !modelled(typ) {
-		return fmt.Sprintf("skipped: resource type %s (a versioned object: it names its service with service_id and version) belongs to %s, so it is not analysed", typ, next)
+	if versioned && strings.HasPrefix(typ, "fastly_service_") && !nextKnown(typ) {
+		return fmt.Sprintf("skipped: resource type %s (a versioned object: it names its service with service_id and version) belongs to %s, and chainlint does not know it, so it is not analysed", typ, next)
 	}
 	return ""
 }
@@ -404,6 +414,47 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 			r.forEach = a.Expr
 		}
 		m.resources = append(m.resources, r)
+	case "action":
+		content, _, _ := b.Body.PartialContent(actionSchema)
+		if content == nil || !nextActions[b.Labels[0]] {
+			return
+		}
+		if len(content.Blocks) == 0 {
+			return
+		}
+		// The config block stands for the action's body: its attributes
+		// are the action's inputs.
+		b0 := content.Blocks[0]
+		blk := &hcl.Block{Type: b.Type, Labels: b.Labels, Body: b0.Body, DefRange: b.DefRange, TypeRange: b.TypeRange, LabelRanges: b.LabelRanges}
+		r := &resource{typ: b.Labels[0], name: b.Labels[1], block: blk}
+		if a, ok := content.Attributes["count"]; ok {
+			r.count = a.Expr
+		}
+		if a, ok := content.Attributes["for_each"]; ok {
+			r.forEach = a.Expr
+		}
+		m.resources = append(m.resources, r)
+	case "terraform":
+		content, _, _ := b.Body.PartialContent(terraformSchema)
+		if content == nil {
+			return
+		}
+		for _, rp := range content.Blocks {
+			attrs, _ := rp.Body.JustAttributes()
+			for name, a := range attrs {
+				v, diags := a.Expr.Value(nil)
+				if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || !v.Type().IsObjectType() || !v.Type().HasAttribute("source") {
+					continue
+				}
+				src := v.GetAttr("source")
+				if src.Type() != cty.String || src.IsNull() {
+					continue
+				}
+				if name == "fastly" || strings.Contains(strings.ToLower(src.AsString()), "fastly/fastly") {
+					m.provider = &providerSource{source: src.AsString(), rng: a.Expr.Range()}
+				}
+			}
+		}
 	case "data":
 		if m.data[b.Labels[0]] == nil {
 			m.data[b.Labels[0]] = map[string]bool{}

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/token"
 	"strconv"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/loader/tree"
@@ -65,14 +67,19 @@ func LoadShowJSON(g *analyzer.Graph, name string, content []byte) {
 	if isPlan {
 		values = root.Get("planned_values")
 	}
-	s := &showLoader{g: g, f: f, unknown: afterUnknown(root)}
+	s := &showLoader{g: g, f: f, unknown: afterUnknown(root), refs: configRefs(root)}
 	s.module(values.Get("root_module"))
+	s.next.join(g, func(pos, end token.Pos, msg string) {
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: pos, End: end, Message: msg})
+	})
 }
 
 type showLoader struct {
 	g       *analyzer.Graph
 	f       *analyzer.File
 	unknown map[string]*tree.Node // address → after_unknown
+	refs    map[string]string     // configured address → the service its service_id refers to
+	next    nextEstate
 }
 
 // afterUnknown indexes resource_changes[].change.after_unknown by address.
@@ -176,86 +183,249 @@ func (s *showLoader) resource(r *tree.Node) {
 	if typ == nil || addr == nil || values == nil {
 		return
 	}
+	if p := r.Get("provider_name"); p != nil && isBetaSource(p.Text) && s.next.betaSource == "" {
+		s.next.betaSource, s.next.betaPos, s.next.betaEnd, s.next.betaFrom = p.Text, s.f.Pos(p.Off), s.f.Pos(p.End), "provider_name"
+	}
 	unknown := s.unknown[addr.Text]
 	id := s.field(values, unknown, "id")
 	if !id.Known() || id.Value == "" {
 		id = analyzer.Field[string]{Value: syntheticID(addr.Text), Set: true, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End)}
+	}
+	versioned := values.Get("service_id") != nil && values.Get("version") != nil
+	if kind, ok := nextObjectKind(typ.Text); ok || typ.Text == "fastly_service_vcl" && versioned && !hasBlocks(values) {
+		if !ok {
+			kind = nextVCL
+		}
+		s.nextObject(r, addr, values, unknown, typ.Text, kind)
+		return
 	}
 	switch canonical(typ.Text) {
 	case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
 		st := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[typ.Text]
 		s.g.Stores = append(s.g.Stores, &analyzer.Store{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Type: st})
 		return
-	case "fastly_service_vcl", "fastly_service_compute":
+	case "fastly_service_vcl", "fastly_service_compute", "fastly_service_cdn":
 	default:
-		if msg := nextProviderNote(typ.Text, true, values.Get("service_id") != nil && values.Get("version") != nil); msg != "" {
+		if msg := nextProviderNote(typ.Text, true, versioned); msg != "" {
 			s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End), Message: msg})
 		}
 		return
 	}
 	svc := &analyzer.Service{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Platform: analyzer.PlatformVCL, File: s.f.Name}
-	if typ.Text == "fastly_service_compute" {
+	if canonical(typ.Text) == "fastly_service_compute" {
 		svc.Platform = analyzer.PlatformCompute
 	}
 	if v, err := strconv.Atoi(s.field(values, unknown, "active_version").Value); err == nil {
 		svc.Version = v
 	}
+	if st := s.flag(values, unknown, "stage"); st.Known() && st.Value {
+		svc.Staged = analyzer.Field[string]{Value: addr.Text + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
+	}
+	p := r.Get("provider_name")
+	s.next.add(&nextService{svc: svc, typ: typ.Text, addr: addr.Text, nested: hasBlocks(values),
+		beta: p != nil && isBetaSource(p.Text), pos: s.f.Pos(addr.Off), end: s.f.Pos(addr.End)})
+	label := addr.Text
 	items, unknowns := blocks(values, unknown, "domain")
 	for i, d := range items {
-		svc.Domains = append(svc.Domains, &analyzer.Domain{Span: s.span(d), Service: svc, Name: s.field(d, unknowns[i], "name")})
+		svc.Domains = append(svc.Domains, s.domain(svc, d, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "backend")
 	for i, b := range items {
-		u := unknowns[i]
-		be := &analyzer.Backend{Span: s.span(b), Service: svc,
-			Name: s.field(b, u, "name"), Address: s.field(b, u, "address"), Port: s.num(b, u, "port"),
-			OverrideHost: s.field(b, u, "override_host"), UseSSL: s.flag(b, u, "use_ssl"),
-			SSLCertHostname: s.field(b, u, "ssl_cert_hostname"), SSLSNIHostname: s.field(b, u, "ssl_sni_hostname"),
-			Shield: s.field(b, u, "shield"), RequestCondition: s.field(b, u, "request_condition")}
-		svc.Backends = append(svc.Backends, be)
-		var which []string
-		for _, k := range []string{"address", "override_host", "shield"} {
-			if f := s.field(b, u, k); f.Unknown {
-				which = append(which, k)
-			}
-		}
-		if len(which) > 0 {
-			s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: be.Pos, End: be.Pos,
-				Message: fmt.Sprintf("backend %q of %s: %s known only after apply (the plan says so), so the chain rules that need it stay silent", be.Name.Value, addr.Text, strings.Join(which, " and "))})
-		}
+		svc.Backends = append(svc.Backends, s.backend(svc, b, unknowns[i], label))
 	}
 	items, unknowns = blocks(values, unknown, "snippet")
 	for i, sn := range items {
-		svc.Snippets = append(svc.Snippets, &analyzer.Snippet{Span: s.span(sn), Name: s.field(sn, unknowns[i], "name"),
-			Type: s.field(sn, unknowns[i], "type"), Priority: analyzer.WithDefault(s.num(sn, unknowns[i], "priority"), analyzer.DefaultPriorityTerraform), Content: s.text(sn, unknowns[i], "content")})
+		svc.Snippets = append(svc.Snippets, s.snippet(sn, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "condition")
 	for i, c := range items {
-		u := unknowns[i]
-		svc.Conditions = append(svc.Conditions, &analyzer.Condition{Span: s.span(c), Name: s.field(c, u, "name"),
-			Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: analyzer.WithDefault(s.num(c, u, "priority"), analyzer.DefaultConditionPriorityTerraform)})
+		svc.Conditions = append(svc.Conditions, s.condition(c, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "header")
 	for i, h := range items {
-		u := unknowns[i]
-		svc.Headers = append(svc.Headers, &analyzer.Header{Span: s.span(h), Name: s.field(h, u, "name"), Type: s.field(h, u, "type"),
-			Action: s.field(h, u, "action"), Dst: s.field(h, u, "destination"), Src: s.text(h, u, "source"),
-			RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: analyzer.WithDefault(s.num(h, u, "priority"), analyzer.DefaultPriorityTerraform)})
+		svc.Headers = append(svc.Headers, s.header(h, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "request_setting")
 	for i, r := range items {
-		u := unknowns[i]
-		svc.RequestSettings = append(svc.RequestSettings, &analyzer.RequestSetting{Span: s.span(r), Name: s.field(r, u, "name"),
-			DefaultHost: s.field(r, u, "default_host"), Action: s.field(r, u, "action"), RequestCondition: s.field(r, u, "request_condition")})
+		svc.RequestSettings = append(svc.RequestSettings, s.requestSetting(r, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "vcl")
 	for i, v := range items {
-		svc.VCLs = append(svc.VCLs, &analyzer.VCLSource{Span: s.span(v), Name: s.field(v, unknowns[i], "name"),
-			Main: s.flag(v, unknowns[i], "main"), Content: s.text(v, unknowns[i], "content")})
+		svc.VCLs = append(svc.VCLs, s.vcl(v, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "resource_link")
 	for i, l := range items {
-		svc.Links = append(svc.Links, &analyzer.Link{Span: s.span(l), Service: svc, Name: s.field(l, unknowns[i], "name"), ResourceID: s.field(l, unknowns[i], "resource_id")})
+		svc.Links = append(svc.Links, s.link(svc, l, unknowns[i]))
 	}
 	s.g.Services = append(s.g.Services, svc)
+}
+
+// hasBlocks reports a service's values holding a nested block: the
+// current provider's or the automatic family's, not the explicit one's.
+func hasBlocks(values *tree.Node) bool {
+	for _, k := range []string{"domain", "backend", "snippet", "vcl", "condition", "header", "request_setting", "resource_link", "package", "dictionary"} {
+		if n := values.Get(k); n != nil && n.Kind == tree.Array && len(n.Items) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nextObject reads a versioned resource of the next provider's explicit
+// family; its service is found by its service_id, or, where the plan
+// knows that only at apply, by the reference the configuration makes.
+func (s *showLoader) nextObject(r, addr, values, unknown *tree.Node, typ string, kind nextKind) {
+	o := &nextObject{typ: typ, label: addr.Text, span: s.span(r), kind: kind, service: cty.NullVal(cty.String), version: cty.NullVal(cty.Number),
+		servicePos: s.f.Pos(addr.Off), serviceEnd: s.f.Pos(addr.End)}
+	if sid := s.field(values, unknown, "service_id"); sid.Set {
+		o.servicePos, o.serviceEnd = sid.Pos, sid.End
+		switch {
+		case sid.Known():
+			o.service = cty.StringVal(sid.Value)
+		case s.refs[stripKeys(addr.Text)] != "":
+			o.service = cty.StringVal(syntheticID(s.refs[stripKeys(addr.Text)]))
+		default:
+			o.service, o.serviceWhy = cty.UnknownVal(cty.String), "the plan knows it only after apply"
+		}
+	}
+	if v := s.num(values, unknown, "version"); v.Known() {
+		o.version = cty.NumberIntVal(int64(v.Value))
+		o.versionText = fmt.Sprint(v.Value)
+	}
+	switch kind {
+	case nextDomain:
+		o.obj = s.domain(nil, values, unknown)
+	case nextBackend:
+		o.obj = s.backend(nil, values, unknown, addr.Text)
+	case nextCondition:
+		o.obj = s.condition(values, unknown)
+	case nextHeader:
+		o.obj = s.header(values, unknown)
+	case nextRequestSetting:
+		o.obj = s.requestSetting(values, unknown)
+	case nextSnippet:
+		o.obj = s.snippet(values, unknown)
+	case nextVCL:
+		o.obj = s.vcl(values, unknown)
+	case nextResourceLink:
+		o.obj = s.link(nil, values, unknown)
+	}
+	s.next.objects = append(s.next.objects, o)
+}
+
+// stripKeys drops an address's instance keys: module.a[0].x.y["k"] is
+// module.a.x.y, as the configuration names it.
+func stripKeys(addr string) string {
+	var b strings.Builder
+	depth := 0
+	inString := false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case inString:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+		case c == '"' && depth > 0:
+			inString = true
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// configRefs maps each configured resource (module path without keys) to
+// the service resource its service_id refers to, from the document's
+// configuration section.
+func configRefs(root *tree.Node) map[string]string {
+	out := map[string]string{}
+	var walk func(m *tree.Node, prefix string, depth int)
+	walk = func(m *tree.Node, prefix string, depth int) {
+		if m == nil || depth > maxModuleDepth {
+			return
+		}
+		if rs := m.Get("resources"); rs != nil {
+			for _, r := range rs.Items {
+				addr := r.Get("address")
+				refs := r.Get("expressions").Get("service_id").Get("references")
+				if addr == nil || refs == nil {
+					continue
+				}
+				for _, ref := range refs.Items {
+					t := strings.TrimSuffix(ref.Text, ".id")
+					if strings.Count(t, ".") == 1 && strings.HasPrefix(t, "fastly_service_") {
+						out[prefix+addr.Text] = prefix + t
+						break
+					}
+				}
+			}
+		}
+		if calls := m.Get("module_calls"); calls != nil {
+			for _, kv := range calls.Fields {
+				walk(kv.Value.Get("module"), prefix+"module."+kv.Key+".", depth+1)
+			}
+		}
+	}
+	walk(root.Get("configuration").Get("root_module"), "", 0)
+	return out
+}
+
+func (s *showLoader) domain(svc *analyzer.Service, d, u *tree.Node) *analyzer.Domain {
+	return &analyzer.Domain{Span: s.span(d), Service: svc, Name: s.field(d, u, "name")}
+}
+
+func (s *showLoader) backend(svc *analyzer.Service, b, u *tree.Node, label string) *analyzer.Backend {
+	be := &analyzer.Backend{Span: s.span(b), Service: svc,
+		Name: s.field(b, u, "name"), Address: s.field(b, u, "address"), Port: s.num(b, u, "port"),
+		OverrideHost: s.field(b, u, "override_host"), UseSSL: s.flag(b, u, "use_ssl"),
+		SSLCertHostname: s.field(b, u, "ssl_cert_hostname"), SSLSNIHostname: s.field(b, u, "ssl_sni_hostname"),
+		Shield: s.field(b, u, "shield"), RequestCondition: s.field(b, u, "request_condition")}
+	var which []string
+	for _, k := range []string{"address", "override_host", "shield"} {
+		if f := s.field(b, u, k); f.Unknown {
+			which = append(which, k)
+		}
+	}
+	if len(which) > 0 {
+		s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: be.Pos, End: be.Pos,
+			Message: fmt.Sprintf("backend %q of %s: %s known only after apply (the plan says so), so the chain rules that need it stay silent", be.Name.Value, label, strings.Join(which, " and "))})
+	}
+	return be
+}
+
+func (s *showLoader) snippet(sn, u *tree.Node) *analyzer.Snippet {
+	return &analyzer.Snippet{Span: s.span(sn), Name: s.field(sn, u, "name"),
+		Type: s.field(sn, u, "type"), Priority: analyzer.WithDefault(s.num(sn, u, "priority"), analyzer.DefaultPriorityTerraform), Content: s.text(sn, u, "content")}
+}
+
+func (s *showLoader) condition(c, u *tree.Node) *analyzer.Condition {
+	return &analyzer.Condition{Span: s.span(c), Name: s.field(c, u, "name"),
+		Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: analyzer.WithDefault(s.num(c, u, "priority"), analyzer.DefaultConditionPriorityTerraform)}
+}
+
+func (s *showLoader) header(h, u *tree.Node) *analyzer.Header {
+	return &analyzer.Header{Span: s.span(h), Name: s.field(h, u, "name"), Type: s.field(h, u, "type"),
+		Action: s.field(h, u, "action"), Dst: s.field(h, u, "destination"), Src: s.text(h, u, "source"),
+		RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: analyzer.WithDefault(s.num(h, u, "priority"), analyzer.DefaultPriorityTerraform)}
+}
+
+func (s *showLoader) requestSetting(r, u *tree.Node) *analyzer.RequestSetting {
+	return &analyzer.RequestSetting{Span: s.span(r), Name: s.field(r, u, "name"),
+		DefaultHost: s.field(r, u, "default_host"), Action: s.field(r, u, "action"), RequestCondition: s.field(r, u, "request_condition")}
+}
+
+func (s *showLoader) vcl(v, u *tree.Node) *analyzer.VCLSource {
+	return &analyzer.VCLSource{Span: s.span(v), Name: s.field(v, u, "name"), Main: s.flag(v, u, "main"), Content: s.text(v, u, "content")}
+}
+
+func (s *showLoader) link(svc *analyzer.Service, l, u *tree.Node) *analyzer.Link {
+	return &analyzer.Link{Span: s.span(l), Service: svc, Name: s.field(l, u, "name"), ResourceID: s.field(l, u, "resource_id")}
 }

@@ -34,6 +34,20 @@ func dump(g *analyzer.Graph, base string) string {
 	var b strings.Builder
 	for _, s := range g.Services {
 		fmt.Fprintf(&b, "service %s %s [%s]\n", pos(s.Name), s.Platform, s.ID.Value)
+		if s.Version != 0 {
+			fmt.Fprintf(&b, "  version %d\n", s.Version)
+		}
+		if s.Package.Set {
+			p := s.Package
+			abs, _ := filepath.Abs(base)
+			if rel, err := filepath.Rel(abs, p.Value); err == nil && filepath.IsAbs(p.Value) {
+				p.Value = filepath.ToSlash(rel)
+			}
+			fmt.Fprintf(&b, "  package %s\n", pos(p))
+		}
+		if s.Staged.Set {
+			fmt.Fprintf(&b, "  staged by %s\n", pos(s.Staged))
+		}
 		for _, d := range s.Domains {
 			fmt.Fprintf(&b, "  domain %s\n", pos(d.Name))
 		}

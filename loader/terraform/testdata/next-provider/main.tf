@@ -1,6 +1,6 @@
 # Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta,
-# docs/resources): chainlint does not read it yet, and says so for every
-# resource instead of reading the estate as "0 services".
+# docs/resources): both families are read, and the explicit family's
+# objects, actions and terraform_data join their service.
 terraform {
   required_providers {
     fastly = { source = "fastly/fastly-beta" }
@@ -47,6 +47,38 @@ resource "fastly_service_backend" "api" {
 # The explicit fastly_service_compute has the current provider's name.
 resource "fastly_service_compute" "explicit" {
   name = "explicit"
+}
+
+resource "terraform_data" "package" {
+  input = {
+    filename = "${path.module}/pkg/explicit.tar.gz"
+  }
+}
+
+action "fastly_service_compute_package_upload" "explicit" {
+  config {
+    service_id = fastly_service_compute.explicit.id
+    version    = 3
+    filename   = terraform_data.package.output.filename
+  }
+}
+
+action "fastly_service_version_stage" "api" {
+  count = 1
+  config {
+    service_id = fastly_service_cdn.api.id
+    version    = 1
+  }
+}
+
+# A custom VCL file of the explicit family: the current provider's
+# service type name, with service_id and version.
+resource "fastly_service_vcl" "main" {
+  service_id = fastly_service_cdn.api.id
+  version    = 1
+  name       = "main"
+  main       = true
+  content    = "sub vcl_recv { set req.http.host = \"api.example.com\"; }"
 }
 
 # The current provider's objects that point at a service have no
