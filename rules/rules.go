@@ -69,6 +69,9 @@ func All() []*analyzer.Rule {
 		LocalSetupDrift,
 		UnusedResourceLink,
 		ComputeToVCLWithoutPass,
+		TerraformProvider,
+		MixedResourceFamilies,
+		StagedChain,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all

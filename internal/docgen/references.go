@@ -18,6 +18,9 @@ var (
 	refPassAll       = ref{"Pass all requests (VCL, Go, JavaScript, Rust)", "https://www.fastly.com/documentation/solutions/examples/pass-all-requests/"}
 	refTFVariables   = ref{"Terraform: assigning values to root module variables", "https://developer.hashicorp.com/terraform/language/values/variables#assigning-values-to-root-module-variables"}
 	refTFServiceVCL  = ref{"Terraform: fastly_service_vcl", "https://registry.terraform.io/providers/fastly/fastly/latest/docs/resources/service_vcl"}
+	refBetaDesign    = ref{"Fastly's next Terraform provider: dual-model provider design (resource families, staging, package upload)", "https://github.com/fastly/terraform-provider-fastly-beta/blob/main/docs/dual-model-provider-design.md"}
+	refBetaSyntax    = ref{"Fastly's next Terraform provider: HCL syntax changes from the current provider", "https://github.com/fastly/terraform-provider-fastly-beta/blob/main/docs/guides/hcl_syntax_changes.md"}
+	refStaging       = ref{"Staging: limitations (service chaining is not supported)", "https://docs.fastly.com/products/staging"}
 	refTFCompute     = ref{"Terraform: fastly_service_compute (resource_link, package)", "https://registry.terraform.io/providers/fastly/fastly/latest/docs/resources/service_compute"}
 )
 
@@ -60,4 +63,7 @@ var references = map[string][]ref{
 	"parse-error":                 {refTFServiceVCL},
 	"unknown-value":               {refTFServiceVCL},
 	"unset-variable":              {refTFServiceVCL, refTFVariables},
+	"terraform-provider":          {refBetaDesign, refBetaSyntax},
+	"mixed-resource-families":     {refBetaDesign},
+	"staged-chain":                {refStaging, refBetaDesign, refChaining},
 }
