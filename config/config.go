@@ -400,8 +400,15 @@ func (c *Config) Apply(cfg *analyzer.Config) {
 	cfg.ShieldPOPs = append(cfg.ShieldPOPs, c.ShieldPOPs...)
 }
 
-// Starter is the commented file `chainlint init` writes.
-func Starter(ruleIDs []string) []byte {
+// StarterRule is a rule as the starter file lists it.
+type StarterRule struct {
+	ID, Severity, Summary string
+}
+
+// Starter is the commented file `chainlint init` writes: every rule with
+// its default severity (commented out, so the file changes nothing until
+// a line is uncommented) and what it finds.
+func Starter(rules []StarterRule) []byte {
 	var b bytes.Buffer
 	b.WriteString(`# chainlint configuration (https://github.com/chainlint/chainlint).
 # chainlint reads this file from the current directory or the nearest parent;
@@ -415,9 +422,20 @@ profile: current
 # The --fail-on flag wins over this.
 fail-on: warning
 
-# Per-rule severity: off, info, warning or error. ` + "`chainlint rules`" + ` lists them.
+# Per-rule severity: off, info, warning or error. Every rule is listed with
+# its default severity; uncomment a line to change it.
 rules:
-  # long-chain: off
+`)
+	rs := append([]StarterRule(nil), rules...)
+	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	width := 0
+	for _, r := range rs {
+		width = max(width, len(r.ID)+len(r.Severity))
+	}
+	for _, r := range rs {
+		fmt.Fprintf(&b, "  # %s: %s%s  # %s\n", r.ID, r.Severity, strings.Repeat(" ", width-len(r.ID)-len(r.Severity)), r.Summary)
+	}
+	b.WriteString(`
 
 # Domains of Fastly services outside the inputs (another team's account):
 # chains to them end there on purpose and are not external-chain findings.
@@ -438,8 +456,5 @@ ignore:
   #   object: backend "partner"
   #   reason: the partner's service is chained on purpose
 `)
-	ids := append([]string(nil), ruleIDs...)
-	sort.Strings(ids)
-	b.WriteString("\n# Rules: " + strings.Join(ids, ", ") + "\n")
 	return b.Bytes()
 }

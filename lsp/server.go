@@ -525,7 +525,7 @@ func (s *Server) diagnostics(a *analysis, fs []analyzer.Finding) []Diagnostic {
 	for _, f := range fs {
 		d := Diagnostic{
 			Range: s.lspRange(a, f.Pos, f.End), Severity: severities[f.Severity], Code: f.Rule,
-			CodeDescription: &codeDescription{Href: rules.DocURL(f.Rule)}, Source: "chainlint", Message: f.Message,
+			CodeDescription: &codeDescription{Href: rules.DocURLFor(f.Rule, s.opts.Version)}, Source: "chainlint", Message: f.Message,
 		}
 		for _, rel := range f.Related {
 			d.RelatedInformation = append(d.RelatedInformation, diagnosticRelatedInformation{

@@ -44,6 +44,9 @@ type Report struct {
 	Rules   []RuleInfo
 	// Quiet leaves out the summary line of text output (--quiet).
 	Quiet bool
+	// Baselined counts the findings a baseline hid: the summary says
+	// so, lest a gate that hides everything read as a clean one.
+	Baselined int
 	// Color marks text output with ANSI colours (severity, rule ID, caret).
 	Color bool
 	// Graph builds the chain graph the markdown format draws as Mermaid
@@ -122,8 +125,8 @@ func writeText(w io.Writer, r *Report) error {
 	counts := map[analyzer.Severity]int{}
 	for _, f := range r.Findings {
 		counts[f.Severity]++
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", r.paint(bold, printable.String(r.rel(f.Pos.Filename))), f.Pos.Line, f.Pos.Column,
-			r.paint(severityColor[f.Severity], f.Severity.String()), f.Message, r.paint(dim, "["+f.Rule+"]"))
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s%s %s\n", r.paint(bold, printable.String(r.rel(f.Pos.Filename))), f.Pos.Line, f.Pos.Column,
+			r.paint(severityColor[f.Severity], f.Severity.String()), f.Message, fixMark(f), r.paint(dim, "["+f.Rule+"]"))
 		if line, caret, ok := r.excerpt(f.Pos); ok {
 			fmt.Fprintf(w, "    %s\n    %s\n", line, r.paint(green, caret))
 		}
@@ -210,17 +213,28 @@ func mdCode(s string) string {
 func writeCompact(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]\n", printable.String(r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column, f.Severity, printable.String(f.Message), f.Rule)
+		fmt.Fprintf(bw, "%s:%d:%d: %s: %s%s [%s]\n", printable.String(r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column, f.Severity, printable.String(f.Message), fixMark(f), f.Rule)
 	}
 	return bw.Flush()
+}
+
+// fixMark marks a finding --fix can fix, as ruff marks its own: " [*]".
+func fixMark(f analyzer.Finding) string {
+	if len(f.Fixes) > 0 {
+		return " [*]"
+	}
+	return ""
 }
 
 func summary(r *Report, counts map[analyzer.Severity]int) string {
 	scope := fmt.Sprintf("in %s from %s", english.Plural(r.Services, "service"), english.Plural(r.Files, "file"))
 	var s string
-	if len(r.Findings) == 0 {
+	switch {
+	case len(r.Findings) == 0 && r.Baselined > 0:
+		s = fmt.Sprintf("no new problems %s (%d hidden by the baseline)", scope, r.Baselined)
+	case len(r.Findings) == 0:
 		s = "no problems " + scope
-	} else {
+	default:
 		var parts []string
 		for _, sev := range []analyzer.Severity{analyzer.SeverityError, analyzer.SeverityWarning, analyzer.SeverityInfo} {
 			if counts[sev] > 0 {
@@ -228,6 +242,18 @@ func summary(r *Report, counts map[analyzer.Severity]int) string {
 			}
 		}
 		s = fmt.Sprintf("%s (%s) %s", english.Plural(len(r.Findings), "problem"), strings.Join(parts, ", "), scope)
+		if r.Baselined > 0 {
+			s += fmt.Sprintf(" (%d more hidden by the baseline)", r.Baselined)
+		}
+		fixable := 0
+		for _, f := range r.Findings {
+			if len(f.Fixes) > 0 {
+				fixable++
+			}
+		}
+		if fixable > 0 {
+			s += fmt.Sprintf("; %d fixable with --fix [*]", fixable)
+		}
 	}
 	if r.Incomplete {
 		s += "; INCOMPLETE: some inputs could not be analysed (see the parse errors above)"

@@ -139,14 +139,14 @@ var StagedChain = &analyzer.Rule{
 		Doc: `the configuration stages a service that is part of a service chain
 
 Fastly's staging runs a service version on staging IPs before it is
-activated, but "service chaining is not supported in staging" (Fastly's
-next Terraform provider, docs/dual-model-provider-design.md, "Why staging
-is explicit-only"; Fastly's staging limitations,
-https://docs.fastly.com/products/staging: "Service chaining is not
-supported"). A staged
-version of a service that sends requests to another Fastly service, or
-receives them from one, is not tested as the chain will run it: the request
-does not follow the chain through the staged version. The finding is at
+activated, but service chaining is not supported there: Fastly's staging
+limitations (https://docs.fastly.com/products/staging) say "Service
+chaining is not supported", and the next Terraform provider's design
+(docs/dual-model-provider-design.md, "Why staging is explicit-only") says
+"service chaining is not supported in staging". A staged version of a
+service that sends requests to another Fastly service, or receives them
+from one, is not tested as the chain will run it: the request does not
+follow the chain through the staged version. The finding is at
 what stages the service: a fastly_service_version_stage action of the next
 provider's explicit family, or stage = true on the current provider's
 service. Test the chain's services by activating them in order (origins

@@ -58,6 +58,12 @@ func TestCommandInProcess(t *testing.T) {
 		{name: "--color always beats NO_COLOR", env: map[string]string{"NO_COLOR": "1"}, args: []string{"--color", "always", "estate.json"},
 			status: 0, stdout: []string{"\x1b[33mwarning"}},
 		{name: "--color never", args: []string{"--color", "never", "estate.json"}, status: 0, notStdout: []string{"\x1b["}},
+		{name: "no fix, no mark", args: []string{"estate.json"}, status: 0, notStdout: []string{"[*]", "fixable"}},
+		// A mistyped command is not read as a missing path.
+		{name: "mistyped command", args: []string{"grpah", "estate.json"}, status: 2,
+			stderr: []string{`unknown command "grpah" (and no file of that name): did you mean chainlint graph?`}},
+		{name: "a missing path far from any command", args: []string{"nothing-here"}, status: 2,
+			stderr: []string{"nothing-here: no such file or directory"}},
 		{name: "colour always", args: []string{"--color", "always", "estate.json"}, status: 0, stdout: []string{"\x1b[33mwarning"}},
 		{name: "version", args: []string{"version"}, status: 0, stdout: []string{"chainlint "}},
 		{name: "help exits 0", args: []string{"help", "explain"}, status: 0, stdout: []string{"usage: chainlint explain RULE"}},
@@ -107,5 +113,27 @@ func TestCommandOutputFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".chainlint.yaml")); err != nil {
 		t.Errorf("init did not write in Dir: %v", err)
+	}
+}
+
+// TestFixableMarked: a finding --fix can fix is marked, as ruff marks its
+// own, in text and in compact output, and the summary counts them.
+func TestFixableMarked(t *testing.T) {
+	examples, err := filepath.Abs("../../testdata/examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, _ := inProcess(t, examples, "", nil, ".")
+	for _, want := range []string{`set override_host = "chained-service.example.com" [*] [missing-host-override]`, "; 1 fixable with --fix [*]"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("text output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Count(stdout, "[*]") != 2 {
+		t.Errorf("want one marked finding and the summary:\n%s", stdout)
+	}
+	stdout, _, _ = inProcess(t, examples, "", nil, "--format", "compact", ".")
+	if !strings.Contains(stdout, `"chained-service.example.com" [*] [missing-host-override]`+"\n") || strings.Count(stdout, "[*]") != 1 {
+		t.Errorf("compact output does not mark the one fixable finding:\n%s", stdout)
 	}
 }

@@ -179,6 +179,9 @@ paths.
 Flags:
 `
 
+// commands are the subcommands, for "did you mean".
+var commands = []string{"rules", "explain", "init", "trace", "graph", "purge-order", "vcl", "pull", "lsp", "help", "version"}
+
 // Run runs chainlint with its arguments (without the program name) and
 // returns the exit status.
 func (c *Command) Run(args []string) int {
@@ -371,6 +374,16 @@ func (c *Command) cmdLint(args []string) int {
 	if !named {
 		paths = []string{"."}
 	}
+	if named && len(args) > 0 && args[0] == paths[0] {
+		// chainlint grpah: a first word that is no path but is near a
+		// command is a mistyped command, not a missing file.
+		if _, err := os.Lstat(c.path(paths[0])); err != nil {
+			if near, ok := textdist.Closest(paths[0], commands, 2); ok {
+				fmt.Fprintf(stderr, "chainlint: unknown command %q (and no file of that name): did you mean chainlint %s?\n", paths[0], near)
+				return exitUsage
+			}
+		}
+	}
 	for i := range paths {
 		paths[i] = c.path(paths[i])
 	}
@@ -518,10 +531,12 @@ func (c *Command) cmdLint(args []string) int {
 	if base != nil {
 		findings = base.Filter(findings, rel)
 	}
+	baselined := len(res.Findings) - len(findings)
 	g := res.Graph
 	report := &output.Report{
 		Graph:      func() *chainview.Graph { return chainview.NewGraph(res.Chains(), findings, rel) },
 		Quiet:      lf.quiet,
+		Baselined:  baselined,
 		Findings:   findings,
 		Incomplete: res.Incomplete,
 		Services:   len(g.Services),
@@ -594,7 +609,7 @@ func ruleInfos() []output.RuleInfo {
 	var out []output.RuleInfo
 	for _, r := range rules.All() {
 		_, doc, _ := strings.Cut(r.Doc, "\n")
-		out = append(out, output.RuleInfo{ID: r.Name, Severity: r.Severity, Summary: r.Summary(), Doc: strings.TrimSpace(doc), HelpURI: rules.DocURL(r.Name)})
+		out = append(out, output.RuleInfo{ID: r.Name, Severity: r.Severity, Summary: r.Summary(), Doc: strings.TrimSpace(doc), HelpURI: rules.DocURLFor(r.Name, versionString())})
 	}
 	return out
 }
@@ -647,7 +662,11 @@ func (c *Command) cmdInit(args []string) int {
 		fmt.Fprintf(stderr, "chainlint: %s exists; use --force to overwrite it\n", config.FileName)
 		return exitUsage
 	}
-	if err := safefile.Write(target, config.Starter(lint.RuleIDs()), 0o644); err != nil {
+	var starter []config.StarterRule
+	for _, r := range rules.All() {
+		starter = append(starter, config.StarterRule{ID: r.Name, Severity: r.Severity.String(), Summary: r.Summary()})
+	}
+	if err := safefile.Write(target, config.Starter(starter), 0o644); err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitUsage
 	}
@@ -670,32 +689,6 @@ func (c *Command) cmdRules(args []string) int {
 			fmt.Fprintf(stderr, "chainlint: %v\n", err)
 			return exitIncomplete
 		}
-	}
-	return exitClean
-}
-
-func (c *Command) cmdExplain(args []string) int {
-	stdout, stderr := c.Stdout, c.Stderr
-	if isHelp(args) {
-		fmt.Fprintln(stdout, "usage: chainlint explain RULE\n\nPrints a rule's documentation: what it finds, why, a bad and a good example.")
-		return exitClean
-	}
-	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: chainlint explain RULE")
-		return exitUsage
-	}
-	r := rules.ByID(args[0])
-	if r == nil {
-		hint := "`chainlint rules` lists them"
-		if near, ok := textdist.Closest(args[0], lint.RuleIDs(), 3); ok {
-			hint = fmt.Sprintf("did you mean %s?", near)
-		}
-		fmt.Fprintf(stderr, "chainlint: unknown rule %q; %s\n", args[0], hint)
-		return exitUsage
-	}
-	if _, err := fmt.Fprintf(stdout, "%s (%s)\n\n%s\n", r.Name, r.Severity, r.Doc); err != nil {
-		fmt.Fprintf(stderr, "chainlint: %v\n", err)
-		return exitIncomplete
 	}
 	return exitClean
 }

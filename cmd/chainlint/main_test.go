@@ -17,6 +17,7 @@ import (
 	"github.com/chainlint/chainlint/internal/fakefastly"
 	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/output"
+	"github.com/chainlint/chainlint/rules"
 )
 
 // binary is the chainlint command built once for the exit-status tests.
@@ -123,7 +124,7 @@ func TestExitStatus(t *testing.T) {
 		{"bad fail-on", clean, []string{"--fail-on", "fatal"}, 2, "", "unknown severity"},
 		{"missing path", clean, []string{"nope"}, 2, "", "nope: no such file"},
 		{"rules", clean, []string{"rules"}, 0, "missing-host-override", ""},
-		{"explain", clean, []string{"explain", "chain-loop"}, 0, "Bad:", ""},
+		{"explain", clean, []string{"explain", "chain-loop"}, 0, "Ignoring it", ""},
 		{"explain unknown", clean, []string{"explain", "no-such-rule"}, 2, "", "unknown rule"},
 		{"version", clean, []string{"--version"}, 0, "chainlint ", ""},
 		{"help", clean, []string{"--help"}, 0, "", "usage: chainlint"},
@@ -260,6 +261,24 @@ func TestInit(t *testing.T) {
 	if stdout, stderr, status := runBinary(t, dir); status != 0 {
 		t.Errorf("linting with the starter config: %d\n%s%s", status, stdout, stderr)
 	}
+	// It lists every rule with its default severity, commented out; and
+	// uncommenting a line makes a valid config.
+	starter, err := os.ReadFile(filepath.Join(dir, ".chainlint.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(string(starter), "\n  # "+r.Name+": "+r.Severity.String()+" ") {
+			t.Errorf("the starter config does not list %s: %s", r.Name, r.Severity)
+		}
+	}
+	uncommented := strings.Replace(string(starter), "  # chain-loop: error", "  chain-loop: warning", 1)
+	if err := os.WriteFile(filepath.Join(dir, ".chainlint.yaml"), []byte(uncommented), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, stderr, status := runBinary(t, dir); status != 0 {
+		t.Errorf("linting with a line of the starter config uncommented: %d\n%s%s", status, stdout, stderr)
+	}
 }
 
 func TestBaseline(t *testing.T) {
@@ -267,8 +286,10 @@ func TestBaseline(t *testing.T) {
 	if _, stderr, status := runBinary(t, dir, "--write-baseline", "baseline.json"); status != 0 || !strings.Contains(stderr, "recorded 1 findings") {
 		t.Fatalf("write: %d %s", status, stderr)
 	}
-	if stdout, _, status := runBinary(t, dir, "--baseline", "baseline.json"); status != 0 || !strings.Contains(stdout, "no problems") {
-		t.Errorf("a baselined finding was reported: %d\n%s", status, stdout)
+	// The summary says what the baseline hid: a gate that hides
+	// everything must not read as a clean run.
+	if stdout, _, status := runBinary(t, dir, "--baseline", "baseline.json"); status != 0 || !strings.Contains(stdout, "no new problems in 1 service from 1 file (1 hidden by the baseline)") {
+		t.Errorf("a baselined finding was reported, or the summary hides the baseline: %d\n%s", status, stdout)
 	}
 	// Moving the finding to another line does not resurface it; a new
 	// finding is reported.
@@ -278,7 +299,7 @@ func TestBaseline(t *testing.T) {
 		t.Fatal(err)
 	}
 	stdout, _, status := runBinary(t, dir, "--baseline", "baseline.json")
-	if status != 1 || strings.Count(stdout, "[missing-host-override]") != 1 || !strings.Contains(stdout, `backend "edge2"`) {
+	if status != 1 || strings.Count(stdout, "[missing-host-override]") != 1 || !strings.Contains(stdout, `backend "edge2"`) || !strings.Contains(stdout, "(1 more hidden by the baseline)") {
 		t.Errorf("want only the new finding: %d\n%s", status, stdout)
 	}
 	if _, stderr, status := runBinary(t, dir, "--baseline", "nope.json"); status != 2 || !strings.Contains(stderr, "--baseline") {
