@@ -66,7 +66,7 @@ func render(t *testing.T, format string) string {
 
 func TestGraphGolden(t *testing.T) {
 	for _, f := range Formats {
-		checkGolden(t, "graph."+map[string]string{"mermaid": "mmd", "dot": "dot", "json": "json"}[f], render(t, f))
+		checkGolden(t, "graph."+map[string]string{"mermaid": "mmd", "dot": "dot", "json": "json", "svg": "svg"}[f], render(t, f))
 	}
 }
 

@@ -1,6 +1,7 @@
 package chainview
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -177,7 +178,7 @@ func shieldOf(r *analyzer.Route) string {
 }
 
 // Formats lists the graph command's formats.
-var Formats = []string{"mermaid", "dot", "json"}
+var Formats = []string{"mermaid", "dot", "json", "svg"}
 
 // Write renders the graph.
 func (g *Graph) Write(w io.Writer, format string) error {
@@ -191,6 +192,13 @@ func (g *Graph) Write(w io.Writer, format string) error {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(g)
+	case "svg":
+		svg, err := g.LayoutSVG(context.Background(), SVGOptions{})
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append([]byte(`<?xml version="1.0" encoding="UTF-8" standalone="no"?>`+"\n"), svg...))
+		return err
 	}
 	return fmt.Errorf("unknown graph format %q (want %s)", format, strings.Join(Formats, ", "))
 }

@@ -2,6 +2,8 @@ package output
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -15,14 +17,16 @@ import (
 )
 
 // The html format is one self-contained page a reviewer opens to see the
-// estate: the chain graph laid out here as SVG (no Graphviz, no script or
-// font fetched from anywhere: the page makes no network request), each
+// estate: the chain graph as SVG, laid out by Graphviz's dot run in
+// process (chainview.LayoutSVG), or by columns (htmlLayout) beyond
+// chainview.MaxLayoutNodes; nothing is fetched from anywhere (the page
+// makes no network request), each
 // service coloured by its worst finding, and the findings table. Clicking
 // a finding highlights its service, its backend's edge and, for a loop,
 // the loop; clicking a service lists its backends with the Host each
 // sends. The script is inline and small; the page works without it too.
 
-// Layout of the SVG, in pixels.
+// The column layout, in pixels.
 const (
 	htmlNodeW  = 210
 	htmlNodeH  = 46
@@ -170,61 +174,34 @@ func writeHTML(w io.Writer, r *Report) error {
 		}
 	}
 	nodes, byID := htmlLayout(g, worst)
-	width, height := 2*htmlMargin+htmlNodeW, 2*htmlMargin+htmlNodeH
-	for _, n := range nodes {
-		width = max(width, n.x+htmlNodeW+htmlMargin)
-		height = max(height, n.y+htmlNodeH+htmlMargin)
-	}
-
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	esc := html.EscapeString
 	p("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>chainlint report</title>\n<style>%s</style>\n</head>\n<body>\n", htmlCSS)
 	p("<h1>chainlint</h1>\n<p id=\"summary\">%s</p>\n", esc(summary(r, counts)))
 
-	// The graph.
-	p("<section id=\"graph\"><h2>Chain graph</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"chain graph\">\n", width, height, width, height)
-	p("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n")
-	for i, e := range g.Edges {
-		from, to := byID[e.From], byID[e.To]
-		if from == nil || to == nil {
-			continue
+	// The graph: laid out by Graphviz's dot up to MaxLayoutNodes nodes,
+	// by columns beyond (a picture of hundreds of services is read by
+	// its findings, and dot's time grows faster than the graph).
+	p("<section id=\"graph\"><h2>Chain graph</h2>\n")
+	var svg []byte
+	if g.NodeCount() <= chainview.MaxLayoutNodes {
+		sev := map[string]string{}
+		for id, s := range worst {
+			if s >= analyzer.SeverityInfo {
+				sev[id] = s.String()
+			}
 		}
-		class := "edge"
-		switch {
-		case e.Broken:
-			class += " broken"
-		case e.Error:
-			class += " error"
-		case e.Warning:
-			class += " warning"
+		var err error
+		if svg, err = g.LayoutSVG(context.Background(), chainview.SVGOptions{ForHTML: true, Severity: sev}); err != nil {
+			svg = nil // the column layout below still draws it
 		}
-		d, lx, ly := edgePath(from, to, i)
-		title := e.Backend
-		if e.Tooltip != "" {
-			title += "\n" + e.Tooltip
-		}
-		p("<g class=\"%s\" id=\"e%d\" data-from=\"%s\" data-to=\"%s\" data-backend=\"%s\"><title>%s</title><path d=\"%s\" marker-end=\"url(#arrow)\"/><text x=\"%d\" y=\"%d\">%s</text></g>\n",
-			class, i, esc(e.From), esc(e.To), esc(e.Backend), esc(title), d, lx, ly, esc(e.Label()))
 	}
-	for _, n := range nodes {
-		class := "node " + n.kind
-		switch {
-		case n.worst == analyzer.SeverityError || n.inLoop:
-			class += " sev-error"
-		case n.worst == analyzer.SeverityWarning:
-			class += " sev-warning"
-		case n.worst == analyzer.SeverityInfo:
-			class += " sev-info"
-		}
-		rx := 6
-		if n.kind != "service" {
-			rx = 20
-		}
-		p("<g class=\"%s\" id=\"n-%s\" data-id=\"%s\" tabindex=\"0\"><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"%d\"/><text class=\"name\" x=\"%d\" y=\"%d\">%s</text><text class=\"sub\" x=\"%d\" y=\"%d\">%s</text></g>\n",
-			class, esc(n.id), esc(n.id), esc(n.label+" ("+n.sub+")"), n.x, n.y, htmlNodeW, htmlNodeH, rx,
-			n.x+10, n.y+19, esc(clip(n.label, 26)), n.x+10, n.y+36, esc(n.sub))
+	if svg != nil {
+		p("%s", bytes.Replace(svg, []byte("<svg "), []byte(`<svg class="dot" role="img" aria-label="chain graph" `), 1))
+	} else {
+		writeColumnSVG(bw, g, nodes, byID)
 	}
-	p("</svg>\n<p class=\"legend\"><span class=\"key sev-error\">error, or on a loop</span> <span class=\"key sev-warning\">warning</span> <span class=\"key sev-info\">info</span> <span class=\"key external\">outside the inputs</span> <span class=\"key origin\">origin</span> · a dashed red edge is where a backend was meant to go but loops back</p>\n</section>\n")
+	p("<p class=\"legend\"><span class=\"key sev-error\">error, or on a loop</span> <span class=\"key sev-warning\">warning</span> <span class=\"key sev-info\">info</span> <span class=\"key external\">outside the inputs</span> <span class=\"key origin\">origin</span> · a dashed red edge is where a backend was meant to go but loops back</p>\n</section>\n")
 
 	// The service panel (filled by the script when a service is clicked;
 	// every service's backends are also listed, for reading without it).
@@ -276,6 +253,60 @@ func writeHTML(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
+// writeColumnSVG draws the graph with the column layout (htmlLayout).
+func writeColumnSVG(bw *bufio.Writer, g *chainview.Graph, nodes []*htmlNode, byID map[string]*htmlNode) {
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	esc := html.EscapeString
+	width, height := 2*htmlMargin+htmlNodeW, 2*htmlMargin+htmlNodeH
+	for _, n := range nodes {
+		width = max(width, n.x+htmlNodeW+htmlMargin)
+		height = max(height, n.y+htmlNodeH+htmlMargin)
+	}
+	p("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"chain graph\">\n", width, height, width, height)
+	p("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n")
+	for i, e := range g.Edges {
+		from, to := byID[e.From], byID[e.To]
+		if from == nil || to == nil {
+			continue
+		}
+		class := "edge"
+		switch {
+		case e.Broken:
+			class += " broken"
+		case e.Error:
+			class += " error"
+		case e.Warning:
+			class += " warning"
+		}
+		d, lx, ly := edgePath(from, to, i)
+		title := e.Backend
+		if e.Tooltip != "" {
+			title += "\n" + e.Tooltip
+		}
+		p("<g class=\"%s\" id=\"e%d\" data-from=\"%s\" data-to=\"%s\" data-backend=\"%s\"><title>%s</title><path d=\"%s\" marker-end=\"url(#arrow)\"/><text x=\"%d\" y=\"%d\">%s</text></g>\n",
+			class, i, esc(e.From), esc(e.To), esc(e.Backend), esc(title), d, lx, ly, esc(e.Label()))
+	}
+	for _, n := range nodes {
+		class := "node " + n.kind
+		switch {
+		case n.worst == analyzer.SeverityError || n.inLoop:
+			class += " sev-error"
+		case n.worst == analyzer.SeverityWarning:
+			class += " sev-warning"
+		case n.worst == analyzer.SeverityInfo:
+			class += " sev-info"
+		}
+		rx := 6
+		if n.kind != "service" {
+			rx = 20
+		}
+		p("<g class=\"%s\" id=\"n-%s\" data-id=\"%s\" tabindex=\"0\"><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"%d\"/><text class=\"name\" x=\"%d\" y=\"%d\">%s</text><text class=\"sub\" x=\"%d\" y=\"%d\">%s</text></g>\n",
+			class, esc(n.id), esc(n.id), esc(n.label+" ("+n.sub+")"), n.x, n.y, htmlNodeW, htmlNodeH, rx,
+			n.x+10, n.y+19, esc(clip(n.label, 26)), n.x+10, n.y+36, esc(n.sub))
+	}
+	p("</svg>\n")
+}
+
 func hostText(host, source string) string {
 	if host == "" {
 		return "the client's Host"
@@ -322,6 +353,19 @@ const htmlCSS = `
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#222}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px}
 #graph svg{border:1px solid #ddd;background:#fcfcfc;max-width:100%;height:auto}
+#graph svg.dot text{font-family:"DejaVu Sans",Verdana,sans-serif}
+svg.dot .node path,svg.dot .node polygon,svg.dot .node ellipse{stroke:#777;stroke-width:1.5}
+svg.dot .node.service path{fill:#fff}
+svg.dot .node.sev-error path{fill:#fde8e8;stroke:#d22;stroke-width:3}
+svg.dot .node.sev-warning path{fill:#fff4e0;stroke:#e90;stroke-width:2;stroke-dasharray:5 3}
+svg.dot .node.sev-info path{fill:#e8f1fd;stroke:#5b8bd0}
+svg.dot .node.origin path{stroke:#5a5}
+svg.dot .edge path{stroke:#888;stroke-width:1.5}svg.dot .edge polygon{fill:#888;stroke:#888}
+svg.dot .edge.error path{stroke:#d22;stroke-width:2.5}svg.dot .edge.error polygon{fill:#d22;stroke:#d22}
+svg.dot .edge.warning path{stroke:#e90}svg.dot .edge.warning polygon{fill:#e90;stroke:#e90}
+svg.dot .edge.broken path{stroke:#d22}svg.dot .edge.broken polygon{fill:#d22;stroke:#d22}
+svg.dot .edge text{fill:#444}svg.dot .edge.error text,svg.dot .edge.broken text{fill:#a00}
+svg.dot .hl path,svg.dot .hl polygon{stroke:#1a5fd0 !important;stroke-width:4 !important}
 .node rect{fill:#fff;stroke:#777;stroke-width:1.5}
 .node.sev-error rect{fill:#fde8e8;stroke:#d22;stroke-width:3}
 .node.sev-warning rect{fill:#fff4e0;stroke:#e90;stroke-width:2;stroke-dasharray:5 3}
@@ -394,6 +438,26 @@ if(location.hash==='#selftest'){
   var h=document.body.getAttribute('data-highlighted')||'';
   var n=document.querySelector('g.node.service');if(n){showService(n.getAttribute('data-id'));}
   document.body.setAttribute('data-selftest','done '+h);
+}
+// #measure checks the picture as the browser drew it: no label outside
+// the picture or its box, no two labels (nor a label and another node's
+// box) overlapping. Tests read data-measure.
+if(location.hash==='#measure'){
+  var svg=document.querySelector('#graph svg'),sr=svg.getBoundingClientRect(),items=[],boxes=[],problems=[],e=0.5;
+  function over(a,b){return a.left<b.right-e&&b.left<a.right-e&&a.top<b.bottom-e&&b.top<a.bottom-e;}
+  function inside(a,b){return a.left>=b.left-e&&a.right<=b.right+e&&a.top>=b.top-e&&a.bottom<=b.bottom+e;}
+  all('#graph svg g.node,#graph svg g.edge').forEach(function(g){
+    var node=g.classList.contains('node'),shape=node?g.querySelector('path,rect,polygon,ellipse'):null,box=shape?shape.getBoundingClientRect():null;
+    if(box){boxes.push({r:box,g:g});}
+    Array.prototype.slice.call(g.querySelectorAll('text')).forEach(function(t){items.push({r:t.getBoundingClientRect(),g:g,t:t.textContent,box:box});});
+  });
+  items.forEach(function(a,i){
+    if(!inside(a.r,sr)){problems.push('outside the picture: '+a.t);}
+    if(a.box&&!inside(a.r,a.box)){problems.push('cut by its box: '+a.t);}
+    for(var j=i+1;j<items.length;j++){var b=items[j];if(a.g!==b.g&&over(a.r,b.r)){problems.push('labels overlap: '+a.t+' | '+b.t);}}
+    boxes.forEach(function(b){if(b.g!==a.g&&over(a.r,b.r)){problems.push('label over a node: '+a.t);}});
+  });
+  document.body.setAttribute('data-measure',problems.length?problems.join('; '):'ok '+items.length);
 }
 })();
 `

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/chainlint/chainlint/internal/synth/estate"
 )
 
 // htmlReport lints the bundled examples with --format html and returns the
@@ -48,8 +50,9 @@ func TestHTMLSelfContained(t *testing.T) {
 			t.Errorf("finding missing from the page: %s", d.Message)
 		}
 	}
+	decoded := html.UnescapeString(page) // Graphviz writes - as &#45;
 	for _, name := range []string{"api-gateway", "legacy-api", "www", "chained-service", "shop", "images"} {
-		if !strings.Contains(page, ">"+name+"<") {
+		if !strings.Contains(decoded, ">"+name+"<") {
 			t.Errorf("service %s missing from the page", name)
 		}
 	}
@@ -63,19 +66,7 @@ func TestHTMLSelfContained(t *testing.T) {
 // backends). A screenshot is kept as the test's artefact, in
 // $CHAINLINT_ARTIFACTS (default: the system's temporary directory).
 func TestHTMLInChromium(t *testing.T) {
-	browser := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			browser = p
-			break
-		}
-	}
-	if browser == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed; .ci/run installs Debian's chromium package")
-		}
-		t.Skip("chromium is not installed (apt-get install chromium)")
-	}
+	browser := findBrowser(t)
 	page, report := htmlReport(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "report.html")
@@ -127,4 +118,73 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Errorf("no screenshot at %s (%v)", shot, err)
 	}
 	t.Logf("screenshot: %s", shot)
+}
+
+// findBrowser finds headless Chromium, or skips (fails under CI).
+func findBrowser(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed; .ci/run installs Debian's chromium package")
+	}
+	t.Skip("chromium is not installed (apt-get install chromium)")
+	return ""
+}
+
+// TestHTMLGraphLegible renders the report's graph in headless Chromium and
+// measures it as drawn (the page's #measure script): no label outside the
+// picture or cut by its box, no two labels overlapping, no label over
+// another node; on the bundled example (two backends between one pair of
+// services) and on a 40-service synthetic estate. Screenshots are kept as
+// artefacts, in $CHAINLINT_ARTIFACTS.
+func TestHTMLGraphLegible(t *testing.T) {
+	browser := findBrowser(t)
+	synthetic := t.TempDir()
+	if err := estate.Write(synthetic, map[string][]byte{"estate.json": estate.Bundle(estate.Options{Services: 40, Seed: 3})}); err != nil {
+		t.Fatal(err)
+	}
+	artifacts := os.Getenv("CHAINLINT_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = filepath.Join(os.TempDir(), "chainlint-artifacts")
+	}
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, dir, path string }{
+		{"example", "../..", "testdata/examples"},
+		{"synthetic-40", synthetic, "."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page, _, _ := runBinary(t, tc.dir, "--format", "html", tc.path)
+			if !strings.Contains(page, `<svg class="dot"`) {
+				t.Fatal("the graph was not laid out by Graphviz")
+			}
+			dir := t.TempDir()
+			file := filepath.Join(dir, "report.html")
+			if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-background-networking", "--no-first-run", "--user-data-dir=" + filepath.Join(dir, "profile")}
+			out, err := exec.Command(browser, append(args, "--window-size=1600,1200", "--dump-dom", "file://"+file+"#measure")...).Output()
+			if err != nil {
+				t.Fatalf("%s: %v", browser, err)
+			}
+			m := regexp.MustCompile(`data-measure="([^"]*)"`).FindStringSubmatch(string(out))
+			if m == nil {
+				t.Fatal("the page's #measure script did not run")
+			}
+			if !strings.HasPrefix(m[1], "ok ") {
+				t.Errorf("the graph is not legible: %s", html.UnescapeString(m[1]))
+			}
+			shot := filepath.Join(artifacts, "html-graph-"+tc.name+".png")
+			if err := exec.Command(browser, append(args, "--window-size=1600,1200", "--screenshot="+shot, "file://"+file)...).Run(); err != nil {
+				t.Errorf("screenshot: %v", err)
+			}
+			t.Logf("%s; screenshot: %s", m[1], shot)
+		})
+	}
 }

@@ -160,7 +160,7 @@ const usage = `usage: chainlint [flags] [PATH ...]
        chainlint explain RULE
        chainlint init [--force]
        chainlint trace URL [PATH ...] [--method M] [--header 'N: v'] [--format text|json]
-       chainlint graph [PATH ...] [--format mermaid|dot|json]
+       chainlint graph [PATH ...] [--format mermaid|dot|json|svg]
        chainlint purge-order [PATH ...] [--format text|json]
        chainlint vcl SERVICE [PATH ...] (the VCL Fastly compiles for SERVICE, as modelled)
        chainlint pull (--all | --service ID ...) [--version active|latest|N] [--out FILE]

@@ -1,0 +1,255 @@
+package chainview
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goccy/go-graphviz"
+)
+
+// The graph laid out as a picture: Graphviz's dot, compiled to WebAssembly
+// and run in this process by go-graphviz, so a report stays one file that
+// fetches nothing and needs no Graphviz installed. dot ranks the chain left
+// to right, keeps parallel edges apart and places every label itself;
+// names are wrapped at word boundaries (dots, dashes, spaces), never cut.
+
+// MaxLayoutNodes bounds the graphs dot lays out: its crossing minimisation
+// grows faster than linearly, and a picture of hundreds of services is
+// not one a reviewer reads. Larger graphs get the column layout.
+const MaxLayoutNodes = 400
+
+// LayoutFont is the font the layout is measured in; pages that show the
+// SVG use it too (DejaVu Sans, whose metrics Graphviz knows, then
+// Verdana, its near twin in width).
+const LayoutFont = "DejaVu Sans"
+
+// SVGOptions shape the SVG for where it is shown.
+type SVGOptions struct {
+	// ForHTML gives nodes and edges the IDs, classes and data attributes
+	// the HTML report's style and script read (n-ID, e<i>, node service
+	// sev-error, edge error, data-from/to/backend), and leaves out the
+	// colours its style sheet sets; the svg format keeps Graphviz's
+	// colours and tooltips.
+	ForHTML bool
+	// Severity of each service by ID for ForHTML: "error", "warning",
+	// "info" or "".
+	Severity map[string]string
+}
+
+var (
+	gvOnce sync.Once
+	gv     *graphviz.Graphviz
+	gvErr  error
+	gvMu   sync.Mutex // a Graphviz instance renders one graph at a time
+)
+
+// LayoutSVG lays the graph out with dot and returns the SVG element.
+func (g *Graph) LayoutSVG(ctx context.Context, o SVGOptions) ([]byte, error) {
+	gvOnce.Do(func() { gv, gvErr = graphviz.New(context.Background()) })
+	if gvErr != nil {
+		return nil, gvErr
+	}
+	dot := g.layoutDOT(o)
+	gvMu.Lock()
+	defer gvMu.Unlock()
+	parsed, err := graphviz.ParseBytes([]byte(dot))
+	if err != nil {
+		return nil, fmt.Errorf("graphviz: %w", err)
+	}
+	defer parsed.Close()
+	var buf bytes.Buffer
+	if err := gv.Render(ctx, parsed, graphviz.SVG, &buf); err != nil {
+		return nil, fmt.Errorf("graphviz: %w", err)
+	}
+	svg := buf.Bytes()
+	if i := bytes.Index(svg, []byte("<svg")); i > 0 {
+		svg = svg[i:] // no XML declaration or DOCTYPE inside a page
+	}
+	if o.ForHTML {
+		svg = g.htmlAttributes(svg)
+	}
+	return svg, nil
+}
+
+// NodeCount is how many nodes a picture of the graph has.
+func (g *Graph) NodeCount() int { return len(g.Services) + len(g.External) + len(g.Origins) }
+
+// wrap breaks a label into lines of about width characters at spaces and
+// after dots, dashes, slashes and underscores; a piece longer than width
+// stays whole.
+func wrap(s string, width int) string {
+	var lines []string
+	line := ""
+	piece := ""
+	flush := func() {
+		if piece == "" {
+			return
+		}
+		if line != "" && len([]rune(line+piece)) > width {
+			lines = append(lines, strings.TrimRight(line, " "))
+			line = ""
+		}
+		line += piece
+		piece = ""
+	}
+	for _, r := range s {
+		piece += string(r)
+		switch r {
+		case ' ', '.', '-', '/', '_', '·':
+			flush()
+		}
+	}
+	flush()
+	if line != "" {
+		lines = append(lines, strings.TrimRight(line, " "))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// layoutDOT is the graph in DOT with the layout's attributes.
+func (g *Graph) layoutDOT(o SVGOptions) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "digraph chainlint {\n  rankdir=LR; nodesep=0.35; ranksep=0.9; pad=0.2; bgcolor=transparent;\n  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=%q, fontsize=11, margin=\"0.15,0.08\"];\n  edge [fontname=%q, fontsize=9, arrowsize=0.7];\n", LayoutFont, LayoutFont)
+	node := func(name, id, class, label, shape, extra string) {
+		attrs := fmt.Sprintf("label=%s, shape=%s", dotString(label), shape)
+		if o.ForHTML {
+			attrs += fmt.Sprintf(", id=%s, class=%s, tooltip=\" \"", dotString(id), dotString(class))
+		}
+		if extra != "" {
+			attrs += ", " + extra
+		}
+		fmt.Fprintf(&b, "  %s [%s];\n", name, attrs)
+	}
+	ids := map[string]string{}
+	for i, s := range g.Services {
+		name := fmt.Sprintf("s%d", i)
+		ids[s.ID] = name
+		class, extra := "service", ""
+		if sev := o.Severity[s.ID]; sev != "" {
+			class += " sev-" + sev
+		}
+		if s.InLoop && !strings.Contains(class, "sev-error") {
+			class += " sev-error"
+		}
+		if !o.ForHTML {
+			switch {
+			case s.Errors > 0 || s.InLoop:
+				extra = "color=red, fillcolor=\"#fde8e8\", penwidth=2"
+			case s.Warnings > 0:
+				extra = "color=orange, fillcolor=\"#fff4e0\", penwidth=2"
+			}
+			if s.Tooltip != "" {
+				extra += sep(extra) + "tooltip=" + dotString(s.Tooltip)
+			}
+		}
+		node(name, "n-"+s.ID, class, wrap(s.Name, 24)+"\n"+PlatformName(s.Platform)+" service", "box", extra)
+	}
+	for i, h := range g.External {
+		name := fmt.Sprintf("x%d", i)
+		ids["external:"+h] = name
+		node(name, "n-external:"+h, "external", wrap(h, 24)+"\noutside the inputs", "box", "style=\"rounded,dashed,filled\", fillcolor=\"#f4f4f4\"")
+	}
+	for i, a := range g.Origins {
+		name := fmt.Sprintf("o%d", i)
+		ids["origin:"+a] = name
+		node(name, "n-origin:"+a, "origin", wrap(a, 24)+"\norigin", "cylinder", "style=filled, fillcolor=\"#eef7ee\"")
+	}
+	for i, e := range g.Edges {
+		from, to := ids[e.From], ids[e.To]
+		if from == "" || to == "" {
+			continue
+		}
+		attrs := "label=" + dotString(wrap(e.Label(), 28))
+		class := "edge"
+		switch {
+		case e.Broken:
+			class += " broken"
+			attrs += ", style=dashed, arrowhead=tee"
+		case e.Error:
+			class += " error"
+		case e.Warning:
+			class += " warning"
+			attrs += ", style=dashed"
+		}
+		if o.ForHTML {
+			attrs += fmt.Sprintf(", id=\"e%d\", tooltip=\" \"", i)
+			if extra := strings.TrimPrefix(class, "edge"); extra != "" {
+				attrs += ", class=" + dotString(strings.TrimSpace(extra))
+			}
+		} else {
+			switch {
+			case e.Broken || e.Error:
+				attrs += ", color=red, fontcolor=\"#a00\", penwidth=2"
+			case e.Warning:
+				attrs += ", color=orange"
+			}
+			if e.Tooltip != "" {
+				attrs += ", tooltip=" + dotString(e.Tooltip)
+			}
+		}
+		fmt.Fprintf(&b, "  %s -> %s [%s];\n", from, to, attrs)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+func sep(s string) string {
+	if s == "" {
+		return ""
+	}
+	return ", "
+}
+
+var (
+	svgEdgeG = regexp.MustCompile(`<g id="e(\d+)" class="([^"]*)">`)
+	svgNodeG = regexp.MustCompile(`<g id="n&#45;([^"]*)" class="([^"]*)">`) // Graphviz writes - as &#45;
+	// Graphviz wraps a node or edge with a tooltip in a link; the page
+	// needs neither.
+	svgLinkOpen  = regexp.MustCompile(`<g id="a_[^"]*"><a xlink:title="[^"]*">\n?`)
+	svgLinkClose = regexp.MustCompile(`</a>\n?</g>\n?`)
+	svgTitle     = regexp.MustCompile(`<title>[^<]*</title>\n?`)
+)
+
+// htmlAttributes adds the data attributes the report's script reads and a
+// title of its own to each node and edge.
+func (g *Graph) htmlAttributes(svg []byte) []byte {
+	s := string(svg)
+	s = svgLinkOpen.ReplaceAllString(s, "")
+	s = svgLinkClose.ReplaceAllString(s, "")
+	s = svgTitle.ReplaceAllString(s, "")
+	s = svgEdgeG.ReplaceAllStringFunc(s, func(m string) string {
+		sub := svgEdgeG.FindStringSubmatch(m)
+		i, err := strconv.Atoi(sub[1])
+		if err != nil || i >= len(g.Edges) {
+			return m
+		}
+		e := g.Edges[i]
+		title := e.Backend
+		if e.Tooltip != "" {
+			title += "\n" + e.Tooltip
+		}
+		return fmt.Sprintf(`<g id="e%d" class="%s" data-from="%s" data-to="%s" data-backend="%s"><title>%s</title>`, i, sub[2], html.EscapeString(e.From), html.EscapeString(e.To), html.EscapeString(e.Backend), html.EscapeString(title))
+	})
+	titles := map[string]string{}
+	for _, sv := range g.Services {
+		titles[sv.ID] = sv.Name + " (" + PlatformName(sv.Platform) + " service)"
+	}
+	for _, h := range g.External {
+		titles["external:"+h] = h + " (Fastly service outside the inputs)"
+	}
+	for _, a := range g.Origins {
+		titles["origin:"+a] = a + " (origin)"
+	}
+	s = svgNodeG.ReplaceAllStringFunc(s, func(m string) string {
+		sub := svgNodeG.FindStringSubmatch(m)
+		id := html.UnescapeString(sub[1])
+		return fmt.Sprintf(`<g id="n&#45;%s" class="%s" data-id="%s" tabindex="0"><title>%s</title>`, sub[1], sub[2], html.EscapeString(id), html.EscapeString(titles[id]))
+	})
+	return []byte(s)
+}
