@@ -17,10 +17,10 @@ import (
 )
 
 // The html format is one self-contained page a reviewer opens to see the
-// estate: the chain graph as SVG, laid out by Graphviz's dot run in
-// process (chainview.LayoutSVG), or by columns (htmlLayout) beyond
-// chainview.MaxLayoutNodes; nothing is fetched from anywhere (the page
-// makes no network request), each
+// estate: the chain graph as SVG, laid out by Graphviz's dot where it is
+// installed (chainview.LayoutSVG), else, and beyond
+// chainview.MaxLayoutNodes, by columns (htmlLayout); nothing is fetched
+// from anywhere (the page makes no network request), each
 // service coloured by its worst finding, and the findings table. Clicking
 // a finding highlights its service, its backend's edge and, for a loop,
 // the loop; clicking a service lists its backends with the Host each
@@ -181,9 +181,11 @@ func writeHTML(w io.Writer, r *Report) error {
 
 	// The graph: laid out by Graphviz's dot up to MaxLayoutNodes nodes,
 	// by columns beyond (a picture of hundreds of services is read by
-	// its findings, and dot's time grows faster than the graph).
+	// its findings, and dot's time grows faster than the graph) or where
+	// dot is not installed.
 	p("<section id=\"graph\"><h2>Chain graph</h2>\n")
 	var svg []byte
+	note := ""
 	if g.NodeCount() <= chainview.MaxLayoutNodes {
 		sev := map[string]string{}
 		for id, s := range worst {
@@ -194,12 +196,16 @@ func writeHTML(w io.Writer, r *Report) error {
 		var err error
 		if svg, err = g.LayoutSVG(context.Background(), chainview.SVGOptions{ForHTML: true, Severity: sev}); err != nil {
 			svg = nil // the column layout below still draws it
+			note = "Drawn in columns: " + err.Error() + "."
 		}
 	}
 	if svg != nil {
 		p("%s", bytes.Replace(svg, []byte("<svg "), []byte(`<svg class="dot" role="img" aria-label="chain graph" `), 1))
 	} else {
 		writeColumnSVG(bw, g, nodes, byID)
+		if note != "" {
+			p("<p class=\"legend\">%s</p>\n", esc(note))
+		}
 	}
 	p("<p class=\"legend\"><span class=\"key sev-error\">error, or on a loop</span> <span class=\"key sev-warning\">warning</span> <span class=\"key sev-info\">info</span> <span class=\"key external\">outside the inputs</span> <span class=\"key origin\">origin</span> · a dashed red edge is where a backend was meant to go but loops back</p>\n</section>\n")
 
