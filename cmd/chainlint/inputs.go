@@ -27,10 +27,10 @@ type inputFlags struct {
 
 // register adds the flags to fs.
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.Var(&f.vars, "var", "a Terraform root variable, name=value (repeatable)")
-	fs.Var(&f.varFiles, "var-file", "a Terraform variables file (repeatable)")
-	fs.Var(&f.context, "context", "load PATH for the chain graph only (repeatable)")
-	fs.BoolVar(&f.outsideRoot, "allow-outside-root", false, "let Terraform's file() read outside the given paths")
+	fs.Var(&f.vars, "var", "set a Terraform root module variable: name=value (repeatable)")
+	fs.Var(&f.varFiles, "var-file", "read Terraform variables from a .tfvars file, or ROOT=FILE for the root module in ROOT only (repeatable)")
+	fs.Var(&f.context, "context", "load PATH for the chain graph only: the rest of the estate (another repository, a chainlint pull export); its own findings are not reported (repeatable)")
+	fs.BoolVar(&f.outsideRoot, "allow-outside-root", false, "let Terraform's file() and templatefile() read outside the linted paths")
 	fs.StringVar(&f.configPath, "config", "", "config file (default: "+config.FileName+" in the current directory or above)")
 	fs.StringVar(&f.profile, "profile", "", "chain limits: "+strings.Join(analyzer.ProfileNames(), " or ")+" (default from the config file, else current)")
 }
@@ -61,10 +61,19 @@ func (f *inputFlags) options(c *Command, paths []string, stderr io.Writer) (lint
 		}
 		topts.Vars[k] = val
 	}
+	if f.profile != "" {
+		if _, err := analyzer.ProfileByName(f.profile); err != nil {
+			fmt.Fprintf(stderr, "chainlint: --profile: %v\n", err)
+			return lint.Options{}, false
+		}
+	}
 	cfg, _, err := lint.FindConfig(c.wd(), f.configPath, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "chainlint: config: %v\n", err)
 		return lint.Options{}, false
+	}
+	if cfg == nil {
+		cfg = &config.Config{}
 	}
 	var context []string
 	for _, p := range f.context {
