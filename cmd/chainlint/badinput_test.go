@@ -278,8 +278,11 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 // input could not be read, no panic, and peak memory within the row's
 // bound (default 512 MB).
 func TestBadInputs(t *testing.T) {
+	t.Parallel() // a process each, independent: the two cores share them
 	for _, tt := range badInputs {
 		t.Run(tt.name, func(t *testing.T) {
+			// Not in parallel: a child's peak RSS (rusage) includes this
+			// process's at the fork, which parallel cases' inputs inflate.
 			if testing.Short() && tt.noLSP {
 				t.Skip("large")
 			}

@@ -66,6 +66,7 @@ func TestHTMLSelfContained(t *testing.T) {
 // backends). A screenshot is kept as the test's artefact, in
 // $CHAINLINT_ARTIFACTS (default: the system's temporary directory).
 func TestHTMLInChromium(t *testing.T) {
+	t.Parallel() // a process each, independent: the two cores share them
 	browser := findBrowser(t)
 	page, report := htmlReport(t)
 	dir := t.TempDir()
@@ -142,6 +143,7 @@ func findBrowser(t *testing.T) string {
 // services) and on a 40-service synthetic estate. Screenshots are kept as
 // artefacts, in $CHAINLINT_ARTIFACTS.
 func TestHTMLGraphLegible(t *testing.T) {
+	t.Parallel() // a process each, independent: the two cores share them
 	browser := findBrowser(t)
 	synthetic := t.TempDir()
 	if err := estate.Write(synthetic, map[string][]byte{"estate.json": estate.Bundle(estate.Options{Services: 40, Seed: 3})}); err != nil {

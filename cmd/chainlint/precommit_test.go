@@ -47,6 +47,7 @@ func snapshot(t *testing.T, root string) string {
 }
 
 func TestPreCommitHook(t *testing.T) {
+	t.Parallel() // a process each, independent: the two cores share them
 	if testing.Short() {
 		t.Skip("builds the hook with pre-commit: slow")
 	}
@@ -88,6 +89,7 @@ func TestPreCommitHook(t *testing.T) {
 // system) with the chainlint built for these tests first on the PATH: no
 // Go is needed when the hook runs.
 func TestPreCommitSystemHook(t *testing.T) {
+	t.Parallel() // a process each, independent: the two cores share them
 	repo, _, run := preCommitSetup(t, "PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"))
 	out, err := run("pre-commit", "try-repo", repo, "chainlint-system", "--all-files")
 	if err == nil || !strings.Contains(out, "[missing-host-override]") || !strings.Contains(out, "Failed") {
