@@ -26,6 +26,8 @@ type Command struct {
 	// Environ lists the environment as KEY=value (for TF_VAR_name); nil
 	// lists none.
 	Environ func() []string
+
+	cleanup []func() // temporary directories a command made (diff's git trees)
 }
 
 // tfVarEnv is the environment's TF_VAR_name settings, name → value, as
@@ -82,6 +84,7 @@ const usage = `usage: chainlint [flags] [PATH ...]
        chainlint graph [PATH ...] [--format mermaid|dot|json|svg]
        chainlint purge-order [PATH ...] [--format text|json]
        chainlint vcl SERVICE [PATH ...] (the VCL Fastly compiles for SERVICE, as modelled)
+       chainlint diff BASE [HEAD] [--format text|json|markdown|github] (what a change does to the chain)
        chainlint pull (--all | --service ID ...) [--version active|latest|N] [--out FILE]
        chainlint lsp                    (a language server on stdin/stdout)
 
@@ -99,7 +102,7 @@ Flags:
 `
 
 // commands are the subcommands, for "did you mean".
-var commands = []string{"rules", "explain", "init", "trace", "graph", "purge-order", "vcl", "pull", "lsp", "help", "version"}
+var commands = []string{"rules", "explain", "init", "trace", "graph", "purge-order", "vcl", "diff", "pull", "lsp", "help", "version"}
 
 // Run runs chainlint with its arguments (without the program name) and
 // returns the exit status.
@@ -116,6 +119,8 @@ func (c *Command) Run(args []string) int {
 			return c.cmdView(args[0], args[1:])
 		case "vcl":
 			return c.cmdVCL(args[1:])
+		case "diff":
+			return c.cmdDiff(args[1:])
 		case "pull":
 			return c.cmdPull(args[1:])
 		case "lsp":

@@ -1,0 +1,559 @@
+// Package chaindiff compares two lint results of one estate — before and
+// after a change — as a reviewer of the change needs it: what each
+// backend now reaches and with which Host, the chain edges added and
+// removed, loops introduced or removed, the worst path from each entry
+// service against the profile's limits, the findings the change
+// introduces and fixes (keyed as baselines are: rule, service, object;
+// never by line), and an order in which to activate the changed services.
+//
+// Services are matched by ID (a Fastly ID, or a Terraform address, which
+// the Terraform loader uses as a stand-in ID), then by name; backends by
+// name.
+package chaindiff
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/lint"
+)
+
+// FormatVersion is the version of the JSON document (Report); it changes
+// only when a field changes meaning or goes away.
+const FormatVersion = 1
+
+// Side is one side of the comparison.
+type Side struct {
+	Label  string // what the user named: a directory, git:REV, a file
+	Result *lint.Result
+	Rel    func(string) string // prints file names
+}
+
+// Report is what a change does to the chain.
+type Report struct {
+	Version         int             `json:"version"`
+	Base            string          `json:"base"`
+	Head            string          `json:"head"`
+	Services        []ServiceChange `json:"services"`
+	Edges           EdgeChanges     `json:"edges"`
+	Loops           LoopChanges     `json:"loops"`
+	Limits          []LimitChange   `json:"limits"`
+	Findings        FindingChanges  `json:"findings"`
+	ActivationOrder Activation      `json:"activation_order"`
+}
+
+// ServiceChange is a service added, removed, or with changed backends.
+type ServiceChange struct {
+	Service  string          `json:"service"`
+	Status   string          `json:"status"` // added, removed, changed
+	Backends []BackendChange `json:"backends,omitempty"`
+}
+
+// BackendChange is a backend added, removed or changed, before and after.
+type BackendChange struct {
+	Name   string       `json:"name"`
+	Status string       `json:"status"` // added, removed, changed
+	Before *BackendView `json:"before,omitempty"`
+	After  *BackendView `json:"after,omitempty"`
+}
+
+// BackendView is what decides where a backend's requests go.
+type BackendView struct {
+	Address string `json:"address"`
+	// Target is the analysed service the requests reach, "origin", or
+	// "Fastly (outside the inputs)".
+	Target string `json:"target"`
+	// Host is the Host header sent, "" for the client's; HostSource says
+	// which layer decides it.
+	Host       string `json:"host"`
+	HostSource string `json:"host_source"`
+	Shield     string `json:"shield,omitempty"`
+	TLSName    string `json:"tls_name,omitempty"` // ssl_cert_hostname / SNI
+}
+
+// Edge is a chain edge: a backend of one service reaching another.
+type Edge struct {
+	From    string `json:"from"`
+	Backend string `json:"backend"`
+	To      string `json:"to"`
+}
+
+// EdgeChanges are the chain edges added and removed.
+type EdgeChanges struct {
+	Added   []Edge `json:"added"`
+	Removed []Edge `json:"removed"`
+}
+
+// LoopChanges are the services on a loop before and after.
+type LoopChanges struct {
+	Introduced []string `json:"introduced"`
+	Removed    []string `json:"removed"`
+}
+
+// LimitChange is the worst request path from an entry service (one no
+// other analysed service sends to) before and after, against the
+// profile; -1 on a side where the service is no entry service (or is
+// not there).
+type LimitChange struct {
+	Service        string `json:"service"`
+	HopsBefore     int    `json:"hops_before"`
+	HopsAfter      int    `json:"hops_after"`
+	ServicesBefore int    `json:"services_before"`
+	ServicesAfter  int    `json:"services_after"`
+	MaxHops        int    `json:"max_hops"`
+	MaxServices    int    `json:"max_services"`
+}
+
+// Finding is a finding as the diff reports it.
+type Finding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Service  string `json:"service,omitempty"`
+	Object   string `json:"object,omitempty"`
+	Message  string `json:"message"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+
+	sev analyzer.Severity
+}
+
+// FindingChanges are the findings introduced and fixed.
+type FindingChanges struct {
+	Introduced []Finding `json:"introduced"`
+	Fixed      []Finding `json:"fixed"`
+}
+
+// Activation is an order in which to activate the changed services, one
+// at a time: a service after every changed service it sends requests to
+// (origins first), so that no step sends requests to a service that does
+// not yet answer as the change means it to.
+type Activation struct {
+	Order []string `json:"order"`
+	// Blocked names a loop among the changed services, which no order
+	// activates without a step where one side is old.
+	Blocked string `json:"blocked,omitempty"`
+}
+
+// Compare builds the report of what head changes from base.
+func Compare(base, head Side) *Report {
+	r := &Report{Version: FormatVersion, Base: base.Label, Head: head.Label,
+		Services: []ServiceChange{}, Edges: EdgeChanges{Added: []Edge{}, Removed: []Edge{}},
+		Loops: LoopChanges{Introduced: []string{}, Removed: []string{}}, Limits: []LimitChange{},
+		Findings: FindingChanges{Introduced: []Finding{}, Fixed: []Finding{}}, ActivationOrder: Activation{Order: []string{}}}
+	bc, hc := base.Result.Chains(), head.Result.Chains()
+	pairs := match(bc.Graph.Services, hc.Graph.Services)
+	changed := r.compareServices(pairs, bc, hc)
+	r.compareEdges(bc, hc)
+	r.compareLoops(bc, hc)
+	r.compareLimits(pairs, base.Result, head.Result)
+	r.compareFindings(base, head)
+	r.activationOrder(hc, changed)
+	return r
+}
+
+// pair is a service on both sides, or on one (the other nil).
+type pair struct{ base, head *analyzer.Service }
+
+func (p pair) label() string {
+	if p.head != nil {
+		return p.head.Label()
+	}
+	return p.base.Label()
+}
+
+// match pairs services by ID, then by name.
+func match(base, head []*analyzer.Service) []pair {
+	var out []pair
+	usedB, usedH := map[*analyzer.Service]bool{}, map[*analyzer.Service]bool{}
+	for _, key := range []func(*analyzer.Service) string{
+		func(s *analyzer.Service) string { return s.ID.Value },
+		func(s *analyzer.Service) string { return s.Name.Value },
+	} {
+		byKey := map[string]*analyzer.Service{}
+		for _, s := range base {
+			if k := key(s); k != "" && !usedB[s] && byKey[k] == nil {
+				byKey[k] = s
+			}
+		}
+		for _, h := range head {
+			if usedH[h] {
+				continue
+			}
+			if b := byKey[key(h)]; b != nil && !usedB[b] {
+				out = append(out, pair{b, h})
+				usedB[b], usedH[h] = true, true
+			}
+		}
+	}
+	for _, s := range base {
+		if !usedB[s] {
+			out = append(out, pair{base: s})
+		}
+	}
+	for _, s := range head {
+		if !usedH[s] {
+			out = append(out, pair{head: s})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].label() < out[j].label() })
+	return out
+}
+
+// compareServices reports services added, removed and with changed
+// backends; it returns the labels of the services the change touches.
+func (r *Report) compareServices(pairs []pair, bc, hc *analyzer.Chains) map[string]bool {
+	changed := map[string]bool{}
+	for _, p := range pairs {
+		switch {
+		case p.base == nil:
+			r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "added", Backends: backendChanges(nil, p.head, nil, hc)})
+			changed[p.label()] = true
+		case p.head == nil:
+			r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "removed", Backends: backendChanges(p.base, nil, bc, nil)})
+			changed[p.label()] = true
+		default:
+			if bs := backendChanges(p.base, p.head, bc, hc); len(bs) > 0 {
+				r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "changed", Backends: bs})
+				changed[p.label()] = true
+			}
+		}
+	}
+	return changed
+}
+
+func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains) []BackendChange {
+	views := func(s *analyzer.Service, c *analyzer.Chains) (map[string]*BackendView, []string) {
+		out := map[string]*BackendView{}
+		var names []string
+		if s == nil {
+			return out, nil
+		}
+		for _, b := range s.Backends {
+			if _, dup := out[b.Name.Value]; !dup {
+				names = append(names, b.Name.Value)
+			}
+			out[b.Name.Value] = view(b, c)
+		}
+		return out, names
+	}
+	before, bn := views(base, bc)
+	after, an := views(head, hc)
+	names := slices.Concat(bn, an)
+	seen := map[string]bool{}
+	var out []BackendChange
+	for _, n := range names {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		b, a := before[n], after[n]
+		switch {
+		case b == nil:
+			out = append(out, BackendChange{Name: n, Status: "added", After: a})
+		case a == nil:
+			out = append(out, BackendChange{Name: n, Status: "removed", Before: b})
+		case *a != *b:
+			out = append(out, BackendChange{Name: n, Status: "changed", Before: b, After: a})
+		}
+	}
+	return out
+}
+
+func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
+	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: "client"}
+	if b.Shield.Known() {
+		v.Shield = b.Shield.Value
+	}
+	if b.SSLCertHostname.Known() {
+		v.TLSName = b.SSLCertHostname.Value
+	}
+	if r := c.RouteOf[b]; r != nil {
+		v.Host, v.HostSource = r.Host, r.HostSource.String()
+		switch {
+		case r.To != nil && r.AddressDomain != nil && r.AddressDomain.Service != r.To:
+			v.Target = fmt.Sprintf("%s (addressed to %s, but the Host routes it there)", r.To.Label(), r.AddressDomain.Service.Label())
+		case r.To != nil:
+			v.Target = r.To.Label()
+		case r.ToFastly:
+			v.Target = "Fastly (outside the inputs)"
+		}
+	}
+	return v
+}
+
+func edges(c *analyzer.Chains) map[Edge]bool {
+	out := map[Edge]bool{}
+	for _, r := range c.Routes {
+		if r.To != nil {
+			out[Edge{From: r.From.Label(), Backend: r.Backend.Name.Value, To: r.To.Label()}] = true
+		}
+	}
+	return out
+}
+
+func (r *Report) compareEdges(bc, hc *analyzer.Chains) {
+	be, he := edges(bc), edges(hc)
+	for e := range he {
+		if !be[e] {
+			r.Edges.Added = append(r.Edges.Added, e)
+		}
+	}
+	for e := range be {
+		if !he[e] {
+			r.Edges.Removed = append(r.Edges.Removed, e)
+		}
+	}
+	sortEdges(r.Edges.Added)
+	sortEdges(r.Edges.Removed)
+}
+
+func sortEdges(es []Edge) {
+	sort.Slice(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		return a.From+"\x00"+a.Backend+"\x00"+a.To < b.From+"\x00"+b.Backend+"\x00"+b.To
+	})
+}
+
+func looping(c *analyzer.Chains) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range c.Graph.Services {
+		if c.HasCycle(s) {
+			out[s.Label()] = true
+		}
+	}
+	return out
+}
+
+func (r *Report) compareLoops(bc, hc *analyzer.Chains) {
+	bl, hl := looping(bc), looping(hc)
+	for s := range hl {
+		if !bl[s] {
+			r.Loops.Introduced = append(r.Loops.Introduced, s)
+		}
+	}
+	for s := range bl {
+		if !hl[s] {
+			r.Loops.Removed = append(r.Loops.Removed, s)
+		}
+	}
+	sort.Strings(r.Loops.Introduced)
+	sort.Strings(r.Loops.Removed)
+}
+
+// worst is the worst path from each service: hops and services.
+func worst(res *lint.Result) map[string][2]int {
+	c := res.Chains()
+	hops, _ := c.PathMax(analyzer.HopCost)
+	services, _ := c.PathMax(func(*analyzer.Service, *analyzer.Route) int { return 1 })
+	out := map[string][2]int{}
+	for i, s := range c.Graph.Services {
+		entry := len(s.Domains) > 0
+		for _, r := range c.In(s) {
+			entry = entry && r.From == s
+		}
+		if entry {
+			out[s.Label()] = [2]int{hops[i], services[i]}
+		}
+	}
+	return out
+}
+
+func (r *Report) compareLimits(pairs []pair, base, head *lint.Result) {
+	bw, hw := worst(base), worst(head)
+	maxHops, maxServices := 0, 0
+	for _, l := range head.Profile.Limits {
+		maxHops, maxServices = max(maxHops, l.Hops), max(maxServices, l.Services)
+	}
+	for _, p := range pairs {
+		var b, h [2]int
+		okB, okH := false, false
+		if p.base != nil {
+			b, okB = bw[p.base.Label()]
+		}
+		if p.head != nil {
+			h, okH = hw[p.head.Label()]
+		}
+		if !okB && !okH || okB && okH && b == h {
+			continue
+		}
+		lc := LimitChange{Service: p.label(), HopsBefore: b[0], HopsAfter: h[0], ServicesBefore: b[1], ServicesAfter: h[1], MaxHops: maxHops, MaxServices: maxServices}
+		if !okB {
+			lc.HopsBefore, lc.ServicesBefore = -1, -1 // not an entry service before
+		}
+		if !okH {
+			lc.HopsAfter, lc.ServicesAfter = -1, -1
+		}
+		r.Limits = append(r.Limits, lc)
+	}
+}
+
+type findingKey struct{ rule, service, object, file string }
+
+func findingsOf(s Side) (map[findingKey][]Finding, []findingKey) {
+	out := map[findingKey][]Finding{}
+	var order []findingKey
+	for _, f := range s.Result.Findings {
+		k := findingKey{rule: f.Rule, service: f.Service, object: f.Object}
+		if f.Service == "" {
+			k.file = s.Rel(f.Pos.Filename)
+		}
+		if _, ok := out[k]; !ok {
+			order = append(order, k)
+		}
+		out[k] = append(out[k], Finding{Rule: f.Rule, Severity: f.Severity.String(), Service: f.Service, Object: f.Object, Message: f.Message,
+			File: s.Rel(f.Pos.Filename), Line: f.Pos.Line, Column: f.Pos.Column, sev: f.Severity})
+	}
+	return out, order
+}
+
+// compareFindings keys findings as baselines do (rule, service, object;
+// the file for a finding about no service), never by line: moving code is
+// not a change. A key found more often after than before introduces the
+// extra ones.
+func (r *Report) compareFindings(base, head Side) {
+	bf, _ := findingsOf(base)
+	hf, horder := findingsOf(head)
+	for _, k := range horder {
+		if extra := len(hf[k]) - len(bf[k]); extra > 0 {
+			r.Findings.Introduced = append(r.Findings.Introduced, hf[k][len(hf[k])-extra:]...)
+		}
+	}
+	_, border := findingsOf(base)
+	for _, k := range border {
+		if gone := len(bf[k]) - len(hf[k]); gone > 0 {
+			r.Findings.Fixed = append(r.Findings.Fixed, bf[k][len(bf[k])-gone:]...)
+		}
+	}
+}
+
+// activationOrder orders the changed services of head so that each
+// comes after every changed service it sends requests to, or means to
+// (its backend's address names that service even where the Host sends
+// the request elsewhere): origins first. A loop among changed services
+// has no such order; the pair is named.
+func (r *Report) activationOrder(hc *analyzer.Chains, changed map[string]bool) {
+	deps := map[string]map[string]bool{} // service → changed services it needs first
+	var names []string
+	for _, s := range hc.Graph.Services {
+		if changed[s.Label()] && deps[s.Label()] == nil {
+			deps[s.Label()] = map[string]bool{}
+			names = append(names, s.Label())
+		}
+	}
+	for _, rt := range hc.Routes {
+		from := rt.From.Label()
+		if deps[from] == nil {
+			continue
+		}
+		for _, to := range []*analyzer.Service{rt.To, addressed(rt)} {
+			if to != nil && to != rt.From && deps[to.Label()] != nil {
+				deps[from][to.Label()] = true
+			}
+		}
+	}
+	sort.Strings(names)
+	done := map[string]bool{}
+	for len(done) < len(names) {
+		progress := false
+		for _, n := range names {
+			if done[n] {
+				continue
+			}
+			ready := true
+			for d := range deps[n] {
+				ready = ready && done[d]
+			}
+			if ready {
+				r.ActivationOrder.Order = append(r.ActivationOrder.Order, n)
+				done[n], progress = true, true
+			}
+		}
+		if !progress { // a loop: name a pair on it, then go on in name order
+			for _, n := range names {
+				if done[n] {
+					continue
+				}
+				for d := range deps[n] {
+					if !done[d] && deps[d][n] && r.ActivationOrder.Blocked == "" {
+						a, b := min(n, d), max(n, d)
+						r.ActivationOrder.Blocked = fmt.Sprintf("%s and %s send requests to each other: whichever is activated first sends to the other's old configuration", a, b)
+					}
+				}
+				if r.ActivationOrder.Blocked == "" {
+					r.ActivationOrder.Blocked = n + " is on a loop of changed services"
+				}
+				r.ActivationOrder.Order = append(r.ActivationOrder.Order, n)
+				done[n] = true
+				break
+			}
+		}
+	}
+	// Removed services have nothing to activate: they are deactivated
+	// once the services that sent to them no longer do.
+	var removed []string
+	for _, sc := range r.Services {
+		if sc.Status == "removed" {
+			removed = append(removed, sc.Service)
+		}
+	}
+	sort.Strings(removed)
+	for _, s := range removed {
+		r.ActivationOrder.Order = append(r.ActivationOrder.Order, s+" (deactivate)")
+	}
+}
+
+// addressed is the analysed service a route's address names, if any.
+func addressed(r *analyzer.Route) *analyzer.Service {
+	if r.AddressDomain != nil {
+		return r.AddressDomain.Service
+	}
+	return nil
+}
+
+// Introduced returns the introduced findings at or above a severity.
+func (r *Report) Introduced(atLeast analyzer.Severity) []Finding {
+	var out []Finding
+	for _, f := range r.Findings.Introduced {
+		if f.sev >= atLeast {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Unchanged reports a change that does nothing to the chain.
+func (r *Report) Unchanged() bool {
+	return len(r.Services) == 0 && len(r.Edges.Added)+len(r.Edges.Removed) == 0 && len(r.Loops.Introduced)+len(r.Loops.Removed) == 0 &&
+		len(r.Findings.Introduced)+len(r.Findings.Fixed) == 0 && len(r.Limits) == 0
+}
+
+// headline is the one-line summary.
+func (r *Report) headline() string {
+	if r.Unchanged() {
+		return "no change to the chain"
+	}
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(len(r.Services), plural(len(r.Services), "service", "services")+" changed")
+	add(len(r.Edges.Added), plural(len(r.Edges.Added), "edge", "edges")+" added")
+	add(len(r.Edges.Removed), plural(len(r.Edges.Removed), "edge", "edges")+" removed")
+	add(len(r.Loops.Introduced), plural(len(r.Loops.Introduced), "service", "services")+" newly on a loop")
+	add(len(r.Findings.Introduced), plural(len(r.Findings.Introduced), "finding", "findings")+" introduced")
+	add(len(r.Findings.Fixed), plural(len(r.Findings.Fixed), "finding", "findings")+" fixed")
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDiff runs chainlint diff on a git repository: BASE from a revision
+// (read without checking it out, also scoped to a path), HEAD the working
+// tree; the exit status follows the introduced findings and --fail-on.
+func TestDiff(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	t.Parallel()
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	copyFile := func(from, to string) {
+		t.Helper()
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q")
+	copyFile("../../chaindiff/testdata/basic/base/estate.json", filepath.Join(repo, "fastly", "estate.json"))
+	git("add", ".")
+	git("commit", "-q", "-m", "base")
+	copyFile("../../chaindiff/testdata/basic/head/estate.json", filepath.Join(repo, "fastly", "estate.json"))
+
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		status int
+		stdout []string
+		stderr string
+	}{
+		{"revision against the working tree", []string{"diff", "git:HEAD"}, 1,
+			[]string{"chainlint diff git:HEAD → .: 3 services changed", "fastly/estate.json:6:34: error:", "activation order (origins first): api, www, legacy (deactivate)"}, ""},
+		{"revision scoped to a path", []string{"diff", "git:HEAD:fastly", "fastly", "--format", "json"}, 1,
+			[]string{`"version": 1`, `"introduced": [`, `"file": "fastly/estate.json"`}, ""},
+		{"fail-on none", []string{"diff", "git:HEAD", "--fail-on", "none", "--format", "markdown"}, 0,
+			[]string{"**3 services changed", "```mermaid"}, ""},
+		{"github annotations", []string{"diff", "git:HEAD", "--format", "github"}, 1,
+			[]string{"::error file=fastly/estate.json,line=6,col=34,title=chainlint diff missing-host-override::"}, ""},
+		{"the working tree against itself", []string{"diff", ".", "."}, 0, []string{"no change to the chain"}, ""},
+		{"an unknown revision", []string{"diff", "git:no-such-rev"}, 2, nil, "git:no-such-rev: git archive no-such-rev:"},
+		{"no argument", []string{"diff"}, 2, nil, "usage: chainlint diff BASE [HEAD]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, status := runBinary(t, repo, tc.args...)
+			if status != tc.status {
+				t.Errorf("status %d, want %d\n%s\n%s", status, tc.status, stdout, stderr)
+			}
+			for _, want := range tc.stdout {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, stdout)
+				}
+			}
+			if tc.stderr != "" && !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr)
+			}
+		})
+	}
+	// The revision was read without touching the working tree.
+	if b, _ := os.ReadFile(filepath.Join(repo, "fastly", "estate.json")); !strings.Contains(string(b), `"API"`) {
+		t.Error("diff changed the working tree")
+	}
+}
