@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/lint"
 )
 
@@ -40,6 +41,8 @@ type Report struct {
 	Services        []ServiceChange `json:"services"`
 	Edges           EdgeChanges     `json:"edges"`
 	Loops           LoopChanges     `json:"loops"`
+	Reach           ReachChanges    `json:"reach"`
+	PurgeOrder      PurgeChange     `json:"purge_order"`
 	Limits          []LimitChange   `json:"limits"`
 	Findings        FindingChanges  `json:"findings"`
 	ActivationOrder Activation      `json:"activation_order"`
@@ -93,6 +96,21 @@ type LoopChanges struct {
 	Removed    []string `json:"removed"`
 }
 
+// ReachChanges are the services a request from another service's
+// public domain newly reaches through the chain, and those it no longer
+// reaches (they still answer their own domains).
+type ReachChanges struct {
+	Reached         []string `json:"reached"`
+	NoLongerReached []string `json:"no_longer_reached"`
+}
+
+// PurgeChange is the order to purge chained caches, before and after,
+// when it changed: one line per group, origin side first.
+type PurgeChange struct {
+	Before []string `json:"before,omitempty"`
+	After  []string `json:"after,omitempty"`
+}
+
 // LimitChange is the worst request path from an entry service (one no
 // other analysed service sends to) before and after, against the
 // profile; -1 on a side where the service is no entry service (or is
@@ -143,12 +161,26 @@ func Compare(base, head Side) *Report {
 	r := &Report{Version: FormatVersion, Base: base.Label, Head: head.Label,
 		Services: []ServiceChange{}, Edges: EdgeChanges{Added: []Edge{}, Removed: []Edge{}},
 		Loops: LoopChanges{Introduced: []string{}, Removed: []string{}}, Limits: []LimitChange{},
+		Reach:    ReachChanges{Reached: []string{}, NoLongerReached: []string{}},
 		Findings: FindingChanges{Introduced: []Finding{}, Fixed: []Finding{}}, ActivationOrder: Activation{Order: []string{}}}
 	bc, hc := base.Result.Chains(), head.Result.Chains()
 	pairs := match(bc.Graph.Services, hc.Graph.Services)
 	changed := r.compareServices(pairs, bc, hc)
 	r.compareEdges(bc, hc)
 	r.compareLoops(bc, hc)
+	r.Reach.Reached = setDiff(reached(hc), reached(bc))
+	inHead := map[string]bool{}
+	for _, s := range hc.Graph.Services {
+		inHead[s.Label()] = true
+	}
+	for _, s := range setDiff(reached(bc), reached(hc)) {
+		if inHead[s] { // a removed service is reported as removed
+			r.Reach.NoLongerReached = append(r.Reach.NoLongerReached, s)
+		}
+	}
+	if before, after := purgeLines(bc), purgeLines(hc); !slices.Equal(before, after) {
+		r.PurgeOrder = PurgeChange{Before: before, After: after}
+	}
 	r.compareLimits(pairs, base.Result, head.Result)
 	r.compareFindings(base, head)
 	r.activationOrder(hc, changed)
@@ -265,6 +297,9 @@ func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains) []Bac
 
 func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
 	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: "client"}
+	if !b.Address.Known() {
+		v.Address = "(not known until apply)"
+	}
 	if b.Shield.Known() {
 		v.Shield = b.Shield.Value
 	}
@@ -324,6 +359,46 @@ func looping(c *analyzer.Chains) map[string]bool {
 		if c.HasCycle(s) {
 			out[s.Label()] = true
 		}
+	}
+	return out
+}
+
+// reached is the services a chain edge from another service reaches.
+func reached(c *analyzer.Chains) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range c.Routes {
+		if r.To != nil && r.To != r.From {
+			out[r.To.Label()] = true
+		}
+	}
+	return out
+}
+
+// setDiff is a's members not in b, sorted.
+func setDiff(a, b map[string]bool) []string {
+	out := []string{}
+	for k := range a {
+		if !b[k] {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// purgeLines renders the purge order one group a line.
+func purgeLines(c *analyzer.Chains) []string {
+	var out []string
+	for _, p := range chainview.PurgeOrder(c) {
+		if p.Loop != "" {
+			out = append(out, "a loop, no order: "+p.Loop)
+			continue
+		}
+		var names []string
+		for _, st := range p.Steps {
+			names = append(names, st.Service)
+		}
+		out = append(out, strings.Join(names, ", "))
 	}
 	return out
 }
@@ -528,7 +603,8 @@ func (r *Report) Introduced(atLeast analyzer.Severity) []Finding {
 // Unchanged reports a change that does nothing to the chain.
 func (r *Report) Unchanged() bool {
 	return len(r.Services) == 0 && len(r.Edges.Added)+len(r.Edges.Removed) == 0 && len(r.Loops.Introduced)+len(r.Loops.Removed) == 0 &&
-		len(r.Findings.Introduced)+len(r.Findings.Fixed) == 0 && len(r.Limits) == 0
+		len(r.Findings.Introduced)+len(r.Findings.Fixed) == 0 && len(r.Limits) == 0 &&
+		len(r.Reach.Reached)+len(r.Reach.NoLongerReached) == 0 && r.PurgeOrder.Before == nil && r.PurgeOrder.After == nil
 }
 
 // headline is the one-line summary.

@@ -3,7 +3,10 @@ package chaindiff_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -85,4 +88,87 @@ func TestJSONContract(t *testing.T) {
 	if _, ok := f["introduced"]; !ok || !strings.Contains(b.String(), `"fixed"`) {
 		t.Errorf("findings lacks introduced or fixed: %v", f)
 	}
+}
+
+// TestSwapMirrors: swapping BASE and HEAD mirrors the report: what was
+// introduced is fixed, edges added are removed, services added are
+// removed.
+func TestSwapMirrors(t *testing.T) {
+	b, h := side(t, "testdata/basic/base"), side(t, "testdata/basic/head")
+	fwd, back := chaindiff.Compare(b, h), chaindiff.Compare(h, b)
+	key := func(fs []chaindiff.Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Rule+"|"+f.Service+"|"+f.Object)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if !slices.Equal(key(fwd.Findings.Introduced), key(back.Findings.Fixed)) || !slices.Equal(key(fwd.Findings.Fixed), key(back.Findings.Introduced)) {
+		t.Errorf("findings do not mirror:\n%+v\n%+v", fwd.Findings, back.Findings)
+	}
+	if !slices.Equal(fwd.Edges.Added, back.Edges.Removed) || !slices.Equal(fwd.Edges.Removed, back.Edges.Added) {
+		t.Errorf("edges do not mirror:\n%+v\n%+v", fwd.Edges, back.Edges)
+	}
+	if !slices.Equal(fwd.Loops.Introduced, back.Loops.Removed) || !slices.Equal(fwd.Reach.Reached, back.Reach.NoLongerReached) {
+		t.Errorf("loops or reach do not mirror")
+	}
+	status := func(r *chaindiff.Report) map[string]string {
+		out := map[string]string{}
+		for _, s := range r.Services {
+			out[s.Service] = s.Status
+		}
+		return out
+	}
+	mirror := map[string]string{"added": "removed", "removed": "added", "changed": "changed"}
+	fs, bs := status(fwd), status(back)
+	for name, st := range fs {
+		if bs[name] != mirror[st] {
+			t.Errorf("service %s: %s one way, %s the other", name, st, bs[name])
+		}
+	}
+	if len(fs) != len(bs) {
+		t.Errorf("services: %v against %v", fs, bs)
+	}
+}
+
+// TestRuleCasesAsChanges: each rule's golden cases, as a change from a
+// good case to a bad one, introduce the rule's finding, and the change
+// back fixes it.
+func TestRuleCasesAsChanges(t *testing.T) {
+	rulesDir := "../rules/testdata"
+	entries, err := os.ReadDir(rulesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		rule := e.Name()
+		bad, _ := filepath.Glob(filepath.Join(rulesDir, rule, "bad*"))
+		good, _ := filepath.Glob(filepath.Join(rulesDir, rule, "good*"))
+		if len(bad) == 0 || len(good) == 0 || fileExists(filepath.Join(bad[0], ".chainlint.yaml")) || fileExists(filepath.Join(good[0], ".chainlint.yaml")) {
+			continue // a case with its own config is linted under it, not comparable
+		}
+		t.Run(rule, func(t *testing.T) {
+			g, b := side(t, good[0]), side(t, bad[0])
+			has := func(fs []chaindiff.Finding) bool {
+				for _, f := range fs {
+					if f.Rule == rule {
+						return true
+					}
+				}
+				return false
+			}
+			if !has(chaindiff.Compare(g, b).Findings.Introduced) {
+				t.Errorf("%s → %s does not introduce %s", good[0], bad[0], rule)
+			}
+			if !has(chaindiff.Compare(b, g).Findings.Fixed) {
+				t.Errorf("%s → %s does not fix %s", bad[0], good[0], rule)
+			}
+		})
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -85,6 +85,12 @@ func (r *Report) writeText(w io.Writer) error {
 	section("chain edges removed", mapStrings(r.Edges.Removed, Edge.String))
 	section("services newly on a loop", mapStrings(r.Loops.Introduced, printable.String))
 	section("services no longer on a loop", mapStrings(r.Loops.Removed, printable.String))
+	section("services newly reached through the chain", mapStrings(r.Reach.Reached, printable.String))
+	section("services no longer reached through the chain (they still answer their own domains)", mapStrings(r.Reach.NoLongerReached, printable.String))
+	if r.PurgeOrder.Before != nil || r.PurgeOrder.After != nil {
+		section("purge order before (origin side first)", mapStrings(r.PurgeOrder.Before, printable.String))
+		section("purge order after", mapStrings(r.PurgeOrder.After, printable.String))
+	}
 	section("worst path from each entry service (hops, services; the profile allows "+r.limitText()+")", mapStrings(r.Limits, LimitChange.String))
 	section("findings introduced", mapStrings(r.Findings.Introduced, Finding.String))
 	section("findings fixed", mapStrings(r.Findings.Fixed, Finding.String))

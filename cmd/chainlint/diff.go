@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/chainlint/chainlint/chaindiff"
 	"github.com/chainlint/chainlint/internal/gittree"
+	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
 )
@@ -49,17 +51,9 @@ func (c *Command) cmdDiff(args []string) int {
 		fmt.Fprintf(stderr, "chainlint diff: --format: unknown format %q (want %s)\n", *format, strings.Join(chaindiff.Formats, ", "))
 		return exitUsage
 	}
-	if len(positional) == 1 {
-		positional = append(positional, ".")
-	}
-	var sides [2]chaindiff.Side
-	var failOnCfg *lint.Options
-	for i, spec := range positional {
-		side, opts, status := c.diffSide(spec, &in)
-		if status != proceed {
-			return status
-		}
-		sides[i], failOnCfg = side, &opts
+	sides, failOnCfg, status := c.diffSides(positional, &in)
+	if status != proceed {
+		return status
 	}
 	failOn, err := lint.FailOn(*failOnFlag, failOnCfg.Config)
 	if err != nil {
@@ -79,6 +73,45 @@ func (c *Command) cmdDiff(args []string) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// diffSides loads both sides: BASE and HEAD (the working tree by
+// default), or a Terraform plan's prior_state and planned_values.
+func (c *Command) diffSides(positional []string, in *inputFlags) ([2]chaindiff.Side, *lint.Options, int) {
+	stderr := c.Stderr
+	var sides [2]chaindiff.Side
+	var failOnCfg *lint.Options
+	specs := positional
+	if len(positional) == 1 {
+		specs = append(specs, ".")
+		// A Terraform plan (terraform show -json plan.out) is both sides:
+		// its prior_state before, its planned_values after.
+		if prior, ok, err := c.planPrior(positional[0]); err != nil {
+			fmt.Fprintf(stderr, "chainlint diff: %s: %v\n", positional[0], err)
+			return [2]chaindiff.Side{}, nil, exitUsage
+		} else if ok {
+			specs = []string{prior, positional[0]}
+		}
+	}
+	for i, spec := range specs {
+		side, opts, status := c.diffSide(spec, in)
+		if status != proceed {
+			return [2]chaindiff.Side{}, nil, status
+		}
+		sides[i], failOnCfg = side, &opts
+	}
+	if specs[0] != positional[0] && len(positional) == 1 { // a plan: name its sides
+		sides[0].Label, sides[1].Label = positional[0]+" (prior_state)", positional[0]+" (planned_values)"
+		prior, plan := specs[0], c.path(positional[0])
+		rel := sides[1].Rel
+		sides[0].Rel = func(name string) string {
+			if name == prior {
+				return rel(plan) + " (prior_state)"
+			}
+			return rel(name)
+		}
+	}
+	return sides, failOnCfg, proceed
 }
 
 // diffSide loads and lints one side: a path, or git:REV[:PATH] read from
@@ -108,4 +141,48 @@ func (c *Command) diffSide(spec string, in *inputFlags) (chaindiff.Side, lint.Op
 		return chaindiff.Side{}, lint.Options{}, exitUsage
 	}
 	return chaindiff.Side{Label: spec, Result: res, Rel: output.RelativeTo(root)}, opts, proceed
+}
+
+// planPrior reads a Terraform plan's JSON (terraform show -json
+// plan.out) and writes its prior state as a state document (with the
+// plan's configuration, for references) to a temporary file; ok is
+// false for anything that is not a plan.
+func (c *Command) planPrior(spec string) (string, bool, error) {
+	if strings.HasPrefix(spec, "git:") || !strings.HasSuffix(spec, ".json") {
+		return "", false, nil
+	}
+	content, err := safefile.ReadText(c.path(spec), 0)
+	if err != nil {
+		return "", false, nil // not a file: diffSide says why
+	}
+	var plan map[string]json.RawMessage
+	if json.Unmarshal(content, &plan) != nil || plan["planned_values"] == nil || plan["format_version"] == nil {
+		return "", false, nil
+	}
+	var prior struct {
+		Values json.RawMessage `json:"values"`
+	}
+	if raw := plan["prior_state"]; raw != nil {
+		if err := json.Unmarshal(raw, &prior); err != nil {
+			return "", false, fmt.Errorf("prior_state: %w", err)
+		}
+	}
+	if prior.Values == nil {
+		prior.Values = json.RawMessage(`{"root_module": {}}`) // a plan that creates everything
+	}
+	state := map[string]json.RawMessage{"format_version": plan["format_version"], "values": prior.Values}
+	if cfg := plan["configuration"]; cfg != nil {
+		state["configuration"] = cfg
+	}
+	data, err := json.MarshalIndent(state, "", "  ")
+	if err != nil {
+		return "", false, err
+	}
+	dir, err := os.MkdirTemp("", "chainlint-diff-")
+	if err != nil {
+		return "", false, err
+	}
+	c.cleanup = append(c.cleanup, func() { _ = os.RemoveAll(dir) })
+	file := filepath.Join(dir, "prior_state.json")
+	return file, true, os.WriteFile(file, data, 0o600)
 }

@@ -83,3 +83,38 @@ func TestDiff(t *testing.T) {
 		t.Error("diff changed the working tree")
 	}
 }
+
+// TestDiffPlan: a Terraform plan's JSON alone is both sides, its
+// prior_state before and its planned_values after.
+func TestDiffPlan(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	service := func(override string) string {
+		return `{"address": "fastly_service_vcl.www", "mode": "managed", "type": "fastly_service_vcl", "name": "www",
+		  "provider_name": "registry.terraform.io/fastly/fastly",
+		  "values": {"id": "WWW", "name": "www", "domain": [{"name": "www.example.com"}],
+		    "backend": [{"name": "api", "address": "api.example.com", "port": 443` + override + `}]}},
+		 {"address": "fastly_service_vcl.api", "mode": "managed", "type": "fastly_service_vcl", "name": "api",
+		  "provider_name": "registry.terraform.io/fastly/fastly",
+		  "values": {"id": "API", "name": "api", "domain": [{"name": "api.example.com"}], "backend": []}}`
+	}
+	plan := `{"format_version": "1.2", "terraform_version": "1.9.8",
+	  "prior_state": {"format_version": "1.0", "values": {"root_module": {"resources": [` + service(`, "override_host": "api.example.com"`) + `]}}},
+	  "planned_values": {"root_module": {"resources": [` + service("") + `]}}}`
+	if err := os.WriteFile(filepath.Join(dir, "plan.json"), []byte(plan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, status := runBinary(t, dir, "diff", "plan.json")
+	if status != 1 {
+		t.Fatalf("status %d, want 1\n%s\n%s", status, stdout, stderr)
+	}
+	for _, want := range []string{
+		"chainlint diff plan.json (prior_state) → plan.json (planned_values): 1 service changed",
+		"before: api.example.com → api, Host api.example.com (override_host)",
+		"[missing-host-override]",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+}
