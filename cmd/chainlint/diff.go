@@ -151,12 +151,11 @@ func (c *Command) planPrior(spec string) (string, bool, error) {
 	if strings.HasPrefix(spec, "git:") || !strings.HasSuffix(spec, ".json") {
 		return "", false, nil
 	}
-	content, err := safefile.ReadText(c.path(spec), 0)
-	if err != nil {
-		return "", false, nil // not a file: diffSide says why
-	}
+	// A file that cannot be read, or is no plan, is a side of its own:
+	// diffSide loads it (and says why it cannot).
+	content, readErr := safefile.ReadText(c.path(spec), 0)
 	var plan map[string]json.RawMessage
-	if json.Unmarshal(content, &plan) != nil || plan["planned_values"] == nil || plan["format_version"] == nil {
+	if readErr != nil || json.Unmarshal(content, &plan) != nil || plan["planned_values"] == nil || plan["format_version"] == nil {
 		return "", false, nil
 	}
 	var prior struct {
