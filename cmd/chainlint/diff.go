@@ -153,9 +153,8 @@ func (c *Command) planPrior(spec string) (string, bool, error) {
 	}
 	// A file that cannot be read, or is no plan, is a side of its own:
 	// diffSide loads it (and says why it cannot).
-	content, readErr := safefile.ReadText(c.path(spec), 0)
 	var plan map[string]json.RawMessage
-	if readErr != nil || json.Unmarshal(content, &plan) != nil || plan["planned_values"] == nil || plan["format_version"] == nil {
+	if !isPlan(c.path(spec), &plan) {
 		return "", false, nil
 	}
 	var prior struct {
@@ -184,4 +183,14 @@ func (c *Command) planPrior(spec string) (string, bool, error) {
 	c.cleanup = append(c.cleanup, func() { _ = os.RemoveAll(dir) })
 	file := filepath.Join(dir, "prior_state.json")
 	return file, true, os.WriteFile(file, data, 0o600)
+}
+
+// isPlan reads a file as a plan's JSON into plan, and reports whether it
+// is one.
+func isPlan(path string, plan *map[string]json.RawMessage) bool {
+	content, err := safefile.ReadText(path, 0)
+	if err != nil || json.Unmarshal(content, plan) != nil {
+		return false
+	}
+	return (*plan)["planned_values"] != nil && (*plan)["format_version"] != nil
 }
