@@ -48,11 +48,14 @@ type Report struct {
 	ActivationOrder Activation      `json:"activation_order"`
 }
 
-// ServiceChange is a service added, removed, or with changed backends.
+// ServiceChange is a service added, removed, or with changed backends
+// or domains.
 type ServiceChange struct {
-	Service  string          `json:"service"`
-	Status   string          `json:"status"` // added, removed, changed
-	Backends []BackendChange `json:"backends,omitempty"`
+	Service        string          `json:"service"`
+	Status         string          `json:"status"` // added, removed, changed
+	Backends       []BackendChange `json:"backends,omitempty"`
+	DomainsAdded   []string        `json:"domains_added,omitempty"`
+	DomainsRemoved []string        `json:"domains_removed,omitempty"`
 }
 
 // BackendChange is a backend added, removed or changed, before and after.
@@ -184,6 +187,7 @@ func Compare(base, head Side) *Report {
 	r.compareLimits(pairs, base.Result, head.Result)
 	r.compareFindings(base, head)
 	r.activationOrder(hc, changed)
+	r.checkOrder(pairs, bc, hc)
 	return r
 }
 
@@ -248,13 +252,23 @@ func (r *Report) compareServices(pairs []pair, bc, hc *analyzer.Chains) map[stri
 			r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "removed", Backends: backendChanges(p.base, nil, bc, nil)})
 			changed[p.label()] = true
 		default:
-			if bs := backendChanges(p.base, p.head, bc, hc); len(bs) > 0 {
-				r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "changed", Backends: bs})
+			bs := backendChanges(p.base, p.head, bc, hc)
+			added, removed := setDiff(domainSet(p.head), domainSet(p.base)), setDiff(domainSet(p.base), domainSet(p.head))
+			if len(bs)+len(added)+len(removed) > 0 {
+				r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "changed", Backends: bs, DomainsAdded: added, DomainsRemoved: removed})
 				changed[p.label()] = true
 			}
 		}
 	}
 	return changed
+}
+
+func domainSet(s *analyzer.Service) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range s.Domains {
+		out[strings.ToLower(d.Name.Value)] = true
+	}
+	return out
 }
 
 func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains) []BackendChange {
@@ -632,4 +646,121 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// checkOrder walks the activation order step by step, each step's estate
+// being the activated services' new configuration and the others' old
+// one, and checks that at no step a backend's Host reaches another
+// service than it reaches on its own side (or none, or two): what a
+// half-activated chain would get wrong. When the proposed order fails,
+// another is searched for among up to six changed services; when none
+// passes, Blocked says which step goes wrong.
+func (r *Report) checkOrder(pairs []pair, bc, hc *analyzer.Chains) {
+	n := len(r.ActivationOrder.Order)
+	if n == 0 || r.ActivationOrder.Blocked != "" {
+		return
+	}
+	problem := firstProblem(r.ActivationOrder.Order, pairs, bc, hc)
+	if problem == "" {
+		return
+	}
+	if n <= 6 {
+		for _, order := range permutations(r.ActivationOrder.Order) {
+			if firstProblem(order, pairs, bc, hc) == "" {
+				r.ActivationOrder.Order = order
+				return
+			}
+		}
+	}
+	r.ActivationOrder.Blocked = problem
+}
+
+// firstProblem is the first step of an order at which a backend's Host
+// is answered by another service than on its own side, or "".
+func firstProblem(order []string, pairs []pair, bc, hc *analyzer.Chains) string {
+	own := map[*analyzer.Chains]map[string][]string{bc: hostMap(bc), hc: hostMap(hc)}
+	active := map[string]bool{}
+	for step, name := range order {
+		active[strings.TrimSuffix(name, " (deactivate)")] = true
+		// The estate at this step: each service as activated or not.
+		hosts := map[string][]string{} // domain → services answering it
+		type version struct {
+			s *analyzer.Service
+			c *analyzer.Chains
+		}
+		var live []version
+		for _, p := range pairs {
+			v := version{p.base, bc}
+			if active[p.label()] {
+				v = version{p.head, hc}
+			}
+			if v.s == nil {
+				continue
+			}
+			live = append(live, v)
+			for _, d := range v.s.Domains {
+				host := strings.ToLower(d.Name.Value)
+				hosts[host] = append(hosts[host], p.label())
+			}
+		}
+		for _, v := range live {
+			for _, b := range v.s.Backends {
+				rt := v.c.RouteOf[b]
+				if rt == nil || rt.Host == "" || !rt.ToFastly || rt.To == nil {
+					continue
+				}
+				if mine := answering(own[v.c], rt.Host); len(mine) != 1 {
+					continue // a problem of its own side already (duplicate-domain)
+				}
+				got := answering(hosts, rt.Host)
+				if len(got) != 1 || got[0] != rt.To.Label() {
+					what := "no service"
+					if len(got) > 0 {
+						what = strings.Join(got, " and ")
+					}
+					return fmt.Sprintf("after step %d (%s), backend %q of %s sends Host %s, which %s answers, not %s", step+1, name, b.Name.Value, v.s.Label(), rt.Host, what, rt.To.Label())
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// hostMap maps each domain of a side to the services answering it.
+func hostMap(c *analyzer.Chains) map[string][]string {
+	out := map[string][]string{}
+	for _, s := range c.Graph.Services {
+		for _, d := range s.Domains {
+			host := strings.ToLower(d.Name.Value)
+			out[host] = append(out[host], s.Label())
+		}
+	}
+	return out
+}
+
+// answering is the services answering a Host: an exact domain, else a
+// wildcard of one label.
+func answering(hosts map[string][]string, host string) []string {
+	if s := hosts[host]; len(s) > 0 {
+		return s
+	}
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		return hosts["*"+host[i:]]
+	}
+	return nil
+}
+
+// permutations lists the orders of names (at most 720 for six).
+func permutations(names []string) [][]string {
+	if len(names) <= 1 {
+		return [][]string{slices.Clone(names)}
+	}
+	var out [][]string
+	for i := range names {
+		rest := slices.Concat(names[:i:i], names[i+1:])
+		for _, p := range permutations(rest) {
+			out = append(out, append([]string{names[i]}, p...))
+		}
+	}
+	return out
 }

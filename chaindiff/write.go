@@ -61,6 +61,12 @@ func (r *Report) writeText(w io.Writer) error {
 	fmt.Fprintf(&b, "chainlint diff %s → %s: %s\n", printable.String(r.Base), printable.String(r.Head), r.headline())
 	for _, s := range r.Services {
 		fmt.Fprintf(&b, "\nservice %s: %s\n", printable.String(s.Service), s.Status)
+		for _, d := range s.DomainsAdded {
+			fmt.Fprintf(&b, "  + domain %s\n", printable.String(d))
+		}
+		for _, d := range s.DomainsRemoved {
+			fmt.Fprintf(&b, "  - domain %s\n", printable.String(d))
+		}
 		for _, bc := range s.Backends {
 			switch bc.Status {
 			case "added":
