@@ -79,12 +79,26 @@ type Service struct {
 	// source_code_hash hashes), positioned at the attribute: a Compute
 	// project whose directory holds it is this service's.
 	Package Field[string]
+	// Terraform is what a Terraform declaration says of the service that
+	// the API does not hold (nil from other sources).
+	Terraform *TerraformInfo
 	// Staged is set when the configuration stages the service's version
 	// (the next Terraform provider's fastly_service_version_stage action,
 	// or stage = true): it names what stages it, positioned there.
 	Staged Field[string]
 	// File is the name of the file that declares the service.
 	File string
+}
+
+// TerraformInfo is a Terraform service resource's address, activation
+// and ordering, for what a change's apply does (chainlint diff).
+type TerraformInfo struct {
+	Address string // fastly_service_vcl.www[0], module.x.fastly_service_vcl.y
+	// Activate is the resource's activate argument (unset: true).
+	Activate Field[bool]
+	// DependsOn lists the resources its depends_on names, as
+	// "type.name" or "module.name".
+	DependsOn []string
 }
 
 // Label is the service's human name: its name, else its ID.
@@ -129,6 +143,10 @@ type Backend struct {
 	// Setter writes new fields into the backend's declaration, in the
 	// syntax of its file. Nil when the source cannot be edited mechanically.
 	Setter FieldSetter
+	// Refs are the Terraform resources and modules its address and
+	// override_host refer to ("type.name", "module.name"): Terraform
+	// orders an apply by them.
+	Refs []string
 }
 
 // VCLBackend holds the fields only a VCL backend declaration has.

@@ -2,8 +2,10 @@ package bench
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 
+	"github.com/chainlint/chainlint/chaindiff"
 	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/lint"
 )
@@ -85,5 +87,34 @@ func BenchmarkScaling(b *testing.B) {
 				lintDir(b, dir)
 			}
 		})
+	}
+}
+
+// BenchmarkDiff compares an estate of 1,000 services with a variant of
+// it (another seed): two lints, side by side as chainlint diff runs
+// them, and the comparison. Goal: at most 2.2× BenchmarkLint/json/1000.
+func BenchmarkDiff(b *testing.B) {
+	base, _ := estateDir(b, 1000, "json")
+	dir := b.TempDir()
+	if err := estate.Write(dir, map[string][]byte{"estate.json": estate.Bundle(estate.Options{Services: 1000, Seed: 2})}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var sides [2]chaindiff.Side
+		var wg sync.WaitGroup
+		for i, d := range []string{base, dir} { // side by side, as chainlint diff lints them
+			wg.Go(func() {
+				res, err := lint.Run(lint.Options{Paths: []string{d}})
+				if err != nil {
+					panic(err)
+				}
+				sides[i] = chaindiff.Side{Label: d, Result: res, Rel: func(s string) string { return s }}
+			})
+		}
+		wg.Wait()
+		if r := chaindiff.Compare(sides[0], sides[1]); r.Unchanged() {
+			b.Fatal("two estates, no change")
+		}
 	}
 }

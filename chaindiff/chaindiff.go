@@ -78,6 +78,10 @@ type BackendView struct {
 	HostSource string `json:"host_source"`
 	Shield     string `json:"shield,omitempty"`
 	TLSName    string `json:"tls_name,omitempty"` // ssl_cert_hostname / SNI
+	// OtherPaths are the other Hosts the backend's VCL sends on some
+	// request paths (the request-flow model), with the service each
+	// reaches, sorted.
+	OtherPaths string `json:"other_paths,omitempty"`
 }
 
 // Edge is a chain edge: a backend of one service reaching another.
@@ -157,6 +161,18 @@ type Activation struct {
 	// Blocked names a loop among the changed services, which no order
 	// activates without a step where one side is old.
 	Blocked string `json:"blocked,omitempty"`
+	// Unenforced lists the steps of the order Terraform will not keep:
+	// nothing in the later service's resource refers to the earlier
+	// one's (no reference, no depends_on), so one apply may update them
+	// in any order.
+	Unenforced []string `json:"unenforced,omitempty"`
+	// Checked says the order was checked step by step (it is for up to
+	// MaxCheckedSteps changed services: each step is a pass over the
+	// estate).
+	Checked bool `json:"checked"`
+	// Drafts are the changed services Terraform leaves as drafts
+	// (activate = false): someone activates them, in this order.
+	Drafts []string `json:"drafts,omitempty"`
 }
 
 // Compare builds the report of what head changes from base.
@@ -188,7 +204,79 @@ func Compare(base, head Side) *Report {
 	r.compareFindings(base, head)
 	r.activationOrder(hc, changed)
 	r.checkOrder(pairs, bc, hc)
+	r.terraformOrder(hc)
 	return r
+}
+
+// terraformOrder says where Terraform will not keep the order, and which
+// changed services it leaves as drafts.
+func (r *Report) terraformOrder(hc *analyzer.Chains) {
+	pos := map[string]int{}
+	for i, n := range r.ActivationOrder.Order {
+		pos[n] = i
+	}
+	byLabel := map[string]*analyzer.Service{}
+	for _, s := range hc.Graph.Services {
+		byLabel[s.Label()] = s
+	}
+	for _, n := range r.ActivationOrder.Order {
+		if s := byLabel[n]; s != nil && s.Terraform != nil && s.Terraform.Activate.Known() && !s.Terraform.Activate.Value {
+			r.ActivationOrder.Drafts = append(r.ActivationOrder.Drafts, n)
+		}
+	}
+	seen := map[[2]string]bool{}
+	for _, rt := range hc.Routes {
+		s := rt.From
+		for _, t := range []*analyzer.Service{rt.To, addressed(rt)} {
+			if t == nil || t == s || s.Terraform == nil || t.Terraform == nil {
+				continue
+			}
+			ps, okS := pos[s.Label()]
+			pt, okT := pos[t.Label()]
+			key := [2]string{s.Label(), t.Label()}
+			if !okS || !okT || pt > ps || seen[key] {
+				continue
+			}
+			seen[key] = true
+			if !refersTo(rt.Backend.Refs, t.Terraform.Address) && !refersTo(s.Terraform.DependsOn, t.Terraform.Address) {
+				r.ActivationOrder.Unenforced = append(r.ActivationOrder.Unenforced, fmt.Sprintf(
+					"%s after %s: backend %q of %s names %s's address literally and %s has no depends_on on it, so one terraform apply may update them in either order; refer to %s's domain in the address, or add depends_on = [%s]",
+					s.Label(), t.Label(), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, stripKeys(t.Terraform.Address)))
+			}
+		}
+	}
+	sort.Strings(r.ActivationOrder.Unenforced)
+}
+
+// refersTo reports whether references (module-relative "type.name" or
+// "module.name") name the resource at addr (a full address, keys and
+// all).
+func refersTo(refs []string, addr string) bool {
+	a := stripKeys(addr)
+	for _, ref := range refs {
+		if a == ref || strings.HasSuffix(a, "."+ref) || strings.HasPrefix(a, ref+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// stripKeys drops an address's instance keys: module.a[0].x.y["k"] is
+// module.a.x.y.
+func stripKeys(addr string) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(addr); i++ {
+		switch c := addr[i]; {
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // pair is a service on both sides, or on one (the other nil).
@@ -320,6 +408,16 @@ func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
 	if b.SSLCertHostname.Known() {
 		v.TLSName = b.SSLCertHostname.Value
 	}
+	var other []string
+	for _, pr := range c.PathRoutesOf[b] {
+		to := "origin"
+		if pr.To != nil {
+			to = pr.To.Label()
+		}
+		other = append(other, "Host "+pr.Host+" → "+to)
+	}
+	sort.Strings(other)
+	v.OtherPaths = strings.Join(slices.Compact(other), "; ")
 	if r := c.RouteOf[b]; r != nil {
 		v.Host, v.HostSource = r.Host, r.HostSource.String()
 		switch {
@@ -648,6 +746,11 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// MaxCheckedSteps bounds the orders checked step by step: each step is a
+// pass over the estate, so a change of every service of a large estate
+// (a migration) would cost its size squared.
+const MaxCheckedSteps = 100
+
 // checkOrder walks the activation order step by step, each step's estate
 // being the activated services' new configuration and the others' old
 // one, and checks that at no step a backend's Host reaches another
@@ -657,9 +760,10 @@ func plural(n int, one, many string) string {
 // passes, Blocked says which step goes wrong.
 func (r *Report) checkOrder(pairs []pair, bc, hc *analyzer.Chains) {
 	n := len(r.ActivationOrder.Order)
-	if n == 0 || r.ActivationOrder.Blocked != "" {
+	if n == 0 || r.ActivationOrder.Blocked != "" || n > MaxCheckedSteps {
 		return
 	}
+	r.ActivationOrder.Checked = true
 	problem := firstProblem(r.ActivationOrder.Order, pairs, bc, hc)
 	if problem == "" {
 		return

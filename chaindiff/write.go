@@ -45,6 +45,9 @@ func (v *BackendView) String() string {
 	if v.TLSName != "" {
 		s += ", TLS name " + v.TLSName
 	}
+	if v.OtherPaths != "" {
+		s += "; on other request paths: " + v.OtherPaths
+	}
 	return printable.String(s)
 }
 
@@ -104,6 +107,15 @@ func (r *Report) writeText(w io.Writer) error {
 		fmt.Fprintf(&b, "\nactivation order (origins first): %s\n", printable.String(strings.Join(r.ActivationOrder.Order, ", ")))
 		if r.ActivationOrder.Blocked != "" {
 			fmt.Fprintf(&b, "  no order is safe: %s\n", printable.String(r.ActivationOrder.Blocked))
+		}
+		if !r.ActivationOrder.Checked && r.ActivationOrder.Blocked == "" {
+			fmt.Fprintf(&b, "  not checked step by step: more than %d services change\n", MaxCheckedSteps)
+		}
+		for _, u := range r.ActivationOrder.Unenforced {
+			fmt.Fprintf(&b, "  Terraform will not keep it: %s\n", printable.String(u))
+		}
+		for _, d := range r.ActivationOrder.Drafts {
+			fmt.Fprintf(&b, "  %s stays a draft (activate = false): activate it by hand, in this order\n", printable.String(d))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -168,6 +180,12 @@ func (r *Report) writeMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "Activate in this order (origins first): %s.", md(strings.Join(r.ActivationOrder.Order, " → ")))
 		if r.ActivationOrder.Blocked != "" {
 			fmt.Fprintf(&b, " No order is safe: %s.", md(r.ActivationOrder.Blocked))
+		}
+		for _, u := range r.ActivationOrder.Unenforced {
+			fmt.Fprintf(&b, " Terraform will not keep it: %s.", md(u))
+		}
+		if len(r.ActivationOrder.Drafts) > 0 {
+			fmt.Fprintf(&b, " Staying drafts (activate = false): %s.", md(strings.Join(r.ActivationOrder.Drafts, ", ")))
 		}
 		b.WriteString("\n\n")
 	}

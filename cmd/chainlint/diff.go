@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/chainlint/chainlint/chaindiff"
 	"github.com/chainlint/chainlint/internal/gittree"
@@ -93,13 +94,33 @@ func (c *Command) diffSides(positional []string, in *inputFlags) ([2]chaindiff.S
 			specs = []string{prior, positional[0]}
 		}
 	}
+	// Both sides are read first (a git tree extracted), then linted side
+	// by side: the two lints are independent, and the machine's cores
+	// share them.
+	var opts [2]lint.Options
+	var roots [2]string
 	for i, spec := range specs {
-		side, opts, status := c.diffSide(spec, in)
+		o, root, status := c.diffInput(spec, in)
 		if status != proceed {
 			return [2]chaindiff.Side{}, nil, status
 		}
-		sides[i], failOnCfg = side, &opts
+		opts[i], roots[i] = o, root
 	}
+	var results [2]*lint.Result
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i := range specs {
+		wg.Go(func() { results[i], errs[i] = lint.Run(opts[i]) })
+	}
+	wg.Wait()
+	for i, spec := range specs {
+		if errs[i] != nil {
+			fmt.Fprintf(stderr, "chainlint diff: %s: %v\n", spec, errs[i])
+			return [2]chaindiff.Side{}, nil, exitUsage
+		}
+		sides[i] = chaindiff.Side{Label: spec, Result: results[i], Rel: output.RelativeTo(roots[i])}
+	}
+	failOnCfg = &opts[1]
 	if specs[0] != positional[0] && len(positional) == 1 { // a plan: name its sides
 		sides[0].Label, sides[1].Label = positional[0]+" (prior_state)", positional[0]+" (planned_values)"
 		prior, plan := specs[0], c.path(positional[0])
@@ -114,9 +135,10 @@ func (c *Command) diffSides(positional []string, in *inputFlags) ([2]chaindiff.S
 	return sides, failOnCfg, proceed
 }
 
-// diffSide loads and lints one side: a path, or git:REV[:PATH] read from
-// the repository into a temporary directory.
-func (c *Command) diffSide(spec string, in *inputFlags) (chaindiff.Side, lint.Options, int) {
+// diffInput prepares one side for the lint: a path, or git:REV[:PATH]
+// read from the repository into a temporary directory, which is the
+// side's root for the file names printed.
+func (c *Command) diffInput(spec string, in *inputFlags) (lint.Options, string, int) {
 	path, root := spec, c.wd()
 	if rest, ok := strings.CutPrefix(spec, "git:"); ok {
 		rev, sub, _ := strings.Cut(rest, ":")
@@ -127,20 +149,15 @@ func (c *Command) diffSide(spec string, in *inputFlags) (chaindiff.Side, lint.Op
 		}
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "chainlint diff: %s: %v\n", spec, err)
-			return chaindiff.Side{}, lint.Options{}, exitUsage
+			return lint.Options{}, "", exitUsage
 		}
 		root, path = dir, filepath.Join(dir, filepath.FromSlash(sub))
 	}
 	opts, ok := in.options(c, []string{path}, c.Stderr)
 	if !ok {
-		return chaindiff.Side{}, lint.Options{}, exitUsage
+		return lint.Options{}, "", exitUsage
 	}
-	res, err := lint.Run(opts)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "chainlint diff: %s: %v\n", spec, err)
-		return chaindiff.Side{}, lint.Options{}, exitUsage
-	}
-	return chaindiff.Side{Label: spec, Result: res, Rel: output.RelativeTo(root)}, opts, proceed
+	return opts, root, proceed
 }
 
 // planPrior reads a Terraform plan's JSON (terraform show -json

@@ -409,6 +409,7 @@ var readAttributes = []string{
 	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename", "source_code_hash",
 	"request_condition", "statement", "action", "destination", "source", "ignore_if_set", "default_host",
 	"version", "stage", "input", // the next provider's versioned objects and actions; stage; terraform_data
+	"activate",
 	"ssl_hostname", // provider < 1.0: ssl_cert_hostname and ssl_sni_hostname in one
 }
 

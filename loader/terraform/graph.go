@@ -360,6 +360,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 	if !s.Name.Known() {
 		s.Name = analyzer.Field[string]{Value: inst.addr, Set: true, Pos: s.ID.Pos, End: s.ID.End}
 	}
+	s.Terraform = &analyzer.TerraformInfo{Address: inst.addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
 	if st := l.flag(b.attrs["stage"]); st.Known() && st.Value {
 		s.Staged = analyzer.Field[string]{Value: inst.addr + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
 	}
@@ -472,6 +473,7 @@ func (l *loader) readBackend(s *analyzer.Service, inst *instance, bb *evalBlock)
 	if bb.static {
 		be.Setter = l.setter(bb)
 	}
+	be.Refs = references(bb.attrs["address"], bb.attrs["override_host"])
 	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", be.Name.Value), map[string]*evalAttr{
 		"address": bb.attrs["address"], "override_host": bb.attrs["override_host"], "shield": bb.attrs["shield"],
 		"ssl_cert_hostname": bb.attrs["ssl_cert_hostname"], "ssl_sni_hostname": bb.attrs["ssl_sni_hostname"],
@@ -757,4 +759,53 @@ func (l *loader) text(a *evalAttr) analyzer.Text {
 		t.Segments = append(t.Segments, analyzer.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)})
 	}
 	return t
+}
+
+// references lists the resources ("type.name") and modules
+// ("module.name") attributes' expressions refer to.
+func references(attrs ...*evalAttr) []string {
+	var out []string
+	for _, a := range attrs {
+		if a == nil {
+			continue
+		}
+		for _, t := range a.attr.Expr.Variables() {
+			if ref := traversalRef(t); ref != "" && !slices.Contains(out, ref) {
+				out = append(out, ref)
+			}
+		}
+	}
+	return out
+}
+
+// traversalRef is what a traversal names for ordering: "type.name" for
+// a resource, "module.name" for a module call, "" for anything else.
+func traversalRef(t hcl.Traversal) string {
+	root := t.RootName()
+	if len(t) < 2 || root == "var" || root == "local" || root == "data" || root == "path" || root == "each" || root == "count" || root == "terraform" || root == "self" {
+		return ""
+	}
+	if attr, ok := t[1].(hcl.TraverseAttr); ok {
+		return root + "." + attr.Name
+	}
+	return ""
+}
+
+// dependsOn lists the resources and modules a block's depends_on names.
+func dependsOn(b *hcl.Block) []string {
+	sb, ok := b.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	a := sb.Attributes["depends_on"]
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range a.Expr.Variables() {
+		if ref := traversalRef(t); ref != "" {
+			out = append(out, ref)
+		}
+	}
+	return out
 }
