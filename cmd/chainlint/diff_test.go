@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chainlint/chainlint/internal/golden"
 )
 
 // TestDiff runs chainlint diff on a git repository: BASE from a revision
@@ -116,5 +118,63 @@ func TestDiffPlan(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}
+	}
+}
+
+// TestRealHistory replays pypi/infra's Terraform commits #150 to #156
+// (testdata/realworld/history/pypi-infra) into a git repository and
+// pins chainlint diff's report of commit pairs, read with git:REV:PATH:
+// #150 adds a service whose backend sends the client's Host, #156 makes
+// it send its own.
+func TestRealHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	t.Parallel()
+	history := "../../testdata/realworld/history/pypi-infra"
+	commits, err := filepath.Glob(filepath.Join(history, "[0-9][0-9]-*"))
+	if err != nil || len(commits) != 7 {
+		t.Fatalf("commits: %v %v", commits, err)
+	}
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	for _, dir := range commits {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Join(repo, filepath.Dir(rel)), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(repo, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		git("add", "-A")
+		git("commit", "-q", "-m", filepath.Base(dir))
+		git("tag", filepath.Base(dir)[3:])
+	}
+	for _, pair := range [][2]string{{"fe4fb0e", "58f243d"}, {"b88eb2e", "d7f84aa"}, {"fe4fb0e", "d7f84aa"}} {
+		t.Run(pair[0]+"-"+pair[1], func(t *testing.T) {
+			stdout, stderr, status := runBinary(t, repo, "diff", "git:"+pair[0]+":terraform", "git:"+pair[1]+":terraform")
+			if status != 0 {
+				t.Errorf("status %d\n%s", status, stderr)
+			}
+			golden.Check(t, filepath.Join("testdata", "history", "pypi-infra-"+pair[0]+"-"+pair[1]+".txt"), stdout)
+		})
 	}
 }
