@@ -398,7 +398,7 @@ func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains) []Bac
 }
 
 func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
-	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: "client"}
+	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: analyzer.HostFromClient.String()}
 	if !b.Address.Known() {
 		v.Address = "(not known until apply)"
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -170,4 +171,36 @@ func TestRuleCasesAsChanges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestJSONContractDocumented: docs/diff-json.md names every field of the
+// JSON document.
+func TestJSONContractDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../docs/diff-json.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(ty reflect.Type) {
+		for ty.Kind() == reflect.Pointer || ty.Kind() == reflect.Slice {
+			ty = ty.Elem()
+		}
+		if ty.Kind() != reflect.Struct || seen[ty] {
+			return
+		}
+		seen[ty] = true
+		for i := 0; i < ty.NumField(); i++ {
+			f := ty.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" || !f.IsExported() {
+				continue
+			}
+			if !strings.Contains(string(doc), "`"+name+"`") && !strings.Contains(string(doc), "`"+name+".") && !strings.Contains(string(doc), "."+name) && !strings.Contains(string(doc), name+"[]") {
+				t.Errorf("docs/diff-json.md does not document %s.%s (%q)", ty.Name(), f.Name, name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeOf(chaindiff.Report{}))
 }
