@@ -97,7 +97,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	inputs := w.inputs
 	for _, n := range w.skipped {
 		f := g.Files.Add(n.path, nil)
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0), Message: n.why})
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0), Message: n.why})
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
 	own := g.Memo == nil
@@ -140,7 +140,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 		if readErrs[i] != "" {
 			f := g.Files.Add(in.path, nil)
-			g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
+			g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
 			continue
 		}
 		if isVCL(in.path) {

@@ -42,7 +42,6 @@ import (
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
-	"github.com/chainlint/chainlint/rules"
 )
 
 // Options tune a server.
@@ -525,7 +524,7 @@ func (s *Server) diagnostics(a *analysis, fs []analyzer.Finding) []Diagnostic {
 	for _, f := range fs {
 		d := Diagnostic{
 			Range: s.lspRange(a, f.Pos, f.End), Severity: severities[f.Severity], Code: f.Rule,
-			CodeDescription: &codeDescription{Href: rules.DocURLFor(f.Rule, s.opts.Version)}, Source: "chainlint", Message: f.Message,
+			CodeDescription: &codeDescription{Href: analyzer.DocURLFor(f.Rule, s.opts.Version)}, Source: "chainlint", Message: f.Message,
 		}
 		for _, rel := range f.Related {
 			d.RelatedInformation = append(d.RelatedInformation, diagnosticRelatedInformation{
@@ -677,16 +676,8 @@ func backendHover(a *analysis, b *analyzer.Backend) string {
 	}
 	for _, l := range a.res.Profile.Limits {
 		lim := l
-		best, _ := c.PathMax(func(s *analyzer.Service, rt *analyzer.Route) int {
-			if !lim.Counts(s.Platform) {
-				return 0
-			}
-			return analyzer.HopCost(s, rt)
-		})
-		here := 0
-		if lim.Counts(b.Service.Platform) {
-			here = analyzer.HopCost(b.Service, r)
-		}
+		best, _ := c.PathMax(func(s *analyzer.Service, rt *analyzer.Route) int { return analyzer.LimitCost(lim, s, rt) })
+		here := analyzer.LimitCost(lim, b.Service, r)
 		rest := 0
 		if r.To != nil && c.IsDAGEdge(r) {
 			rest = best[c.Index(r.To)]

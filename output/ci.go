@@ -428,7 +428,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 			Text: fmt.Sprintf("%s:%d:%d: %s: %s [%s]", name, f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule),
 		}
 		c := JUnitCase{Name: fmt.Sprintf("%s %s:%d:%d", f.Rule, name, f.Pos.Line, f.Pos.Column), ClassName: name}
-		if f.Rule == "parse-error" || f.Rule == "vcl-syntax" {
+		if f.Rule == analyzer.RuleParseError || f.Rule == analyzer.RuleVCLSyntax {
 			c.Error = fail
 			s.Errors++
 		} else {

@@ -177,3 +177,13 @@ func TestRuleAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadRulesAreRules: every rule ID the loaders report under
+// (analyzer.LoadRules) is a rule, which reports them.
+func TestLoadRulesAreRules(t *testing.T) {
+	for _, id := range analyzer.LoadRules {
+		if rules.ByID(id) == nil {
+			t.Errorf("loaders report under %q, which is no rule", id)
+		}
+	}
+}

@@ -80,13 +80,8 @@ type measure struct {
 var hopsMeasure = measure{
 	unit:  "hop",
 	limit: func(l analyzer.Limit) int { return l.Hops },
-	cost: func(l analyzer.Limit, s *analyzer.Service, r *analyzer.Route) int {
-		if !l.Counts(s.Platform) {
-			return 0
-		}
-		return analyzer.HopCost(s, r)
-	},
-	step: true,
+	cost:  analyzer.LimitCost,
+	step:  true,
 }
 
 var servicesMeasure = measure{

@@ -12,7 +12,7 @@ import (
 var ParseError = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: "parse-error",
+		Name: analyzer.RuleParseError,
 		Doc: `an input could not be read or parsed
 
 A file that looks like a Fastly export but is not valid JSON or YAML, a
@@ -32,7 +32,7 @@ Good:
 
     {"services": [{"name": "www", "version": {"domains": [{"name": "www.example.com"}]}}]}`,
 		Requires: graphRequires,
-		Run:      problemReporter("parse-error"),
+		Run:      problemReporter(analyzer.RuleParseError),
 	},
 }
 
@@ -52,7 +52,7 @@ func problemReporter(kind string) func(*analysis.Pass) (any, error) {
 var UnknownValue = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: "unknown-value",
+		Name: analyzer.RuleUnknownValue,
 		Doc: `a value a chain rule needs is known only when Terraform applies
 
 A variable without a value, a data source, or an attribute the provider
@@ -82,7 +82,7 @@ Good:
 }
 
 func runUnknownValue(pass *analysis.Pass) (any, error) {
-	if _, err := noteReporter("unknown-value")(pass); err != nil {
+	if _, err := noteReporter(analyzer.RuleUnknownValue)(pass); err != nil {
 		return nil, err
 	}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
@@ -106,7 +106,7 @@ func runUnknownValue(pass *analysis.Pass) (any, error) {
 var UnsetVariable = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Analyzer: &analysis.Analyzer{
-		Name: "unset-variable",
+		Name: analyzer.RuleUnsetVariable,
 		Doc: `a Terraform root variable without a value decides where a chain goes
 
 A backend's address or override_host, or a domain, takes its value from a
@@ -129,7 +129,7 @@ Good:
 
     variable "chained_host" { default = "chained.example.com" }`,
 		Requires: graphRequires,
-		Run:      noteReporter("unset-variable"),
+		Run:      noteReporter(analyzer.RuleUnsetVariable),
 	},
 }
 
@@ -137,7 +137,7 @@ Good:
 var SkippedInput = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: "skipped-input",
+		Name: analyzer.RuleSkippedInput,
 		Doc: `an input was left out or cut short, on purpose
 
 chainlint reads untrusted input (a pull request) within bounds, and says so
@@ -187,7 +187,7 @@ Good:
 
     chainlint . /home/me/exports/estate.json`,
 		Requires: graphRequires,
-		Run:      noteReporter("skipped-input"),
+		Run:      noteReporter(analyzer.RuleSkippedInput),
 	},
 }
 

@@ -18,7 +18,7 @@ import (
 var TerraformProvider = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: "terraform-provider",
+		Name: analyzer.RuleTerraformProvider,
 		Doc: `how an estate of Fastly's next Terraform provider was read
 
 Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta,
@@ -77,7 +77,7 @@ Good:
       address    = "origin.example.com"
     }`,
 		Requires: graphRequires,
-		Run:      noteReporter("terraform-provider"),
+		Run:      noteReporter(analyzer.RuleTerraformProvider),
 	},
 }
 
@@ -86,7 +86,7 @@ Good:
 var MixedResourceFamilies = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: "mixed-resource-families",
+		Name: analyzer.RuleMixedResourceFamilies,
 		Doc: `one service is managed by both resource families of Fastly's next Terraform provider
 
 The next provider's design (fastly/terraform-provider-fastly-beta,
@@ -127,7 +127,7 @@ Good:
       }
     }`,
 		Requires: graphRequires,
-		Run:      noteReporter("mixed-resource-families"),
+		Run:      noteReporter(analyzer.RuleMixedResourceFamilies),
 	},
 }
 

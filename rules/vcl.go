@@ -13,7 +13,7 @@ import (
 var VCLSyntax = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: "vcl-syntax",
+		Name: analyzer.RuleVCLSyntax,
 		Doc: `custom VCL or a VCL snippet does not parse
 
 The error is reported where it is, in the .vcl file or inside the JSON
@@ -33,7 +33,7 @@ Good:
       set bereq.http.host = "chained-service.example.com";
     }`,
 		Requires: graphRequires,
-		Run:      problemReporter("vcl-syntax"),
+		Run:      problemReporter(analyzer.RuleVCLSyntax),
 	},
 }
 

@@ -176,7 +176,7 @@ func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, 
 	src, err := read(manifest)
 	if err != nil {
 		f := g.Files.Add(manifest, nil)
-		g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
+		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
 		return
 	}
 	f := g.Files.Add(manifest, src)
@@ -187,7 +187,7 @@ func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, 
 		if errors.As(err, &te) {
 			off = te.Off
 		}
-		g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(off), End: f.Pos(off), Message: "cannot parse fastly.toml: " + err.Error()})
+		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(off), End: f.Pos(off), Message: "cannot parse fastly.toml: " + err.Error()})
 		return
 	}
 	p := &project{g: g, f: f, root: root, dir: filepath.Dir(manifest)}
@@ -421,7 +421,7 @@ func (p *project) noteUnknown(proj *analyzer.Project) {
 		return
 	}
 	if id := p.field(p.root.Get("service_id")); id.Value != "" {
-		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: id.Pos, End: id.End,
+		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: id.Pos, End: id.End,
 			Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml's [setup] does not declare its %s, so they are unknown and the %s the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, what, names, id.Value)})
 		return
 	}
@@ -430,6 +430,6 @@ func (p *project) noteUnknown(proj *analyzer.Project) {
 	if !pos.IsValid() {
 		pos, end = p.f.Pos(0), p.f.Pos(0)
 	}
-	p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: pos, End: end,
+	p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: pos, End: end,
 		Message: fmt.Sprintf("this Compute project's service is not among the inputs and its [setup] does not declare its %s (fastly compute deploy asks for backends, and stores are linked by hand), so they are unknown and the %s the code uses are not checked; declare them under [setup], or add the service's export or Terraform", what, names)})
 }

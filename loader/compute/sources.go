@@ -84,7 +84,7 @@ func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)
 			if proj.Files == 1 {
 				files = "1 file"
 			}
-			p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: pos, End: end,
+			p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end,
 				Message: fmt.Sprintf("the scan of this project's code (%s, from %s) reached no store open and no backend send; if the code has some, chainlint did not find it, so the store and backend names it uses go unchecked", files, from)})
 		}
 	case "go":
@@ -102,7 +102,7 @@ func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)
 		if !pos.IsValid() {
 			pos, end = p.f.Pos(0), p.f.Pos(0)
 		}
-		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: pos, End: end, Message: msg})
+		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end, Message: msg})
 	}
 }
 

@@ -465,7 +465,7 @@ type loader struct {
 }
 
 func (l *loader) problem(off, end int, msg string) {
-	l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: l.f.Pos(off), End: l.f.Pos(end), Message: msg})
+	l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.f.Pos(off), End: l.f.Pos(end), Message: msg})
 }
 
 // typeError reports a value of the wrong type.

@@ -386,7 +386,7 @@ func (l *loader) capped(rng hcl.Range, msg string) {
 		return
 	}
 	l.seenProblem[key] = true
-	l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: p, End: l.pos(rng, true), Message: msg})
+	l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: p, End: l.pos(rng, true), Message: msg})
 }
 
 func knownInt(v cty.Value) (int, bool) {

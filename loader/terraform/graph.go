@@ -140,7 +140,7 @@ func (l *loader) checkSource(c *moduleCall, parent string) {
 			} else if _, lerr := os.Lstat(child); lerr == nil {
 				why = "it is a symbolic link to nothing"
 			}
-			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: l.pos(rng, false), End: l.pos(rng, true),
+			l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.pos(rng, false), End: l.pos(rng, true),
 				Message: fmt.Sprintf("Unreadable module directory: module %q has source %q, but %s, so terraform init fails here and the services this module would declare are not analysed; fix the path", c.name, c.source, why)})
 		}
 		return
@@ -397,7 +397,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			if lb.raw != nil {
 				r = lb.raw.TypeRange
 			}
-			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: l.pos(r, false), End: l.pos(r, true),
+			l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.pos(r, false), End: l.pos(r, true),
 				Message: fmt.Sprintf(`Unsupported block type: %s has no "resource_link" block in the Fastly provider (only fastly_service_compute has one: KV, config and secret stores are Compute-only), so terraform validate fails here; remove the block, and for data a VCL service reads use a dictionary block (an edge dictionary)`, inst.r.typ)})
 		}
 		s.Links = append(s.Links, l.readLink(s, inst, lb))
@@ -433,7 +433,7 @@ func (l *loader) noteUnknown(inst *instance, obj analyzer.Span, what string, fie
 		}
 		if name, ok := unsetRootVariable(a.why); ok {
 			r := a.attr.Expr.Range()
-			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unset-variable", Pos: l.pos(r, false), End: l.pos(r, true),
+			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnsetVariable, Pos: l.pos(r, false), End: l.pos(r, true),
 				Message: fmt.Sprintf("variable %q has no value, and %s of %s takes its %s from it: terraform plan would stop and ask for it, and the chain through it goes unchecked; give it a value with --var %s=…, --var-file, terraform.tfvars or a *.auto.tfvars file, or TF_VAR_%s",
 					name, what, l.instanceLabel(inst), n, name, name)})
 		}
@@ -443,7 +443,7 @@ func (l *loader) noteUnknown(inst *instance, obj analyzer.Span, what string, fie
 		if len(parts) > 1 {
 			verb, it = "are", "them"
 		}
-		l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: obj.Pos, End: obj.Pos,
+		l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: obj.Pos, End: obj.Pos,
 			Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
 				what, l.instanceLabel(inst), strings.Join(parts, " and "), verb, it)})
 	}

@@ -194,7 +194,7 @@ func (l *loader) parseModule(dir string, names []string) *module {
 		src, err := l.readFile(name)
 		if err != nil {
 			f := l.g.Files.Add(name, nil)
-			l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
+			l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
 			continue
 		}
 		af := l.g.Files.Add(name, src)
@@ -282,7 +282,7 @@ func (m *module) dropDuplicates(l *loader) {
 			continue
 		}
 		l.seenProblem[problemKey] = true
-		l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
+		l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
 			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own)",
 				r.typ, r.typ, r.name, filepath.ToSlash(rel), prevPos.Line)})
 	}
@@ -292,7 +292,7 @@ func (m *module) dropDuplicates(l *loader) {
 		file, pos := o.where()
 		if base == nil {
 			if f := l.g.Files.Get(file); f != nil {
-				l.g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
+				l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
 					Message: fmt.Sprintf("Missing base resource for override: there is no %s resource named %q in the module's other files for this override file to change, so terraform validate fails; declare it in a primary file, or remove the override", o.typ, o.name)})
 			}
 			continue
@@ -530,7 +530,7 @@ func (l *loader) problems(diags hcl.Diagnostics) {
 		if d.Severity != hcl.DiagError || d.Subject == nil {
 			continue
 		}
-		p := analyzer.Problem{Rule: "parse-error", Pos: l.pos(*d.Subject, false), End: l.pos(*d.Subject, true), Message: diagText(d)}
+		p := analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.pos(*d.Subject, false), End: l.pos(*d.Subject, true), Message: diagText(d)}
 		key := fmt.Sprintf("%d %s", p.Pos, p.Message)
 		if l.seenProblem[key] {
 			continue

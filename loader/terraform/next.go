@@ -286,7 +286,7 @@ func (l *loader) joinNext() {
 		key := fmt.Sprintf("%d %s", pos, msg)
 		if !l.seenProblem[key] {
 			l.seenProblem[key] = true
-			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: pos, End: end, Message: msg})
+			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end, Message: msg})
 		}
 	})
 }
@@ -318,7 +318,7 @@ func (n *nextEstate) join(g *analyzer.Graph, skipped func(pos, end token.Pos, ms
 			continue
 		}
 		if ns.nested {
-			g.Notes = append(g.Notes, analyzer.Problem{Rule: "mixed-resource-families", Pos: o.span.Pos, End: o.serviceEnd,
+			g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleMixedResourceFamilies, Pos: o.span.Pos, End: o.serviceEnd,
 				Message: fmt.Sprintf("%s (the explicit family of Fastly's next Terraform provider) writes to the service %s declares with nested blocks, which owns that service's configuration and activates a new version on every apply: the provider's design forbids managing one service with both families (drift, conflicting writes); move the object into %s as a nested block, or declare the service as fastly_service_cdn / fastly_service_compute without nested blocks",
 					o.label, ns.addr, ns.addr)})
 			continue
@@ -386,7 +386,7 @@ func (n *nextEstate) target(g *analyzer.Graph, skipped func(pos, end token.Pos, 
 			if why == "" {
 				why = "it is computed at apply time"
 			}
-			g.Notes = append(g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: pos, End: end,
+			g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: pos, End: end,
 				Message: fmt.Sprintf("the service_id of %s is not known until apply (%s), so it is joined to no service and not analysed", label, strings.TrimSuffix(why, "."))})
 		}
 		return nil
@@ -473,7 +473,7 @@ func (n *nextEstate) attachVersion(g *analyzer.Graph, ns *nextService) string {
 		}
 		msg += "; not linted, as they write to an older version: " + strings.Join(names, ", ")
 	}
-	g.Notes = append(g.Notes, analyzer.Problem{Rule: "terraform-provider", Pos: ns.pos, End: ns.end, Message: msg})
+	g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleTerraformProvider, Pos: ns.pos, End: ns.end, Message: msg})
 	return fmt.Sprintf("%s (%s)", ns.addr, which)
 }
 
@@ -546,6 +546,6 @@ func (n *nextEstate) noteProvider(g *analyzer.Graph, explicit, auto []string) {
 	if len(auto) > 0 {
 		parts = append(parts, fmt.Sprintf("%s of its automatic family (nested blocks, read as the current provider's): %s", plural(len(auto), "service"), strings.Join(auto, ", ")))
 	}
-	g.Notes = append(g.Notes, analyzer.Problem{Rule: "terraform-provider", Pos: pos, End: end,
+	g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleTerraformProvider, Pos: pos, End: end,
 		Message: fmt.Sprintf("read as Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta), as %s: %s", how, strings.Join(parts, "; "))})
 }

@@ -30,7 +30,7 @@ func IsShowJSON(content []byte) bool {
 func LoadShowJSON(g *analyzer.Graph, name string, content []byte) {
 	f := g.Files.Add(name, content)
 	problem := func(off int, msg string) {
-		g.AddProblem(analyzer.Problem{Rule: "parse-error", Pos: f.Pos(off), End: f.Pos(off), Message: msg})
+		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(off), End: f.Pos(off), Message: msg})
 	}
 	root, err := tree.ParseJSON(content)
 	if err != nil {
@@ -70,7 +70,7 @@ func LoadShowJSON(g *analyzer.Graph, name string, content []byte) {
 	s := &showLoader{g: g, f: f, unknown: afterUnknown(root), refs: configRefs(root)}
 	s.module(values.Get("root_module"))
 	s.next.join(g, func(pos, end token.Pos, msg string) {
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: pos, End: end, Message: msg})
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end, Message: msg})
 	})
 }
 
@@ -207,7 +207,7 @@ func (s *showLoader) resource(r *tree.Node) {
 	case "fastly_service_vcl", "fastly_service_compute", "fastly_service_cdn":
 	default:
 		if msg := nextProviderNote(typ.Text, true, versioned); msg != "" {
-			s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End), Message: msg})
+			s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End), Message: msg})
 		}
 		return
 	}
@@ -395,7 +395,7 @@ func (s *showLoader) backend(svc *analyzer.Service, b, u *tree.Node, label strin
 		}
 	}
 	if len(which) > 0 {
-		s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: "unknown-value", Pos: be.Pos, End: be.Pos,
+		s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: be.Pos, End: be.Pos,
 			Message: fmt.Sprintf("backend %q of %s: %s known only after apply (the plan says so), so the chain rules that need it stay silent", be.Name.Value, label, strings.Join(which, " and "))})
 	}
 	return be

@@ -668,7 +668,7 @@ func (fl *flow) note(src *source, at vcl.Node, msg string) {
 	}
 	fl.noted[at] = true
 	span := fl.r.span(src, at)
-	fl.r.sink.Notes = append(fl.r.sink.Notes, analyzer.Problem{Rule: "unknown-value", Pos: span.Pos, End: span.End, Message: msg})
+	fl.r.sink.Notes = append(fl.r.sink.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: span.Pos, End: span.End, Message: msg})
 }
 
 // bereqSub reports a subroutine where bereq is the backend request being

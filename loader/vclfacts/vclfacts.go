@@ -289,7 +289,7 @@ func LoadFile(g *analyzer.Graph, name string, content []byte) {
 	if varnishVersion.Match(content) {
 		// Varnish's own VCL (vcl 4.0; vcl 4.1;), which Fastly does not
 		// run: a repository may hold both.
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0),
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0),
 			Message: "skipped: this .vcl file is Varnish VCL (it declares its vcl version, as Varnish 4 and later do), not Fastly's VCL, so chainlint does not check it"})
 		return
 	}
@@ -297,7 +297,7 @@ func LoadFile(g *analyzer.Graph, name string, content []byte) {
 		// falco's unit tests (its docs/testing.md: the test runner finds
 		// *.test.vcl files): testing.* and assert.* calls and describe
 		// groups, which Fastly never runs.
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0),
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0),
 			Message: "skipped: this is a falco unit-test file (*.test.vcl, which falco's test runner reads and Fastly never runs), so chainlint does not check it as Fastly VCL"})
 		return
 	}
@@ -307,7 +307,7 @@ func LoadFile(g *analyzer.Graph, name string, content []byte) {
 		// loader lints a rendered one where templatefile() uses it): its
 		// ${…} and %{…} are not VCL errors, and the VCL between them
 		// cannot be read without the template's values.
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: "skipped-input", Pos: f.Pos(0), End: f.Pos(0),
+		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0),
 			Message: "skipped: this .vcl file is a template (Terraform's ${…} or %{…}, or ####NAME#### placeholders) and nothing among the inputs renders it; lint what renders it (Terraform's templatefile() is read as rendered)"})
 		return
 	}
@@ -329,7 +329,7 @@ var varnishVersion = regexp.MustCompile(`\A(?:\s+|#[^\n]*\n|//[^\n]*\n|/\*(?s:.*
 
 func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
 	for _, e := range f.Errors {
-		g.AddProblem(analyzer.Problem{Rule: "vcl-syntax", Pos: text.PosAt(e.Pos), End: text.PosAt(e.End), Message: "VCL syntax: " + e.Msg})
+		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleVCLSyntax, Pos: text.PosAt(e.Pos), End: text.PosAt(e.End), Message: "VCL syntax: " + e.Msg})
 	}
 }
 
