@@ -101,6 +101,35 @@ type TerraformInfo struct {
 	DependsOn []string
 }
 
+// TerraformAddressBase drops a Terraform address's instance keys:
+// module.a[0].x.y["k"] is module.a.x.y, as the configuration names it.
+func TerraformAddressBase(addr string) string {
+	var b strings.Builder
+	depth := 0
+	inString := false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case inString:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+		case c == '"' && depth > 0:
+			inString = true
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
 // Label is the service's human name: its name, else its ID.
 func (s *Service) Label() string {
 	if s.Name.Value != "" {

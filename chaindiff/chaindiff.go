@@ -241,7 +241,7 @@ func (r *Report) terraformOrder(hc *analyzer.Chains) {
 			if !refersTo(rt.Backend.Refs, t.Terraform.Address) && !refersTo(s.Terraform.DependsOn, t.Terraform.Address) {
 				r.ActivationOrder.Unenforced = append(r.ActivationOrder.Unenforced, fmt.Sprintf(
 					"%s after %s: backend %q of %s names %s's address literally and %s has no depends_on on it, so one terraform apply may update them in either order; refer to %s's domain in the address, or add depends_on = [%s]",
-					s.Label(), t.Label(), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, stripKeys(t.Terraform.Address)))
+					s.Label(), t.Label(), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, analyzer.TerraformAddressBase(t.Terraform.Address)))
 			}
 		}
 	}
@@ -252,31 +252,13 @@ func (r *Report) terraformOrder(hc *analyzer.Chains) {
 // "module.name") name the resource at addr (a full address, keys and
 // all).
 func refersTo(refs []string, addr string) bool {
-	a := stripKeys(addr)
+	a := analyzer.TerraformAddressBase(addr)
 	for _, ref := range refs {
 		if a == ref || strings.HasSuffix(a, "."+ref) || strings.HasPrefix(a, ref+".") {
 			return true
 		}
 	}
 	return false
-}
-
-// stripKeys drops an address's instance keys: module.a[0].x.y["k"] is
-// module.a.x.y.
-func stripKeys(addr string) string {
-	var b strings.Builder
-	depth := 0
-	for i := 0; i < len(addr); i++ {
-		switch c := addr[i]; {
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case depth == 0:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }
 
 // pair is a service on both sides, or on one (the other nil).

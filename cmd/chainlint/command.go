@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -136,6 +137,20 @@ func (c *Command) Run(args []string) int {
 		}
 	}
 	return c.cmdLint(args)
+}
+
+// parseArgs parses a command's flags among its arguments: --help ends
+// the run with status 0, a bad flag with 2 (the flag package has said
+// why); else it returns the positional arguments and proceed.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, int) {
+	positional, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil, exitClean
+	}
+	if err != nil {
+		return nil, exitUsage
+	}
+	return positional, proceed
 }
 
 // parseInterspersed parses flags wherever they stand among the positional

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -37,12 +36,9 @@ func (c *Command) cmdDiff(args []string) int {
 		fmt.Fprint(stderr, "usage: chainlint diff BASE [HEAD] [flags]\n\nWhat a change does to the chain: each side linted with the same flags, then compared\n(backends' targets and Hosts, chain edges, loops, worst paths, findings introduced and\nfixed, the order to activate the changed services). BASE and HEAD are each a directory,\na file (an export, chainlint pull's), git:REV or git:REV:PATH (read from the repository\nwithout checking it out); HEAD defaults to the working tree (\".\").\n\nExit status: 0, or 1 when the change introduces a finding at or above --fail-on, 2 usage,\n3 HEAD could not be read whole.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	positional, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitClean
-	}
-	if err != nil {
-		return exitUsage
+	positional, status := parseArgs(fs, args)
+	if status != proceed {
+		return status
 	}
 	if len(positional) < 1 || len(positional) > 2 {
 		fs.Usage()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -26,12 +25,9 @@ func (c *Command) cmdVCL(args []string) int {
 		fmt.Fprintln(stderr, "usage: chainlint vcl SERVICE [PATH ...] [flags]\n\nPrints the VCL Fastly compiles for SERVICE (its name or ID), as chainlint models it: the\ncustom VCL (or Fastly's boilerplate) with the snippets at their #FASTLY macros by priority and,\nin vcl_recv, the VCL Fastly generates from the API objects, each piece naming where it comes from.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	positional, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitClean
-	}
-	if err != nil {
-		return exitUsage
+	positional, status := parseArgs(fs, args)
+	if status != proceed {
+		return status
 	}
 	if len(positional) == 0 {
 		fs.Usage()

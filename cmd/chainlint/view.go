@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,12 +34,9 @@ func (c *Command) cmdView(name string, args []string) int {
 		fmt.Fprintf(stderr, "usage: %s\n\nFlags:\n", viewSynopsis[name])
 		fs.PrintDefaults()
 	}
-	positional, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitClean
-	}
-	if err != nil {
-		return exitUsage
+	positional, status := parseArgs(fs, args)
+	if status != proceed {
+		return status
 	}
 	if !slices.Contains(formats, *format) {
 		fmt.Fprintf(stderr, "chainlint %s: --format: unknown format %q (want %s)\n", name, *format, strings.Join(formats, ", "))

@@ -282,8 +282,8 @@ func (s *showLoader) nextObject(r, addr, values, unknown *tree.Node, typ string,
 		switch {
 		case sid.Known():
 			o.service = cty.StringVal(sid.Value)
-		case s.refs[stripKeys(addr.Text)] != "":
-			o.service = cty.StringVal(syntheticID(s.refs[stripKeys(addr.Text)]))
+		case s.refs[analyzer.TerraformAddressBase(addr.Text)] != "":
+			o.service = cty.StringVal(syntheticID(s.refs[analyzer.TerraformAddressBase(addr.Text)]))
 		default:
 			o.service, o.serviceWhy = cty.UnknownVal(cty.String), "the plan knows it only after apply"
 		}
@@ -311,35 +311,6 @@ func (s *showLoader) nextObject(r, addr, values, unknown *tree.Node, typ string,
 		o.obj = s.link(nil, values, unknown)
 	}
 	s.next.objects = append(s.next.objects, o)
-}
-
-// stripKeys drops an address's instance keys: module.a[0].x.y["k"] is
-// module.a.x.y, as the configuration names it.
-func stripKeys(addr string) string {
-	var b strings.Builder
-	depth := 0
-	inString := false
-	for i := 0; i < len(addr); i++ {
-		c := addr[i]
-		switch {
-		case inString:
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inString = false
-			}
-		case c == '"' && depth > 0:
-			inString = true
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case depth == 0:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }
 
 // configRefs maps each configured resource (module path without keys) to
