@@ -11,10 +11,10 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
-	"github.com/chainlint/chainlint/internal/casetest"
 	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/rules"
+	"github.com/chainlint/chainlint/testkit/casetest"
 )
 
 // lintDir lints one case directory as the CLI would (with the case's own

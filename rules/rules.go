@@ -17,7 +17,7 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 )
 
-//go:generate go test ../internal/docgen -run TestGeneratedDocsAreFresh -update
+//go:generate go test ../testkit/docgen -run TestGeneratedDocsAreFresh -update
 
 // DocURL returns the URL of a rule's documentation page on the main
 // branch (analyzer.DocURL, for the packages that print findings).

@@ -11,9 +11,9 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/baseline"
-	"github.com/chainlint/chainlint/internal/budget"
 	"github.com/chainlint/chainlint/internal/textdist"
 	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/lint/budget"
 	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/output"
 )

@@ -3,7 +3,7 @@
 // in README.md, between its "rules:begin" and "rules:end" markers. It is a
 // test, not a command (so that go install ./... , which pre-commit runs,
 // installs chainlint alone): go generate ./... runs
-// go test ./internal/docgen -update, and the same test without -update
+// go test ./testkit/docgen -update, and the same test without -update
 // fails when the files on disk are stale.
 package docgen
 

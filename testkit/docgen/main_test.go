@@ -9,9 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/chainlint/chainlint/internal/casetest"
 	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/rules"
+	"github.com/chainlint/chainlint/testkit/casetest"
 )
 
 // TestGeneratedDocsAreFresh fails when README.md's rule table or a
