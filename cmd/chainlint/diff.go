@@ -10,8 +10,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/chaindiff"
 	"github.com/chainlint/chainlint/internal/gittree"
+	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
@@ -64,7 +66,12 @@ func (c *Command) cmdDiff(args []string) int {
 	}
 	switch {
 	case sides[1].Result.Incomplete:
-		fmt.Fprintln(stderr, "chainlint diff: some of HEAD could not be read; run chainlint on it to see why")
+		fmt.Fprintln(stderr, "chainlint diff: some of HEAD could not be read:")
+		for i, f := range sides[1].Result.Findings {
+			if f.Rule == analyzer.RuleParseError && i < 20 {
+				fmt.Fprintf(stderr, "  %s:%d:%d: %s\n", sides[1].Rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, printable.String(f.Message))
+			}
+		}
 		return exitIncomplete
 	case len(report.Introduced(failOn)) > 0:
 		return exitFindings

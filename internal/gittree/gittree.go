@@ -25,8 +25,9 @@ const (
 
 // Extract writes the files of rev (optionally only under sub, a path
 // relative to the repository's root) from the repository at repo into
-// dst, which must exist. Symbolic links are skipped (they could point
-// anywhere); names that would leave dst are refused.
+// dst, which must exist. A symbolic link is made only when it points
+// inside dst (a repository links one file to another of its own);
+// others are skipped; names that would leave dst are refused.
 func Extract(repo, rev, sub, dst string) error {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return fmt.Errorf("want git:REV or git:REV:PATH, with REV a commit, branch or tag")
@@ -77,6 +78,21 @@ func extract(r io.Reader, dst string) error {
 		switch h.Typeflag {
 		case tar.TypeDir:
 			if err := os.MkdirAll(target, 0o755); err != nil {
+				return err
+			}
+		case tar.TypeSymlink:
+			link := filepath.FromSlash(h.Linkname)
+			if filepath.IsAbs(link) {
+				continue
+			}
+			resolved := filepath.Join(filepath.Dir(target), link)
+			if rel, err := filepath.Rel(dst, resolved); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				continue // it would point out of the tree
+			}
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return err
+			}
+			if err := os.Symlink(link, target); err != nil {
 				return err
 			}
 		case tar.TypeReg:
