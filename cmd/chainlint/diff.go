@@ -148,7 +148,9 @@ func (c *Command) diffInput(spec string, in *inputFlags) (lint.Options, string, 
 		dir, err := os.MkdirTemp("", "chainlint-diff-")
 		if err == nil {
 			c.cleanup = append(c.cleanup, func() { _ = os.RemoveAll(dir) })
-			err = gittree.Extract(c.wd(), rev, sub, dir)
+			// The whole tree: PATH scopes what is linted, but a
+			// Terraform module there may call ../modules beside it.
+			err = gittree.Extract(c.wd(), rev, "", dir)
 		}
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "chainlint diff: %s: %v\n", spec, err)
