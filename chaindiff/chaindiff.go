@@ -13,6 +13,7 @@ package chaindiff
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -46,6 +47,8 @@ type Report struct {
 	Limits          []LimitChange   `json:"limits"`
 	Findings        FindingChanges  `json:"findings"`
 	ActivationOrder Activation      `json:"activation_order"`
+
+	nm namer
 }
 
 // ServiceChange is a service added, removed, or with changed backends
@@ -183,16 +186,18 @@ func Compare(base, head Side) *Report {
 		Reach:    ReachChanges{Reached: []string{}, NoLongerReached: []string{}},
 		Findings: FindingChanges{Introduced: []Finding{}, Fixed: []Finding{}}, ActivationOrder: Activation{Order: []string{}}}
 	bc, hc := base.Result.Chains(), head.Result.Chains()
-	pairs := match(bc.Graph.Services, hc.Graph.Services)
+	nm := newNamer(base, head)
+	r.nm = nm
+	pairs := match(bc.Graph.Services, hc.Graph.Services, base.Rel, head.Rel, nm)
 	changed := r.compareServices(pairs, bc, hc)
 	r.compareEdges(bc, hc)
 	r.compareLoops(bc, hc)
-	r.Reach.Reached = setDiff(reached(hc), reached(bc))
+	r.Reach.Reached = setDiff(reached(hc, nm), reached(bc, nm))
 	inHead := map[string]bool{}
 	for _, s := range hc.Graph.Services {
-		inHead[s.Label()] = true
+		inHead[nm(s)] = true
 	}
-	for _, s := range setDiff(reached(bc), reached(hc)) {
+	for _, s := range setDiff(reached(bc, nm), reached(hc, nm)) {
 		if inHead[s] { // a removed service is reported as removed
 			r.Reach.NoLongerReached = append(r.Reach.NoLongerReached, s)
 		}
@@ -211,13 +216,14 @@ func Compare(base, head Side) *Report {
 // terraformOrder says where Terraform will not keep the order, and which
 // changed services it leaves as drafts.
 func (r *Report) terraformOrder(hc *analyzer.Chains) {
+	nm := r.nm
 	pos := map[string]int{}
 	for i, n := range r.ActivationOrder.Order {
 		pos[n] = i
 	}
 	byLabel := map[string]*analyzer.Service{}
 	for _, s := range hc.Graph.Services {
-		byLabel[s.Label()] = s
+		byLabel[nm(s)] = s
 	}
 	for _, n := range r.ActivationOrder.Order {
 		if s := byLabel[n]; s != nil && s.Terraform != nil && s.Terraform.Activate.Known() && !s.Terraform.Activate.Value {
@@ -231,9 +237,9 @@ func (r *Report) terraformOrder(hc *analyzer.Chains) {
 			if t == nil || t == s || s.Terraform == nil || t.Terraform == nil {
 				continue
 			}
-			ps, okS := pos[s.Label()]
-			pt, okT := pos[t.Label()]
-			key := [2]string{s.Label(), t.Label()}
+			ps, okS := pos[nm(s)]
+			pt, okT := pos[nm(t)]
+			key := [2]string{nm(s), nm(t)}
 			if !okS || !okT || pt > ps || seen[key] {
 				continue
 			}
@@ -241,7 +247,7 @@ func (r *Report) terraformOrder(hc *analyzer.Chains) {
 			if !refersTo(rt.Backend.Refs, t.Terraform.Address) && !refersTo(s.Terraform.DependsOn, t.Terraform.Address) {
 				r.ActivationOrder.Unenforced = append(r.ActivationOrder.Unenforced, fmt.Sprintf(
 					"%s after %s: backend %q of %s names %s's address literally and %s has no depends_on on it, so one terraform apply may update them in either order; refer to %s's domain in the address, or add depends_on = [%s]",
-					s.Label(), t.Label(), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, analyzer.TerraformAddressBase(t.Terraform.Address)))
+					nm(s), nm(t), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, analyzer.TerraformAddressBase(t.Terraform.Address)))
 			}
 		}
 	}
@@ -261,48 +267,90 @@ func refersTo(refs []string, addr string) bool {
 	return false
 }
 
-// pair is a service on both sides, or on one (the other nil).
-type pair struct{ base, head *analyzer.Service }
+// namer is the name the report gives a service: its label, and, where
+// labels repeat on a side (one Terraform address in several root
+// modules), the directory of the file that declares it.
+type namer func(*analyzer.Service) string
 
-func (p pair) label() string {
-	if p.head != nil {
-		return p.head.Label()
+func newNamer(sides ...Side) namer {
+	names := map[*analyzer.Service]string{}
+	for _, sd := range sides {
+		count := map[string]int{}
+		svcs := sd.Result.Chains().Graph.Services
+		for _, s := range svcs {
+			count[s.Label()]++
+		}
+		for _, s := range svcs {
+			n := s.Label()
+			if count[n] > 1 && s.File != "" {
+				n += " (" + filepath.ToSlash(filepath.Dir(sd.Rel(s.File))) + ")"
+			}
+			names[s] = n
+		}
 	}
-	return p.base.Label()
+	return func(s *analyzer.Service) string {
+		if n, ok := names[s]; ok {
+			return n
+		}
+		return s.Label()
+	}
 }
 
-// match pairs services by ID, then by name.
-func match(base, head []*analyzer.Service) []pair {
+// pair is a service on both sides, or on one (the other nil), with the
+// name the report gives it.
+type pair struct {
+	base, head *analyzer.Service
+	name       string
+}
+
+func (p pair) label() string { return p.name }
+
+// match pairs services by ID, then by name, each first with the file
+// that declares them (a Terraform address is the same in every root
+// module that declares it, so the file tells them apart), then alone.
+// Services sharing a key pair up in order.
+func match(base, head []*analyzer.Service, brel, hrel func(string) string, nm namer) []pair {
 	var out []pair
 	usedB, usedH := map[*analyzer.Service]bool{}, map[*analyzer.Service]bool{}
-	for _, key := range []func(*analyzer.Service) string{
-		func(s *analyzer.Service) string { return s.ID.Value },
-		func(s *analyzer.Service) string { return s.Name.Value },
+	withFile := func(rel func(string) string, k func(*analyzer.Service) string) func(*analyzer.Service) string {
+		return func(s *analyzer.Service) string {
+			if k(s) == "" {
+				return ""
+			}
+			return k(s) + "\x00" + rel(s.File)
+		}
+	}
+	id := func(s *analyzer.Service) string { return s.ID.Value }
+	name := func(s *analyzer.Service) string { return s.Name.Value }
+	for _, keys := range [][2]func(*analyzer.Service) string{
+		{withFile(brel, id), withFile(hrel, id)}, {id, id},
+		{withFile(brel, name), withFile(hrel, name)}, {name, name},
 	} {
-		byKey := map[string]*analyzer.Service{}
+		byKey := map[string][]*analyzer.Service{}
 		for _, s := range base {
-			if k := key(s); k != "" && !usedB[s] && byKey[k] == nil {
-				byKey[k] = s
+			if k := keys[0](s); k != "" && !usedB[s] {
+				byKey[k] = append(byKey[k], s)
 			}
 		}
 		for _, h := range head {
-			if usedH[h] {
+			k := keys[1](h)
+			if usedH[h] || k == "" || len(byKey[k]) == 0 {
 				continue
 			}
-			if b := byKey[key(h)]; b != nil && !usedB[b] {
-				out = append(out, pair{b, h})
-				usedB[b], usedH[h] = true, true
-			}
+			b := byKey[k][0]
+			byKey[k] = byKey[k][1:]
+			out = append(out, pair{b, h, nm(h)})
+			usedB[b], usedH[h] = true, true
 		}
 	}
 	for _, s := range base {
 		if !usedB[s] {
-			out = append(out, pair{base: s})
+			out = append(out, pair{base: s, name: nm(s)})
 		}
 	}
 	for _, s := range head {
 		if !usedH[s] {
-			out = append(out, pair{head: s})
+			out = append(out, pair{head: s, name: nm(s)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].label() < out[j].label() })
@@ -312,17 +360,18 @@ func match(base, head []*analyzer.Service) []pair {
 // compareServices reports services added, removed and with changed
 // backends; it returns the labels of the services the change touches.
 func (r *Report) compareServices(pairs []pair, bc, hc *analyzer.Chains) map[string]bool {
+	nm := r.nm
 	changed := map[string]bool{}
 	for _, p := range pairs {
 		switch {
 		case p.base == nil:
-			r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "added", Backends: backendChanges(nil, p.head, nil, hc)})
+			r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "added", Backends: backendChanges(nil, p.head, nil, hc, nm)})
 			changed[p.label()] = true
 		case p.head == nil:
-			r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "removed", Backends: backendChanges(p.base, nil, bc, nil)})
+			r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "removed", Backends: backendChanges(p.base, nil, bc, nil, nm)})
 			changed[p.label()] = true
 		default:
-			bs := backendChanges(p.base, p.head, bc, hc)
+			bs := backendChanges(p.base, p.head, bc, hc, nm)
 			added, removed := setDiff(domainSet(p.head), domainSet(p.base)), setDiff(domainSet(p.base), domainSet(p.head))
 			if len(bs)+len(added)+len(removed) > 0 {
 				r.Services = append(r.Services, ServiceChange{Service: p.label(), Status: "changed", Backends: bs, DomainsAdded: added, DomainsRemoved: removed})
@@ -341,7 +390,7 @@ func domainSet(s *analyzer.Service) map[string]bool {
 	return out
 }
 
-func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains) []BackendChange {
+func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains, nm namer) []BackendChange {
 	views := func(s *analyzer.Service, c *analyzer.Chains) (map[string]*BackendView, []string) {
 		out := map[string]*BackendView{}
 		var names []string
@@ -352,7 +401,7 @@ func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains) []Bac
 			if _, dup := out[b.Name.Value]; !dup {
 				names = append(names, b.Name.Value)
 			}
-			out[b.Name.Value] = view(b, c)
+			out[b.Name.Value] = view(b, c, nm)
 		}
 		return out, names
 	}
@@ -379,7 +428,7 @@ func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains) []Bac
 	return out
 }
 
-func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
+func view(b *analyzer.Backend, c *analyzer.Chains, nm namer) *BackendView {
 	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: analyzer.HostFromClient.String()}
 	if !b.Address.Known() {
 		v.Address = "(not known until apply)"
@@ -394,7 +443,7 @@ func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
 	for _, pr := range c.PathRoutesOf[b] {
 		to := "origin"
 		if pr.To != nil {
-			to = pr.To.Label()
+			to = nm(pr.To)
 		}
 		other = append(other, "Host "+pr.Host+" → "+to)
 	}
@@ -404,9 +453,9 @@ func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
 		v.Host, v.HostSource = r.Host, r.HostSource.String()
 		switch {
 		case r.To != nil && r.AddressDomain != nil && r.AddressDomain.Service != r.To:
-			v.Target = fmt.Sprintf("%s (addressed to %s, but the Host routes it there)", r.To.Label(), r.AddressDomain.Service.Label())
+			v.Target = fmt.Sprintf("%s (addressed to %s, but the Host routes it there)", nm(r.To), nm(r.AddressDomain.Service))
 		case r.To != nil:
-			v.Target = r.To.Label()
+			v.Target = nm(r.To)
 		case r.ToFastly:
 			v.Target = "Fastly (outside the inputs)"
 		}
@@ -414,18 +463,19 @@ func view(b *analyzer.Backend, c *analyzer.Chains) *BackendView {
 	return v
 }
 
-func edges(c *analyzer.Chains) map[Edge]bool {
+func edges(c *analyzer.Chains, nm namer) map[Edge]bool {
 	out := map[Edge]bool{}
 	for _, r := range c.Routes {
 		if r.To != nil {
-			out[Edge{From: r.From.Label(), Backend: r.Backend.Name.Value, To: r.To.Label()}] = true
+			out[Edge{From: nm(r.From), Backend: r.Backend.Name.Value, To: nm(r.To)}] = true
 		}
 	}
 	return out
 }
 
 func (r *Report) compareEdges(bc, hc *analyzer.Chains) {
-	be, he := edges(bc), edges(hc)
+	nm := r.nm
+	be, he := edges(bc, nm), edges(hc, nm)
 	for e := range he {
 		if !be[e] {
 			r.Edges.Added = append(r.Edges.Added, e)
@@ -447,22 +497,22 @@ func sortEdges(es []Edge) {
 	})
 }
 
-func looping(c *analyzer.Chains) map[string]bool {
+func looping(c *analyzer.Chains, nm namer) map[string]bool {
 	out := map[string]bool{}
 	for _, s := range c.Graph.Services {
 		if c.HasCycle(s) {
-			out[s.Label()] = true
+			out[nm(s)] = true
 		}
 	}
 	return out
 }
 
 // reached is the services a chain edge from another service reaches.
-func reached(c *analyzer.Chains) map[string]bool {
+func reached(c *analyzer.Chains, nm namer) map[string]bool {
 	out := map[string]bool{}
 	for _, r := range c.Routes {
 		if r.To != nil && r.To != r.From {
-			out[r.To.Label()] = true
+			out[nm(r.To)] = true
 		}
 	}
 	return out
@@ -498,7 +548,8 @@ func purgeLines(c *analyzer.Chains) []string {
 }
 
 func (r *Report) compareLoops(bc, hc *analyzer.Chains) {
-	bl, hl := looping(bc), looping(hc)
+	nm := r.nm
+	bl, hl := looping(bc, nm), looping(hc, nm)
 	for s := range hl {
 		if !bl[s] {
 			r.Loops.Introduced = append(r.Loops.Introduced, s)
@@ -514,7 +565,7 @@ func (r *Report) compareLoops(bc, hc *analyzer.Chains) {
 }
 
 // worst is the worst path from each service: hops and services.
-func worst(res *lint.Result) map[string][2]int {
+func worst(res *lint.Result, nm namer) map[string][2]int {
 	c := res.Chains()
 	hops, _ := c.PathMax(analyzer.HopCost)
 	services, _ := c.PathMax(func(*analyzer.Service, *analyzer.Route) int { return 1 })
@@ -525,14 +576,15 @@ func worst(res *lint.Result) map[string][2]int {
 			entry = entry && r.From == s
 		}
 		if entry {
-			out[s.Label()] = [2]int{hops[i], services[i]}
+			out[nm(s)] = [2]int{hops[i], services[i]}
 		}
 	}
 	return out
 }
 
 func (r *Report) compareLimits(pairs []pair, base, head *lint.Result) {
-	bw, hw := worst(base), worst(head)
+	nm := r.nm
+	bw, hw := worst(base, nm), worst(head, nm)
 	maxHops, maxServices := 0, 0
 	for _, l := range head.Profile.Limits {
 		maxHops, maxServices = max(maxHops, l.Hops), max(maxServices, l.Services)
@@ -541,10 +593,10 @@ func (r *Report) compareLimits(pairs []pair, base, head *lint.Result) {
 		var b, h [2]int
 		okB, okH := false, false
 		if p.base != nil {
-			b, okB = bw[p.base.Label()]
+			b, okB = bw[nm(p.base)]
 		}
 		if p.head != nil {
-			h, okH = hw[p.head.Label()]
+			h, okH = hw[nm(p.head)]
 		}
 		if !okB && !okH || okB && okH && b == h {
 			continue
@@ -605,22 +657,23 @@ func (r *Report) compareFindings(base, head Side) {
 // the request elsewhere): origins first. A loop among changed services
 // has no such order; the pair is named.
 func (r *Report) activationOrder(hc *analyzer.Chains, changed map[string]bool) {
+	nm := r.nm
 	deps := map[string]map[string]bool{} // service → changed services it needs first
 	var names []string
 	for _, s := range hc.Graph.Services {
-		if changed[s.Label()] && deps[s.Label()] == nil {
-			deps[s.Label()] = map[string]bool{}
-			names = append(names, s.Label())
+		if changed[nm(s)] && deps[nm(s)] == nil {
+			deps[nm(s)] = map[string]bool{}
+			names = append(names, nm(s))
 		}
 	}
 	for _, rt := range hc.Routes {
-		from := rt.From.Label()
+		from := nm(rt.From)
 		if deps[from] == nil {
 			continue
 		}
 		for _, to := range []*analyzer.Service{rt.To, addressed(rt)} {
-			if to != nil && to != rt.From && deps[to.Label()] != nil {
-				deps[from][to.Label()] = true
+			if to != nil && to != rt.From && deps[nm(to)] != nil {
+				deps[from][nm(to)] = true
 			}
 		}
 	}
@@ -741,18 +794,19 @@ const MaxCheckedSteps = 100
 // another is searched for among up to six changed services; when none
 // passes, Blocked says which step goes wrong.
 func (r *Report) checkOrder(pairs []pair, bc, hc *analyzer.Chains) {
+	nm := r.nm
 	n := len(r.ActivationOrder.Order)
 	if n == 0 || r.ActivationOrder.Blocked != "" || n > MaxCheckedSteps {
 		return
 	}
 	r.ActivationOrder.Checked = true
-	problem := firstProblem(r.ActivationOrder.Order, pairs, bc, hc)
+	problem := firstProblem(r.ActivationOrder.Order, pairs, bc, hc, nm)
 	if problem == "" {
 		return
 	}
 	if n <= 6 {
 		for _, order := range permutations(r.ActivationOrder.Order) {
-			if firstProblem(order, pairs, bc, hc) == "" {
+			if firstProblem(order, pairs, bc, hc, nm) == "" {
 				r.ActivationOrder.Order = order
 				return
 			}
@@ -763,8 +817,8 @@ func (r *Report) checkOrder(pairs []pair, bc, hc *analyzer.Chains) {
 
 // firstProblem is the first step of an order at which a backend's Host
 // is answered by another service than on its own side, or "".
-func firstProblem(order []string, pairs []pair, bc, hc *analyzer.Chains) string {
-	own := map[*analyzer.Chains]map[string][]string{bc: hostMap(bc), hc: hostMap(hc)}
+func firstProblem(order []string, pairs []pair, bc, hc *analyzer.Chains, nm namer) string {
+	own := map[*analyzer.Chains]map[string][]string{bc: hostMap(bc, nm), hc: hostMap(hc, nm)}
 	active := map[string]bool{}
 	for step, name := range order {
 		active[strings.TrimSuffix(name, " (deactivate)")] = true
@@ -799,12 +853,12 @@ func firstProblem(order []string, pairs []pair, bc, hc *analyzer.Chains) string 
 					continue // a problem of its own side already (duplicate-domain)
 				}
 				got := answering(hosts, rt.Host)
-				if len(got) != 1 || got[0] != rt.To.Label() {
+				if len(got) != 1 || got[0] != nm(rt.To) {
 					what := "no service"
 					if len(got) > 0 {
 						what = strings.Join(got, " and ")
 					}
-					return fmt.Sprintf("after step %d (%s), backend %q of %s sends Host %s, which %s answers, not %s", step+1, name, b.Name.Value, v.s.Label(), rt.Host, what, rt.To.Label())
+					return fmt.Sprintf("after step %d (%s), backend %q of %s sends Host %s, which %s answers, not %s", step+1, name, b.Name.Value, nm(v.s), rt.Host, what, nm(rt.To))
 				}
 			}
 		}
@@ -813,12 +867,12 @@ func firstProblem(order []string, pairs []pair, bc, hc *analyzer.Chains) string 
 }
 
 // hostMap maps each domain of a side to the services answering it.
-func hostMap(c *analyzer.Chains) map[string][]string {
+func hostMap(c *analyzer.Chains, nm namer) map[string][]string {
 	out := map[string][]string{}
 	for _, s := range c.Graph.Services {
 		for _, d := range s.Domains {
 			host := strings.ToLower(d.Name.Value)
-			out[host] = append(out[host], s.Label())
+			out[host] = append(out[host], nm(s))
 		}
 	}
 	return out

@@ -25,22 +25,34 @@ func TestOrderIsChecked(t *testing.T) {
 	}
 	b, h := load("testdata/order-new-target/base"), load("testdata/order-new-target/head")
 	bc, hc := b.Chains(), h.Chains()
-	pairs := match(bc.Graph.Services, hc.Graph.Services)
-	if p := firstProblem([]string{"new", "www"}, pairs, bc, hc); p != "" {
+	nm := newNamer(Side{Result: b, Rel: relTo("testdata/order-new-target/base")}, Side{Result: h, Rel: relTo("testdata/order-new-target/head")})
+	pairs := match(bc.Graph.Services, hc.Graph.Services, relTo("testdata/order-new-target/base"), relTo("testdata/order-new-target/head"), nm)
+	if p := firstProblem([]string{"new", "www"}, pairs, bc, hc, nm); p != "" {
 		t.Errorf("the right order fails: %s", p)
 	}
-	if p := firstProblem([]string{"www", "new"}, pairs, bc, hc); !strings.Contains(p, "after step 1 (www)") || !strings.Contains(p, "no service answers") {
+	if p := firstProblem([]string{"www", "new"}, pairs, bc, hc, nm); !strings.Contains(p, "after step 1 (www)") || !strings.Contains(p, "no service answers") {
 		t.Errorf("the reverse order passes or fails elsewhere: %q", p)
 	}
 	b, h = load("testdata/order-domain-move/base"), load("testdata/order-domain-move/head")
 	bc, hc = b.Chains(), h.Chains()
-	pairs = match(bc.Graph.Services, hc.Graph.Services)
+	nm = newNamer(Side{Result: b, Rel: relTo("testdata/order-domain-move/base")}, Side{Result: h, Rel: relTo("testdata/order-domain-move/head")})
+	pairs = match(bc.Graph.Services, hc.Graph.Services, relTo("testdata/order-domain-move/base"), relTo("testdata/order-domain-move/head"), nm)
 	for _, order := range permutations([]string{"api-v1", "api-v2", "www"}) {
-		if firstProblem(order, pairs, bc, hc) == "" {
+		if firstProblem(order, pairs, bc, hc, nm) == "" {
 			t.Errorf("order %v moves a domain without a gap", order)
 		}
 	}
 	if len(permutations([]string{"a", "b", "c", "d"})) != 24 {
 		t.Error("permutations")
+	}
+}
+
+func relTo(dir string) func(string) string {
+	abs, _ := filepath.Abs(dir)
+	return func(name string) string {
+		if r, err := filepath.Rel(abs, name); err == nil {
+			return r
+		}
+		return name
 	}
 }

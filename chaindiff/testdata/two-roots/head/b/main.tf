@@ -1,0 +1,14 @@
+# Two root modules declare the same address: fastly_service_vcl.service.
+variable "name" {}
+
+resource "fastly_service_vcl" "service" {
+  name = var.name
+  domain {
+    name = "b.example.com"
+  }
+  backend {
+    name          = "origin"
+    address       = "origin-b2.example.com"
+    override_host = "origin-b2.example.com"
+  }
+}
