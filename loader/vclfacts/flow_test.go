@@ -48,6 +48,48 @@ sub vcl_recv { call go_pass; return(lookup); }`,
 		{name: "recursion is cut", vcl: `sub a { call a; set req.http.host = "b.example.com"; }
 sub vcl_recv { call a; return(pass); }`,
 			want: "vcl_pass||literal:b.example.com|0|"},
+		// Fastly's lifecycle: return(pass) in vcl_miss or vcl_hit goes on
+		// to vcl_pass, whose bereq is what the backend gets.
+		{name: "return(pass) in miss runs vcl_pass", vcl: `sub vcl_recv { return(lookup); }
+sub vcl_miss { return(pass); }
+sub vcl_pass { set bereq.http.host = "p.example.com"; }`,
+			want: "vcl_pass||literal:p.example.com|0|"},
+		{name: "return(pass) in hit runs vcl_pass beside the miss", vcl: `sub vcl_recv { return(lookup); }
+sub vcl_miss { set bereq.http.host = "m.example.com"; }
+sub vcl_hit { return(pass); }
+sub vcl_pass { set bereq.http.host = "p.example.com"; }`,
+			want: "vcl_miss||literal:m.example.com|0|\nvcl_pass||literal:p.example.com|0|"},
+		{name: "goto skips to its label", vcl: `sub vcl_recv {
+  goto skip;
+  set req.http.host = "never.example.com";
+  skip:
+  return(pass);
+}`,
+			want: "vcl_pass||client:|0|"},
+		{name: "switch forks by case", vcl: `sub vcl_recv {
+  switch (req.http.X-Env) {
+  case "prod":
+    set req.http.host = "prod.example.com";
+    break;
+  default:
+    set req.http.host = "dev.example.com";
+    break;
+  }
+  return(pass);
+}`,
+			want: "vcl_pass||literal:prod.example.com|0|req.http.X-Env == \"prod\"\nvcl_pass||literal:dev.example.com|0|!(req.http.X-Env == \"prod\")"},
+		{name: "restart runs vcl_recv again with req.restarts counted", vcl: `sub vcl_recv {
+  if (req.restarts == 0) { set req.http.host = "first.example.com"; } else { set req.http.host = "retry.example.com"; }
+  return(pass);
+}
+sub vcl_deliver { if (resp.status == 503) { restart; } }`,
+			// Fastly allows three restarts: the retry Host on each.
+			want: "vcl_pass||literal:first.example.com|0|\nvcl_pass||literal:retry.example.com|0|resp.status == 503\nvcl_pass||literal:retry.example.com|0|resp.status == 503\nvcl_pass||literal:retry.example.com|0|resp.status == 503"},
+		{name: "a Host computed from the client's is dynamic without domains to match", vcl: `sub vcl_recv { set req.http.host = regsub(req.http.host, "^www\.", "origin."); return(pass); }`,
+			want: "vcl_pass||dynamic:|0|"},
+		{name: "return(pipe) fetches from vcl_pipe", vcl: `sub vcl_recv { return(pipe); }
+sub vcl_pipe { set bereq.http.host = "pipe.example.com"; }`,
+			want: "vcl_pipe||literal:pipe.example.com|0|"},
 		{name: "macro order by priority", vcl: `sub vcl_recv { return(pass); }
 sub vcl_pass {
 #FASTLY pass
