@@ -114,3 +114,13 @@ func ParseSeverity(s string) (Severity, error) {
 	}
 	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or none)", s)
 }
+
+// LimitCost is what a service spends of a profile's limit when it
+// forwards a request over r (nil: it answers or leaves for an origin):
+// nothing when the limit does not count its platform, else its hops.
+func LimitCost(l Limit, s *Service, r *Route) int {
+	if !l.Counts(s.Platform) {
+		return 0
+	}
+	return HopCost(s, r)
+}

@@ -19,16 +19,6 @@ const (
 // LoadRules lists the rule IDs above.
 var LoadRules = []string{RuleParseError, RuleSkippedInput, RuleUnknownValue, RuleUnsetVariable, RuleVCLSyntax, RuleTerraformProvider, RuleMixedResourceFamilies}
 
-// LimitCost is what a service spends of a profile's limit when it
-// forwards a request over r (nil: it answers or leaves for an origin):
-// nothing when the limit does not count its platform, else its hops.
-func LimitCost(l Limit, s *Service, r *Route) int {
-	if !l.Counts(s.Platform) {
-		return 0
-	}
-	return HopCost(s, r)
-}
-
 // DocBaseURL is where the rule pages are published, at the main branch;
 // a rule's page is DocBaseURL + ID + ".md".
 const DocBaseURL = "https://github.com/chainlint/chainlint/blob/main/docs/rules/"

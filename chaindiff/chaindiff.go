@@ -636,14 +636,13 @@ func findingsOf(s Side) (map[findingKey][]Finding, []findingKey) {
 // not a change. A key found more often after than before introduces the
 // extra ones.
 func (r *Report) compareFindings(base, head Side) {
-	bf, _ := findingsOf(base)
+	bf, border := findingsOf(base)
 	hf, horder := findingsOf(head)
 	for _, k := range horder {
 		if extra := len(hf[k]) - len(bf[k]); extra > 0 {
 			r.Findings.Introduced = append(r.Findings.Introduced, hf[k][len(hf[k])-extra:]...)
 		}
 	}
-	_, border := findingsOf(base)
 	for _, k := range border {
 		if gone := len(bf[k]) - len(hf[k]); gone > 0 {
 			r.Findings.Fixed = append(r.Findings.Fixed, bf[k][len(bf[k])-gone:]...)

@@ -6,7 +6,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/chainlint/chainlint/chainview"
 	"github.com/chainlint/chainlint/internal/printable"
+	"github.com/chainlint/chainlint/output"
 )
 
 // Formats are the formats Write knows.
@@ -152,9 +154,7 @@ func mapStrings[T any](xs []T, f func(T) string) []string {
 }
 
 // md escapes text for Markdown prose and table cells.
-func md(s string) string {
-	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "\n", " ", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]").Replace(printable.String(s))
-}
+var md = output.MarkdownText
 
 // writeMarkdown writes a pull-request comment: the headline first (one
 // line when nothing in the chain changed), the details folded, and the
@@ -216,40 +216,35 @@ func (r *Report) mermaid() string {
 		}
 		id := fmt.Sprintf("n%d", len(ids))
 		ids[name] = id
-		fmt.Fprintf(&b, "  %s[\"%s\"]\n", id, mermaidText(name))
+		fmt.Fprintf(&b, "  %s[\"%s\"]\n", id, chainview.MermaidText(name))
 		return id
 	}
 	var styles []string
 	link := 0
 	for _, e := range r.Edges.Added {
-		fmt.Fprintf(&b, "  %s -->|\"+ %s\"| %s\n", node(e.From), mermaidText(e.Backend), node(e.To))
+		fmt.Fprintf(&b, "  %s -->|\"+ %s\"| %s\n", node(e.From), chainview.MermaidText(e.Backend), node(e.To))
 		styles = append(styles, fmt.Sprintf("  linkStyle %d stroke:#2a2,stroke-width:3px", link))
 		link++
 	}
 	for _, e := range r.Edges.Removed {
-		fmt.Fprintf(&b, "  %s -.->|\"- %s\"| %s\n", node(e.From), mermaidText(e.Backend), node(e.To))
+		fmt.Fprintf(&b, "  %s -.->|\"- %s\"| %s\n", node(e.From), chainview.MermaidText(e.Backend), node(e.To))
 		styles = append(styles, fmt.Sprintf("  linkStyle %d stroke:#d22,stroke-dasharray:5", link))
 		link++
 	}
 	return b.String() + strings.Join(styles, "\n") + "\n"
 }
 
-func mermaidText(s string) string {
-	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ").Replace(printable.String(s))
-}
-
 // writeGitHub writes a workflow annotation for each introduced finding.
 func (r *Report) writeGitHub(w io.Writer) error {
 	var b strings.Builder
-	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	esc, prop := output.GitHubData, output.GitHubProperty
 	for _, f := range r.Findings.Introduced {
 		level := map[string]string{"error": "error", "warning": "warning"}[f.Severity]
 		if level == "" {
 			level = "notice"
 		}
-		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level, prop.Replace(f.File), f.Line, f.Column,
-			prop.Replace("chainlint diff "+f.Rule), esc.Replace(printable.String(f.Message)+" [introduced by this change]"))
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level, prop(f.File), f.Line, f.Column,
+			prop("chainlint diff "+f.Rule), esc(printable.String(f.Message)+" [introduced by this change]"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -228,6 +228,9 @@ func (e GraphEdge) Label() string {
 	return e.Backend + " · Host " + e.Host
 }
 
+// MermaidText escapes a label for a quoted Mermaid string.
+func MermaidText(s string) string { return mermaidText(s) }
+
 // mermaidText escapes a label for a quoted Mermaid string.
 func mermaidText(s string) string {
 	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ", "\r", " ").Replace(printable.String(s))

@@ -326,6 +326,12 @@ func sarifURI(name string) string {
 	return (&url.URL{Path: filepath.ToSlash(name)}).EscapedPath()
 }
 
+// GitHubData escapes a workflow command's message (::error …::MESSAGE).
+func GitHubData(s string) string { return escapeData(s) }
+
+// GitHubProperty escapes a workflow command's property (file=, title=).
+func GitHubProperty(s string) string { return escapeProperty(s) }
+
 func escapeData(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(printable.Lines(s))
 }

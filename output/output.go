@@ -196,6 +196,9 @@ func writeMarkdown(w io.Writer, r *Report) error {
 
 var mdSeverity = map[analyzer.Severity]string{analyzer.SeverityError: "❌ error", analyzer.SeverityWarning: "⚠️ warning", analyzer.SeverityInfo: "ℹ️ info"}
 
+// MarkdownText makes text safe in Markdown prose and table cells.
+func MarkdownText(s string) string { return mdEscape(s) }
+
 // mdEscape makes text safe in a Markdown table cell: pipes, HTML and
 // line breaks cannot break the table.
 func mdEscape(s string) string {

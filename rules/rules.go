@@ -19,14 +19,6 @@ import (
 
 //go:generate go test ../testkit/docgen -run TestGeneratedDocsAreFresh -update
 
-// DocURL returns the URL of a rule's documentation page on the main
-// branch (analyzer.DocURL, for the packages that print findings).
-func DocURL(id string) string { return analyzer.DocURL(id) }
-
-// DocURLFor returns the URL of a rule's page as a chainlint version
-// documents it (analyzer.DocURLFor).
-func DocURLFor(id, version string) string { return analyzer.DocURLFor(id, version) }
-
 // All returns every rule, sorted by ID.
 func All() []*analyzer.Rule {
 	all := []*analyzer.Rule{

@@ -18,15 +18,7 @@ func TestDiff(t *testing.T) {
 		t.Skip("no git")
 	}
 	t.Parallel()
-	repo := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = repo
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	repo, git := gitRepo(t)
 	copyFile := func(from, to string) {
 		t.Helper()
 		b, err := os.ReadFile(from)
@@ -40,7 +32,6 @@ func TestDiff(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	git("init", "-q")
 	copyFile("../../chaindiff/testdata/basic/base/estate.json", filepath.Join(repo, "fastly", "estate.json"))
 	git("add", ".")
 	git("commit", "-q", "-m", "base")
@@ -136,16 +127,7 @@ func TestRealHistory(t *testing.T) {
 	if err != nil || len(commits) != 7 {
 		t.Fatalf("commits: %v %v", commits, err)
 	}
-	repo := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = repo
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	git("init", "-q")
+	repo, git := gitRepo(t)
 	for _, dir := range commits {
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -177,4 +159,21 @@ func TestRealHistory(t *testing.T) {
 			golden.Check(t, filepath.Join("testdata", "history", "pypi-infra-"+pair[0]+"-"+pair[1]+".txt"), stdout)
 		})
 	}
+}
+
+// gitRepo makes an empty git repository and a function that runs git in
+// it (as a user, without signing).
+func gitRepo(t *testing.T) (string, func(args ...string)) {
+	t.Helper()
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	return repo, git
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/docs"
 	"github.com/chainlint/chainlint/internal/textdist"
 	"github.com/chainlint/chainlint/lint"
@@ -37,7 +38,7 @@ func (c *Command) cmdExplain(args []string) int {
 	} else { // a rule without a generated page (go generate not run)
 		text = fmt.Sprintf("%s (%s)\n\n%s\n", r.Name, r.Severity, r.Doc)
 	}
-	text += fmt.Sprintf("\nOnline: %s\n", rules.DocURLFor(r.Name, versionString()))
+	text += fmt.Sprintf("\nOnline: %s\n", analyzer.DocURLFor(r.Name, versionString()))
 	if _, err := fmt.Fprint(stdout, text); err != nil {
 		fmt.Fprintf(stderr, "chainlint: %v\n", err)
 		return exitIncomplete

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/docs"
 	"github.com/chainlint/chainlint/rules"
 )
@@ -32,7 +33,7 @@ func TestExplainPrintsThePage(t *testing.T) {
 				}
 			}
 		}
-		for _, want := range []string{r.Name + "\n" + strings.Repeat("=", len(r.Name)), "Ignoring it\n-----------", "Online: " + rules.DocURL(r.Name)} {
+		for _, want := range []string{r.Name + "\n" + strings.Repeat("=", len(r.Name)), "Ignoring it\n-----------", "Online: " + analyzer.DocURL(r.Name)} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("explain %s lacks %q", r.Name, want)
 			}
@@ -57,12 +58,12 @@ func TestDocURLFor(t *testing.T) {
 	for _, tt := range []struct{ version, want string }{
 		{"1.2.3", "https://github.com/chainlint/chainlint/blob/v1.2.3/docs/rules/chain-loop.md"},
 		{"v0.4.0", "https://github.com/chainlint/chainlint/blob/v0.4.0/docs/rules/chain-loop.md"},
-		{"0.0.0-dev", rules.DocURL("chain-loop")},
-		{"1.2.3-rc.1", rules.DocURL("chain-loop")},
-		{"1.2", rules.DocURL("chain-loop")},
-		{"", rules.DocURL("chain-loop")},
+		{"0.0.0-dev", analyzer.DocURL("chain-loop")},
+		{"1.2.3-rc.1", analyzer.DocURL("chain-loop")},
+		{"1.2", analyzer.DocURL("chain-loop")},
+		{"", analyzer.DocURL("chain-loop")},
 	} {
-		if got := rules.DocURLFor("chain-loop", tt.version); got != tt.want {
+		if got := analyzer.DocURLFor("chain-loop", tt.version); got != tt.want {
 			t.Errorf("DocURLFor(%q) = %q, want %q", tt.version, got, tt.want)
 		}
 	}

@@ -108,3 +108,18 @@ func (c *Command) varFiles(values []string) (all []string, perRoot map[string][]
 	}
 	return all, perRoot, nil
 }
+
+// lintInputs lints the paths with the input flags; a usage error has
+// been written to stderr when the status is not proceed.
+func (c *Command) lintInputs(in *inputFlags, paths []string) (*lint.Result, int) {
+	opts, ok := in.options(c, paths, c.Stderr)
+	if !ok {
+		return nil, exitUsage
+	}
+	res, err := lint.Run(opts)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "chainlint: %v\n", err)
+		return nil, exitUsage
+	}
+	return res, proceed
+}

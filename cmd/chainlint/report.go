@@ -42,7 +42,7 @@ func ruleInfos() []output.RuleInfo {
 	var out []output.RuleInfo
 	for _, r := range rules.All() {
 		_, doc, _ := strings.Cut(r.Doc, "\n")
-		out = append(out, output.RuleInfo{ID: r.Name, Severity: r.Severity, Summary: r.Summary(), Doc: strings.TrimSpace(doc), HelpURI: rules.DocURLFor(r.Name, versionString())})
+		out = append(out, output.RuleInfo{ID: r.Name, Severity: r.Severity, Summary: r.Summary(), Doc: strings.TrimSpace(doc), HelpURI: analyzer.DocURLFor(r.Name, versionString())})
 	}
 	return out
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/internal/textdist"
-	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/loader/vclfacts"
 	"github.com/chainlint/chainlint/output"
 )
@@ -34,14 +33,9 @@ func (c *Command) cmdVCL(args []string) int {
 		return exitUsage
 	}
 	name := positional[0]
-	opts, ok := in.options(c, positional[1:], stderr)
-	if !ok {
-		return exitUsage
-	}
-	res, err := lint.Run(opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "chainlint: %v\n", err)
-		return exitUsage
+	res, status := c.lintInputs(&in, positional[1:])
+	if status != proceed {
+		return status
 	}
 	var names []string
 	var found *analyzer.Service

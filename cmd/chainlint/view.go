@@ -54,14 +54,9 @@ func (c *Command) cmdView(name string, args []string) int {
 		}
 		positional = positional[1:]
 	}
-	opts, ok := in.options(c, positional, stderr)
-	if !ok {
-		return exitUsage
-	}
-	res, err := lint.Run(opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "chainlint: %v\n", err)
-		return exitUsage
+	res, status := c.lintInputs(&in, positional)
+	if status != proceed {
+		return status
 	}
 	if res.Incomplete {
 		fmt.Fprintln(stderr, "chainlint: warning: some inputs could not be analysed; run chainlint on them to see why")

@@ -299,17 +299,15 @@ const inputErrorWhy = "\x00input error"
 // services, then notes how the estate was read; skipped notes what is
 // left out.
 func (n *nextEstate) join(g *analyzer.Graph, skipped func(pos, end token.Pos, msg string)) {
-	if len(n.objects) == 0 && len(n.actions) == 0 && n.betaSource == "" {
+	if len(n.objects) == 0 && len(n.actions) == 0 && n.betaSource == "" && !n.anyNext() {
 		// The current provider's estate: only an empty Compute service
-		// is worth a word.
+		// is worth a word (the loop below says it for the others).
 		for _, ns := range n.order {
 			if ns.typ == "fastly_service_compute" && !ns.nested {
 				skipped(ns.pos, ns.end, nextProviderNote(ns.typ, false, false))
 			}
 		}
-		if !n.anyNext() {
-			return
-		}
+		return
 	}
 	stubs := map[string]*nextService{}
 	for _, o := range n.objects {
@@ -387,7 +385,7 @@ func (n *nextEstate) target(g *analyzer.Graph, skipped func(pos, end token.Pos, 
 				why = "it is computed at apply time"
 			}
 			g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: pos, End: end,
-				Message: fmt.Sprintf("the service_id of %s is not known until apply (%s), so it is joined to no service and not analysed", label, strings.TrimSuffix(why, "."))})
+				Message: fmt.Sprintf("the service_id of %s is not known until apply (%s), so it is joined to no service and not analysed; refer to the service resource (fastly_service_cdn.NAME.id), or give the ID as a literal or a variable with a value", label, strings.TrimSuffix(why, "."))})
 		}
 		return nil
 	}

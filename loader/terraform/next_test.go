@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/loader/terraform"
 )
 
 // TestEveryNextProviderTypeIsReadOrNoted loads, for every resource type
@@ -83,5 +85,25 @@ resource %q "x" {
 				t.Errorf("%s is neither joined to its service nor noted (notes: %v)", ty.name, g.Notes)
 			}
 		})
+	}
+}
+
+// TestEmptyComputeNotedOnce: in an estate with an automatic-family
+// service and no explicit object, a fastly_service_compute without
+// nested blocks is noted once, not by both of the join's passes.
+func TestEmptyComputeNotedOnce(t *testing.T) {
+	doc := `{"format_version": "1.0", "values": {"root_module": {"resources": [
+	  {"address": "fastly_service_cdn_auto.a", "mode": "managed", "type": "fastly_service_cdn_auto", "name": "a", "values": {"id": "A", "name": "a", "domain": [{"name": "a.example.com"}]}},
+	  {"address": "fastly_service_compute.c", "mode": "managed", "type": "fastly_service_compute", "name": "c", "values": {"id": "C", "name": "c"}}]}}}`
+	g := analyzer.NewGraph()
+	terraform.LoadShowJSON(g, "state.json", []byte(doc))
+	n := 0
+	for _, p := range g.Notes {
+		if p.Rule == analyzer.RuleSkippedInput && strings.Contains(p.Message, "no nested blocks") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d notes for the empty Compute service, want 1: %v", n, g.Notes)
 	}
 }
