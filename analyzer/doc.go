@@ -1,17 +1,14 @@
-// Package analyzer holds chainlint's service graph and runs lint rules
-// over it.
+// Package analyzer is chainlint's pass driver: it runs lint rules, which
+// are golang.org/x/tools/go/analysis analyzers, over a loaded service
+// graph (package graph), ordered by Requires, and resolves their
+// diagnostics into Findings attributed to the graph object they are
+// about, after the run's ignores and baseline-free suppressions.
 //
-// The graph (Graph) is what the loaders produce: services, their domains,
-// backends, snippets, custom VCL and resource links, and the account's
-// stores, every value positioned in one token.FileSet. Chains is the
-// derived view rules need: where each backend's requests go (Fastly routes
-// by Host header), the chain graph's loops and path maxima, all computed in
-// time linear in services + routes.
+// Three passes are the driver's own: graph (the graph as loaded, provided
+// by the driver), vclmodel (the VCL model, package vclmodel, run once over
+// that graph; every rule requires it) and chains (package routes). The
+// driver also holds the profiles (platform limits), severities and rule
+// documentation links.
 //
-// The driver (Run) runs rules, which are golang.org/x/tools/go/analysis
-// analyzers, ordered by Requires, and resolves their diagnostics into
-// Findings attributed to the graph object they are about.
-//
-// The package knows no file format and no rule: loaders fill the graph,
-// rules read it.
+// The package knows no file format and no rule.
 package analyzer

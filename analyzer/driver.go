@@ -13,6 +13,10 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/routes"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // Rule is a lint rule: an analysis pass whose Name is the rule's stable
@@ -56,15 +60,34 @@ type Config struct {
 	Ignores []*ConfigIgnore
 }
 
-// GraphAnalyzer is the pass whose result is the loaded *Graph. The driver
-// provides that result;
-// every rule requires it, directly or through ChainsAnalyzer.
+// GraphAnalyzer is the pass whose result is the *graph.Graph the loaders
+// built, provided by the driver. Only VCLModelAnalyzer requires it: what
+// the loaders built is not whole until the VCL model has read it.
 var GraphAnalyzer = &analysis.Analyzer{
 	Name:       "graph",
-	Doc:        "graph provides the loaded service graph (provided by the driver)",
-	ResultType: reflect.TypeOf((*Graph)(nil)),
+	Doc:        "graph provides the service graph as the loaders built it (provided by the driver)",
+	ResultType: reflect.TypeOf((*graph.Graph)(nil)),
 	Run: func(*analysis.Pass) (any, error) {
 		return nil, errors.New("the graph pass's result is provided by the driver")
+	},
+}
+
+// VCLModelAnalyzer runs the VCL model (package vclmodel) over every VCL
+// service of the loaded graph: the backends VCL declares, where VCL sets
+// the Host, the request-flow model's paths (Service.VCL), VCL syntax
+// problems and the secrets VCL compares. Its result is the graph, now
+// whole; every rule requires it (GraphOf), directly or through
+// ChainsAnalyzer. The driver runs it even when no rule does, so that a
+// run's graph is always whole.
+var VCLModelAnalyzer = &analysis.Analyzer{
+	Name:       "vclmodel",
+	Doc:        "vclmodel reads every VCL service's custom VCL and snippets as Fastly assembles and runs them",
+	Requires:   []*analysis.Analyzer{GraphAnalyzer},
+	ResultType: reflect.TypeOf((*graph.Graph)(nil)),
+	Run: func(pass *analysis.Pass) (any, error) {
+		g := pass.ResultOf[GraphAnalyzer].(*graph.Graph)
+		vclmodel.ApplyAll(g)
+		return g, nil
 	},
 }
 
@@ -84,18 +107,23 @@ var ConfigAnalyzer = &analysis.Analyzer{
 var ChainsAnalyzer = &analysis.Analyzer{
 	Name:       "chains",
 	Doc:        "chains resolves where every backend's requests go and finds the chain graph's loops",
-	Requires:   []*analysis.Analyzer{GraphAnalyzer},
-	ResultType: reflect.TypeOf((*Chains)(nil)),
+	Requires:   []*analysis.Analyzer{VCLModelAnalyzer},
+	ResultType: reflect.TypeOf((*routes.Chains)(nil)),
 	Run: func(pass *analysis.Pass) (any, error) {
-		return NewChains(pass.ResultOf[GraphAnalyzer].(*Graph)), nil
+		return routes.NewChains(pass.ResultOf[VCLModelAnalyzer].(*graph.Graph)), nil
 	},
 }
 
-// GraphOf returns the graph a pass analyses.
-func GraphOf(pass *analysis.Pass) *Graph { return pass.ResultOf[GraphAnalyzer].(*Graph) }
+// GraphOf returns the graph a pass analyses, as the VCL model left it
+// (the pass must require VCLModelAnalyzer).
+func GraphOf(pass *analysis.Pass) *graph.Graph {
+	return pass.ResultOf[VCLModelAnalyzer].(*graph.Graph)
+}
 
 // ChainsOf returns the chain analysis of a pass's graph.
-func ChainsOf(pass *analysis.Pass) *Chains { return pass.ResultOf[ChainsAnalyzer].(*Chains) }
+func ChainsOf(pass *analysis.Pass) *routes.Chains {
+	return pass.ResultOf[ChainsAnalyzer].(*routes.Chains)
+}
 
 // ConfigOf returns a pass's run configuration.
 func ConfigOf(pass *analysis.Pass) *Config { return pass.ResultOf[ConfigAnalyzer].(*Config) }
@@ -142,7 +170,7 @@ type Result struct {
 	Incomplete bool
 	// Chains is the chain analysis the passes shared, or nil when no
 	// active rule needed it.
-	Chains *Chains
+	Chains *routes.Chains
 }
 
 // Validate checks a set of rules as analysis.Validate would, except that
@@ -209,6 +237,9 @@ func order(rules []*Rule) ([]*analysis.Analyzer, error) {
 		out = append(out, a)
 		return nil
 	}
+	if err := visit(VCLModelAnalyzer, nil); err != nil { // always: a run's graph is whole
+		return nil, err
+	}
 	for _, r := range rules {
 		if err := visit(r.Analyzer, nil); err != nil {
 			return nil, err
@@ -220,7 +251,7 @@ func order(rules []*Rule) ([]*analysis.Analyzer, error) {
 // Run runs the rules over the graph and returns their findings, sorted by
 // file, line, column and rule. Rules switched off by cfg, or not meant for
 // its profile, do not run.
-func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
+func Run(g *graph.Graph, rules []*Rule, cfg *Config) (*Result, error) {
 	if cfg == nil {
 		cfg = &Config{Profile: ProfileCurrent}
 	}
@@ -241,7 +272,7 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 	for _, f := range g.Files.List() {
 		otherFiles = append(otherFiles, f.Name)
 	}
-	res := &Result{Incomplete: len(g.Problems) > 0}
+	res := &Result{}
 	attr := newAttributor(g)
 	// Every pass runs on a goroutine of its own once the passes it
 	// requires are done, GOMAXPROCS at a time. Each keeps its own findings;
@@ -307,6 +338,7 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 		})
 	}
 	wg.Wait()
+	res.Incomplete = len(g.Problems) > 0 // the VCL model's problems too
 	total := 0
 	for _, a := range run {
 		if err := jobs[a].err; err != nil {
@@ -322,7 +354,7 @@ func Run(g *Graph, rules []*Rule, cfg *Config) (*Result, error) {
 		jobs[a].findings = nil
 	}
 	if j := jobs[ChainsAnalyzer]; j != nil {
-		res.Chains, _ = j.result.(*Chains)
+		res.Chains, _ = j.result.(*routes.Chains)
 	}
 	res.Findings = suppress(g, res.Findings, cfg, byName(rules))
 	SortFindings(res.Findings)
@@ -388,7 +420,7 @@ func SortFindings(fs []Finding) {
 	}
 }
 
-func resolve(g *Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {
+func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {
 	fset := g.Fset()
 	sev := rule.Severity
 	if s, ok := cfg.Severity[rule.Name]; ok {
@@ -429,17 +461,17 @@ func resolve(g *Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Dia
 
 // attributor finds the innermost graph object around a position.
 type attributor struct {
-	services []*Service // sorted by Pos
-	stores   []*Store
+	services []*graph.Service // sorted by Pos
+	stores   []*graph.Store
 }
 
-func newAttributor(g *Graph) *attributor {
-	a := &attributor{services: append([]*Service(nil), g.Services...), stores: g.Stores}
+func newAttributor(g *graph.Graph) *attributor {
+	a := &attributor{services: append([]*graph.Service(nil), g.Services...), stores: g.Stores}
 	sort.Slice(a.services, func(i, j int) bool { return a.services[i].Pos < a.services[j].Pos })
 	return a
 }
 
-func within(s Span, p token.Pos) bool { return s.Pos <= p && p < s.End }
+func within(s graph.Span, p token.Pos) bool { return s.Pos <= p && p < s.End }
 
 func (a *attributor) describe(p token.Pos) (service, object string) {
 	if !p.IsValid() {
@@ -460,9 +492,9 @@ func (a *attributor) describe(p token.Pos) (service, object string) {
 
 // BackendObject is how a finding about backend b names its object (the
 // JSON output's "object", the baseline's key).
-func BackendObject(b *Backend) string { return fmt.Sprintf("backend %q", b.Name.Value) }
+func BackendObject(b *graph.Backend) string { return fmt.Sprintf("backend %q", b.Name.Value) }
 
-func describeChild(s *Service, p token.Pos) string {
+func describeChild(s *graph.Service, p token.Pos) string {
 	for _, b := range s.Backends {
 		if within(b.Span, p) {
 			return BackendObject(b)

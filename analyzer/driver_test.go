@@ -64,3 +64,9 @@ func TestSortFindingsPermutes(t *testing.T) {
 		}
 	}
 }
+
+func TestValidate(t *testing.T) {
+	if validID("Bad_Name") || validID("-x") || validID("a--b") || !validID("chain-loop") {
+		t.Error("validID")
+	}
+}

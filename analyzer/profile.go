@@ -3,6 +3,9 @@ package analyzer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // Limit is one of Fastly's loop-detection limits: no request path may
@@ -11,13 +14,13 @@ import (
 type Limit struct {
 	// Name says which services the limit counts ("all", "VCL", "Compute").
 	Name      string
-	Platforms []Platform
+	Platforms []graph.Platform
 	Hops      int
 	Services  int
 }
 
 // Counts reports whether the limit counts services of platform p.
-func (l Limit) Counts(p Platform) bool {
+func (l Limit) Counts(p graph.Platform) bool {
 	for _, q := range l.Platforms {
 		if q == p {
 			return true
@@ -38,11 +41,11 @@ type Profile struct {
 // Compute: 5 hops and 3 services).
 var (
 	ProfileCurrent = Profile{Name: "current", Limits: []Limit{
-		{Name: "all", Platforms: []Platform{PlatformVCL, PlatformCompute}, Hops: 20, Services: 6},
+		{Name: "all", Platforms: []graph.Platform{graph.PlatformVCL, graph.PlatformCompute}, Hops: 20, Services: 6},
 	}}
 	ProfileLegacy = Profile{Name: "legacy", Limits: []Limit{
-		{Name: "VCL", Platforms: []Platform{PlatformVCL}, Hops: 11, Services: 3},
-		{Name: "Compute", Platforms: []Platform{PlatformCompute}, Hops: 5, Services: 3},
+		{Name: "VCL", Platforms: []graph.Platform{graph.PlatformVCL}, Hops: 11, Services: 3},
+		{Name: "Compute", Platforms: []graph.Platform{graph.PlatformCompute}, Hops: 5, Services: 3},
 	}}
 )
 
@@ -64,8 +67,8 @@ func ProfileByName(name string) (Profile, error) {
 // forwards over route r (nil: a service without backends). A VCL service
 // costs 2 hops (edge and clustering), 4 when the backend taken shields
 // (shield and shield clustering too); a Compute service costs 1.
-func HopCost(s *Service, r *Route) int {
-	if s.Platform == PlatformCompute {
+func HopCost(s *graph.Service, r *routes.Route) int {
+	if s.Platform == graph.PlatformCompute {
 		return 1
 	}
 	if r != nil && !r.ViaShield && r.Backend.Shield.Set && !r.Backend.Shield.Unknown && strings.TrimSpace(r.Backend.Shield.Value) != "" {
@@ -118,7 +121,7 @@ func ParseSeverity(s string) (Severity, error) {
 // LimitCost is what a service spends of a profile's limit when it
 // forwards a request over r (nil: it answers or leaves for an origin):
 // nothing when the limit does not count its platform, else its hops.
-func LimitCost(l Limit, s *Service, r *Route) int {
+func LimitCost(l Limit, s *graph.Service, r *routes.Route) int {
 	if !l.Counts(s.Platform) {
 		return 0
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"go/token"
 	"strings"
+
+	"github.com/chainlint/chainlint/graph"
 )
 
 // The IDs of the rules the driver itself reports about ignores.
@@ -41,7 +43,7 @@ type ConfigIgnore struct {
 const directiveWord = "chainlint:ignore"
 
 // Directives finds the ignore comments of a file.
-func Directives(f *File) []*Directive {
+func Directives(f *graph.File) []*Directive {
 	var out []*Directive
 	content := f.Content
 	for from := 0; ; {
@@ -109,7 +111,7 @@ func (ci *ConfigIgnore) matches(f Finding) bool {
 // suppress drops findings that an ignore comment or a config ignore
 // covers, and reports ignores without a reason and ignores that silence
 // nothing (when those rules are active).
-func suppress(g *Graph, findings []Finding, cfg *Config, rules map[string]*Rule) []Finding {
+func suppress(g *graph.Graph, findings []Finding, cfg *Config, rules map[string]*Rule) []Finding {
 	type fileLine struct {
 		file string
 		line int

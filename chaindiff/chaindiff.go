@@ -20,7 +20,10 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/chainview"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/routes"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // FormatVersion is the version of the JSON document (Report); it changes
@@ -215,13 +218,13 @@ func Compare(base, head Side) *Report {
 
 // terraformOrder says where Terraform will not keep the order, and which
 // changed services it leaves as drafts.
-func (r *Report) terraformOrder(hc *analyzer.Chains) {
+func (r *Report) terraformOrder(hc *routes.Chains) {
 	nm := r.nm
 	pos := map[string]int{}
 	for i, n := range r.ActivationOrder.Order {
 		pos[n] = i
 	}
-	byLabel := map[string]*analyzer.Service{}
+	byLabel := map[string]*graph.Service{}
 	for _, s := range hc.Graph.Services {
 		byLabel[nm(s)] = s
 	}
@@ -233,7 +236,7 @@ func (r *Report) terraformOrder(hc *analyzer.Chains) {
 	seen := map[[2]string]bool{}
 	for _, rt := range hc.Routes {
 		s := rt.From
-		for _, t := range []*analyzer.Service{rt.To, addressed(rt)} {
+		for _, t := range []*graph.Service{rt.To, addressed(rt)} {
 			if t == nil || t == s || s.Terraform == nil || t.Terraform == nil {
 				continue
 			}
@@ -247,7 +250,7 @@ func (r *Report) terraformOrder(hc *analyzer.Chains) {
 			if !refersTo(rt.Backend.Refs, t.Terraform.Address) && !refersTo(s.Terraform.DependsOn, t.Terraform.Address) {
 				r.ActivationOrder.Unenforced = append(r.ActivationOrder.Unenforced, fmt.Sprintf(
 					"%s after %s: backend %q of %s names %s's address literally and %s has no depends_on on it, so one terraform apply may update them in either order; refer to %s's domain in the address, or add depends_on = [%s]",
-					nm(s), nm(t), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, analyzer.TerraformAddressBase(t.Terraform.Address)))
+					nm(s), nm(t), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, graph.TerraformAddressBase(t.Terraform.Address)))
 			}
 		}
 	}
@@ -258,7 +261,7 @@ func (r *Report) terraformOrder(hc *analyzer.Chains) {
 // "module.name") name the resource at addr (a full address, keys and
 // all).
 func refersTo(refs []string, addr string) bool {
-	a := analyzer.TerraformAddressBase(addr)
+	a := graph.TerraformAddressBase(addr)
 	for _, ref := range refs {
 		if a == ref || strings.HasSuffix(a, "."+ref) || strings.HasPrefix(a, ref+".") {
 			return true
@@ -270,10 +273,10 @@ func refersTo(refs []string, addr string) bool {
 // namer is the name the report gives a service: its label, and, where
 // labels repeat on a side (one Terraform address in several root
 // modules), the directory of the file that declares it.
-type namer func(*analyzer.Service) string
+type namer func(*graph.Service) string
 
 func newNamer(sides ...Side) namer {
-	names := map[*analyzer.Service]string{}
+	names := map[*graph.Service]string{}
 	for _, sd := range sides {
 		count := map[string]int{}
 		svcs := sd.Result.Chains().Graph.Services
@@ -288,7 +291,7 @@ func newNamer(sides ...Side) namer {
 			names[s] = n
 		}
 	}
-	return func(s *analyzer.Service) string {
+	return func(s *graph.Service) string {
 		if n, ok := names[s]; ok {
 			return n
 		}
@@ -299,7 +302,7 @@ func newNamer(sides ...Side) namer {
 // pair is a service on both sides, or on one (the other nil), with the
 // name the report gives it.
 type pair struct {
-	base, head *analyzer.Service
+	base, head *graph.Service
 	name       string
 }
 
@@ -309,24 +312,24 @@ func (p pair) label() string { return p.name }
 // that declares them (a Terraform address is the same in every root
 // module that declares it, so the file tells them apart), then alone.
 // Services sharing a key pair up in order.
-func match(base, head []*analyzer.Service, brel, hrel func(string) string, nm namer) []pair {
+func match(base, head []*graph.Service, brel, hrel func(string) string, nm namer) []pair {
 	var out []pair
-	usedB, usedH := map[*analyzer.Service]bool{}, map[*analyzer.Service]bool{}
-	withFile := func(rel func(string) string, k func(*analyzer.Service) string) func(*analyzer.Service) string {
-		return func(s *analyzer.Service) string {
+	usedB, usedH := map[*graph.Service]bool{}, map[*graph.Service]bool{}
+	withFile := func(rel func(string) string, k func(*graph.Service) string) func(*graph.Service) string {
+		return func(s *graph.Service) string {
 			if k(s) == "" {
 				return ""
 			}
 			return k(s) + "\x00" + rel(s.File)
 		}
 	}
-	id := func(s *analyzer.Service) string { return s.ID.Value }
-	name := func(s *analyzer.Service) string { return s.Name.Value }
-	for _, keys := range [][2]func(*analyzer.Service) string{
+	id := func(s *graph.Service) string { return s.ID.Value }
+	name := func(s *graph.Service) string { return s.Name.Value }
+	for _, keys := range [][2]func(*graph.Service) string{
 		{withFile(brel, id), withFile(hrel, id)}, {id, id},
 		{withFile(brel, name), withFile(hrel, name)}, {name, name},
 	} {
-		byKey := map[string][]*analyzer.Service{}
+		byKey := map[string][]*graph.Service{}
 		for _, s := range base {
 			if k := keys[0](s); k != "" && !usedB[s] {
 				byKey[k] = append(byKey[k], s)
@@ -359,7 +362,7 @@ func match(base, head []*analyzer.Service, brel, hrel func(string) string, nm na
 
 // compareServices reports services added, removed and with changed
 // backends; it returns the labels of the services the change touches.
-func (r *Report) compareServices(pairs []pair, bc, hc *analyzer.Chains) map[string]bool {
+func (r *Report) compareServices(pairs []pair, bc, hc *routes.Chains) map[string]bool {
 	nm := r.nm
 	changed := map[string]bool{}
 	for _, p := range pairs {
@@ -382,7 +385,7 @@ func (r *Report) compareServices(pairs []pair, bc, hc *analyzer.Chains) map[stri
 	return changed
 }
 
-func domainSet(s *analyzer.Service) map[string]bool {
+func domainSet(s *graph.Service) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range s.Domains {
 		out[strings.ToLower(d.Name.Value)] = true
@@ -390,8 +393,8 @@ func domainSet(s *analyzer.Service) map[string]bool {
 	return out
 }
 
-func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains, nm namer) []BackendChange {
-	views := func(s *analyzer.Service, c *analyzer.Chains) (map[string]*BackendView, []string) {
+func backendChanges(base, head *graph.Service, bc, hc *routes.Chains, nm namer) []BackendChange {
+	views := func(s *graph.Service, c *routes.Chains) (map[string]*BackendView, []string) {
 		out := map[string]*BackendView{}
 		var names []string
 		if s == nil {
@@ -428,8 +431,8 @@ func backendChanges(base, head *analyzer.Service, bc, hc *analyzer.Chains, nm na
 	return out
 }
 
-func view(b *analyzer.Backend, c *analyzer.Chains, nm namer) *BackendView {
-	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: analyzer.HostFromClient.String()}
+func view(b *graph.Backend, c *routes.Chains, nm namer) *BackendView {
+	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: vclmodel.HostFromClient.String()}
 	if !b.Address.Known() {
 		v.Address = "(not known until apply)"
 	}
@@ -463,7 +466,7 @@ func view(b *analyzer.Backend, c *analyzer.Chains, nm namer) *BackendView {
 	return v
 }
 
-func edges(c *analyzer.Chains, nm namer) map[Edge]bool {
+func edges(c *routes.Chains, nm namer) map[Edge]bool {
 	out := map[Edge]bool{}
 	for _, r := range c.Routes {
 		if r.To != nil {
@@ -473,7 +476,7 @@ func edges(c *analyzer.Chains, nm namer) map[Edge]bool {
 	return out
 }
 
-func (r *Report) compareEdges(bc, hc *analyzer.Chains) {
+func (r *Report) compareEdges(bc, hc *routes.Chains) {
 	nm := r.nm
 	be, he := edges(bc, nm), edges(hc, nm)
 	for e := range he {
@@ -497,7 +500,7 @@ func sortEdges(es []Edge) {
 	})
 }
 
-func looping(c *analyzer.Chains, nm namer) map[string]bool {
+func looping(c *routes.Chains, nm namer) map[string]bool {
 	out := map[string]bool{}
 	for _, s := range c.Graph.Services {
 		if c.HasCycle(s) {
@@ -508,7 +511,7 @@ func looping(c *analyzer.Chains, nm namer) map[string]bool {
 }
 
 // reached is the services a chain edge from another service reaches.
-func reached(c *analyzer.Chains, nm namer) map[string]bool {
+func reached(c *routes.Chains, nm namer) map[string]bool {
 	out := map[string]bool{}
 	for _, r := range c.Routes {
 		if r.To != nil && r.To != r.From {
@@ -531,7 +534,7 @@ func setDiff(a, b map[string]bool) []string {
 }
 
 // purgeLines renders the purge order one group a line.
-func purgeLines(c *analyzer.Chains) []string {
+func purgeLines(c *routes.Chains) []string {
 	var out []string
 	for _, p := range chainview.PurgeOrder(c) {
 		if p.Loop != "" {
@@ -547,7 +550,7 @@ func purgeLines(c *analyzer.Chains) []string {
 	return out
 }
 
-func (r *Report) compareLoops(bc, hc *analyzer.Chains) {
+func (r *Report) compareLoops(bc, hc *routes.Chains) {
 	nm := r.nm
 	bl, hl := looping(bc, nm), looping(hc, nm)
 	for s := range hl {
@@ -568,7 +571,7 @@ func (r *Report) compareLoops(bc, hc *analyzer.Chains) {
 func worst(res *lint.Result, nm namer) map[string][2]int {
 	c := res.Chains()
 	hops, _ := c.PathMax(analyzer.HopCost)
-	services, _ := c.PathMax(func(*analyzer.Service, *analyzer.Route) int { return 1 })
+	services, _ := c.PathMax(func(*graph.Service, *routes.Route) int { return 1 })
 	out := map[string][2]int{}
 	for i, s := range c.Graph.Services {
 		entry := len(s.Domains) > 0
@@ -655,7 +658,7 @@ func (r *Report) compareFindings(base, head Side) {
 // (its backend's address names that service even where the Host sends
 // the request elsewhere): origins first. A loop among changed services
 // has no such order; the pair is named.
-func (r *Report) activationOrder(hc *analyzer.Chains, changed map[string]bool) {
+func (r *Report) activationOrder(hc *routes.Chains, changed map[string]bool) {
 	nm := r.nm
 	deps := map[string]map[string]bool{} // service → changed services it needs first
 	var names []string
@@ -670,7 +673,7 @@ func (r *Report) activationOrder(hc *analyzer.Chains, changed map[string]bool) {
 		if deps[from] == nil {
 			continue
 		}
-		for _, to := range []*analyzer.Service{rt.To, addressed(rt)} {
+		for _, to := range []*graph.Service{rt.To, addressed(rt)} {
 			if to != nil && to != rt.From && deps[nm(to)] != nil {
 				deps[from][nm(to)] = true
 			}
@@ -728,7 +731,7 @@ func (r *Report) activationOrder(hc *analyzer.Chains, changed map[string]bool) {
 }
 
 // addressed is the analysed service a route's address names, if any.
-func addressed(r *analyzer.Route) *analyzer.Service {
+func addressed(r *routes.Route) *graph.Service {
 	if r.AddressDomain != nil {
 		return r.AddressDomain.Service
 	}
@@ -792,7 +795,7 @@ const MaxCheckedSteps = 100
 // half-activated chain would get wrong. When the proposed order fails,
 // another is searched for among up to six changed services; when none
 // passes, Blocked says which step goes wrong.
-func (r *Report) checkOrder(pairs []pair, bc, hc *analyzer.Chains) {
+func (r *Report) checkOrder(pairs []pair, bc, hc *routes.Chains) {
 	nm := r.nm
 	n := len(r.ActivationOrder.Order)
 	if n == 0 || r.ActivationOrder.Blocked != "" || n > MaxCheckedSteps {
@@ -816,16 +819,16 @@ func (r *Report) checkOrder(pairs []pair, bc, hc *analyzer.Chains) {
 
 // firstProblem is the first step of an order at which a backend's Host
 // is answered by another service than on its own side, or "".
-func firstProblem(order []string, pairs []pair, bc, hc *analyzer.Chains, nm namer) string {
-	own := map[*analyzer.Chains]map[string][]string{bc: hostMap(bc, nm), hc: hostMap(hc, nm)}
+func firstProblem(order []string, pairs []pair, bc, hc *routes.Chains, nm namer) string {
+	own := map[*routes.Chains]map[string][]string{bc: hostMap(bc, nm), hc: hostMap(hc, nm)}
 	active := map[string]bool{}
 	for step, name := range order {
 		active[strings.TrimSuffix(name, " (deactivate)")] = true
 		// The estate at this step: each service as activated or not.
 		hosts := map[string][]string{} // domain → services answering it
 		type version struct {
-			s *analyzer.Service
-			c *analyzer.Chains
+			s *graph.Service
+			c *routes.Chains
 		}
 		var live []version
 		for _, p := range pairs {
@@ -866,7 +869,7 @@ func firstProblem(order []string, pairs []pair, bc, hc *analyzer.Chains, nm name
 }
 
 // hostMap maps each domain of a side to the services answering it.
-func hostMap(c *analyzer.Chains, nm namer) map[string][]string {
+func hostMap(c *routes.Chains, nm namer) map[string][]string {
 	out := map[string][]string{}
 	for _, s := range c.Graph.Services {
 		for _, d := range s.Domains {

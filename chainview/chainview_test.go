@@ -13,17 +13,19 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/routes"
 )
 
-func load(t *testing.T) (*analyzer.Chains, *lint.Result) {
+func load(t *testing.T) (*routes.Chains, *lint.Result) {
 	t.Helper()
 	res, err := lint.Run(lint.Options{Paths: []string{"testdata/estate"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return analyzer.NewChains(res.Graph), res
+	return routes.NewChains(res.Graph), res
 }
 
 func rel(name string) string { return filepath.Base(name) }
@@ -203,13 +205,13 @@ func TestTraceFollowsRequest(t *testing.T) {
 	var b bytes.Buffer
 	for _, tc := range []struct {
 		path string
-		req  *analyzer.Request
+		req  *graph.Request
 	}{
 		{"", nil},
-		{"/api/v1", &analyzer.Request{URL: "/api/v1"}},
-		{"/api/v1 (POST)", &analyzer.Request{URL: "/api/v1", Method: "POST"}},
-		{"/shielded/x", &analyzer.Request{URL: "/shielded/x"}},
-		{"/cart", &analyzer.Request{URL: "/cart"}},
+		{"/api/v1", &graph.Request{URL: "/api/v1"}},
+		{"/api/v1 (POST)", &graph.Request{URL: "/api/v1", Method: "POST"}},
+		{"/shielded/x", &graph.Request{URL: "/shielded/x"}},
+		{"/cart", &graph.Request{URL: "/cart"}},
 	} {
 		tr, err := NewRequestTrace(c, res.Profile, "front.example.com", tc.path, tc.req)
 		if err != nil {

@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/printable"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // Graph is the service graph as the graph command shows it: services,
@@ -81,7 +83,7 @@ type GraphEdge struct {
 
 // NewGraph builds the graph view; findings mark services and edges that
 // have error findings. rel shortens file names.
-func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) string) *Graph {
+func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) string) *Graph {
 	g := &Graph{Services: []GraphService{}, External: []string{}, Origins: []string{}, Edges: []GraphEdge{}}
 	errorsOf, warningsOf := map[string]int{}, map[string]int{}
 	badBackend, warnBackend := map[[2]string]bool{}, map[[2]string]bool{} // service label, object
@@ -108,7 +110,7 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 			}
 		}
 	}
-	ids := map[*analyzer.Service]string{}
+	ids := map[*graph.Service]string{}
 	for i, s := range c.Graph.Services {
 		ids[s] = fmt.Sprintf("s%d", i)
 		pos := c.Graph.Fset().Position(s.Pos)
@@ -121,7 +123,7 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 		index[gs.ID] = i
 	}
 	external, origins := map[string]bool{}, map[string]bool{}
-	all := append(append(append([]*analyzer.Route(nil), c.Routes...), c.PathRoutes...), c.ShieldRoutes...)
+	all := append(append(append([]*routes.Route(nil), c.Routes...), c.PathRoutes...), c.ShieldRoutes...)
 	for _, r := range all {
 		var to string
 		switch {
@@ -170,7 +172,7 @@ func NewGraph(c *analyzer.Chains, findings []analyzer.Finding, rel func(string) 
 	return g
 }
 
-func shieldOf(r *analyzer.Route) string {
+func shieldOf(r *routes.Route) string {
 	if r.ViaShield {
 		return strings.TrimSpace(r.Backend.Shield.Value)
 	}
@@ -205,7 +207,7 @@ func (g *Graph) Write(w io.Writer, format string) error {
 
 // PlatformName is how a platform reads in pictures: "Compute" or "VCL".
 func PlatformName(p string) string {
-	if p == string(analyzer.PlatformCompute) {
+	if p == string(graph.PlatformCompute) {
 		return "Compute"
 	}
 	return "VCL"

@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/printable"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // PurgePlan is the purge order of one group of chained services.
@@ -26,12 +27,12 @@ type PurgeStep struct {
 // caches reports whether a service keeps a cache a purge must reach: VCL
 // services do; Compute services do not unless their code uses the cache
 // APIs, which configuration does not show.
-func caches(s *analyzer.Service) bool { return s.Platform == analyzer.PlatformVCL }
+func caches(s *graph.Service) bool { return s.Platform == graph.PlatformVCL }
 
 // PurgeOrder returns, for every group of chained services where more than
 // one caches, the order to purge them: origin side first, client side
 // last, so that no service refills from a copy not yet purged.
-func PurgeOrder(c *analyzer.Chains) []PurgePlan {
+func PurgeOrder(c *routes.Chains) []PurgePlan {
 	services := c.Graph.Services
 	parent := make([]int, len(services))
 	for i := range parent {
@@ -54,7 +55,7 @@ func PurgeOrder(c *analyzer.Chains) []PurgePlan {
 	}
 	// Groups come in the order of their first service in the inputs; each
 	// group's members, successors (origin side) first.
-	groups := map[int][]*analyzer.Service{}
+	groups := map[int][]*graph.Service{}
 	var roots []int
 	seen := map[int]bool{}
 	for _, s := range services {
@@ -70,7 +71,7 @@ func PurgeOrder(c *analyzer.Chains) []PurgePlan {
 	var plans []PurgePlan
 	for _, root := range roots {
 		members := groups[root]
-		var caching []*analyzer.Service
+		var caching []*graph.Service
 		for _, s := range members {
 			if caches(s) {
 				caching = append(caching, s)
@@ -94,7 +95,7 @@ func PurgeOrder(c *analyzer.Chains) []PurgePlan {
 	return plans
 }
 
-func purgeReason(c *analyzer.Chains, s *analyzer.Service) string {
+func purgeReason(c *routes.Chains, s *graph.Service) string {
 	from, by := c.DAGOut(s), c.DAGIn(s)
 	switch {
 	case c.HasCycle(s):

@@ -12,7 +12,10 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/printable"
+	"github.com/chainlint/chainlint/routes"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // Trace is the walk of a request for one Host.
@@ -74,7 +77,7 @@ const maxVisits = 500
 
 // NewTrace walks a request for host through the analysed services,
 // showing every path it can take (path is shown, not evaluated).
-func NewTrace(c *analyzer.Chains, profile analyzer.Profile, host, path string) (*Trace, error) {
+func NewTrace(c *routes.Chains, profile analyzer.Profile, host, path string) (*Trace, error) {
 	return NewRequestTrace(c, profile, host, path, nil)
 }
 
@@ -83,8 +86,8 @@ func NewTrace(c *analyzer.Chains, profile analyzer.Profile, host, path string) (
 // (conditions on req.method, req.url and headers decided where they can
 // be), showing both sides of a condition it cannot decide; without, it
 // shows every path.
-func NewRequestTrace(c *analyzer.Chains, profile analyzer.Profile, host, path string, req *analyzer.Request) (*Trace, error) {
-	h := analyzer.NormalizeHost(host)
+func NewRequestTrace(c *routes.Chains, profile analyzer.Profile, host, path string, req *graph.Request) (*Trace, error) {
+	h := graph.NormalizeHost(host)
 	d := c.Domains.Lookup(h)
 	if d == nil {
 		return nil, fmt.Errorf("no analysed service answers for Host %q", host)
@@ -96,8 +99,8 @@ func NewRequestTrace(c *analyzer.Chains, profile analyzer.Profile, host, path st
 	visits := 0
 	// With a request, each service's model runs again for it (its
 	// conditions decided by the request, no path merged), once.
-	runs := map[*analyzer.Service][]*analyzer.Exit{}
-	exitsOf := func(s *analyzer.Service) []*analyzer.Exit {
+	runs := map[*graph.Service][]*graph.Exit{}
+	exitsOf := func(s *graph.Service) []*graph.Exit {
 		if s.VCL == nil || s.VCL.Exits == nil {
 			return nil
 		}
@@ -114,8 +117,8 @@ func NewRequestTrace(c *analyzer.Chains, profile analyzer.Profile, host, path st
 		runs[s] = e
 		return e
 	}
-	var walk func(s *analyzer.Service, spent []Used, onPath map[*analyzer.Service]bool) *Visit
-	walk = func(s *analyzer.Service, spent []Used, onPath map[*analyzer.Service]bool) *Visit {
+	var walk func(s *graph.Service, spent []Used, onPath map[*graph.Service]bool) *Visit
+	walk = func(s *graph.Service, spent []Used, onPath map[*graph.Service]bool) *Visit {
 		visits++
 		v := &Visit{Service: s.Label(), Platform: string(s.Platform)}
 		backends, dynamic := candidates(s, req, exitsOf(s))
@@ -159,7 +162,7 @@ func NewRequestTrace(c *analyzer.Chains, profile analyzer.Profile, host, path st
 					t.Truncated = true
 				case r.To != nil:
 					leg.Next = walk(r.To, after, onPath)
-				case r.HostSource == analyzer.HostUnknown:
+				case r.HostSource == vclmodel.HostUnknown:
 					leg.End = "Host not known until deployment"
 				case r.ToFastly:
 					leg.End = fmt.Sprintf("a Fastly service outside the analysed set (Host %s)", r.Host)
@@ -182,7 +185,7 @@ func NewRequestTrace(c *analyzer.Chains, profile analyzer.Profile, host, path st
 		v.Hops = worst
 		return v
 	}
-	t.Start = walk(d.Service, t.Limits, map[*analyzer.Service]bool{})
+	t.Start = walk(d.Service, t.Limits, map[*graph.Service]bool{})
 	return t, nil
 }
 
@@ -195,11 +198,11 @@ func worseThan(a, b []Used) bool {
 	return false
 }
 
-func shielded(b *analyzer.Backend) bool {
+func shielded(b *graph.Backend) bool {
 	return b.Shield.Known() && strings.TrimSpace(b.Shield.Value) != ""
 }
 
-func originText(b *analyzer.Backend, r *analyzer.Route) string {
+func originText(b *graph.Backend, r *routes.Route) string {
 	s := r.Address
 	if b.Port.Known() && b.Port.Value != 0 {
 		s += fmt.Sprintf(":%d", b.Port.Value)
@@ -214,16 +217,16 @@ func originText(b *analyzer.Backend, r *analyzer.Route) string {
 // the request-flow model, those some path selects (with a request, a path
 // it may take); else the one a static "set req.backend" in vcl_recv names,
 // the only one, or all of them (dynamic).
-func candidates(s *analyzer.Service, req *analyzer.Request, exits []*analyzer.Exit) ([]*analyzer.Backend, bool) {
+func candidates(s *graph.Service, req *graph.Request, exits []*graph.Exit) ([]*graph.Backend, bool) {
 	if len(s.Backends) <= 1 {
 		return s.Backends, false
 	}
 	if exits != nil {
 		// The model's paths say which backends a request can leave by
 		// (with a request, the paths it may take).
-		var taken []*analyzer.Backend
+		var taken []*graph.Backend
 		for _, b := range s.Backends {
-			for _, e := range analyzer.ExitsIn(b, exits) {
+			for _, e := range vclmodel.ExitsIn(b, exits) {
 				if req == nil {
 					taken = append(taken, b)
 					break
@@ -248,7 +251,7 @@ func candidates(s *analyzer.Service, req *analyzer.Request, exits []*analyzer.Ex
 		if len(names) == 1 {
 			for _, b := range s.Backends {
 				if names[b.VCLName()] {
-					return []*analyzer.Backend{b}, false
+					return []*graph.Backend{b}, false
 				}
 			}
 		}
@@ -259,7 +262,7 @@ func candidates(s *analyzer.Service, req *analyzer.Request, exits []*analyzer.Ex
 // legRoute is one way a request leaves by a backend: the route it takes
 // and the request paths that take it.
 type legRoute struct {
-	route     *analyzer.Route
+	route     *routes.Route
 	when      []string
 	undecided bool
 }
@@ -272,11 +275,11 @@ const maxWhen = 4
 // backend's .host_header decides the Host, or the model did not run, the
 // backend's route is the one leg. A shield-switch edge is a leg of its
 // own. With a request, only the paths it may take count.
-func legRoutes(c *analyzer.Chains, b *analyzer.Backend, req *analyzer.Request, serviceExits []*analyzer.Exit) []legRoute {
+func legRoutes(c *routes.Chains, b *graph.Backend, req *graph.Request, serviceExits []*graph.Exit) []legRoute {
 	base := c.RouteOf[b]
 	var out []legRoute
-	exits := analyzer.ExitsIn(b, serviceExits)
-	if base.HostSource == analyzer.HostOverride || base.HostSource == analyzer.HostVCLBackend || len(exits) == 0 || !base.ToFastly {
+	exits := vclmodel.ExitsIn(b, serviceExits)
+	if base.HostSource == vclmodel.HostOverride || base.HostSource == vclmodel.HostVCLBackend || len(exits) == 0 || !base.ToFastly {
 		out = append(out, legRoute{route: base})
 	} else {
 		type group struct {
@@ -334,20 +337,20 @@ func legRoutes(c *analyzer.Chains, b *analyzer.Backend, req *analyzer.Request, s
 }
 
 // exitRoute is base with the Host one path sends.
-func exitRoute(c *analyzer.Chains, base *analyzer.Route, e *analyzer.Exit) *analyzer.Route {
+func exitRoute(c *routes.Chains, base *routes.Route, e *graph.Exit) *routes.Route {
 	r := *base
 	r.PartialSet, r.ClientExit = "", nil
 	r.HostPos, r.HostEnd = e.Host.Pos, e.Host.End
 	switch e.Host.Kind {
-	case analyzer.ExitHostLiteral:
-		r.Host, r.HostSource, r.To, r.ToDomain = analyzer.NormalizeHost(e.Host.Value), analyzer.HostVCLSet, nil, nil
+	case graph.ExitHostLiteral:
+		r.Host, r.HostSource, r.To, r.ToDomain = graph.NormalizeHost(e.Host.Value), vclmodel.HostVCLSet, nil, nil
 		if d := c.Domains.Lookup(r.Host); d != nil {
 			r.To, r.ToDomain = d.Service, d
 		}
-	case analyzer.ExitHostDynamic:
-		r.Host, r.HostSource, r.To, r.ToDomain = "", analyzer.HostUnknown, nil, nil
+	case graph.ExitHostDynamic:
+		r.Host, r.HostSource, r.To, r.ToDomain = "", vclmodel.HostUnknown, nil, nil
 	default: // the client's Host, or none
-		r.Host, r.HostSource, r.To, r.ToDomain = "", analyzer.HostFromClient, base.From, nil
+		r.Host, r.HostSource, r.To, r.ToDomain = "", vclmodel.HostFromClient, base.From, nil
 	}
 	return &r
 }

@@ -13,10 +13,12 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/loader/terraform"
+	"github.com/chainlint/chainlint/routes"
 	"github.com/chainlint/chainlint/rules"
 )
 
@@ -47,19 +49,19 @@ type Options struct {
 
 // Result is what a lint run produced.
 type Result struct {
-	Graph    *analyzer.Graph
+	Graph    *graph.Graph
 	Findings []analyzer.Finding
 	// Incomplete reports that some input could not be analysed.
 	Incomplete bool
 	Profile    analyzer.Profile
-	chains     *analyzer.Chains
+	chains     *routes.Chains
 }
 
 // Chains returns the run's chain analysis: the one the rules shared, or,
 // when no active rule needed one, a new one.
-func (r *Result) Chains() *analyzer.Chains {
+func (r *Result) Chains() *routes.Chains {
 	if r.chains == nil {
-		r.chains = analyzer.NewChains(r.Graph)
+		r.chains = routes.NewChains(r.Graph)
 	}
 	return r.chains
 }
@@ -168,7 +170,7 @@ func contextFiles(paths, context []string) func(string) bool {
 // services that the linted inputs also define (same ID or name: the
 // linted definition is the one under review), and its load problems and
 // notes (they are the context's to fix, not this run's).
-func keepLinted(g *analyzer.Graph, inContext func(string) bool) {
+func keepLinted(g *graph.Graph, inContext func(string) bool) {
 	fileOf := func(p token.Pos) string { return g.Fset().Position(p).Filename }
 	ids, names := map[string]bool{}, map[string]bool{}
 	for _, s := range g.Services {
@@ -181,9 +183,9 @@ func keepLinted(g *analyzer.Graph, inContext func(string) bool) {
 			}
 		}
 	}
-	g.Services = slices.DeleteFunc(g.Services, func(s *analyzer.Service) bool {
+	g.Services = slices.DeleteFunc(g.Services, func(s *graph.Service) bool {
 		return inContext(fileOf(s.Pos)) && (ids[s.ID.Value] || names[s.Name.Value])
 	})
-	g.Problems = slices.DeleteFunc(g.Problems, func(p analyzer.Problem) bool { return inContext(fileOf(p.Pos)) })
-	g.Notes = slices.DeleteFunc(g.Notes, func(p analyzer.Problem) bool { return inContext(fileOf(p.Pos)) })
+	g.Problems = slices.DeleteFunc(g.Problems, func(p graph.Problem) bool { return inContext(fileOf(p.Pos)) })
+	g.Notes = slices.DeleteFunc(g.Notes, func(p graph.Problem) bool { return inContext(fileOf(p.Pos)) })
 }

@@ -15,13 +15,13 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/loader/compute"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/loader/terraform"
-	"github.com/chainlint/chainlint/loader/vclfacts"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // Options tune loading.
@@ -60,11 +60,11 @@ var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_mo
 // directory named, into a new graph. Errors reading a file become
 // parse-error problems in the graph; the returned error is only for a path
 // that does not exist at all.
-func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
+func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	g := analyzer.NewGraph()
+	g := graph.NewGraph()
 	g.Memo = opts.Memo
 	w := &walker{opts: opts, seenFile: map[string]bool{}, seenDir: map[string]bool{}}
 	for _, p := range paths {
@@ -97,11 +97,10 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	inputs := w.inputs
 	for _, n := range w.skipped {
 		f := g.Files.Add(n.path, nil)
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0), Message: n.why})
+		g.Notes = append(g.Notes, graph.Problem{Rule: graph.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0), Message: n.why})
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
-	own := g.Memo == nil
-	if own {
+	if g.Memo == nil {
 		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
 	contents, readErrs, wholeYAML, unread := readAll(g.Memo, inputs, opts.Overlay)
@@ -140,7 +139,7 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 		}
 		if readErrs[i] != "" {
 			f := g.Files.Add(in.path, nil)
-			g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
+			g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
 			continue
 		}
 		if isVCL(in.path) {
@@ -178,13 +177,11 @@ func Paths(paths []string, opts Options) (*analyzer.Graph, error) {
 	if len(manifests) > 0 {
 		compute.Load(g, manifests, read) // last: projects join loaded services
 	}
-	// The VCL model: one step over every loaded VCL service, whichever
-	// format it came from (the format loaders only read).
-	vclfacts.ApplyAll(g)
+	// The VCL model is not run here: it is an analysis step of its own
+	// (analyzer.VCLModelAnalyzer) that the rules require.
 	g.Finish()
-	if own {
-		g.Memo = nil // what the load parsed is garbage once the graph holds what it needs
-	}
+	// A load's own parse cache stays with the graph for the VCL model,
+	// which takes the VCL parsed ahead from it, and then drops it.
 	return g, nil
 }
 
@@ -395,7 +392,7 @@ var kinds = []struct {
 	// its content; content is nil when only the name is known.
 	match      func(path string, content []byte) bool
 	parseAhead func(m *memo.Cache, path string, content []byte) (wholeYAML bool)
-	load       func(g *analyzer.Graph, path string, content []byte, explicit bool)
+	load       func(g *graph.Graph, path string, content []byte, explicit bool)
 }{
 	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
 		parseAhead: func(m *memo.Cache, path string, content []byte) bool {
@@ -406,15 +403,15 @@ var kinds = []struct {
 		}},
 	{name: "terraform show -json", match: func(path string, content []byte) bool {
 		return strings.HasSuffix(path, ".json") && content != nil && terraform.IsShowJSON(content)
-	}, load: func(g *analyzer.Graph, path string, content []byte, _ bool) { terraform.LoadShowJSON(g, path, content) }},
+	}, load: func(g *graph.Graph, path string, content []byte, _ bool) { terraform.LoadShowJSON(g, path, content) }},
 	{name: "Fastly API export", match: func(path string, _ []byte) bool { return fastlyapi.IsCandidate(path) },
 		parseAhead: fastlyapi.ParseAhead,
-		load: func(g *analyzer.Graph, path string, content []byte, explicit bool) {
+		load: func(g *graph.Graph, path string, content []byte, explicit bool) {
 			fastlyapi.Load(g, path, content, explicit)
 		}},
 	{name: "VCL", match: func(path string, _ []byte) bool { return isVCL(path) },
-		parseAhead: func(m *memo.Cache, _ string, content []byte) bool { vclfacts.Parse(m, content, ""); return false },
-		load:       func(g *analyzer.Graph, path string, content []byte, _ bool) { vclfacts.LoadFile(g, path, content) }},
+		parseAhead: func(m *memo.Cache, _ string, content []byte) bool { vclmodel.Parse(m, content, ""); return false },
+		load:       func(g *graph.Graph, path string, content []byte, _ bool) { loadVCLFile(g, path, content) }},
 	{name: "Compute project", match: func(path string, _ []byte) bool { return filepath.Base(path) == compute.ManifestName }},
 }
 
@@ -454,7 +451,7 @@ func isCandidate(path string) bool {
 func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vcl") }
 
 // loadFile hands one file to the loader for its kind.
-func loadFile(g *analyzer.Graph, path string, content []byte, explicit bool) {
+func loadFile(g *graph.Graph, path string, content []byte, explicit bool) {
 	for _, k := range kinds {
 		if k.match(path, content) {
 			if k.load != nil {

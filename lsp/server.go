@@ -37,11 +37,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // Options tune a server.
@@ -80,7 +82,7 @@ type Server struct {
 // analysis is the result of one lint run.
 type analysis struct {
 	res    *lint.Result
-	chains *analyzer.Chains
+	chains *routes.Chains
 	byFile map[string][]analyzer.Finding
 
 	colsOnce sync.Once
@@ -655,7 +657,7 @@ func codeSpan(s string) string {
 	return fence + s + fence
 }
 
-func backendHover(a *analysis, b *analyzer.Backend) string {
+func backendHover(a *analysis, b *graph.Backend) string {
 	c := a.chains
 	r := c.RouteOf[b]
 	var sb strings.Builder
@@ -676,7 +678,7 @@ func backendHover(a *analysis, b *analyzer.Backend) string {
 	}
 	for _, l := range a.res.Profile.Limits {
 		lim := l
-		best, _ := c.PathMax(func(s *analyzer.Service, rt *analyzer.Route) int { return analyzer.LimitCost(lim, s, rt) })
+		best, _ := c.PathMax(func(s *graph.Service, rt *routes.Route) int { return analyzer.LimitCost(lim, s, rt) })
 		here := analyzer.LimitCost(lim, b.Service, r)
 		rest := 0
 		if r.To != nil && c.IsDAGEdge(r) {
@@ -691,7 +693,7 @@ func backendHover(a *analysis, b *analyzer.Backend) string {
 	return sb.String()
 }
 
-func domainHover(a *analysis, d *analyzer.Domain) string {
+func domainHover(a *analysis, d *graph.Domain) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "**domain %s** of service %s\n", codeSpan(d.Name.Value), codeSpan(d.Service.Label()))
 	for _, r := range a.chains.In(d.Service) {

@@ -18,6 +18,7 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/printable"
 )
 
@@ -434,7 +435,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 			Text: fmt.Sprintf("%s:%d:%d: %s: %s [%s]", name, f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule),
 		}
 		c := JUnitCase{Name: fmt.Sprintf("%s %s:%d:%d", f.Rule, name, f.Pos.Line, f.Pos.Column), ClassName: name}
-		if f.Rule == analyzer.RuleParseError || f.Rule == analyzer.RuleVCLSyntax {
+		if f.Rule == graph.RuleParseError || f.Rule == graph.RuleVCLSyntax {
 			c.Error = fail
 			s.Errors++
 		} else {

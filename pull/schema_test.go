@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 )
 
@@ -59,7 +59,7 @@ func TestBundleLoadsWhole(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		g := analyzer.NewGraph()
+		g := graph.NewGraph()
 		if !fastlyapi.Load(g, "pulled."+format, data, true) {
 			t.Fatalf("%s: not read as an export", format)
 		}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // OverwrittenBackend reports a backend selection in vcl_recv that no path
@@ -46,7 +47,7 @@ Good:
 
 func runOverwrittenBackend(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		if s.Platform != analyzer.PlatformVCL || s.VCL == nil || len(s.VCL.Exits) == 0 || s.VCL.ExitsMerged {
+		if s.Platform != graph.PlatformVCL || s.VCL == nil || len(s.VCL.Exits) == 0 || s.VCL.ExitsMerged {
 			continue
 		}
 		left := map[string]bool{}
@@ -81,7 +82,7 @@ func runOverwrittenBackend(pass *analysis.Pass) (any, error) {
 }
 
 // declared reports a backend of the service by its VCL name.
-func declared(s *analyzer.Service, vclName string) bool {
+func declared(s *graph.Service, vclName string) bool {
 	for _, b := range s.Backends {
 		if b.VCLName() == vclName {
 			return true

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	synth "github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
 	"github.com/chainlint/chainlint/rules"
@@ -16,7 +17,7 @@ func BenchmarkLint(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		g := analyzer.NewGraph()
+		g := graph.NewGraph()
 		if !fastlyapi.Load(g, "estate.json", src, true) {
 			b.Fatal("not recognised as an export")
 		}

@@ -9,32 +9,33 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/english"
 	"github.com/chainlint/chainlint/internal/textdist"
 )
 
 // storeKindName is how messages name a store type.
 func storeKindName(t string) string {
-	switch analyzer.StoreType(t) {
-	case analyzer.KVStore:
+	switch graph.StoreType(t) {
+	case graph.KVStore:
 		return "KV store"
-	case analyzer.ConfigStore:
+	case graph.ConfigStore:
 		return "config store"
-	case analyzer.SecretStore:
+	case graph.SecretStore:
 		return "secret store"
 	}
 	return "store"
 }
 
 // refText is the call as written; refFrom says where its name came from.
-func refText(r *analyzer.CodeRef) string {
+func refText(r *graph.CodeRef) string {
 	if r.Const != "" {
 		return fmt.Sprintf("%s(%s)", r.Call, r.Const)
 	}
 	return fmt.Sprintf("%s(%q)", r.Call, r.Name.Value)
 }
 
-func refFrom(r *analyzer.CodeRef) string {
+func refFrom(r *graph.CodeRef) string {
 	if r.Const != "" {
 		return fmt.Sprintf(" (the value of constant %s)", r.Const)
 	}
@@ -56,7 +57,7 @@ func listNames(names []string) string {
 	return strings.Join(names, ", ")
 }
 
-func refRelated(r *analyzer.CodeRef) []analysis.RelatedInformation {
+func refRelated(r *graph.CodeRef) []analysis.RelatedInformation {
 	if r.Const == "" {
 		return nil
 	}
@@ -111,7 +112,7 @@ func runUnknownStoreReference(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			var names []string
-			var wrongType *analyzer.Link
+			var wrongType *graph.Link
 			found := false
 			for _, l := range s.Links {
 				if !l.Name.Known() {
@@ -237,8 +238,8 @@ Good:
 
 // isOriginless reports the placeholder backend "originless" at 127.0.0.1
 // that the Fastly CLI creates for a Compute project without an origin.
-func isOriginless(b *analyzer.Backend) bool {
-	return b.Name.Value == "originless" && analyzer.NormalizeHost(b.Address.Value) == "127.0.0.1"
+func isOriginless(b *graph.Backend) bool {
+	return b.Name.Value == "originless" && graph.NormalizeHost(b.Address.Value) == "127.0.0.1"
 }
 
 func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
@@ -254,7 +255,7 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 			// docs-rs project has one, and never runs locally).
 			continue
 		}
-		links := map[string]*analyzer.Link{}
+		links := map[string]*graph.Link{}
 		for _, l := range s.Links {
 			links[l.Name.Value] = l
 		}
@@ -391,10 +392,10 @@ Good:
 }
 
 func runComputeToVCLWithoutPass(pass *analysis.Pass) (any, error) {
-	seen := map[*analyzer.CodeRef]bool{}
+	seen := map[*graph.CodeRef]bool{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
 		s := r.From
-		if r.To == nil || r.Loopback() || s.Platform != analyzer.PlatformCompute || r.To.Platform != analyzer.PlatformVCL || s.Project == nil || !r.Backend.Name.Known() {
+		if r.To == nil || r.Loopback() || s.Platform != graph.PlatformCompute || r.To.Platform != graph.PlatformVCL || s.Project == nil || !r.Backend.Name.Known() {
 			continue
 		}
 		for _, ref := range s.Project.Refs {

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // DuplicateDomain reports a domain declared more than once.
@@ -37,13 +38,13 @@ Good:
 }
 
 func runDuplicateDomain(pass *analysis.Pass) (any, error) {
-	first := map[string]*analyzer.Domain{}
+	first := map[string]*graph.Domain{}
 	for _, s := range analyzer.GraphOf(pass).Services {
 		for _, d := range s.Domains {
 			if !d.Name.Known() || d.Name.Value == "" {
 				continue
 			}
-			key := analyzer.NormalizeHost(d.Name.Value)
+			key := graph.NormalizeHost(d.Name.Value)
 			prev, dup := first[key]
 			if !dup {
 				first[key] = d

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/config"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/rules"
@@ -181,7 +182,7 @@ func TestRuleAlone(t *testing.T) {
 // TestLoadRulesAreRules: every rule ID the loaders report under
 // (analyzer.LoadRules) is a rule, which reports them.
 func TestLoadRulesAreRules(t *testing.T) {
-	for _, id := range analyzer.LoadRules {
+	for _, id := range graph.LoadRules {
 		if rules.ByID(id) == nil {
 			t.Errorf("loaders report under %q, which is no rule", id)
 		}

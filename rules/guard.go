@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // ChainGuardRefuses reports a chained service whose vcl_recv refuses
@@ -62,10 +64,10 @@ var otherVariable = regexp.MustCompile(`\b(req|bereq|client|server|fastly|geoip|
 func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	for _, s := range c.Graph.Services {
-		if s.Platform != analyzer.PlatformVCL || s.VCL == nil || len(s.VCL.Exits) == 0 || s.VCL.ExitsMerged {
+		if s.Platform != graph.PlatformVCL || s.VCL == nil || len(s.VCL.Exits) == 0 || s.VCL.ExitsMerged {
 			continue
 		}
-		var callers []*analyzer.Route
+		var callers []*routes.Route
 		sent := map[string]bool{}
 		judged := true
 		for _, r := range c.In(s) {
@@ -73,7 +75,7 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			callers = append(callers, r)
-			if r.From.Platform != analyzer.PlatformVCL || r.From.VCL != nil && r.From.VCL.ContentUnknown {
+			if r.From.Platform != graph.PlatformVCL || r.From.VCL != nil && r.From.VCL.ContentUnknown {
 				judged = false // its headers are set in code, or not known
 				break
 			}
@@ -116,8 +118,8 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 // everyPathNeeds reports whether every path of the model needs header h
 // present: each takes a condition on h alone that fails when h is
 // absent.
-func everyPathNeeds(exits []*analyzer.Exit, h string) bool {
-	absent := &analyzer.Request{Headers: map[string]string{}}
+func everyPathNeeds(exits []*graph.Exit, h string) bool {
+	absent := &graph.Request{Headers: map[string]string{}}
 	for _, e := range exits {
 		needs := false
 		for i, cond := range e.Conditions {

@@ -7,6 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/routes"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // MissingHostOverride reports backends that reach a Fastly service while
@@ -126,7 +129,7 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 
 // vclBackendAdvice rewrites the remedy for a backend declared in VCL,
 // which has no override_host field.
-func vclBackendAdvice(msg string, b *analyzer.Backend, host string) string {
+func vclBackendAdvice(msg string, b *graph.Backend, host string) string {
 	if i := strings.LastIndex(msg, "; set override_host"); i >= 0 {
 		msg = msg[:i]
 	}
@@ -171,8 +174,8 @@ Good:
 
 func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 	chains := analyzer.ChainsOf(pass)
-	for _, r := range append(append([]*analyzer.Route(nil), chains.Routes...), chains.PathRoutes...) { // every request path
-		if r.AddressDomain == nil || r.HostSource == analyzer.HostFromClient || r.HostSource == analyzer.HostUnknown {
+	for _, r := range append(append([]*routes.Route(nil), chains.Routes...), chains.PathRoutes...) { // every request path
+		if r.AddressDomain == nil || r.HostSource == vclmodel.HostFromClient || r.HostSource == vclmodel.HostUnknown {
 			continue
 		}
 		named := r.AddressDomain.Service
@@ -192,7 +195,7 @@ func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 				b.Name.Value, r.From.Label(), named.Label(), r.Address, r.Host, where, r.HostSource),
 			Related: []analysis.RelatedInformation{related(b.Address.Pos, b.Address.End, "the address names service %q", named.Label())},
 		}
-		if r.HostSource == analyzer.HostOverride && b.Setter != nil {
+		if r.HostSource == vclmodel.HostOverride && b.Setter != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   fmt.Sprintf("set override_host = %q", r.Address),
 				TextEdits: b.Setter.SetField("override_host", r.Address),
@@ -234,7 +237,7 @@ func runExternalChain(pass *analysis.Pass) (any, error) {
 	chains := analyzer.ChainsOf(pass)
 	external := map[string]bool{}
 	for _, d := range analyzer.ConfigOf(pass).ExternalDomains {
-		external[analyzer.NormalizeHost(d)] = true
+		external[graph.NormalizeHost(d)] = true
 	}
 	isExternal := func(h string) bool {
 		if external[h] {

@@ -6,7 +6,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/english"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // TooManyHops reports request paths over the profile's hop limit.
@@ -72,7 +74,7 @@ Good:
 type measure struct {
 	unit  string // "hop"
 	limit func(analyzer.Limit) int
-	cost  func(analyzer.Limit, *analyzer.Service, *analyzer.Route) int
+	cost  func(analyzer.Limit, *graph.Service, *routes.Route) int
 	// step renders a service's share of a path.
 	step bool
 }
@@ -87,7 +89,7 @@ var hopsMeasure = measure{
 var servicesMeasure = measure{
 	unit:  "service",
 	limit: func(l analyzer.Limit) int { return l.Services },
-	cost: func(l analyzer.Limit, s *analyzer.Service, _ *analyzer.Route) int {
+	cost: func(l analyzer.Limit, s *graph.Service, _ *routes.Route) int {
 		if !l.Counts(s.Platform) {
 			return 0
 		}
@@ -101,7 +103,7 @@ func runLimit(m measure) func(*analysis.Pass) (any, error) {
 		profile := analyzer.ConfigOf(pass).Profile
 		for _, l := range profile.Limits {
 			limit := m.limit(l)
-			cost := func(s *analyzer.Service, r *analyzer.Route) int { return m.cost(l, s, r) }
+			cost := func(s *graph.Service, r *routes.Route) int { return m.cost(l, s, r) }
 			best, next := chains.PathMax(cost)
 			for _, s := range chains.Graph.Services {
 				i := chains.Index(s)
@@ -118,7 +120,7 @@ func runLimit(m measure) func(*analysis.Pass) (any, error) {
 // coveredByPredecessor reports whether some service before s on a chain
 // already exceeds the limit through s's worst path, so the finding at that
 // earlier service covers s.
-func coveredByPredecessor(c *analyzer.Chains, s *analyzer.Service, best []int, cost func(*analyzer.Service, *analyzer.Route) int) bool {
+func coveredByPredecessor(c *routes.Chains, s *graph.Service, best []int, cost func(*graph.Service, *routes.Route) int) bool {
 	for _, r := range c.DAGIn(s) {
 		if cost(r.From, r)+best[c.Index(s)] == best[c.Index(r.From)] {
 			return true
@@ -127,7 +129,7 @@ func coveredByPredecessor(c *analyzer.Chains, s *analyzer.Service, best []int, c
 	return false
 }
 
-func reportLimit(pass *analysis.Pass, c *analyzer.Chains, m measure, l analyzer.Limit, profile analyzer.Profile, s *analyzer.Service, total int, next []*analyzer.Route, cost func(*analyzer.Service, *analyzer.Route) int) {
+func reportLimit(pass *analysis.Pass, c *routes.Chains, m measure, l analyzer.Limit, profile analyzer.Profile, s *graph.Service, total int, next []*routes.Route, cost func(*graph.Service, *routes.Route) int) {
 	path := c.Path(s, next)
 	last := s
 	if len(path) > 0 {
@@ -166,7 +168,7 @@ func reportLimit(pass *analysis.Pass, c *analyzer.Chains, m measure, l analyzer.
 	pass.Report(d)
 }
 
-func sumCost(path []*analyzer.Route, cost func(*analyzer.Service, *analyzer.Route) int) int {
+func sumCost(path []*routes.Route, cost func(*graph.Service, *routes.Route) int) int {
 	n := 0
 	for _, r := range path {
 		n += cost(r.From, r)
@@ -202,13 +204,13 @@ Good:
 func runLongChain(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	services := c.Graph.Services
-	best, next := c.PathMax(func(*analyzer.Service, *analyzer.Route) int { return 1 })
+	best, next := c.PathMax(func(*graph.Service, *routes.Route) int { return 1 })
 	// For each service: does it forward to a service that forwards on, and
 	// to one that forwards to a non-VCL service?
 	n := len(services)
 	hasSucc := make([]bool, n)
 	hasNonVCLSucc := make([]bool, n)
-	dagOut := make([][]*analyzer.Route, n)
+	dagOut := make([][]*routes.Route, n)
 	hasPred := make([]bool, n)
 	for _, r := range c.Routes {
 		if !c.IsDAGEdge(r) {
@@ -218,7 +220,7 @@ func runLongChain(pass *analysis.Pass) (any, error) {
 		dagOut[i] = append(dagOut[i], r)
 		hasSucc[i] = true
 		hasPred[c.Index(r.To)] = true
-		if r.To.Platform != analyzer.PlatformVCL {
+		if r.To.Platform != graph.PlatformVCL {
 			hasNonVCLSucc[i] = true
 		}
 	}
@@ -226,8 +228,8 @@ func runLongChain(pass *analysis.Pass) (any, error) {
 		if hasPred[i] || best[i] < 3 {
 			continue
 		}
-		var path []*analyzer.Route
-		if best[i] >= 4 || s.Platform != analyzer.PlatformVCL {
+		var path []*routes.Route
+		if best[i] >= 4 || s.Platform != graph.PlatformVCL {
 			path = c.Path(s, next)
 		} else {
 			// Exactly three services at most: report unless every
@@ -237,14 +239,14 @@ func runLongChain(pass *analysis.Pass) (any, error) {
 				if !hasSucc[t] {
 					continue
 				}
-				if r.To.Platform != analyzer.PlatformCompute {
-					path = []*analyzer.Route{r, dagOut[t][0]}
+				if r.To.Platform != graph.PlatformCompute {
+					path = []*routes.Route{r, dagOut[t][0]}
 					break
 				}
 				if hasNonVCLSucc[t] {
 					for _, r2 := range dagOut[t] {
-						if r2.To.Platform != analyzer.PlatformVCL {
-							path = []*analyzer.Route{r, r2}
+						if r2.To.Platform != graph.PlatformVCL {
+							path = []*routes.Route{r, r2}
 							break
 						}
 					}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/english"
 )
 
@@ -62,9 +63,9 @@ func refusedAfter(n int) string {
 }
 
 // linkType is a link's store type: its resource_type, else its store's.
-func linkType(g *analyzer.Graph, l *analyzer.Link) analyzer.StoreType {
+func linkType(g *graph.Graph, l *graph.Link) graph.StoreType {
 	if l.ResourceType.Known() && l.ResourceType.Value != "" {
-		return analyzer.NormalizeStoreType(l.ResourceType.Value)
+		return graph.NormalizeStoreType(l.ResourceType.Value)
 	}
 	if l.ResourceID.Known() {
 		if st := g.StoreByID(l.ResourceID.Value); st != nil {
@@ -127,20 +128,20 @@ func runInvalidLinkName(pass *analysis.Pass) (any, error) {
 
 // checkLinkName returns why name is invalid for a store type ("" when
 // valid or the type is unknown) and a valid name close to it.
-func checkLinkName(typ analyzer.StoreType, name string) (why, suggestion string) {
+func checkLinkName(typ graph.StoreType, name string) (why, suggestion string) {
 	if name == "" {
 		return "it is empty", ""
 	}
 	switch {
 	case len(name) > 255:
 		why = fmt.Sprintf("it is %d bytes long, over the limit of 255", len(name))
-	case typ == analyzer.ConfigStore && (rune(name[0]) > unicode.MaxASCII || !unicode.IsLetter(rune(name[0]))):
+	case typ == graph.ConfigStore && (rune(name[0]) > unicode.MaxASCII || !unicode.IsLetter(rune(name[0]))):
 		why = "it must start with an ASCII letter"
-	case typ == analyzer.ConfigStore && firstBad(name, "_ ") != "":
+	case typ == graph.ConfigStore && firstBad(name, "_ ") != "":
 		why = fmt.Sprintf("it contains %s, and config store names may hold only ASCII letters, digits, underscores and spaces", firstBad(name, "_ "))
-	case typ == analyzer.KVStore && strings.IndexFunc(name, unicode.IsControl) >= 0:
+	case typ == graph.KVStore && strings.IndexFunc(name, unicode.IsControl) >= 0:
 		why = "it contains a control character"
-	case typ == analyzer.SecretStore && firstBad(name, "-_.") != "":
+	case typ == graph.SecretStore && firstBad(name, "-_.") != "":
 		why = fmt.Sprintf("it contains %s, and secret store names may hold only letters, digits, dashes, underscores and periods", firstBad(name, "-_."))
 	default:
 		return "", ""
@@ -151,16 +152,16 @@ func checkLinkName(typ analyzer.StoreType, name string) (why, suggestion string)
 // fixLinkName makes a name valid for its store type: the characters the
 // type refuses replaced (or dropped), then cut to 255 bytes on a
 // character boundary, so the suggestion passes checkLinkName itself.
-func fixLinkName(typ analyzer.StoreType, name string) string {
+func fixLinkName(typ graph.StoreType, name string) string {
 	switch typ {
-	case analyzer.ConfigStore:
+	case graph.ConfigStore:
 		name = sanitize(name, "_ ")
 		if r := rune(name[0]); !unicode.IsLetter(r) {
 			name = "store_" + name
 		}
-	case analyzer.SecretStore:
+	case graph.SecretStore:
 		name = sanitize(name, "-_.")
-	case analyzer.KVStore:
+	case graph.KVStore:
 		name = strings.Map(func(r rune) rune {
 			if unicode.IsControl(r) {
 				return -1
@@ -228,7 +229,7 @@ Good:
 
 func runDuplicateLinkName(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		seen := map[string]*analyzer.Link{}
+		seen := map[string]*graph.Link{}
 		for _, l := range s.Links {
 			if !l.Name.Known() {
 				continue
@@ -331,18 +332,18 @@ Good:
 func runStorePlatform(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
-		if s.Platform != analyzer.PlatformVCL {
+		if s.Platform != graph.PlatformVCL {
 			continue
 		}
 		// One finding per service, at its first such link: a service that
 		// links many stores has one mistake (a store on the wrong
 		// platform), not one per link; the other links are related
 		// locations.
-		var links []*analyzer.Link
-		var types []analyzer.StoreType
+		var links []*graph.Link
+		var types []graph.StoreType
 		for _, l := range s.Links {
 			switch typ := linkType(g, l); typ {
-			case analyzer.KVStore, analyzer.ConfigStore, analyzer.SecretStore:
+			case graph.KVStore, graph.ConfigStore, graph.SecretStore:
 				links = append(links, l)
 				types = append(types, typ)
 			}
@@ -352,7 +353,7 @@ func runStorePlatform(pass *analysis.Pass) (any, error) {
 		}
 		pos, end := storeLinkAt(links[0])
 		advice := "use an edge dictionary (read with table.lookup), or move this logic to a Compute service"
-		if len(links) == 1 && types[0] == analyzer.SecretStore {
+		if len(links) == 1 && types[0] == graph.SecretStore {
 			advice = "use a private edge dictionary, or move this logic to a Compute service"
 		}
 		msg := fmt.Sprintf("resource link %q links a %s to VCL service %q, but %ss are available to Compute services only; %s",
@@ -377,7 +378,7 @@ func runStorePlatform(pass *analysis.Pass) (any, error) {
 
 // storeLinkAt is where a store-platform finding points for a link: its
 // resource_type, else its resource_id, else the link.
-func storeLinkAt(l *analyzer.Link) (token.Pos, token.Pos) {
+func storeLinkAt(l *graph.Link) (token.Pos, token.Pos) {
 	if l.ResourceType.Set {
 		return at(l.ResourceType, l.Span)
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // TestLinkNameSuggestionsAreValid: whatever the invalid name, the name
@@ -18,7 +18,7 @@ func TestLinkNameSuggestionsAreValid(t *testing.T) {
 		"9lives", "-dash", "with-dash", "tab\there", "ünïcode", "\x00", "  ", "ok_name",
 		strings.Repeat("-", 256) + "x",
 	}
-	for _, typ := range []analyzer.StoreType{analyzer.ConfigStore, analyzer.KVStore, analyzer.SecretStore} {
+	for _, typ := range []graph.StoreType{graph.ConfigStore, graph.KVStore, graph.SecretStore} {
 		for _, name := range names {
 			why, suggestion := checkLinkName(typ, name)
 			if why == "" || suggestion == "" {
@@ -38,7 +38,7 @@ func TestLinkNameSuggestionsAreValid(t *testing.T) {
 func FuzzLinkNameSuggestion(f *testing.F) {
 	f.Add(strings.Repeat("é", 128))
 	f.Fuzz(func(t *testing.T, name string) {
-		for _, typ := range []analyzer.StoreType{analyzer.ConfigStore, analyzer.KVStore, analyzer.SecretStore} {
+		for _, typ := range []graph.StoreType{graph.ConfigStore, graph.KVStore, graph.SecretStore} {
 			if why, s := checkLinkName(typ, name); why != "" && s != "" {
 				if w, _ := checkLinkName(typ, s); w != "" {
 					t.Errorf("%s %q → %q: %s", typ, name, s, w)

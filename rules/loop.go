@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // ChainLoop reports loops in the service graph.
@@ -62,7 +63,7 @@ func runChainLoop(pass *analysis.Pass) (any, error) {
 		switch {
 		case first.ViaShield:
 			pos, end = first.HostPos, first.HostEnd // the Host switch under req.backend.is_shield
-		case first.HostSource != analyzer.HostOverride:
+		case first.HostSource != vclmodel.HostOverride:
 			pos, end = addressPos(first.Backend)
 		}
 		d := analysis.Diagnostic{Pos: pos, End: end}

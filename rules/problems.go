@@ -6,13 +6,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // ParseError reports inputs that could not be read or parsed.
 var ParseError = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: analyzer.RuleParseError,
+		Name: graph.RuleParseError,
 		Doc: `an input could not be read or parsed
 
 A file that looks like a Fastly export but is not valid JSON or YAML, a
@@ -32,7 +34,7 @@ Good:
 
     {"services": [{"name": "www", "version": {"domains": [{"name": "www.example.com"}]}}]}`,
 		Requires: graphRequires,
-		Run:      problemReporter(analyzer.RuleParseError),
+		Run:      problemReporter(graph.RuleParseError),
 	},
 }
 
@@ -52,7 +54,7 @@ func problemReporter(kind string) func(*analysis.Pass) (any, error) {
 var UnknownValue = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: analyzer.RuleUnknownValue,
+		Name: graph.RuleUnknownValue,
 		Doc: `a value a chain rule needs is known only when Terraform applies
 
 A variable without a value, a data source, or an attribute the provider
@@ -82,15 +84,15 @@ Good:
 }
 
 func runUnknownValue(pass *analysis.Pass) (any, error) {
-	if _, err := noteReporter(analyzer.RuleUnknownValue)(pass); err != nil {
+	if _, err := noteReporter(graph.RuleUnknownValue)(pass); err != nil {
 		return nil, err
 	}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if !r.ToFastly || r.HostSource != analyzer.HostUnknown || !r.HostPos.IsValid() {
+		if !r.ToFastly || r.HostSource != vclmodel.HostUnknown || !r.HostPos.IsValid() {
 			continue
 		}
-		for _, e := range analyzer.ExitsFor(r.Backend) {
-			if e.Host.Kind == analyzer.ExitHostDynamic {
+		for _, e := range vclmodel.ExitsFor(r.Backend) {
+			if e.Host.Kind == graph.ExitHostDynamic {
 				pass.Report(analysis.Diagnostic{Pos: e.Host.Pos, End: e.Host.End,
 					Message: fmt.Sprintf("backend %q of service %q reaches Fastly (%q), but the Host its VCL sends here is computed at run time, so which service receives the request is not known and the chain rules skip this backend; set the Host from a literal (or from a header set to one), or set override_host",
 						r.Backend.Name.Value, r.From.Label(), r.Address)})
@@ -106,7 +108,7 @@ func runUnknownValue(pass *analysis.Pass) (any, error) {
 var UnsetVariable = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Analyzer: &analysis.Analyzer{
-		Name: analyzer.RuleUnsetVariable,
+		Name: graph.RuleUnsetVariable,
 		Doc: `a Terraform root variable without a value decides where a chain goes
 
 A backend's address or override_host, or a domain, takes its value from a
@@ -129,7 +131,7 @@ Good:
 
     variable "chained_host" { default = "chained.example.com" }`,
 		Requires: graphRequires,
-		Run:      noteReporter(analyzer.RuleUnsetVariable),
+		Run:      noteReporter(graph.RuleUnsetVariable),
 	},
 }
 
@@ -137,7 +139,7 @@ Good:
 var SkippedInput = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: analyzer.RuleSkippedInput,
+		Name: graph.RuleSkippedInput,
 		Doc: `an input was left out or cut short, on purpose
 
 chainlint reads untrusted input (a pull request) within bounds, and says so
@@ -187,7 +189,7 @@ Good:
 
     chainlint . /home/me/exports/estate.json`,
 		Requires: graphRequires,
-		Run:      noteReporter(analyzer.RuleSkippedInput),
+		Run:      noteReporter(graph.RuleSkippedInput),
 	},
 }
 

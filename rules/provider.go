@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // The rules of Fastly's next Terraform provider
@@ -18,7 +19,7 @@ import (
 var TerraformProvider = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: analyzer.RuleTerraformProvider,
+		Name: graph.RuleTerraformProvider,
 		Doc: `how an estate of Fastly's next Terraform provider was read
 
 Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta,
@@ -77,7 +78,7 @@ Good:
       address    = "origin.example.com"
     }`,
 		Requires: graphRequires,
-		Run:      noteReporter(analyzer.RuleTerraformProvider),
+		Run:      noteReporter(graph.RuleTerraformProvider),
 	},
 }
 
@@ -86,7 +87,7 @@ Good:
 var MixedResourceFamilies = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: analyzer.RuleMixedResourceFamilies,
+		Name: graph.RuleMixedResourceFamilies,
 		Doc: `one service is managed by both resource families of Fastly's next Terraform provider
 
 The next provider's design (fastly/terraform-provider-fastly-beta,
@@ -127,7 +128,7 @@ Good:
       }
     }`,
 		Requires: graphRequires,
-		Run:      noteReporter(analyzer.RuleMixedResourceFamilies),
+		Run:      noteReporter(graph.RuleMixedResourceFamilies),
 	},
 }
 
@@ -176,7 +177,7 @@ Good:
 
 func runStagedChain(pass *analysis.Pass) (any, error) {
 	type link struct{ other, dir string }
-	chained := map[*analyzer.Service]link{}
+	chained := map[*graph.Service]link{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
 		if r.To == nil || r.To == r.From {
 			continue

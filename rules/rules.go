@@ -15,6 +15,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/routes"
 )
 
 //go:generate go test ../testkit/docgen -run TestGeneratedDocsAreFresh -update
@@ -82,8 +84,8 @@ func ByID(id string) *analyzer.Rule {
 
 // graphRequires and chainRequires are what most rules need.
 var (
-	graphRequires = []*analysis.Analyzer{analyzer.GraphAnalyzer}
-	chainRequires = []*analysis.Analyzer{analyzer.GraphAnalyzer, analyzer.ChainsAnalyzer, analyzer.ConfigAnalyzer}
+	graphRequires = []*analysis.Analyzer{analyzer.VCLModelAnalyzer}
+	chainRequires = []*analysis.Analyzer{analyzer.VCLModelAnalyzer, analyzer.ChainsAnalyzer, analyzer.ConfigAnalyzer}
 )
 
 // related is one analysis.RelatedInformation.
@@ -92,7 +94,7 @@ func related(pos, end token.Pos, format string, args ...any) analysis.RelatedInf
 }
 
 // at returns the position of a field if it is written, else of its object.
-func at[T any](f analyzer.Field[T], obj analyzer.Span) (token.Pos, token.Pos) {
+func at[T any](f graph.Field[T], obj graph.Span) (token.Pos, token.Pos) {
 	if f.Pos.IsValid() {
 		return f.Pos, f.End
 	}
@@ -101,10 +103,10 @@ func at[T any](f analyzer.Field[T], obj analyzer.Span) (token.Pos, token.Pos) {
 
 // addressPos locates a backend's address, the usual anchor of a chain
 // finding.
-func addressPos(b *analyzer.Backend) (token.Pos, token.Pos) { return at(b.Address, b.Span) }
+func addressPos(b *graph.Backend) (token.Pos, token.Pos) { return at(b.Address, b.Span) }
 
 // hop describes one step of a chain for messages: `www (backend "b")`.
-func hop(r *analyzer.Route) string {
+func hop(r *routes.Route) string {
 	if r.ViaShield {
 		return fmt.Sprintf("%s (backend %q, Host switched at shield %s)", r.From.Label(), r.Backend.Name.Value, strings.TrimSpace(r.Backend.Shield.Value))
 	}
@@ -113,7 +115,7 @@ func hop(r *analyzer.Route) string {
 
 // pathText renders a path as "a (backend "x") → b (backend "y") → c",
 // eliding the middle of very long paths.
-func pathText(path []*analyzer.Route, end *analyzer.Service) string {
+func pathText(path []*routes.Route, end *graph.Service) string {
 	const keep = 12
 	parts := make([]string, 0, min(len(path)+1, keep+1))
 	for i, r := range path {

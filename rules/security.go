@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // hmacAdvice is the pattern Fastly's guide recommends instead of shared
@@ -49,14 +51,14 @@ Good:
 }
 
 func runStaticSharedSecret(pass *analysis.Pass) (any, error) {
-	type pair struct{ from, to *analyzer.Service }
+	type pair struct{ from, to *graph.Service }
 	reported := map[pair]bool{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
 		if r.To == nil || r.Loopback() || r.From.VCL == nil || r.To.VCL == nil || reported[pair{r.From, r.To}] {
 			continue
 		}
 		for _, set := range r.From.VCL.HeaderSets {
-			var check *analyzer.HeaderValue
+			var check *graph.HeaderValue
 			for _, c := range r.To.VCL.HeaderChecks {
 				if c.Header == set.Header && c.Fingerprint == set.Fingerprint {
 					check = c
@@ -160,10 +162,10 @@ Good:
 func runUnprotectedChainedService(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	for _, s := range c.Graph.Services {
-		if s.Platform != analyzer.PlatformVCL || s.VCL == nil {
+		if s.Platform != graph.PlatformVCL || s.VCL == nil {
 			continue // without its VCL, what the service checks is not known
 		}
-		var preds []*analyzer.Route
+		var preds []*routes.Route
 		sent := map[string]bool{}
 		opaque := false
 		for _, r := range c.In(s) {
@@ -171,7 +173,7 @@ func runUnprotectedChainedService(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			preds = append(preds, r)
-			if r.From.Platform != analyzer.PlatformVCL {
+			if r.From.Platform != graph.PlatformVCL {
 				opaque = true // a Compute service's headers are set in code
 			}
 			if r.From.VCL != nil {
@@ -238,7 +240,7 @@ Good:
 	},
 }
 
-func hashKey(s *analyzer.Service) string {
+func hashKey(s *graph.Service) string {
 	if s.VCL == nil {
 		return ""
 	}
@@ -248,17 +250,17 @@ func hashKey(s *analyzer.Service) string {
 func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	for _, s := range c.Graph.Services {
-		if s.Platform != analyzer.PlatformVCL || s.VCL == nil || s.VCL.HashCustom == nil {
+		if s.Platform != graph.PlatformVCL || s.VCL == nil || s.VCL.HashCustom == nil {
 			continue
 		}
-		var other *analyzer.Service
-		var via *analyzer.Route
+		var other *graph.Service
+		var via *routes.Route
 		for _, r := range append(c.Out(s), c.In(s)...) {
 			n := r.To
 			if n == s {
 				n = r.From
 			}
-			if r.Loopback() || n == s || n.Platform != analyzer.PlatformVCL || hashKey(n) == hashKey(s) {
+			if r.Loopback() || n == s || n.Platform != graph.PlatformVCL || hashKey(n) == hashKey(s) {
 				continue
 			}
 			other, via = n, r

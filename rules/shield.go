@@ -11,7 +11,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/textdist"
+	"github.com/chainlint/chainlint/routes"
 )
 
 // shieldPOPList is Fastly's shield location codes as collected in
@@ -36,14 +38,14 @@ func KnownShieldPOPs() []string {
 	return out
 }
 
-func shielded(b *analyzer.Backend) bool {
+func shielded(b *graph.Backend) bool {
 	return b.Shield.Known() && strings.TrimSpace(b.Shield.Value) != ""
 }
 
 // shieldAt is a service's first shielding backend per POP code.
-type shieldAt map[string]*analyzer.Backend
+type shieldAt map[string]*graph.Backend
 
-func ownShields(s *analyzer.Service) shieldAt {
+func ownShields(s *graph.Service) shieldAt {
 	var own shieldAt // nil for most services: they do not shield
 	for _, b := range s.Backends {
 		if shielded(b) {
@@ -62,8 +64,8 @@ func ownShields(s *analyzer.Service) shieldAt {
 // downstreamShield is a shield setting on the paths that leave a service
 // and the first route toward it (nil when it is the service's own).
 type downstreamShield struct {
-	backend *analyzer.Backend
-	first   *analyzer.Route
+	backend *graph.Backend
+	first   *routes.Route
 }
 
 // shieldFlow computes, for every service, the shields on the paths that
@@ -73,10 +75,10 @@ type downstreamShield struct {
 // shielded backend. Shielding is per backend: only the backend a chain
 // path takes counts, not another backend of the same service. Linear in
 // services + routes × POP codes in use.
-func shieldFlow(c *analyzer.Chains) (from map[*analyzer.Service]map[string]downstreamShield, upShield map[*analyzer.Service]bool) {
+func shieldFlow(c *routes.Chains) (from map[*graph.Service]map[string]downstreamShield, upShield map[*graph.Service]bool) {
 	order := c.SuccessorsFirst()
-	from = make(map[*analyzer.Service]map[string]downstreamShield, len(order))
-	upShield = make(map[*analyzer.Service]bool, len(order))
+	from = make(map[*graph.Service]map[string]downstreamShield, len(order))
+	upShield = make(map[*graph.Service]bool, len(order))
 	for _, s := range order {
 		var d map[string]downstreamShield // nil while no path from s shields
 		for code, b := range ownShields(s) {
@@ -109,14 +111,14 @@ func shieldFlow(c *analyzer.Chains) (from map[*analyzer.Service]map[string]downs
 }
 
 // shieldCode is a shielded backend's POP code, normalised.
-func shieldCode(b *analyzer.Backend) string {
+func shieldCode(b *graph.Backend) string {
 	return strings.ToLower(strings.TrimSpace(b.Shield.Value))
 }
 
 // shieldPath renders the chain from route r to the witness of a
 // downstream code.
-func shieldPath(r *analyzer.Route, code string, from map[*analyzer.Service]map[string]downstreamShield) string {
-	path := []*analyzer.Route{r}
+func shieldPath(r *routes.Route, code string, from map[*graph.Service]map[string]downstreamShield) string {
+	path := []*routes.Route{r}
 	for cur := r.To; len(path) < 64; {
 		w, ok := from[cur][code]
 		if !ok || w.first == nil {
@@ -130,8 +132,8 @@ func shieldPath(r *analyzer.Route, code string, from map[*analyzer.Service]map[s
 
 // shieldedRoutes are the routes leaving s by a shielded backend, in a
 // stable order.
-func shieldedRoutes(c *analyzer.Chains, s *analyzer.Service) []*analyzer.Route {
-	var out []*analyzer.Route
+func shieldedRoutes(c *routes.Chains, s *graph.Service) []*routes.Route {
+	var out []*routes.Route
 	for _, r := range c.DAGOut(s) {
 		if shielded(r.Backend) {
 			out = append(out, r)
@@ -193,11 +195,11 @@ var shieldsPass = &analysis.Analyzer{
 }
 
 type shields struct {
-	from     map[*analyzer.Service]map[string]downstreamShield
-	upShield map[*analyzer.Service]bool
+	from     map[*graph.Service]map[string]downstreamShield
+	upShield map[*graph.Service]bool
 }
 
-func shieldsOf(pass *analysis.Pass) (map[*analyzer.Service]map[string]downstreamShield, map[*analyzer.Service]bool) {
+func shieldsOf(pass *analysis.Pass) (map[*graph.Service]map[string]downstreamShield, map[*graph.Service]bool) {
 	sh := pass.ResultOf[shieldsPass].(*shields)
 	return sh.from, sh.upShield
 }
@@ -379,7 +381,7 @@ Good:
 
 func runComputeShield(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		if s.Platform != analyzer.PlatformCompute {
+		if s.Platform != graph.PlatformCompute {
 			continue
 		}
 		for _, b := range s.Backends {

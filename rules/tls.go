@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // TLSHostnameMismatch reports TLS backends to chained services whose
@@ -51,7 +53,7 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	for _, r := range c.Routes {
 		b := r.Backend
-		if r.To == nil || r.Host == "" || r.HostSource == analyzer.HostFromClient || r.HostSource == analyzer.HostUnknown {
+		if r.To == nil || r.Host == "" || r.HostSource == vclmodel.HostFromClient || r.HostSource == vclmodel.HostUnknown {
 			continue
 		}
 		if r.To == r.From || r.AddressDomain != nil && r.AddressDomain.Service != r.To {
@@ -66,9 +68,9 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 		}
 		for _, f := range []struct {
 			name  string
-			field analyzer.Field[string]
+			field graph.Field[string]
 		}{{"ssl_cert_hostname", b.SSLCertHostname}, {"ssl_sni_hostname", b.SSLSNIHostname}} {
-			if !f.field.Known() || strings.TrimSpace(f.field.Value) == "" || certCovers(analyzer.NormalizeHost(f.field.Value), r.Host) {
+			if !f.field.Known() || strings.TrimSpace(f.field.Value) == "" || certCovers(graph.NormalizeHost(f.field.Value), r.Host) {
 				continue
 			}
 			if f.name == "ssl_sni_hostname" && f.field.Pos.IsValid() && f.field.Pos == b.SSLCertHostname.Pos {
@@ -146,7 +148,7 @@ Good:
 
 func runVCLToComputeBypass(pass *analysis.Pass) (any, error) {
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if r.To == nil || r.Loopback() || r.From.Platform != analyzer.PlatformVCL || r.To.Platform != analyzer.PlatformCompute {
+		if r.To == nil || r.Loopback() || r.From.Platform != graph.PlatformVCL || r.To.Platform != graph.PlatformCompute {
 			continue
 		}
 		b := r.Backend

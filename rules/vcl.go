@@ -7,13 +7,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // VCLSyntax reports VCL that does not parse.
 var VCLSyntax = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: analyzer.RuleVCLSyntax,
+		Name: graph.RuleVCLSyntax,
 		Doc: `custom VCL or a VCL snippet does not parse
 
 The error is reported where it is, in the .vcl file or inside the JSON
@@ -33,7 +34,7 @@ Good:
       set bereq.http.host = "chained-service.example.com";
     }`,
 		Requires: graphRequires,
-		Run:      problemReporter(analyzer.RuleVCLSyntax),
+		Run:      problemReporter(graph.RuleVCLSyntax),
 	},
 }
 
@@ -109,7 +110,7 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 		if e := r.ClientExit; e != nil {
 			keeps := "keeps the client's Host"
 			var rel []analysis.RelatedInformation
-			if e.Host.Kind == analyzer.ExitHostUnset {
+			if e.Host.Kind == graph.ExitHostUnset {
 				keeps = "has its Host unset"
 				rel = append(rel, related(e.Host.Pos, e.Host.End, "the Host is unset here"))
 			} else if e.Host.Pos.IsValid() {
@@ -140,7 +141,7 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 
 // reportKey identifies a report so one statement is reported once.
 type reportKey struct {
-	s   *analyzer.Service
+	s   *graph.Service
 	pos gotoken.Pos
 }
 
@@ -181,7 +182,7 @@ func runShieldSwitchPinnedIP(pass *analysis.Pass) (any, error) {
 		if s.VCL == nil {
 			continue
 		}
-		var sw *analyzer.HostSet
+		var sw *graph.HostSet
 		for _, hs := range s.VCL.HostSets {
 			if hs.ShieldOnly {
 				sw = hs
@@ -192,7 +193,7 @@ func runShieldSwitchPinnedIP(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, b := range s.Backends {
-			if !b.Address.Known() || !analyzer.IsIP(analyzer.NormalizeHost(b.Address.Value)) {
+			if !b.Address.Known() || !graph.IsIP(graph.NormalizeHost(b.Address.Value)) {
 				continue
 			}
 			pos, end := addressPos(b)

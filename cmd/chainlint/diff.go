@@ -10,8 +10,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/chaindiff"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/gittree"
 	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/internal/safefile"
@@ -68,7 +68,7 @@ func (c *Command) cmdDiff(args []string) int {
 	case sides[1].Result.Incomplete:
 		fmt.Fprintln(stderr, "chainlint diff: some of HEAD could not be read:")
 		for i, f := range sides[1].Result.Findings {
-			if f.Rule == analyzer.RuleParseError && i < 20 {
+			if f.Rule == graph.RuleParseError && i < 20 {
 				fmt.Fprintf(stderr, "  %s:%d:%d: %s\n", sides[1].Rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, printable.String(f.Message))
 			}
 		}

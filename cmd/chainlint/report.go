@@ -13,6 +13,7 @@ import (
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/baseline"
 	"github.com/chainlint/chainlint/chainview"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/english"
 	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/internal/safefile"
@@ -23,7 +24,7 @@ import (
 
 // isInput reports whether a file (by real path) is one of the run's
 // inputs.
-func isInput(g *analyzer.Graph) func(string) bool {
+func isInput(g *graph.Graph) func(string) bool {
 	return func(path string) bool {
 		for _, f := range g.Files.List() {
 			p := f.Name
@@ -63,7 +64,7 @@ func exitStatus(findings []analyzer.Finding, incomplete bool, failOn analyzer.Se
 
 // emptyPaths lists the paths named on the command line from which no
 // input was read.
-func emptyPaths(paths []string, g *analyzer.Graph) []string {
+func emptyPaths(paths []string, g *graph.Graph) []string {
 	var names []string
 	for _, f := range g.Files.List() {
 		if abs, err := filepath.Abs(f.Name); err == nil {

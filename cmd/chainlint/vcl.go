@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/textdist"
-	"github.com/chainlint/chainlint/loader/vclfacts"
 	"github.com/chainlint/chainlint/output"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // cmdVCL prints a VCL service's effective VCL: what Fastly compiles, as
@@ -38,9 +38,9 @@ func (c *Command) cmdVCL(args []string) int {
 		return status
 	}
 	var names []string
-	var found *analyzer.Service
+	var found *graph.Service
 	for _, s := range res.Graph.Services {
-		if s.Platform != analyzer.PlatformVCL {
+		if s.Platform != graph.PlatformVCL {
 			continue
 		}
 		names = append(names, s.Label())
@@ -63,7 +63,7 @@ func (c *Command) cmdVCL(args []string) int {
 		fmt.Fprintln(stderr, msg)
 		return exitUsage
 	}
-	if _, err := fmt.Fprint(stdout, vclfacts.Effective(res.Graph, found, output.RelativeTo(c.wd()))); err != nil {
+	if _, err := fmt.Fprint(stdout, vclmodel.Effective(res.Graph, found, output.RelativeTo(c.wd()))); err != nil {
 		return exitIncomplete
 	}
 	if res.Incomplete {

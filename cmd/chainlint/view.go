@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/chainview"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/lint"
 	"github.com/chainlint/chainlint/output"
 )
@@ -80,7 +80,7 @@ var viewSynopsis = map[string]string{
 // request the VCL's conditions see when one was given.
 type traceTarget struct {
 	host, path string
-	req        *analyzer.Request
+	req        *graph.Request
 }
 
 func newTraceTarget(arg, method string, headers []string, stderr io.Writer) (traceTarget, bool) {
@@ -89,7 +89,7 @@ func newTraceTarget(arg, method string, headers []string, stderr io.Writer) (tra
 	if t.path == "" && method == "" && len(headers) == 0 {
 		return t, true
 	}
-	t.req = &analyzer.Request{Method: strings.ToUpper(method), URL: t.path, Headers: map[string]string{"host": analyzer.NormalizeHost(t.host)}}
+	t.req = &graph.Request{Method: strings.ToUpper(method), URL: t.path, Headers: map[string]string{"host": graph.NormalizeHost(t.host)}}
 	for _, h := range headers {
 		k, v, ok := strings.Cut(h, ":")
 		if !ok || strings.TrimSpace(k) == "" {
@@ -154,5 +154,5 @@ func splitTraceTarget(arg string) (host, path string) {
 	if strings.HasPrefix(path, "?") {
 		path = "/" + path
 	}
-	return analyzer.NormalizeHost(host), path
+	return graph.NormalizeHost(host), path
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/loader/tree"
 )
 
@@ -49,7 +49,7 @@ pub fn handle_%d(req: Request) -> Result<(), fastly::Error> {
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	for b.Loop() {
-		g := analyzer.NewGraph()
+		g := graph.NewGraph()
 		Load(g, manifests, nil)
 		if len(g.Services) != 200 || len(g.Services[0].Project.Refs) != 100 {
 			b.Fatalf("%d services, %d refs", len(g.Services), len(g.Services[0].Project.Refs))

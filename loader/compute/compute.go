@@ -24,7 +24,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2/unstable"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/safefile"
 	"github.com/chainlint/chainlint/loader/tree"
 )
@@ -34,7 +34,7 @@ const ManifestName = "fastly.toml"
 
 // Load reads the Compute projects whose manifests are given and joins
 // them to the graph's services. Call it after every other loader.
-func Load(g *analyzer.Graph, manifests []string, read func(string) ([]byte, error)) {
+func Load(g *graph.Graph, manifests []string, read func(string) ([]byte, error)) {
 	if read == nil {
 		read = func(p string) ([]byte, error) { return safefile.ReadText(p, 0) }
 	}
@@ -154,29 +154,29 @@ func value(n *unstable.Node) *tree.Node {
 
 // project is a loaded manifest.
 type project struct {
-	g    *analyzer.Graph
-	f    *analyzer.File
+	g    *graph.Graph
+	f    *graph.File
 	root *tree.Node
 	dir  string
 }
 
-func (p *project) field(n *tree.Node) analyzer.Field[string] {
+func (p *project) field(n *tree.Node) graph.Field[string] {
 	if n == nil || n.Kind == tree.Object || n.Kind == tree.Array {
-		return analyzer.Field[string]{}
+		return graph.Field[string]{}
 	}
-	return analyzer.Field[string]{Value: n.Text, Set: true, Pos: p.f.Pos(n.Off), End: p.f.Pos(n.End)}
+	return graph.Field[string]{Value: n.Text, Set: true, Pos: p.f.Pos(n.Off), End: p.f.Pos(n.End)}
 }
 
 // keyField positions a name written as a table key ([setup.kv_stores.NAME]).
-func (p *project) keyField(fl tree.Field) analyzer.Field[string] {
-	return analyzer.Field[string]{Value: fl.Key, Set: true, Pos: p.f.Pos(fl.KeyOff), End: p.f.Pos(fl.KeyEnd)}
+func (p *project) keyField(fl tree.Field) graph.Field[string] {
+	return graph.Field[string]{Value: fl.Key, Set: true, Pos: p.f.Pos(fl.KeyOff), End: p.f.Pos(fl.KeyEnd)}
 }
 
-func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, error)) {
+func loadProject(g *graph.Graph, manifest string, read func(string) ([]byte, error)) {
 	src, err := read(manifest)
 	if err != nil {
 		f := g.Files.Add(manifest, nil)
-		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
+		g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
 		return
 	}
 	f := g.Files.Add(manifest, src)
@@ -187,12 +187,12 @@ func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, 
 		if errors.As(err, &te) {
 			off = te.Off
 		}
-		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(off), End: f.Pos(off), Message: "cannot parse fastly.toml: " + err.Error()})
+		g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(off), End: f.Pos(off), Message: "cannot parse fastly.toml: " + err.Error()})
 		return
 	}
 	p := &project{g: g, f: f, root: root, dir: filepath.Dir(manifest)}
 	s, joined := p.join()
-	proj := &analyzer.Project{Manifest: manifest}
+	proj := &graph.Project{Manifest: manifest}
 	s.Project = proj
 	if !joined {
 		// The service is not among the inputs: what [setup] does not
@@ -220,7 +220,7 @@ func loadProject(g *analyzer.Graph, manifest string, read func(string) ([]byte, 
 const projectIDPrefix = "project:"
 
 // join finds the service the project deploys to (joined), or makes one.
-func (p *project) join() (s *analyzer.Service, joined bool) {
+func (p *project) join() (s *graph.Service, joined bool) {
 	id, name := p.field(p.root.Get("service_id")), p.field(p.root.Get("name"))
 	for _, s := range p.g.Services {
 		if id.Value != "" && s.ID.Value == id.Value {
@@ -232,7 +232,7 @@ func (p *project) join() (s *analyzer.Service, joined bool) {
 	// the project's build, whatever the names say.
 	if dir := realDir(p.dir); dir != "" {
 		for _, s := range p.g.Services {
-			if s.Platform == analyzer.PlatformCompute && s.Package.Value != "" && within(dir, s.Package.Value) {
+			if s.Platform == graph.PlatformCompute && s.Package.Value != "" && within(dir, s.Package.Value) {
 				return s, true
 			}
 		}
@@ -240,27 +240,27 @@ func (p *project) join() (s *analyzer.Service, joined bool) {
 	for _, s := range p.g.Services {
 		// Not another project's own service: two copies of a demo with one
 		// name are two projects, not one service.
-		if name.Value != "" && s.Name.Value == name.Value && s.Platform == analyzer.PlatformCompute && !strings.HasPrefix(s.ID.Value, projectIDPrefix) {
+		if name.Value != "" && s.Name.Value == name.Value && s.Platform == graph.PlatformCompute && !strings.HasPrefix(s.ID.Value, projectIDPrefix) {
 			return s, true
 		}
 	}
-	s = &analyzer.Service{
-		Span: analyzer.Span{Pos: p.f.Pos(0), End: p.f.Pos(len(p.f.Content))},
-		ID:   id, Name: name, Platform: analyzer.PlatformCompute, File: p.f.Name,
+	s = &graph.Service{
+		Span: graph.Span{Pos: p.f.Pos(0), End: p.f.Pos(len(p.f.Content))},
+		ID:   id, Name: name, Platform: graph.PlatformCompute, File: p.f.Name,
 	}
 	if !s.ID.Set || s.ID.Value == "" {
-		s.ID = analyzer.Field[string]{Value: projectIDPrefix + p.dir, Set: true}
+		s.ID = graph.Field[string]{Value: projectIDPrefix + p.dir, Set: true}
 	}
 	p.g.Services = append(p.g.Services, s)
 	return s, false
 }
 
-var setupStores = map[string]analyzer.StoreType{"kv_stores": analyzer.KVStore, "config_stores": analyzer.ConfigStore, "secret_stores": analyzer.SecretStore, "object_stores": analyzer.KVStore}
+var setupStores = map[string]graph.StoreType{"kv_stores": graph.KVStore, "config_stores": graph.ConfigStore, "secret_stores": graph.SecretStore, "object_stores": graph.KVStore}
 
 // setup adds [setup] stores as links (the CLI links each store under its
 // own name) and [setup] backends as backends, unless the joined service
 // already has them.
-func (p *project) setup(s *analyzer.Service) {
+func (p *project) setup(s *graph.Service) {
 	setup := p.root.Get("setup")
 	if setup == nil {
 		return
@@ -283,9 +283,9 @@ func (p *project) setup(s *analyzer.Service) {
 				continue
 			}
 			name := p.keyField(fl)
-			s.Links = append(s.Links, &analyzer.Link{
-				Span: analyzer.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
-				ResourceType: analyzer.Field[string]{Value: string(typ), Set: true, Pos: name.Pos, End: name.End},
+			s.Links = append(s.Links, &graph.Link{
+				Span: graph.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
+				ResourceType: graph.Field[string]{Value: string(typ), Set: true, Pos: name.Pos, End: name.End},
 			})
 		}
 	}
@@ -300,17 +300,17 @@ func (p *project) setup(s *analyzer.Service) {
 				continue
 			}
 			name := p.keyField(fl)
-			b := &analyzer.Backend{Span: analyzer.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
+			b := &graph.Backend{Span: graph.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
 				Address: p.field(fl.Value.Get("address"))}
 			// fastly compute deploy sets override_host and ssl_sni_hostname
 			// to the address when it is a hostname, not an IP (the CLI's
 			// setBackendHost).
-			if a := b.Address; a.Known() && strings.TrimSpace(a.Value) != "" && !analyzer.IsIP(analyzer.NormalizeHost(a.Value)) {
+			if a := b.Address; a.Known() && strings.TrimSpace(a.Value) != "" && !graph.IsIP(graph.NormalizeHost(a.Value)) {
 				b.OverrideHost, b.SSLSNIHostname = a, a
 			}
 			if port := fl.Value.Get("port"); port != nil {
 				if v, ok := port.Int(); ok {
-					b.Port = analyzer.Field[int]{Value: v, Set: true, Pos: p.f.Pos(port.Off), End: p.f.Pos(port.End)}
+					b.Port = graph.Field[int]{Value: v, Set: true, Pos: p.f.Pos(port.Off), End: p.f.Pos(port.End)}
 				}
 			}
 			s.Backends = append(s.Backends, b)
@@ -318,12 +318,12 @@ func (p *project) setup(s *analyzer.Service) {
 	}
 }
 
-func (p *project) localServer() *analyzer.LocalServer {
+func (p *project) localServer() *graph.LocalServer {
 	ls := p.root.Get("local_server")
 	if ls == nil {
 		return nil
 	}
-	out := &analyzer.LocalServer{Span: analyzer.Span{Pos: p.f.Pos(ls.Off), End: p.f.Pos(ls.End)}}
+	out := &graph.LocalServer{Span: graph.Span{Pos: p.f.Pos(ls.Off), End: p.f.Pos(ls.End)}}
 	if bk := ls.Get("backends"); bk != nil {
 		for _, fl := range bk.Fields {
 			out.Backends = append(out.Backends, p.keyField(fl))
@@ -332,7 +332,7 @@ func (p *project) localServer() *analyzer.LocalServer {
 	for key, typ := range setupStores {
 		if tbl := ls.Get(key); tbl != nil {
 			for _, fl := range tbl.Fields {
-				out.Stores = append(out.Stores, analyzer.LocalStore{Type: typ, Name: p.keyField(fl)})
+				out.Stores = append(out.Stores, graph.LocalStore{Type: typ, Name: p.keyField(fl)})
 			}
 		}
 	}
@@ -340,7 +340,7 @@ func (p *project) localServer() *analyzer.LocalServer {
 	return out
 }
 
-func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l lang) []tok {
+func (p *project) scanFile(proj *graph.Project, path string, src []byte, l lang) []tok {
 	toks := tokenize(src, l)
 	refs, computed := findRefs(toks, l)
 	proj.Computed += computed
@@ -350,19 +350,19 @@ func (p *project) scanFile(proj *analyzer.Project, path string, src []byte, l la
 	f := p.g.Files.Add(path, src)
 	consts := constants(toks, l)
 	for _, r := range refs {
-		cr := &analyzer.CodeRef{Span: analyzer.Span{Pos: f.Pos(r.callOff), End: f.Pos(r.callEnd)}, Kind: r.kind, Call: r.call, Pass: r.pass}
+		cr := &graph.CodeRef{Span: graph.Span{Pos: f.Pos(r.callOff), End: f.Pos(r.callEnd)}, Kind: r.kind, Call: r.call, Pass: r.pass}
 		switch r.arg.kind {
 		case tString:
-			cr.Name = analyzer.Field[string]{Value: r.arg.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
+			cr.Name = graph.Field[string]{Value: r.arg.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
 		case tIdent:
 			d := consts[r.arg.text]
 			if d == nil {
 				proj.Computed++ // a variable: known at run time only
 				continue
 			}
-			cr.Name = analyzer.Field[string]{Value: d.value.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
+			cr.Name = graph.Field[string]{Value: d.value.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
 			cr.Const = d.name
-			cr.ConstPos = analyzer.Span{Pos: f.Pos(d.off), End: f.Pos(d.end)}
+			cr.ConstPos = graph.Span{Pos: f.Pos(d.off), End: f.Pos(d.end)}
 		}
 		proj.Refs = append(proj.Refs, cr)
 	}
@@ -400,7 +400,7 @@ func within(dir, path string) bool {
 // noteUnknown says, once per project, what its code names that goes
 // unchecked because the service's side is unknown (see
 // Project.LinksUnknown).
-func (p *project) noteUnknown(proj *analyzer.Project) {
+func (p *project) noteUnknown(proj *graph.Project) {
 	var stores, backends bool
 	for _, r := range proj.Refs {
 		if r.Kind == "backend" {
@@ -421,7 +421,7 @@ func (p *project) noteUnknown(proj *analyzer.Project) {
 		return
 	}
 	if id := p.field(p.root.Get("service_id")); id.Value != "" {
-		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: id.Pos, End: id.End,
+		p.g.Notes = append(p.g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: id.Pos, End: id.End,
 			Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml's [setup] does not declare its %s, so they are unknown and the %s the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, what, names, id.Value)})
 		return
 	}
@@ -430,6 +430,6 @@ func (p *project) noteUnknown(proj *analyzer.Project) {
 	if !pos.IsValid() {
 		pos, end = p.f.Pos(0), p.f.Pos(0)
 	}
-	p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: pos, End: end,
+	p.g.Notes = append(p.g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: pos, End: end,
 		Message: fmt.Sprintf("this Compute project's service is not among the inputs and its [setup] does not declare its %s (fastly compute deploy asks for backends, and stores are linked by hand), so they are unknown and the %s the code uses are not checked; declare them under [setup], or add the service's export or Terraform", what, names)})
 }

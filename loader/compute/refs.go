@@ -3,7 +3,7 @@ package compute
 import (
 	"sort"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // ref is a store open or backend send found in one file, before it is
@@ -81,9 +81,9 @@ func constAt(toks []tok, i int) *constDecl {
 	return nil
 }
 
-var rustStores = map[string]string{"KVStore": string(analyzer.KVStore), "ConfigStore": string(analyzer.ConfigStore), "SecretStore": string(analyzer.SecretStore), "ObjectStore": string(analyzer.KVStore)}
-var jsStores = map[string]string{"KVStore": string(analyzer.KVStore), "ConfigStore": string(analyzer.ConfigStore), "SecretStore": string(analyzer.SecretStore), "ObjectStore": string(analyzer.KVStore)}
-var goStores = map[string]string{"kvstore": string(analyzer.KVStore), "configstore": string(analyzer.ConfigStore), "secretstore": string(analyzer.SecretStore)}
+var rustStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore)}
+var jsStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore)}
+var goStores = map[string]string{"kvstore": string(graph.KVStore), "configstore": string(graph.ConfigStore), "secretstore": string(graph.SecretStore)}
 
 // findRefs matches the SDK calls that name stores and backends.
 func findRefs(toks []tok, l lang) (refs []ref, computed int) {

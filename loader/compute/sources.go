@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/safefile"
 )
 
@@ -33,7 +33,7 @@ var skipDirs = map[string]bool{"node_modules": true, "target": true, "bin": true
 // sourceScan is one project's scan and what its bounds left out.
 type sourceScan struct {
 	p    *project
-	proj *analyzer.Project
+	proj *graph.Project
 	read func(string) ([]byte, error)
 	ign  *ignorer
 	seen map[string]bool
@@ -55,7 +55,7 @@ type sourceScan struct {
 //   - go: the module's packages (no _test.go, testdata, vendor or nested
 //     module);
 //   - any other language: every Rust, JavaScript/TypeScript and Go file.
-func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)) {
+func (p *project) scan(proj *graph.Project, read func(string) ([]byte, error)) {
 	sc := &sourceScan{p: p, proj: proj, read: read, ign: newIgnorer(p.dir), seen: map[string]bool{}}
 	langField := p.field(p.root.Get("language"))
 	switch strings.ToLower(langField.Value) {
@@ -84,7 +84,7 @@ func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)
 			if proj.Files == 1 {
 				files = "1 file"
 			}
-			p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end,
+			p.g.Notes = append(p.g.Notes, graph.Problem{Rule: graph.RuleSkippedInput, Pos: pos, End: end,
 				Message: fmt.Sprintf("the scan of this project's code (%s, from %s) reached no store open and no backend send; if the code has some, chainlint did not find it, so the store and backend names it uses go unchecked", files, from)})
 		}
 	case "go":
@@ -102,7 +102,7 @@ func (p *project) scan(proj *analyzer.Project, read func(string) ([]byte, error)
 		if !pos.IsValid() {
 			pos, end = p.f.Pos(0), p.f.Pos(0)
 		}
-		p.g.Notes = append(p.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end, Message: msg})
+		p.g.Notes = append(p.g.Notes, graph.Problem{Rule: graph.RuleSkippedInput, Pos: pos, End: end, Message: msg})
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // writeFiles writes a tree of files below root.
@@ -29,7 +29,7 @@ func writeFiles(t testing.TB, root string, files map[string]string) {
 // found to use, and the skipped-input notes.
 func scanned(t *testing.T, root string) (names, notes []string) {
 	t.Helper()
-	g := analyzer.NewGraph()
+	g := graph.NewGraph()
 	Load(g, []string{filepath.Join(root, ManifestName)}, nil)
 	for _, s := range g.Services {
 		if s.Project == nil {
@@ -212,7 +212,7 @@ func BenchmarkScanVendoredTree(b *testing.B) {
 	manifests := []string{filepath.Join(root, "rust", ManifestName), filepath.Join(root, "js", ManifestName), filepath.Join(root, "other", ManifestName)}
 	b.ReportAllocs()
 	for b.Loop() {
-		g := analyzer.NewGraph()
+		g := graph.NewGraph()
 		Load(g, manifests, nil)
 		if len(g.Services) != 3 {
 			b.Fatalf("%d services", len(g.Services))

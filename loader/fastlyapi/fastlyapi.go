@@ -21,7 +21,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/tree"
 )
@@ -44,7 +44,7 @@ func IsCandidate(name string) bool {
 // A JSON bundle or service list loads service by service, on several
 // goroutines, without its whole tree ever being built, unless g's parse
 // cache is persistent (the language server keeps whole parses instead).
-func Load(g *analyzer.Graph, name string, content []byte, explicit bool) bool {
+func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 	syntax := syntaxOf(name)
 	if !g.Memo.Persistent() {
 		var stream func(l *loader) bool
@@ -345,7 +345,7 @@ func parsePart(jp *tree.JSONParser, p tree.Part, depth int) (*tree.Node, error) 
 // returned.
 func (l *loader) services(n int, newItem func() func(int) (*tree.Node, error)) error {
 	const run = 32
-	frags := make([]*analyzer.Graph, (n+run-1)/run)
+	frags := make([]*graph.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -456,8 +456,8 @@ func isService(n *tree.Node) bool {
 }
 
 type loader struct {
-	g      *analyzer.Graph
-	f      *analyzer.File
+	g      *graph.Graph
+	f      *graph.File
 	syntax tree.Syntax
 	// outline is the streamed YAML file's, which gives a backend's
 	// layout when a fix asks for it.
@@ -465,7 +465,7 @@ type loader struct {
 }
 
 func (l *loader) problem(off, end int, msg string) {
-	l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.f.Pos(off), End: l.f.Pos(end), Message: msg})
+	l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: l.f.Pos(off), End: l.f.Pos(end), Message: msg})
 }
 
 // typeError reports a value of the wrong type.
@@ -520,73 +520,73 @@ func (l *loader) stores(n *tree.Node) {
 			l.typeError(item, "a store", "an object")
 			continue
 		}
-		st := &analyzer.Store{
+		st := &graph.Store{
 			Span: l.span(item),
 			ID:   l.str(item, "id", "store id"),
 			Name: l.str(item, "name", "store name"),
 		}
 		if t := l.str(item, "type", "store type"); t.Set {
-			st.Type = analyzer.NormalizeStoreType(t.Value)
+			st.Type = graph.NormalizeStoreType(t.Value)
 		}
 		l.g.Stores = append(l.g.Stores, st)
 	}
 }
 
-func (l *loader) span(n *tree.Node) analyzer.Span {
-	return analyzer.Span{Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End)}
+func (l *loader) span(n *tree.Node) graph.Span {
+	return graph.Span{Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End)}
 }
 
 // str reads an optional string member; null counts as absent.
-func (l *loader) str(obj *tree.Node, key, what string) analyzer.Field[string] {
+func (l *loader) str(obj *tree.Node, key, what string) graph.Field[string] {
 	n := obj.Get(key)
 	if n == nil || n.Kind == tree.Null {
-		return analyzer.Field[string]{}
+		return graph.Field[string]{}
 	}
 	if n.Kind != tree.String {
 		// The API writes every one of these fields as a string (a YAML
 		// export quotes one that looks like a number): 42 for an address
 		// or 5 for a domain is a mistake, not a value to read.
 		l.typeError(n, what, "a string")
-		return analyzer.Field[string]{}
+		return graph.Field[string]{}
 	}
-	return analyzer.Field[string]{Value: n.Text, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
+	return graph.Field[string]{Value: n.Text, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
 }
 
-func (l *loader) num(obj *tree.Node, key, what string) analyzer.Field[int] {
+func (l *loader) num(obj *tree.Node, key, what string) graph.Field[int] {
 	n := obj.Get(key)
 	if n == nil || n.Kind == tree.Null {
-		return analyzer.Field[int]{}
+		return graph.Field[int]{}
 	}
 	v, ok := n.Int()
 	if !ok {
 		l.typeError(n, what, "an integer")
-		return analyzer.Field[int]{}
+		return graph.Field[int]{}
 	}
-	return analyzer.Field[int]{Value: v, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
+	return graph.Field[int]{Value: v, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
 }
 
-func (l *loader) flag(obj *tree.Node, key, what string) analyzer.Field[bool] {
+func (l *loader) flag(obj *tree.Node, key, what string) graph.Field[bool] {
 	n := obj.Get(key)
 	if n == nil || n.Kind == tree.Null {
-		return analyzer.Field[bool]{}
+		return graph.Field[bool]{}
 	}
 	v, ok := n.Truthy()
 	if !ok {
 		l.typeError(n, what, "a boolean")
-		return analyzer.Field[bool]{}
+		return graph.Field[bool]{}
 	}
-	return analyzer.Field[bool]{Value: v, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
+	return graph.Field[bool]{Value: v, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
 }
 
-func (l *loader) text(obj *tree.Node, key, what string) analyzer.Text {
+func (l *loader) text(obj *tree.Node, key, what string) graph.Text {
 	s := l.str(obj, key, what)
-	t := analyzer.Text{Field: s}
+	t := graph.Text{Field: s}
 	if n := obj.Get(key); s.Set && n.Kind == tree.String {
 		if len(n.Segments) == 0 {
-			t.Segments = []analyzer.Segment{{Dec: 0, Src: l.f.Pos(n.TextOff)}}
+			t.Segments = []graph.Segment{{Dec: 0, Src: l.f.Pos(n.TextOff)}}
 		}
 		for _, seg := range n.Segments {
-			t.Segments = append(t.Segments, analyzer.Segment{Dec: seg.Dec, Src: l.f.Pos(seg.Src)})
+			t.Segments = append(t.Segments, graph.Segment{Dec: seg.Dec, Src: l.f.Pos(seg.Src)})
 		}
 	}
 	return t
@@ -618,7 +618,7 @@ func (l *loader) service(n *tree.Node) {
 		l.typeError(n, "a service", "an object")
 		return
 	}
-	s := &analyzer.Service{
+	s := &graph.Service{
 		Span: l.span(n),
 		ID:   l.str(n, "id", "service id"),
 		Name: l.str(n, "name", "service name"),
@@ -628,52 +628,52 @@ func (l *loader) service(n *tree.Node) {
 	seenLinks := map[string]bool{}
 	switch t := l.str(n, "type", "service type"); {
 	case !t.Set, t.Value == "vcl":
-		s.Platform = analyzer.PlatformVCL
+		s.Platform = graph.PlatformVCL
 		if !t.Set && version != nil && version.Get("package") != nil {
-			s.Platform = analyzer.PlatformCompute
+			s.Platform = graph.PlatformCompute
 		}
 	case t.Value == "wasm" || t.Value == "compute":
-		s.Platform = analyzer.PlatformCompute
+		s.Platform = graph.PlatformCompute
 	default:
 		l.problem(n.Get("type").Off, n.Get("type").End, fmt.Sprintf(`service type must be "vcl" or "wasm", not %q`, t.Value))
-		s.Platform = analyzer.PlatformVCL
+		s.Platform = graph.PlatformVCL
 	}
 	if version != nil {
 		if v, ok := version.Get("number").Int(); ok {
 			s.Version = v
 		}
 		for _, d := range l.list(version, "domains", "domain") {
-			s.Domains = append(s.Domains, &analyzer.Domain{Span: l.span(d), Service: s, Name: l.str(d, "name", "domain name")})
+			s.Domains = append(s.Domains, &graph.Domain{Span: l.span(d), Service: s, Name: l.str(d, "name", "domain name")})
 		}
 		for _, b := range l.list(version, "backends", "backend") {
 			s.Backends = append(s.Backends, l.backend(s, b))
 		}
 		for _, sn := range l.list(version, "snippets", "snippet") {
-			s.Snippets = append(s.Snippets, &analyzer.Snippet{
+			s.Snippets = append(s.Snippets, &graph.Snippet{
 				Span:     l.span(sn),
 				Name:     l.str(sn, "name", "snippet name"),
 				Type:     l.str(sn, "type", "snippet type"),
-				Priority: analyzer.WithDefault(l.num(sn, "priority", "snippet priority"), analyzer.DefaultPriorityAPI),
+				Priority: graph.WithDefault(l.num(sn, "priority", "snippet priority"), graph.DefaultPriorityAPI),
 				Content:  l.text(sn, "content", "snippet content"),
 			})
 		}
 		for _, c := range l.list(version, "conditions", "condition") {
-			s.Conditions = append(s.Conditions, &analyzer.Condition{Span: l.span(c), Name: l.str(c, "name", "condition name"),
-				Statement: l.text(c, "statement", "condition statement"), Type: l.str(c, "type", "condition type"), Priority: analyzer.WithDefault(l.num(c, "priority", "condition priority"), analyzer.DefaultPriorityAPI)})
+			s.Conditions = append(s.Conditions, &graph.Condition{Span: l.span(c), Name: l.str(c, "name", "condition name"),
+				Statement: l.text(c, "statement", "condition statement"), Type: l.str(c, "type", "condition type"), Priority: graph.WithDefault(l.num(c, "priority", "condition priority"), graph.DefaultPriorityAPI)})
 		}
 		for _, h := range l.list(version, "headers", "header") {
-			s.Headers = append(s.Headers, &analyzer.Header{Span: l.span(h), Name: l.str(h, "name", "header name"), Type: l.str(h, "type", "header type"),
+			s.Headers = append(s.Headers, &graph.Header{Span: l.span(h), Name: l.str(h, "name", "header name"), Type: l.str(h, "type", "header type"),
 				Action: l.str(h, "action", "header action"), Dst: l.str(h, "dst", "header dst"), Src: l.text(h, "src", "header src"),
 				RequestCondition: l.str(h, "request_condition", "header request_condition"), IgnoreIfSet: l.flag(h, "ignore_if_set", "header ignore_if_set"),
-				Priority: analyzer.WithDefault(l.num(h, "priority", "header priority"), analyzer.DefaultPriorityAPI)})
+				Priority: graph.WithDefault(l.num(h, "priority", "header priority"), graph.DefaultPriorityAPI)})
 		}
 		for _, r := range l.list(version, "request_settings", "request setting") {
-			s.RequestSettings = append(s.RequestSettings, &analyzer.RequestSetting{Span: l.span(r), Name: l.str(r, "name", "request setting name"),
+			s.RequestSettings = append(s.RequestSettings, &graph.RequestSetting{Span: l.span(r), Name: l.str(r, "name", "request setting name"),
 				DefaultHost: l.str(r, "default_host", "request setting default_host"), Action: l.str(r, "action", "request setting action"),
 				RequestCondition: l.str(r, "request_condition", "request setting request_condition")})
 		}
 		for _, v := range l.list(version, "vcls", "vcl") {
-			s.VCLs = append(s.VCLs, &analyzer.VCLSource{
+			s.VCLs = append(s.VCLs, &graph.VCLSource{
 				Span:    l.span(v),
 				Name:    l.str(v, "name", "vcl name"),
 				Main:    l.flag(v, "main", "vcl main"),
@@ -688,7 +688,7 @@ func (l *loader) service(n *tree.Node) {
 
 // version picks the analysed version: active_version, else version, else
 // the active (or newest) entry of versions.
-func (l *loader) version(n *tree.Node, s *analyzer.Service) *tree.Node {
+func (l *loader) version(n *tree.Node, s *graph.Service) *tree.Node {
 	for _, key := range []string{"active_version", "version"} {
 		if v := n.Get(key); v != nil && v.Kind == tree.Object {
 			return v
@@ -719,8 +719,8 @@ func (l *loader) version(n *tree.Node, s *analyzer.Service) *tree.Node {
 	return nil
 }
 
-func (l *loader) backend(s *analyzer.Service, n *tree.Node) *analyzer.Backend {
-	b := &analyzer.Backend{
+func (l *loader) backend(s *graph.Service, n *tree.Node) *graph.Backend {
+	b := &graph.Backend{
 		Span:            l.span(n),
 		Service:         s,
 		Name:            l.str(n, "name", "backend name"),
@@ -744,10 +744,10 @@ func (l *loader) backend(s *analyzer.Service, n *tree.Node) *analyzer.Backend {
 // links reads resource links. The same link listed twice (on the
 // service and on its version, as some exports do) is one link: the same
 // link id, or, without ids, the same name and resource.
-func (l *loader) links(s *analyzer.Service, obj *tree.Node, seen map[string]bool) {
+func (l *loader) links(s *graph.Service, obj *tree.Node, seen map[string]bool) {
 	for _, key := range []string{"resource_links", "resources"} {
 		for _, ln := range l.list(obj, key, "resource link") {
-			link := &analyzer.Link{
+			link := &graph.Link{
 				Span:         l.span(ln),
 				Service:      s,
 				Name:         l.str(ln, "name", "resource link name"),
@@ -765,7 +765,7 @@ func (l *loader) links(s *analyzer.Service, obj *tree.Node, seen map[string]bool
 
 // linkSeen reports a link already read for the service, and records it
 // otherwise.
-func linkSeen(keys map[string]bool, link *analyzer.Link, id string) bool {
+func linkSeen(keys map[string]bool, link *graph.Link, id string) bool {
 	byPair := "pair:" + link.Name.Value + "\x00" + link.ResourceID.Value
 	byID := "id:" + id
 	if id != "" && keys[byID] || keys[byPair] {
@@ -784,7 +784,7 @@ func linkSeen(keys map[string]bool, link *analyzer.Link, id string) bool {
 // one with its item. A YAML file parsed whole keeps its objects' layouts,
 // since YAML cannot be parsed from the middle of a document.
 type setter struct {
-	f       *analyzer.File
+	f       *graph.File
 	syntax  tree.Syntax
 	off     int               // the object's offset
 	outline *tree.YAMLOutline // the streamed YAML file's

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
@@ -33,7 +34,7 @@ func seeds() [][]byte {
 // as text. A persistent cache makes the loader parse the whole file; a nil
 // one makes it stream a bundle part by part.
 func lint(t *testing.T, name string, src []byte, m *memo.Cache) []string {
-	g := analyzer.NewGraph()
+	g := graph.NewGraph()
 	g.Memo = m
 	fastlyapi.Load(g, name, src, true)
 	g.Finish()

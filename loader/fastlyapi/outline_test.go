@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/synth/estate"
 )
 
@@ -51,7 +51,7 @@ func TestYAMLStreams(t *testing.T) {
 		o := outlineYAML(nil, []byte(src))
 		got := false
 		if o != nil {
-			g := analyzer.NewGraph()
+			g := graph.NewGraph()
 			l := &loader{g: g, f: g.Files.Add("e.yaml", []byte(src)), syntax: syntaxOf("e.yaml")}
 			got = l.streamYAML(o)
 		}

@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	synth "github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader/terraform"
 )
@@ -36,7 +36,7 @@ func BenchmarkLoadTerraform(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		g := analyzer.NewGraph()
+		g := graph.NewGraph()
 		terraform.Load(g, map[string]terraform.Dir{filepath.Dir(path): {Files: []string{path}, Root: filepath.Dir(path)}}, terraform.Options{})
 		if len(g.Services) != 1000 || len(g.Problems) > 0 {
 			b.Fatalf("%d services, problems %v", len(g.Services), g.Problems)

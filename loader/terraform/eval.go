@@ -20,7 +20,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/safefile"
 )
 
@@ -386,7 +386,7 @@ func (l *loader) capped(rng hcl.Range, msg string) {
 		return
 	}
 	l.seenProblem[key] = true
-	l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: p, End: l.pos(rng, true), Message: msg})
+	l.g.Notes = append(l.g.Notes, graph.Problem{Rule: graph.RuleSkippedInput, Pos: p, End: l.pos(rng, true), Message: msg})
 }
 
 func knownInt(v cty.Value) (int, bool) {
@@ -707,7 +707,7 @@ func installedDir(path string) string {
 
 // load reads a file file() or templatefile() names and registers it, so
 // that VCL read from it is positioned in it.
-func (l *loader) load(moduleDir, path string) (*analyzer.File, error) {
+func (l *loader) load(moduleDir, path string) (*graph.File, error) {
 	p, err := l.confined(moduleDir, path)
 	if err != nil {
 		return nil, err

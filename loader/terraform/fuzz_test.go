@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/terraform"
 )
@@ -31,7 +31,7 @@ func FuzzLoadHCL(f *testing.F) {
 		if err := os.WriteFile(path, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		g := analyzer.NewGraph() // no cache: a streamed load
+		g := graph.NewGraph() // no cache: a streamed load
 		terraform.Load(g, map[string]terraform.Dir{dir: {Files: []string{path}, Root: dir}}, terraform.Options{})
 		g.Finish()
 		for _, p := range append(g.Problems, g.Notes...) {
@@ -39,7 +39,7 @@ func FuzzLoadHCL(f *testing.F) {
 				t.Fatalf("unpositioned problem: %s", p.Message)
 			}
 		}
-		whole := analyzer.NewGraph()
+		whole := graph.NewGraph()
 		whole.Memo = memo.New()
 		terraform.Load(whole, map[string]terraform.Dir{dir: {Files: []string{path}, Root: dir}}, terraform.Options{})
 		whole.Finish()
@@ -53,7 +53,7 @@ func FuzzLoadHCL(f *testing.F) {
 func FuzzLoadShowJSON(f *testing.F) {
 	seedFiles(f, "testdata/*/*.json")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		g := analyzer.NewGraph()
+		g := graph.NewGraph()
 		terraform.LoadShowJSON(g, "plan.json", src)
 		g.Finish()
 	})

@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/scc"
 	"github.com/chainlint/chainlint/loader/tree"
 )
@@ -32,7 +32,7 @@ type Dir struct {
 // its *.tf and *.tf.json files) into g. A directory another one calls as
 // a local module is evaluated as that module, with its inputs, not as a
 // root of its own.
-func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
+func Load(g *graph.Graph, modules map[string]Dir, opts Options) {
 	dirs := map[string][]string{}
 	for d, m := range modules {
 		dirs[d] = m.Files
@@ -52,13 +52,13 @@ func Load(g *analyzer.Graph, modules map[string]Dir, opts Options) {
 	}
 	if !g.Memo.Persistent() && !overrides {
 		frag := g.Fragment()
-		l := &loader{g: frag, opts: opts, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true}
+		l := &loader{g: frag, opts: opts, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true}
 		if l.loadDirs(dirs) {
 			g.Merge(frag)
 			return
 		}
 	}
-	l := &loader{g: g, opts: opts, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}}
+	l := &loader{g: g, opts: opts, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}}
 	l.loadDirs(dirs)
 }
 
@@ -140,7 +140,7 @@ func (l *loader) checkSource(c *moduleCall, parent string) {
 			} else if _, lerr := os.Lstat(child); lerr == nil {
 				why = "it is a symbolic link to nothing"
 			}
-			l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.pos(rng, false), End: l.pos(rng, true),
+			l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: l.pos(rng, false), End: l.pos(rng, true),
 				Message: fmt.Sprintf("Unreadable module directory: module %q has source %q, but %s, so terraform init fails here and the services this module would declare are not analysed; fix the path", c.name, c.source, why)})
 		}
 		return
@@ -212,7 +212,7 @@ func tfFiles(dir string) []string {
 // build adds a module instance's services and stores to the graph, then
 // its children's.
 func (l *loader) build(e *evaluator) {
-	servicesByID := map[string]*analyzer.Service{}
+	servicesByID := map[string]*graph.Service{}
 	var domains []*instance
 	for _, r := range e.m.resources {
 		ev := e.res[r]
@@ -238,8 +238,8 @@ func (l *loader) build(e *evaluator) {
 // built is what a resource's instances add to the graph; domains wait
 // for attachDomains.
 type built struct {
-	services []*analyzer.Service
-	stores   []*analyzer.Store
+	services []*graph.Service
+	stores   []*graph.Store
 	domains  []*instance
 }
 
@@ -266,10 +266,10 @@ func (l *loader) buildInstances(insts []*instance) *built {
 			l.addNextService(s, inst)
 			b.services = append(b.services, s)
 		case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
-			typ := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[inst.r.typ]
-			b.stores = append(b.stores, &analyzer.Store{
+			typ := map[string]graph.StoreType{"fastly_kvstore": graph.KVStore, "fastly_configstore": graph.ConfigStore, "fastly_secretstore": graph.SecretStore}[inst.r.typ]
+			b.stores = append(b.stores, &graph.Store{
 				Span: l.span(inst.body.block), Type: typ,
-				ID:   analyzer.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(inst.body.block.DefRange, false), End: l.pos(inst.body.block.DefRange, true)},
+				ID:   graph.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(inst.body.block.DefRange, false), End: l.pos(inst.body.block.DefRange, true)},
 				Name: l.str(inst.body.attrs["name"]),
 			})
 		case "fastly_domain", "fastly_domain_service_link":
@@ -281,7 +281,7 @@ func (l *loader) buildInstances(insts []*instance) *built {
 
 // attachDomains adds versionless domains (fastly_domain with service_id,
 // or linked by fastly_domain_service_link) to their services.
-func (l *loader) attachDomains(insts []*instance, services map[string]*analyzer.Service) {
+func (l *loader) attachDomains(insts []*instance, services map[string]*graph.Service) {
 	fqdns := map[string]*instance{}
 	for _, inst := range insts {
 		if inst.r.typ == "fastly_domain" {
@@ -296,7 +296,7 @@ func (l *loader) attachDomains(insts []*instance, services map[string]*analyzer.
 		if s == nil {
 			return
 		}
-		s.Domains = append(s.Domains, &analyzer.Domain{Span: l.span(domain.body.block), Service: s, Name: l.str(domain.body.attrs["fqdn"])})
+		s.Domains = append(s.Domains, &graph.Domain{Span: l.span(domain.body.block), Service: s, Name: l.str(domain.body.attrs["fqdn"])})
 	}
 	for _, inst := range insts {
 		switch inst.r.typ {
@@ -312,17 +312,17 @@ func (l *loader) attachDomains(insts []*instance, services map[string]*analyzer.
 	}
 }
 
-func (l *loader) span(b *hcl.Block) analyzer.Span {
+func (l *loader) span(b *hcl.Block) graph.Span {
 	r := b.DefRange
 	if sb, ok := b.Body.(*hclsyntax.Body); ok {
 		r = hcl.RangeBetween(b.DefRange, sb.SrcRange)
 	}
-	return analyzer.Span{Pos: l.pos(r, false), End: l.pos(r, true)}
+	return graph.Span{Pos: l.pos(r, false), End: l.pos(r, true)}
 }
 
 // blockSpan spans an evaluated block: its source block when it has one (a
 // block a dynamic block generated spans its content block).
-func (l *loader) blockSpan(b *evalBlock) analyzer.Span {
+func (l *loader) blockSpan(b *evalBlock) graph.Span {
 	if b.raw != nil {
 		return l.span(b.raw)
 	}
@@ -345,24 +345,24 @@ func unsetRootVariable(why string) (string, bool) {
 	return m[1], true
 }
 
-func (l *loader) service(inst *instance) *analyzer.Service {
+func (l *loader) service(inst *instance) *graph.Service {
 	b := inst.body
-	s := &analyzer.Service{
+	s := &graph.Service{
 		Span:     l.span(b.block),
-		ID:       analyzer.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(b.block.DefRange, false), End: l.pos(b.block.DefRange, true)},
+		ID:       graph.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(b.block.DefRange, false), End: l.pos(b.block.DefRange, true)},
 		Name:     l.str(b.attrs["name"]),
-		Platform: analyzer.PlatformVCL,
+		Platform: graph.PlatformVCL,
 		File:     b.block.DefRange.Filename,
 	}
 	if canonical(inst.r.typ) == "fastly_service_compute" {
-		s.Platform = analyzer.PlatformCompute
+		s.Platform = graph.PlatformCompute
 	}
 	if !s.Name.Known() {
-		s.Name = analyzer.Field[string]{Value: inst.addr, Set: true, Pos: s.ID.Pos, End: s.ID.End}
+		s.Name = graph.Field[string]{Value: inst.addr, Set: true, Pos: s.ID.Pos, End: s.ID.End}
 	}
-	s.Terraform = &analyzer.TerraformInfo{Address: inst.addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
+	s.Terraform = &graph.TerraformInfo{Address: inst.addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
 	if st := l.flag(b.attrs["stage"]); st.Known() && st.Value {
-		s.Staged = analyzer.Field[string]{Value: inst.addr + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
+		s.Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
 	}
 	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
 	for _, d := range b.blocks["domain"] {
@@ -387,7 +387,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 		s.VCLs = append(s.VCLs, l.readVCL(inst, vb))
 	}
 	for _, lb := range b.blocks["resource_link"] {
-		if s.Platform == analyzer.PlatformVCL {
+		if s.Platform == graph.PlatformVCL {
 			// The provider's fastly_service_vcl has no resource_link block
 			// (terraform-provider-fastly registers NewServiceResourceLink for
 			// fastly_service_compute only), so Terraform refuses the file.
@@ -397,7 +397,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 			if lb.raw != nil {
 				r = lb.raw.TypeRange
 			}
-			l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.pos(r, false), End: l.pos(r, true),
+			l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: l.pos(r, false), End: l.pos(r, true),
 				Message: fmt.Sprintf(`Unsupported block type: %s has no "resource_link" block in the Fastly provider (only fastly_service_compute has one: KV, config and secret stores are Compute-only), so terraform validate fails here; remove the block, and for data a VCL service reads use a dictionary block (an edge dictionary)`, inst.r.typ)})
 		}
 		s.Links = append(s.Links, l.readLink(s, inst, lb))
@@ -411,7 +411,7 @@ func (l *loader) service(inst *instance) *analyzer.Service {
 // noteUnknown notes the fields of an object (obj, described by what) whose
 // value is not known before apply, and warns about a root variable
 // without a value that decides where a chain goes.
-func (l *loader) noteUnknown(inst *instance, obj analyzer.Span, what string, fields map[string]*evalAttr) {
+func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields map[string]*evalAttr) {
 	var parts []string
 	for _, n := range sortedNames(fields) {
 		a := fields[n]
@@ -433,7 +433,7 @@ func (l *loader) noteUnknown(inst *instance, obj analyzer.Span, what string, fie
 		}
 		if name, ok := unsetRootVariable(a.why); ok {
 			r := a.attr.Expr.Range()
-			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnsetVariable, Pos: l.pos(r, false), End: l.pos(r, true),
+			l.g.Notes = append(l.g.Notes, graph.Problem{Rule: graph.RuleUnsetVariable, Pos: l.pos(r, false), End: l.pos(r, true),
 				Message: fmt.Sprintf("variable %q has no value, and %s of %s takes its %s from it: terraform plan would stop and ask for it, and the chain through it goes unchecked; give it a value with --var %s=…, --var-file, terraform.tfvars or a *.auto.tfvars file, or TF_VAR_%s",
 					name, what, l.instanceLabel(inst), n, name, name)})
 		}
@@ -443,7 +443,7 @@ func (l *loader) noteUnknown(inst *instance, obj analyzer.Span, what string, fie
 		if len(parts) > 1 {
 			verb, it = "are", "them"
 		}
-		l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: obj.Pos, End: obj.Pos,
+		l.g.Notes = append(l.g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: obj.Pos, End: obj.Pos,
 			Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
 				what, l.instanceLabel(inst), strings.Join(parts, " and "), verb, it)})
 	}
@@ -453,14 +453,14 @@ func (l *loader) noteUnknown(inst *instance, obj analyzer.Span, what string, fie
 // or from a versioned resource of the next provider's explicit family
 // (whose service is set when it is joined to one).
 
-func (l *loader) readDomain(s *analyzer.Service, inst *instance, d *evalBlock) *analyzer.Domain {
-	dom := &analyzer.Domain{Span: l.blockSpan(d), Service: s, Name: l.str(d.attrs["name"])}
+func (l *loader) readDomain(s *graph.Service, inst *instance, d *evalBlock) *graph.Domain {
+	dom := &graph.Domain{Span: l.blockSpan(d), Service: s, Name: l.str(d.attrs["name"])}
 	l.noteUnknown(inst, dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
 	return dom
 }
 
-func (l *loader) readBackend(s *analyzer.Service, inst *instance, bb *evalBlock) *analyzer.Backend {
-	be := &analyzer.Backend{
+func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *graph.Backend {
+	be := &graph.Backend{
 		Span: l.blockSpan(bb), Service: s,
 		Name: l.str(bb.attrs["name"]), Address: l.str(bb.attrs["address"]), Port: l.num(bb.attrs["port"]),
 		OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
@@ -481,37 +481,37 @@ func (l *loader) readBackend(s *analyzer.Service, inst *instance, bb *evalBlock)
 	return be
 }
 
-func (l *loader) readSnippet(inst *instance, sb *evalBlock) *analyzer.Snippet {
-	sn := &analyzer.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
-		Priority: analyzer.WithDefault(l.num(sb.attrs["priority"]), analyzer.DefaultPriorityTerraform), Content: l.text(sb.attrs["content"])}
+func (l *loader) readSnippet(inst *instance, sb *evalBlock) *graph.Snippet {
+	sn := &graph.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
+		Priority: graph.WithDefault(l.num(sb.attrs["priority"]), graph.DefaultPriorityTerraform), Content: l.text(sb.attrs["content"])}
 	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
 	return sn
 }
 
-func (l *loader) readCondition(cb *evalBlock) *analyzer.Condition {
-	return &analyzer.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
-		Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: analyzer.WithDefault(l.num(cb.attrs["priority"]), analyzer.DefaultConditionPriorityTerraform)}
+func (l *loader) readCondition(cb *evalBlock) *graph.Condition {
+	return &graph.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
+		Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: graph.WithDefault(l.num(cb.attrs["priority"]), graph.DefaultConditionPriorityTerraform)}
 }
 
-func (l *loader) readHeader(hb *evalBlock) *analyzer.Header {
-	return &analyzer.Header{Span: l.blockSpan(hb), Name: l.str(hb.attrs["name"]), Type: l.str(hb.attrs["type"]),
+func (l *loader) readHeader(hb *evalBlock) *graph.Header {
+	return &graph.Header{Span: l.blockSpan(hb), Name: l.str(hb.attrs["name"]), Type: l.str(hb.attrs["type"]),
 		Action: l.str(hb.attrs["action"]), Dst: l.str(hb.attrs["destination"]), Src: l.text(hb.attrs["source"]),
-		RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: analyzer.WithDefault(l.num(hb.attrs["priority"]), analyzer.DefaultPriorityTerraform)}
+		RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: graph.WithDefault(l.num(hb.attrs["priority"]), graph.DefaultPriorityTerraform)}
 }
 
-func (l *loader) readRequestSetting(rb *evalBlock) *analyzer.RequestSetting {
-	return &analyzer.RequestSetting{Span: l.blockSpan(rb), Name: l.str(rb.attrs["name"]),
+func (l *loader) readRequestSetting(rb *evalBlock) *graph.RequestSetting {
+	return &graph.RequestSetting{Span: l.blockSpan(rb), Name: l.str(rb.attrs["name"]),
 		DefaultHost: l.str(rb.attrs["default_host"]), Action: l.str(rb.attrs["action"]), RequestCondition: l.str(rb.attrs["request_condition"])}
 }
 
-func (l *loader) readVCL(inst *instance, vb *evalBlock) *analyzer.VCLSource {
-	v := &analyzer.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])}
+func (l *loader) readVCL(inst *instance, vb *evalBlock) *graph.VCLSource {
+	v := &graph.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])}
 	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", v.Name.Value), map[string]*evalAttr{"content": vb.attrs["content"]})
 	return v
 }
 
-func (l *loader) readLink(s *analyzer.Service, inst *instance, lb *evalBlock) *analyzer.Link {
-	link := &analyzer.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
+func (l *loader) readLink(s *graph.Service, inst *instance, lb *evalBlock) *graph.Link {
+	link := &graph.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
 	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
 	return link
 }
@@ -541,7 +541,7 @@ func (l *loader) instanceLabel(inst *instance) string {
 // packagePath reads the package a Compute service deploys: its filename
 // when that is a known string, else the file its source_code_hash hashes
 // (filesha512("…"), data.fastly_package_hash.x.hash).
-func (l *loader) packagePath(inst *instance, pb *evalBlock) analyzer.Field[string] {
+func (l *loader) packagePath(inst *instance, pb *evalBlock) graph.Field[string] {
 	a := pb.attrs["filename"]
 	if a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && a.val.AsString() != "" && !isSynthetic(a.val) {
 		f := l.str(a)
@@ -570,7 +570,7 @@ func (l *loader) packagePath(inst *instance, pb *evalBlock) analyzer.Field[strin
 		f.Value, f.Unknown = strings.TrimPrefix(a.val.AsString(), fileHashPrefix), false
 		return f
 	}
-	return analyzer.Field[string]{}
+	return graph.Field[string]{}
 }
 
 func (l *loader) field(a *evalAttr) (pos, end token.Pos, set, unknown bool) {
@@ -587,7 +587,7 @@ func (l *loader) field(a *evalAttr) (pos, end token.Pos, set, unknown bool) {
 
 // ref reads an attribute that refers to another resource by ID: a stand-in
 // ID is kept, so the reference can be followed.
-func (l *loader) ref(a *evalAttr) analyzer.Field[string] {
+func (l *loader) ref(a *evalAttr) graph.Field[string] {
 	f := l.str(a)
 	if a != nil && isSynthetic(a.val) {
 		f.Value, f.Unknown = a.val.AsString(), false
@@ -596,9 +596,9 @@ func (l *loader) ref(a *evalAttr) analyzer.Field[string] {
 }
 
 // str reads an attribute; a stand-in ID reads as unknown.
-func (l *loader) str(a *evalAttr) analyzer.Field[string] {
+func (l *loader) str(a *evalAttr) graph.Field[string] {
 	pos, end, set, unknown := l.field(a)
-	f := analyzer.Field[string]{Pos: pos, End: end, Set: set, Unknown: unknown}
+	f := graph.Field[string]{Pos: pos, End: end, Set: set, Unknown: unknown}
 	if set && !unknown {
 		switch {
 		case isSynthetic(a.val):
@@ -624,9 +624,9 @@ func (l *loader) str(a *evalAttr) analyzer.Field[string] {
 	return f
 }
 
-func (l *loader) num(a *evalAttr) analyzer.Field[int] {
+func (l *loader) num(a *evalAttr) graph.Field[int] {
 	s := l.str(a)
-	f := analyzer.Field[int]{Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
+	f := graph.Field[int]{Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
 	if s.Known() {
 		n, err := strconv.ParseInt(s.Value, 10, 32)
 		switch {
@@ -650,9 +650,9 @@ func (l *loader) outOfRange(a *evalAttr) {
 		Detail: fmt.Sprintf("%s must be a whole number from 0 to 2147483647", a.attr.Name)}})
 }
 
-func (l *loader) flag(a *evalAttr) analyzer.Field[bool] {
+func (l *loader) flag(a *evalAttr) graph.Field[bool] {
 	s := l.str(a)
-	return analyzer.Field[bool]{Value: s.Value == "true", Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
+	return graph.Field[bool]{Value: s.Value == "true", Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
 }
 
 // fileCall is the file() call an attribute's value is, alone: file(…),
@@ -682,8 +682,8 @@ func fileCall(e hcl.Expression) *hclsyntax.FunctionCallExpr {
 // the call's argument ("${path.module}/vcl/a.vcl" ends with /vcl/a.vcl),
 // so that two byte-identical files read by two calls are each the one
 // its call names; else the first by name.
-func (l *loader) fileRead(call *hclsyntax.FunctionCallExpr, content string) *analyzer.File {
-	var cands []*analyzer.File
+func (l *loader) fileRead(call *hclsyntax.FunctionCallExpr, content string) *graph.File {
+	var cands []*graph.File
 	for _, rf := range l.read {
 		if string(rf.Content) == content {
 			cands = append(cands, rf)
@@ -692,7 +692,7 @@ func (l *loader) fileRead(call *hclsyntax.FunctionCallExpr, content string) *ana
 	if len(cands) == 0 {
 		return nil
 	}
-	slices.SortFunc(cands, func(a, b *analyzer.File) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(cands, func(a, b *graph.File) int { return strings.Compare(a.Name, b.Name) })
 	if suffix := strings.TrimPrefix(literalEnd(call.Args[0]), "./"); suffix != "" {
 		for _, rf := range cands {
 			if strings.HasSuffix(filepath.ToSlash(rf.Name), suffix) {
@@ -732,9 +732,9 @@ func literalEnd(e hcl.Expression) string {
 
 // text positions VCL content: in the file file() read, or inside the
 // heredoc or string that holds it.
-func (l *loader) text(a *evalAttr) analyzer.Text {
+func (l *loader) text(a *evalAttr) graph.Text {
 	f := l.str(a)
-	t := analyzer.Text{Field: f}
+	t := graph.Text{Field: f}
 	if !f.Known() {
 		return t
 	}
@@ -756,7 +756,7 @@ func (l *loader) text(a *evalAttr) analyzer.Text {
 		segs = tree.MatchLines(region, r.Start.Byte, f.Value)
 	}
 	for _, seg := range segs {
-		t.Segments = append(t.Segments, analyzer.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)})
+		t.Segments = append(t.Segments, graph.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)})
 	}
 	return t
 }

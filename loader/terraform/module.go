@@ -23,7 +23,7 @@ import (
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/safefile"
 )
@@ -90,7 +90,7 @@ type providerSource struct {
 // module is one parsed directory.
 type module struct {
 	dir       string
-	fileOf    map[string]*analyzer.File // by file name
+	fileOf    map[string]*graph.File // by file name
 	variables map[string]*variable
 	locals    map[string]*hcl.Attribute
 	resources []*resource
@@ -155,10 +155,10 @@ type moduleCall struct {
 
 // loader loads a set of Terraform directories into one graph.
 type loader struct {
-	g    *analyzer.Graph
+	g    *graph.Graph
 	opts Options
 	// read files are the .vcl and template files file() loaded.
-	read    map[string]*analyzer.File
+	read    map[string]*graph.File
 	modules map[string]*module // by directory
 	// streaming loads modelled resources lazily (see stream.go); failed
 	// reports a piece that did not parse, for which the load is done
@@ -187,14 +187,14 @@ func (l *loader) readFile(path string) ([]byte, error) {
 
 // parseModule parses every *.tf and *.tf.json file of dir.
 func (l *loader) parseModule(dir string, names []string) *module {
-	m := &module{dir: dir, fileOf: map[string]*analyzer.File{}, variables: map[string]*variable{},
+	m := &module{dir: dir, fileOf: map[string]*graph.File{}, variables: map[string]*variable{},
 		locals: map[string]*hcl.Attribute{}, data: map[string]map[string]bool{}, outputs: map[string]*hcl.Attribute{}}
 	sort.Strings(names)
 	for _, name := range names {
 		src, err := l.readFile(name)
 		if err != nil {
 			f := l.g.Files.Add(name, nil)
-			l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
+			l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
 			continue
 		}
 		af := l.g.Files.Add(name, src)
@@ -282,7 +282,7 @@ func (m *module) dropDuplicates(l *loader) {
 			continue
 		}
 		l.seenProblem[problemKey] = true
-		l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
+		l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
 			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own)",
 				r.typ, r.typ, r.name, filepath.ToSlash(rel), prevPos.Line)})
 	}
@@ -292,7 +292,7 @@ func (m *module) dropDuplicates(l *loader) {
 		file, pos := o.where()
 		if base == nil {
 			if f := l.g.Files.Get(file); f != nil {
-				l.g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
+				l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
 					Message: fmt.Sprintf("Missing base resource for override: there is no %s resource named %q in the module's other files for this override file to change, so terraform validate fails; declare it in a primary file, or remove the override", o.typ, o.name)})
 			}
 			continue
@@ -530,7 +530,7 @@ func (l *loader) problems(diags hcl.Diagnostics) {
 		if d.Severity != hcl.DiagError || d.Subject == nil {
 			continue
 		}
-		p := analyzer.Problem{Rule: analyzer.RuleParseError, Pos: l.pos(*d.Subject, false), End: l.pos(*d.Subject, true), Message: diagText(d)}
+		p := graph.Problem{Rule: graph.RuleParseError, Pos: l.pos(*d.Subject, false), End: l.pos(*d.Subject, true), Message: diagText(d)}
 		key := fmt.Sprintf("%d %s", p.Pos, p.Message)
 		if l.seenProblem[key] {
 			continue
@@ -559,7 +559,7 @@ func diagText(d *hcl.Diagnostic) string {
 // file returns a registered file as the instance being built sees it:
 // the first module instance to build objects from a file positions them
 // in the file itself, any other in an alias of it (see Files.Alias).
-func (l *loader) file(name string) *analyzer.File {
+func (l *loader) file(name string) *graph.File {
 	if l.scope == "" {
 		return l.g.Files.Get(name)
 	}

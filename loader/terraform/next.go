@@ -10,7 +10,7 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta,
@@ -147,7 +147,7 @@ type nextEstate struct {
 
 // nextService is a service resource of any family or provider.
 type nextService struct {
-	svc       *analyzer.Service
+	svc       *graph.Service
 	typ, addr string
 	// nested: it declares nested blocks (the current provider, or the
 	// automatic family): it owns its versions' configuration.
@@ -161,7 +161,7 @@ type nextService struct {
 // nextObject is a versioned resource, read.
 type nextObject struct {
 	typ, label string
-	span       analyzer.Span
+	span       graph.Span
 	kind       nextKind
 	// service is the service_id (a stand-in ID for a reference), and
 	// serviceWhy why it is unknown; servicePos..serviceEnd locate it.
@@ -176,9 +176,9 @@ type nextObject struct {
 // nextAction is a stage or package-upload action, read.
 type nextAction struct {
 	typ, addr string
-	span      analyzer.Span
+	span      graph.Span
 	service   cty.Value
-	filename  analyzer.Field[string]
+	filename  graph.Field[string]
 }
 
 // isVersionedVCL reports a fastly_service_vcl that is the next provider's
@@ -191,7 +191,7 @@ func isVersionedVCL(inst *instance) bool {
 }
 
 // addNextService records a service resource for the join.
-func (l *loader) addNextService(s *analyzer.Service, inst *instance) {
+func (l *loader) addNextService(s *graph.Service, inst *instance) {
 	rng := inst.body.block.DefRange
 	l.next.add(&nextService{svc: s, typ: inst.r.typ, addr: inst.addr, nested: len(inst.body.blocks) > 0,
 		beta: l.moduleIsBeta(rng.Filename), pos: l.pos(rng, false), end: l.pos(rng, true)})
@@ -286,7 +286,7 @@ func (l *loader) joinNext() {
 		key := fmt.Sprintf("%d %s", pos, msg)
 		if !l.seenProblem[key] {
 			l.seenProblem[key] = true
-			l.g.Notes = append(l.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end, Message: msg})
+			l.g.Notes = append(l.g.Notes, graph.Problem{Rule: graph.RuleSkippedInput, Pos: pos, End: end, Message: msg})
 		}
 	})
 }
@@ -298,7 +298,7 @@ const inputErrorWhy = "\x00input error"
 // join joins the explicit family's objects and actions to their
 // services, then notes how the estate was read; skipped notes what is
 // left out.
-func (n *nextEstate) join(g *analyzer.Graph, skipped func(pos, end token.Pos, msg string)) {
+func (n *nextEstate) join(g *graph.Graph, skipped func(pos, end token.Pos, msg string)) {
 	if len(n.objects) == 0 && len(n.actions) == 0 && n.betaSource == "" && !n.anyNext() {
 		// The current provider's estate: only an empty Compute service
 		// is worth a word (the loop below says it for the others).
@@ -316,7 +316,7 @@ func (n *nextEstate) join(g *analyzer.Graph, skipped func(pos, end token.Pos, ms
 			continue
 		}
 		if ns.nested {
-			g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleMixedResourceFamilies, Pos: o.span.Pos, End: o.serviceEnd,
+			g.Notes = append(g.Notes, graph.Problem{Rule: graph.RuleMixedResourceFamilies, Pos: o.span.Pos, End: o.serviceEnd,
 				Message: fmt.Sprintf("%s (the explicit family of Fastly's next Terraform provider) writes to the service %s declares with nested blocks, which owns that service's configuration and activates a new version on every apply: the provider's design forbids managing one service with both families (drift, conflicting writes); move the object into %s as a nested block, or declare the service as fastly_service_cdn / fastly_service_compute without nested blocks",
 					o.label, ns.addr, ns.addr)})
 			continue
@@ -331,7 +331,7 @@ func (n *nextEstate) join(g *analyzer.Graph, skipped func(pos, end token.Pos, ms
 		switch a.typ {
 		case "fastly_service_version_stage":
 			if !ns.svc.Staged.Set {
-				ns.svc.Staged = analyzer.Field[string]{Value: a.addr, Set: true, Pos: a.span.Pos, End: a.span.End}
+				ns.svc.Staged = graph.Field[string]{Value: a.addr, Set: true, Pos: a.span.Pos, End: a.span.End}
 			}
 		case "fastly_service_compute_package_upload":
 			if a.filename.Known() && !ns.svc.Package.Known() {
@@ -375,7 +375,7 @@ func (n *nextEstate) anyNext() bool {
 // service resource here has is a service declared elsewhere (imported,
 // or in another state): its objects make a service of their own (stubs),
 // named by that ID.
-func (n *nextEstate) target(g *analyzer.Graph, skipped func(pos, end token.Pos, msg string), id cty.Value, why string, pos, end token.Pos, label string, stubs map[string]*nextService) *nextService {
+func (n *nextEstate) target(g *graph.Graph, skipped func(pos, end token.Pos, msg string), id cty.Value, why string, pos, end token.Pos, label string, stubs map[string]*nextService) *nextService {
 	if id.IsNull() {
 		return nil // the provider requires service_id: terraform validate says so
 	}
@@ -384,7 +384,7 @@ func (n *nextEstate) target(g *analyzer.Graph, skipped func(pos, end token.Pos, 
 			if why == "" {
 				why = "it is computed at apply time"
 			}
-			g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: pos, End: end,
+			g.Notes = append(g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: pos, End: end,
 				Message: fmt.Sprintf("the service_id of %s is not known until apply (%s), so it is joined to no service and not analysed; refer to the service resource (fastly_service_cdn.NAME.id), or give the ID as a literal or a variable with a value", label, strings.TrimSuffix(why, "."))})
 		}
 		return nil
@@ -405,12 +405,12 @@ func (n *nextEstate) target(g *analyzer.Graph, skipped func(pos, end token.Pos, 
 	if ns := stubs[v]; ns != nil {
 		return ns
 	}
-	s := &analyzer.Service{ID: analyzer.Field[string]{Value: v, Set: true, Pos: pos, End: end},
-		Name: analyzer.Field[string]{Value: v, Set: true, Pos: pos, End: end}, Platform: analyzer.PlatformVCL}
+	s := &graph.Service{ID: graph.Field[string]{Value: v, Set: true, Pos: pos, End: end},
+		Name: graph.Field[string]{Value: v, Set: true, Pos: pos, End: end}, Platform: graph.PlatformVCL}
 	if f := g.Files.Of(pos); f != nil {
 		s.File = f.Name
 	}
-	s.Span = analyzer.Span{Pos: pos, End: end}
+	s.Span = graph.Span{Pos: pos, End: end}
 	ns := &nextService{svc: s, typ: "service", addr: fmt.Sprintf("service_id %q", v), pos: pos, end: end}
 	stubs[v] = ns
 	return ns
@@ -421,7 +421,7 @@ func (n *nextEstate) target(g *analyzer.Graph, skipped func(pos, end token.Pos, 
 // not known (a variable without a value) are taken to name it too. It
 // returns the service's address and the version linted, for the
 // estate's note.
-func (n *nextEstate) attachVersion(g *analyzer.Graph, ns *nextService) string {
+func (n *nextEstate) attachVersion(g *graph.Graph, ns *nextService) string {
 	s := ns.svc
 	best, bestText := -1, ""
 	for _, o := range ns.objects {
@@ -471,7 +471,7 @@ func (n *nextEstate) attachVersion(g *analyzer.Graph, ns *nextService) string {
 		}
 		msg += "; not linted, as they write to an older version: " + strings.Join(names, ", ")
 	}
-	g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleTerraformProvider, Pos: ns.pos, End: ns.end, Message: msg})
+	g.Notes = append(g.Notes, graph.Problem{Rule: graph.RuleTerraformProvider, Pos: ns.pos, End: ns.end, Message: msg})
 	return fmt.Sprintf("%s (%s)", ns.addr, which)
 }
 
@@ -495,25 +495,25 @@ func plural(n int, what string) string {
 }
 
 // attachObject adds a versioned object to its service.
-func attachObject(s *analyzer.Service, o *nextObject) {
+func attachObject(s *graph.Service, o *nextObject) {
 	switch x := o.obj.(type) {
-	case *analyzer.Domain:
+	case *graph.Domain:
 		x.Service = s
 		s.Domains = append(s.Domains, x)
-	case *analyzer.Backend:
+	case *graph.Backend:
 		x.Service = s
 		s.Backends = append(s.Backends, x)
-	case *analyzer.Condition:
+	case *graph.Condition:
 		s.Conditions = append(s.Conditions, x)
-	case *analyzer.Header:
+	case *graph.Header:
 		s.Headers = append(s.Headers, x)
-	case *analyzer.RequestSetting:
+	case *graph.RequestSetting:
 		s.RequestSettings = append(s.RequestSettings, x)
-	case *analyzer.Snippet:
+	case *graph.Snippet:
 		s.Snippets = append(s.Snippets, x)
-	case *analyzer.VCLSource:
+	case *graph.VCLSource:
 		s.VCLs = append(s.VCLs, x)
-	case *analyzer.Link:
+	case *graph.Link:
 		x.Service = s
 		s.Links = append(s.Links, x)
 	}
@@ -521,7 +521,7 @@ func attachObject(s *analyzer.Service, o *nextObject) {
 
 // noteProvider says, once per load, that the estate was read as the next
 // provider's, and how that was decided.
-func (n *nextEstate) noteProvider(g *analyzer.Graph, explicit, auto []string) {
+func (n *nextEstate) noteProvider(g *graph.Graph, explicit, auto []string) {
 	how, pos, end := "its resource types say", n.betaPos, n.betaEnd
 	if n.betaSource != "" {
 		how = fmt.Sprintf("its required_providers names %q", n.betaSource)
@@ -544,6 +544,6 @@ func (n *nextEstate) noteProvider(g *analyzer.Graph, explicit, auto []string) {
 	if len(auto) > 0 {
 		parts = append(parts, fmt.Sprintf("%s of its automatic family (nested blocks, read as the current provider's): %s", plural(len(auto), "service"), strings.Join(auto, ", ")))
 	}
-	g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleTerraformProvider, Pos: pos, End: end,
+	g.Notes = append(g.Notes, graph.Problem{Rule: graph.RuleTerraformProvider, Pos: pos, End: end,
 		Message: fmt.Sprintf("read as Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta), as %s: %s", how, strings.Join(parts, "; "))})
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/loader"
 	"github.com/chainlint/chainlint/loader/terraform"
 )
@@ -95,11 +95,11 @@ func TestEmptyComputeNotedOnce(t *testing.T) {
 	doc := `{"format_version": "1.0", "values": {"root_module": {"resources": [
 	  {"address": "fastly_service_cdn_auto.a", "mode": "managed", "type": "fastly_service_cdn_auto", "name": "a", "values": {"id": "A", "name": "a", "domain": [{"name": "a.example.com"}]}},
 	  {"address": "fastly_service_compute.c", "mode": "managed", "type": "fastly_service_compute", "name": "c", "values": {"id": "C", "name": "c"}}]}}}`
-	g := analyzer.NewGraph()
+	g := graph.NewGraph()
 	terraform.LoadShowJSON(g, "state.json", []byte(doc))
 	n := 0
 	for _, p := range g.Notes {
-		if p.Rule == analyzer.RuleSkippedInput && strings.Contains(p.Message, "no nested blocks") {
+		if p.Rule == graph.RuleSkippedInput && strings.Contains(p.Message, "no nested blocks") {
 			n++
 		}
 	}

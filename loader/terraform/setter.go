@@ -10,7 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // hclSetter sets attributes of one static nested block (a backend) with
@@ -18,7 +18,7 @@ import (
 // formatted and put back with its indentation, so an edit costs what the
 // block costs (not the file) and the rest of the file is untouched.
 type hclSetter struct {
-	f          *analyzer.File
+	f          *graph.File
 	start, end int // the block's bytes: from its type keyword to its '}'
 	// exprs are the block's attributes written as expressions (not
 	// literals) with the value they evaluate to: a field set to one of
@@ -32,7 +32,7 @@ type setterExpr struct {
 	tokens      hclwrite.Tokens
 }
 
-func (l *loader) setter(b *evalBlock) analyzer.FieldSetter {
+func (l *loader) setter(b *evalBlock) graph.FieldSetter {
 	f := l.g.Files.Get(b.block.DefRange.Filename)
 	if b.raw == nil {
 		return nil

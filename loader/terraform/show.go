@@ -12,7 +12,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/loader/tree"
 )
 
@@ -27,10 +27,10 @@ func IsShowJSON(content []byte) bool {
 // LoadShowJSON loads the Fastly resources of a plan's planned_values, or
 // of a state's values, root and child modules. The document is checked
 // with terraform-json's types; positions point into the JSON file.
-func LoadShowJSON(g *analyzer.Graph, name string, content []byte) {
+func LoadShowJSON(g *graph.Graph, name string, content []byte) {
 	f := g.Files.Add(name, content)
 	problem := func(off int, msg string) {
-		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleParseError, Pos: f.Pos(off), End: f.Pos(off), Message: msg})
+		g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(off), End: f.Pos(off), Message: msg})
 	}
 	root, err := tree.ParseJSON(content)
 	if err != nil {
@@ -70,13 +70,13 @@ func LoadShowJSON(g *analyzer.Graph, name string, content []byte) {
 	s := &showLoader{g: g, f: f, unknown: afterUnknown(root), refs: configRefs(root)}
 	s.module(values.Get("root_module"))
 	s.next.join(g, func(pos, end token.Pos, msg string) {
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: pos, End: end, Message: msg})
+		g.Notes = append(g.Notes, graph.Problem{Rule: graph.RuleSkippedInput, Pos: pos, End: end, Message: msg})
 	})
 }
 
 type showLoader struct {
-	g       *analyzer.Graph
-	f       *analyzer.File
+	g       *graph.Graph
+	f       *graph.File
 	unknown map[string]*tree.Node // address → after_unknown
 	refs    map[string]string     // configured address → the service its service_id refers to
 	next    nextEstate
@@ -111,26 +111,26 @@ func (s *showLoader) module(m *tree.Node) {
 	}
 }
 
-func (s *showLoader) span(n *tree.Node) analyzer.Span {
-	return analyzer.Span{Pos: s.f.Pos(n.Off), End: s.f.Pos(n.End)}
+func (s *showLoader) span(n *tree.Node) graph.Span {
+	return graph.Span{Pos: s.f.Pos(n.Off), End: s.f.Pos(n.End)}
 }
 
 // field reads a string value; unknown marks one the plan knows only at
 // apply time (after_unknown), unset one it does not hold.
-func (s *showLoader) field(obj, unknown *tree.Node, key string) analyzer.Field[string] {
+func (s *showLoader) field(obj, unknown *tree.Node, key string) graph.Field[string] {
 	if u := unknown.Get(key); u != nil && u.Text == "true" {
-		return analyzer.Field[string]{Set: true, Unknown: true, Pos: s.f.Pos(obj.Off), End: s.f.Pos(obj.Off)}
+		return graph.Field[string]{Set: true, Unknown: true, Pos: s.f.Pos(obj.Off), End: s.f.Pos(obj.Off)}
 	}
 	n := obj.Get(key)
 	if n == nil || n.Kind == tree.Null || n.Kind == tree.Object || n.Kind == tree.Array {
-		return analyzer.Field[string]{}
+		return graph.Field[string]{}
 	}
-	return analyzer.Field[string]{Value: n.Text, Set: true, Pos: s.f.Pos(n.Off), End: s.f.Pos(n.End)}
+	return graph.Field[string]{Value: n.Text, Set: true, Pos: s.f.Pos(n.Off), End: s.f.Pos(n.End)}
 }
 
-func (s *showLoader) num(obj, unknown *tree.Node, key string) analyzer.Field[int] {
+func (s *showLoader) num(obj, unknown *tree.Node, key string) graph.Field[int] {
 	f := s.field(obj, unknown, key)
-	out := analyzer.Field[int]{Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown}
+	out := graph.Field[int]{Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown}
 	if f.Known() {
 		v, err := strconv.Atoi(f.Value)
 		out.Value, out.Unknown = v, err != nil
@@ -138,19 +138,19 @@ func (s *showLoader) num(obj, unknown *tree.Node, key string) analyzer.Field[int
 	return out
 }
 
-func (s *showLoader) flag(obj, unknown *tree.Node, key string) analyzer.Field[bool] {
+func (s *showLoader) flag(obj, unknown *tree.Node, key string) graph.Field[bool] {
 	f := s.field(obj, unknown, key)
-	return analyzer.Field[bool]{Value: f.Value == "true", Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown}
+	return graph.Field[bool]{Value: f.Value == "true", Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown}
 }
 
-func (s *showLoader) text(obj, unknown *tree.Node, key string) analyzer.Text {
-	t := analyzer.Text{Field: s.field(obj, unknown, key)}
+func (s *showLoader) text(obj, unknown *tree.Node, key string) graph.Text {
+	t := graph.Text{Field: s.field(obj, unknown, key)}
 	if n := obj.Get(key); t.Known() && n.Kind == tree.String {
 		if len(n.Segments) == 0 {
-			t.Segments = []analyzer.Segment{{Dec: 0, Src: s.f.Pos(n.TextOff)}}
+			t.Segments = []graph.Segment{{Dec: 0, Src: s.f.Pos(n.TextOff)}}
 		}
 		for _, seg := range n.Segments {
-			t.Segments = append(t.Segments, analyzer.Segment{Dec: seg.Dec, Src: s.f.Pos(seg.Src)})
+			t.Segments = append(t.Segments, graph.Segment{Dec: seg.Dec, Src: s.f.Pos(seg.Src)})
 		}
 	}
 	return t
@@ -189,7 +189,7 @@ func (s *showLoader) resource(r *tree.Node) {
 	unknown := s.unknown[addr.Text]
 	id := s.field(values, unknown, "id")
 	if !id.Known() || id.Value == "" {
-		id = analyzer.Field[string]{Value: syntheticID(addr.Text), Set: true, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End)}
+		id = graph.Field[string]{Value: syntheticID(addr.Text), Set: true, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End)}
 	}
 	versioned := values.Get("service_id") != nil && values.Get("version") != nil
 	if kind, ok := nextObjectKind(typ.Text); ok || typ.Text == "fastly_service_vcl" && versioned && !hasBlocks(values) {
@@ -201,25 +201,25 @@ func (s *showLoader) resource(r *tree.Node) {
 	}
 	switch canonical(typ.Text) {
 	case "fastly_kvstore", "fastly_configstore", "fastly_secretstore":
-		st := map[string]analyzer.StoreType{"fastly_kvstore": analyzer.KVStore, "fastly_configstore": analyzer.ConfigStore, "fastly_secretstore": analyzer.SecretStore}[typ.Text]
-		s.g.Stores = append(s.g.Stores, &analyzer.Store{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Type: st})
+		st := map[string]graph.StoreType{"fastly_kvstore": graph.KVStore, "fastly_configstore": graph.ConfigStore, "fastly_secretstore": graph.SecretStore}[typ.Text]
+		s.g.Stores = append(s.g.Stores, &graph.Store{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Type: st})
 		return
 	case "fastly_service_vcl", "fastly_service_compute", "fastly_service_cdn":
 	default:
 		if msg := nextProviderNote(typ.Text, true, versioned); msg != "" {
-			s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End), Message: msg})
+			s.g.Notes = append(s.g.Notes, graph.Problem{Rule: graph.RuleSkippedInput, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End), Message: msg})
 		}
 		return
 	}
-	svc := &analyzer.Service{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Platform: analyzer.PlatformVCL, File: s.f.Name}
+	svc := &graph.Service{Span: s.span(r), ID: id, Name: s.field(values, unknown, "name"), Platform: graph.PlatformVCL, File: s.f.Name}
 	if canonical(typ.Text) == "fastly_service_compute" {
-		svc.Platform = analyzer.PlatformCompute
+		svc.Platform = graph.PlatformCompute
 	}
 	if v, err := strconv.Atoi(s.field(values, unknown, "active_version").Value); err == nil {
 		svc.Version = v
 	}
 	if st := s.flag(values, unknown, "stage"); st.Known() && st.Value {
-		svc.Staged = analyzer.Field[string]{Value: addr.Text + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
+		svc.Staged = graph.Field[string]{Value: addr.Text + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
 	}
 	p := r.Get("provider_name")
 	s.next.add(&nextService{svc: svc, typ: typ.Text, addr: addr.Text, nested: hasBlocks(values),
@@ -282,8 +282,8 @@ func (s *showLoader) nextObject(r, addr, values, unknown *tree.Node, typ string,
 		switch {
 		case sid.Known():
 			o.service = cty.StringVal(sid.Value)
-		case s.refs[analyzer.TerraformAddressBase(addr.Text)] != "":
-			o.service = cty.StringVal(syntheticID(s.refs[analyzer.TerraformAddressBase(addr.Text)]))
+		case s.refs[graph.TerraformAddressBase(addr.Text)] != "":
+			o.service = cty.StringVal(syntheticID(s.refs[graph.TerraformAddressBase(addr.Text)]))
 		default:
 			o.service, o.serviceWhy = cty.UnknownVal(cty.String), "the plan knows it only after apply"
 		}
@@ -349,12 +349,12 @@ func configRefs(root *tree.Node) map[string]string {
 	return out
 }
 
-func (s *showLoader) domain(svc *analyzer.Service, d, u *tree.Node) *analyzer.Domain {
-	return &analyzer.Domain{Span: s.span(d), Service: svc, Name: s.field(d, u, "name")}
+func (s *showLoader) domain(svc *graph.Service, d, u *tree.Node) *graph.Domain {
+	return &graph.Domain{Span: s.span(d), Service: svc, Name: s.field(d, u, "name")}
 }
 
-func (s *showLoader) backend(svc *analyzer.Service, b, u *tree.Node, label string) *analyzer.Backend {
-	be := &analyzer.Backend{Span: s.span(b), Service: svc,
+func (s *showLoader) backend(svc *graph.Service, b, u *tree.Node, label string) *graph.Backend {
+	be := &graph.Backend{Span: s.span(b), Service: svc,
 		Name: s.field(b, u, "name"), Address: s.field(b, u, "address"), Port: s.num(b, u, "port"),
 		OverrideHost: s.field(b, u, "override_host"), UseSSL: s.flag(b, u, "use_ssl"),
 		SSLCertHostname: s.field(b, u, "ssl_cert_hostname"), SSLSNIHostname: s.field(b, u, "ssl_sni_hostname"),
@@ -366,37 +366,37 @@ func (s *showLoader) backend(svc *analyzer.Service, b, u *tree.Node, label strin
 		}
 	}
 	if len(which) > 0 {
-		s.g.Notes = append(s.g.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: be.Pos, End: be.Pos,
+		s.g.Notes = append(s.g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: be.Pos, End: be.Pos,
 			Message: fmt.Sprintf("backend %q of %s: %s known only after apply (the plan says so), so the chain rules that need it stay silent", be.Name.Value, label, strings.Join(which, " and "))})
 	}
 	return be
 }
 
-func (s *showLoader) snippet(sn, u *tree.Node) *analyzer.Snippet {
-	return &analyzer.Snippet{Span: s.span(sn), Name: s.field(sn, u, "name"),
-		Type: s.field(sn, u, "type"), Priority: analyzer.WithDefault(s.num(sn, u, "priority"), analyzer.DefaultPriorityTerraform), Content: s.text(sn, u, "content")}
+func (s *showLoader) snippet(sn, u *tree.Node) *graph.Snippet {
+	return &graph.Snippet{Span: s.span(sn), Name: s.field(sn, u, "name"),
+		Type: s.field(sn, u, "type"), Priority: graph.WithDefault(s.num(sn, u, "priority"), graph.DefaultPriorityTerraform), Content: s.text(sn, u, "content")}
 }
 
-func (s *showLoader) condition(c, u *tree.Node) *analyzer.Condition {
-	return &analyzer.Condition{Span: s.span(c), Name: s.field(c, u, "name"),
-		Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: analyzer.WithDefault(s.num(c, u, "priority"), analyzer.DefaultConditionPriorityTerraform)}
+func (s *showLoader) condition(c, u *tree.Node) *graph.Condition {
+	return &graph.Condition{Span: s.span(c), Name: s.field(c, u, "name"),
+		Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: graph.WithDefault(s.num(c, u, "priority"), graph.DefaultConditionPriorityTerraform)}
 }
 
-func (s *showLoader) header(h, u *tree.Node) *analyzer.Header {
-	return &analyzer.Header{Span: s.span(h), Name: s.field(h, u, "name"), Type: s.field(h, u, "type"),
+func (s *showLoader) header(h, u *tree.Node) *graph.Header {
+	return &graph.Header{Span: s.span(h), Name: s.field(h, u, "name"), Type: s.field(h, u, "type"),
 		Action: s.field(h, u, "action"), Dst: s.field(h, u, "destination"), Src: s.text(h, u, "source"),
-		RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: analyzer.WithDefault(s.num(h, u, "priority"), analyzer.DefaultPriorityTerraform)}
+		RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: graph.WithDefault(s.num(h, u, "priority"), graph.DefaultPriorityTerraform)}
 }
 
-func (s *showLoader) requestSetting(r, u *tree.Node) *analyzer.RequestSetting {
-	return &analyzer.RequestSetting{Span: s.span(r), Name: s.field(r, u, "name"),
+func (s *showLoader) requestSetting(r, u *tree.Node) *graph.RequestSetting {
+	return &graph.RequestSetting{Span: s.span(r), Name: s.field(r, u, "name"),
 		DefaultHost: s.field(r, u, "default_host"), Action: s.field(r, u, "action"), RequestCondition: s.field(r, u, "request_condition")}
 }
 
-func (s *showLoader) vcl(v, u *tree.Node) *analyzer.VCLSource {
-	return &analyzer.VCLSource{Span: s.span(v), Name: s.field(v, u, "name"), Main: s.flag(v, u, "main"), Content: s.text(v, u, "content")}
+func (s *showLoader) vcl(v, u *tree.Node) *graph.VCLSource {
+	return &graph.VCLSource{Span: s.span(v), Name: s.field(v, u, "name"), Main: s.flag(v, u, "main"), Content: s.text(v, u, "content")}
 }
 
-func (s *showLoader) link(svc *analyzer.Service, l, u *tree.Node) *analyzer.Link {
-	return &analyzer.Link{Span: s.span(l), Service: svc, Name: s.field(l, u, "name"), ResourceID: s.field(l, u, "resource_id")}
+func (s *showLoader) link(svc *graph.Service, l, u *tree.Node) *graph.Link {
+	return &graph.Link{Span: s.span(l), Service: svc, Name: s.field(l, u, "name"), ResourceID: s.field(l, u, "resource_id")}
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/synth/estate"
 )
 
@@ -147,8 +147,8 @@ func TestStreamedLoadStreams(t *testing.T) {
 	}
 	for _, root := range roots {
 		t.Run(root, func(t *testing.T) {
-			g := analyzer.NewGraph()
-			l := &loader{g: g, read: map[string]*analyzer.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true,
+			g := graph.NewGraph()
+			l := &loader{g: g, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true,
 				opts: Options{Root: root}}
 			if !l.loadDirs(map[string][]string{root: tfFiles(root)}) {
 				t.Fatal("the streamed load fell back to whole parses")

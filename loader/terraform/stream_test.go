@@ -10,6 +10,7 @@ import (
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // TestStreamMatchesWhole loads every construct case, the real-world
@@ -39,10 +40,12 @@ func TestStreamMatchesWhole(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			vclmodel.ApplyAll(streamed) // the model is a step of the run: the dump shows what it reads
 			whole, err := loader.Paths([]string{root}, loader.Options{Memo: memo.New()})
 			if err != nil {
 				t.Fatal(err)
 			}
+			vclmodel.ApplyAll(whole) // the model is a step of the run: the dump shows what it reads
 			if diff := cmp.Diff(dump(whole, root), dump(streamed, root)); diff != "" {
 				t.Errorf("streamed load differs from the whole load (-whole +streamed):\n%s", diff)
 			}

@@ -8,18 +8,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/golden"
 	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // dump renders what a load put into the graph, with positions, so that a
 // golden file shows every construct's effect.
-func dump(g *analyzer.Graph, base string) string {
+func dump(g *graph.Graph, base string) string {
 	fset := g.Fset()
 	at := func(p interface{ IsValid() bool }) string { return "" }
 	_ = at
-	pos := func(f analyzer.Field[string]) string {
+	pos := func(f graph.Field[string]) string {
 		if !f.Set {
 			return "(unset)"
 		}
@@ -78,7 +79,7 @@ func dump(g *analyzer.Graph, base string) string {
 		fmt.Fprintf(&b, "store %s %s [%s]\n", pos(st.Name), st.Type, st.ID.Value)
 	}
 	var notes []string
-	for _, p := range append(append([]analyzer.Problem(nil), g.Problems...), g.Notes...) {
+	for _, p := range append(append([]graph.Problem(nil), g.Problems...), g.Notes...) {
 		pp := fset.Position(p.Pos)
 		rel, _ := filepath.Rel(base, pp.Filename)
 		notes = append(notes, fmt.Sprintf("%s %s:%d:%d: %s", p.Rule, filepath.ToSlash(rel), pp.Line, pp.Column, p.Message))
@@ -107,6 +108,7 @@ func TestConstructs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			vclmodel.ApplyAll(g) // the model is a step of the run: the dump shows what it reads
 			golden.Check(t, filepath.Join(dir, "expected.txt"), dump(g, dir))
 		})
 	}

@@ -44,3 +44,83 @@ func TestInternalAreLeaves(t *testing.T) {
 		t.Fatalf("only %d packages under internal/", n)
 	}
 }
+
+// layers are the tree's floors, bottom first: a package may import its own
+// floor and those below, never one above (issue #28: the model apart from
+// the driver, the VCL model with the VCL semantics). A package is on the
+// floor of the longest prefix that names it.
+var layers = [][]string{
+	{"internal/", "vcl", "loader/tree", "docs"}, // foundations
+	{"graph"},    // the service graph the loaders build
+	{"vclmodel"}, // what each service's VCL does (an analysis step)
+	{"routes"},   // where each backend's requests go; the chain graph
+	{"loader"},   // files → graph
+	{"analyzer"}, // the pass driver
+	{"rules", "config", "baseline"},
+	{"lint"}, // the one pipeline
+	{"output", "chainview", "chaindiff", "lsp", "pull"},
+	{"cmd/", "testkit/", "bench"},
+}
+
+// floor returns the floor of a package (relative to the module), or -1.
+func floor(pkg string) int {
+	best, at := -1, -1
+	for i, l := range layers {
+		for _, p := range l {
+			if (pkg == strings.TrimSuffix(p, "/") || strings.HasPrefix(pkg, strings.TrimSuffix(p, "/")+"/")) && len(p) > best {
+				best, at = len(p), i
+			}
+		}
+	}
+	return at
+}
+
+// TestLayers: every import of a chainlint package runs down the floors
+// above, or along one; none runs back up.
+func TestLayers(t *testing.T) {
+	out, err := exec.Command("go", "list", "-json", module+"...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	n := 0
+	for {
+		var p struct {
+			ImportPath string
+			Imports    []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		from := strings.TrimPrefix(p.ImportPath, module)
+		fi := floor(from)
+		if fi < 0 {
+			t.Errorf("%s is on no floor: add it to layers", from)
+			continue
+		}
+		for _, imp := range p.Imports {
+			to, ok := strings.CutPrefix(imp, module)
+			if !ok {
+				continue
+			}
+			if ti := floor(to); ti > fi {
+				t.Errorf("%s (floor %d) imports %s (floor %d): an import runs back up", from, fi, to, ti)
+			}
+		}
+	}
+	if n < 30 {
+		t.Fatalf("only %d packages", n)
+	}
+}
+
+// TestFloor pins the floor look-up the layer test relies on.
+func TestFloor(t *testing.T) {
+	for pkg, want := range map[string]int{"internal/memo": 0, "graph": 1, "loader/terraform": 4, "loader/tree": 0, "lint/budget": 7, "cmd/chainlint": 9, "nowhere": -1} {
+		if got := floor(pkg); got != want {
+			t.Errorf("floor(%q) = %d, want %d", pkg, got, want)
+		}
+	}
+}

@@ -1,19 +1,19 @@
-package vclfacts
+package vclmodel
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // exitsText renders a service's exits one per line:
 // sub|backend|host kind:value|shield|conditions.
-func exitsText(s *analyzer.Service) string {
+func exitsText(s *graph.Service) string {
 	var lines []string
-	kinds := map[analyzer.ExitHostKind]string{analyzer.ExitHostClient: "client", analyzer.ExitHostLiteral: "literal",
-		analyzer.ExitHostDynamic: "dynamic", analyzer.ExitHostUnset: "unset"}
+	kinds := map[graph.ExitHostKind]string{graph.ExitHostClient: "client", graph.ExitHostLiteral: "literal",
+		graph.ExitHostDynamic: "dynamic", graph.ExitHostUnset: "unset"}
 	for _, e := range s.VCL.Exits {
 		lines = append(lines, fmt.Sprintf("%s|%s|%s:%s|%d|%s", e.Sub, e.Backend, kinds[e.Host.Kind], e.Host.Value, e.Shield, strings.Join(e.Conditions, " && ")))
 	}
@@ -97,13 +97,13 @@ sub vcl_pass {
 			want: "vcl_pass||literal:b.example.com|0|"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var s *analyzer.Service
+			var s *graph.Service
 			if tc.vcl == "" {
-				g := analyzer.NewGraph()
-				s = &analyzer.Service{Platform: analyzer.PlatformVCL}
+				g := graph.NewGraph()
+				s = &graph.Service{Platform: graph.PlatformVCL}
 				for typ, content := range tc.snippets {
-					s.Snippets = append(s.Snippets, &analyzer.Snippet{Type: analyzer.Field[string]{Value: typ, Set: true},
-						Content: analyzer.Text{Field: analyzer.Field[string]{Value: content, Set: true}}})
+					s.Snippets = append(s.Snippets, &graph.Snippet{Type: graph.Field[string]{Value: typ, Set: true},
+						Content: graph.Text{Field: graph.Field[string]{Value: content, Set: true}}})
 				}
 				Apply(g, s)
 			} else {
@@ -159,14 +159,14 @@ if (!req.backend.is_shield || req.http.X) { restart; } else if (x) { error 1; } 
 sub vcl_error { if (obj.status == 600) { restart; } }
 sub vcl_miss { goto end; set bereq.http.host = "c"; end: if (req.url !~ "x") { return(pass); } }`, `if (req.url ~ "(?!x)y") { set req.http.host = regsub(req.http.host, "^www\.", "api."); }`)
 	f.Fuzz(func(t *testing.T, custom, snippet string) {
-		g := analyzer.NewGraph()
-		s := &analyzer.Service{Platform: analyzer.PlatformVCL}
+		g := graph.NewGraph()
+		s := &graph.Service{Platform: graph.PlatformVCL}
 		if custom != "" {
-			s.VCLs = []*analyzer.VCLSource{{Content: analyzer.Text{Field: analyzer.Field[string]{Value: custom, Set: true}}}}
+			s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: custom, Set: true}}}}
 		}
 		for _, typ := range []string{"recv", "miss", "pass"} {
-			s.Snippets = append(s.Snippets, &analyzer.Snippet{Type: analyzer.Field[string]{Value: typ, Set: true},
-				Content: analyzer.Text{Field: analyzer.Field[string]{Value: snippet, Set: true}}})
+			s.Snippets = append(s.Snippets, &graph.Snippet{Type: graph.Field[string]{Value: typ, Set: true},
+				Content: graph.Text{Field: graph.Field[string]{Value: snippet, Set: true}}})
 		}
 		Apply(g, s)
 		if s.VCL != nil && len(s.VCL.Exits) > 4*maxPaths {

@@ -1,4 +1,4 @@
-package vclfacts_test
+package vclmodel_test
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/lint"
-	"github.com/chainlint/chainlint/loader/vclfacts"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 var recvMarkers = []struct {
@@ -60,9 +60,9 @@ func TestEffectiveMatchesFastly(t *testing.T) {
 		// conditions that gate only response objects (synthetic responses).
 		notModelled []string
 	}{
-		{"changelog.com", "testdata/generated/changelog.json", "../../testdata/realworld/vcl/changelog/changelog.com-177.vcl",
+		{"changelog.com", "testdata/generated/changelog.json", "../testdata/realworld/vcl/changelog/changelog.com-177.vcl",
 			[]string{"condition embed.js 10", "condition www.changelog.com host 10"}},
-		{"falco-example", "testdata/generated/falco.json", "../../testdata/realworld/vcl/falco/examples/linter/fastly_generated.vcl", nil},
+		{"falco-example", "testdata/generated/falco.json", "../testdata/realworld/vcl/falco/examples/linter/fastly_generated.vcl", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			real, err := os.ReadFile(tc.generated)
@@ -78,7 +78,7 @@ func TestEffectiveMatchesFastly(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := res.Graph.Services[0]
-			effective := vclfacts.Effective(res.Graph, s, nil)
+			effective := vclmodel.Effective(res.Graph, s, nil)
 			got := markers(effective)
 			var expected []string
 			for _, m := range want {

@@ -1,25 +1,25 @@
-// Package vclfacts reads a service's custom VCL and snippets with the vcl
-// parser and puts into the graph what chain rules need: backend
-// declarations as backends, Host overrides set in vcl_miss and vcl_pass
-// (with their conditions), static backend selections, custom vcl_hash
-// code, headers set to or checked against literals, and digests keyed by
-// literals. Syntax errors become positioned vcl-syntax problems, mapped back
-// through whatever file embeds the VCL.
+// Package vclmodel is the VCL model: it reads each VCL service's custom
+// VCL and snippets with the vcl parser, as Fastly assembles and runs them,
+// and puts into the graph what chain rules need: backend declarations as
+// backends, Host overrides set in vcl_miss and vcl_pass (with their
+// conditions), static backend selections, custom vcl_hash code, headers
+// set to or checked against literals, digests keyed by literals, and the
+// request-flow model's paths (Service.VCL). Syntax errors become
+// positioned vcl-syntax problems, mapped back through whatever file embeds
+// the VCL. It also holds the VCL's Host semantics (EffectiveHost: which
+// layer decides the Host a backend sends).
 //
-// The format loaders only read: once they are done, loader.Paths calls
-// ApplyAll, one step over every loaded VCL service, and the rules read its
-// result (Service.VCL). The package knows the VCL language and the graph,
-// not any file format.
-package vclfacts
+// It is an analysis step, not a loader: the format loaders only read, and
+// the pass driver runs ApplyAll once over the loaded graph
+// (analyzer.VCLModelAnalyzer) before the rules that require it. The
+// package knows the VCL language and the graph, not any file format.
+package vclmodel
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -27,14 +27,14 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/vcl"
 )
 
 // source is one parsed piece of VCL and the text it was parsed from.
 type source struct {
-	text analyzer.Text
+	text graph.Text
 	file *vcl.File
 }
 
@@ -45,12 +45,12 @@ type body struct {
 }
 
 type reader struct {
-	g *analyzer.Graph
+	g *graph.Graph
 	// sink receives what the reader reports (problems, secrets): g, or
 	// a scratch graph of one service when services are read in parallel.
-	sink  *analyzer.Graph
-	s     *analyzer.Service
-	facts *analyzer.VCLFacts
+	sink  *graph.Graph
+	s     *graph.Service
+	facts *graph.VCLFacts
 	subs  map[string][]body
 	// syntaxErrors reports VCL that did not parse: the request-flow model
 	// does not run on part of a program.
@@ -61,20 +61,23 @@ type reader struct {
 // done: one step over the loaded model, whatever format each service came
 // from. Services are read on GOMAXPROCS goroutines; what they report joins
 // g in service order, so the result is the same as a sequential read.
-func ApplyAll(g *analyzer.Graph) {
-	var services []*analyzer.Service
+func ApplyAll(g *graph.Graph) {
+	if g.VCLModelled {
+		return
+	}
+	var services []*graph.Service
 	for _, s := range g.Services {
-		if s.Platform == analyzer.PlatformVCL && s.VCL == nil {
+		if s.Platform == graph.PlatformVCL && s.VCL == nil {
 			services = append(services, s)
 		}
 	}
-	sinks := make([]*analyzer.Graph, len(services))
+	sinks := make([]*graph.Graph, len(services))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				sinks[i] = &analyzer.Graph{}
+				sinks[i] = &graph.Graph{}
 				apply(g, sinks[i], services[i])
 			}
 		})
@@ -89,16 +92,55 @@ func ApplyAll(g *analyzer.Graph) {
 		g.Notes = append(g.Notes, sink.Notes...)
 		g.Secrets = append(g.Secrets, sink.Secrets...)
 	}
+	findSecrets(g)
+	g.Finish() // the problems it added, in order
+	g.VCLModelled = true
+	if !g.Memo.Persistent() {
+		g.Memo = nil // a load's own cache: what it parsed is garbage now
+	}
+}
+
+// findSecrets records the literals that are secrets: keys of digests,
+// request headers vcl_recv compares with a literal (authentication checks;
+// Host excepted), and header values a service sets that another service
+// checks (a shared secret).
+func findSecrets(g *graph.Graph) {
+	type hv struct{ header, fingerprint string }
+	checked := map[hv]bool{}
+	for _, s := range g.Services {
+		if s.VCL == nil {
+			continue
+		}
+		for _, k := range s.VCL.LiteralKeys {
+			g.Secrets = append(g.Secrets, k.Secret)
+		}
+		for _, c := range s.VCL.HeaderChecks {
+			if c.Header != "host" {
+				checked[hv{c.Header, c.Fingerprint}] = true
+				g.Secrets = append(g.Secrets, c.Secret)
+			}
+		}
+	}
+	for _, s := range g.Services {
+		if s.VCL == nil {
+			continue
+		}
+		for _, set := range s.VCL.HeaderSets {
+			if checked[hv{set.Header, set.Fingerprint}] {
+				g.Secrets = append(g.Secrets, set.Secret)
+			}
+		}
+	}
 }
 
 // Apply reads the VCL of s. It does nothing for a service without VCL.
-func Apply(g *analyzer.Graph, s *analyzer.Service) { apply(g, g, s) }
+func Apply(g *graph.Graph, s *graph.Service) { apply(g, g, s) }
 
-func apply(g, sink *analyzer.Graph, s *analyzer.Service) {
+func apply(g, sink *graph.Graph, s *graph.Service) {
 	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {
 		return
 	}
-	r := &reader{g: g, sink: sink, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+	r := &reader{g: g, sink: sink, s: s, facts: &graph.VCLFacts{}, subs: map[string][]body{}}
 	p := r.program(false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
@@ -110,15 +152,15 @@ func apply(g, sink *analyzer.Graph, s *analyzer.Service) {
 			// conditions decided by the request (no fork, no merge). The
 			// program is read again then (through the parse cache), so
 			// that a lint run keeps no syntax trees.
-			r.facts.RunRequest = func(req *analyzer.Request) []*analyzer.Exit { return runRequest(g, s, req) }
+			r.facts.RunRequest = func(req *graph.Request) []*graph.Exit { return runRequest(g, s, req) }
 		}
 	}
 	s.VCL = r.facts
 }
 
 // runRequest runs the request-flow model of s for one request.
-func runRequest(g *analyzer.Graph, s *analyzer.Service, req *analyzer.Request) []*analyzer.Exit {
-	r := &reader{g: g, sink: &analyzer.Graph{}, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+func runRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.Exit {
+	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}, subs: map[string][]body{}}
 	p := r.program(true)
 	fl := r.newFlow(p)
 	fl.req = req
@@ -200,7 +242,7 @@ func (r *reader) program(quiet bool) *program {
 // includedInSubs maps the name of each VCL file that a subroutine of
 // another file includes (include "NAME"; as a statement) to that
 // subroutine.
-func includedInSubs(g *analyzer.Graph, s *analyzer.Service) map[string]string {
+func includedInSubs(g *graph.Graph, s *graph.Service) map[string]string {
 	out := map[string]string{}
 	for _, v := range s.VCLs {
 		if !v.Content.Known() || !strings.Contains(v.Content.Value, "include") {
@@ -229,7 +271,7 @@ func (r *reader) newFlow(p *program) *flow {
 
 // apiObjects reports API objects that render VCL the model reads: a
 // header, a request setting, or a backend under a request condition.
-func apiObjects(s *analyzer.Service) bool {
+func apiObjects(s *graph.Service) bool {
 	if len(s.Headers) > 0 || len(s.RequestSettings) > 0 {
 		return true
 	}
@@ -252,7 +294,7 @@ func addSubs(subs map[string][]body, src *source) {
 
 // parse parses VCL as a whole file ("file") or as a snippet of a type,
 // through the graph's parse cache.
-func parse(g *analyzer.Graph, src []byte, typ string) *vcl.File { return Parse(g.Memo, src, typ) }
+func parse(g *graph.Graph, src []byte, typ string) *vcl.File { return Parse(g.Memo, src, typ) }
 
 // Parse parses VCL through a parse cache (the parallel read ahead of
 // loading calls it for .vcl files, with type "").
@@ -279,57 +321,13 @@ func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
 // chainlint parses no VCL larger than that.
 const MaxVCLSize = 1 << 20
 
-// LoadFile parses a stand-alone .vcl file for its syntax. Which service it
-// belongs to is not known from the file alone, so it contributes no facts;
-// and whether it is a whole VCL file or a snippet's statements (which a
-// Terraform file() call may read) is told from its first token.
-func LoadFile(g *analyzer.Graph, name string, content []byte) {
-	f := g.Files.Add(name, content)
-	text := analyzer.Text{Field: analyzer.Field[string]{Value: string(content), Pos: f.Pos(0), End: f.Pos(len(content)), Set: true}}
-	if varnishVersion.Match(content) {
-		// Varnish's own VCL (vcl 4.0; vcl 4.1;), which Fastly does not
-		// run: a repository may hold both.
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0),
-			Message: "skipped: this .vcl file is Varnish VCL (it declares its vcl version, as Varnish 4 and later do), not Fastly's VCL, so chainlint does not check it"})
-		return
-	}
-	if strings.HasSuffix(strings.ToLower(filepath.Base(name)), ".test.vcl") {
-		// falco's unit tests (its docs/testing.md: the test runner finds
-		// *.test.vcl files): testing.* and assert.* calls and describe
-		// groups, which Fastly never runs.
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0),
-			Message: "skipped: this is a falco unit-test file (*.test.vcl, which falco's test runner reads and Fastly never runs), so chainlint does not check it as Fastly VCL"})
-		return
-	}
-	parsed := parse(g, content, "")
-	if len(parsed.Errors) > 0 && templateSyntax(content) {
-		// A Terraform template that nothing among the inputs renders (the
-		// loader lints a rendered one where templatefile() uses it): its
-		// ${…} and %{…} are not VCL errors, and the VCL between them
-		// cannot be read without the template's values.
-		g.Notes = append(g.Notes, analyzer.Problem{Rule: analyzer.RuleSkippedInput, Pos: f.Pos(0), End: f.Pos(0),
-			Message: "skipped: this .vcl file is a template (Terraform's ${…} or %{…}, or ####NAME#### placeholders) and nothing among the inputs renders it; lint what renders it (Terraform's templatefile() is read as rendered)"})
-		return
-	}
-	reportErrors(g, text, parsed)
-}
+// ReportErrors records a parsed VCL text's syntax errors as vcl-syntax
+// problems, positioned through whatever file embeds the text.
+func ReportErrors(g *graph.Graph, text graph.Text, f *vcl.File) { reportErrors(g, text, f) }
 
-// templateSyntax reports Terraform template interpolations or
-// directives, or ####NAME#### placeholders (which Fastly's Magento module,
-// for one, replaces before uploading its snippets).
-func templateSyntax(content []byte) bool {
-	return bytes.Contains(content, []byte("${")) || bytes.Contains(content, []byte("%{")) || placeholder.Match(content)
-}
-
-var placeholder = regexp.MustCompile(`####[A-Z][A-Z0-9_]*####`)
-
-// varnishVersion matches a file that starts (after comments and blank
-// lines) with Varnish's version declaration, "vcl 4.1;".
-var varnishVersion = regexp.MustCompile(`\A(?:\s+|#[^\n]*\n|//[^\n]*\n|/\*(?s:.*?)\*/)*vcl\s+\d+\.\d+\s*;`)
-
-func reportErrors(g *analyzer.Graph, text analyzer.Text, f *vcl.File) {
+func reportErrors(g *graph.Graph, text graph.Text, f *vcl.File) {
 	for _, e := range f.Errors {
-		g.AddProblem(analyzer.Problem{Rule: analyzer.RuleVCLSyntax, Pos: text.PosAt(e.Pos), End: text.PosAt(e.End), Message: "VCL syntax: " + e.Msg})
+		g.AddProblem(graph.Problem{Rule: graph.RuleVCLSyntax, Pos: text.PosAt(e.Pos), End: text.PosAt(e.End), Message: "VCL syntax: " + e.Msg})
 	}
 }
 
@@ -353,17 +351,17 @@ func (r *reader) add(src *source, snippetSub string) {
 
 // valueSpan locates a string literal's value, inside its quotes, mapped
 // through whatever encodes the VCL in its file.
-func (r *reader) valueSpan(src *source, lit *vcl.StringLit) analyzer.Span {
-	return analyzer.Span{Pos: src.text.PosAt(lit.ValuePos), End: src.text.PosAt(lit.ValuePos + len(lit.Value))}
+func (r *reader) valueSpan(src *source, lit *vcl.StringLit) graph.Span {
+	return graph.Span{Pos: src.text.PosAt(lit.ValuePos), End: src.text.PosAt(lit.ValuePos + len(lit.Value))}
 }
 
-func (r *reader) span(src *source, n vcl.Node) analyzer.Span {
+func (r *reader) span(src *source, n vcl.Node) graph.Span {
 	pos, end := n.Span()
-	return analyzer.Span{Pos: src.text.PosAt(pos), End: src.text.PosAt(end)}
+	return graph.Span{Pos: src.text.PosAt(pos), End: src.text.PosAt(end)}
 }
 
-func (r *reader) backend(src *source, d *vcl.BackendDecl) *analyzer.Backend {
-	b := &analyzer.Backend{Span: r.span(src, d), Service: r.s, VCL: &analyzer.VCLBackend{}}
+func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
+	b := &graph.Backend{Span: r.span(src, d), Service: r.s, VCL: &graph.VCLBackend{}}
 	b.Name = stringField(src, d.Name, d.Name.Name)
 	for _, p := range d.Props {
 		if p.Value == nil {
@@ -375,7 +373,7 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *analyzer.Backend {
 		case "port":
 			f := stringValue(src, p.Value)
 			n, err := strconv.Atoi(f.Value)
-			b.Port = analyzer.Field[int]{Value: n, Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown || err != nil}
+			b.Port = graph.Field[int]{Value: n, Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown || err != nil}
 		case "host_header":
 			b.VCL.HostHeader = stringValue(src, p.Value)
 		case "always_use_host_header":
@@ -393,13 +391,13 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *analyzer.Backend {
 	return b
 }
 
-func stringField(src *source, n vcl.Node, value string) analyzer.Field[string] {
+func stringField(src *source, n vcl.Node, value string) graph.Field[string] {
 	pos, end := n.Span()
-	return analyzer.Field[string]{Value: value, Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
+	return graph.Field[string]{Value: value, Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
 }
 
 // stringValue reads a literal; anything computed is Unknown.
-func stringValue(src *source, e vcl.Expr) analyzer.Field[string] {
+func stringValue(src *source, e vcl.Expr) graph.Field[string] {
 	switch e := e.(type) {
 	case *vcl.StringLit:
 		return stringField(src, e, e.Value)
@@ -413,10 +411,10 @@ func stringValue(src *source, e vcl.Expr) analyzer.Field[string] {
 	return f
 }
 
-func boolValue(src *source, e vcl.Expr) analyzer.Field[bool] {
+func boolValue(src *source, e vcl.Expr) graph.Field[bool] {
 	f := stringValue(src, e)
 	v := strings.EqualFold(f.Value, "true") || f.Value == "1"
-	return analyzer.Field[bool]{Value: v, Pos: f.Pos, End: f.End, Set: true, Unknown: f.Unknown}
+	return graph.Field[bool]{Value: v, Pos: f.Pos, End: f.End, Set: true, Unknown: f.Unknown}
 }
 
 // hostSets records the Host assignments reached from one subroutine,
@@ -471,8 +469,8 @@ func (r *reader) hostSets(sub string) {
 	visit(sub, nil, nil)
 }
 
-func (r *reader) hostSet(src *source, sub string, st *vcl.SetStmt, conds []vcl.Expr) *analyzer.HostSet {
-	hs := &analyzer.HostSet{Span: r.span(src, st), Sub: sub}
+func (r *reader) hostSet(src *source, sub string, st *vcl.SetStmt, conds []vcl.Expr) *graph.HostSet {
+	hs := &graph.HostSet{Span: r.span(src, st), Sub: sub}
 	if lit, ok := st.Value.(*vcl.StringLit); ok && st.Op == "=" {
 		hs.Host = lit.Value
 	} else {
@@ -632,11 +630,11 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 		case *vcl.SetStmt:
 			if st.Target.Name == "req.backend" {
 				if id, ok := st.Value.(*vcl.Ident); ok {
-					r.facts.BackendSelects = append(r.facts.BackendSelects, &analyzer.BackendSelect{Span: r.span(src, st), Sub: sub, Backend: id.Name})
+					r.facts.BackendSelects = append(r.facts.BackendSelects, &graph.BackendSelect{Span: r.span(src, st), Sub: sub, Backend: id.Name})
 				}
 			}
 			if h := forwardedHeader(sub, st.Target.Name); h != "" {
-				hv := &analyzer.HeaderValue{Span: r.span(src, st), Sub: sub, Header: h}
+				hv := &graph.HeaderValue{Span: r.span(src, st), Sub: sub, Header: h}
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
 					hv.Span, hv.Fingerprint, hv.Secret = r.span(src, lit), fingerprint(lit.Value), r.valueSpan(src, lit)
 					r.facts.HeaderSets = append(r.facts.HeaderSets, hv)
@@ -707,7 +705,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.BinaryExpr:
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" {
-				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &analyzer.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value), Secret: r.valueSpan(src, lit)})
+				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value), Secret: r.valueSpan(src, lit)})
 			}
 		}
 		r.scanExpr(src, sub, e.X)
@@ -723,7 +721,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.CallExpr:
 		if strings.HasPrefix(e.Func.Name, "digest.hmac_") && len(e.Args) > 0 {
 			if lit, ok := e.Args[0].(*vcl.StringLit); ok && lit.Value != "" {
-				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &analyzer.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name, Secret: r.valueSpan(src, lit)})
+				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &graph.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name, Secret: r.valueSpan(src, lit)})
 				r.sink.Secrets = append(r.sink.Secrets, r.valueSpan(src, lit))
 			}
 		}
@@ -739,7 +737,7 @@ func (r *reader) guards(src *source, e vcl.Expr) {
 	case *vcl.Ident:
 		if lower := strings.ToLower(e.Name); strings.HasPrefix(lower, "req.http.") {
 			h, _, _ := strings.Cut(strings.TrimPrefix(lower, "req.http."), ":")
-			r.facts.GuardHeaders = append(r.facts.GuardHeaders, &analyzer.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
+			r.facts.GuardHeaders = append(r.facts.GuardHeaders, &graph.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
 		}
 	case *vcl.BinaryExpr:
 		r.guards(src, e.X)
@@ -785,10 +783,10 @@ func fingerprint(v string) string {
 
 // sortFacts orders facts by position.
 func (r *reader) sortFacts() {
-	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *analyzer.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.LiteralKeys, func(a, b *analyzer.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b *analyzer.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *graph.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.LiteralKeys, func(a, b *graph.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 }

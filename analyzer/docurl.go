@@ -2,23 +2,6 @@ package analyzer
 
 import "strings"
 
-// The rules whose findings the loaders produce while they read (load
-// problems and notes, reported by the rule of the same ID): one name
-// each, so a loader and its rule cannot drift apart. rules' tests check
-// that each is a rule.
-const (
-	RuleParseError            = "parse-error"
-	RuleSkippedInput          = "skipped-input"
-	RuleUnknownValue          = "unknown-value"
-	RuleUnsetVariable         = "unset-variable"
-	RuleVCLSyntax             = "vcl-syntax"
-	RuleTerraformProvider     = "terraform-provider"
-	RuleMixedResourceFamilies = "mixed-resource-families"
-)
-
-// LoadRules lists the rule IDs above.
-var LoadRules = []string{RuleParseError, RuleSkippedInput, RuleUnknownValue, RuleUnsetVariable, RuleVCLSyntax, RuleTerraformProvider, RuleMixedResourceFamilies}
-
 // DocBaseURL is where the rule pages are published, at the main branch;
 // a rule's page is DocBaseURL + ID + ".md".
 const DocBaseURL = "https://github.com/chainlint/chainlint/blob/main/docs/rules/"

@@ -1,29 +1,29 @@
-package vclfacts
+package vclmodel
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // service builds a VCL service whose one custom VCL file is src, stored
 // verbatim in a file of its own so positions can be checked.
-func service(t *testing.T, src string, snippets map[string]string) (*analyzer.Graph, *analyzer.Service, *analyzer.File) {
+func service(t *testing.T, src string, snippets map[string]string) (*graph.Graph, *graph.Service, *graph.File) {
 	t.Helper()
-	g := analyzer.NewGraph()
+	g := graph.NewGraph()
 	f := g.Files.Add("main.vcl", []byte(src))
-	s := &analyzer.Service{Name: analyzer.Field[string]{Value: "www", Set: true}, Platform: analyzer.PlatformVCL}
-	s.VCLs = []*analyzer.VCLSource{{Content: analyzer.Text{Field: analyzer.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
+	s := &graph.Service{Name: graph.Field[string]{Value: "www", Set: true}, Platform: graph.PlatformVCL}
+	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
 	for typ, content := range snippets {
-		s.Snippets = append(s.Snippets, &analyzer.Snippet{Type: analyzer.Field[string]{Value: typ, Set: true},
-			Content: analyzer.Text{Field: analyzer.Field[string]{Value: content, Set: true}}})
+		s.Snippets = append(s.Snippets, &graph.Snippet{Type: graph.Field[string]{Value: typ, Set: true},
+			Content: graph.Text{Field: graph.Field[string]{Value: content, Set: true}}})
 	}
 	Apply(g, s)
 	return g, s, f
 }
 
-func textAt(f *analyzer.File, sp analyzer.Span) string {
+func textAt(f *graph.File, sp graph.Span) string {
 	return string(f.Content[f.TF.Offset(sp.Pos):f.TF.Offset(sp.End)])
 }
 
@@ -98,10 +98,10 @@ sub vcl_hash {
 		!b.UseSSL.Value || !b.VCL.AlwaysUseHostHeader.Value || b.VCL.HostHeader.Value != "next.example.com" || b.VCL.BypassLocalRouteTable.Value {
 		t.Errorf("backend: %+v", b)
 	}
-	if got := textAt(f, analyzer.Span{Pos: b.Address.Pos, End: b.Address.End}); got != `"next.example.com"` {
+	if got := textAt(f, graph.Span{Pos: b.Address.Pos, End: b.Address.End}); got != `"next.example.com"` {
 		t.Errorf("address located at %q", got)
 	}
-	if h := analyzer.EffectiveHost(b); h.Source != analyzer.HostVCLBackend || h.Host != "next.example.com" {
+	if h := EffectiveHost(b); h.Source != HostVCLBackend || h.Host != "next.example.com" {
 		t.Errorf("effective host %+v", h)
 	}
 	v := s.VCL
@@ -151,7 +151,7 @@ func TestSnippetsAndSyntaxErrors(t *testing.T) {
 
 func TestVCLName(t *testing.T) {
 	for name, want := range map[string]string{"origin": "F_origin", "my-origin.v2": "F_my_origin_v2", "Host 1": "F_Host_1"} {
-		b := &analyzer.Backend{Name: analyzer.Field[string]{Value: name, Set: true}}
+		b := &graph.Backend{Name: graph.Field[string]{Value: name, Set: true}}
 		if got := b.VCLName(); got != want {
 			t.Errorf("VCLName(%q) = %q, want %q", name, got, want)
 		}

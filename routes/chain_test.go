@@ -1,29 +1,32 @@
-package analyzer
+package routes
 
 import (
 	"fmt"
 	"testing"
+
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // build makes a graph of services named by their index, each with one
 // domain "sN.test" and backends to the listed successors (with a Host
 // override naming them) or, with no successors, to an origin.
-func build(n int, successors func(i int) []int) *Graph {
-	g := NewGraph()
+func build(n int, successors func(i int) []int) *graph.Graph {
+	g := graph.NewGraph()
 	for i := 0; i < n; i++ {
-		s := &Service{Name: Field[string]{Value: fmt.Sprintf("s%d", i), Set: true}, Platform: PlatformVCL}
-		s.Domains = []*Domain{{Service: s, Name: Field[string]{Value: fmt.Sprintf("s%d.test", i), Set: true}}}
+		s := &graph.Service{Name: graph.Field[string]{Value: fmt.Sprintf("s%d", i), Set: true}, Platform: graph.PlatformVCL}
+		s.Domains = []*graph.Domain{{Service: s, Name: graph.Field[string]{Value: fmt.Sprintf("s%d.test", i), Set: true}}}
 		succ := successors(i)
 		for _, j := range succ {
 			host := fmt.Sprintf("s%d.test", j)
-			s.Backends = append(s.Backends, &Backend{Service: s,
-				Name:         Field[string]{Value: fmt.Sprintf("to-%d", j), Set: true},
-				Address:      Field[string]{Value: host, Set: true},
-				OverrideHost: Field[string]{Value: host, Set: true}})
+			s.Backends = append(s.Backends, &graph.Backend{Service: s,
+				Name:         graph.Field[string]{Value: fmt.Sprintf("to-%d", j), Set: true},
+				Address:      graph.Field[string]{Value: host, Set: true},
+				OverrideHost: graph.Field[string]{Value: host, Set: true}})
 		}
 		if len(succ) == 0 {
-			s.Backends = append(s.Backends, &Backend{Service: s, Name: Field[string]{Value: "origin", Set: true},
-				Address: Field[string]{Value: "origin.example.com", Set: true}})
+			s.Backends = append(s.Backends, &graph.Backend{Service: s, Name: graph.Field[string]{Value: "origin", Set: true},
+				Address: graph.Field[string]{Value: "origin.example.com", Set: true}})
 		}
 		g.Services = append(g.Services, s)
 	}
@@ -43,26 +46,26 @@ func TestNormalizeHost(t *testing.T) {
 		"a-b.example.com.":               "a-b.example.com",
 		"":                               "",
 	} {
-		if got := NormalizeHost(in); got != want {
+		if got := graph.NormalizeHost(in); got != want {
 			t.Errorf("NormalizeHost(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
 func TestDomainLookup(t *testing.T) {
-	g := NewGraph()
-	a := &Service{Name: Field[string]{Value: "a", Set: true}}
-	a.Domains = []*Domain{
-		{Service: a, Name: Field[string]{Value: "*.example.com", Set: true}},
-		{Service: a, Name: Field[string]{Value: "exact.example.com", Set: true}},
+	g := graph.NewGraph()
+	a := &graph.Service{Name: graph.Field[string]{Value: "a", Set: true}}
+	a.Domains = []*graph.Domain{
+		{Service: a, Name: graph.Field[string]{Value: "*.example.com", Set: true}},
+		{Service: a, Name: graph.Field[string]{Value: "exact.example.com", Set: true}},
 	}
-	b := &Service{Name: Field[string]{Value: "b", Set: true}}
-	b.Domains = []*Domain{{Service: b, Name: Field[string]{Value: "special.example.com", Set: true}}}
-	g.Services = []*Service{a, b}
+	b := &graph.Service{Name: graph.Field[string]{Value: "b", Set: true}}
+	b.Domains = []*graph.Domain{{Service: b, Name: graph.Field[string]{Value: "special.example.com", Set: true}}}
+	g.Services = []*graph.Service{a, b}
 	ix := NewDomainIndex(g.Services)
 	tests := []struct {
 		host string
-		want *Service
+		want *graph.Service
 	}{
 		{"one.example.com", a},          // wildcard, one label
 		{"special.example.com", b},      // exact beats wildcard
@@ -71,10 +74,10 @@ func TestDomainLookup(t *testing.T) {
 		{"exact.example.com", a},        // exact
 		{"unrelated.example.org", nil},  // nothing
 		{"x.special.example.com", nil},  // no wildcard there
-		{NormalizeHost("ONE.example.com"), a},
+		{graph.NormalizeHost("ONE.example.com"), a},
 	}
 	for _, tt := range tests {
-		var got *Service
+		var got *graph.Service
 		if d := ix.Lookup(tt.host); d != nil {
 			got = d.Service
 		}
@@ -93,22 +96,22 @@ func TestResolve(t *testing.T) {
 	})
 	s0, s1 := g.Services[0], g.Services[1]
 	// A backend with no override, aimed at s1: it loops back to s0.
-	s0.Backends = append(s0.Backends, &Backend{Service: s0, Name: Field[string]{Value: "plain", Set: true}, Address: Field[string]{Value: "s1.test", Set: true}})
+	s0.Backends = append(s0.Backends, &graph.Backend{Service: s0, Name: graph.Field[string]{Value: "plain", Set: true}, Address: graph.Field[string]{Value: "s1.test", Set: true}})
 	// One whose override is unknown until apply.
-	s0.Backends = append(s0.Backends, &Backend{Service: s0, Name: Field[string]{Value: "tf", Set: true}, Address: Field[string]{Value: "s1.test", Set: true}, OverrideHost: Field[string]{Set: true, Unknown: true}})
+	s0.Backends = append(s0.Backends, &graph.Backend{Service: s0, Name: graph.Field[string]{Value: "tf", Set: true}, Address: graph.Field[string]{Value: "s1.test", Set: true}, OverrideHost: graph.Field[string]{Set: true, Unknown: true}})
 	// One to an IP: an origin.
-	s0.Backends = append(s0.Backends, &Backend{Service: s0, Name: Field[string]{Value: "ip", Set: true}, Address: Field[string]{Value: "192.0.2.1", Set: true}})
+	s0.Backends = append(s0.Backends, &graph.Backend{Service: s0, Name: graph.Field[string]{Value: "ip", Set: true}, Address: graph.Field[string]{Value: "192.0.2.1", Set: true}})
 	c := NewChains(g)
 	tests := []struct {
 		backend string
-		to      *Service
-		source  HostSource
+		to      *graph.Service
+		source  vclmodel.HostSource
 		fastly  bool
 	}{
-		{"to-1", s1, HostOverride, true},
-		{"plain", s0, HostFromClient, true},
-		{"tf", nil, HostUnknown, true},
-		{"ip", nil, HostFromClient, false},
+		{"to-1", s1, vclmodel.HostOverride, true},
+		{"plain", s0, vclmodel.HostFromClient, true},
+		{"tf", nil, vclmodel.HostUnknown, true},
+		{"ip", nil, vclmodel.HostFromClient, false},
 	}
 	for _, tt := range tests {
 		var r *Route
@@ -151,7 +154,7 @@ func TestCyclesAndPaths(t *testing.T) {
 	if cyc := c.Cycle(s[0]); len(cyc) != 3 || cyc[0].From != s[0] || cyc[2].To != s[0] {
 		t.Errorf("Cycle(s0) = %v", cyc)
 	}
-	best, next := c.PathMax(func(*Service, *Route) int { return 1 })
+	best, next := c.PathMax(func(*graph.Service, *Route) int { return 1 })
 	// Intra-loop edges are dropped: from s2 the longest path is s2 → s3 → s4.
 	if best[2] != 3 || best[0] != 1 || best[4] != 1 {
 		t.Errorf("best = %v", best)
@@ -192,12 +195,6 @@ func BenchmarkDenseChain(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		c := NewChains(g)
-		c.PathMax(HopCost)
-	}
-}
-
-func TestValidate(t *testing.T) {
-	if validID("Bad_Name") || validID("-x") || validID("a--b") || !validID("chain-loop") {
-		t.Error("validID")
+		c.PathMax(func(*graph.Service, *Route) int { return 1 })
 	}
 }

@@ -1,4 +1,4 @@
-package vclfacts
+package vclmodel
 
 import (
 	"cmp"
@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // subOrder is the order Fastly's generated VCL lists its subroutines in.
@@ -79,8 +79,8 @@ var macroLine = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*FASTLY[ \t]+([A-Za-z_]+)[^
 // that each line can be traced back. It is the same program the
 // request-flow model runs (program, generatedRecv). relative, when not
 // nil, shortens file names for printing.
-func Effective(g *analyzer.Graph, s *analyzer.Service, relative func(string) string) string {
-	r := &reader{g: g, sink: &analyzer.Graph{}, s: s, facts: &analyzer.VCLFacts{}, subs: map[string][]body{}}
+func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) string {
+	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}, subs: map[string][]body{}}
 	p := r.program(true)
 	sortSnippets(p.snippets)
 	generated, _ := generatedRecv(s)
@@ -117,13 +117,13 @@ func Effective(g *analyzer.Graph, s *analyzer.Service, relative func(string) str
 		fmt.Fprintf(&e, "#--FASTLY %s END", upper)
 		return e.String()
 	}
-	var files []*analyzer.VCLSource
+	var files []*graph.VCLSource
 	for _, v := range s.VCLs {
 		if v.Content.Known() && p.included[v.Name.Value] == nil {
 			files = append(files, v)
 		}
 	}
-	slices.SortStableFunc(files, func(a, b *analyzer.VCLSource) int { // main first
+	slices.SortStableFunc(files, func(a, b *graph.VCLSource) int { // main first
 		if a.Main.Value != b.Main.Value {
 			if a.Main.Value {
 				return -1

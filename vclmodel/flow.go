@@ -1,4 +1,4 @@
-package vclfacts
+package vclmodel
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -56,9 +56,9 @@ const maxRestarts = 3
 
 // hostVal is what a Host variable (or a tracked header) holds on a path.
 type hostVal struct {
-	kind  analyzer.ExitHostKind
+	kind  graph.ExitHostKind
 	value string
-	span  analyzer.Span
+	span  graph.Span
 }
 
 // fact is a condition a path has decided: its key (exprKey) and whether
@@ -80,7 +80,7 @@ type flowState struct {
 	backend            string
 	notBackends        []string // req.backend is none of these on the path
 	conds              []string
-	evals              []func(*analyzer.Request) (bool, bool)
+	evals              []func(*graph.Request) (bool, bool)
 	facts              []fact
 	headers            []headerVal // req.http.* (tracked names)
 	bereqHeaders       []headerVal // bereq.http.* (tracked names)
@@ -105,7 +105,7 @@ func (st *flowState) key() string {
 // "…" stands for the rest, which trace then cannot decide.
 const maxConds = 12
 
-func (st flowState) with(cond string, eval func(*analyzer.Request) (bool, bool)) flowState {
+func (st flowState) with(cond string, eval func(*graph.Request) (bool, bool)) flowState {
 	switch {
 	case len(st.conds) == maxConds:
 		cond, eval = "… (more conditions)", nil
@@ -132,7 +132,7 @@ func withHeader(list []headerVal, name string, v hostVal) []headerVal {
 
 // snip is a snippet waiting for its macro, or one object's generated VCL.
 type snip struct {
-	snippet *analyzer.Snippet
+	snippet *graph.Snippet
 	src     *source
 	stmts   []vcl.Stmt
 	// gen describes generated VCL (nil for a snippet).
@@ -163,7 +163,7 @@ type flow struct {
 	prog *program
 	// req, for trace, is the one request the model follows: conditions it
 	// decides do not fork.
-	req *analyzer.Request
+	req *graph.Request
 	// touches caches whether a subroutine can change the state.
 	touches   map[string]bool
 	relevance map[vcl.Stmt]bool
@@ -275,7 +275,7 @@ func (fl *flow) domains() []string {
 
 // run follows a request from vcl_recv and returns its exits; ok is false
 // when the model gave up (maxSteps).
-func (fl *flow) run() (exits []*analyzer.Exit, ok bool) {
+func (fl *flow) run() (exits []*graph.Exit, ok bool) {
 	var bodies [][]vcl.Stmt
 	for _, list := range fl.custom {
 		for _, b := range list {
@@ -292,9 +292,9 @@ func (fl *flow) run() (exits []*analyzer.Exit, ok bool) {
 	}
 	fl.written = writtenHeaders(bodies)
 	fl.hostSources, fl.restarts = scanProgram(bodies)
-	exits = fl.request(flowState{reqHost: hostVal{kind: analyzer.ExitHostClient}})
+	exits = fl.request(flowState{reqHost: hostVal{kind: graph.ExitHostClient}})
 	if exits == nil {
-		exits = []*analyzer.Exit{}
+		exits = []*graph.Exit{}
 	}
 	return exits, fl.steps <= maxSteps
 }
@@ -316,7 +316,7 @@ func (fl *flow) run() (exits []*analyzer.Exit, ok bool) {
 // subroutines") is the source; docs/vcl-model.md cites each line.
 
 // request runs one request (or restart) from vcl_recv.
-func (fl *flow) request(st flowState) (exits []*analyzer.Exit) {
+func (fl *flow) request(st flowState) (exits []*graph.Exit) {
 	for _, r := range fl.runSub("vcl_recv", []flowState{st}) {
 		switch r.action {
 		case "pass":
@@ -342,7 +342,7 @@ func (fl *flow) request(st flowState) (exits []*analyzer.Exit) {
 
 // hit runs vcl_hit on a path found in cache: a backend request only when
 // it passes (or restarts).
-func (fl *flow) hit(st flowState) (exits []*analyzer.Exit) {
+func (fl *flow) hit(st flowState) (exits []*graph.Exit) {
 	if len(fl.custom["vcl_hit"]) == 0 && len(fl.snippets["vcl_hit"]) == 0 && !fl.restarts {
 		return nil // the boilerplate delivers
 	}
@@ -365,7 +365,7 @@ func (fl *flow) hit(st flowState) (exits []*analyzer.Exit) {
 // fresh request copies req's headers into bereq (a pass from vcl_miss
 // keeps the bereq vcl_miss built). Each path that ends fetching is an
 // exit.
-func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*analyzer.Exit) {
+func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*graph.Exit) {
 	if fresh {
 		st.bereqHost, st.bereqHeaders = st.reqHost, st.headers
 	}
@@ -386,8 +386,8 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*a
 				continue
 			}
 		}
-		exits = append(exits, &analyzer.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
-			Host: analyzer.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
+		exits = append(exits, &graph.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
+			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
 		if fl.restarts && sub != "vcl_pipe" {
 			end.action = ""
 			exits = append(exits, fl.after("vcl_fetch", end)...)
@@ -398,7 +398,7 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*a
 
 // after runs a subroutine that can only restart the request (vcl_fetch,
 // vcl_deliver, vcl_error): only when the VCL restarts somewhere.
-func (fl *flow) after(sub string, st flowState) (exits []*analyzer.Exit) {
+func (fl *flow) after(sub string, st flowState) (exits []*graph.Exit) {
 	if !fl.restarts {
 		return nil
 	}
@@ -419,7 +419,7 @@ func (fl *flow) after(sub string, st flowState) (exits []*analyzer.Exit) {
 // restart sends a path back to vcl_recv with req as it is and
 // req.restarts one more; past Fastly's limit the request ends in an
 // error.
-func (fl *flow) restart(st flowState) []*analyzer.Exit {
+func (fl *flow) restart(st flowState) []*graph.Exit {
 	if st.restarts >= maxRestarts {
 		return nil
 	}
@@ -429,7 +429,7 @@ func (fl *flow) restart(st flowState) []*analyzer.Exit {
 	return fl.request(st)
 }
 
-func priority(s *analyzer.Snippet) int { return priorityOf(s.Priority) }
+func priority(s *graph.Snippet) int { return priorityOf(s.Priority) }
 
 // hasMacro reports whether the custom VCL's sub has its #FASTLY macro.
 func (fl *flow) hasMacro(sub string) bool {
@@ -595,7 +595,7 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 			}
 		}
 	case *vcl.UnsetStmt:
-		unset := hostVal{kind: analyzer.ExitHostUnset, span: fl.r.span(src, s)}
+		unset := hostVal{kind: graph.ExitHostUnset, span: fl.r.span(src, s)}
 		target := strings.ToLower(s.Target.Name)
 		switch target {
 		case "req.http.host":
@@ -668,7 +668,7 @@ func (fl *flow) note(src *source, at vcl.Node, msg string) {
 	}
 	fl.noted[at] = true
 	span := fl.r.span(src, at)
-	fl.r.sink.Notes = append(fl.r.sink.Notes, analyzer.Problem{Rule: analyzer.RuleUnknownValue, Pos: span.Pos, End: span.End, Message: msg})
+	fl.r.sink.Notes = append(fl.r.sink.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: span.Pos, End: span.End, Message: msg})
 }
 
 // bereqSub reports a subroutine where bereq is the backend request being
@@ -1106,10 +1106,10 @@ func withShield(st flowState, need int) (flowState, bool) {
 func (fl *flow) value(src *source, s *vcl.SetStmt, st flowState) hostVal {
 	span := fl.r.span(src, s)
 	if s.Op != "=" {
-		return hostVal{kind: analyzer.ExitHostDynamic, span: span}
+		return hostVal{kind: graph.ExitHostDynamic, span: span}
 	}
 	v := fl.eval(s.Value, st)
-	if v.span == (analyzer.Span{}) || v.kind == analyzer.ExitHostClient {
+	if v.span == (graph.Span{}) || v.kind == graph.ExitHostClient {
 		v.span = span // where the value was put (the client's Host: where it was put back)
 	}
 	return v
@@ -1120,13 +1120,13 @@ func (fl *flow) value(src *source, s *vcl.SetStmt, st flowState) hostVal {
 // client's Host is computed over the service's domains; anything else
 // is dynamic.
 func (fl *flow) eval(e vcl.Expr, st flowState) hostVal {
-	dynamic := hostVal{kind: analyzer.ExitHostDynamic}
+	dynamic := hostVal{kind: graph.ExitHostDynamic}
 	switch e := e.(type) {
 	case *vcl.StringLit:
 		if strings.TrimSpace(e.Value) == "" {
-			return hostVal{kind: analyzer.ExitHostUnset}
+			return hostVal{kind: graph.ExitHostUnset}
 		}
-		return hostVal{kind: analyzer.ExitHostLiteral, value: e.Value}
+		return hostVal{kind: graph.ExitHostLiteral, value: e.Value}
 	case *vcl.ParenExpr:
 		return fl.eval(e.X, st)
 	case *vcl.Ident:
@@ -1140,13 +1140,13 @@ func (fl *flow) eval(e vcl.Expr, st flowState) hostVal {
 		// A header's value is positioned at the statement that copies it.
 		if h, ok := strings.CutPrefix(name, "req.http."); ok {
 			if v, known := header(st.headers, h); known {
-				v.span = analyzer.Span{}
+				v.span = graph.Span{}
 				return v
 			}
 		}
 		if h, ok := strings.CutPrefix(name, "bereq.http."); ok {
 			if v, known := header(st.bereqHeaders, h); known {
-				v.span = analyzer.Span{}
+				v.span = graph.Span{}
 				return v
 			}
 		}
@@ -1154,12 +1154,12 @@ func (fl *flow) eval(e vcl.Expr, st flowState) hostVal {
 		var b strings.Builder
 		for _, p := range e.Parts {
 			v := fl.eval(p, st)
-			if v.kind != analyzer.ExitHostLiteral {
+			if v.kind != graph.ExitHostLiteral {
 				return dynamic
 			}
 			b.WriteString(v.value)
 		}
-		return hostVal{kind: analyzer.ExitHostLiteral, value: b.String()}
+		return hostVal{kind: graph.ExitHostLiteral, value: b.String()}
 	case *vcl.BinaryExpr:
 		if e.Op == "+" {
 			return fl.eval(&vcl.ConcatExpr{Parts: []vcl.Expr{e.X, e.Y}}, st)
@@ -1175,7 +1175,7 @@ func (fl *flow) eval(e vcl.Expr, st flowState) hostVal {
 // one of the service's domains — known when every domain gives the same
 // result (wildcard domains are not known).
 func (fl *flow) regsub(e *vcl.CallExpr, st flowState) hostVal {
-	dynamic := hostVal{kind: analyzer.ExitHostDynamic}
+	dynamic := hostVal{kind: graph.ExitHostDynamic}
 	fn := strings.ToLower(e.Func.Name)
 	if fn != "regsub" && fn != "regsuball" || len(e.Args) != 3 {
 		return dynamic
@@ -1188,9 +1188,9 @@ func (fl *flow) regsub(e *vcl.CallExpr, st flowState) hostVal {
 	subject := fl.eval(e.Args[0], st)
 	var inputs []string
 	switch subject.kind {
-	case analyzer.ExitHostLiteral:
+	case graph.ExitHostLiteral:
 		inputs = []string{subject.value}
-	case analyzer.ExitHostClient:
+	case graph.ExitHostClient:
 		inputs = fl.domains()
 		if len(inputs) == 0 {
 			return dynamic
@@ -1212,9 +1212,9 @@ func (fl *flow) regsub(e *vcl.CallExpr, st flowState) hostVal {
 		result = out
 	}
 	if strings.TrimSpace(result) == "" {
-		return hostVal{kind: analyzer.ExitHostUnset}
+		return hostVal{kind: graph.ExitHostUnset}
 	}
-	return hostVal{kind: analyzer.ExitHostLiteral, value: result}
+	return hostVal{kind: graph.ExitHostLiteral, value: result}
 }
 
 // bound keeps the paths within maxPaths: paths of equal state are merged

@@ -1,4 +1,4 @@
-package vclfacts
+package vclmodel
 
 import (
 	"net/url"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/dlclark/regexp2/v2"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -21,7 +21,7 @@ import (
 // unknown, and so is a header the service's VCL writes anywhere (the
 // request as received does not tell what it holds there). Regular expressions are Fastly's PCRE subset read as Go's RE2:
 // one RE2 cannot compile is unknown too.
-func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool, bool) {
+func condEval(e vcl.Expr, written map[string]bool) func(*graph.Request) (bool, bool) {
 	switch e := e.(type) {
 	case *vcl.ParenExpr:
 		return condEval(e.X, written)
@@ -31,25 +31,25 @@ func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool
 		}
 	case *vcl.Ident:
 		if name, ok := strings.CutPrefix(strings.ToLower(e.Name), "req.http."); ok && !written[name] {
-			return func(r *analyzer.Request) (bool, bool) {
+			return func(r *graph.Request) (bool, bool) {
 				_, present := r.Headers[name]
 				return present, true
 			}
 		}
 		switch e.Name {
 		case "req.backend.is_shield":
-			return func(r *analyzer.Request) (bool, bool) { return r.IsShield, true }
+			return func(r *graph.Request) (bool, bool) { return r.IsShield, true }
 		case "true":
-			return func(*analyzer.Request) (bool, bool) { return true, true }
+			return func(*graph.Request) (bool, bool) { return true, true }
 		case "false":
-			return func(*analyzer.Request) (bool, bool) { return false, true }
+			return func(*graph.Request) (bool, bool) { return false, true }
 		}
 	case *vcl.BinaryExpr:
 		switch e.Op {
 		case "&&", "||":
 			x, y := condEval(e.X, written), condEval(e.Y, written)
 			and := e.Op == "&&"
-			return func(r *analyzer.Request) (bool, bool) {
+			return func(r *graph.Request) (bool, bool) {
 				a, aok := x(r)
 				if aok && a != and { // false && …, true || …
 					return a, true
@@ -82,7 +82,7 @@ func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool
 				return m, err == nil
 			}
 			want := e.Op == "==" || e.Op == "~"
-			return func(r *analyzer.Request) (bool, bool) {
+			return func(r *graph.Request) (bool, bool) {
 				v, ok := get(r)
 				if !ok {
 					return false, false
@@ -95,10 +95,10 @@ func condEval(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (bool
 	return unknown
 }
 
-func unknown(*analyzer.Request) (bool, bool) { return false, false }
+func unknown(*graph.Request) (bool, bool) { return false, false }
 
-func negate(f func(*analyzer.Request) (bool, bool)) func(*analyzer.Request) (bool, bool) {
-	return func(r *analyzer.Request) (bool, bool) {
+func negate(f func(*graph.Request) (bool, bool)) func(*graph.Request) (bool, bool) {
+	return func(r *graph.Request) (bool, bool) {
 		v, ok := f(r)
 		return !v, ok
 	}
@@ -106,8 +106,8 @@ func negate(f func(*analyzer.Request) (bool, bool)) func(*analyzer.Request) (boo
 
 // methodIn decides Fastly's boilerplate test: is req.method GET, HEAD or
 // FASTLYPURGE (want true), or another (want false).
-func methodIn(want bool) func(*analyzer.Request) (bool, bool) {
-	return func(r *analyzer.Request) (bool, bool) {
+func methodIn(want bool) func(*graph.Request) (bool, bool) {
+	return func(r *graph.Request) (bool, bool) {
 		m := r.Method
 		if m == "" {
 			m = "GET"
@@ -119,7 +119,7 @@ func methodIn(want bool) func(*analyzer.Request) (bool, bool) {
 
 // requestValue reads one request variable; a header that is absent is
 // the empty string (not set), as VCL compares it.
-func requestValue(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (string, bool) {
+func requestValue(e vcl.Expr, written map[string]bool) func(*graph.Request) (string, bool) {
 	id, ok := e.(*vcl.Ident)
 	if !ok {
 		return nil
@@ -127,7 +127,7 @@ func requestValue(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (
 	name := strings.ToLower(id.Name)
 	switch name {
 	case "req.method":
-		return func(r *analyzer.Request) (string, bool) {
+		return func(r *graph.Request) (string, bool) {
 			if r.Method == "" {
 				return "GET", true
 			}
@@ -140,26 +140,26 @@ func requestValue(e vcl.Expr, written map[string]bool) func(*analyzer.Request) (
 	}
 	switch name {
 	case "req.url":
-		return func(r *analyzer.Request) (string, bool) { return orSlash(r.URL), true }
+		return func(r *graph.Request) (string, bool) { return orSlash(r.URL), true }
 	case "req.url.path":
-		return func(r *analyzer.Request) (string, bool) {
+		return func(r *graph.Request) (string, bool) {
 			p, _, _ := strings.Cut(orSlash(r.URL), "?")
 			return p, true
 		}
 	case "req.url.qs":
-		return func(r *analyzer.Request) (string, bool) {
+		return func(r *graph.Request) (string, bool) {
 			_, q, _ := strings.Cut(r.URL, "?")
 			return q, true
 		}
 	case "req.url.basename":
-		return func(r *analyzer.Request) (string, bool) {
+		return func(r *graph.Request) (string, bool) {
 			p, _, _ := strings.Cut(orSlash(r.URL), "?")
 			u := &url.URL{Path: p}
 			return u.Path[strings.LastIndexByte(u.Path, '/')+1:], true
 		}
 	}
 	if h, ok := strings.CutPrefix(name, "req.http."); ok && !written[h] {
-		return func(r *analyzer.Request) (string, bool) { return r.Headers[h], true }
+		return func(r *graph.Request) (string, bool) { return r.Headers[h], true }
 	}
 	return nil
 }

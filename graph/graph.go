@@ -1,4 +1,4 @@
-package analyzer
+package graph
 
 import (
 	"go/token"
@@ -230,7 +230,7 @@ type VCLFacts struct {
 	// LiteralKeys locate digest.hmac_* calls keyed by a string literal.
 	LiteralKeys []*LiteralKey
 	// Exits are the ways a request leaves the service for a backend, as
-	// the request-flow model (loader/vclfacts) runs the effective VCL:
+	// the request-flow model (package vclmodel) runs the effective VCL:
 	// custom VCL with snippets at their #FASTLY macros by priority, or
 	// Fastly's boilerplate. Nil when the model did not run (a service
 	// whose VCL did not parse): rules then fall back to HostSets.
@@ -586,6 +586,10 @@ type Graph struct {
 	// header values two services share, literal HMAC keys): every output
 	// masks these bytes wherever it would show source text.
 	Secrets []Span
+	// VCLModelled reports that the VCL model (package vclmodel) has read
+	// every VCL service: Service.VCL, the backends VCL declares, its
+	// syntax problems and the secrets it recognises are in the graph.
+	VCLModelled bool
 
 	storesByID map[string]*Store
 
@@ -619,7 +623,6 @@ func (g *Graph) Finish() {
 		return a.File < b.File
 	})
 	g.Problems = dedupeProblems(g.Problems)
-	g.findSecrets()
 	g.storesByID = make(map[string]*Store, len(g.Stores))
 	for _, s := range g.Stores {
 		if _, dup := g.storesByID[s.ID.Value]; !dup {
@@ -640,39 +643,6 @@ func dedupeProblems(ps []Problem) []Problem {
 		}
 	}
 	return out
-}
-
-// findSecrets records the literals that are secrets: keys of digests,
-// request headers vcl_recv compares with a literal (authentication checks;
-// Host excepted), and header values a service sets that another service
-// checks (a shared secret).
-func (g *Graph) findSecrets() {
-	type hv struct{ header, fingerprint string }
-	checked := map[hv]bool{}
-	for _, s := range g.Services {
-		if s.VCL == nil {
-			continue
-		}
-		for _, k := range s.VCL.LiteralKeys {
-			g.Secrets = append(g.Secrets, k.Secret)
-		}
-		for _, c := range s.VCL.HeaderChecks {
-			if c.Header != "host" {
-				checked[hv{c.Header, c.Fingerprint}] = true
-				g.Secrets = append(g.Secrets, c.Secret)
-			}
-		}
-	}
-	for _, s := range g.Services {
-		if s.VCL == nil {
-			continue
-		}
-		for _, set := range s.VCL.HeaderSets {
-			if checked[hv{set.Header, set.Fingerprint}] {
-				g.Secrets = append(g.Secrets, set.Secret)
-			}
-		}
-	}
 }
 
 // SecretRanges returns the byte ranges of a file that hold the inside of

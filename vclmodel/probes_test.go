@@ -1,4 +1,4 @@
-package vclfacts_test
+package vclmodel_test
 
 // Probes of the request-flow model against what Fastly does, each from
 // Fastly's documentation or its generated VCL (docs/vcl-model.md cites
@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/chainview"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/lint"
 )
 
@@ -71,7 +71,7 @@ func run(t *testing.T, files map[string]any) *lint.Result {
 	return res
 }
 
-func service(t *testing.T, res *lint.Result, name string) *analyzer.Service {
+func service(t *testing.T, res *lint.Result, name string) *graph.Service {
 	t.Helper()
 	for _, s := range res.Graph.Services {
 		if s.Name.Value == name {
@@ -84,13 +84,13 @@ func service(t *testing.T, res *lint.Result, name string) *analyzer.Service {
 
 // exits renders a service's exits, one per line:
 // sub|backend|host kind:value|conditions.
-func exits(t *testing.T, s *analyzer.Service) string {
+func exits(t *testing.T, s *graph.Service) string {
 	t.Helper()
 	if s.VCL == nil || s.VCL.Exits == nil {
 		t.Fatalf("service %s: the model did not run", s.Label())
 	}
-	kinds := map[analyzer.ExitHostKind]string{analyzer.ExitHostClient: "client", analyzer.ExitHostLiteral: "literal",
-		analyzer.ExitHostDynamic: "dynamic", analyzer.ExitHostUnset: "unset"}
+	kinds := map[graph.ExitHostKind]string{graph.ExitHostClient: "client", graph.ExitHostLiteral: "literal",
+		graph.ExitHostDynamic: "dynamic", graph.ExitHostUnset: "unset"}
 	var lines []string
 	for _, e := range s.VCL.Exits {
 		lines = append(lines, fmt.Sprintf("%s|%s|%s:%s|%s", e.Sub, e.Backend, kinds[e.Host.Kind], e.Host.Value, strings.Join(e.Conditions, " && ")))
@@ -99,7 +99,7 @@ func exits(t *testing.T, s *analyzer.Service) string {
 }
 
 // hosts is the set of Hosts a service's exits send, sorted.
-func hosts(t *testing.T, s *analyzer.Service) []string {
+func hosts(t *testing.T, s *graph.Service) []string {
 	var out []string
 	for _, line := range strings.Split(exits(t, s), "\n") {
 		h := strings.Split(line, "|")[2]
@@ -356,7 +356,7 @@ sub vcl_pass {
 		}
 	}
 	for path, want := range map[string]string{"/static/x.png": "static.example.com", "/shop": "app.example.com"} {
-		out := trace(t, res, "www.example.com"+path, &analyzer.Request{URL: path, Headers: map[string]string{"host": "www.example.com"}})
+		out := trace(t, res, "www.example.com"+path, &graph.Request{URL: path, Headers: map[string]string{"host": "www.example.com"}})
 		if !strings.Contains(out, "Host "+want) || strings.Contains(out, "undecided") || strings.Contains(out, "cannot be decided") {
 			t.Errorf("trace %s: want the leg to %s alone, decided:\n%s", path, want, out)
 		}
@@ -370,7 +370,7 @@ sub vcl_pass {
 	}
 }
 
-func trace(t *testing.T, res *lint.Result, target string, req *analyzer.Request) string {
+func trace(t *testing.T, res *lint.Result, target string, req *graph.Request) string {
 	t.Helper()
 	host, path, _ := strings.Cut(target, "/")
 	if path != "" {
@@ -401,7 +401,7 @@ func TestTraceTenConditions(t *testing.T) {
 	}
 	res := run(t, map[string]any{"e.json": map[string]any{"services": []any{svc("www", map[string]any{"backends": backends, "conditions": conds,
 		"snippets": []any{snippet("h", "recv", `if (req.http.X-Debug) { set req.http.host = "debug.example.com"; }`)}})}}})
-	out := trace(t, res, "www.example.com/p3/x", &analyzer.Request{URL: "/p3/x", Headers: map[string]string{"host": "www.example.com"}})
+	out := trace(t, res, "www.example.com/p3/x", &graph.Request{URL: "/p3/x", Headers: map[string]string{"host": "www.example.com"}})
 	var legs []string
 	for _, line := range strings.Split(out, "\n") {
 		if strings.Contains(line, `backend "`) {
@@ -505,7 +505,7 @@ sub vcl_error {
 	www := service(t, res, "www")
 	out := trace(t, res, "www.example.com", nil)
 	for _, e := range www.VCL.Exits {
-		if e.Host.Kind != analyzer.ExitHostLiteral {
+		if e.Host.Kind != graph.ExitHostLiteral {
 			continue
 		}
 		if !strings.Contains(out, "Host "+e.Host.Value) {

@@ -1,6 +1,9 @@
-package analyzer
+package routes
 
-import "github.com/chainlint/chainlint/internal/scc"
+import (
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/scc"
+)
 
 // Chains is the service graph's derived view: where every backend goes,
 // the edges between services, and the graph's strongly connected
@@ -8,23 +11,23 @@ import "github.com/chainlint/chainlint/internal/scc"
 // graphs of thousands of services must lint in well under a second, so
 // nothing enumerates paths.
 type Chains struct {
-	Graph   *Graph
+	Graph   *graph.Graph
 	Domains *DomainIndex
 	// Routes holds one route per backend, in graph order.
 	Routes  []*Route
-	RouteOf map[*Backend]*Route
+	RouteOf map[*graph.Backend]*Route
 	// ShieldRoutes are the shield-switch edges (Route.ViaShield), at most
 	// one per shielded backend; they are edges of the chain graph like
 	// the others (loops, hops, services, shield POPs) but not in Routes,
 	// which holds each backend's fetch from its address.
 	ShieldRoutes  []*Route
-	ShieldRouteOf map[*Backend]*Route
+	ShieldRouteOf map[*graph.Backend]*Route
 	// PathRoutes are a backend's routes for request paths that send
 	// another literal Host than its main route (ResolveOtherPaths).
 	PathRoutes   []*Route
-	PathRoutesOf map[*Backend][]*Route
+	PathRoutesOf map[*graph.Backend][]*Route
 
-	index map[*Service]int
+	index map[*graph.Service]int
 	// out[i] lists routes of service i that reach an analysed service.
 	out [][]*Route
 	in  [][]*Route
@@ -36,7 +39,7 @@ type Chains struct {
 }
 
 // NewChains resolves every backend of g and analyses the resulting graph.
-func NewChains(g *Graph) *Chains {
+func NewChains(g *graph.Graph) *Chains {
 	backends := 0
 	for _, s := range g.Services {
 		backends += len(s.Backends)
@@ -45,8 +48,8 @@ func NewChains(g *Graph) *Chains {
 		Graph:   g,
 		Domains: NewDomainIndex(g.Services),
 		Routes:  make([]*Route, 0, backends),
-		RouteOf: make(map[*Backend]*Route, backends),
-		index:   make(map[*Service]int, len(g.Services)),
+		RouteOf: make(map[*graph.Backend]*Route, backends),
+		index:   make(map[*graph.Service]int, len(g.Services)),
 		out:     make([][]*Route, len(g.Services)),
 		in:      make([][]*Route, len(g.Services)),
 	}
@@ -65,7 +68,7 @@ func NewChains(g *Graph) *Chains {
 			}
 			for _, pr := range c.Domains.ResolveOtherPaths(b, r) {
 				if c.PathRoutesOf == nil {
-					c.PathRoutesOf = map[*Backend][]*Route{}
+					c.PathRoutesOf = map[*graph.Backend][]*Route{}
 				}
 				c.PathRoutes = append(c.PathRoutes, pr)
 				c.PathRoutesOf[b] = append(c.PathRoutesOf[b], pr)
@@ -77,7 +80,7 @@ func NewChains(g *Graph) *Chains {
 			}
 			if sr := c.Domains.ResolveShieldSwitch(b); sr != nil {
 				if c.ShieldRouteOf == nil {
-					c.ShieldRouteOf = map[*Backend]*Route{}
+					c.ShieldRouteOf = map[*graph.Backend]*Route{}
 				}
 				c.ShieldRoutes = append(c.ShieldRoutes, sr)
 				c.ShieldRouteOf[b] = sr
@@ -92,13 +95,13 @@ func NewChains(g *Graph) *Chains {
 }
 
 // Index returns a service's position in Graph.Services.
-func (c *Chains) Index(s *Service) int { return c.index[s] }
+func (c *Chains) Index(s *graph.Service) int { return c.index[s] }
 
 // Out lists the routes of s that reach analysed services.
-func (c *Chains) Out(s *Service) []*Route { return c.out[c.index[s]] }
+func (c *Chains) Out(s *graph.Service) []*Route { return c.out[c.index[s]] }
 
 // In lists the routes from analysed services that reach s.
-func (c *Chains) In(s *Service) []*Route { return c.in[c.index[s]] }
+func (c *Chains) In(s *graph.Service) []*Route { return c.in[c.index[s]] }
 
 // InCycle reports whether a route is an edge inside a loop of the chain
 // (Loopback routes excepted: they are missing-host-override's finding).
@@ -114,13 +117,13 @@ func (c *Chains) InCycle(r *Route) bool {
 }
 
 // Component returns the strongly connected component number of s.
-func (c *Chains) Component(s *Service) int { return c.scc[c.index[s]] }
+func (c *Chains) Component(s *graph.Service) int { return c.scc[c.index[s]] }
 
 // ComponentSize returns the number of services in s's component.
-func (c *Chains) ComponentSize(s *Service) int { return c.sccSize[c.scc[c.index[s]]] }
+func (c *Chains) ComponentSize(s *graph.Service) int { return c.sccSize[c.scc[c.index[s]]] }
 
 // HasCycle reports whether s's component holds a loop.
-func (c *Chains) HasCycle(s *Service) bool {
+func (c *Chains) HasCycle(s *graph.Service) bool {
 	k := c.scc[c.index[s]]
 	return c.sccSize[k] > 1 || c.selfLoop[k]
 }
@@ -164,7 +167,7 @@ func (c *Chains) components() {
 
 // Cycle returns one loop through s, as the routes taken, shortest first
 // (breadth-first within s's component); nil when s is in no loop.
-func (c *Chains) Cycle(s *Service) []*Route {
+func (c *Chains) Cycle(s *graph.Service) []*Route {
 	start := c.index[s]
 	k := c.scc[start]
 	if c.sccSize[k] <= 1 && !c.selfLoop[k] {
@@ -209,7 +212,7 @@ func (c *Chains) Cycle(s *Service) []*Route {
 // backends. It returns the per-service maxima (indexed like
 // Graph.Services) and the route each maximum leaves by (nil when it leaves
 // the analysed services there). Linear in services + routes.
-func (c *Chains) PathMax(cost func(s *Service, r *Route) int) ([]int, []*Route) {
+func (c *Chains) PathMax(cost func(s *graph.Service, r *Route) int) ([]int, []*Route) {
 	n := len(c.Graph.Services)
 	best := make([]int, n)
 	next := make([]*Route, n)
@@ -252,7 +255,7 @@ func (c *Chains) PathMax(cost func(s *Service, r *Route) int) ([]int, []*Route) 
 }
 
 // Path follows the routes PathMax chose from s.
-func (c *Chains) Path(s *Service, next []*Route) []*Route {
+func (c *Chains) Path(s *graph.Service, next []*Route) []*Route {
 	var path []*Route
 	for r := next[c.index[s]]; r != nil; r = next[c.index[r.To]] {
 		path = append(path, r)
@@ -261,7 +264,7 @@ func (c *Chains) Path(s *Service, next []*Route) []*Route {
 }
 
 // DAGIn lists routes into s that are edges of the acyclic chain graph.
-func (c *Chains) DAGIn(s *Service) []*Route {
+func (c *Chains) DAGIn(s *graph.Service) []*Route {
 	var out []*Route
 	for _, r := range c.In(s) {
 		if c.dagEdge(r) {
@@ -277,12 +280,12 @@ func (c *Chains) IsDAGEdge(r *Route) bool { return c.dagEdge(r) }
 // SuccessorsFirst returns the services so that every service comes after
 // all services it forwards to outside its own loop (components are
 // numbered successors first). Reverse it for predecessors first.
-func (c *Chains) SuccessorsFirst() []*Service {
-	byComponent := make([][]*Service, len(c.sccSize))
+func (c *Chains) SuccessorsFirst() []*graph.Service {
+	byComponent := make([][]*graph.Service, len(c.sccSize))
 	for v, s := range c.Graph.Services {
 		byComponent[c.scc[v]] = append(byComponent[c.scc[v]], s)
 	}
-	out := make([]*Service, 0, len(c.Graph.Services))
+	out := make([]*graph.Service, 0, len(c.Graph.Services))
 	for _, members := range byComponent {
 		out = append(out, members...)
 	}
@@ -290,7 +293,7 @@ func (c *Chains) SuccessorsFirst() []*Service {
 }
 
 // DAGOut lists the routes of s that are edges of the acyclic chain graph.
-func (c *Chains) DAGOut(s *Service) []*Route {
+func (c *Chains) DAGOut(s *graph.Service) []*Route {
 	var out []*Route
 	for _, r := range c.Out(s) {
 		if c.dagEdge(r) {

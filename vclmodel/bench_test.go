@@ -1,11 +1,11 @@
-package vclfacts
+package vclmodel
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 )
 
 // realisticVCL is custom VCL of n routing blocks: each an if on the URL
@@ -36,9 +36,9 @@ func BenchmarkApply(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				g := analyzer.NewGraph()
-				s := &analyzer.Service{Platform: analyzer.PlatformVCL}
-				s.VCLs = []*analyzer.VCLSource{{Content: analyzer.Text{Field: analyzer.Field[string]{Value: src, Set: true}}}}
+				g := graph.NewGraph()
+				s := &graph.Service{Platform: graph.PlatformVCL}
+				s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Set: true}}}}
 				Apply(g, s)
 				if s.VCL.Exits == nil {
 					b.Fatal("the model gave up")

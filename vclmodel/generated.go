@@ -1,4 +1,4 @@
-package vclfacts
+package vclmodel
 
 import (
 	"cmp"
@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -38,11 +38,11 @@ import (
 //
 // ok is false when an object names a condition the inputs do not hold, or
 // a value is unknown: the model then stays out rather than guess.
-func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
-	var conds map[string]*analyzer.Condition
+func generatedRecv(s *graph.Service) (out []snip, ok bool) {
+	var conds map[string]*graph.Condition
 	var order map[string]int
 	if len(s.Conditions) > 0 {
-		conds, order = map[string]*analyzer.Condition{}, map[string]int{}
+		conds, order = map[string]*graph.Condition{}, map[string]int{}
 	}
 	for i, c := range s.Conditions {
 		if c.Name.Known() {
@@ -52,14 +52,14 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 	}
 	// group is one condition's objects, in the order Fastly renders them.
 	type group struct {
-		cond  *analyzer.Condition
+		cond  *graph.Condition
 		snips []snip
 	}
 	var groups map[string]*group
 	var defaults []snip
 	// add parses one object's generated statements under its request
 	// condition (none: the default conditions).
-	add := func(span analyzer.Span, condName analyzer.Field[string], label, body string) bool {
+	add := func(span graph.Span, condName graph.Field[string], label, body string) bool {
 		if !condName.Set || strings.TrimSpace(condName.Value) == "" {
 			sn, ok := generatedSnip(span, label, "", body)
 			if ok {
@@ -93,7 +93,7 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 
 	// addOther renders a request header object that does not write the
 	// Host (it matters to the model only when a Host is copied from it).
-	addOther := func(h *analyzer.Header, dst string) {
+	addOther := func(h *graph.Header, dst string) {
 		target := "req.http." + dst
 		var body string
 		switch strings.ToLower(h.Action.Value) {
@@ -118,13 +118,13 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		label := fmt.Sprintf("Header rewrite %s : %d", h.Name.Value, priorityOf(h.Priority))
 		span := h.Span
 		if h.Src.Pos.IsValid() {
-			span = analyzer.Span{Pos: h.Src.Pos, End: h.Src.End}
+			span = graph.Span{Pos: h.Src.Pos, End: h.Src.End}
 		}
 		add(span, h.RequestCondition, label, body) // not one that fails: it is left out
 	}
 
 	// Backends: the one without a condition is the default.
-	var plain []*analyzer.Backend
+	var plain []*graph.Backend
 	for _, b := range s.Backends {
 		if b.VCL != nil {
 			continue // declared in VCL: not selected by generated code
@@ -153,7 +153,7 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 	if len(headers) > 1 {
 		headers = slices.Clone(headers)
 	}
-	slices.SortStableFunc(headers, func(a, b *analyzer.Header) int { return cmp.Compare(priorityOf(a.Priority), priorityOf(b.Priority)) })
+	slices.SortStableFunc(headers, func(a, b *graph.Header) int { return cmp.Compare(priorityOf(a.Priority), priorityOf(b.Priority)) })
 	for _, h := range headers {
 		if !strings.EqualFold(h.Type.Value, "request") {
 			continue
@@ -176,7 +176,7 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		}
 		span := h.Span
 		if h.Src.Pos.IsValid() {
-			span = analyzer.Span{Pos: h.Src.Pos, End: h.Src.End}
+			span = graph.Span{Pos: h.Src.Pos, End: h.Src.End}
 		}
 		var body string
 		switch strings.ToLower(h.Action.Value) {
@@ -216,7 +216,7 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 		}
 		span := r.Span
 		if r.DefaultHost.Pos.IsValid() {
-			span = analyzer.Span{Pos: r.DefaultHost.Pos, End: r.DefaultHost.End}
+			span = graph.Span{Pos: r.DefaultHost.Pos, End: r.DefaultHost.End}
 		}
 		if !add(span, r.RequestCondition, "Request Setting "+r.Name.Value, strings.Join(body, "\n")) {
 			return nil, false
@@ -256,23 +256,23 @@ func generatedRecv(s *analyzer.Service) (out []snip, ok bool) {
 
 // generatedSnip parses one object's generated statements, under guard
 // when it is not empty, positioned at the object.
-func generatedSnip(span analyzer.Span, label, guard, body string) (snip, bool) {
+func generatedSnip(span graph.Span, label, guard, body string) (snip, bool) {
 	text := body
 	if guard != "" {
 		text = "if (" + guard + ") {\n" + body + "\n}"
 	}
 	f := vcl.ParseSnippet([]byte(text), "recv")
-	src := &source{text: analyzer.Text{Field: analyzer.Field[string]{Value: text, Set: true, Pos: span.Pos, End: span.Pos}}, file: f}
-	return snip{snippet: &analyzer.Snippet{Span: span}, src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body}}, len(f.Errors) == 0
+	src := &source{text: graph.Text{Field: graph.Field[string]{Value: text, Set: true, Pos: span.Pos, End: span.Pos}}, file: f}
+	return snip{snippet: &graph.Snippet{Span: span}, src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body}}, len(f.Errors) == 0
 }
 
 // builtSnip is generated VCL whose statement is built rather than parsed
 // (the default backend, shield selection: one per service, so parsing
 // them would cost every lint run): stmt nil for what the model does not
 // run.
-func builtSnip(span analyzer.Span, label, guard, body string, stmt vcl.Stmt) snip {
-	src := &source{text: analyzer.Text{Field: analyzer.Field[string]{Value: body, Set: true, Pos: span.Pos, End: span.Pos}}, file: &vcl.File{}}
-	sn := snip{snippet: &analyzer.Snippet{Span: span}, src: src, gen: &genInfo{label: label, guard: guard, body: body}}
+func builtSnip(span graph.Span, label, guard, body string, stmt vcl.Stmt) snip {
+	src := &source{text: graph.Text{Field: graph.Field[string]{Value: body, Set: true, Pos: span.Pos, End: span.Pos}}, file: &vcl.File{}}
+	sn := snip{snippet: &graph.Snippet{Span: span}, src: src, gen: &genInfo{label: label, guard: guard, body: body}}
 	if stmt != nil {
 		sn.stmts = []vcl.Stmt{stmt}
 	}
@@ -282,12 +282,12 @@ func builtSnip(span analyzer.Span, label, guard, body string, stmt vcl.Stmt) sni
 // priorityOf is an object's priority as Fastly orders it: as written,
 // else its interface's default (the loaders fill it in); 100 when it is
 // not known before deployment.
-func priorityOf(p analyzer.Field[int]) int {
+func priorityOf(p graph.Field[int]) int {
 	if p.Unknown {
-		return analyzer.DefaultPriorityAPI
+		return graph.DefaultPriorityAPI
 	}
 	if !p.Set && p.Value == 0 {
-		return analyzer.DefaultPriorityAPI // built without a loader (tests)
+		return graph.DefaultPriorityAPI // built without a loader (tests)
 	}
 	return p.Value
 }

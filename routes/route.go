@@ -1,0 +1,205 @@
+package routes
+
+import (
+	"go/token"
+	"strings"
+
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/vclmodel"
+)
+
+// Route is where one backend's requests go.
+type Route struct {
+	From    *graph.Service
+	Backend *graph.Backend
+	// Address is the backend's address, normalised (lower case, no port).
+	Address string
+	// ToFastly reports that the address reaches Fastly: it is an exact
+	// domain of an analysed service or a Fastly hostname.
+	ToFastly bool
+	// AddressDomain is the analysed domain the address names, if any.
+	AddressDomain *graph.Domain
+	// Host is the Host header the request carries, normalised; empty when
+	// HostSource is HostFromClient.
+	Host       string
+	HostSource vclmodel.HostSource
+	// HostPos and HostEnd locate what decides the Host (the override).
+	HostPos, HostEnd token.Pos
+	// PartialSet is set when the Host comes from VCL that sets
+	// bereq.http.host in only one of vcl_miss and vcl_pass: it names the
+	// subroutine that lacks the statement. (Without the request-flow
+	// model: VCL that did not parse.)
+	PartialSet string
+	// ClientExit is a path on which the request keeps the client's Host
+	// (or loses its Host) while other paths send Host: the request-flow
+	// model's partial override.
+	ClientExit *graph.Exit
+	// To is the analysed service the request reaches; nil when it leaves
+	// for an origin, for a Fastly service outside the analysed set, or when
+	// the Host is unknown.
+	To *graph.Service
+	// ToDomain is the domain of To that the Host matched (nil for
+	// HostFromClient, where the client's Host picks one of From's domains).
+	ToDomain *graph.Domain
+	// ViaShield marks a shield-switch edge: the VCL sets the Host under
+	// req.backend.is_shield, so the request goes to the backend's shield
+	// POP with that Host and is handled there by the service it names
+	// (Fastly's "switching services while shielding"). Address is then
+	// the shield POP, and Exit the path that switches.
+	ViaShield bool
+	Exit      *graph.Exit
+}
+
+// Loopback reports whether the route returns to its own service only
+// because nothing overrides the client's Host (missing-host-override's
+// finding, not a loop of the chain's design).
+func (r *Route) Loopback() bool { return r.To != nil && r.HostSource == vclmodel.HostFromClient }
+
+// DomainIndex finds the analysed domain a hostname routes to.
+type DomainIndex struct {
+	exact    map[string][]*graph.Domain
+	wildcard map[string][]*graph.Domain // "*.example.com" under "example.com"
+}
+
+// NewDomainIndex indexes the known domains of services.
+func NewDomainIndex(services []*graph.Service) *DomainIndex {
+	n := 0
+	for _, s := range services {
+		n += len(s.Domains)
+	}
+	ix := &DomainIndex{exact: make(map[string][]*graph.Domain, n), wildcard: map[string][]*graph.Domain{}}
+	for _, s := range services {
+		for _, d := range s.Domains {
+			if !d.Name.Known() {
+				continue
+			}
+			name := graph.NormalizeHost(d.Name.Value)
+			if name == "" || name == "*." {
+				continue // an empty domain (a placeholder) routes nothing
+			}
+			if rest, ok := strings.CutPrefix(name, "*."); ok {
+				ix.wildcard[rest] = append(ix.wildcard[rest], d)
+			} else {
+				ix.exact[name] = append(ix.exact[name], d)
+			}
+		}
+	}
+	return ix
+}
+
+// Lookup returns the domain a normalised host routes to: an exact domain
+// first, else a wildcard matching exactly one leading label. When a domain
+// is declared twice (duplicate-domain's finding) the first one wins.
+func (ix *DomainIndex) Lookup(host string) *graph.Domain {
+	if ds := ix.exact[host]; len(ds) > 0 {
+		return ds[0]
+	}
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		if ds := ix.wildcard[host[i+1:]]; len(ds) > 0 {
+			return ds[0]
+		}
+	}
+	return nil
+}
+
+// Exact returns every domain declared with exactly this name, wildcard
+// spellings included ("*.example.com" is looked up as itself).
+func (ix *DomainIndex) Exact(name string) []*graph.Domain {
+	name = graph.NormalizeHost(name)
+	if rest, ok := strings.CutPrefix(name, "*."); ok {
+		return ix.wildcard[rest]
+	}
+	return ix.exact[name]
+}
+
+// Resolve works out where a backend's requests go.
+func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
+	r := &Route{From: b.Service, Backend: b}
+	if !b.Address.Known() {
+		return r
+	}
+	r.Address = graph.NormalizeHost(b.Address.Value)
+	if r.Address == "" {
+		// An empty address (a placeholder variable) is no name: the
+		// backend goes nowhere chainlint can tell.
+		r.HostSource = vclmodel.HostUnknown
+		return r
+	}
+	// An address counts as a service's only when it is one of its exact
+	// domains: a wildcard domain routes Hosts, but DNS may send any name
+	// under it to an origin outside Fastly.
+	if ds := ix.exact[r.Address]; len(ds) > 0 {
+		r.AddressDomain = ds[0]
+	}
+	r.ToFastly = r.AddressDomain != nil || graph.IsFastlyHostname(r.Address)
+	h := vclmodel.EffectiveHost(b)
+	r.HostSource, r.Host, r.HostPos, r.HostEnd, r.PartialSet, r.ClientExit = h.Source, h.Host, h.Pos, h.End, h.MissingIn, h.ClientExit
+	if !r.ToFastly {
+		return r
+	}
+	switch r.HostSource {
+	case vclmodel.HostUnknown:
+	case vclmodel.HostFromClient:
+		r.To = b.Service
+	default:
+		if d := ix.Lookup(r.Host); d != nil {
+			r.To, r.ToDomain = d.Service, d
+		}
+	}
+	return r
+}
+
+// ResolveShieldSwitch returns the shield-switch edge of a shielded
+// backend: a path that requires req.backend.is_shield and sets a literal
+// Host naming an analysed service other than the backend's own, or nil.
+// (A Host naming the service itself is plain shielding.)
+func (ix *DomainIndex) ResolveShieldSwitch(b *graph.Backend) *Route {
+	if o := b.OverrideHost; o.Set && (o.Unknown || strings.TrimSpace(o.Value) != "") {
+		return nil // override_host is applied after VCL: no switch survives it
+	}
+	for _, e := range vclmodel.ShieldExitsFor(b) {
+		if e.Shield <= 0 || e.Host.Kind != graph.ExitHostLiteral {
+			continue
+		}
+		host := graph.NormalizeHost(e.Host.Value)
+		d := ix.Lookup(host)
+		if d == nil || d.Service == b.Service {
+			continue
+		}
+		return &Route{From: b.Service, Backend: b, Address: "shield POP " + strings.TrimSpace(b.Shield.Value), ToFastly: true,
+			Host: host, HostSource: vclmodel.HostVCLSet, HostPos: e.Host.Pos, HostEnd: e.Host.End, To: d.Service, ToDomain: d,
+			ViaShield: true, Exit: e}
+	}
+	return nil
+}
+
+// ResolveOtherPaths returns a backend's routes for paths that send a
+// literal Host other than the one its main route carries (the request-flow
+// model's paths: /a to one service, /b to another, through one backend).
+// They are edges like the others: loops, limits and host-override-mismatch
+// see every path.
+func (ix *DomainIndex) ResolveOtherPaths(b *graph.Backend, main *Route) []*Route {
+	if !main.ToFastly || main.HostSource != vclmodel.HostVCLSet || b.Service == nil || b.Service.VCL == nil {
+		return nil
+	}
+	seen := map[string]bool{main.Host: true}
+	var out []*Route
+	for _, e := range vclmodel.ExitsFor(b) {
+		if e.Host.Kind != graph.ExitHostLiteral {
+			continue
+		}
+		host := graph.NormalizeHost(e.Host.Value)
+		if seen[host] {
+			continue
+		}
+		seen[host] = true
+		r := *main
+		r.Host, r.HostPos, r.HostEnd, r.ClientExit, r.PartialSet, r.Exit = host, e.Host.Pos, e.Host.End, nil, "", e
+		r.To, r.ToDomain = nil, nil
+		if d := ix.Lookup(host); d != nil {
+			r.To, r.ToDomain = d.Service, d
+		}
+		out = append(out, &r)
+	}
+	return out
+}
