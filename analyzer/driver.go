@@ -58,6 +58,9 @@ type Config struct {
 	// Ignores silence findings by service, object or file (the config
 	// file's ignore entries, for inputs that cannot carry comments).
 	Ignores []*ConfigIgnore
+	// Version is the chainlint version whose rule pages the findings'
+	// URLs name (DocURLFor); empty: the main branch's.
+	Version string
 }
 
 // GraphAnalyzer is the pass whose result is the *graph.Graph the loaders
@@ -142,6 +145,10 @@ type Finding struct {
 	Object  string
 	Related []Related
 	Fixes   []Fix
+	// URL is the rule's documentation page, as analysis.Diagnostic.URL:
+	// the rule's own when its diagnostic names one, else the page
+	// DocURLFor gives for the run's Config.Version.
+	URL string
 }
 
 // Related is another place that takes part in a finding.
@@ -436,6 +443,10 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analys
 		Message:  d.Message,
 		Pos:      fset.Position(d.Pos),
 		End:      fset.Position(end),
+		URL:      d.URL,
+	}
+	if f.URL == "" {
+		f.URL = DocURLFor(rule.Name, cfg.Version)
 	}
 	f.Service, f.Object = attr.describe(d.Pos)
 	for _, r := range d.Related {

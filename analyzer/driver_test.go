@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/graph"
 )
 
 func TestSortFindings(t *testing.T) {
@@ -68,5 +71,43 @@ func TestSortFindingsPermutes(t *testing.T) {
 func TestValidate(t *testing.T) {
 	if validID("Bad_Name") || validID("-x") || validID("a--b") || !validID("chain-loop") {
 		t.Error("validID")
+	}
+}
+
+// TestFindingURL: a finding carries its rule's page (for the run's
+// version), or the URL its diagnostic names; and the VCL model runs
+// before the rules, even when no rule is active.
+func TestFindingURL(t *testing.T) {
+	g := graph.NewGraph()
+	f := g.Files.Add("a.json", []byte("{}\n"))
+	rule := &Rule{Severity: SeverityWarning, Analyzer: &analysis.Analyzer{
+		Name: "some-rule", Doc: "some rule", Requires: []*analysis.Analyzer{VCLModelAnalyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if !GraphOf(pass).VCLModelled {
+				t.Error("the rule ran before the VCL model")
+			}
+			pass.Report(analysis.Diagnostic{Pos: f.Pos(0), Message: "own page"})
+			pass.Report(analysis.Diagnostic{Pos: f.Pos(1), Message: "other page", URL: "https://example.com/why"})
+			return nil, nil
+		},
+	}}
+	res, err := Run(g, []*Rule{rule}, &Config{Profile: ProfileCurrent, Version: "1.2.3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Message+" "+f.URL)
+	}
+	want := []string{
+		"own page https://github.com/chainlint/chainlint/blob/v1.2.3/docs/rules/some-rule.md",
+		"other page https://example.com/why",
+	}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("URLs (-want +got):\n%s", diff)
+	}
+	g2 := graph.NewGraph()
+	if _, err := Run(g2, nil, nil); err != nil || !g2.VCLModelled {
+		t.Errorf("with no rule: err %v, modelled %v; want the model run", err, g2.VCLModelled)
 	}
 }

@@ -45,6 +45,9 @@ type Options struct {
 	Memo *memo.Cache
 	// OnRead, when set, is told the inputs' sizes once they are read.
 	OnRead func(loader.Sizes)
+	// Version is the chainlint version whose rule pages the findings'
+	// URLs name (analyzer.Config.Version).
+	Version string
 }
 
 // Result is what a lint run produced.
@@ -98,7 +101,7 @@ func Run(opts Options) (*Result, error) {
 	if len(context) > 0 {
 		keepLinted(g, inContext)
 	}
-	acfg := &analyzer.Config{Profile: profile}
+	acfg := &analyzer.Config{Profile: profile, Version: opts.Version}
 	cfg.Apply(acfg)
 	if cfg.Path != "" && len(cfg.Ignores) > 0 {
 		f := g.Files.Add(cfg.Path, cfg.Content)

@@ -449,7 +449,7 @@ func (s *Server) analyze(gen int) {
 		s.logf("config: %v", err)
 		cfg = nil
 	}
-	res, err := lint.Run(lint.Options{Paths: roots, Config: cfg, Overlay: overlay, Memo: s.memo})
+	res, err := lint.Run(lint.Options{Paths: roots, Config: cfg, Overlay: overlay, Memo: s.memo, Version: s.opts.Version})
 	s.memo.Sweep()
 	if err != nil {
 		s.logf("analysis: %v", err)
@@ -526,7 +526,7 @@ func (s *Server) diagnostics(a *analysis, fs []analyzer.Finding) []Diagnostic {
 	for _, f := range fs {
 		d := Diagnostic{
 			Range: s.lspRange(a, f.Pos, f.End), Severity: severities[f.Severity], Code: f.Rule,
-			CodeDescription: &codeDescription{Href: analyzer.DocURLFor(f.Rule, s.opts.Version)}, Source: "chainlint", Message: f.Message,
+			CodeDescription: &codeDescription{Href: f.URL}, Source: "chainlint", Message: f.Message,
 		}
 		for _, rel := range f.Related {
 			d.RelatedInformation = append(d.RelatedInformation, diagnosticRelatedInformation{

@@ -79,7 +79,7 @@ func (f *inputFlags) options(c *Command, paths []string, stderr io.Writer) (lint
 	for _, p := range f.context {
 		context = append(context, c.path(p))
 	}
-	return lint.Options{Paths: paths, Context: context, Config: cfg, Profile: f.profile, Terraform: topts}, true
+	return lint.Options{Paths: paths, Context: context, Config: cfg, Profile: f.profile, Terraform: topts, Version: versionString()}, true
 }
 
 // varFiles sorts --var-file values into files for every root module and,
