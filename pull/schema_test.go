@@ -3,6 +3,8 @@ package pull
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/loader/fastlyapi"
+	"github.com/chainlint/chainlint/schema"
 )
 
 // TestBundleLoadsWhole pins the pulled bundle's structs to the schema the
@@ -103,5 +106,56 @@ func TestBundleLoadsWhole(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s (-want +loaded):\n%s", format, diff)
 		}
+	}
+}
+
+// TestStructsKnowSchema: what pull writes carries every API field of
+// every object in the schema (package schema), under the list the export
+// loader reads it from, and nothing the schema does not name but the two
+// fields kept for people reading the bundle (a domain's comment, whether
+// a snippet is dynamic).
+func TestStructsKnowSchema(t *testing.T) {
+	structs := map[*schema.Object]reflect.Type{
+		schema.Domain: reflect.TypeFor[Domain](), schema.Backend: reflect.TypeFor[Backend](), schema.Snippet: reflect.TypeFor[Snippet](),
+		schema.Condition: reflect.TypeFor[Condition](), schema.Header: reflect.TypeFor[Header](),
+		schema.RequestSetting: reflect.TypeFor[RequestSetting](), schema.VCL: reflect.TypeFor[VCL](), schema.Link: reflect.TypeFor[Link](),
+	}
+	extra := map[string]bool{"domain comment": true, "snippet dynamic": true}
+	tags := func(typ reflect.Type) map[string]reflect.Type {
+		out := map[string]reflect.Type{}
+		for i := range typ.NumField() {
+			name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+			out[name] = typ.Field(i).Type
+		}
+		return out
+	}
+	lists := tags(reflect.TypeFor[Version]())
+	for k, v := range tags(reflect.TypeFor[Service]()) {
+		lists[k] = v
+	}
+	for _, o := range schema.Objects {
+		typ := structs[o]
+		if typ == nil {
+			t.Errorf("no struct of pull writes %s objects", o.Name)
+			continue
+		}
+		if lt := lists[o.List]; lt != reflect.SliceOf(reflect.PointerTo(typ)) {
+			t.Errorf("%s: pull writes no %q list of %s (found %v)", o.Name, o.List, typ, lt)
+		}
+		have := tags(typ)
+		for _, f := range o.Fields {
+			if f.API != "" && have[f.API] == nil {
+				t.Errorf("%s: pull's %s writes no %q", o.Name, typ.Name(), f.API)
+			}
+			delete(have, f.API)
+		}
+		for name := range have {
+			if !extra[o.Name+" "+name] {
+				t.Errorf("%s: pull's %s writes %q, which the schema does not name", o.Name, typ.Name(), name)
+			}
+		}
+	}
+	if len(structs) != len(schema.Objects) {
+		t.Errorf("%d structs for %d schema objects", len(structs), len(schema.Objects))
 	}
 }

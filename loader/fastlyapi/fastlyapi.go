@@ -24,6 +24,7 @@ import (
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/loader/tree"
+	"github.com/chainlint/chainlint/schema"
 )
 
 // IsCandidate reports whether a file name has an extension this loader
@@ -642,43 +643,38 @@ func (l *loader) service(n *tree.Node) {
 		if v, ok := version.Get("number").Int(); ok {
 			s.Version = v
 		}
-		for _, d := range l.list(version, "domains", "domain") {
-			s.Domains = append(s.Domains, &graph.Domain{Span: l.span(d), Service: s, Name: l.str(d, "name", "domain name")})
+		for _, d := range l.list(version, schema.Domain.List, schema.Domain.Name) {
+			dom := &graph.Domain{Span: l.span(d), Service: s}
+			schema.Domain.Read(l.source(d), dom)
+			s.Domains = append(s.Domains, dom)
 		}
-		for _, b := range l.list(version, "backends", "backend") {
+		for _, b := range l.list(version, schema.Backend.List, schema.Backend.Name) {
 			s.Backends = append(s.Backends, l.backend(s, b))
 		}
-		for _, sn := range l.list(version, "snippets", "snippet") {
-			s.Snippets = append(s.Snippets, &graph.Snippet{
-				Span:     l.span(sn),
-				Name:     l.str(sn, "name", "snippet name"),
-				Type:     l.str(sn, "type", "snippet type"),
-				Priority: graph.WithDefault(l.num(sn, "priority", "snippet priority"), graph.DefaultPriorityAPI),
-				Content:  l.text(sn, "content", "snippet content"),
-			})
+		for _, n := range l.list(version, schema.Snippet.List, schema.Snippet.Name) {
+			sn := &graph.Snippet{Span: l.span(n)}
+			schema.Snippet.Read(l.source(n), sn)
+			s.Snippets = append(s.Snippets, sn)
 		}
-		for _, c := range l.list(version, "conditions", "condition") {
-			s.Conditions = append(s.Conditions, &graph.Condition{Span: l.span(c), Name: l.str(c, "name", "condition name"),
-				Statement: l.text(c, "statement", "condition statement"), Type: l.str(c, "type", "condition type"), Priority: graph.WithDefault(l.num(c, "priority", "condition priority"), graph.DefaultPriorityAPI)})
+		for _, n := range l.list(version, schema.Condition.List, schema.Condition.Name) {
+			c := &graph.Condition{Span: l.span(n)}
+			schema.Condition.Read(l.source(n), c)
+			s.Conditions = append(s.Conditions, c)
 		}
-		for _, h := range l.list(version, "headers", "header") {
-			s.Headers = append(s.Headers, &graph.Header{Span: l.span(h), Name: l.str(h, "name", "header name"), Type: l.str(h, "type", "header type"),
-				Action: l.str(h, "action", "header action"), Dst: l.str(h, "dst", "header dst"), Src: l.text(h, "src", "header src"),
-				RequestCondition: l.str(h, "request_condition", "header request_condition"), IgnoreIfSet: l.flag(h, "ignore_if_set", "header ignore_if_set"),
-				Priority: graph.WithDefault(l.num(h, "priority", "header priority"), graph.DefaultPriorityAPI)})
+		for _, n := range l.list(version, schema.Header.List, schema.Header.Name) {
+			h := &graph.Header{Span: l.span(n)}
+			schema.Header.Read(l.source(n), h)
+			s.Headers = append(s.Headers, h)
 		}
-		for _, r := range l.list(version, "request_settings", "request setting") {
-			s.RequestSettings = append(s.RequestSettings, &graph.RequestSetting{Span: l.span(r), Name: l.str(r, "name", "request setting name"),
-				DefaultHost: l.str(r, "default_host", "request setting default_host"), Action: l.str(r, "action", "request setting action"),
-				RequestCondition: l.str(r, "request_condition", "request setting request_condition")})
+		for _, n := range l.list(version, schema.RequestSetting.List, schema.RequestSetting.Name) {
+			r := &graph.RequestSetting{Span: l.span(n)}
+			schema.RequestSetting.Read(l.source(n), r)
+			s.RequestSettings = append(s.RequestSettings, r)
 		}
-		for _, v := range l.list(version, "vcls", "vcl") {
-			s.VCLs = append(s.VCLs, &graph.VCLSource{
-				Span:    l.span(v),
-				Name:    l.str(v, "name", "vcl name"),
-				Main:    l.flag(v, "main", "vcl main"),
-				Content: l.text(v, "content", "vcl content"),
-			})
+		for _, n := range l.list(version, schema.VCL.List, schema.VCL.Name) {
+			v := &graph.VCLSource{Span: l.span(n)}
+			schema.VCL.Read(l.source(n), v)
+			s.VCLs = append(s.VCLs, v)
 		}
 		l.links(s, version, seenLinks)
 	}
@@ -720,40 +716,35 @@ func (l *loader) version(n *tree.Node, s *graph.Service) *tree.Node {
 }
 
 func (l *loader) backend(s *graph.Service, n *tree.Node) *graph.Backend {
-	b := &graph.Backend{
-		Span:            l.span(n),
-		Service:         s,
-		Name:            l.str(n, "name", "backend name"),
-		Address:         l.str(n, "address", "backend address"),
-		Port:            l.num(n, "port", "backend port"),
-		OverrideHost:    l.str(n, "override_host", "override_host"),
-		UseSSL:          l.flag(n, "use_ssl", "use_ssl"),
-		SSLCertHostname: l.str(n, "ssl_cert_hostname", "ssl_cert_hostname"),
-		SSLSNIHostname:  l.str(n, "ssl_sni_hostname", "ssl_sni_hostname"),
-		Shield:          l.str(n, "shield", "shield"),
-		Setter:          l.setter(n),
-
-		RequestCondition: l.str(n, "request_condition", "backend request_condition"),
-	}
-	if !b.Address.Set {
-		b.Address = l.str(n, "hostname", "backend hostname")
-	}
+	b := &graph.Backend{Span: l.span(n), Service: s, Setter: l.setter(n)}
+	schema.Backend.Read(l.source(n), b)
 	return b
 }
+
+// source presents an object of the export to the schema's reader.
+func (l *loader) source(n *tree.Node) schema.Source { return &apiSource{l, n} }
+
+// apiSource is one object of an export, read by the API's field names.
+type apiSource struct {
+	l *loader
+	n *tree.Node
+}
+
+func (a *apiSource) Format() schema.Format                        { return schema.API }
+func (a *apiSource) String(name, what string) graph.Field[string] { return a.l.str(a.n, name, what) }
+func (a *apiSource) Ref(name, what string) graph.Field[string]    { return a.l.str(a.n, name, what) }
+func (a *apiSource) Int(name, what string) graph.Field[int]       { return a.l.num(a.n, name, what) }
+func (a *apiSource) Bool(name, what string) graph.Field[bool]     { return a.l.flag(a.n, name, what) }
+func (a *apiSource) Text(name, what string) graph.Text            { return a.l.text(a.n, name, what) }
 
 // links reads resource links. The same link listed twice (on the
 // service and on its version, as some exports do) is one link: the same
 // link id, or, without ids, the same name and resource.
 func (l *loader) links(s *graph.Service, obj *tree.Node, seen map[string]bool) {
-	for _, key := range []string{"resource_links", "resources"} {
-		for _, ln := range l.list(obj, key, "resource link") {
-			link := &graph.Link{
-				Span:         l.span(ln),
-				Service:      s,
-				Name:         l.str(ln, "name", "resource link name"),
-				ResourceID:   l.str(ln, "resource_id", "resource_id"),
-				ResourceType: l.str(ln, "resource_type", "resource_type"),
-			}
+	for _, key := range []string{schema.Link.List, "resources"} {
+		for _, ln := range l.list(obj, key, schema.Link.Name) {
+			link := &graph.Link{Span: l.span(ln), Service: s}
+			schema.Link.Read(l.source(ln), link)
 			id := l.str(ln, "id", "resource link id")
 			if linkSeen(seen, link, id.Value) {
 				continue

@@ -22,6 +22,7 @@ import (
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/safefile"
+	"github.com/chainlint/chainlint/schema"
 )
 
 // evaluator evaluates one module instance.
@@ -402,16 +403,16 @@ func knownInt(v cty.Value) (int, bool) {
 }
 
 // readAttributes are the provider attributes chainlint reads, in any
-// modelled block. They are read through a schema (not JustAttributes) so
-// that a block a dynamic block generated sees its iterator.
-var readAttributes = []string{
-	"name", "comment", "address", "hostname", "port", "override_host", "use_ssl", "ssl_cert_hostname", "ssl_sni_hostname",
-	"shield", "type", "content", "priority", "main", "resource_id", "fqdn", "service_id", "domain_id", "filename", "source_code_hash",
-	"request_condition", "statement", "action", "destination", "source", "ignore_if_set", "default_host",
+// modelled block: every Fastly object field the schema names (package
+// schema), and the attributes of services, stores and the next
+// provider's resources and actions that the loader reads itself. They
+// are read through a schema (not JustAttributes) so that a block a
+// dynamic block generated sees its iterator.
+var readAttributes = append(schema.Names(schema.Terraform),
+	"comment", "hostname", "fqdn", "service_id", "domain_id", "filename", "source_code_hash",
 	"version", "stage", "input", // the next provider's versioned objects and actions; stage; terraform_data
 	"activate",
-	"ssl_hostname", // provider < 1.0: ssl_cert_hostname and ssl_sni_hostname in one
-}
+)
 
 // schemas are the body schemas evalBody reads with, by resource type;
 // "" is a nested block's (attributes only). blockSchemas are the nested

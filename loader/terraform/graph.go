@@ -18,6 +18,7 @@ import (
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/scc"
 	"github.com/chainlint/chainlint/loader/tree"
+	"github.com/chainlint/chainlint/schema"
 )
 
 // Dir is a directory of Terraform files found under a project root.
@@ -454,22 +455,15 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 // (whose service is set when it is joined to one).
 
 func (l *loader) readDomain(s *graph.Service, inst *instance, d *evalBlock) *graph.Domain {
-	dom := &graph.Domain{Span: l.blockSpan(d), Service: s, Name: l.str(d.attrs["name"])}
+	dom := &graph.Domain{Span: l.blockSpan(d), Service: s}
+	schema.Domain.Read(l.source(d), dom)
 	l.noteUnknown(inst, dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
 	return dom
 }
 
 func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *graph.Backend {
-	be := &graph.Backend{
-		Span: l.blockSpan(bb), Service: s,
-		Name: l.str(bb.attrs["name"]), Address: l.str(bb.attrs["address"]), Port: l.num(bb.attrs["port"]),
-		OverrideHost: l.str(bb.attrs["override_host"]), UseSSL: l.flag(bb.attrs["use_ssl"]),
-		SSLCertHostname: l.str(bb.attrs["ssl_cert_hostname"]), SSLSNIHostname: l.str(bb.attrs["ssl_sni_hostname"]),
-		Shield: l.str(bb.attrs["shield"]), RequestCondition: l.str(bb.attrs["request_condition"]),
-	}
-	if old := l.str(bb.attrs["ssl_hostname"]); old.Set && !be.SSLCertHostname.Set && !be.SSLSNIHostname.Set {
-		be.SSLCertHostname, be.SSLSNIHostname = old, old // provider < 1.0
-	}
+	be := &graph.Backend{Span: l.blockSpan(bb), Service: s}
+	schema.Backend.Read(l.source(bb), be)
 	if bb.static {
 		be.Setter = l.setter(bb)
 	}
@@ -482,39 +476,61 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 }
 
 func (l *loader) readSnippet(inst *instance, sb *evalBlock) *graph.Snippet {
-	sn := &graph.Snippet{Span: l.blockSpan(sb), Name: l.str(sb.attrs["name"]), Type: l.str(sb.attrs["type"]),
-		Priority: graph.WithDefault(l.num(sb.attrs["priority"]), graph.DefaultPriorityTerraform), Content: l.text(sb.attrs["content"])}
+	sn := &graph.Snippet{Span: l.blockSpan(sb)}
+	schema.Snippet.Read(l.source(sb), sn)
 	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
 	return sn
 }
 
 func (l *loader) readCondition(cb *evalBlock) *graph.Condition {
-	return &graph.Condition{Span: l.blockSpan(cb), Name: l.str(cb.attrs["name"]),
-		Statement: l.text(cb.attrs["statement"]), Type: l.str(cb.attrs["type"]), Priority: graph.WithDefault(l.num(cb.attrs["priority"]), graph.DefaultConditionPriorityTerraform)}
+	c := &graph.Condition{Span: l.blockSpan(cb)}
+	schema.Condition.Read(l.source(cb), c)
+	return c
 }
 
 func (l *loader) readHeader(hb *evalBlock) *graph.Header {
-	return &graph.Header{Span: l.blockSpan(hb), Name: l.str(hb.attrs["name"]), Type: l.str(hb.attrs["type"]),
-		Action: l.str(hb.attrs["action"]), Dst: l.str(hb.attrs["destination"]), Src: l.text(hb.attrs["source"]),
-		RequestCondition: l.str(hb.attrs["request_condition"]), IgnoreIfSet: l.flag(hb.attrs["ignore_if_set"]), Priority: graph.WithDefault(l.num(hb.attrs["priority"]), graph.DefaultPriorityTerraform)}
+	h := &graph.Header{Span: l.blockSpan(hb)}
+	schema.Header.Read(l.source(hb), h)
+	return h
 }
 
 func (l *loader) readRequestSetting(rb *evalBlock) *graph.RequestSetting {
-	return &graph.RequestSetting{Span: l.blockSpan(rb), Name: l.str(rb.attrs["name"]),
-		DefaultHost: l.str(rb.attrs["default_host"]), Action: l.str(rb.attrs["action"]), RequestCondition: l.str(rb.attrs["request_condition"])}
+	r := &graph.RequestSetting{Span: l.blockSpan(rb)}
+	schema.RequestSetting.Read(l.source(rb), r)
+	return r
 }
 
 func (l *loader) readVCL(inst *instance, vb *evalBlock) *graph.VCLSource {
-	v := &graph.VCLSource{Span: l.blockSpan(vb), Name: l.str(vb.attrs["name"]), Main: l.flag(vb.attrs["main"]), Content: l.text(vb.attrs["content"])}
+	v := &graph.VCLSource{Span: l.blockSpan(vb)}
+	schema.VCL.Read(l.source(vb), v)
 	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", v.Name.Value), map[string]*evalAttr{"content": vb.attrs["content"]})
 	return v
 }
 
 func (l *loader) readLink(s *graph.Service, inst *instance, lb *evalBlock) *graph.Link {
-	link := &graph.Link{Span: l.blockSpan(lb), Service: s, Name: l.str(lb.attrs["name"]), ResourceID: l.ref(lb.attrs["resource_id"])}
+	link := &graph.Link{Span: l.blockSpan(lb), Service: s}
+	schema.Link.Read(l.source(lb), link)
 	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
 	return link
 }
+
+// source presents an evaluated block to the schema's reader.
+func (l *loader) source(b *evalBlock) schema.Source { return &hclSource{l, b} }
+
+// hclSource is one evaluated block, read by the provider's attribute
+// names. (Values of the wrong type are reported by the evaluator, so the
+// names a message would use are not needed here.)
+type hclSource struct {
+	l *loader
+	b *evalBlock
+}
+
+func (h *hclSource) Format() schema.Format                     { return schema.Terraform }
+func (h *hclSource) String(name, _ string) graph.Field[string] { return h.l.str(h.b.attrs[name]) }
+func (h *hclSource) Ref(name, _ string) graph.Field[string]    { return h.l.ref(h.b.attrs[name]) }
+func (h *hclSource) Int(name, _ string) graph.Field[int]       { return h.l.num(h.b.attrs[name]) }
+func (h *hclSource) Bool(name, _ string) graph.Field[bool]     { return h.l.flag(h.b.attrs[name]) }
+func (h *hclSource) Text(name, _ string) graph.Text            { return h.l.text(h.b.attrs[name]) }
 
 // instanceLabel names an instance as Terraform addresses it, and, for an
 // instance inside a module, the root module that instantiates it: the

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/loader/tree"
+	"github.com/chainlint/chainlint/schema"
 )
 
 // IsShowJSON reports whether JSON content looks like `terraform show
@@ -350,15 +351,14 @@ func configRefs(root *tree.Node) map[string]string {
 }
 
 func (s *showLoader) domain(svc *graph.Service, d, u *tree.Node) *graph.Domain {
-	return &graph.Domain{Span: s.span(d), Service: svc, Name: s.field(d, u, "name")}
+	dom := &graph.Domain{Span: s.span(d), Service: svc}
+	schema.Domain.Read(s.source(d, u), dom)
+	return dom
 }
 
 func (s *showLoader) backend(svc *graph.Service, b, u *tree.Node, label string) *graph.Backend {
-	be := &graph.Backend{Span: s.span(b), Service: svc,
-		Name: s.field(b, u, "name"), Address: s.field(b, u, "address"), Port: s.num(b, u, "port"),
-		OverrideHost: s.field(b, u, "override_host"), UseSSL: s.flag(b, u, "use_ssl"),
-		SSLCertHostname: s.field(b, u, "ssl_cert_hostname"), SSLSNIHostname: s.field(b, u, "ssl_sni_hostname"),
-		Shield: s.field(b, u, "shield"), RequestCondition: s.field(b, u, "request_condition")}
+	be := &graph.Backend{Span: s.span(b), Service: svc}
+	schema.Backend.Read(s.source(b, u), be)
 	var which []string
 	for _, k := range []string{"address", "override_host", "shield"} {
 		if f := s.field(b, u, k); f.Unknown {
@@ -372,31 +372,62 @@ func (s *showLoader) backend(svc *graph.Service, b, u *tree.Node, label string) 
 	return be
 }
 
-func (s *showLoader) snippet(sn, u *tree.Node) *graph.Snippet {
-	return &graph.Snippet{Span: s.span(sn), Name: s.field(sn, u, "name"),
-		Type: s.field(sn, u, "type"), Priority: graph.WithDefault(s.num(sn, u, "priority"), graph.DefaultPriorityTerraform), Content: s.text(sn, u, "content")}
+func (s *showLoader) snippet(n, u *tree.Node) *graph.Snippet {
+	sn := &graph.Snippet{Span: s.span(n)}
+	schema.Snippet.Read(s.source(n, u), sn)
+	return sn
 }
 
-func (s *showLoader) condition(c, u *tree.Node) *graph.Condition {
-	return &graph.Condition{Span: s.span(c), Name: s.field(c, u, "name"),
-		Statement: s.text(c, u, "statement"), Type: s.field(c, u, "type"), Priority: graph.WithDefault(s.num(c, u, "priority"), graph.DefaultConditionPriorityTerraform)}
+func (s *showLoader) condition(n, u *tree.Node) *graph.Condition {
+	c := &graph.Condition{Span: s.span(n)}
+	schema.Condition.Read(s.source(n, u), c)
+	return c
 }
 
-func (s *showLoader) header(h, u *tree.Node) *graph.Header {
-	return &graph.Header{Span: s.span(h), Name: s.field(h, u, "name"), Type: s.field(h, u, "type"),
-		Action: s.field(h, u, "action"), Dst: s.field(h, u, "destination"), Src: s.text(h, u, "source"),
-		RequestCondition: s.field(h, u, "request_condition"), IgnoreIfSet: s.flag(h, u, "ignore_if_set"), Priority: graph.WithDefault(s.num(h, u, "priority"), graph.DefaultPriorityTerraform)}
+func (s *showLoader) header(n, u *tree.Node) *graph.Header {
+	h := &graph.Header{Span: s.span(n)}
+	schema.Header.Read(s.source(n, u), h)
+	return h
 }
 
-func (s *showLoader) requestSetting(r, u *tree.Node) *graph.RequestSetting {
-	return &graph.RequestSetting{Span: s.span(r), Name: s.field(r, u, "name"),
-		DefaultHost: s.field(r, u, "default_host"), Action: s.field(r, u, "action"), RequestCondition: s.field(r, u, "request_condition")}
+func (s *showLoader) requestSetting(n, u *tree.Node) *graph.RequestSetting {
+	r := &graph.RequestSetting{Span: s.span(n)}
+	schema.RequestSetting.Read(s.source(n, u), r)
+	return r
 }
 
-func (s *showLoader) vcl(v, u *tree.Node) *graph.VCLSource {
-	return &graph.VCLSource{Span: s.span(v), Name: s.field(v, u, "name"), Main: s.flag(v, u, "main"), Content: s.text(v, u, "content")}
+func (s *showLoader) vcl(n, u *tree.Node) *graph.VCLSource {
+	v := &graph.VCLSource{Span: s.span(n)}
+	schema.VCL.Read(s.source(n, u), v)
+	return v
 }
 
-func (s *showLoader) link(svc *graph.Service, l, u *tree.Node) *graph.Link {
-	return &graph.Link{Span: s.span(l), Service: svc, Name: s.field(l, u, "name"), ResourceID: s.field(l, u, "resource_id")}
+func (s *showLoader) link(svc *graph.Service, n, u *tree.Node) *graph.Link {
+	l := &graph.Link{Span: s.span(n), Service: svc}
+	schema.Link.Read(s.source(n, u), l)
+	return l
 }
+
+// source presents an object of the plan or state (and what the plan
+// says is unknown of it) to the schema's reader.
+func (s *showLoader) source(obj, unknown *tree.Node) schema.Source {
+	return &showSource{s, obj, unknown}
+}
+
+// showSource is one object of `terraform show -json`, read by the
+// provider's attribute names.
+type showSource struct {
+	s            *showLoader
+	obj, unknown *tree.Node
+}
+
+func (h *showSource) Format() schema.Format { return schema.Terraform }
+func (h *showSource) String(name, _ string) graph.Field[string] {
+	return h.s.field(h.obj, h.unknown, name)
+}
+func (h *showSource) Ref(name, _ string) graph.Field[string] {
+	return h.s.field(h.obj, h.unknown, name)
+}
+func (h *showSource) Int(name, _ string) graph.Field[int]   { return h.s.num(h.obj, h.unknown, name) }
+func (h *showSource) Bool(name, _ string) graph.Field[bool] { return h.s.flag(h.obj, h.unknown, name) }
+func (h *showSource) Text(name, _ string) graph.Text        { return h.s.text(h.obj, h.unknown, name) }
