@@ -86,7 +86,7 @@ type Object struct {
 	// Block the Terraform provider's nested block; Resource the next
 	// provider's explicit resource type. "" where the format has none.
 	List, Block, Resource string
-	Fields            []*Field
+	Fields                []*Field
 
 	once  sync.Once
 	index []int // Fields[i]'s struct field index in Type
