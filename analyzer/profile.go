@@ -127,3 +127,13 @@ func LimitCost(l Limit, s *graph.Service, r *routes.Route) int {
 	}
 	return HopCost(s, r)
 }
+
+// LimitServices is what a service on a request's path spends of a
+// profile's limit on unique services: one when the limit counts its
+// platform.
+func LimitServices(l Limit, s *graph.Service) int {
+	if !l.Counts(s.Platform) {
+		return 0
+	}
+	return 1
+}

@@ -137,10 +137,8 @@ func NewRequestTrace(c *routes.Chains, profile analyzer.Profile, host, path stri
 				after := make([]Used, len(spent))
 				for i, u := range spent {
 					l := profile.Limits[i]
-					if l.Counts(s.Platform) {
-						u.Hops += analyzer.HopCost(s, r)
-						u.Services++
-					}
+					u.Hops += analyzer.LimitCost(l, s, r)
+					u.Services += analyzer.LimitServices(l, s)
 					after[i] = u
 					if u.Hops > u.MaxHops {
 						leg.Over = append(leg.Over, fmt.Sprintf("%d/%d %s hops", u.Hops, u.MaxHops, l.Name))
@@ -175,10 +173,8 @@ func NewRequestTrace(c *routes.Chains, profile analyzer.Profile, host, path stri
 		if len(backends) == 0 {
 			worst = make([]Used, len(spent))
 			for i, u := range spent {
-				if profile.Limits[i].Counts(s.Platform) {
-					u.Hops += analyzer.HopCost(s, nil)
-					u.Services++
-				}
+				u.Hops += analyzer.LimitCost(profile.Limits[i], s, nil)
+				u.Services += analyzer.LimitServices(profile.Limits[i], s)
 				worst[i] = u
 			}
 		}

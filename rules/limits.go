@@ -89,12 +89,7 @@ var hopsMeasure = measure{
 var servicesMeasure = measure{
 	unit:  "service",
 	limit: func(l analyzer.Limit) int { return l.Services },
-	cost: func(l analyzer.Limit, s *graph.Service, _ *routes.Route) int {
-		if !l.Counts(s.Platform) {
-			return 0
-		}
-		return 1
-	},
+	cost:  func(l analyzer.Limit, s *graph.Service, _ *routes.Route) int { return analyzer.LimitServices(l, s) },
 }
 
 func runLimit(m measure) func(*analysis.Pass) (any, error) {
