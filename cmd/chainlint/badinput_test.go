@@ -281,16 +281,13 @@ func TestBadInputs(t *testing.T) {
 	t.Parallel() // a process each, independent: the two cores share them
 	for _, tt := range badInputs {
 		t.Run(tt.name, func(t *testing.T) {
-			// Not in parallel: a child's peak RSS (rusage) includes this
-			// process's at the fork, which parallel cases' inputs inflate.
+			t.Parallel() // the helper measures each command's own peak (runPeak)
 			if testing.Short() && tt.noLSP {
 				t.Skip("large")
 			}
 			dir := t.TempDir()
 			path := tt.setup(t, dir)
-			cmd := exec.Command(binary, path)
-			cmd.Dir = dir
-			stdout, stderr, status := runCmd(t, cmd)
+			stdout, stderr, status, peak := runPeak(t, dir, path)
 			all := stdout + stderr
 			if status != tt.status || !strings.Contains(all, tt.want) {
 				t.Errorf("status %d (want %d), output lacks %q:\n%.2000s", status, tt.status, tt.want, all)
@@ -302,8 +299,8 @@ func TestBadInputs(t *testing.T) {
 			if bound == 0 {
 				bound = 512
 			}
-			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss/1024 > bound {
-				t.Errorf("peak memory %d MB over the bound of %d MB", ru.Maxrss/1024, bound)
+			if peak > bound {
+				t.Errorf("peak memory %d MB over the bound of %d MB", peak, bound)
 			}
 			if !tt.noLSP {
 				lspRun(t, dir)
