@@ -560,7 +560,7 @@ type LocalStore struct {
 // Problem is an input that could not be read or parsed. Problems are
 // reported by the rule named in Rule and make the run incomplete.
 type Problem struct {
-	Rule     string // "parse-error" or "vcl-syntax"
+	Rule     RuleID // RuleParseError, RuleVCLSyntax, …
 	Pos, End token.Pos
 	// File names the input when Pos is unknown (an unreadable file).
 	File    string

@@ -435,7 +435,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 			Text: fmt.Sprintf("%s:%d:%d: %s: %s [%s]", name, f.Pos.Line, f.Pos.Column, f.Severity, f.Message, f.Rule),
 		}
 		c := JUnitCase{Name: fmt.Sprintf("%s %s:%d:%d", f.Rule, name, f.Pos.Line, f.Pos.Column), ClassName: name}
-		if f.Rule == graph.RuleParseError || f.Rule == graph.RuleVCLSyntax {
+		if r := graph.RuleID(f.Rule); r == graph.RuleParseError || r == graph.RuleVCLSyntax {
 			c.Error = fail
 			s.Errors++
 		} else {

@@ -183,7 +183,7 @@ func TestRuleAlone(t *testing.T) {
 // (analyzer.LoadRules) is a rule, which reports them.
 func TestLoadRulesAreRules(t *testing.T) {
 	for _, id := range graph.LoadRules {
-		if rules.ByID(id) == nil {
+		if rules.ByID(string(id)) == nil {
 			t.Errorf("loaders report under %q, which is no rule", id)
 		}
 	}

@@ -14,7 +14,7 @@ import (
 var ParseError = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: graph.RuleParseError,
+		Name: string(graph.RuleParseError),
 		Doc: `an input could not be read or parsed
 
 A file that looks like a Fastly export but is not valid JSON or YAML, a
@@ -39,7 +39,7 @@ Good:
 }
 
 // problemReporter reports the graph's load problems of one kind.
-func problemReporter(kind string) func(*analysis.Pass) (any, error) {
+func problemReporter(kind graph.RuleID) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		for _, p := range analyzer.GraphOf(pass).Problems {
 			if p.Rule == kind {
@@ -54,7 +54,7 @@ func problemReporter(kind string) func(*analysis.Pass) (any, error) {
 var UnknownValue = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: graph.RuleUnknownValue,
+		Name: string(graph.RuleUnknownValue),
 		Doc: `a value a chain rule needs is known only when Terraform applies
 
 A variable without a value, a data source, or an attribute the provider
@@ -108,7 +108,7 @@ func runUnknownValue(pass *analysis.Pass) (any, error) {
 var UnsetVariable = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Analyzer: &analysis.Analyzer{
-		Name: graph.RuleUnsetVariable,
+		Name: string(graph.RuleUnsetVariable),
 		Doc: `a Terraform root variable without a value decides where a chain goes
 
 A backend's address or override_host, or a domain, takes its value from a
@@ -139,7 +139,7 @@ Good:
 var SkippedInput = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: graph.RuleSkippedInput,
+		Name: string(graph.RuleSkippedInput),
 		Doc: `an input was left out or cut short, on purpose
 
 chainlint reads untrusted input (a pull request) within bounds, and says so
@@ -194,7 +194,7 @@ Good:
 }
 
 // noteReporter reports the graph's load notes of one kind.
-func noteReporter(kind string) func(*analysis.Pass) (any, error) {
+func noteReporter(kind graph.RuleID) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		for _, n := range analyzer.GraphOf(pass).Notes {
 			if n.Rule == kind {

@@ -19,7 +19,7 @@ import (
 var TerraformProvider = &analyzer.Rule{
 	Severity: analyzer.SeverityInfo,
 	Analyzer: &analysis.Analyzer{
-		Name: graph.RuleTerraformProvider,
+		Name: string(graph.RuleTerraformProvider),
 		Doc: `how an estate of Fastly's next Terraform provider was read
 
 Fastly's next Terraform provider (fastly/terraform-provider-fastly-beta,
@@ -87,7 +87,7 @@ Good:
 var MixedResourceFamilies = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: graph.RuleMixedResourceFamilies,
+		Name: string(graph.RuleMixedResourceFamilies),
 		Doc: `one service is managed by both resource families of Fastly's next Terraform provider
 
 The next provider's design (fastly/terraform-provider-fastly-beta,

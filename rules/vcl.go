@@ -14,7 +14,7 @@ import (
 var VCLSyntax = &analyzer.Rule{
 	Severity: analyzer.SeverityError,
 	Analyzer: &analysis.Analyzer{
-		Name: graph.RuleVCLSyntax,
+		Name: string(graph.RuleVCLSyntax),
 		Doc: `custom VCL or a VCL snippet does not parse
 
 The error is reported where it is, in the .vcl file or inside the JSON

@@ -68,7 +68,7 @@ func (c *Command) cmdDiff(args []string) int {
 	case sides[1].Result.Incomplete:
 		fmt.Fprintln(stderr, "chainlint diff: some of HEAD could not be read:")
 		for i, f := range sides[1].Result.Findings {
-			if f.Rule == graph.RuleParseError && i < 20 {
+			if graph.RuleID(f.Rule) == graph.RuleParseError && i < 20 {
 				fmt.Fprintf(stderr, "  %s:%d:%d: %s\n", sides[1].Rel(f.Pos.Filename), f.Pos.Line, f.Pos.Column, printable.String(f.Message))
 			}
 		}
