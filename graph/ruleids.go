@@ -1,13 +1,12 @@
 package graph
 
+// RuleID is a rule's stable kebab-case ID ("parse-error").
+type RuleID string
+
 // The rules whose findings the loaders produce while they read (load
 // problems and notes, reported by the rule of the same ID): one name
 // each, so a loader and its rule cannot drift apart. rules' tests check
 // that each is a rule.
-
-// RuleID is a rule's stable kebab-case ID ("parse-error").
-type RuleID string
-
 const (
 	RuleParseError            RuleID = "parse-error"
 	RuleSkippedInput          RuleID = "skipped-input"
