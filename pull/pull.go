@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/chainlint/chainlint/internal/printable"
+	"github.com/chainlint/chainlint/schema"
 )
 
 // DefaultEndpoint is Fastly's public API.
@@ -112,97 +113,33 @@ type Bundle struct {
 
 // Service is one service in the loader's schema.
 type Service struct {
-	ID            string   `json:"id" yaml:"id"`
-	Name          string   `json:"name" yaml:"name"`
-	Type          string   `json:"type" yaml:"type"`
-	ActiveVersion *Version `json:"active_version,omitempty" yaml:"active_version,omitempty"`
-	Version       *Version `json:"version,omitempty" yaml:"version,omitempty"`
-	ResourceLinks []*Link  `json:"resource_links" yaml:"resource_links"`
+	ID            string    `json:"id" yaml:"id"`
+	Name          string    `json:"name" yaml:"name"`
+	Type          string    `json:"type" yaml:"type"`
+	ActiveVersion *Version  `json:"active_version,omitempty" yaml:"active_version,omitempty"`
+	Version       *Version  `json:"version,omitempty" yaml:"version,omitempty"`
+	ResourceLinks []*Object `json:"resource_links" yaml:"resource_links"`
 }
 
-// Version is a service version's configuration.
+// Version is a service version's configuration: its objects as the
+// schema names them (Object).
 type Version struct {
-	Number   int        `json:"number" yaml:"number"`
-	Domains  []*Domain  `json:"domains" yaml:"domains"`
-	Backends []*Backend `json:"backends" yaml:"backends"`
-	Snippets []*Snippet `json:"snippets" yaml:"snippets"`
-	VCLs     []*VCL     `json:"vcls" yaml:"vcls"`
+	Number   int       `json:"number" yaml:"number"`
+	Domains  []*Object `json:"domains" yaml:"domains"`
+	Backends []*Object `json:"backends" yaml:"backends"`
+	Snippets []*Object `json:"snippets" yaml:"snippets"`
+	VCLs     []*Object `json:"vcls" yaml:"vcls"`
 	// Conditions, Headers and RequestSettings render VCL that decides
 	// backends and Host headers (the request-flow model reads them).
-	Conditions      []*Condition      `json:"conditions,omitempty" yaml:"conditions,omitempty"`
-	Headers         []*Header         `json:"headers,omitempty" yaml:"headers,omitempty"`
-	RequestSettings []*RequestSetting `json:"request_settings,omitempty" yaml:"request_settings,omitempty"`
+	Conditions      []*Object `json:"conditions,omitempty" yaml:"conditions,omitempty"`
+	Headers         []*Object `json:"headers,omitempty" yaml:"headers,omitempty"`
+	RequestSettings []*Object `json:"request_settings,omitempty" yaml:"request_settings,omitempty"`
 }
 
-// Condition is a named VCL condition.
-type Condition struct {
-	Name      string  `json:"name" yaml:"name"`
-	Statement string  `json:"statement" yaml:"statement"`
-	Type      string  `json:"type" yaml:"type"`
-	Priority  flexInt `json:"priority" yaml:"priority"`
-}
-
-// Header is a header object.
-type Header struct {
-	Name             string   `json:"name" yaml:"name"`
-	Type             string   `json:"type" yaml:"type"`
-	Action           string   `json:"action" yaml:"action"`
-	Dst              string   `json:"dst" yaml:"dst"`
-	Src              string   `json:"src,omitempty" yaml:"src,omitempty"`
-	RequestCondition string   `json:"request_condition,omitempty" yaml:"request_condition,omitempty"`
-	IgnoreIfSet      flexBool `json:"ignore_if_set,omitempty" yaml:"ignore_if_set,omitempty"`
-	Priority         flexInt  `json:"priority" yaml:"priority"`
-}
-
-// RequestSetting is a request settings object.
-type RequestSetting struct {
-	Name             string `json:"name" yaml:"name"`
-	DefaultHost      string `json:"default_host,omitempty" yaml:"default_host,omitempty"`
-	Action           string `json:"action,omitempty" yaml:"action,omitempty"`
-	RequestCondition string `json:"request_condition,omitempty" yaml:"request_condition,omitempty"`
-}
-
-// Domain is a service domain.
-type Domain struct {
-	Name    string `json:"name" yaml:"name"`
-	Comment string `json:"comment,omitempty" yaml:"comment,omitempty"`
-}
-
-// Backend carries the backend fields chainlint reads.
-type Backend struct {
-	Name            string `json:"name" yaml:"name"`
-	Address         string `json:"address" yaml:"address"`
-	Port            int    `json:"port" yaml:"port"`
-	OverrideHost    string `json:"override_host,omitempty" yaml:"override_host,omitempty"`
-	UseSSL          bool   `json:"use_ssl" yaml:"use_ssl"`
-	SSLCertHostname string `json:"ssl_cert_hostname,omitempty" yaml:"ssl_cert_hostname,omitempty"`
-	SSLSNIHostname  string `json:"ssl_sni_hostname,omitempty" yaml:"ssl_sni_hostname,omitempty"`
-	Shield          string `json:"shield,omitempty" yaml:"shield,omitempty"`
-	// RequestCondition selects the backend under a condition.
-	RequestCondition string `json:"request_condition,omitempty" yaml:"request_condition,omitempty"`
-}
-
-// Snippet is a VCL snippet, dynamic ones with their current content.
-type Snippet struct {
-	Name     string `json:"name" yaml:"name"`
-	Type     string `json:"type" yaml:"type"`
-	Priority int    `json:"priority" yaml:"priority"`
-	Dynamic  bool   `json:"dynamic" yaml:"dynamic"`
-	Content  string `json:"content" yaml:"content"`
-}
-
-// VCL is a custom VCL file.
-type VCL struct {
-	Name    string `json:"name" yaml:"name"`
-	Main    bool   `json:"main" yaml:"main"`
-	Content string `json:"content" yaml:"content"`
-}
-
-// Link is a resource link.
-type Link struct {
-	Name         string `json:"name" yaml:"name"`
-	ResourceID   string `json:"resource_id" yaml:"resource_id"`
-	ResourceType string `json:"resource_type" yaml:"resource_type"`
+// lists are the version's lists of objects, by kind.
+func (v *Version) lists() map[*schema.Object]*[]*Object {
+	return map[*schema.Object]*[]*Object{schema.Domain: &v.Domains, schema.Backend: &v.Backends, schema.Snippet: &v.Snippets,
+		schema.VCL: &v.VCLs, schema.Condition: &v.Conditions, schema.Header: &v.Headers, schema.RequestSetting: &v.RequestSettings}
 }
 
 // Store is an account store.
@@ -578,22 +515,26 @@ type details struct {
 
 type detailsVersion struct {
 	Number          int               `json:"number"`
-	Domains         []*Domain         `json:"domains"`
-	Backends        []*Backend        `json:"backends"`
-	Snippets        []apiSnippet      `json:"snippets"`
-	VCLs            []*VCL            `json:"vcls"`
-	Conditions      []*Condition      `json:"conditions"`
-	Headers         []*Header         `json:"headers"`
-	RequestSettings []*RequestSetting `json:"request_settings"`
+	Domains         []json.RawMessage `json:"domains"`
+	Backends        []json.RawMessage `json:"backends"`
+	Snippets        []json.RawMessage `json:"snippets"`
+	VCLs            []json.RawMessage `json:"vcls"`
+	Conditions      []json.RawMessage `json:"conditions"`
+	Headers         []json.RawMessage `json:"headers"`
+	RequestSettings []json.RawMessage `json:"request_settings"`
 }
 
-type apiSnippet struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Type     string   `json:"type"`
-	Priority flexInt  `json:"priority"`
-	Dynamic  flexBool `json:"dynamic"`
-	Content  *string  `json:"content"`
+// lists are the answer's lists of objects, by kind.
+func (v *detailsVersion) lists() map[*schema.Object]*[]json.RawMessage {
+	return map[*schema.Object]*[]json.RawMessage{schema.Domain: &v.Domains, schema.Backend: &v.Backends, schema.Snippet: &v.Snippets,
+		schema.VCL: &v.VCLs, schema.Condition: &v.Conditions, schema.Header: &v.Headers, schema.RequestSetting: &v.RequestSettings}
+}
+
+// snippetMeta is what pull needs of a snippet beyond the schema's fields:
+// its ID, to read a dynamic snippet's content.
+type snippetMeta struct {
+	ID      string   `json:"id"`
+	Dynamic flexBool `json:"dynamic"`
 }
 
 // flexInt and flexBool accept the API's numbers and booleans spelt as
@@ -623,7 +564,7 @@ func (c *client) service(ctx context.Context, id string) (*Service, error) {
 	if _, err := c.get(ctx, "/service/"+url.PathEscape(id)+"/details", nil, &d); err != nil {
 		return nil, err
 	}
-	s := &Service{ID: d.ID, Name: d.Name, Type: d.Type, ResourceLinks: []*Link{}}
+	s := &Service{ID: d.ID, Name: d.Name, Type: d.Type, ResourceLinks: []*Object{}}
 	if s.ID == "" {
 		s.ID = id
 	}
@@ -646,23 +587,28 @@ func (c *client) service(ctx context.Context, id string) (*Service, error) {
 	if v == nil {
 		return nil, &APIError{Path: "/service/" + id + "/details", Err: "the service has no version to read"}
 	}
-	out := &Version{Number: v.Number, Domains: nonNil(v.Domains), Backends: nonNil(v.Backends), VCLs: nonNil(v.VCLs), Snippets: []*Snippet{},
-		Conditions: v.Conditions, Headers: v.Headers, RequestSettings: v.RequestSettings}
-	for _, sn := range v.Snippets {
-		snip := &Snippet{Name: sn.Name, Type: sn.Type, Priority: int(sn.Priority), Dynamic: bool(sn.Dynamic)}
-		if sn.Content != nil {
-			snip.Content = *sn.Content
+	path := "/service/" + id + "/details"
+	out := &Version{Number: v.Number}
+	raws := v.lists()
+	for kind, list := range out.lists() {
+		objs, err := decodeObjects(kind, *raws[kind])
+		if err != nil {
+			return nil, &APIError{Path: path, Err: "not the JSON expected: " + err.Error()}
 		}
-		if snip.Dynamic && sn.ID != "" {
+		*list = objs
+	}
+	for i, sn := range out.Snippets {
+		var meta snippetMeta
+		_ = json.Unmarshal(v.Snippets[i], &meta)
+		if bool(meta.Dynamic) && meta.ID != "" {
 			var dyn struct {
 				Content string `json:"content"`
 			}
-			if _, err := c.get(ctx, "/service/"+url.PathEscape(id)+"/snippet/"+url.PathEscape(sn.ID), nil, &dyn); err != nil {
+			if _, err := c.get(ctx, "/service/"+url.PathEscape(id)+"/snippet/"+url.PathEscape(meta.ID), nil, &dyn); err != nil {
 				return nil, err
 			}
-			snip.Content = dyn.Content
+			sn.Set("content", dyn.Content)
 		}
-		out.Snippets = append(out.Snippets, snip)
 	}
 	sortVersion(out)
 	if c.opts.Version == "active" && d.ActiveVersion != nil {
@@ -670,12 +616,16 @@ func (c *client) service(ctx context.Context, id string) (*Service, error) {
 	} else {
 		s.Version = out
 	}
-	var links []*Link
-	if _, err := c.get(ctx, fmt.Sprintf("/service/%s/version/%d/resource", url.PathEscape(id), v.Number), nil, &links); err != nil {
+	var links []json.RawMessage
+	linksPath := fmt.Sprintf("/service/%s/version/%d/resource", url.PathEscape(id), v.Number)
+	if _, err := c.get(ctx, linksPath, nil, &links); err != nil {
 		return nil, err
 	}
-	s.ResourceLinks = nonNil(links)
-	sort.Slice(s.ResourceLinks, func(i, j int) bool { return s.ResourceLinks[i].Name < s.ResourceLinks[j].Name })
+	var err error
+	if s.ResourceLinks, err = decodeObjects(schema.Link, links); err != nil {
+		return nil, &APIError{Path: linksPath, Err: "not the JSON expected: " + err.Error()}
+	}
+	byName(s.ResourceLinks)
 	return s, nil
 }
 
@@ -695,21 +645,16 @@ func (c *client) version(ctx context.Context, id string, n int) (*detailsVersion
 	return v, nil
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+// byName sorts objects by name, so that two pulls of an unchanged
+// account are the same bytes.
+func byName(objs []*Object) {
+	sort.SliceStable(objs, func(i, j int) bool { return objs[i].Str("name") < objs[j].Str("name") })
 }
 
 func sortVersion(v *Version) {
-	sort.Slice(v.Domains, func(i, j int) bool { return v.Domains[i].Name < v.Domains[j].Name })
-	sort.Slice(v.Backends, func(i, j int) bool { return v.Backends[i].Name < v.Backends[j].Name })
-	sort.Slice(v.Snippets, func(i, j int) bool { return v.Snippets[i].Name < v.Snippets[j].Name })
-	sort.Slice(v.VCLs, func(i, j int) bool { return v.VCLs[i].Name < v.VCLs[j].Name })
-	sort.Slice(v.Conditions, func(i, j int) bool { return v.Conditions[i].Name < v.Conditions[j].Name })
-	sort.Slice(v.Headers, func(i, j int) bool { return v.Headers[i].Name < v.Headers[j].Name })
-	sort.Slice(v.RequestSettings, func(i, j int) bool { return v.RequestSettings[i].Name < v.RequestSettings[j].Name })
+	for _, list := range v.lists() {
+		byName(*list)
+	}
 }
 
 // stores lists one kind of store, following cursors; the list may come as

@@ -34,16 +34,16 @@ func TestPullAll(t *testing.T) {
 	if www.ActiveVersion == nil || www.ActiveVersion.Number != 7 || www.Version != nil {
 		t.Errorf("www's active version: %+v", www)
 	}
-	var dyn *Snippet
+	var dyn *Object
 	for _, s := range www.ActiveVersion.Snippets {
-		if s.Dynamic {
+		if s.Get("dynamic") == true {
 			dyn = s
 		}
 	}
-	if dyn == nil || !strings.Contains(dyn.Content, "Next-Gen WAF") || dyn.Priority != 9000 {
+	if dyn == nil || !strings.Contains(dyn.Str("content"), "Next-Gen WAF") || dyn.Get("priority") != 9000 {
 		t.Errorf("dynamic snippet content not fetched: %+v", dyn)
 	}
-	if app := b.Services[1]; len(app.ResourceLinks) != 2 || app.ResourceLinks[0].Name != "edge-config" {
+	if app := b.Services[1]; len(app.ResourceLinks) != 2 || app.ResourceLinks[0].Str("name") != "edge-config" {
 		t.Errorf("resource links: %+v", app.ResourceLinks)
 	}
 	if len(b.Stores) != 3 || b.Stores[0].Type != "config-store" || b.Stores[1].ID != "kvCarts01" || b.Stores[2].ID != "kvSessions01" {

@@ -20,22 +20,29 @@ import (
 // command writes it (JSON and YAML), loads without a problem and with
 // every value in place. A field renamed on one side fails here.
 func TestBundleLoadsWhole(t *testing.T) {
+	obj := func(kind *schema.Object, kv ...any) *Object {
+		fields := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			fields[kv[i].(string)] = kv[i+1]
+		}
+		return NewObject(kind, fields)
+	}
 	b := &Bundle{
 		Services: []*Service{{
 			ID: "svc1", Name: "www", Type: "vcl",
 			ActiveVersion: &Version{
 				Number:  7,
-				Domains: []*Domain{{Name: "www.example.com", Comment: "main"}},
-				Backends: []*Backend{{Name: "origin", Address: "origin.example.com", Port: 443, OverrideHost: "host.example.com",
-					UseSSL: true, SSLCertHostname: "cert.example.com", SSLSNIHostname: "sni.example.com", Shield: "iad-va-us", RequestCondition: "is api"}},
-				Snippets:   []*Snippet{{Name: "auth", Type: "recv", Priority: 50, Dynamic: true, Content: "set req.http.x = \"1\";"}},
-				VCLs:       []*VCL{{Name: "main", Main: true, Content: "sub vcl_recv {\n#FASTLY recv\n}\n"}},
-				Conditions: []*Condition{{Name: "is api", Statement: `req.url ~ "^/api/"`, Type: "REQUEST", Priority: 10}},
-				Headers: []*Header{{Name: "host", Type: "request", Action: "set", Dst: "http.Host", Src: `"api.example.com"`,
-					RequestCondition: "is api", IgnoreIfSet: true, Priority: 20}},
-				RequestSettings: []*RequestSetting{{Name: "rs", DefaultHost: "d.example.com", Action: "pass", RequestCondition: "is api"}},
+				Domains: []*Object{obj(schema.Domain, "name", "www.example.com", "comment", "main")},
+				Backends: []*Object{obj(schema.Backend, "name", "origin", "address", "origin.example.com", "port", 443, "override_host", "host.example.com",
+					"use_ssl", true, "ssl_cert_hostname", "cert.example.com", "ssl_sni_hostname", "sni.example.com", "shield", "iad-va-us", "request_condition", "is api")},
+				Snippets:   []*Object{obj(schema.Snippet, "name", "auth", "type", "recv", "priority", 50, "dynamic", true, "content", "set req.http.x = \"1\";")},
+				VCLs:       []*Object{obj(schema.VCL, "name", "main", "main", true, "content", "sub vcl_recv {\n#FASTLY recv\n}\n")},
+				Conditions: []*Object{obj(schema.Condition, "name", "is api", "statement", `req.url ~ "^/api/"`, "type", "REQUEST", "priority", 10)},
+				Headers: []*Object{obj(schema.Header, "name", "host", "type", "request", "action", "set", "dst", "http.Host", "src", `"api.example.com"`,
+					"request_condition", "is api", "ignore_if_set", true, "priority", 20)},
+				RequestSettings: []*Object{obj(schema.RequestSetting, "name", "rs", "default_host", "d.example.com", "action", "pass", "request_condition", "is api")},
 			},
-			ResourceLinks: []*Link{{Name: "edge-config", ResourceID: "cfg1", ResourceType: "config"}},
+			ResourceLinks: []*Object{obj(schema.Link, "name", "edge-config", "resource_id", "cfg1", "resource_type", "config")},
 		}},
 		Stores: []*Store{{ID: "cfg1", Name: "edge-config", Type: "config-store"}},
 	}
@@ -109,53 +116,58 @@ func TestBundleLoadsWhole(t *testing.T) {
 	}
 }
 
-// TestStructsKnowSchema: what pull writes carries every API field of
-// every object in the schema (package schema), under the list the export
-// loader reads it from, and nothing the schema does not name but the two
-// fields kept for people reading the bundle (a domain's comment, whether
-// a snippet is dynamic).
-func TestStructsKnowSchema(t *testing.T) {
-	structs := map[*schema.Object]reflect.Type{
-		schema.Domain: reflect.TypeFor[Domain](), schema.Backend: reflect.TypeFor[Backend](), schema.Snippet: reflect.TypeFor[Snippet](),
-		schema.Condition: reflect.TypeFor[Condition](), schema.Header: reflect.TypeFor[Header](),
-		schema.RequestSetting: reflect.TypeFor[RequestSetting](), schema.VCL: reflect.TypeFor[VCL](), schema.Link: reflect.TypeFor[Link](),
+// TestPullKnowsSchema: pull reads every API field of every object in the
+// schema (package schema) from an API answer, and writes it (JSON and
+// YAML) under the list the export loader reads, with the value's type.
+func TestPullKnowsSchema(t *testing.T) {
+	lists := map[string]bool{"resource_links": true}
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[Version]()) {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		lists[name] = true
 	}
-	extra := map[string]bool{"domain comment": true, "snippet dynamic": true}
-	tags := func(typ reflect.Type) map[string]reflect.Type {
-		out := map[string]reflect.Type{}
-		for i := range typ.NumField() {
-			name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
-			out[name] = typ.Field(i).Type
-		}
-		return out
-	}
-	lists := tags(reflect.TypeFor[Version]())
-	for k, v := range tags(reflect.TypeFor[Service]()) {
-		lists[k] = v
-	}
-	for _, o := range schema.Objects {
-		typ := structs[o]
-		if typ == nil {
-			t.Errorf("no struct of pull writes %s objects", o.Name)
-			continue
-		}
-		if lt := lists[o.List]; lt != reflect.SliceOf(reflect.PointerTo(typ)) {
-			t.Errorf("%s: pull writes no %q list of %s (found %v)", o.Name, o.List, typ, lt)
-		}
-		have := tags(typ)
-		for _, f := range o.Fields {
-			if f.API != "" && have[f.API] == nil {
-				t.Errorf("%s: pull's %s writes no %q", o.Name, typ.Name(), f.API)
+	for _, kind := range schema.Objects {
+		kind.Resolve()
+		answer := map[string]any{"id": "ignored", "created_at": "2026-01-01"}
+		for _, f := range kind.Fields {
+			if f.API == "" {
+				continue
 			}
-			delete(have, f.API)
-		}
-		for name := range have {
-			if !extra[o.Name+" "+name] {
-				t.Errorf("%s: pull's %s writes %q, which the schema does not name", o.Name, typ.Name(), name)
+			switch f.Kind {
+			case schema.Int:
+				answer[f.API] = "12" // the API spells some numbers as strings
+			case schema.Bool:
+				answer[f.API] = "1"
+			default:
+				answer[f.API] = "v-" + f.API
 			}
 		}
+		raw, _ := json.Marshal(answer)
+		o, err := decodeObject(kind, raw)
+		if err != nil {
+			t.Fatalf("%s: %v", kind.Name, err)
+		}
+		js, _ := json.Marshal(o)
+		ys, _ := yaml.Marshal(o)
+		for _, f := range kind.Fields {
+			if f.API == "" {
+				continue
+			}
+			want := map[schema.Kind]string{schema.Int: `"` + f.API + `":12`, schema.Bool: `"` + f.API + `":true`, schema.String: `"` + f.API + `":"v-` + f.API + `"`}[f.Kind]
+			if !strings.Contains(string(js), want) {
+				t.Errorf("%s: JSON %s lacks %s", kind.Name, js, want)
+			}
+			if !strings.Contains(string(ys), f.API+":") {
+				t.Errorf("%s: YAML lacks %s:\n%s", kind.Name, f.API, ys)
+			}
+		}
+		if strings.Contains(string(js), "created_at") || strings.Contains(string(js), "ignored") {
+			t.Errorf("%s: wrote a field the schema does not name: %s", kind.Name, js)
+		}
+		if !lists[kind.List] {
+			t.Errorf("%s: pull writes no %q list", kind.Name, kind.List)
+		}
 	}
-	if len(structs) != len(schema.Objects) {
-		t.Errorf("%d structs for %d schema objects", len(structs), len(schema.Objects))
+	if _, err := decodeObject(schema.Backend, []byte(`{"name": "b", "port": "many"}`)); err == nil {
+		t.Error("a port that is no number was read")
 	}
 }

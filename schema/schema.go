@@ -38,11 +38,25 @@ func (f Format) String() string {
 	return "API"
 }
 
+// Kind is a field's value type.
+type Kind int
+
+// The value types of Fastly objects' fields.
+const (
+	String Kind = iota
+	Int
+	Bool
+)
+
 // Field is one field of a Fastly object.
 type Field struct {
 	// Go is the graph type's field that holds it (graph.Field[string],
-	// graph.Field[int], graph.Field[bool] or graph.Text).
+	// graph.Field[int], graph.Field[bool] or graph.Text); "" for a field
+	// no rule reads, which pull keeps for people reading the bundle.
 	Go string
+	// Kind is the value's type; for a field the graph holds, resolve
+	// sets it from the graph field's type.
+	Kind Kind
 	// API and TF are its names in each format; "" means the format does
 	// not have the field.
 	API, TF string
@@ -115,6 +129,7 @@ var (
 	Domain = &Object{Name: "domain", Type: reflect.TypeFor[graph.Domain](), List: "domains", Block: "domain", Resource: "fastly_service_domain",
 		Fields: []*Field{
 			{Go: "Name", API: "name", TF: "name"},
+			{API: "comment", TF: "comment"},
 		}}
 	Backend = &Object{Name: "backend", Type: reflect.TypeFor[graph.Backend](), List: "backends", Block: "backend", Resource: "fastly_service_backend",
 		Fields: []*Field{
@@ -133,6 +148,7 @@ var (
 			{Go: "Name", API: "name", TF: "name"},
 			{Go: "Type", API: "type", TF: "type"},
 			{Go: "Priority", API: "priority", TF: "priority", Default: priority(graph.DefaultPriorityAPI, graph.DefaultPriorityTerraform)},
+			{API: "dynamic", Kind: Bool}, // the provider: a dynamicsnippet block
 			{Go: "Content", API: "content", TF: "content"},
 		}}
 	Condition = &Object{Name: "condition", Type: reflect.TypeFor[graph.Condition](), List: "conditions", Block: "condition", Resource: "fastly_service_condition",
@@ -201,16 +217,25 @@ var (
 func (o *Object) resolve() {
 	o.once.Do(func() {
 		for _, f := range o.Fields {
-			sf, ok := o.Type.FieldByName(f.Go)
-			if !ok || len(sf.Index) != 1 {
-				panic(fmt.Sprintf("schema: %s has no field %s", o.Type, f.Go))
+			index := -1
+			if f.Go != "" {
+				sf, ok := o.Type.FieldByName(f.Go)
+				if !ok || len(sf.Index) != 1 {
+					panic(fmt.Sprintf("schema: %s has no field %s", o.Type, f.Go))
+				}
+				switch sf.Type {
+				case stringType, textType:
+					f.Kind = String
+				case intType:
+					f.Kind = Int
+				case boolType:
+					f.Kind = Bool
+				default:
+					panic(fmt.Sprintf("schema: %s.%s is a %s, not a graph.Field or graph.Text", o.Type, f.Go, sf.Type))
+				}
+				index = sf.Index[0]
 			}
-			switch sf.Type {
-			case stringType, intType, boolType, textType:
-			default:
-				panic(fmt.Sprintf("schema: %s.%s is a %s, not a graph.Field or graph.Text", o.Type, f.Go, sf.Type))
-			}
-			o.index = append(o.index, sf.Index[0])
+			o.index = append(o.index, index)
 			for _, format := range []Format{API, Terraform} {
 				o.what[format] = append(o.what[format], o.Name+" "+f.Name(format))
 				o.whatOld[format] = append(o.whatOld[format], o.Name+" "+f.Old(format))
@@ -231,7 +256,7 @@ func (o *Object) Read(src Source, dst any) {
 	format := src.Format()
 	for i, f := range o.Fields {
 		name := f.Name(format)
-		if name == "" {
+		if name == "" || f.Go == "" {
 			continue
 		}
 		p := v.Field(o.index[i]).Addr().Interface()
@@ -270,6 +295,13 @@ func readInto(src Source, f *Field, p any, name, what string) bool {
 		return p.Set
 	}
 	return false
+}
+
+// Resolve checks the object's fields against its graph type (it panics on
+// a mismatch) and sets the kind of those the graph holds; Read calls it.
+func (o *Object) Resolve() *Object {
+	o.resolve()
+	return o
 }
 
 // Names returns every field name of every object in a format, current

@@ -409,7 +409,7 @@ func knownInt(v cty.Value) (int, bool) {
 // are read through a schema (not JustAttributes) so that a block a
 // dynamic block generated sees its iterator.
 var readAttributes = append(schema.Names(schema.Terraform),
-	"comment", "hostname", "fqdn", "service_id", "domain_id", "filename", "source_code_hash",
+	"hostname", "fqdn", "service_id", "domain_id", "filename", "source_code_hash",
 	"version", "stage", "input", // the next provider's versioned objects and actions; stage; terraform_data
 	"activate",
 )
