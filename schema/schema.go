@@ -104,6 +104,7 @@ type Object struct {
 
 	once  sync.Once
 	index []int // Fields[i]'s struct field index in Type
+	span  int   // the index of Type's embedded graph.Span, or -1
 	// what[format][i] and whatOld[format][i] name Fields[i] in messages
 	// ("backend address").
 	what, whatOld [2][]string
@@ -216,6 +217,10 @@ var (
 
 func (o *Object) resolve() {
 	o.once.Do(func() {
+		o.span = -1
+		if sf, ok := o.Type.FieldByName("Span"); ok && sf.Anonymous && len(sf.Index) == 1 && sf.Type == reflect.TypeFor[graph.Span]() {
+			o.span = sf.Index[0]
+		}
 		for _, f := range o.Fields {
 			index := -1
 			if f.Go != "" {
@@ -295,6 +300,20 @@ func readInto(src Source, f *Field, p any, name, what string) bool {
 		return p.Set
 	}
 	return false
+}
+
+// New returns a new graph object of type T (the kind's graph type, which
+// embeds graph.Span) at span, its fields read from src.
+func New[T any](kind *Object, src Source, span graph.Span) *T {
+	kind.resolve()
+	v := new(T)
+	rv := reflect.ValueOf(v).Elem()
+	if kind.span < 0 || rv.Type() != kind.Type {
+		panic(fmt.Sprintf("schema: New[%s] of %s", rv.Type(), kind.Type))
+	}
+	*rv.Field(kind.span).Addr().Interface().(*graph.Span) = span
+	kind.Read(src, v)
+	return v
 }
 
 // Resolve checks the object's fields against its graph type (it panics on

@@ -112,3 +112,17 @@ func TestNames(t *testing.T) {
 		t.Errorf("Terraform names hold an API-only name: %q", tf)
 	}
 }
+
+func TestNew(t *testing.T) {
+	span := graph.Span{Pos: 3, End: 9}
+	h := New[graph.Header](Header, &fake{format: Terraform, values: map[string]any{"destination": "http.Host"}}, span)
+	if h.Span != span || h.Dst.Value != "http.Host" || h.Priority.Value != graph.DefaultPriorityTerraform {
+		t.Errorf("New: %+v", h)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("New of a backend as a domain did not panic")
+		}
+	}()
+	New[graph.Domain](Backend, &fake{}, span)
+}

@@ -644,38 +644,18 @@ func (l *loader) service(n *tree.Node) {
 			s.Version = v
 		}
 		for _, d := range l.list(version, schema.Domain.List, schema.Domain.Name) {
-			dom := &graph.Domain{Span: l.span(d), Service: s}
-			schema.Domain.Read(l.source(d), dom)
+			dom := schema.New[graph.Domain](schema.Domain, l.source(d), l.span(d))
+			dom.Service = s
 			s.Domains = append(s.Domains, dom)
 		}
 		for _, b := range l.list(version, schema.Backend.List, schema.Backend.Name) {
 			s.Backends = append(s.Backends, l.backend(s, b))
 		}
-		for _, n := range l.list(version, schema.Snippet.List, schema.Snippet.Name) {
-			sn := &graph.Snippet{Span: l.span(n)}
-			schema.Snippet.Read(l.source(n), sn)
-			s.Snippets = append(s.Snippets, sn)
-		}
-		for _, n := range l.list(version, schema.Condition.List, schema.Condition.Name) {
-			c := &graph.Condition{Span: l.span(n)}
-			schema.Condition.Read(l.source(n), c)
-			s.Conditions = append(s.Conditions, c)
-		}
-		for _, n := range l.list(version, schema.Header.List, schema.Header.Name) {
-			h := &graph.Header{Span: l.span(n)}
-			schema.Header.Read(l.source(n), h)
-			s.Headers = append(s.Headers, h)
-		}
-		for _, n := range l.list(version, schema.RequestSetting.List, schema.RequestSetting.Name) {
-			r := &graph.RequestSetting{Span: l.span(n)}
-			schema.RequestSetting.Read(l.source(n), r)
-			s.RequestSettings = append(s.RequestSettings, r)
-		}
-		for _, n := range l.list(version, schema.VCL.List, schema.VCL.Name) {
-			v := &graph.VCLSource{Span: l.span(n)}
-			schema.VCL.Read(l.source(n), v)
-			s.VCLs = append(s.VCLs, v)
-		}
+		s.Snippets = readAll[graph.Snippet](l, version, schema.Snippet)
+		s.Conditions = readAll[graph.Condition](l, version, schema.Condition)
+		s.Headers = readAll[graph.Header](l, version, schema.Header)
+		s.RequestSettings = readAll[graph.RequestSetting](l, version, schema.RequestSetting)
+		s.VCLs = readAll[graph.VCLSource](l, version, schema.VCL)
 		l.links(s, version, seenLinks)
 	}
 	l.links(s, n, seenLinks)
@@ -716,9 +696,18 @@ func (l *loader) version(n *tree.Node, s *graph.Service) *tree.Node {
 }
 
 func (l *loader) backend(s *graph.Service, n *tree.Node) *graph.Backend {
-	b := &graph.Backend{Span: l.span(n), Service: s, Setter: l.setter(n)}
-	schema.Backend.Read(l.source(n), b)
+	b := schema.New[graph.Backend](schema.Backend, l.source(n), l.span(n))
+	b.Service, b.Setter = s, l.setter(n)
 	return b
+}
+
+// readAll reads the version's list of a kind of object.
+func readAll[T any](l *loader, version *tree.Node, kind *schema.Object) []*T {
+	var out []*T
+	for _, n := range l.list(version, kind.List, kind.Name) {
+		out = append(out, schema.New[T](kind, l.source(n), l.span(n)))
+	}
+	return out
 }
 
 // source presents an object of the export to the schema's reader.
@@ -743,8 +732,8 @@ func (a *apiSource) Text(name, what string) graph.Text            { return a.l.t
 func (l *loader) links(s *graph.Service, obj *tree.Node, seen map[string]bool) {
 	for _, key := range []string{schema.Link.List, "resources"} {
 		for _, ln := range l.list(obj, key, schema.Link.Name) {
-			link := &graph.Link{Span: l.span(ln), Service: s}
-			schema.Link.Read(l.source(ln), link)
+			link := schema.New[graph.Link](schema.Link, l.source(ln), l.span(ln))
+			link.Service = s
 			id := l.str(ln, "id", "resource link id")
 			if linkSeen(seen, link, id.Value) {
 				continue

@@ -455,15 +455,15 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 // (whose service is set when it is joined to one).
 
 func (l *loader) readDomain(s *graph.Service, inst *instance, d *evalBlock) *graph.Domain {
-	dom := &graph.Domain{Span: l.blockSpan(d), Service: s}
-	schema.Domain.Read(l.source(d), dom)
+	dom := schema.New[graph.Domain](schema.Domain, l.source(d), l.blockSpan(d))
+	dom.Service = s
 	l.noteUnknown(inst, dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
 	return dom
 }
 
 func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *graph.Backend {
-	be := &graph.Backend{Span: l.blockSpan(bb), Service: s}
-	schema.Backend.Read(l.source(bb), be)
+	be := schema.New[graph.Backend](schema.Backend, l.source(bb), l.blockSpan(bb))
+	be.Service = s
 	if bb.static {
 		be.Setter = l.setter(bb)
 	}
@@ -476,40 +476,32 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 }
 
 func (l *loader) readSnippet(inst *instance, sb *evalBlock) *graph.Snippet {
-	sn := &graph.Snippet{Span: l.blockSpan(sb)}
-	schema.Snippet.Read(l.source(sb), sn)
+	sn := schema.New[graph.Snippet](schema.Snippet, l.source(sb), l.blockSpan(sb))
 	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
 	return sn
 }
 
 func (l *loader) readCondition(cb *evalBlock) *graph.Condition {
-	c := &graph.Condition{Span: l.blockSpan(cb)}
-	schema.Condition.Read(l.source(cb), c)
-	return c
+	return schema.New[graph.Condition](schema.Condition, l.source(cb), l.blockSpan(cb))
 }
 
 func (l *loader) readHeader(hb *evalBlock) *graph.Header {
-	h := &graph.Header{Span: l.blockSpan(hb)}
-	schema.Header.Read(l.source(hb), h)
-	return h
+	return schema.New[graph.Header](schema.Header, l.source(hb), l.blockSpan(hb))
 }
 
 func (l *loader) readRequestSetting(rb *evalBlock) *graph.RequestSetting {
-	r := &graph.RequestSetting{Span: l.blockSpan(rb)}
-	schema.RequestSetting.Read(l.source(rb), r)
-	return r
+	return schema.New[graph.RequestSetting](schema.RequestSetting, l.source(rb), l.blockSpan(rb))
 }
 
 func (l *loader) readVCL(inst *instance, vb *evalBlock) *graph.VCLSource {
-	v := &graph.VCLSource{Span: l.blockSpan(vb)}
-	schema.VCL.Read(l.source(vb), v)
+	v := schema.New[graph.VCLSource](schema.VCL, l.source(vb), l.blockSpan(vb))
 	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", v.Name.Value), map[string]*evalAttr{"content": vb.attrs["content"]})
 	return v
 }
 
 func (l *loader) readLink(s *graph.Service, inst *instance, lb *evalBlock) *graph.Link {
-	link := &graph.Link{Span: l.blockSpan(lb), Service: s}
-	schema.Link.Read(l.source(lb), link)
+	link := schema.New[graph.Link](schema.Link, l.source(lb), l.blockSpan(lb))
+	link.Service = s
 	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
 	return link
 }

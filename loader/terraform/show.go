@@ -351,14 +351,14 @@ func configRefs(root *tree.Node) map[string]string {
 }
 
 func (s *showLoader) domain(svc *graph.Service, d, u *tree.Node) *graph.Domain {
-	dom := &graph.Domain{Span: s.span(d), Service: svc}
-	schema.Domain.Read(s.source(d, u), dom)
+	dom := schema.New[graph.Domain](schema.Domain, s.source(d, u), s.span(d))
+	dom.Service = svc
 	return dom
 }
 
 func (s *showLoader) backend(svc *graph.Service, b, u *tree.Node, label string) *graph.Backend {
-	be := &graph.Backend{Span: s.span(b), Service: svc}
-	schema.Backend.Read(s.source(b, u), be)
+	be := schema.New[graph.Backend](schema.Backend, s.source(b, u), s.span(b))
+	be.Service = svc
 	var which []string
 	for _, k := range []string{"address", "override_host", "shield"} {
 		if f := s.field(b, u, k); f.Unknown {
@@ -373,38 +373,28 @@ func (s *showLoader) backend(svc *graph.Service, b, u *tree.Node, label string) 
 }
 
 func (s *showLoader) snippet(n, u *tree.Node) *graph.Snippet {
-	sn := &graph.Snippet{Span: s.span(n)}
-	schema.Snippet.Read(s.source(n, u), sn)
-	return sn
+	return schema.New[graph.Snippet](schema.Snippet, s.source(n, u), s.span(n))
 }
 
 func (s *showLoader) condition(n, u *tree.Node) *graph.Condition {
-	c := &graph.Condition{Span: s.span(n)}
-	schema.Condition.Read(s.source(n, u), c)
-	return c
+	return schema.New[graph.Condition](schema.Condition, s.source(n, u), s.span(n))
 }
 
 func (s *showLoader) header(n, u *tree.Node) *graph.Header {
-	h := &graph.Header{Span: s.span(n)}
-	schema.Header.Read(s.source(n, u), h)
-	return h
+	return schema.New[graph.Header](schema.Header, s.source(n, u), s.span(n))
 }
 
 func (s *showLoader) requestSetting(n, u *tree.Node) *graph.RequestSetting {
-	r := &graph.RequestSetting{Span: s.span(n)}
-	schema.RequestSetting.Read(s.source(n, u), r)
-	return r
+	return schema.New[graph.RequestSetting](schema.RequestSetting, s.source(n, u), s.span(n))
 }
 
 func (s *showLoader) vcl(n, u *tree.Node) *graph.VCLSource {
-	v := &graph.VCLSource{Span: s.span(n)}
-	schema.VCL.Read(s.source(n, u), v)
-	return v
+	return schema.New[graph.VCLSource](schema.VCL, s.source(n, u), s.span(n))
 }
 
 func (s *showLoader) link(svc *graph.Service, n, u *tree.Node) *graph.Link {
-	l := &graph.Link{Span: s.span(n), Service: svc}
-	schema.Link.Read(s.source(n, u), l)
+	l := schema.New[graph.Link](schema.Link, s.source(n, u), s.span(n))
+	l.Service = svc
 	return l
 }
 

@@ -17,31 +17,42 @@ const module = "github.com/chainlint/chainlint/"
 // the import arrows all run one way (issue #28). Harnesses that sit on
 // top live in testkit/.
 func TestInternalAreLeaves(t *testing.T) {
-	out, err := exec.Command("go", "list", "-json", module+"internal/...").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(strings.NewReader(string(out)))
-	n := 0
-	for {
-		var p struct {
-			ImportPath string
-			Imports    []string
-		}
-		if err := dec.Decode(&p); err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		n++
+	pkgs := list(t, module+"internal/...")
+	for _, p := range pkgs {
 		for _, imp := range p.Imports {
 			if strings.HasPrefix(imp, module) && !strings.HasPrefix(imp, module+"internal/") {
 				t.Errorf("%s imports %s: internal/ holds leaves only (a harness goes to testkit/)", p.ImportPath, imp)
 			}
 		}
 	}
-	if n < 10 {
-		t.Fatalf("only %d packages under internal/", n)
+	if len(pkgs) < 10 {
+		t.Fatalf("only %d packages under internal/", len(pkgs))
+	}
+}
+
+// pkg is what the tests read of `go list -json`.
+type pkg struct {
+	ImportPath string
+	Imports    []string
+}
+
+// list lists the packages a pattern matches.
+func list(t *testing.T, pattern string) []pkg {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json", pattern).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	var pkgs []pkg
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			return pkgs
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, p)
 	}
 }
 
@@ -79,23 +90,8 @@ func floor(pkg string) int {
 // TestLayers: every import of a chainlint package runs down the floors
 // above, or along one; none runs back up.
 func TestLayers(t *testing.T) {
-	out, err := exec.Command("go", "list", "-json", module+"...").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(strings.NewReader(string(out)))
-	n := 0
-	for {
-		var p struct {
-			ImportPath string
-			Imports    []string
-		}
-		if err := dec.Decode(&p); err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		n++
+	pkgs := list(t, module+"...")
+	for _, p := range pkgs {
 		from := strings.TrimPrefix(p.ImportPath, module)
 		fi := floor(from)
 		if fi < 0 {
@@ -112,8 +108,8 @@ func TestLayers(t *testing.T) {
 			}
 		}
 	}
-	if n < 30 {
-		t.Fatalf("only %d packages", n)
+	if len(pkgs) < 30 {
+		t.Fatalf("only %d packages", len(pkgs))
 	}
 }
 
