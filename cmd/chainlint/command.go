@@ -116,8 +116,12 @@ func (c *Command) Run(args []string) int {
 			return c.cmdExplain(args[1:])
 		case "init":
 			return c.cmdInit(args[1:])
-		case "trace", "graph", "purge-order":
-			return c.cmdView(args[0], args[1:])
+		case "trace":
+			return c.cmdView(traceView, args[1:])
+		case "graph":
+			return c.cmdView(graphView, args[1:])
+		case "purge-order":
+			return c.cmdView(purgeView, args[1:])
 		case "vcl":
 			return c.cmdVCL(args[1:])
 		case "diff":
