@@ -1,12 +1,12 @@
 package chaindiff
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/chainlint/chainlint/chainview"
+	"github.com/chainlint/chainlint/internal/jsonout"
 	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/output"
 )
@@ -20,10 +20,7 @@ func (r *Report) Write(w io.Writer, format string) error {
 	case "text":
 		return r.writeText(w)
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
+		return jsonout.Write(w, r)
 	case "markdown":
 		return r.writeMarkdown(w)
 	case "github":

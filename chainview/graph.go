@@ -2,7 +2,6 @@ package chainview
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/jsonout"
 	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/routes"
 )
@@ -190,10 +190,7 @@ func (g *Graph) Write(w io.Writer, format string) error {
 	case "dot":
 		return g.writeDOT(w)
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(g)
+		return jsonout.Write(w, g)
 	case "svg":
 		svg, err := g.LayoutSVG(context.Background(), SVGOptions{})
 		if err != nil {

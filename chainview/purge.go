@@ -1,11 +1,11 @@
 package chainview
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/jsonout"
 	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/routes"
 )
@@ -135,8 +135,5 @@ func WritePurgeJSON(w io.Writer, plans []PurgePlan) error {
 	if plans == nil {
 		plans = []PurgePlan{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(map[string]any{"chains": plans})
+	return jsonout.Write(w, map[string]any{"chains": plans})
 }

@@ -6,13 +6,13 @@
 package chainview
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/jsonout"
 	"github.com/chainlint/chainlint/internal/printable"
 	"github.com/chainlint/chainlint/routes"
 	"github.com/chainlint/chainlint/vclmodel"
@@ -436,8 +436,5 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 
 // WriteJSON renders a trace as JSON.
 func (t *Trace) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(t)
+	return jsonout.Write(w, t)
 }

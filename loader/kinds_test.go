@@ -39,9 +39,6 @@ func TestKinds(t *testing.T) {
 		if got := kindOf(tt.path, tt.content); got != tt.want {
 			t.Errorf("%s (%d bytes): kind %q, want %q", tt.path, len(tt.content), got, tt.want)
 		}
-		if got := isCandidate(tt.path); got != (kindOf(tt.path, nil) != "") {
-			t.Errorf("%s: isCandidate %v disagrees with the registry", tt.path, got)
-		}
 	}
 	// Every kind has a name, and a loader unless Paths loads it apart
 	// (Terraform by directory, Compute projects last).

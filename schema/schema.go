@@ -31,13 +31,6 @@ const (
 	Terraform
 )
 
-func (f Format) String() string {
-	if f == Terraform {
-		return "Terraform"
-	}
-	return "API"
-}
-
 // Kind is a field's value type.
 type Kind int
 
@@ -108,16 +101,6 @@ type Object struct {
 	// what[format][i] and whatOld[format][i] name Fields[i] in messages
 	// ("backend address").
 	what, whatOld [2][]string
-}
-
-// Field returns the object's field whose Go name is goName, or nil.
-func (o *Object) Field(goName string) *Field {
-	for _, f := range o.Fields {
-		if f.Go == goName {
-			return f
-		}
-	}
-	return nil
 }
 
 func priority(api, tf int) map[Format]int { return map[Format]int{API: api, Terraform: tf} }

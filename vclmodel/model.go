@@ -323,9 +323,7 @@ const MaxVCLSize = 1 << 20
 
 // ReportErrors records a parsed VCL text's syntax errors as vcl-syntax
 // problems, positioned through whatever file embeds the text.
-func ReportErrors(g *graph.Graph, text graph.Text, f *vcl.File) { reportErrors(g, text, f) }
-
-func reportErrors(g *graph.Graph, text graph.Text, f *vcl.File) {
+func ReportErrors(g *graph.Graph, text graph.Text, f *vcl.File) {
 	for _, e := range f.Errors {
 		g.AddProblem(graph.Problem{Rule: graph.RuleVCLSyntax, Pos: text.PosAt(e.Pos), End: text.PosAt(e.End), Message: "VCL syntax: " + e.Msg})
 	}
@@ -334,7 +332,7 @@ func reportErrors(g *graph.Graph, text graph.Text, f *vcl.File) {
 // add records a parsed source: its errors, its declarations, and the
 // statements of a snippet under the subroutine it is inserted into.
 func (r *reader) add(src *source, snippetSub string) {
-	reportErrors(r.sink, src.text, src.file)
+	ReportErrors(r.sink, src.text, src.file)
 	r.syntaxErrors = r.syntaxErrors || len(src.file.Errors) > 0
 	for _, d := range src.file.Decls {
 		switch d := d.(type) {
