@@ -468,7 +468,7 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 		be.Setter = l.setter(bb)
 	}
 	be.Refs = references(bb.attrs["address"], bb.attrs["override_host"])
-	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", be.Name.Value), map[string]*evalAttr{
+	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", l.objectName(bb.attrs["name"], be.Name)), map[string]*evalAttr{
 		"address": bb.attrs["address"], "override_host": bb.attrs["override_host"], "shield": bb.attrs["shield"],
 		"ssl_cert_hostname": bb.attrs["ssl_cert_hostname"], "ssl_sni_hostname": bb.attrs["ssl_sni_hostname"],
 	})
@@ -477,7 +477,7 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 
 func (l *loader) readSnippet(inst *instance, sb *evalBlock) *graph.Snippet {
 	sn := schema.New[graph.Snippet](schema.Snippet, l.source(sb), l.blockSpan(sb))
-	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", sn.Name.Value), map[string]*evalAttr{"content": sb.attrs["content"]})
+	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", l.objectName(sb.attrs["name"], sn.Name)), map[string]*evalAttr{"content": sb.attrs["content"]})
 	return sn
 }
 
@@ -495,15 +495,40 @@ func (l *loader) readRequestSetting(rb *evalBlock) *graph.RequestSetting {
 
 func (l *loader) readVCL(inst *instance, vb *evalBlock) *graph.VCLSource {
 	v := schema.New[graph.VCLSource](schema.VCL, l.source(vb), l.blockSpan(vb))
-	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", v.Name.Value), map[string]*evalAttr{"content": vb.attrs["content"]})
+	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", l.objectName(vb.attrs["name"], v.Name)), map[string]*evalAttr{"content": vb.attrs["content"]})
 	return v
 }
 
 func (l *loader) readLink(s *graph.Service, inst *instance, lb *evalBlock) *graph.Link {
 	link := schema.New[graph.Link](schema.Link, l.source(lb), l.blockSpan(lb))
 	link.Service = s
-	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", link.Name.Value), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
+	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", l.objectName(lb.attrs["name"], link.Name)), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
 	return link
+}
+
+// objectName is how a message names an object by its name attribute: the
+// value when it is known, else the expression as written, in template
+// form ("origin-${var.env}", "${aws_s3_bucket.b.bucket}"): a name built
+// from a value not known yet is still recognisable by its text.
+func (l *loader) objectName(a *evalAttr, name graph.Field[string]) string {
+	if name.Known() || a == nil || a.attr == nil {
+		return name.Value
+	}
+	r := a.attr.Expr.Range()
+	f := l.file(r.Filename)
+	if f == nil || r.Start.Byte < 0 || r.End.Byte > len(f.Content) || r.Start.Byte >= r.End.Byte {
+		return name.Value
+	}
+	text := strings.TrimSpace(string(f.Content[r.Start.Byte:r.End.Byte]))
+	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
+		text = text[1 : len(text)-1] // a template: as written
+	} else {
+		text = "${" + text + "}" // an expression: as a template would hold it
+	}
+	if len(text) > 80 {
+		text = text[:77] + "…"
+	}
+	return text
 }
 
 // source presents an evaluated block to the schema's reader.
