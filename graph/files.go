@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/chainlint/chainlint/loader/tree"
 )
 
 // File is one input file with its content and its place in the file set.
@@ -26,6 +28,19 @@ func (f *File) Pos(off int) token.Pos {
 		off = f.TF.Size()
 	}
 	return f.TF.Pos(off)
+}
+
+// Segments maps the runs of a decoded string value of f's parse tree
+// (tree.Node.Segments, or the verbatim value at TextOff) to positions.
+func (f *File) Segments(n *tree.Node) []Segment {
+	if len(n.Segments) == 0 {
+		return []Segment{{Dec: 0, Src: f.Pos(n.TextOff)}}
+	}
+	out := make([]Segment, len(n.Segments))
+	for i, seg := range n.Segments {
+		out[i] = Segment{Dec: seg.Dec, Src: f.Pos(seg.Src)}
+	}
+	return out
 }
 
 // Files holds every input file in one token.FileSet, as

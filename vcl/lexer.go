@@ -13,6 +13,7 @@ package vcl
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -62,22 +63,28 @@ type Token struct {
 // Lexer turns VCL source into tokens. Comments are skipped; #FASTLY lines
 // are Macro tokens.
 type Lexer struct {
-	src []byte
-	// str is src as one string: token texts are slices of it, so lexing
-	// allocates nothing per token.
-	str string
+	// src is the source as one string: token texts are slices of it, so
+	// lexing allocates nothing per token.
+	src string
 	pos int
 }
 
 // NewLexer returns a lexer over src.
-func NewLexer(src []byte) *Lexer { return &Lexer{src: src, str: string(src)} }
+func NewLexer(src []byte) *Lexer { return &Lexer{src: string(src)} }
+
+// NewStringLexer returns a lexer over src, which it does not copy.
+func NewStringLexer(src string) *Lexer { return &Lexer{src: src} }
 
 // Tokenize returns every token of src, ending with EOF.
-func Tokenize(src []byte) []Token {
-	lx := NewLexer(src)
-	// Real VCL averages a token every 6–8 bytes; sizing for that avoids
-	// regrowing a slice of 72-byte tokens.
-	toks := make([]Token, 0, len(src)/6+16)
+func Tokenize(src []byte) []Token { return tokenize(NewLexer(src), nil) }
+
+// tokenize appends every token of the lexer's source to toks.
+func tokenize(lx *Lexer, toks []Token) []Token {
+	if toks == nil {
+		// Real VCL averages a token every 6–8 bytes; sizing for that avoids
+		// regrowing a slice of 72-byte tokens.
+		toks = make([]Token, 0, len(lx.src)/6+16)
+	}
 	for {
 		t := lx.Next()
 		toks = append(toks, t)
@@ -128,7 +135,7 @@ func (lx *Lexer) skipSpace() {
 
 func (lx *Lexer) isMacro() bool {
 	rest := lx.src[lx.pos:]
-	return len(rest) >= 7 && string(rest[:7]) == "#FASTLY" && (len(rest) == 7 || rest[7] == ' ' || rest[7] == '\t')
+	return len(rest) >= 7 && rest[:7] == "#FASTLY" && (len(rest) == 7 || rest[7] == ' ' || rest[7] == '\t')
 }
 
 func (lx *Lexer) skipLine() {
@@ -144,11 +151,12 @@ func (lx *Lexer) peek(n int) byte {
 	return 0
 }
 
-func indexFrom(src []byte, from int, sub string) int {
-	for i := from; i+len(sub) <= len(src); i++ {
-		if string(src[i:i+len(sub)]) == sub {
-			return i
-		}
+func indexFrom(src string, from int, sub string) int {
+	if from > len(src) {
+		return -1
+	}
+	if i := strings.Index(src[from:], sub); i >= 0 {
+		return from + i
 	}
 	return -1
 }
@@ -169,12 +177,12 @@ func (lx *Lexer) Next() Token {
 	c := lx.src[lx.pos]
 	tok := func(k Kind, n int) Token {
 		lx.pos += n
-		return Token{Kind: k, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
+		return Token{Kind: k, Off: start, End: lx.pos, Text: lx.src[start:lx.pos]}
 	}
 	switch {
 	case c == '#': // a #FASTLY macro: the whole line
 		lx.skipLine()
-		return Token{Kind: Macro, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
+		return Token{Kind: Macro, Off: start, End: lx.pos, Text: lx.src[start:lx.pos]}
 	case c == '"':
 		return lx.shortString()
 	case c == '{' && lx.isLongString():
@@ -201,11 +209,11 @@ func (lx *Lexer) Next() Token {
 			lx.pos++
 		}
 		// rol= and ror= are operators spelt like identifiers.
-		if t := lx.str[start:lx.pos]; (t == "rol" || t == "ror") && lx.pos < len(lx.src) && lx.src[lx.pos] == '=' {
+		if t := lx.src[start:lx.pos]; (t == "rol" || t == "ror") && lx.pos < len(lx.src) && lx.src[lx.pos] == '=' {
 			lx.pos++
 			return Token{Kind: Op, Off: start, End: lx.pos, Text: t + "="}
 		}
-		return Token{Kind: Word, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
+		return Token{Kind: Word, Off: start, End: lx.pos, Text: lx.src[start:lx.pos]}
 	}
 	for _, op := range threeCharOps {
 		if lx.hasPrefix(op) {
@@ -221,17 +229,17 @@ func (lx *Lexer) Next() Token {
 	case '=', '~', '!', '<', '>', '+', '-', '*', '/', '%', '|', '&', '^':
 		return tok(Op, 1)
 	}
-	r, w := utf8.DecodeRune(lx.src[lx.pos:])
+	r, w := utf8.DecodeRuneInString(lx.src[lx.pos:])
 	lx.pos += max(w, 1)
 	msg := fmt.Sprintf("unexpected character %q", r)
 	if r == utf8.RuneError {
 		msg = fmt.Sprintf("unexpected byte 0x%02x", c)
 	}
-	return Token{Kind: Illegal, Off: start, End: lx.pos, Text: lx.str[start:lx.pos], Err: msg}
+	return Token{Kind: Illegal, Off: start, End: lx.pos, Text: lx.src[start:lx.pos], Err: msg}
 }
 
 func (lx *Lexer) hasPrefix(s string) bool {
-	return lx.pos+len(s) <= len(lx.src) && lx.str[lx.pos:lx.pos+len(s)] == s
+	return lx.pos+len(s) <= len(lx.src) && lx.src[lx.pos:lx.pos+len(s)] == s
 }
 
 // shortString lexes "…": no escapes (Fastly uses %xx), no line breaks.
@@ -241,15 +249,15 @@ func (lx *Lexer) shortString() Token {
 		switch lx.src[i] {
 		case '"':
 			lx.pos = i + 1
-			return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:lx.pos], Value: lx.str[start+1 : i]}
+			return Token{Kind: String, Off: start, End: lx.pos, Text: lx.src[start:lx.pos], Value: lx.src[start+1 : i]}
 		case '\n':
 			lx.pos = i
-			return Token{Kind: String, Off: start, End: i, Text: lx.str[start:i], Value: lx.str[start+1 : i],
+			return Token{Kind: String, Off: start, End: i, Text: lx.src[start:i], Value: lx.src[start+1 : i],
 				Err: `unterminated string: a "…" string cannot span lines (use {"…"} for that)`}
 		}
 	}
 	lx.pos = len(lx.src)
-	return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:], Value: lx.str[start+1:], Err: "unterminated string"}
+	return Token{Kind: String, Off: start, End: lx.pos, Text: lx.src[start:], Value: lx.src[start+1:], Err: "unterminated string"}
 }
 
 // isLongString reports {"…"} or {delim"…"delim} at the position.
@@ -267,17 +275,17 @@ func (lx *Lexer) longString() Token {
 	for lx.src[i] != '"' {
 		i++
 	}
-	delim := lx.str[lx.pos+1 : i]
+	delim := lx.src[lx.pos+1 : i]
 	closing := "\"" + delim + "}"
 	body := i + 1
 	end := indexFrom(lx.src, body, closing)
 	if end < 0 {
 		lx.pos = len(lx.src)
-		return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:], Value: lx.str[body:],
+		return Token{Kind: String, Off: start, End: lx.pos, Text: lx.src[start:], Value: lx.src[body:],
 			Err: fmt.Sprintf("unterminated string: no closing %s", closing)}
 	}
 	lx.pos = end + len(closing)
-	return Token{Kind: String, Off: start, End: lx.pos, Text: lx.str[start:lx.pos], Value: lx.str[body:end]}
+	return Token{Kind: String, Off: start, End: lx.pos, Text: lx.src[start:lx.pos], Value: lx.src[body:end]}
 }
 
 // number lexes integers, floats, hex, percentages and durations.
@@ -288,7 +296,7 @@ func (lx *Lexer) number() Token {
 		for lx.pos < len(lx.src) && (isDigit(lx.src[lx.pos]) || (lx.src[lx.pos]|0x20) >= 'a' && (lx.src[lx.pos]|0x20) <= 'f') {
 			lx.pos++
 		}
-		return Token{Kind: Number, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
+		return Token{Kind: Number, Off: start, End: lx.pos, Text: lx.src[start:lx.pos]}
 	}
 	for lx.pos < len(lx.src) && isDigit(lx.src[lx.pos]) {
 		lx.pos++
@@ -320,10 +328,10 @@ func (lx *Lexer) number() Token {
 		for lx.pos < len(lx.src) && isIdentPart(lx.src[lx.pos]) {
 			lx.pos++
 		}
-		return Token{Kind: Illegal, Off: start, End: lx.pos, Text: lx.str[start:lx.pos],
+		return Token{Kind: Illegal, Off: start, End: lx.pos, Text: lx.src[start:lx.pos],
 			Err: fmt.Sprintf("malformed number %q (durations end in ms, s, m, h, d or y)", lx.src[start:lx.pos])}
 	}
-	return Token{Kind: kind, Off: start, End: lx.pos, Text: lx.str[start:lx.pos]}
+	return Token{Kind: kind, Off: start, End: lx.pos, Text: lx.src[start:lx.pos]}
 }
 
 func isDurationUnit(c byte) bool {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // MaxDepth bounds the nesting of blocks and expressions, so that hostile
@@ -11,8 +12,13 @@ import (
 const MaxDepth = 500
 
 // Parse parses a VCL file: a list of declarations.
-func Parse(src []byte) *File {
+func Parse(src []byte) *File { return ParseString(string(src)) }
+
+// ParseString is Parse over a string, which it does not copy: the tree's
+// names and literals share its memory.
+func ParseString(src string) *File {
 	p := newParser(src)
+	defer p.release()
 	f := &File{Decls: p.decls()}
 	f.Errors = dedupe(p.errs)
 	return f
@@ -24,8 +30,13 @@ func Parse(src []byte) *File {
 // subroutine; init snippets are declarations; a snippet of type none (or
 // of no known type) is parsed as declarations when it starts with one,
 // and as statements otherwise.
-func ParseSnippet(src []byte, typ string) *File {
+func ParseSnippet(src []byte, typ string) *File { return ParseSnippetString(string(src), typ) }
+
+// ParseSnippetString is ParseSnippet over a string, which it does not
+// copy.
+func ParseSnippetString(src, typ string) *File {
 	p := newParser(src)
+	defer p.release()
 	f := &File{}
 	switch strings.ToLower(typ) {
 	case "init":
@@ -95,8 +106,21 @@ type parser struct {
 	depth int
 }
 
-func newParser(src []byte) *parser {
-	p := &parser{toks: Tokenize(src)}
+// tokens holds token buffers between parses: a parse needs all of its
+// tokens at once (some 12 bytes of them per byte of VCL), and only for
+// as long as it runs.
+var tokens sync.Pool
+
+// maxPooledTokens bounds the buffers kept: one huge file's buffer is
+// not held for the small ones.
+const maxPooledTokens = 1 << 16
+
+func newParser(src string) *parser {
+	var buf []Token
+	if b, ok := tokens.Get().(*[]Token); ok {
+		buf = *b
+	}
+	p := &parser{toks: tokenize(NewStringLexer(src), buf)}
 	// Lexical errors are reported once, where they are.
 	for _, t := range p.toks {
 		if t.Err != "" {
@@ -104,6 +128,17 @@ func newParser(src []byte) *parser {
 		}
 	}
 	return p
+}
+
+// release returns the parser's token buffer to the pool, cleared so that
+// it holds on to no source.
+func (p *parser) release() {
+	if cap(p.toks) <= maxPooledTokens {
+		clear(p.toks)
+		buf := p.toks[:0]
+		tokens.Put(&buf)
+	}
+	p.toks = nil
 }
 
 func (p *parser) cur() Token { return p.toks[p.i] }

@@ -340,3 +340,16 @@ func TestRecoveryAtDeclarations(t *testing.T) {
 		t.Errorf("%d errors, want 3 (the two template lines and $oops)", len(f.Errors))
 	}
 }
+
+// TestPooledTokensDoNotLeak: parses share token buffers; a tree must not
+// change when later parses reuse the buffer its tokens were in.
+func TestPooledTokensDoNotLeak(t *testing.T) {
+	first := ParseSnippetString(`set req.http.A = "one"; set req.http.B = "two";`, "recv")
+	want := fmt.Sprintf("%#v %#v", first.Stmts[0].(*SetStmt).Target, first.Stmts[1].(*SetStmt).Value)
+	for i := range 50 {
+		ParseString(fmt.Sprintf("sub vcl_recv { set req.http.X%d = \"%d\"; if (req.url ~ \"^/%d\") { return(pass); } }", i, i, i))
+	}
+	if got := fmt.Sprintf("%#v %#v", first.Stmts[0].(*SetStmt).Target, first.Stmts[1].(*SetStmt).Value); got != want {
+		t.Errorf("tree changed after later parses:\n got %s\nwant %s", got, want)
+	}
+}

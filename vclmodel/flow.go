@@ -255,7 +255,7 @@ func (fl *flow) included(name, sub string) *source {
 	}
 	for _, x := range fl.r.s.Snippets {
 		if x.Name.Value == sn && x.Content.Known() {
-			return &source{text: x.Content, file: parse(fl.r.g, []byte(x.Content.Value), strings.TrimPrefix(sub, "vcl_"))}
+			return &source{text: x.Content, file: parse(fl.r.g, x.Content.Value, strings.TrimPrefix(sub, "vcl_"))}
 		}
 	}
 	return nil

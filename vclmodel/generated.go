@@ -261,7 +261,7 @@ func generatedSnip(span graph.Span, label, guard, body string) (snip, bool) {
 	if guard != "" {
 		text = "if (" + guard + ") {\n" + body + "\n}"
 	}
-	f := vcl.ParseSnippet([]byte(text), "recv")
+	f := vcl.ParseSnippetString(text, "recv")
 	src := &source{text: graph.Text{Field: graph.Field[string]{Value: text, Set: true, Pos: span.Pos, End: span.Pos}}, file: f}
 	return snip{snippet: &graph.Snippet{Span: span}, src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body}}, len(f.Errors) == 0
 }

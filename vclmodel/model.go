@@ -202,7 +202,7 @@ func (r *reader) program(quiet bool) *program {
 		p.hasCustom = true
 		if sub := inSub[v.Name.Value]; sub != "" && !v.Main.Value {
 			// Included inside a subroutine: bare statements of it.
-			src := &source{text: v.Content, file: parse(r.g, []byte(v.Content.Value), strings.TrimPrefix(sub, "vcl_"))}
+			src := &source{text: v.Content, file: parse(r.g, v.Content.Value, strings.TrimPrefix(sub, "vcl_"))}
 			if p.included == nil {
 				p.included = map[string]*source{}
 			}
@@ -212,7 +212,7 @@ func (r *reader) program(quiet bool) *program {
 			}
 			continue
 		}
-		src := &source{text: v.Content, file: parse(r.g, []byte(v.Content.Value), "file")}
+		src := &source{text: v.Content, file: parse(r.g, v.Content.Value, "file")}
 		if !quiet {
 			r.add(src, "")
 		}
@@ -224,7 +224,7 @@ func (r *reader) program(quiet bool) *program {
 			continue
 		}
 		typ := strings.ToLower(sn.Type.Value)
-		src := &source{text: sn.Content, file: parse(r.g, []byte(sn.Content.Value), typ)}
+		src := &source{text: sn.Content, file: parse(r.g, sn.Content.Value, typ)}
 		sub := vcl.SubroutineSnippetTypes[typ]
 		if !quiet {
 			r.add(src, sub)
@@ -248,7 +248,7 @@ func includedInSubs(g *graph.Graph, s *graph.Service) map[string]string {
 		if !v.Content.Known() || !strings.Contains(v.Content.Value, "include") {
 			continue
 		}
-		f := parse(g, []byte(v.Content.Value), "file")
+		f := parse(g, v.Content.Value, "file")
 		for _, d := range f.Decls {
 			if sd, ok := d.(*vcl.SubDecl); ok {
 				walkStmts(sd.Body.Stmts, func(st vcl.Stmt) {
@@ -292,21 +292,26 @@ func addSubs(subs map[string][]body, src *source) {
 	}
 }
 
-// parse parses VCL as a whole file ("file") or as a snippet of a type,
-// through the graph's parse cache.
-func parse(g *graph.Graph, src []byte, typ string) *vcl.File { return Parse(g.Memo, src, typ) }
-
-// Parse parses VCL through a parse cache (the parallel read ahead of
-// loading calls it for .vcl files, with type "").
-func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
-	if len(src) > MaxVCLSize {
-		// Parsing costs about 30 bytes of memory per byte of VCL: a
-		// 100 MB file took 4.7 GB. Fastly refuses such a file anyway.
-		msg := fmt.Sprintf("this VCL is %d bytes, over Fastly's limit of %d for a VCL file (VCL constraints and limitations): Fastly refuses it, and chainlint does not analyse it", len(src), MaxVCLSize)
-		if typ != "file" && typ != "" {
-			msg = fmt.Sprintf("this snippet is %d bytes, over the %d bytes Fastly allows a VCL file: chainlint does not analyse it", len(src), MaxVCLSize)
+// parse parses VCL held in the graph (a VCL file's or a snippet's
+// content) as a whole file ("file") or as a snippet of a type, through the
+// graph's parse cache. The syntax tree shares the content's memory.
+func parse(g *graph.Graph, src string, typ string) *vcl.File {
+	if f := tooLarge(len(src), typ); f != nil {
+		return f
+	}
+	return g.Memo.GetString("vcl:"+typ, src, func() any {
+		if typ == "file" {
+			return vcl.ParseString(src)
 		}
-		return &vcl.File{Errors: []*vcl.Error{{Pos: 0, End: 0, Msg: msg}}}
+		return vcl.ParseSnippetString(src, typ)
+	}).(*vcl.File)
+}
+
+// Parse parses the VCL of a .vcl file through a parse cache (the parallel
+// read ahead of loading calls it too, with type "").
+func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
+	if f := tooLarge(len(src), typ); f != nil {
+		return f
 	}
 	return m.Get("vcl:"+typ, src, func() any {
 		if typ == "file" {
@@ -314,6 +319,21 @@ func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
 		}
 		return vcl.ParseSnippet(src, typ)
 	}).(*vcl.File)
+}
+
+// tooLarge returns the parse of VCL over MaxVCLSize, which is not parsed:
+// one error.
+func tooLarge(size int, typ string) *vcl.File {
+	if size <= MaxVCLSize {
+		return nil
+	}
+	// Parsing costs about 30 bytes of memory per byte of VCL: a 100 MB
+	// file took 4.7 GB. Fastly refuses such a file anyway.
+	msg := fmt.Sprintf("this VCL is %d bytes, over Fastly's limit of %d for a VCL file (VCL constraints and limitations): Fastly refuses it, and chainlint does not analyse it", size, MaxVCLSize)
+	if typ != "file" && typ != "" {
+		msg = fmt.Sprintf("this snippet is %d bytes, over the %d bytes Fastly allows a VCL file: chainlint does not analyse it", size, MaxVCLSize)
+	}
+	return &vcl.File{Errors: []*vcl.Error{{Pos: 0, End: 0, Msg: msg}}}
 }
 
 // MaxVCLSize is Fastly's limit on the size of a VCL file, 1 MB

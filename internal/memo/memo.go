@@ -20,9 +20,13 @@ type Cache struct {
 	hits, misses int
 }
 
+// key is a content's kind and either its digest (content given as
+// bytes) or the content itself (given as a string, which can be a map key
+// without a copy).
 type key struct {
 	kind string
 	sum  [32]byte
+	text string
 }
 
 type entry struct {
@@ -45,7 +49,19 @@ func (c *Cache) Persistent() bool { return c != nil && !c.transient }
 
 // Get returns the cached result of parse for content, parsing on a miss.
 func (c *Cache) Get(kind string, content []byte, parse func() any) any {
-	return c.get(kind, content, parse, false)
+	if c == nil {
+		return parse()
+	}
+	return c.get(key{kind: kind, sum: sha256.Sum256(content)}, parse, false)
+}
+
+// GetString is Get for content held as a string (a value inside a parsed
+// file, such as a VCL snippet): neither copied nor hashed up front.
+func (c *Cache) GetString(kind, content string, parse func() any) any {
+	if c == nil {
+		return parse()
+	}
+	return c.get(key{kind: kind, text: content}, parse, false)
 }
 
 // Take is Get for a whole file's parse, which one loader reads once: a
@@ -53,14 +69,13 @@ func (c *Cache) Get(kind string, content []byte, parse func() any) any {
 // garbage as soon as the loader is done with it. (Get keeps results: the
 // same snippet in many services is parsed once.)
 func (c *Cache) Take(kind string, content []byte, parse func() any) any {
-	return c.get(kind, content, parse, true)
-}
-
-func (c *Cache) get(kind string, content []byte, parse func() any, take bool) any {
 	if c == nil {
 		return parse()
 	}
-	k := key{kind, sha256.Sum256(content)}
+	return c.get(key{kind: kind, sum: sha256.Sum256(content)}, parse, true)
+}
+
+func (c *Cache) get(k key, parse func() any, take bool) any {
 	c.mu.Lock()
 	if e, ok := c.entries[k]; ok {
 		e.used = true

@@ -47,3 +47,29 @@ func TestSweep(t *testing.T) {
 		t.Errorf("%d parses, want 3 (a once, b twice)", parses)
 	}
 }
+
+// TestGetString: a result is cached by kind and content, a string content
+// and a byte content of the same text are separate entries (their keys
+// differ in form), and a nil cache parses every time.
+func TestGetString(t *testing.T) {
+	c := New()
+	parses := 0
+	parse := func() any { parses++; return parses }
+	for range 2 {
+		c.GetString("k", "abc", parse)
+	}
+	c.GetString("other", "abc", parse)
+	c.GetString("k", "abd", parse)
+	if parses != 3 {
+		t.Errorf("%d parses, want 3 (one per kind and content)", parses)
+	}
+	if got := c.GetString("k", "abc", parse); got != 1 {
+		t.Errorf("cached result %v, want the first parse's 1", got)
+	}
+	var none *Cache
+	none.GetString("k", "abc", parse)
+	none.GetString("k", "abc", parse)
+	if parses != 5 {
+		t.Errorf("nil cache: %d parses in all, want 5", parses)
+	}
+}

@@ -583,12 +583,7 @@ func (l *loader) text(obj *tree.Node, key, what string) graph.Text {
 	s := l.str(obj, key, what)
 	t := graph.Text{Field: s}
 	if n := obj.Get(key); s.Set && n.Kind == tree.String {
-		if len(n.Segments) == 0 {
-			t.Segments = []graph.Segment{{Dec: 0, Src: l.f.Pos(n.TextOff)}}
-		}
-		for _, seg := range n.Segments {
-			t.Segments = append(t.Segments, graph.Segment{Dec: seg.Dec, Src: l.f.Pos(seg.Src)})
-		}
+		t.Segments = l.f.Segments(n)
 	}
 	return t
 }

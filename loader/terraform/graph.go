@@ -788,8 +788,9 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	if !quoted {
 		segs = tree.MatchLines(region, r.Start.Byte, f.Value)
 	}
-	for _, seg := range segs {
-		t.Segments = append(t.Segments, graph.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)})
+	t.Segments = make([]graph.Segment, len(segs))
+	for i, seg := range segs {
+		t.Segments[i] = graph.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)}
 	}
 	return t
 }

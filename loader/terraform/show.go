@@ -147,12 +147,7 @@ func (s *showLoader) flag(obj, unknown *tree.Node, key string) graph.Field[bool]
 func (s *showLoader) text(obj, unknown *tree.Node, key string) graph.Text {
 	t := graph.Text{Field: s.field(obj, unknown, key)}
 	if n := obj.Get(key); t.Known() && n.Kind == tree.String {
-		if len(n.Segments) == 0 {
-			t.Segments = []graph.Segment{{Dec: 0, Src: s.f.Pos(n.TextOff)}}
-		}
-		for _, seg := range n.Segments {
-			t.Segments = append(t.Segments, graph.Segment{Dec: seg.Dec, Src: s.f.Pos(seg.Src)})
-		}
+		t.Segments = s.f.Segments(n)
 	}
 	return t
 }

@@ -271,9 +271,21 @@ func (p *jsonParser) str() (Node, error) {
 		}
 		p.pos++
 	}
+	// Size the value and its runs once: a string with escapes (VCL in an
+	// export has one per line) would otherwise regrow both many times.
+	size, escapes := p.pos-runStart, 0
+	for i := p.pos; i < len(p.src) && p.src[i] != '"'; i++ {
+		if p.src[i] == '\\' {
+			escapes++
+			i++
+		}
+		size++
+	}
 	var b strings.Builder
+	b.Grow(size)
 	b.Write(p.src[runStart:p.pos])
-	segs := []Segment{{Dec: 0, Src: runStart}}
+	segs := make([]Segment, 1, 1+2*escapes)
+	segs[0] = Segment{Dec: 0, Src: runStart}
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		switch {
