@@ -1,6 +1,9 @@
 package routes
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/scc"
 )
@@ -28,6 +31,9 @@ type Chains struct {
 	PathRoutesOf map[*graph.Backend][]*Route
 
 	index map[*graph.Service]int
+	// all[i] lists every route of service i, backend by backend: its
+	// main route, shield switch, then other paths (PathMax's order).
+	all [][]*Route
 	// out[i] lists routes of service i that reach an analysed service.
 	out [][]*Route
 	in  [][]*Route
@@ -36,6 +42,10 @@ type Chains struct {
 	scc      []int
 	sccSize  []int
 	selfLoop []bool // component has a route to itself that is not a Loopback
+	// order lists the services by component, successors first (graph
+	// order within a component): a walk in it visits every successor
+	// before its predecessors.
+	order []int
 }
 
 // NewChains resolves every backend of g and analyses the resulting graph.
@@ -50,48 +60,108 @@ func NewChains(g *graph.Graph) *Chains {
 		Routes:  make([]*Route, 0, backends),
 		RouteOf: make(map[*graph.Backend]*Route, backends),
 		index:   make(map[*graph.Service]int, len(g.Services)),
+		all:     make([][]*Route, len(g.Services)),
 		out:     make([][]*Route, len(g.Services)),
 		in:      make([][]*Route, len(g.Services)),
 	}
 	for i, s := range g.Services {
 		c.index[s] = i
 	}
+	// edge records a route of service i that reaches an analysed service,
+	// with the services' indices (the algorithms below then look no
+	// service up in a map).
+	edge := func(i int, r *Route) {
+		r.from, r.to = i+1, 0
+		if r.To != nil {
+			j := c.index[r.To]
+			r.to = j + 1
+			c.out[i] = append(c.out[i], r)
+			c.in[j] = append(c.in[j], r)
+		}
+	}
+	resolved := c.resolveAll()
 	for i, s := range g.Services {
-		for _, b := range s.Backends {
-			r := c.Domains.Resolve(b)
+		for k, b := range s.Backends {
+			rs := resolved[i][k]
+			r, paths, sr := rs.main, rs.paths, rs.shield
 			c.Routes = append(c.Routes, r)
 			c.RouteOf[b] = r
-			if r.To != nil {
-				c.out[i] = append(c.out[i], r)
-				j := c.index[r.To]
-				c.in[j] = append(c.in[j], r)
-			}
-			for _, pr := range c.Domains.ResolveOtherPaths(b, r) {
+			c.all[i] = append(c.all[i], r)
+			edge(i, r)
+			for _, pr := range paths {
 				if c.PathRoutesOf == nil {
 					c.PathRoutesOf = map[*graph.Backend][]*Route{}
 				}
 				c.PathRoutes = append(c.PathRoutes, pr)
 				c.PathRoutesOf[b] = append(c.PathRoutesOf[b], pr)
-				if pr.To != nil {
-					c.out[i] = append(c.out[i], pr)
-					j := c.index[pr.To]
-					c.in[j] = append(c.in[j], pr)
-				}
+				edge(i, pr)
 			}
-			if sr := c.Domains.ResolveShieldSwitch(b); sr != nil {
+			if sr != nil {
 				if c.ShieldRouteOf == nil {
 					c.ShieldRouteOf = map[*graph.Backend]*Route{}
 				}
 				c.ShieldRoutes = append(c.ShieldRoutes, sr)
 				c.ShieldRouteOf[b] = sr
-				c.out[i] = append(c.out[i], sr)
-				j := c.index[sr.To]
-				c.in[j] = append(c.in[j], sr)
+				c.all[i] = append(c.all[i], sr)
+				edge(i, sr)
 			}
+			c.all[i] = append(c.all[i], paths...)
 		}
 	}
 	c.components()
+	c.order = byComponent(c.scc, len(c.sccSize))
 	return c
+}
+
+// resolved are one backend's routes: from its address, on other request
+// paths, and the shield switch.
+type resolved struct {
+	main, shield *Route
+	paths        []*Route
+}
+
+// resolveAll resolves every backend of every service (resolved[i][k] is
+// backend k of service i), services split among GOMAXPROCS goroutines:
+// resolving reads the graph and the domain index and writes nothing
+// shared.
+func (c *Chains) resolveAll() [][]resolved {
+	services := c.Graph.Services
+	out := make([][]resolved, len(services))
+	resolve := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = make([]resolved, len(services[i].Backends))
+			for k, b := range services[i].Backends {
+				r := c.Domains.Resolve(b)
+				out[i][k] = resolved{main: r, paths: c.Domains.ResolveOtherPaths(b, r), shield: c.Domains.ResolveShieldSwitch(b)}
+			}
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(services)/256+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(services)/workers, (w+1)*len(services)/workers
+		wg.Go(func() { resolve(lo, hi) })
+	}
+	wg.Wait()
+	return out
+}
+
+// byComponent lists indices 0..len(scc)-1 by component number, in index
+// order within a component (a counting sort).
+func byComponent(scc []int, components int) []int {
+	start := make([]int, components+1)
+	for _, k := range scc {
+		start[k+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	order := make([]int, len(scc))
+	for v, k := range scc {
+		order[start[k]] = v
+		start[k]++
+	}
+	return order
 }
 
 // Index returns a service's position in Graph.Services.
@@ -132,7 +202,13 @@ func (c *Chains) HasCycle(s *graph.Service) bool {
 // that path measures walk: it reaches an analysed service in another
 // component. Edges inside loops are dropped (the loop is chain-loop's).
 func (c *Chains) dagEdge(r *Route) bool {
-	return r.To != nil && c.scc[c.index[r.From]] != c.scc[c.index[r.To]]
+	if r.To == nil {
+		return false
+	}
+	if r.from > 0 && r.to > 0 {
+		return c.scc[r.from-1] != c.scc[r.to-1]
+	}
+	return c.scc[c.index[r.From]] != c.scc[c.index[r.To]]
 }
 
 // components numbers the strongly connected components of the chain
@@ -142,7 +218,7 @@ func (c *Chains) components() {
 	for v, routes := range c.out {
 		for _, r := range routes {
 			if !r.Loopback() {
-				adj[v] = append(adj[v], c.index[r.To])
+				adj[v] = append(adj[v], r.to-1)
 			}
 		}
 	}
@@ -216,37 +292,24 @@ func (c *Chains) PathMax(cost func(s *graph.Service, r *Route) int) ([]int, []*R
 	n := len(c.Graph.Services)
 	best := make([]int, n)
 	next := make([]*Route, n)
-	// Components are numbered successors first, so visiting services by
-	// component number visits every successor before its predecessors.
-	byComponent := make([][]int, len(c.sccSize))
-	for v := 0; v < n; v++ {
-		byComponent[c.scc[v]] = append(byComponent[c.scc[v]], v)
-	}
-	for _, members := range byComponent {
-		for _, v := range members {
-			s := c.Graph.Services[v]
-			if len(s.Backends) == 0 {
-				best[v] = cost(s, nil)
-				continue
+	for _, v := range c.order {
+		s := c.Graph.Services[v]
+		if len(s.Backends) == 0 {
+			best[v] = cost(s, nil)
+			continue
+		}
+		first := true
+		for _, r := range c.all[v] {
+			total := cost(s, r)
+			if c.dagEdge(r) {
+				total += best[r.to-1]
 			}
-			first := true
-			for _, b := range s.Backends {
-				for _, r := range append([]*Route{c.RouteOf[b], c.ShieldRouteOf[b]}, c.PathRoutesOf[b]...) {
-					if r == nil {
-						continue
-					}
-					total := cost(s, r)
-					if c.dagEdge(r) {
-						total += best[c.index[r.To]]
-					}
-					if first || total > best[v] {
-						best[v], first = total, false
-						if c.dagEdge(r) {
-							next[v] = r
-						} else {
-							next[v] = nil
-						}
-					}
+			if first || total > best[v] {
+				best[v], first = total, false
+				if c.dagEdge(r) {
+					next[v] = r
+				} else {
+					next[v] = nil
 				}
 			}
 		}

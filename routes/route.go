@@ -48,6 +48,10 @@ type Route struct {
 	// the shield POP, and Exit the path that switches.
 	ViaShield bool
 	Exit      *graph.Exit
+
+	// from and to are 1 + the indices of From and To in the graph's
+	// services, once Chains has placed the route (0: not placed).
+	from, to int
 }
 
 // Loopback reports whether the route returns to its own service only

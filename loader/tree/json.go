@@ -284,7 +284,7 @@ func (p *jsonParser) str() (Node, error) {
 	var b strings.Builder
 	b.Grow(size)
 	b.Write(p.src[runStart:p.pos])
-	segs := make([]Segment, 1, 1+2*escapes)
+	segs := make([]Segment, 1, 1+escapes)
 	segs[0] = Segment{Dec: 0, Src: runStart}
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
@@ -339,9 +339,10 @@ func (p *jsonParser) str() (Node, error) {
 				p.pos = escStart
 				return Node{}, p.errf("invalid escape \\" + string(rune(e)))
 			}
-			// The escape's decoded bytes map to the backslash; the run after
-			// it starts verbatim at the next source byte.
-			segs = append(segs, Segment{Dec: b.Len(), Src: escStart})
+			// The escape's decoded bytes map to the backslash, which is where
+			// the run before it already maps them (it ends there, both in the
+			// source and in the value); the run after it starts verbatim at
+			// the next source byte.
 			b.WriteString(out)
 			segs = append(segs, Segment{Dec: b.Len(), Src: p.pos})
 		case c < 0x20:

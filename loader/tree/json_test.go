@@ -1,0 +1,49 @@
+package tree
+
+import "testing"
+
+// TestJSONStringRuns: every byte of a decoded JSON string maps, through
+// its runs, to itself in the source, or to the backslash of the escape
+// that produced it.
+func TestJSONStringRuns(t *testing.T) {
+	for _, value := range []string{
+		`plain`,
+		`a\nb`,
+		`\n\t\"x\\`,
+		`sub vcl_recv {\n  set req.http.Host = \"a.example\";\n}\n`,
+		`caf\u00e9 \ud83d\ude00 end`,
+		`\/\/x`,
+	} {
+		src := []byte(`{"k": "` + value + `"}`)
+		n, err := ParseJSON(src)
+		if err != nil {
+			t.Fatalf("%s: %v", value, err)
+		}
+		v := n.Get("k")
+		at := func(i int) int {
+			if len(v.Segments) == 0 {
+				return v.TextOff + i
+			}
+			k := 0
+			for k+1 < len(v.Segments) && v.Segments[k+1].Dec <= i {
+				k++
+			}
+			return v.Segments[k].Src + i - v.Segments[k].Dec
+		}
+		for i := 0; i < len(v.Text); i++ {
+			p := at(i)
+			if src[p] == v.Text[i] && src[p] != '\\' {
+				continue
+			}
+			// An escape's output: the mapped byte lies inside the escape
+			// that starts at the nearest backslash before it.
+			b := p
+			for b > 0 && src[b] != '\\' {
+				b--
+			}
+			if src[b] != '\\' || p-b > 5 {
+				t.Errorf("%s: decoded byte %d (%q) maps to source byte %d (%q), not into an escape", value, i, v.Text[i], p, src[p])
+			}
+		}
+	}
+}
