@@ -1,5 +1,7 @@
 package vcl
 
+import "strings"
+
 // Node is any syntax tree node; Pos and End are byte offsets (End
 // exclusive) into the parsed text.
 type Node interface {
@@ -51,6 +53,24 @@ type Expr interface {
 type Ident struct {
 	Range
 	Name string
+	// lower is Name in lower case, computed by the parser once for a tree
+	// that many services share (see Lower).
+	lower string
+}
+
+// Lower returns the name in lower case: VCL's variable, header and
+// function names are case-insensitive.
+func (id *Ident) Lower() string {
+	if id.lower != "" || id.Name == "" {
+		return id.lower
+	}
+	return strings.ToLower(id.Name)
+}
+
+// NewIdent returns an identifier over src[off:end], its lower-case form
+// computed once.
+func NewIdent(off, end int, name string) *Ident {
+	return &Ident{Range: Range{off, end}, Name: name, lower: strings.ToLower(name)}
 }
 
 // Declarations.

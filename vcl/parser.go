@@ -222,7 +222,7 @@ func (p *parser) isWord(w string) bool {
 
 func (p *parser) ident(what string) *Ident {
 	t := p.expect(Word, what)
-	return &Ident{Range: Range{t.Off, t.End}, Name: t.Text}
+	return NewIdent(t.Off, t.End, t.Text)
 }
 
 // guard runs parse, turning a syntax error into a recorded error and a
@@ -403,7 +403,7 @@ func (p *parser) property() *Property {
 		p.failAt(t, "expected a property (.name = value;), found %s", describe(t))
 	}
 	p.advance()
-	prop := &Property{Name: &Ident{Range: Range{t.Off + 1, t.End}, Name: t.Text[1:]}}
+	prop := &Property{Name: NewIdent(t.Off+1, t.End, t.Text[1:])}
 	p.expectOp("=")
 	if p.cur().Kind == LBrace {
 		prop.Object = p.properties()
@@ -922,7 +922,7 @@ func (p *parser) primary() Expr {
 		return &DurationLit{Range: Range{t.Off, t.End}, Text: t.Text}
 	case Word:
 		p.advance()
-		id := &Ident{Range: Range{t.Off, t.End}, Name: t.Text}
+		id := NewIdent(t.Off, t.End, t.Text)
 		if p.cur().Kind != LParen {
 			return id
 		}

@@ -30,7 +30,7 @@ func condEval(e vcl.Expr, written map[string]bool) func(*graph.Request) (bool, b
 			return negate(condEval(e.X, written))
 		}
 	case *vcl.Ident:
-		if name, ok := strings.CutPrefix(strings.ToLower(e.Name), "req.http."); ok && !written[name] {
+		if name, ok := strings.CutPrefix(e.Lower(), "req.http."); ok && !written[name] {
 			return func(r *graph.Request) (bool, bool) {
 				_, present := r.Headers[name]
 				return present, true
@@ -124,7 +124,7 @@ func requestValue(e vcl.Expr, written map[string]bool) func(*graph.Request) (str
 	if !ok {
 		return nil
 	}
-	name := strings.ToLower(id.Name)
+	name := id.Lower()
 	switch name {
 	case "req.method":
 		return func(r *graph.Request) (string, bool) {
@@ -175,8 +175,8 @@ func orSlash(u string) string {
 // the VCL sets, unsets or adds anywhere, and "url" when it sets req.url.
 func writtenHeaders(bodies [][]vcl.Stmt) map[string]bool {
 	out := map[string]bool{}
-	mark := func(target string) {
-		t := strings.ToLower(target)
+	mark := func(target *vcl.Ident) {
+		t := target.Lower()
 		if h, ok := strings.CutPrefix(t, "req.http."); ok {
 			out[h] = true
 		}
@@ -188,11 +188,11 @@ func writtenHeaders(bodies [][]vcl.Stmt) map[string]bool {
 		walkStmts(stmts, func(st vcl.Stmt) {
 			switch s := st.(type) {
 			case *vcl.SetStmt:
-				mark(s.Target.Name)
+				mark(s.Target)
 			case *vcl.UnsetStmt:
-				mark(s.Target.Name)
+				mark(s.Target)
 			case *vcl.AddStmt:
-				mark(s.Target.Name)
+				mark(s.Target)
 			}
 		})
 	}

@@ -80,7 +80,7 @@ var macroLine = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*FASTLY[ \t]+([A-Za-z_]+)[^
 // request-flow model runs (program, generatedRecv). relative, when not
 // nil, shortens file names for printing.
 func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) string {
-	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}, subs: map[string][]body{}}
+	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}}
 	p := r.program(true)
 	sortSnippets(p.snippets)
 	generated, _ := generatedRecv(s)

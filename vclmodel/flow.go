@@ -79,8 +79,7 @@ type flowState struct {
 	reqHost, bereqHost hostVal
 	backend            string
 	notBackends        []string // req.backend is none of these on the path
-	conds              []string
-	evals              []func(*graph.Request) (bool, bool)
+	conds              *condList
 	facts              []fact
 	headers            []headerVal // req.http.* (tracked names)
 	bereqHeaders       []headerVal // bereq.http.* (tracked names)
@@ -106,15 +105,44 @@ func (st *flowState) key() string {
 const maxConds = 12
 
 func (st flowState) with(cond string, eval func(*graph.Request) (bool, bool)) flowState {
-	switch {
-	case len(st.conds) == maxConds:
+	switch n := st.conds.len(); {
+	case n == maxConds:
 		cond, eval = "… (more conditions)", nil
-	case len(st.conds) > maxConds:
+	case n > maxConds:
 		return st
 	}
-	st.conds = append(st.conds[:len(st.conds):len(st.conds)], cond)
-	st.evals = append(st.evals[:len(st.evals):len(st.evals)], eval)
+	st.conds = &condList{text: cond, eval: eval, prev: st.conds, n: st.conds.len() + 1}
 	return st
+}
+
+// condList is the conditions a path has taken, last first: paths that
+// fork share what they took before (a fork adds one node, where slices
+// would copy every condition for each side).
+type condList struct {
+	text string
+	eval func(*graph.Request) (bool, bool)
+	prev *condList
+	n    int // conditions in the list
+}
+
+func (c *condList) len() int {
+	if c == nil {
+		return 0
+	}
+	return c.n
+}
+
+// slices returns the conditions in the order they were taken, with their
+// evaluators (nil, nil for none).
+func (c *condList) slices() ([]string, []func(*graph.Request) (bool, bool)) {
+	if c == nil {
+		return nil, nil
+	}
+	texts, evals := make([]string, c.n), make([]func(*graph.Request) (bool, bool), c.n)
+	for i := c.n - 1; c != nil; i, c = i-1, c.prev {
+		texts[i], evals[i] = c.text, c.eval
+	}
+	return texts, evals
 }
 
 func header(list []headerVal, name string) (hostVal, bool) {
@@ -386,7 +414,8 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*g
 				continue
 			}
 		}
-		exits = append(exits, &graph.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: end.conds, Eval: end.evals, Shield: end.shield,
+		conds, evals := end.conds.slices()
+		exits = append(exits, &graph.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: conds, Eval: evals, Shield: end.shield,
 			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
 		if fl.restarts && sub != "vcl_pipe" {
 			end.action = ""
@@ -564,7 +593,7 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 	}
 	switch s := stmt.(type) {
 	case *vcl.SetStmt:
-		target := strings.ToLower(s.Target.Name)
+		target := s.Target.Lower()
 		switch target {
 		case "req.http.host":
 			st.reqHost = fl.value(src, s, st)
@@ -596,7 +625,7 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 		}
 	case *vcl.UnsetStmt:
 		unset := hostVal{kind: graph.ExitHostUnset, span: fl.r.span(src, s)}
-		target := strings.ToLower(s.Target.Name)
+		target := s.Target.Lower()
 		switch target {
 		case "req.http.host":
 			st.reqHost = unset
@@ -866,7 +895,7 @@ func (fl *flow) decide(st *flowState, e vcl.Expr) (holds, known bool) {
 			return !v, k
 		}
 	case *vcl.Ident:
-		switch strings.ToLower(e.Name) {
+		switch e.Lower() {
 		case "true":
 			return true, true
 		case "false":
@@ -969,7 +998,7 @@ func atomOf(e vcl.Expr) (key string, pos, ok bool) {
 func exprKey(e vcl.Expr) string {
 	switch e := e.(type) {
 	case *vcl.Ident:
-		return strings.ToLower(e.Name)
+		return e.Lower()
 	case *vcl.StringLit:
 		return strconv.Quote(e.Value)
 	case *vcl.NumberLit:
@@ -993,7 +1022,7 @@ func exprKey(e vcl.Expr) string {
 		for i, a := range e.Args {
 			args[i] = exprKey(a)
 		}
-		return strings.ToLower(e.Func.Name) + "(" + strings.Join(args, ", ") + ")"
+		return e.Func.Lower() + "(" + strings.Join(args, ", ") + ")"
 	case *vcl.IPLit:
 		return exprKey(e.Addr) + "/" + e.Mask
 	}
@@ -1036,7 +1065,7 @@ func readsWritten(e vcl.Expr, written map[string]bool) bool {
 	visit = func(e vcl.Expr) {
 		switch e := e.(type) {
 		case *vcl.Ident:
-			n := strings.ToLower(e.Name)
+			n := e.Lower()
 			if h, ok := strings.CutPrefix(n, "req.http."); ok && written[h] || strings.HasPrefix(n, "req.url") && written["url"] {
 				found = true
 			}
@@ -1130,7 +1159,7 @@ func (fl *flow) eval(e vcl.Expr, st flowState) hostVal {
 	case *vcl.ParenExpr:
 		return fl.eval(e.X, st)
 	case *vcl.Ident:
-		name := strings.ToLower(e.Name)
+		name := e.Lower()
 		switch name {
 		case "req.http.host":
 			return st.reqHost
@@ -1176,7 +1205,7 @@ func (fl *flow) eval(e vcl.Expr, st flowState) hostVal {
 // result (wildcard domains are not known).
 func (fl *flow) regsub(e *vcl.CallExpr, st flowState) hostVal {
 	dynamic := hostVal{kind: graph.ExitHostDynamic}
-	fn := strings.ToLower(e.Func.Name)
+	fn := e.Func.Lower()
 	if fn != "regsub" && fn != "regsuball" || len(e.Args) != 3 {
 		return dynamic
 	}
@@ -1229,7 +1258,7 @@ func (fl *flow) bound(paths []flowState) []flowState {
 	for _, st := range paths {
 		k := st.key()
 		if i, ok := seen[k]; ok {
-			out[i].conds, out[i].evals, out[i].facts = nil, nil, nil
+			out[i].conds, out[i].facts = nil, nil
 			continue
 		}
 		seen[k] = len(out)
@@ -1278,14 +1307,14 @@ func (fl *flow) relevant(st vcl.Stmt) bool {
 func (fl *flow) touchesDirectly(st vcl.Stmt) bool {
 	switch s := st.(type) {
 	case *vcl.SetStmt:
-		t := strings.ToLower(s.Target.Name)
+		t := s.Target.Lower()
 		switch t {
 		case "req.http.host", "bereq.http.host", "req.backend":
 			return true
 		}
 		return fl.tracked(t)
 	case *vcl.UnsetStmt:
-		t := strings.ToLower(s.Target.Name)
+		t := s.Target.Lower()
 		switch t {
 		case "req.http.host", "bereq.http.host":
 			return true
@@ -1348,11 +1377,11 @@ func scanProgram(bodies [][]vcl.Stmt) (sources map[string]bool, restarts bool) {
 				if !readsHeader(s.Value) {
 					return // copies no header: most assignments
 				}
-				t := strings.ToLower(s.Target.Name)
+				t := s.Target.Lower()
 				var from []string
 				walkExpr(s.Value, func(e vcl.Expr) {
 					if id, ok := e.(*vcl.Ident); ok {
-						n := strings.ToLower(id.Name)
+						n := id.Lower()
 						if h, ok := strings.CutPrefix(n, "req.http."); ok {
 							from = append(from, h)
 						} else if h, ok := strings.CutPrefix(n, "bereq.http."); ok {
@@ -1400,7 +1429,7 @@ func scanProgram(bodies [][]vcl.Stmt) (sources map[string]bool, restarts bool) {
 func readsHeader(e vcl.Expr) bool {
 	switch e := e.(type) {
 	case *vcl.Ident:
-		n := strings.ToLower(e.Name)
+		n := e.Lower()
 		return strings.HasPrefix(n, "req.http.") || strings.HasPrefix(n, "bereq.http.")
 	case *vcl.ParenExpr:
 		return readsHeader(e.X)

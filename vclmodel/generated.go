@@ -142,7 +142,7 @@ func generatedRecv(s *graph.Service) (out []snip, ok bool) {
 	// assumed.
 	if len(plain) >= 1 {
 		sn := builtSnip(plain[0].Span, "default backend "+plain[0].Name.Value, "", "set req.backend = "+plain[0].VCLName()+";",
-			&vcl.SetStmt{Target: &vcl.Ident{Name: "req.backend"}, Op: "=", Value: &vcl.Ident{Name: plain[0].VCLName()}})
+			&vcl.SetStmt{Target: vcl.NewIdent(0, 0, "req.backend"), Op: "=", Value: vcl.NewIdent(0, 0, plain[0].VCLName())})
 		defaults = append([]snip{sn}, defaults...)
 	}
 

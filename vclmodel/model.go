@@ -140,7 +140,7 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {
 		return
 	}
-	r := &reader{g: g, sink: sink, s: s, facts: &graph.VCLFacts{}, subs: map[string][]body{}}
+	r := &reader{g: g, sink: sink, s: s, facts: &graph.VCLFacts{}}
 	p := r.program(false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
@@ -160,7 +160,7 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 
 // runRequest runs the request-flow model of s for one request.
 func runRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.Exit {
-	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}, subs: map[string][]body{}}
+	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}}
 	p := r.program(true)
 	fl := r.newFlow(p)
 	fl.req = req
@@ -189,7 +189,7 @@ type program struct {
 // program parses the service's VCL files and snippets (quiet: again, for
 // trace, reporting and recording nothing).
 func (r *reader) program(quiet bool) *program {
-	p := &program{custom: map[string][]body{}, snippets: map[string][]snip{}, known: true}
+	p := &program{known: true} // its maps are made as they fill: most services have few snippets
 	var inSub map[string]string
 	if len(r.s.VCLs) > 1 {
 		inSub = includedInSubs(r.g, r.s)
@@ -216,7 +216,7 @@ func (r *reader) program(quiet bool) *program {
 		if !quiet {
 			r.add(src, "")
 		}
-		addSubs(p.custom, src)
+		p.custom = addSubs(p.custom, src)
 	}
 	for _, sn := range r.s.Snippets {
 		if !sn.Content.Known() {
@@ -231,9 +231,12 @@ func (r *reader) program(quiet bool) *program {
 		}
 		switch {
 		case sub != "":
+			if p.snippets == nil {
+				p.snippets = map[string][]snip{}
+			}
 			p.snippets[sub] = append(p.snippets[sub], snip{snippet: sn, src: src, stmts: src.file.Stmts})
 		case typ == "init":
-			addSubs(p.custom, src)
+			p.custom = addSubs(p.custom, src)
 		}
 	}
 	return p
@@ -284,12 +287,16 @@ func apiObjects(s *graph.Service) bool {
 }
 
 // addSubs records the subroutines a parsed source declares.
-func addSubs(subs map[string][]body, src *source) {
+func addSubs(subs map[string][]body, src *source) map[string][]body {
 	for _, d := range src.file.Decls {
 		if sd, ok := d.(*vcl.SubDecl); ok {
+			if subs == nil {
+				subs = map[string][]body{}
+			}
 			subs[sd.Name.Name] = append(subs[sd.Name.Name], body{src, sd.Body.Stmts})
 		}
 	}
+	return subs
 }
 
 // parse parses VCL held in the graph (a VCL file's or a snippet's
@@ -299,7 +306,7 @@ func parse(g *graph.Graph, src string, typ string) *vcl.File {
 	if f := tooLarge(len(src), typ); f != nil {
 		return f
 	}
-	return g.Memo.GetString("vcl:"+typ, src, func() any {
+	return g.Memo.GetString(vclKind(typ), src, func() any {
 		if typ == "file" {
 			return vcl.ParseString(src)
 		}
@@ -313,12 +320,31 @@ func Parse(m *memo.Cache, src []byte, typ string) *vcl.File {
 	if f := tooLarge(len(src), typ); f != nil {
 		return f
 	}
-	return m.Get("vcl:"+typ, src, func() any {
+	return m.Get(vclKind(typ), src, func() any {
 		if typ == "file" {
 			return vcl.Parse(src)
 		}
 		return vcl.ParseSnippet(src, typ)
 	}).(*vcl.File)
+}
+
+// vclKinds are the parse cache's kinds for VCL parsed as each snippet
+// type, and as a file.
+var vclKinds = func() map[string]string {
+	m := map[string]string{"": "vcl:", "file": "vcl:file", "init": "vcl:init", "none": "vcl:none"}
+	for typ := range vcl.SubroutineSnippetTypes {
+		m[typ] = "vcl:" + typ
+	}
+	return m
+}()
+
+// vclKind is the parse cache's kind for VCL parsed as typ (a snippet
+// type, "file", or "").
+func vclKind(typ string) string {
+	if k, ok := vclKinds[typ]; ok {
+		return k
+	}
+	return "vcl:" + typ
 }
 
 // tooLarge returns the parse of VCL over MaxVCLSize, which is not parsed:
@@ -359,12 +385,19 @@ func (r *reader) add(src *source, snippetSub string) {
 		case *vcl.BackendDecl:
 			r.s.Backends = append(r.s.Backends, r.backend(src, d))
 		case *vcl.SubDecl:
-			r.subs[d.Name.Name] = append(r.subs[d.Name.Name], body{src, d.Body.Stmts})
+			r.addSub(d.Name.Name, body{src, d.Body.Stmts})
 		}
 	}
 	if snippetSub != "" && len(src.file.Stmts) > 0 {
-		r.subs[snippetSub] = append(r.subs[snippetSub], body{src, src.file.Stmts})
+		r.addSub(snippetSub, body{src, src.file.Stmts})
 	}
+}
+
+func (r *reader) addSub(name string, b body) {
+	if r.subs == nil {
+		r.subs = map[string][]body{}
+	}
+	r.subs[name] = append(r.subs[name], b)
 }
 
 // valueSpan locates a string literal's value, inside its quotes, mapped
@@ -651,7 +684,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 					r.facts.BackendSelects = append(r.facts.BackendSelects, &graph.BackendSelect{Span: r.span(src, st), Sub: sub, Backend: id.Name})
 				}
 			}
-			if h := forwardedHeader(sub, st.Target.Name); h != "" {
+			if h := forwardedHeader(sub, st.Target.Lower()); h != "" {
 				hv := &graph.HeaderValue{Span: r.span(src, st), Sub: sub, Header: h}
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
 					hv.Span, hv.Fingerprint, hv.Secret = r.span(src, lit), fingerprint(lit.Value), r.valueSpan(src, lit)
@@ -704,11 +737,11 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 	}
 }
 
-// forwardedHeader returns the header name when target is a request header
+// forwardedHeader returns the header name when lower (a target, in lower
+// case) is a request header
 // that travels to the next service: bereq.http.X in miss/pass (and fetch's
 // neighbours), req.http.X in recv.
-func forwardedHeader(sub, target string) string {
-	lower := strings.ToLower(target)
+func forwardedHeader(sub, lower string) string {
 	switch {
 	case strings.HasPrefix(lower, "bereq.http.") && (sub == "vcl_miss" || sub == "vcl_pass"):
 		return strings.TrimPrefix(lower, "bereq.http.")
@@ -753,7 +786,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 func (r *reader) guards(src *source, e vcl.Expr) {
 	switch e := e.(type) {
 	case *vcl.Ident:
-		if lower := strings.ToLower(e.Name); strings.HasPrefix(lower, "req.http.") {
+		if lower := e.Lower(); strings.HasPrefix(lower, "req.http.") {
 			h, _, _ := strings.Cut(strings.TrimPrefix(lower, "req.http."), ":")
 			r.facts.GuardHeaders = append(r.facts.GuardHeaders, &graph.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
 		}
@@ -786,7 +819,7 @@ func headerComparison(e *vcl.BinaryExpr) (string, *vcl.StringLit) {
 	if !okX || !okY || lit.Value == "" {
 		return "", nil
 	}
-	lower := strings.ToLower(id.Name)
+	lower := id.Lower()
 	if !strings.HasPrefix(lower, "req.http.") {
 		return "", nil
 	}
