@@ -47,3 +47,37 @@ func TestJSONStringRuns(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOutlineJSON: a document ParseJSON accepts as an object or an array
+// outlines, and each part's range parses (ParseAt) to the value ParseJSON
+// found there.
+func FuzzOutlineJSON(f *testing.F) {
+	for _, s := range []string{`{"a": 1, "b": [1, {"c": "x\"}"}], "d": "q"}`, `[1, "two", {"x": [3]}, true, null]`, `{"s": [{"k": "v"}, {"k": "w\\"}"}]}`, `{}`, `[]`, `{"a": -1.5e3 , "b":{}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		whole, err := ParseJSON(src)
+		if err != nil || (whole.Kind != Object && whole.Kind != Array) {
+			return
+		}
+		o, err := OutlineJSONDocument(src, func(string) bool { return true })
+		if err != nil {
+			t.Fatalf("ParseJSON accepts %q, OutlineJSONDocument fails: %v", src, err)
+		}
+		items := whole.Items
+		if whole.Kind == Object {
+			items = nil
+			for _, fl := range whole.Fields {
+				items = append(items, fl.Value)
+			}
+		}
+		if len(o.Parts) != len(items) {
+			t.Fatalf("%q: %d parts, want %d", src, len(o.Parts), len(items))
+		}
+		for i, part := range o.Parts {
+			if part.Off != items[i].Off || part.End != items[i].End {
+				t.Errorf("%q: part %d at [%d, %d), value at [%d, %d)", src, i, part.Off, part.End, items[i].Off, items[i].End)
+			}
+		}
+	})
+}

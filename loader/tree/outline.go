@@ -130,6 +130,16 @@ func ParseJSONAt(src []byte, off, depth int) (*Node, int, error) {
 func skipJSON(src []byte, i int) (int, bool) {
 	depth := 0
 	for i < len(src) {
+		if depth > 0 {
+			// Inside brackets only quotes and brackets matter: pass the
+			// rest (names' and values' bytes, indentation) in a tight loop.
+			for i < len(src) && !jsonStructural[src[i]] {
+				i++
+			}
+			if i == len(src) {
+				break
+			}
+		}
 		switch c := src[i]; c {
 		case '"':
 			j := skipString(src, i+1)
@@ -137,6 +147,9 @@ func skipJSON(src []byte, i int) (int, bool) {
 				return 0, false
 			}
 			i = j
+			if depth == 0 {
+				return i, true
+			}
 		case '{', '[':
 			depth++
 			i++
@@ -146,6 +159,9 @@ func skipJSON(src []byte, i int) (int, bool) {
 			}
 			depth--
 			i++
+			if depth == 0 {
+				return i, true
+			}
 		case ',', ' ', '\t', '\n', '\r':
 			if depth == 0 {
 				return i, true
@@ -154,12 +170,12 @@ func skipJSON(src []byte, i int) (int, bool) {
 		default:
 			i++
 		}
-		if depth == 0 && i > 0 && (src[i-1] == '}' || src[i-1] == ']' || src[i-1] == '"') {
-			return i, true
-		}
 	}
 	return i, depth == 0
 }
+
+// jsonStructural marks the bytes skipJSON stops at inside brackets.
+var jsonStructural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
 
 // skipString returns the offset after the closing quote of a string whose
 // text starts at src[i], or -1.
