@@ -595,6 +595,14 @@ type Graph struct {
 
 	// Memo caches parse results across analyses (nil: parse every time).
 	Memo *memo.Cache
+	// Prepare, while a load runs, reads a service as soon as a loader has
+	// built it, on the goroutine that built it; sink collects what the
+	// reading reports (the fragment the service was built in, when
+	// services load in parallel). lint sets it to the VCL model's reading
+	// of one service, which then runs while the service is fresh in
+	// memory and alongside the rest of the load. A loader may ignore it:
+	// the VCL model's pass reads every service not read yet.
+	Prepare func(sink *Graph, s *Service)
 }
 
 // NewGraph returns an empty graph over a fresh file set.

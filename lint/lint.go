@@ -20,6 +20,7 @@ import (
 	"github.com/chainlint/chainlint/loader/terraform"
 	"github.com/chainlint/chainlint/routes"
 	"github.com/chainlint/chainlint/rules"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // Options say what to lint and how.
@@ -93,7 +94,7 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	context := append(slices.Clone(opts.Context), cfg.ContextPaths()...)
-	g, err := loader.Paths(append(slices.Clone(opts.Paths), context...), loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, OnRead: opts.OnRead})
+	g, err := loader.Paths(append(slices.Clone(opts.Paths), context...), loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, OnRead: opts.OnRead, Prepare: vclmodel.Prepare})
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,10 @@ type Options struct {
 	// OnRead, when set, is told the inputs' sizes once they are read: the
 	// command line sets the collector's pace by them (package budget).
 	OnRead func(Sizes)
+	// Prepare, when set, is run on each service a loader builds, as it is
+	// built (see graph.Graph.Prepare): g is the graph being loaded, sink
+	// the graph collecting what the service's load reports.
+	Prepare func(g, sink *graph.Graph, s *graph.Service)
 }
 
 // Sizes are the inputs' sizes in bytes: in all, and of the kinds whose
@@ -66,6 +70,10 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	}
 	g := graph.NewGraph()
 	g.Memo = opts.Memo
+	if opts.Prepare != nil {
+		g.Prepare = func(sink *graph.Graph, s *graph.Service) { opts.Prepare(g, sink, s) }
+		defer func() { g.Prepare = nil }() // the load's only
+	}
 	w := &walker{opts: opts, seenFile: map[string]bool{}, seenDir: map[string]bool{}}
 	for _, p := range paths {
 		if r, err := filepath.Abs(p); err == nil {
@@ -178,7 +186,8 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		compute.Load(g, manifests, read) // last: projects join loaded services
 	}
 	// The VCL model is not run here: it is an analysis step of its own
-	// (analyzer.VCLModelAnalyzer) that the rules require.
+	// (analyzer.VCLModelAnalyzer) that the rules require. (Options.Prepare
+	// lets it read services early, as loaders build them.)
 	g.Finish()
 	// A load's own parse cache stays with the graph for the VCL model,
 	// which takes the VCL parsed ahead from it, and then drops it.

@@ -59,8 +59,9 @@ type reader struct {
 
 // ApplyAll reads the VCL of every VCL service of g, once the loaders are
 // done: one step over the loaded model, whatever format each service came
-// from. Services are read on GOMAXPROCS goroutines; what they report joins
-// g in service order, so the result is the same as a sequential read.
+// from. Services a loader had Prepare read already are not read again.
+// Services are read on GOMAXPROCS goroutines; what they report joins g in
+// service order, so the result is the same as a sequential read.
 func ApplyAll(g *graph.Graph) {
 	if g.VCLModelled {
 		return
@@ -135,6 +136,16 @@ func findSecrets(g *graph.Graph) {
 
 // Apply reads the VCL of s. It does nothing for a service without VCL.
 func Apply(g *graph.Graph, s *graph.Service) { apply(g, g, s) }
+
+// Prepare reads the VCL of s, a service of g that a loader has just
+// built, reporting into sink (loader.Options.Prepare): ApplyAll then
+// reads only what is left. It does nothing for a service that is not a
+// VCL service or was read already.
+func Prepare(g, sink *graph.Graph, s *graph.Service) {
+	if s.Platform == graph.PlatformVCL && s.VCL == nil {
+		apply(g, sink, s)
+	}
+}
 
 func apply(g, sink *graph.Graph, s *graph.Service) {
 	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {

@@ -368,6 +368,11 @@ func (l *loader) services(n int, newItem func() func(int) (*tree.Node, error)) e
 					}
 					fl.service(node)
 				}
+				if l.g.Prepare != nil {
+					for _, s := range frag.Services {
+						l.g.Prepare(frag, s)
+					}
+				}
 				frags[k] = frag
 			}
 		})
