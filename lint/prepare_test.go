@@ -38,9 +38,9 @@ func TestPrepareMatchesThePass(t *testing.T) {
 		}
 	}
 	type run struct {
-		Findings               []analyzer.Finding
-		Problems, Notes        []graph.Problem
-		Secrets                []graph.Span
+		Findings              []analyzer.Finding
+		Problems, Notes       []graph.Problem
+		Secrets               []graph.Span
 		Services, VCLServices int
 	}
 	lintWith := func(path string, prepare func(g, sink *graph.Graph, s *graph.Service)) run {
