@@ -38,8 +38,13 @@ Good:
 }
 
 func runDuplicateDomain(pass *analysis.Pass) (any, error) {
-	first := map[string]*graph.Domain{}
-	for _, s := range analyzer.GraphOf(pass).Services {
+	g := analyzer.GraphOf(pass)
+	n := 0
+	for _, s := range g.Services {
+		n += len(s.Domains)
+	}
+	first := make(map[string]*graph.Domain, n)
+	for _, s := range g.Services {
 		for _, d := range s.Domains {
 			if !d.Name.Known() || d.Name.Value == "" {
 				continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -220,11 +221,20 @@ func (r *lintRun) writeOutput(report *output.Report, format, file string) int {
 	var buf bytes.Buffer
 	w := io.Writer(&buf)
 	report.Color = false // a file gets no colour
+	var out *bufio.Writer
 	if file == "-" {
-		w = r.stdout
+		// Buffered: a report of a few thousand findings was as many writes.
+		out = bufio.NewWriterSize(r.stdout, 64<<10)
+		w = out
 		report.Color = r.c.useColor(r.lf.color)
 	}
-	if err := output.Write(w, format, report); err != nil {
+	err := output.Write(w, format, report)
+	if out != nil {
+		if ferr := out.Flush(); err == nil {
+			err = ferr
+		}
+	}
+	if err != nil {
 		fmt.Fprintf(r.stderr, "chainlint: %v\n", err)
 		return exitIncomplete
 	}
