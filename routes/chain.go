@@ -2,6 +2,7 @@ package routes
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/chainlint/chainlint/graph"
@@ -46,6 +47,9 @@ type Chains struct {
 	// order within a component): a walk in it visits every successor
 	// before its predecessors.
 	order []int
+	// dagOut[i] lists the routes of out[i] that are edges of the acyclic
+	// chain graph.
+	dagOut [][]*Route
 }
 
 // NewChains resolves every backend of g and analyses the resulting graph.
@@ -110,6 +114,18 @@ func NewChains(g *graph.Graph) *Chains {
 	}
 	c.components()
 	c.order = byComponent(c.scc, len(c.sccSize))
+	c.dagOut = make([][]*Route, len(c.out))
+	for i, out := range c.out {
+		if !slices.ContainsFunc(out, func(r *Route) bool { return !c.dagEdge(r) }) {
+			c.dagOut[i] = out[:len(out):len(out)] // most: every route is an edge
+			continue
+		}
+		for _, r := range out {
+			if c.dagEdge(r) {
+				c.dagOut[i] = append(c.dagOut[i], r)
+			}
+		}
+	}
 	return c
 }
 
@@ -168,10 +184,10 @@ func byComponent(scc []int, components int) []int {
 func (c *Chains) Index(s *graph.Service) int { return c.index[s] }
 
 // Out lists the routes of s that reach analysed services.
-func (c *Chains) Out(s *graph.Service) []*Route { return c.out[c.index[s]] }
+func (c *Chains) Out(s *graph.Service) []*Route { o := c.out[c.index[s]]; return o[:len(o):len(o)] }
 
 // In lists the routes from analysed services that reach s.
-func (c *Chains) In(s *graph.Service) []*Route { return c.in[c.index[s]] }
+func (c *Chains) In(s *graph.Service) []*Route { in := c.in[c.index[s]]; return in[:len(in):len(in)] }
 
 // InCycle reports whether a route is an edge inside a loop of the chain
 // (Loopback routes excepted: they are missing-host-override's finding).
@@ -344,24 +360,13 @@ func (c *Chains) IsDAGEdge(r *Route) bool { return c.dagEdge(r) }
 // all services it forwards to outside its own loop (components are
 // numbered successors first). Reverse it for predecessors first.
 func (c *Chains) SuccessorsFirst() []*graph.Service {
-	byComponent := make([][]*graph.Service, len(c.sccSize))
-	for v, s := range c.Graph.Services {
-		byComponent[c.scc[v]] = append(byComponent[c.scc[v]], s)
-	}
-	out := make([]*graph.Service, 0, len(c.Graph.Services))
-	for _, members := range byComponent {
-		out = append(out, members...)
+	out := make([]*graph.Service, len(c.order))
+	for k, v := range c.order {
+		out[k] = c.Graph.Services[v]
 	}
 	return out
 }
 
 // DAGOut lists the routes of s that are edges of the acyclic chain graph.
-func (c *Chains) DAGOut(s *graph.Service) []*Route {
-	var out []*Route
-	for _, r := range c.Out(s) {
-		if c.dagEdge(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+// The list is the analysis's own: a caller must not change it.
+func (c *Chains) DAGOut(s *graph.Service) []*Route { return c.dagOut[c.index[s]] }
