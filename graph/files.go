@@ -31,14 +31,15 @@ func (f *File) Pos(off int) token.Pos {
 }
 
 // Segments maps the runs of a decoded string value of f's parse tree
-// (tree.Node.Segments, or the verbatim value at TextOff) to positions.
-func (f *File) Segments(n *tree.Node) []Segment {
+// (tree.Node.Segments, or the verbatim value at TextOff) to positions,
+// for a Text at position at.
+func (f *File) Segments(n *tree.Node, at token.Pos) []Segment {
 	if len(n.Segments) == 0 {
-		return []Segment{{Dec: 0, Src: f.Pos(n.TextOff)}}
+		return []Segment{NewSegment(0, f.Pos(n.TextOff), at)}
 	}
 	out := make([]Segment, len(n.Segments))
 	for i, seg := range n.Segments {
-		out[i] = Segment{Dec: seg.Dec, Src: f.Pos(seg.Src)}
+		out[i] = NewSegment(seg.Dec, f.Pos(seg.Src), at)
 	}
 	return out
 }
@@ -166,15 +167,23 @@ func (fs *Files) Of(pos token.Pos) *File {
 type Text struct {
 	Field[string]
 	// Segments map decoded offsets to positions: decoded byte i, in the
-	// segment with the greatest Dec <= i, is at Src + (i - Dec). Empty means
-	// the value is stored verbatim starting at Pos.
+	// segment with the greatest Dec <= i, is at Pos + Src + (i - Dec).
+	// Empty means the value is stored verbatim starting at Pos.
 	Segments []Segment
 }
 
-// Segment is one run of a Text whose decoded bytes are stored verbatim.
+// Segment is one run of a Text whose decoded bytes are stored verbatim:
+// decoded byte Dec is at the Text's Pos + Src. (Offsets, not positions,
+// in 32 bits: VCL in JSON has a run per line, and a value is at most a
+// file of at most safefile.MaxSize bytes.)
 type Segment struct {
-	Dec int
-	Src token.Pos
+	Dec, Src int32
+}
+
+// NewSegment is the run whose decoded byte dec is at position src, in a
+// Text at position at.
+func NewSegment(dec int, src, at token.Pos) Segment {
+	return Segment{Dec: int32(dec), Src: int32(src - at)}
 }
 
 // PosAt returns the source position of byte i of the decoded text,
@@ -185,11 +194,11 @@ func (t Text) PosAt(i int) token.Pos {
 	}
 	p := t.Pos + token.Pos(i)
 	if len(t.Segments) > 0 {
-		k := sort.Search(len(t.Segments), func(k int) bool { return t.Segments[k].Dec > i }) - 1
+		k := sort.Search(len(t.Segments), func(k int) bool { return int(t.Segments[k].Dec) > i }) - 1
 		if k < 0 {
 			k = 0
 		}
-		p = t.Segments[k].Src + token.Pos(i-t.Segments[k].Dec)
+		p = t.Pos + token.Pos(t.Segments[k].Src) + token.Pos(i-int(t.Segments[k].Dec))
 	}
 	if t.End.IsValid() && p > t.End {
 		p = t.End

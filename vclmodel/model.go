@@ -317,12 +317,13 @@ func parse(g *graph.Graph, src string, typ string) *vcl.File {
 	if f := tooLarge(len(src), typ); f != nil {
 		return f
 	}
-	return g.Memo.GetString(vclKind(typ), src, func() any {
-		if typ == "file" {
-			return vcl.ParseString(src)
-		}
-		return vcl.ParseSnippetString(src, typ)
-	}).(*vcl.File)
+	if typ == "file" {
+		// A custom VCL file's tree (some 30 bytes per byte of VCL) is not
+		// kept for the rest of the load: with services read as they load,
+		// an estate's every tree would be alive at once.
+		return memo.GetWeak(g.Memo, vclKind(typ), src, func() *vcl.File { return vcl.ParseString(src) })
+	}
+	return g.Memo.GetString(vclKind(typ), src, func() any { return vcl.ParseSnippetString(src, typ) }).(*vcl.File)
 }
 
 // Parse parses the VCL of a .vcl file through a parse cache (the parallel

@@ -8,6 +8,7 @@ package memo
 import (
 	"crypto/sha256"
 	"sync"
+	"weak"
 )
 
 // Cache maps (kind, content) to a parse result.
@@ -62,6 +63,36 @@ func (c *Cache) GetString(kind, content string, parse func() any) any {
 		return parse()
 	}
 	return c.get(key{kind: kind, text: content}, parse, false)
+}
+
+// GetWeak is GetString for a large result that a transient cache should
+// not keep alive: it is shared while something else holds it (the same
+// VCL file in several services read at once) and parsed again once the
+// collector has taken it. A persistent cache keeps it as GetString does.
+func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
+	if c == nil {
+		return parse()
+	}
+	if !c.transient {
+		return c.GetString(kind, content, func() any { return parse() }).(*T)
+	}
+	k := key{kind: kind, text: content}
+	c.mu.Lock()
+	if e, ok := c.entries[k]; ok {
+		if v := e.value.(weak.Pointer[T]).Value(); v != nil {
+			e.used = true
+			c.hits++
+			c.mu.Unlock()
+			return v
+		}
+	}
+	c.misses++
+	c.mu.Unlock()
+	v := parse()
+	c.mu.Lock()
+	c.entries[k] = &entry{value: weak.Make(v), used: true}
+	c.mu.Unlock()
+	return v
 }
 
 // Take is Get for a whole file's parse, which one loader reads once: a

@@ -588,7 +588,7 @@ func (l *loader) text(obj *tree.Node, key, what string) graph.Text {
 	s := l.str(obj, key, what)
 	t := graph.Text{Field: s}
 	if n := obj.Get(key); s.Set && n.Kind == tree.String {
-		t.Segments = l.f.Segments(n)
+		t.Segments = l.f.Segments(n, t.Pos)
 	}
 	return t
 }

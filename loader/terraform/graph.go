@@ -790,7 +790,7 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	}
 	t.Segments = make([]graph.Segment, len(segs))
 	for i, seg := range segs {
-		t.Segments[i] = graph.Segment{Dec: seg.Dec, Src: src.Pos(seg.Src)}
+		t.Segments[i] = graph.NewSegment(seg.Dec, src.Pos(seg.Src), t.Pos)
 	}
 	return t
 }
