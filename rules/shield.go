@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -42,30 +43,39 @@ func shielded(b *graph.Backend) bool {
 	return b.Shield.Known() && strings.TrimSpace(b.Shield.Value) != ""
 }
 
-// shieldAt is a service's first shielding backend per POP code.
-type shieldAt map[string]*graph.Backend
-
-func ownShields(s *graph.Service) shieldAt {
-	var own shieldAt // nil for most services: they do not shield
-	for _, b := range s.Backends {
-		if shielded(b) {
-			code := strings.ToLower(strings.TrimSpace(b.Shield.Value))
-			if own == nil {
-				own = shieldAt{}
-			}
-			if own[code] == nil {
-				own[code] = b
-			}
-		}
-	}
-	return own
-}
-
 // downstreamShield is a shield setting on the paths that leave a service
 // and the first route toward it (nil when it is the service's own).
 type downstreamShield struct {
 	backend *graph.Backend
 	first   *routes.Route
+}
+
+// shieldSet is the shields on the paths that leave a service, one per POP
+// code, sorted by code (a service has a few at most: a slice, where a map
+// per service cost the 8,000-service estate a fifth of its rules' time).
+type shieldSet []codeShield
+
+type codeShield struct {
+	code string
+	downstreamShield
+}
+
+func (set shieldSet) get(code string) (downstreamShield, bool) {
+	for _, c := range set {
+		if c.code == code {
+			return c.downstreamShield, true
+		}
+	}
+	return downstreamShield{}, false
+}
+
+// add adds code's shield unless the set has one for code.
+func (set shieldSet) add(code string, d downstreamShield) shieldSet {
+	i, found := slices.BinarySearchFunc(set, code, func(c codeShield, code string) int { return strings.Compare(c.code, code) })
+	if found {
+		return set
+	}
+	return slices.Insert(set, i, codeShield{code, d})
 }
 
 // shieldFlow computes, for every service, the shields on the paths that
@@ -75,29 +85,25 @@ type downstreamShield struct {
 // shielded backend. Shielding is per backend: only the backend a chain
 // path takes counts, not another backend of the same service. Linear in
 // services + routes × POP codes in use.
-func shieldFlow(c *routes.Chains) (from map[*graph.Service]map[string]downstreamShield, upShield map[*graph.Service]bool) {
+func shieldFlow(c *routes.Chains) (from map[*graph.Service]shieldSet, upShield map[*graph.Service]bool) {
 	order := c.SuccessorsFirst()
-	from = make(map[*graph.Service]map[string]downstreamShield, len(order))
+	from = make(map[*graph.Service]shieldSet, len(order))
 	upShield = make(map[*graph.Service]bool, len(order))
 	for _, s := range order {
-		var d map[string]downstreamShield // nil while no path from s shields
-		for code, b := range ownShields(s) {
-			if d == nil {
-				d = map[string]downstreamShield{}
+		var set shieldSet // nil while no path from s shields
+		for _, b := range s.Backends {
+			if shielded(b) {
+				set = set.add(shieldCode(b), downstreamShield{backend: b})
 			}
-			d[code] = downstreamShield{backend: b}
 		}
 		for _, r := range c.DAGOut(s) {
-			for code, w := range from[r.To] {
-				if d == nil {
-					d = map[string]downstreamShield{}
-				}
-				if _, ok := d[code]; !ok {
-					d[code] = downstreamShield{backend: w.backend, first: r}
-				}
+			for _, w := range from[r.To] {
+				set = set.add(w.code, downstreamShield{backend: w.backend, first: r})
 			}
 		}
-		from[s] = d
+		if set != nil {
+			from[s] = set
+		}
 	}
 	for i := len(order) - 1; i >= 0; i-- {
 		s := order[i]
@@ -117,10 +123,10 @@ func shieldCode(b *graph.Backend) string {
 
 // shieldPath renders the chain from route r to the witness of a
 // downstream code.
-func shieldPath(r *routes.Route, code string, from map[*graph.Service]map[string]downstreamShield) string {
+func shieldPath(r *routes.Route, code string, from map[*graph.Service]shieldSet) string {
 	path := []*routes.Route{r}
 	for cur := r.To; len(path) < 64; {
-		w, ok := from[cur][code]
+		w, ok := from[cur].get(code)
 		if !ok || w.first == nil {
 			break
 		}
@@ -140,15 +146,6 @@ func shieldedRoutes(c *routes.Chains, s *graph.Service) []*routes.Route {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Backend.Pos < out[j].Backend.Pos })
-	return out
-}
-
-func sortedCodes[V any](m map[string]V) []string {
-	var out []string
-	for c := range m {
-		out = append(out, c)
-	}
-	sort.Strings(out)
 	return out
 }
 
@@ -195,11 +192,11 @@ var shieldsPass = &analysis.Analyzer{
 }
 
 type shields struct {
-	from     map[*graph.Service]map[string]downstreamShield
+	from     map[*graph.Service]shieldSet
 	upShield map[*graph.Service]bool
 }
 
-func shieldsOf(pass *analysis.Pass) (map[*graph.Service]map[string]downstreamShield, map[*graph.Service]bool) {
+func shieldsOf(pass *analysis.Pass) (map[*graph.Service]shieldSet, map[*graph.Service]bool) {
 	sh := pass.ResultOf[shieldsPass].(*shields)
 	return sh.from, sh.upShield
 }
@@ -214,11 +211,12 @@ func runShieldPOPMismatch(pass *analysis.Pass) (any, error) {
 	routes:
 		for _, r := range shieldedRoutes(c, s) {
 			b, code := r.Backend, shieldCode(r.Backend)
-			for _, other := range sortedCodes(from[r.To]) {
+			for _, o := range from[r.To] { // sorted by code
+				other := o.code
 				if other == code {
 					continue
 				}
-				w := from[r.To][other].backend
+				w := o.backend
 				pos, end := at(b.Shield, b.Span)
 				pass.Report(analysis.Diagnostic{
 					Pos: pos, End: end,
@@ -269,7 +267,7 @@ func runMultipleShields(pass *analysis.Pass) (any, error) {
 		}
 		for _, r := range shieldedRoutes(c, s) {
 			b, code := r.Backend, shieldCode(r.Backend)
-			w, same := from[r.To][code]
+			w, same := from[r.To].get(code)
 			if !same || len(from[r.To]) != 1 {
 				continue // nothing further shields, or another POP too: shield-pop-mismatch
 			}
