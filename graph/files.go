@@ -67,6 +67,22 @@ func NewFiles() *Files {
 // Add registers a file's content and returns it. Adding a name twice
 // returns the first registration.
 func (fs *Files) Add(name string, content []byte) *File {
+	return fs.AddLines(name, content, nil)
+}
+
+// AddLines is Add with the content's line starts (LineStarts) computed
+// already, or nil. Lines are computed outside the registry's lock, so
+// that files added at once are indexed at once.
+func (fs *Files) AddLines(name string, content []byte, lines []int) *File {
+	fs.mu.Lock()
+	f, ok := fs.byName[name]
+	fs.mu.Unlock()
+	if ok {
+		return f
+	}
+	if lines == nil {
+		lines = LineStarts(content)
+	}
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	if f, ok := fs.byName[name]; ok {
@@ -76,8 +92,8 @@ func (fs *Files) Add(name string, content []byte) *File {
 	// offset 0 of a zero-size file, and a finding about an empty file must
 	// still read file:1:1.
 	tf := fs.Fset.AddFile(name, -1, max(len(content), 1))
-	tf.SetLines(lineStarts(content))
-	f := &File{Name: name, Content: content, TF: tf}
+	tf.SetLines(lines)
+	f = &File{Name: name, Content: content, TF: tf}
 	fs.byName[name] = f
 	fs.byTF[tf] = f
 	fs.list = append(fs.list, f)
@@ -103,18 +119,18 @@ func (fs *Files) Alias(name, key string) *File {
 		return a
 	}
 	tf := fs.Fset.AddFile(name, -1, f.TF.Size())
-	tf.SetLines(lineStarts(f.Content))
+	tf.SetLines(LineStarts(f.Content))
 	a := &File{Name: name, Content: f.Content, TF: tf}
 	fs.aliases[[2]string{name, key}] = a
 	fs.byTF[tf] = a
 	return a
 }
 
-// lineStarts returns the offsets where content's lines start, as
+// LineStarts returns the offsets where content's lines start, as
 // token.File.SetLinesForContent does, but searching for line feeds with
 // bytes.IndexByte (several times faster on large files). An empty file
 // has one line.
-func lineStarts(content []byte) []int {
+func LineStarts(content []byte) []int {
 	lines := make([]int, 1, 1+bytes.Count(content, []byte{'\n'}))
 	for off := 0; ; {
 		i := bytes.IndexByte(content[off:], '\n')

@@ -17,7 +17,7 @@ func TestLineStartsMatchesGoToken(t *testing.T) {
 		if len(want) == 0 {
 			want = []int{0}
 		}
-		if diff := cmp.Diff(want, lineStarts([]byte(content))); diff != "" {
+		if diff := cmp.Diff(want, LineStarts([]byte(content))); diff != "" {
 			t.Errorf("%q (-go/token +lineStarts):\n%s", content, diff)
 		}
 	}

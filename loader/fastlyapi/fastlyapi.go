@@ -49,8 +49,12 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 	syntax := syntaxOf(name)
 	if !g.Memo.Persistent() {
 		var stream func(l *loader) bool
+		lines := make(chan []int, 1)
 		switch syntax {
 		case tree.JSON:
+			// The file's line index is made while the export is outlined:
+			// both are serial steps before its services load in parallel.
+			go func() { lines <- graph.LineStarts(content) }()
 			if o := outlineExport(content); o != nil {
 				stream = func(l *loader) bool { return l.stream(o) }
 			}
@@ -60,7 +64,11 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 			}
 		}
 		if stream != nil {
-			l := &loader{g: g, f: g.Files.Add(name, content), syntax: syntax}
+			var ls []int
+			if syntax == tree.JSON {
+				ls = <-lines
+			}
+			l := &loader{g: g, f: g.Files.AddLines(name, content, ls), syntax: syntax}
 			if !stream(l) {
 				// Some part does not parse: the whole parse says where.
 				l.report(Parse(nil, name, content))
