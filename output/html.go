@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -212,13 +213,31 @@ func writeHTML(w io.Writer, r *Report) error {
 	// The service panel (filled by the script when a service is clicked;
 	// every service's backends are also listed, for reading without it).
 	p("<section id=\"services\"><h2>Services</h2>\n<div id=\"panel\" aria-live=\"polite\"></div>\n")
+	hw := htmlWriter{bw}
 	for _, s := range g.Services {
-		p("<details class=\"service\" id=\"svc-%s\"><summary>%s <small>(%s, %s:%d)</small></summary>\n<table><tr><th>Backend</th><th>Address</th><th>Host sent</th><th>Reaches</th></tr>\n",
-			esc(s.ID), esc(s.Name), esc(chainview.PlatformName(s.Platform)), esc(s.File), s.Line)
+		hw.s(`<details class="service" id="svc-`)
+		hw.e(s.ID)
+		hw.s(`"><summary>`)
+		hw.e(s.Name)
+		hw.s(` <small>(`)
+		hw.e(chainview.PlatformName(s.Platform))
+		hw.s(`, `)
+		hw.e(s.File)
+		hw.s(`:`)
+		hw.d(s.Line)
+		hw.s(")</small></summary>\n<table><tr><th>Backend</th><th>Address</th><th>Host sent</th><th>Reaches</th></tr>\n")
 		for _, b := range s.Backends {
-			p("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", esc(b.Name), esc(b.Address), esc(hostText(b.Host, b.HostSource)), esc(reachText(b.To, byID)))
+			hw.s(`<tr><td>`)
+			hw.e(b.Name)
+			hw.s(`</td><td>`)
+			hw.e(b.Address)
+			hw.s(`</td><td>`)
+			hw.e(hostText(b.Host, b.HostSource))
+			hw.s(`</td><td>`)
+			hw.e(reachText(b.To, byID))
+			hw.s("</td></tr>\n")
 		}
-		p("</table></details>\n")
+		hw.s("</table></details>\n")
 	}
 	p("</section>\n")
 
@@ -233,28 +252,54 @@ func writeHTML(w io.Writer, r *Report) error {
 		}
 		p("<table><thead><tr><th>Severity</th><th>Where</th><th>Finding</th><th>Rule</th></tr></thead><tbody>\n")
 		for i, f := range r.Findings {
-			rule := esc(f.Rule)
-			if u := links[f.Rule]; u != "" {
-				rule = fmt.Sprintf("<a href=\"%s\">%s</a>", esc(u), esc(f.Rule))
-			}
 			backend := ""
 			if name, ok := strings.CutPrefix(f.Object, "backend "); ok {
 				backend = strings.Trim(name, `"`)
 			}
-			p("<tr class=\"finding %s\" id=\"f%d\" tabindex=\"0\" data-service=\"%s\" data-backend=\"%s\"><td>%s</td><td><code>%s:%d:%d</code></td><td>%s</td><td>%s</td></tr>\n",
-				esc(f.Severity.String()), i, esc(serviceID[f.Service]), esc(backend), esc(f.Severity.String()),
-				esc(r.rel(f.Pos.Filename)), f.Pos.Line, f.Pos.Column, esc(f.Message), rule)
+			sev := f.Severity.String()
+			hw.s(`<tr class="finding `)
+			hw.e(sev)
+			hw.s(`" id="f`)
+			hw.d(i)
+			hw.s(`" tabindex="0" data-service="`)
+			hw.e(serviceID[f.Service])
+			hw.s(`" data-backend="`)
+			hw.e(backend)
+			hw.s(`"><td>`)
+			hw.e(sev)
+			hw.s(`</td><td><code>`)
+			hw.e(r.rel(f.Pos.Filename))
+			hw.s(`:`)
+			hw.d(f.Pos.Line)
+			hw.s(`:`)
+			hw.d(f.Pos.Column)
+			hw.s(`</code></td><td>`)
+			hw.e(f.Message)
+			hw.s(`</td><td>`)
+			if u := links[f.Rule]; u != "" {
+				hw.s(`<a href="`)
+				hw.e(u)
+				hw.s(`">`)
+				hw.e(f.Rule)
+				hw.s(`</a>`)
+			} else {
+				hw.e(f.Rule)
+			}
+			hw.s("</td></tr>\n")
 		}
 		p("</tbody></table>\n")
 	}
 	p("</section>\n")
 
-	// The data the script reads, as JSON (escaped for a script element).
+	// The data the script reads, as JSON. json.Marshal escapes <, > and &
+	// in strings, so no "</script" can end the element early.
 	data, err := json.Marshal(g)
 	if err != nil {
 		return err
 	}
-	p("<script type=\"application/json\" id=\"chain\">%s</script>\n", strings.ReplaceAll(string(data), "</", "<\\/"))
+	hw.s(`<script type="application/json" id="chain">`)
+	_, _ = bw.Write(data)
+	hw.s("</script>\n")
 	p("<script>%s</script>\n</body>\n</html>\n", htmlJS)
 	return bw.Flush()
 }
@@ -262,7 +307,7 @@ func writeHTML(w io.Writer, r *Report) error {
 // writeColumnSVG draws the graph with the column layout (htmlLayout).
 func writeColumnSVG(bw *bufio.Writer, g *chainview.Graph, nodes []*htmlNode, byID map[string]*htmlNode) {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	esc := html.EscapeString
+	hw := htmlWriter{bw}
 	width, height := 2*htmlMargin+htmlNodeW, 2*htmlMargin+htmlNodeH
 	for _, n := range nodes {
 		width = max(width, n.x+htmlNodeW+htmlMargin)
@@ -289,8 +334,23 @@ func writeColumnSVG(bw *bufio.Writer, g *chainview.Graph, nodes []*htmlNode, byI
 		if e.Tooltip != "" {
 			title += "\n" + e.Tooltip
 		}
-		p("<g class=\"%s\" id=\"e%d\" data-from=\"%s\" data-to=\"%s\" data-backend=\"%s\"><title>%s</title><path d=\"%s\" marker-end=\"url(#arrow)\"/><text x=\"%d\" y=\"%d\">%s</text></g>\n",
-			class, i, esc(e.From), esc(e.To), esc(e.Backend), esc(title), d, lx, ly, esc(e.Label()))
+		hw.s(`<g class="`, class, `" id="e`)
+		hw.d(i)
+		hw.s(`" data-from="`)
+		hw.e(e.From)
+		hw.s(`" data-to="`)
+		hw.e(e.To)
+		hw.s(`" data-backend="`)
+		hw.e(e.Backend)
+		hw.s(`"><title>`)
+		hw.e(title)
+		hw.s(`</title><path d="`, d, `" marker-end="url(#arrow)"/><text x="`)
+		hw.d(lx)
+		hw.s(`" y="`)
+		hw.d(ly)
+		hw.s(`">`)
+		hw.e(e.Label())
+		hw.s("</text></g>\n")
 	}
 	for _, n := range nodes {
 		class := "node " + n.kind
@@ -306,11 +366,82 @@ func writeColumnSVG(bw *bufio.Writer, g *chainview.Graph, nodes []*htmlNode, byI
 		if n.kind != "service" {
 			rx = 20
 		}
-		p("<g class=\"%s\" id=\"n-%s\" data-id=\"%s\" tabindex=\"0\"><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"%d\"/><text class=\"name\" x=\"%d\" y=\"%d\">%s</text><text class=\"sub\" x=\"%d\" y=\"%d\">%s</text></g>\n",
-			class, esc(n.id), esc(n.id), esc(n.label+" ("+n.sub+")"), n.x, n.y, htmlNodeW, htmlNodeH, rx,
-			n.x+10, n.y+19, esc(clip(n.label, 26)), n.x+10, n.y+36, esc(n.sub))
+		hw.s(`<g class="`, class, `" id="n-`)
+		hw.e(n.id)
+		hw.s(`" data-id="`)
+		hw.e(n.id)
+		hw.s(`" tabindex="0"><title>`)
+		hw.e(n.label + " (" + n.sub + ")")
+		hw.s(`</title><rect x="`)
+		hw.d(n.x)
+		hw.s(`" y="`)
+		hw.d(n.y)
+		hw.s(`" width="`)
+		hw.d(htmlNodeW)
+		hw.s(`" height="`)
+		hw.d(htmlNodeH)
+		hw.s(`" rx="`)
+		hw.d(rx)
+		hw.s(`"/><text class="name" x="`)
+		hw.d(n.x + 10)
+		hw.s(`" y="`)
+		hw.d(n.y + 19)
+		hw.s(`">`)
+		hw.e(clip(n.label, 26))
+		hw.s(`</text><text class="sub" x="`)
+		hw.d(n.x + 10)
+		hw.s(`" y="`)
+		hw.d(n.y + 36)
+		hw.s(`">`)
+		hw.e(n.sub)
+		hw.s("</text></g>\n")
 	}
 	p("</svg>\n")
+}
+
+// htmlWriter writes a page's pieces without formatting them: the
+// services, edges and findings of a large estate were a fmt.Fprintf (and
+// its allocations) each. A bufio.Writer keeps its first error, which the
+// page's final Flush returns: the writes' own results are not needed.
+type htmlWriter struct{ *bufio.Writer }
+
+// s writes text as it is.
+func (w htmlWriter) s(texts ...string) {
+	for _, t := range texts {
+		_, _ = w.WriteString(t)
+	}
+}
+
+// d writes a decimal number.
+func (w htmlWriter) d(n int) {
+	var buf [20]byte
+	_, _ = w.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+}
+
+// e writes text escaped as html.EscapeString escapes it.
+func (w htmlWriter) e(text string) {
+	last := 0
+	for i := 0; i < len(text); i++ {
+		var rep string
+		switch text[i] {
+		case '&':
+			rep = "&amp;"
+		case '\'':
+			rep = "&#39;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		default:
+			continue
+		}
+		_, _ = w.WriteString(text[last:i])
+		_, _ = w.WriteString(rep)
+		last = i + 1
+	}
+	_, _ = w.WriteString(text[last:])
 }
 
 func hostText(host, source string) string {
