@@ -353,7 +353,10 @@ func parsePart(jp *tree.JSONParser, p tree.Part, depth int) (*tree.Node, error) 
 // When an item fails, nothing is merged and the first failure is
 // returned.
 func (l *loader) services(n int, newItem func() func(int) (*tree.Node, error)) error {
-	const run = 32
+	// Fragments of 32 services, fewer for a small file, so that each
+	// goroutine has one: an estate of many small files (and the language
+	// server's re-analysis of one) loads each file on every core too.
+	run := min(32, max(1, (n+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0)))
 	frags := make([]*graph.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
 	var next atomic.Int64
