@@ -214,7 +214,7 @@ func (l *loader) streamYAML(o *tree.YAMLOutline) bool {
 		stores = rest.Get("stores")
 	}
 	l.outline = o
-	err = l.services(len(o.Items), func() func(int) (*tree.Node, error) {
+	err = l.services(len(o.Items), tree.YAMLBatch, func() func(int) (*tree.Node, error) {
 		return o.NewParser(true).Parse
 	})
 	if err != nil {
@@ -320,7 +320,7 @@ func (l *loader) stream(o *exportOutline) bool {
 			return false
 		}
 	}
-	err := l.services(len(o.services), func() func(int) (*tree.Node, error) {
+	err := l.services(len(o.services), 1, func() func(int) (*tree.Node, error) {
 		// One per goroutine, each service parsed into the memory of the
 		// one before: a service's nodes are dropped once it is built.
 		jp := tree.NewJSONParser(l.f.Content)
@@ -348,15 +348,13 @@ func parsePart(jp *tree.JSONParser, p tree.Part, depth int) (*tree.Node, error) 
 
 // services loads n services on up to GOMAXPROCS goroutines, each calling
 // newItem once for the function that gives the i-th service's node: each
-// run of items loads into a graph fragment of its own, and the fragments
-// merge in item order, so the graph is the same as a sequential load's.
-// When an item fails, nothing is merged and the first failure is
-// returned.
-func (l *loader) services(n int, newItem func() func(int) (*tree.Node, error)) error {
-	// Fragments of 32 services, fewer for a small file, so that each
-	// goroutine has one: an estate of many small files (and the language
-	// server's re-analysis of one) loads each file on every core too.
-	run := min(32, max(1, (n+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0)))
+// run of items (fragmentSize, a whole number of units: the items one call
+// of that function may parse together) loads into a graph fragment of its
+// own, and the fragments merge in item order, so the graph is the same as
+// a sequential load's. When an item fails, nothing is merged and the first
+// failure is returned.
+func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, error)) error {
+	run := fragmentSize(n, unit, runtime.GOMAXPROCS(0))
 	frags := make([]*graph.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
 	var next atomic.Int64
@@ -398,6 +396,15 @@ func (l *loader) services(n int, newItem func() func(int) (*tree.Node, error)) e
 		l.g.Merge(frag)
 	}
 	return nil
+}
+
+// fragmentSize is how many of n items one fragment loads: 32, fewer for a
+// small file so that each of procs goroutines has one (an estate of many
+// small files, and the language server's re-analysis of one, loads each
+// file on every core too), and always a whole number of units.
+func fragmentSize(n, unit, procs int) int {
+	perProc := (n + procs - 1) / procs
+	return max(unit, min(32, (perProc+unit-1)/unit*unit))
 }
 
 // looksLikeExport guesses whether an unparsable file was meant to be an
@@ -504,7 +511,7 @@ func (l *loader) document(d *tree.Node) {
 	switch shapeOf(d) {
 	case bundle:
 		if s := d.Get("services"); s.Kind == tree.Array {
-			_ = l.services(len(s.Items), itemsOf(s))
+			_ = l.services(len(s.Items), 1, itemsOf(s))
 		}
 		if st := d.Get("stores"); st != nil {
 			l.stores(st)
@@ -512,7 +519,7 @@ func (l *loader) document(d *tree.Node) {
 	case singleService:
 		l.service(d)
 	case serviceList:
-		_ = l.services(len(d.Items), itemsOf(d))
+		_ = l.services(len(d.Items), 1, itemsOf(d))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/synth/estate"
+	"github.com/chainlint/chainlint/loader/tree"
 )
 
 // TestOutlineExport pins which files stream: without it, an outline that
@@ -57,6 +58,28 @@ func TestYAMLStreams(t *testing.T) {
 		}
 		if got != streams {
 			t.Errorf("%q: streams %v, want %v", src, got, streams)
+		}
+	}
+}
+
+// TestFragmentSize: fragments are a whole number of units (a YAML
+// parse's batch: an alias finds only its own batch's anchors), at most 32
+// items but for a unit larger, and split a small file among the cores.
+func TestFragmentSize(t *testing.T) {
+	for _, tt := range []struct{ n, unit, procs, want int }{
+		{8000, 1, 2, 32},
+		{10, 1, 2, 5},
+		{10, 1, 4, 3},
+		{1, 1, 2, 1},
+		{0, 1, 2, 1},
+		{3, tree.YAMLBatch, 2, 16},
+		{40, tree.YAMLBatch, 2, 32},
+		{8000, tree.YAMLBatch, 2, 32},
+		{100, 64, 2, 64},
+	} {
+		got := fragmentSize(tt.n, tt.unit, tt.procs)
+		if got != tt.want || got%tt.unit != 0 {
+			t.Errorf("fragmentSize(%d, %d, %d) = %d, want %d", tt.n, tt.unit, tt.procs, got, tt.want)
 		}
 	}
 }

@@ -208,7 +208,7 @@ func (o *YAMLOutline) Rest() (*Node, error) {
 }
 
 // YAMLItems parses an outline's items, a few at a time: Parse(i) parses
-// the items from i up to the next multiple of yamlBatch in one go (the
+// the items from i up to the next multiple of YAMLBatch in one go (the
 // order in which a loader asks for them), so that each parse's fixed cost
 // is spread over several items.
 type YAMLItems struct {
@@ -220,8 +220,11 @@ type YAMLItems struct {
 	doc   yaml.Node
 }
 
-// yamlBatch is how many items one parse reads, at most.
-const yamlBatch = 16
+// YAMLBatch is how many items one parse reads, at most. A loader that
+// parses an outline's items on several goroutines gives each a whole
+// number of batches: Parse(i) reads from i to the end of i's batch, and an
+// alias finds only the anchors its own parse read.
+const YAMLBatch = 16
 
 // NewParser returns a parser of the outline's items. With reuse, each
 // item is built in the memory of the one before, which is valid only
@@ -235,7 +238,7 @@ func (o *YAMLOutline) NewParser(reuse bool) *YAMLItems {
 // Parse parses the i-th item without the rest of the document.
 func (p *YAMLItems) Parse(i int) (*Node, error) {
 	if i < p.lo || i >= p.lo+len(p.batch) {
-		hi := min(len(p.o.Items), (i/yamlBatch+1)*yamlBatch)
+		hi := min(len(p.o.Items), (i/YAMLBatch+1)*YAMLBatch)
 		if err := p.parse(i, hi); err != nil {
 			return nil, err
 		}
@@ -277,8 +280,8 @@ func (o *YAMLOutline) LayoutAt(off int) *Layout {
 	}
 	p := o.NewParser(false)
 	if p.parse(i, i+1) != nil {
-		lo := i / yamlBatch * yamlBatch
-		if p.parse(lo, min(len(o.Items), lo+yamlBatch)) != nil {
+		lo := i / YAMLBatch * YAMLBatch
+		if p.parse(lo, min(len(o.Items), lo+YAMLBatch)) != nil {
 			return nil
 		}
 	}

@@ -127,7 +127,7 @@ stores:
 // parse.
 func TestYAMLItemsFail(t *testing.T) {
 	for name, src := range map[string]string{
-		"alias to another batch": "services:\n- &a {x: 1}\n" + strings.Repeat("- x\n", yamlBatch) + "- *a\n",
+		"alias to another batch": "services:\n- &a {x: 1}\n" + strings.Repeat("- x\n", YAMLBatch) + "- *a\n",
 		"string across items":    "services:\n- \"a\n- b\"\n",
 		"flow across items":      "services:\n- [a,\n- b]\n",
 		"alias to the rest":      "base: &b {x: 1}\nservices:\n- *b\n",
