@@ -79,11 +79,13 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	k := key{kind: kind, text: content}
 	c.mu.Lock()
 	if e, ok := c.entries[k]; ok {
-		if v := e.value.(weak.Pointer[T]).Value(); v != nil {
-			e.used = true
-			c.hits++
-			c.mu.Unlock()
-			return v
+		if wp, ok := e.value.(weak.Pointer[T]); ok {
+			if v := wp.Value(); v != nil {
+				e.used = true
+				c.hits++
+				c.mu.Unlock()
+				return v
+			}
 		}
 	}
 	c.misses++

@@ -1,6 +1,9 @@
 package memo
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+)
 
 func TestGet(t *testing.T) {
 	for _, tt := range []struct {
@@ -71,5 +74,35 @@ func TestGetString(t *testing.T) {
 	none.GetString("k", "abc", parse)
 	if parses != 5 {
 		t.Errorf("nil cache: %d parses in all, want 5", parses)
+	}
+}
+
+// TestGetWeak: a transient cache shares a result while it is held and
+// parses again once it is collected; a persistent one keeps it.
+func TestGetWeak(t *testing.T) {
+	type tree struct{ n int }
+	parses := 0
+	parse := func() *tree { parses++; return &tree{parses} }
+
+	c := NewTransient()
+	held := GetWeak(c, "k", "content", parse)
+	if again := GetWeak(c, "k", "content", parse); again != held || parses != 1 {
+		t.Fatalf("a held result was parsed again (%d parses)", parses)
+	}
+	runtime.KeepAlive(held)
+	for i := 0; i < 10 && parses == 1; i++ {
+		runtime.GC() // held is dead here: the cache's pointer is weak
+		GetWeak(c, "k", "content", parse)
+	}
+	if parses == 1 {
+		t.Error("a collected result was never parsed again: the transient cache keeps it alive")
+	}
+
+	p := New()
+	GetWeak(p, "k", "content", parse)
+	before := parses
+	runtime.GC()
+	if GetWeak(p, "k", "content", parse); parses != before {
+		t.Error("the persistent cache parsed again: it should keep its results")
 	}
 }
