@@ -50,7 +50,10 @@ func dumpHCL(f *hcl.File, diags hcl.Diagnostics) string {
 
 func checkPieces(t *testing.T, src []byte, size int) {
 	t.Helper()
-	whole := dumpHCL(hclsyntax.ParseConfig(src, "main.tf", hcl.Pos{Line: 1, Column: 1}))
+	// The whole parse as the loader makes it: hclsyntax's, and the bounds
+	// on its numbers and templates (parseHCL), which a parse in pieces
+	// applies to each piece.
+	whole := dumpHCL(parseHCL(src, "main.tf", hcl.Pos{Line: 1, Column: 1}))
 	pieces := dumpHCL(parsePieces(src, "main.tf", size))
 	if diff := cmp.Diff(whole, pieces); diff != "" {
 		t.Errorf("parse in pieces of %d differs from the whole parse (-whole +pieces):\n%s", size, diff)
