@@ -47,14 +47,23 @@ func IsCandidate(name string) bool {
 // cache is persistent (the language server keeps whole parses instead).
 func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 	syntax := syntaxOf(name)
+	// lines is a JSON file's line index, made while the file is outlined:
+	// both are serial steps before an export's services load in parallel.
+	var lines chan []int
+	register := func() *graph.File {
+		var ls []int
+		if lines != nil {
+			ls, lines = <-lines, nil
+		}
+		return g.Files.AddLines(name, content, ls)
+	}
 	if !g.Memo.Persistent() {
 		var stream func(l *loader) bool
-		lines := make(chan []int, 1)
 		switch syntax {
 		case tree.JSON:
-			// The file's line index is made while the export is outlined:
-			// both are serial steps before its services load in parallel.
-			go func() { lines <- graph.LineStarts(content) }()
+			ch := make(chan []int, 1)
+			go func() { ch <- graph.LineStarts(content) }()
+			lines = ch
 			if o := outlineExport(content); o != nil {
 				stream = func(l *loader) bool { return l.stream(o) }
 			}
@@ -64,11 +73,7 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 			}
 		}
 		if stream != nil {
-			var ls []int
-			if syntax == tree.JSON {
-				ls = <-lines
-			}
-			l := &loader{g: g, f: g.Files.AddLines(name, content, ls), syntax: syntax}
+			l := &loader{g: g, f: register(), syntax: syntax}
 			if !stream(l) {
 				// Some part does not parse: the whole parse says where.
 				l.report(Parse(nil, name, content))
@@ -89,7 +94,7 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 	if !isExport && p.err == nil {
 		return false
 	}
-	l := &loader{g: g, f: g.Files.Add(name, content), syntax: syntax}
+	l := &loader{g: g, f: register(), syntax: syntax}
 	l.report(p)
 	return true
 }
