@@ -418,31 +418,12 @@ func (w htmlWriter) d(n int) {
 	_, _ = w.Write(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
-// e writes text escaped as html.EscapeString escapes it.
-func (w htmlWriter) e(text string) {
-	last := 0
-	for i := 0; i < len(text); i++ {
-		var rep string
-		switch text[i] {
-		case '&':
-			rep = "&amp;"
-		case '\'':
-			rep = "&#39;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&#34;"
-		default:
-			continue
-		}
-		_, _ = w.WriteString(text[last:i])
-		_, _ = w.WriteString(rep)
-		last = i + 1
-	}
-	_, _ = w.WriteString(text[last:])
-}
+// e writes text escaped as html.EscapeString escapes it (its table),
+// without building the escaped string.
+func (w htmlWriter) e(text string) { _, _ = htmlEscaper.WriteString(w, text) }
+
+// htmlEscaper is html.EscapeString's replacement table.
+var htmlEscaper = strings.NewReplacer(`&`, "&amp;", `'`, "&#39;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;")
 
 func hostText(host, source string) string {
 	if host == "" {

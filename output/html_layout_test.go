@@ -1,7 +1,10 @@
 package output
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"html"
 	"testing"
 
 	"github.com/chainlint/chainlint/chainview"
@@ -70,5 +73,19 @@ func BenchmarkHTMLLayout(b *testing.B) {
 	}
 	for b.Loop() {
 		htmlLayout(g, nil)
+	}
+}
+
+// TestHTMLWriterEscapes: the report's writer escapes as
+// html.EscapeString does, byte for byte.
+func TestHTMLWriterEscapes(t *testing.T) {
+	for _, s := range []string{"", "plain", `<a href="x">'&'</a>`, "émoji 😀 & <>", "&amp; already"} {
+		var buf bytes.Buffer
+		bw := bufio.NewWriter(&buf)
+		htmlWriter{bw}.e(s)
+		_ = bw.Flush()
+		if got, want := buf.String(), html.EscapeString(s); got != want {
+			t.Errorf("%q: wrote %q, html.EscapeString gives %q", s, got, want)
+		}
 	}
 }
