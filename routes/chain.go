@@ -116,17 +116,24 @@ func NewChains(g *graph.Graph) *Chains {
 	c.order = byComponent(c.scc, len(c.sccSize))
 	c.dagOut = make([][]*Route, len(c.out))
 	for i, out := range c.out {
-		if !slices.ContainsFunc(out, func(r *Route) bool { return !c.dagEdge(r) }) {
-			c.dagOut[i] = out[:len(out):len(out)] // most: every route is an edge
-			continue
-		}
-		for _, r := range out {
-			if c.dagEdge(r) {
-				c.dagOut[i] = append(c.dagOut[i], r)
-			}
-		}
+		c.dagOut[i] = c.dagEdges(out)
 	}
 	return c
+}
+
+// dagEdges returns the routes of list that are edges of the acyclic chain
+// graph: list itself (capped) when all are, as for most services.
+func (c *Chains) dagEdges(list []*Route) []*Route {
+	if !slices.ContainsFunc(list, func(r *Route) bool { return !c.dagEdge(r) }) {
+		return list[:len(list):len(list)]
+	}
+	var out []*Route
+	for _, r := range list {
+		if c.dagEdge(r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // resolved are one backend's routes: from its address, on other request
@@ -342,16 +349,9 @@ func (c *Chains) Path(s *graph.Service, next []*Route) []*Route {
 	return path
 }
 
-// DAGIn lists routes into s that are edges of the acyclic chain graph.
-func (c *Chains) DAGIn(s *graph.Service) []*Route {
-	var out []*Route
-	for _, r := range c.In(s) {
-		if c.dagEdge(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+// DAGIn lists routes into s that are edges of the acyclic chain graph
+// (the analysis's own list when all are: a caller must not change it).
+func (c *Chains) DAGIn(s *graph.Service) []*Route { return c.dagEdges(c.In(s)) }
 
 // IsDAGEdge reports whether r joins two services outside a common loop.
 func (c *Chains) IsDAGEdge(r *Route) bool { return c.dagEdge(r) }
