@@ -51,9 +51,8 @@ func TestSweep(t *testing.T) {
 	}
 }
 
-// TestGetString: a result is cached by kind and content, a string content
-// and a byte content of the same text are separate entries (their keys
-// differ in form), and a nil cache parses every time.
+// TestGetString: a result is cached by kind and content, and a nil cache
+// parses every time.
 func TestGetString(t *testing.T) {
 	c := New()
 	parses := 0
