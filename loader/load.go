@@ -161,10 +161,14 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	// is linted where it is used, as rendered, and not again on its own.
 	var readMu sync.Mutex
 	readByTerraform := map[string]bool{}
+	held := newReadAhead(inputs, contents)
 	read := func(path string) ([]byte, error) {
 		readMu.Lock()
 		readByTerraform[filepath.Clean(path)] = true
 		readMu.Unlock()
+		if b := held.take(path); b != nil {
+			return b, nil
+		}
 		if b, ok := opts.Overlay[path]; ok {
 			return b, nil
 		}
@@ -192,6 +196,45 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	// A load's own parse cache stays with the graph for the VCL model,
 	// which takes the VCL parsed ahead from it, and then drops it.
 	return g, nil
+}
+
+// readAhead hands the files readAll read to the loaders that read files
+// themselves (Terraform, Compute), so that no file is read, and held, twice.
+// A .tf file's contents are handed over once and dropped here: the
+// Terraform loader keeps what it needs of them, and a second read (a
+// streamed load done again whole) goes to the disk. Any other file's
+// contents stay, shared, since they may still be loaded on their own.
+type readAhead struct {
+	mu       sync.Mutex
+	index    map[string]int // clean path → index in contents
+	contents [][]byte
+}
+
+func newReadAhead(inputs []input, contents [][]byte) *readAhead {
+	r := &readAhead{index: make(map[string]int, len(inputs)), contents: contents}
+	for i, in := range inputs {
+		if contents[i] != nil {
+			r.index[filepath.Clean(in.path)] = i
+		}
+	}
+	return r
+}
+
+// take returns the contents read of path, or nil when it was not read.
+func (r *readAhead) take(path string) []byte {
+	clean := filepath.Clean(path)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	i, ok := r.index[clean]
+	if !ok {
+		return nil
+	}
+	b := r.contents[i]
+	if terraform.IsCandidate(clean) {
+		delete(r.index, clean)
+		r.contents[i] = nil
+	}
+	return b
 }
 
 // input is a file to load.

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -138,5 +139,36 @@ func BenchmarkVendoredJSON(b *testing.B) {
 		if err != nil || len(g.Services) != 1 {
 			b.Fatalf("err %v, %d services", err, len(g.Services))
 		}
+	}
+}
+
+// TestReadAheadHandsOver checks that a file read while the inputs are
+// discovered reaches the loaders that read files themselves without a
+// second read: a .tf file's contents once (then dropped, so that only the
+// Terraform loader holds them), any other file's as often as asked.
+func TestReadAheadHandsOver(t *testing.T) {
+	tf, vcl := []byte(`resource "fastly_service_vcl" "a" {}`), []byte("sub vcl_recv {}")
+	inputs := []input{{path: "mod/main.tf"}, {path: "mod/./main.vcl"}, {path: "mod/unread.json"}}
+	contents := [][]byte{tf, vcl, nil}
+	r := newReadAhead(inputs, contents)
+	if got := r.take("mod/../mod/main.tf"); !bytes.Equal(got, tf) {
+		t.Errorf("first take of main.tf = %q, want its contents", got)
+	}
+	if got := r.take("mod/main.tf"); got != nil {
+		t.Errorf("second take of main.tf = %q, want nil (read again from disk)", got)
+	}
+	if contents[0] != nil {
+		t.Error("main.tf's contents are still held after they were handed over")
+	}
+	for range 2 {
+		if got := r.take("mod/main.vcl"); !bytes.Equal(got, vcl) {
+			t.Errorf("take of main.vcl = %q, want its contents", got)
+		}
+	}
+	if contents[1] == nil {
+		t.Error("main.vcl's contents were dropped; it may still be loaded on its own")
+	}
+	if got := r.take("mod/unread.json"); got != nil {
+		t.Errorf("take of a file not read = %q, want nil", got)
 	}
 }
