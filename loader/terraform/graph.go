@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"go/token"
+	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -647,7 +648,7 @@ func (l *loader) str(a *evalAttr) graph.Field[string] {
 				l.outOfRange(a)
 				break
 			}
-			f.Value = bf.Text('f', -1)
+			f.Value = numberText(bf)
 		case a.val.Type() == cty.Bool:
 			f.Value = fmt.Sprint(a.val.True())
 		default:
@@ -655,6 +656,19 @@ func (l *loader) str(a *evalAttr) graph.Field[string] {
 		}
 	}
 	return f
+}
+
+// numberText is bf in decimal, as bf.Text('f', -1) writes it; a whole
+// number that fits in an int64 (every port, priority, TTL) is written
+// without big.Float's shortest-decimal search, which allocates some 2 KB
+// per number.
+func numberText(bf *big.Float) string {
+	if bf.IsInt() && !(bf.Sign() == 0 && bf.Signbit()) {
+		if i, acc := bf.Int64(); acc == big.Exact {
+			return strconv.FormatInt(i, 10)
+		}
+	}
+	return bf.Text('f', -1)
 }
 
 func (l *loader) num(a *evalAttr) graph.Field[int] {
