@@ -677,9 +677,10 @@ func (g *Graph) StoreByID(id string) *Store {
 	return g.storesByID[id]
 }
 
-// Fragment returns an empty graph over g's files and parse cache, for a
-// loader to fill on a goroutine of its own; Merge adds it to g.
-func (g *Graph) Fragment() *Graph { return &Graph{Files: g.Files, Memo: g.Memo} }
+// Fragment returns an empty graph over g's files, parse cache and
+// Prepare, for a loader to fill on a goroutine of its own; Merge adds it
+// to g.
+func (g *Graph) Fragment() *Graph { return &Graph{Files: g.Files, Memo: g.Memo, Prepare: g.Prepare} }
 
 // Merge adds what a fragment loaded (its services, stores, problems, notes
 // and secrets) to g.

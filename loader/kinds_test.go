@@ -40,14 +40,18 @@ func TestKinds(t *testing.T) {
 			t.Errorf("%s (%d bytes): kind %q, want %q", tt.path, len(tt.content), got, tt.want)
 		}
 	}
-	// Every kind has a name, and a loader unless Paths loads it apart
-	// (Terraform by directory, Compute projects last).
+	// Every kind has a name, and a loader (one step or two, not both)
+	// unless Paths loads it apart (Terraform by directory, Compute
+	// projects last).
 	for _, k := range kinds {
 		if k.name == "" || k.match == nil {
 			t.Errorf("kind %+v: no name or match", k.name)
 		}
-		if k.load == nil && k.name != "terraform" && k.name != "Compute project" {
+		if k.load == nil && k.begin == nil && k.name != "terraform" && k.name != "Compute project" {
 			t.Errorf("kind %q has no loader", k.name)
+		}
+		if k.load != nil && k.begin != nil {
+			t.Errorf("kind %q has a loader in one step and in two", k.name)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
@@ -130,6 +131,13 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	tf := map[string]terraform.Dir{}
 	var manifests []string
 	var vclInputs []int
+	// Each file loads into a fragment of its own. Deciding what a file is
+	// and registering it are serial (a file's place among the files decides
+	// its positions); building an export's services is not, and runs for
+	// all exports at once below: a workspace of many small exports (the
+	// language server's) loads on every core, not file by file.
+	var frags []*graph.Graph
+	var builds []func()
 	for i, in := range inputs {
 		if filepath.Base(in.path) == compute.ManifestName {
 			manifests = append(manifests, in.path)
@@ -145,16 +153,24 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		if unread[i] {
 			continue
 		}
-		if readErrs[i] != "" {
-			f := g.Files.Add(in.path, nil)
-			g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
-			continue
-		}
-		if isVCL(in.path) {
+		if isVCL(in.path) && readErrs[i] == "" {
 			vclInputs = append(vclInputs, i) // after Terraform: it may render them
 			continue
 		}
-		loadFile(g, in.path, contents[i], in.explicit)
+		frag := g.Fragment()
+		frags = append(frags, frag)
+		if readErrs[i] != "" {
+			f := g.Files.Add(in.path, nil)
+			frag.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
+			continue
+		}
+		if build := beginFile(frag, in.path, contents[i], in.explicit); build != nil {
+			builds = append(builds, build)
+		}
+	}
+	buildAll(builds)
+	for _, frag := range frags {
+		g.Merge(frag)
 	}
 	// Loaders that read further files (file(), sources) see unsaved
 	// buffers too. What Terraform reads through file() or templatefile()
@@ -445,6 +461,9 @@ var kinds = []struct {
 	match      func(path string, content []byte) bool
 	parseAhead func(m *memo.Cache, path string, content []byte) (wholeYAML bool)
 	load       func(g *graph.Graph, path string, content []byte, explicit bool)
+	// begin is load in two steps (see beginFile), for a kind whose load
+	// may run alongside others'; a kind has one or the other.
+	begin func(g *graph.Graph, path string, content []byte, explicit bool) (build func(), ok bool)
 }{
 	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
 		parseAhead: func(m *memo.Cache, path string, content []byte) bool {
@@ -458,9 +477,7 @@ var kinds = []struct {
 	}, load: func(g *graph.Graph, path string, content []byte, _ bool) { terraform.LoadShowJSON(g, path, content) }},
 	{name: "Fastly API export", match: func(path string, _ []byte) bool { return fastlyapi.IsCandidate(path) },
 		parseAhead: fastlyapi.ParseAhead,
-		load: func(g *graph.Graph, path string, content []byte, explicit bool) {
-			fastlyapi.Load(g, path, content, explicit)
-		}},
+		begin:      fastlyapi.Begin},
 	{name: "VCL", match: func(path string, _ []byte) bool { return isVCL(path) },
 		parseAhead: func(m *memo.Cache, _ string, content []byte) bool { vclmodel.Parse(m, content, ""); return false },
 		load:       func(g *graph.Graph, path string, content []byte, _ bool) { loadVCLFile(g, path, content) }},
@@ -503,13 +520,44 @@ func isCandidate(path string) bool {
 func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vcl") }
 
 // loadFile hands one file to the loader for its kind.
-func loadFile(g *graph.Graph, path string, content []byte, explicit bool) {
+// beginFile loads a file, but of an export only the serial first step
+// (fastlyapi.Begin): it returns the step that builds the export's
+// services, or nil. loadFile takes both steps.
+func beginFile(g *graph.Graph, path string, content []byte, explicit bool) (build func()) {
 	for _, k := range kinds {
 		if k.match(path, content) {
-			if k.load != nil {
+			switch {
+			case k.begin != nil:
+				build, _ = k.begin(g, path, content, explicit)
+			case k.load != nil:
 				k.load(g, path, content, explicit)
 			}
-			return
+			return build
 		}
+	}
+	return nil
+}
+
+// buildAll runs the builds on up to GOMAXPROCS goroutines.
+func buildAll(builds []func()) {
+	if len(builds) == 1 {
+		builds[0]()
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(builds)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(builds); k = int(next.Add(1) - 1) {
+				builds[k]()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func loadFile(g *graph.Graph, path string, content []byte, explicit bool) {
+	if build := beginFile(g, path, content, explicit); build != nil {
+		build()
 	}
 }

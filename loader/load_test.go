@@ -3,10 +3,18 @@ package loader
 import (
 	"bytes"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/memo"
 )
 
 func writeFiles(t testing.TB, dir string, files map[string]string) {
@@ -170,5 +178,103 @@ func TestReadAheadHandsOver(t *testing.T) {
 	}
 	if got := r.take("mod/unread.json"); got != nil {
 		t.Errorf("take of a file not read = %q, want nil", got)
+	}
+}
+
+// TestExportsBuildAtOnce checks that exports whose services are built at
+// once (Paths: each file begun in order, then built on every core into a
+// fragment of its own) load as the same files loaded one after another
+// do: the same files at the same positions, the same services in the same
+// order, each read by Prepare, and the same problems.
+func TestExportsBuildAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"broken.json":  `{"services": [{"id": "b", "name": "broken", "versions": [}`,
+		"package.json": `{"name": "not-an-export", "version": "1.0.0"}`,
+		"list.yaml":    "services:\n  - id: y1\n    name: yaml-one\n    version:\n      number: 1\n      domains:\n        - name: y1.example.com\n",
+	}
+	for i := range 24 {
+		var services []string
+		for j := range 1 + i%4 {
+			services = append(services, fmt.Sprintf(`{"id": "s%d-%d", "name": "svc-%d-%d", "type": "vcl", "version": {"number": 1,
+				"domains": [{"name": "s%d-%d.example.com"}],
+				"backends": [{"name": "origin", "address": "o%d.example.com", "port": 443}],
+				"snippets": [{"name": "host", "type": "miss", "priority": 100, "content": "set bereq.http.host = \"o%d.example.com\";"}]}}`, i, j, i, j, i, j, i, i))
+		}
+		files[fmt.Sprintf("part%02d.json", i)] = `{"services": [` + strings.Join(services, ",") + `]}`
+	}
+	writeFiles(t, dir, files)
+	prepared := map[*graph.Service]bool{}
+	var mu sync.Mutex
+	prepare := func(_, _ *graph.Graph, s *graph.Service) {
+		mu.Lock()
+		prepared[s] = true
+		mu.Unlock()
+	}
+	atOnce, err := Paths([]string{dir}, Options{Prepare: prepare})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	inTurn := graph.NewGraph()
+	inTurn.Memo = memo.NewTransient()
+	inTurn.Prepare = func(sink *graph.Graph, s *graph.Service) { prepare(inTurn, sink, s) }
+	names, _ := filepath.Glob(filepath.Join(dir, "*"))
+	sort.Strings(names)
+	for _, name := range names {
+		content, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loadFile(inTurn, name, content, false)
+	}
+	inTurn.Finish()
+
+	type file struct {
+		Name string
+		Base int
+	}
+	filesOf := func(g *graph.Graph) (out []file) {
+		for _, f := range g.Files.List() {
+			out = append(out, file{filepath.Base(f.Name), f.TF.Base()})
+		}
+		return out
+	}
+	type service struct {
+		Name     string
+		Pos      token.Pos
+		Prepared bool
+	}
+	servicesOf := func(g *graph.Graph) (out []service) {
+		for _, s := range g.Services {
+			out = append(out, service{s.Name.Value, s.Pos, prepared[s]})
+		}
+		return out
+	}
+	problemsOf := func(g *graph.Graph) (out []string) {
+		for _, p := range g.Problems {
+			out = append(out, fmt.Sprintf("%d %s %s", p.Pos, p.Rule, p.Message))
+		}
+		return out
+	}
+	if diff := cmp.Diff(filesOf(inTurn), filesOf(atOnce)); diff != "" {
+		t.Errorf("files (-in turn +at once):\n%s", diff)
+	}
+	if diff := cmp.Diff(servicesOf(inTurn), servicesOf(atOnce)); diff != "" {
+		t.Errorf("services (-in turn +at once):\n%s", diff)
+	}
+	if diff := cmp.Diff(problemsOf(inTurn), problemsOf(atOnce)); diff != "" {
+		t.Errorf("problems (-in turn +at once):\n%s", diff)
+	}
+	if n := len(atOnce.Services); n != 1+24+24*3/2 {
+		t.Errorf("%d services loaded, want %d", n, 1+24+24*3/2)
+	}
+	for _, s := range atOnce.Services {
+		if !prepared[s] {
+			t.Errorf("service %s was not prepared as it loaded", s.Name.Value)
+		}
+	}
+	if len(atOnce.Problems) == 0 {
+		t.Error("broken.json reported no problem")
 	}
 }

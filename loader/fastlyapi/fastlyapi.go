@@ -46,6 +46,20 @@ func IsCandidate(name string) bool {
 // goroutines, without its whole tree ever being built, unless g's parse
 // cache is persistent (the language server keeps whole parses instead).
 func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
+	build, ok := Begin(g, name, content, explicit)
+	if build != nil {
+		build()
+	}
+	return ok
+}
+
+// Begin is Load in two steps. It decides whether the file is an export
+// and registers it with g's files (these steps are serial: a file's
+// place among the files decides its positions); it returns the second
+// step, which builds the file's services into g, or nil when there is
+// nothing to build. Files begun in order may be built at once, each into
+// a fragment of its own.
+func Begin(g *graph.Graph, name string, content []byte, explicit bool) (build func(), ok bool) {
 	syntax := syntaxOf(name)
 	// lines is a JSON file's line index, made while the file is outlined:
 	// both are serial steps before an export's services load in parallel.
@@ -74,11 +88,12 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 		}
 		if stream != nil {
 			l := &loader{g: g, f: register(), syntax: syntax}
-			if !stream(l) {
-				// Some part does not parse: the whole parse says where.
-				l.report(Parse(nil, name, content))
-			}
-			return true
+			return func() {
+				if !stream(l) {
+					// Some part does not parse: the whole parse says where.
+					l.report(Parse(nil, name, content))
+				}
+			}, true
 		}
 	}
 	p := Parse(g.Memo, name, content)
@@ -89,14 +104,13 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 		}
 	}
 	if p.err != nil && !isExport && !explicit && !looksLikeExport(content) {
-		return false
+		return nil, false
 	}
 	if !isExport && p.err == nil {
-		return false
+		return nil, false
 	}
 	l := &loader{g: g, f: register(), syntax: syntax}
-	l.report(p)
-	return true
+	return func() { l.report(p) }, true
 }
 
 func syntaxOf(name string) tree.Syntax {
