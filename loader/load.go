@@ -75,7 +75,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		g.Prepare = func(sink *graph.Graph, s *graph.Service) { opts.Prepare(g, sink, s) }
 		defer func() { g.Prepare = nil }() // the load's only
 	}
-	w := &walker{opts: opts, seenFile: map[string]bool{}, seenDir: map[string]bool{}}
+	w := &walker{opts: opts, seenFile: map[string]bool{}, seenDir: map[string]bool{}, realDirs: map[string]string{}}
 	for _, p := range paths {
 		if r, err := filepath.Abs(p); err == nil {
 			if real, err := filepath.EvalSymlinks(r); err == nil {
@@ -94,7 +94,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 			return nil, fmt.Errorf("%s: no such file or directory", p)
 		}
 		if !info.IsDir() {
-			if w.firstTime(w.seenFile, p) {
+			if w.firstFile(p, false) {
 				w.inputs = append(w.inputs, input{p, true, filepath.Dir(p)})
 			}
 			continue
@@ -272,21 +272,27 @@ type walker struct {
 	opts              Options
 	roots             []string
 	seenFile, seenDir map[string]bool
+	realDirs          map[string]string // a walked directory's real path, by its path
 	inputs            []input
 	skipped           []skippedInput
 }
 
 type skippedInput struct{ path, why string }
 
-// firstTime marks path's real path in seen and reports whether it was new.
-func (w *walker) firstTime(seen map[string]bool, path string) bool {
-	real := path
-	if abs, err := filepath.Abs(path); err == nil {
-		real = abs
-		if r, err := filepath.EvalSymlinks(abs); err == nil {
-			real = r
-		}
-	}
+// firstFile and firstDir mark a file's or a directory's real path seen
+// and report whether it was new. entry says that path is an entry the
+// walk met that is no symbolic link.
+func (w *walker) firstFile(path string, entry bool) bool {
+	return firstTime(w.seenFile, w.realPath(path, entry))
+}
+
+func (w *walker) firstDir(path string, entry bool) bool {
+	real := w.realPath(path, entry)
+	w.realDirs[filepath.Clean(path)] = real
+	return firstTime(w.seenDir, real)
+}
+
+func firstTime(seen map[string]bool, real string) bool {
 	if seen[real] {
 		return false
 	}
@@ -294,28 +300,62 @@ func (w *walker) firstTime(seen map[string]bool, path string) bool {
 	return true
 }
 
-// inside reports whether a link's target lies inside a path given.
-func (w *walker) inside(path string) bool {
+// realPath returns path made absolute, its links resolved. An entry that
+// is no link, in a directory whose real path the walk knows, is that path
+// and its name, with no system call (resolving every file's path took
+// some six lstat calls each).
+func (w *walker) realPath(path string, entry bool) string {
+	if entry {
+		if dir, ok := w.realDirs[filepath.Dir(path)]; ok {
+			return filepath.Join(dir, filepath.Base(path))
+		}
+	}
+	real := path
+	if abs, err := filepath.Abs(path); err == nil {
+		real = abs
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			real = r
+		}
+	}
+	return real
+}
+
+// inside reports whether a link's target lies inside a path given, and
+// whether it lies inside another path given than root (the one the walk
+// met the link under) while outside root: that path loads it under its
+// own name.
+func (w *walker) inside(path, root string) (inside, another bool) {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return false
+		return false, false
 	}
 	if abs, err := filepath.Abs(real); err == nil {
 		real = abs
 	}
+	own := w.realPath(root, false)
 	for _, r := range w.roots {
 		if safefile.Within(r, real) {
-			return true
+			inside = true
+			another = another || r != own && !safefile.Within(own, real)
 		}
 	}
-	return false
+	return inside, another
 }
 
 func (w *walker) walk(dir, root string) error {
-	if !w.firstTime(w.seenDir, dir) {
+	if !w.firstDir(dir, false) {
 		return nil // reached before: a repeated path or a link loop
 	}
-	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	// WalkDir does not follow a link it starts at (a linked directory
+	// met on the way): a trailing separator makes it.
+	start := dir
+	if st, err := os.Lstat(dir); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		start = dir + string(filepath.Separator)
+	}
+	return filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
+		if path == start {
+			path = dir
+		}
 		if err != nil {
 			if path != dir {
 				w.inputs = append(w.inputs, input{path, true, root}) // reported as unreadable
@@ -330,7 +370,7 @@ func (w *walker) walk(dir, root string) error {
 			if path == dir {
 				return nil
 			}
-			if skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".") || excluded || !w.firstTime(w.seenDir, path) {
+			if skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".") || excluded || !w.firstDir(path, true) {
 				return fs.SkipDir
 			}
 			return nil
@@ -341,7 +381,7 @@ func (w *walker) walk(dir, root string) error {
 		if d.Type()&fs.ModeSymlink != 0 {
 			return w.link(path, root)
 		}
-		if d.Type().IsRegular() && isCandidate(path) && w.firstTime(w.seenFile, path) {
+		if d.Type().IsRegular() && isCandidate(path) && w.firstFile(path, true) {
 			w.inputs = append(w.inputs, input{path, false, root})
 		}
 		return nil
@@ -363,15 +403,19 @@ func (w *walker) link(path, root string) error {
 	if strings.HasPrefix(filepath.Base(path), ".") || st.IsDir() && skipDirs[filepath.Base(path)] {
 		return nil
 	}
-	if !w.inside(path) {
+	inside, another := w.inside(path, root)
+	if !inside {
 		target, _ := os.Readlink(path)
 		w.skipped = append(w.skipped, skippedInput{path, fmt.Sprintf("skipped: a symbolic link to %s, which leads outside the paths given; name that path to lint it", target)})
 		return nil
 	}
+	if another {
+		return nil // loaded under the name of the path given that holds it
+	}
 	if st.IsDir() {
 		return w.walk(path, root)
 	}
-	if w.firstTime(w.seenFile, path) {
+	if w.firstFile(path, false) {
 		w.inputs = append(w.inputs, input{path, false, root})
 	}
 	return nil

@@ -278,3 +278,86 @@ func TestExportsBuildAtOnce(t *testing.T) {
 		t.Error("broken.json reported no problem")
 	}
 }
+
+// TestWalkFindsEachFileOnce: a file reached by several paths (a directory
+// named twice, with and without a trailing slash or as an absolute path;
+// a link to a file or a directory beside it) is loaded once, under the
+// first name the walk reached it by. The walk derives a plain entry's
+// real path from its directory's, so this also checks that derivation
+// against links.
+func TestWalkFindsEachFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a/one.json":       `{"services": [{"id": "1", "name": "one", "version": {"number": 1}}]}`,
+		"a/sub/two.json":   `{"services": [{"id": "2", "name": "two", "version": {"number": 1}}]}`,
+		"a/x/y/three.json": `{"services": [{"id": "3", "name": "three", "version": {"number": 1}}]}`,
+	})
+	for link, target := range map[string]string{"a/one-again.json": "one.json", "a/sub/up": "../x", "a/w": "x/y"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	a := filepath.Join(dir, "a")
+	abs, err := filepath.Abs(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Paths([]string{a, a + "/", abs, filepath.Join(a, "x")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range g.Services {
+		rel, _ := filepath.Rel(dir, g.Files.Fset.Position(s.Pos).Filename)
+		got = append(got, s.Name.Value+" in "+rel)
+	}
+	// WalkDir goes in lexical order: one-again.json before one.json, sub/up
+	// (a link to x) before w (a link to x/y) and x itself.
+	want := []string{"one in a/one-again.json", "three in a/sub/up/y/three.json", "two in a/sub/two.json"}
+	sort.Strings(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("services (-want +got):\n%s", diff)
+	}
+}
+
+// TestLinkIntoAnotherPath: a link under one path given to what another
+// path given holds is not followed: the other path loads those files
+// under its own name (were they loaded under the link's, the other path
+// would seem to hold nothing, which the command line refuses as a
+// mistake). A link to what its own path holds is followed.
+func TestLinkIntoAnotherPath(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a/one.json":   `{"services": [{"id": "1", "name": "one", "version": {"number": 1}}]}`,
+		"b/two.json":   `{"services": [{"id": "2", "name": "two", "version": {"number": 1}}]}`,
+		"b/c/six.json": `{"services": [{"id": "6", "name": "six", "version": {"number": 1}}]}`,
+	})
+	for link, target := range map[string]string{"a/b-link": "../b", "b/a-link": "../a", "b/0-link": "c"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	for _, order := range [][]string{{"a", "b"}, {"b", "a"}} {
+		var paths []string
+		for _, p := range order {
+			paths = append(paths, filepath.Join(dir, p))
+		}
+		g, err := Paths(paths, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range g.Services {
+			rel, _ := filepath.Rel(dir, g.Files.Fset.Position(s.Pos).Filename)
+			got = append(got, s.Name.Value+" in "+rel)
+		}
+		sort.Strings(got)
+		want := []string{"one in a/one.json", "six in b/0-link/six.json", "two in b/two.json"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%v: services (-want +got):\n%s", order, diff)
+		}
+		if len(g.Notes) > 0 {
+			t.Errorf("%v: notes %v, want none", order, g.Notes)
+		}
+	}
+}
