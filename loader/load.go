@@ -112,7 +112,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	if g.Memo == nil {
 		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
-	contents, readErrs, wholeYAML, unread := readAll(g.Memo, inputs, opts.Overlay)
+	contents, aheads, readErrs, wholeYAML, unread := readAll(g.Memo, inputs, opts.Overlay)
 	if opts.OnRead != nil {
 		var sz Sizes
 		for i, c := range contents {
@@ -164,7 +164,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 			frag.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
 			continue
 		}
-		if build := beginFile(frag, in.path, contents[i], in.explicit); build != nil {
+		if build := beginFile(frag, in.path, contents[i], in.explicit, aheads[i]); build != nil {
 			builds = append(builds, build)
 		}
 	}
@@ -422,15 +422,17 @@ func (w *walker) link(path, root string) error {
 }
 
 // readAll reads the files concurrently, bounded by GOMAXPROCS, and parses
-// each into the parse cache, so that the sequential load that follows (in
-// path order: the graph and the output stay deterministic) finds them
+// each into the parse cache (or, for a kind loaded in steps, takes the
+// first, returned in aheads), so that the sequential load that follows
+// (in path order: the graph and the output stay deterministic) finds them
 // parsed. A file that cannot be read, or is too large, gets its message;
 // wholeYAML marks the YAML files decoded whole. A JSON file found in a
 // directory is first looked at (its top-level keys, read as a stream):
 // one that certainly is no Fastly export is left unread and marked so,
 // since a repository can vendor tens of thousands of them.
-func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents [][]byte, errs []string, wholeYAML, unread []bool) {
+func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents [][]byte, aheads []any, errs []string, wholeYAML, unread []bool) {
 	contents = make([][]byte, len(inputs))
+	aheads = make([]any, len(inputs))
 	errs = make([]string, len(inputs))
 	wholeYAML = make([]bool, len(inputs))
 	unread = make([]bool, len(inputs))
@@ -448,7 +450,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents
 				}
 				contents[i], errs[i] = readOne(path, overlay)
 				if errs[i] == "" {
-					wholeYAML[i] = parseAhead(m, path, contents[i])
+					aheads[i], wholeYAML[i] = parseAhead(m, path, contents[i], inputs[i].explicit)
 				}
 			}
 		}()
@@ -458,7 +460,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents
 	}
 	close(work)
 	wg.Wait()
-	return contents, errs, wholeYAML, unread
+	return contents, aheads, errs, wholeYAML, unread
 }
 
 // certainlyNotExport reports a .json file (not Terraform's .tf.json) whose
@@ -502,44 +504,58 @@ var kinds = []struct {
 	name string
 	// match reports a file of this kind, from its name and (when read)
 	// its content; content is nil when only the name is known.
-	match      func(path string, content []byte) bool
-	parseAhead func(m *memo.Cache, path string, content []byte) (wholeYAML bool)
+	match func(path string, content []byte) bool
+	// parseAhead runs on the parallel read-ahead: it parses a file into
+	// the cache the way the kind's load will, or finds out all begin needs
+	// (ahead).
+	parseAhead func(m *memo.Cache, path string, content []byte, explicit bool) (ahead any, wholeYAML bool)
 	load       func(g *graph.Graph, path string, content []byte, explicit bool)
-	// begin is load in two steps (see beginFile), for a kind whose load
-	// may run alongside others'; a kind has one or the other.
-	begin func(g *graph.Graph, path string, content []byte, explicit bool) (build func(), ok bool)
+	// begin is load in steps (see beginFile), for a kind whose load may
+	// run alongside others'; a kind has one or the other. ahead is what
+	// parseAhead found, or nil.
+	begin func(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (build func(), ok bool)
 }{
 	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
-		parseAhead: func(m *memo.Cache, path string, content []byte) bool {
+		parseAhead: func(m *memo.Cache, path string, content []byte, _ bool) (any, bool) {
 			if m.Persistent() || !strings.HasSuffix(path, ".tf") { // a transient load streams .tf files
 				_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
 			}
-			return false
+			return nil, false
 		}},
 	{name: "terraform show -json", match: func(path string, content []byte) bool {
 		return strings.HasSuffix(path, ".json") && content != nil && terraform.IsShowJSON(content)
 	}, load: func(g *graph.Graph, path string, content []byte, _ bool) { terraform.LoadShowJSON(g, path, content) }},
 	{name: "Fastly API export", match: func(path string, _ []byte) bool { return fastlyapi.IsCandidate(path) },
-		parseAhead: fastlyapi.ParseAhead,
-		begin:      fastlyapi.Begin},
+		parseAhead: func(m *memo.Cache, path string, content []byte, explicit bool) (any, bool) {
+			d := fastlyapi.Decide(m, path, content, explicit)
+			return d, d.WholeYAML
+		},
+		begin: func(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (func(), bool) {
+			d, _ := ahead.(*fastlyapi.Decision)
+			return fastlyapi.Begin(g, path, content, explicit, d)
+		}},
 	{name: "VCL", match: func(path string, _ []byte) bool { return isVCL(path) },
-		parseAhead: func(m *memo.Cache, _ string, content []byte) bool { vclmodel.Parse(m, content, ""); return false },
-		load:       func(g *graph.Graph, path string, content []byte, _ bool) { loadVCLFile(g, path, content) }},
+		parseAhead: func(m *memo.Cache, _ string, content []byte, _ bool) (any, bool) {
+			vclmodel.Parse(m, content, "")
+			return nil, false
+		},
+		load: func(g *graph.Graph, path string, content []byte, _ bool) { loadVCLFile(g, path, content) }},
 	{name: "Compute project", match: func(path string, _ []byte) bool { return filepath.Base(path) == compute.ManifestName }},
 }
 
-// parseAhead parses a file the way its loader will, into the cache. It
-// reports whether the file is YAML decoded whole.
-func parseAhead(m *memo.Cache, path string, content []byte) (wholeYAML bool) {
+// parseAhead parses a file the way its loader will, into the cache, or
+// finds out what its loader's begin needs (ahead). It reports whether the
+// file is YAML decoded whole.
+func parseAhead(m *memo.Cache, path string, content []byte, explicit bool) (ahead any, wholeYAML bool) {
 	for _, k := range kinds {
 		if k.match(path, content) {
 			if k.parseAhead == nil {
-				return false
+				return nil, false
 			}
-			return k.parseAhead(m, path, content)
+			return k.parseAhead(m, path, content, explicit)
 		}
 	}
-	return false
+	return nil, false
 }
 
 // readError drops the path from an os error: the finding already names it.
@@ -567,12 +583,12 @@ func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vc
 // beginFile loads a file, but of an export only the serial first step
 // (fastlyapi.Begin): it returns the step that builds the export's
 // services, or nil. loadFile takes both steps.
-func beginFile(g *graph.Graph, path string, content []byte, explicit bool) (build func()) {
+func beginFile(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (build func()) {
 	for _, k := range kinds {
 		if k.match(path, content) {
 			switch {
 			case k.begin != nil:
-				build, _ = k.begin(g, path, content, explicit)
+				build, _ = k.begin(g, path, content, explicit, ahead)
 			case k.load != nil:
 				k.load(g, path, content, explicit)
 			}
@@ -601,7 +617,7 @@ func buildAll(builds []func()) {
 }
 
 func loadFile(g *graph.Graph, path string, content []byte, explicit bool) {
-	if build := beginFile(g, path, content, explicit); build != nil {
+	if build := beginFile(g, path, content, explicit, nil); build != nil {
 		build()
 	}
 }

@@ -46,71 +46,94 @@ func IsCandidate(name string) bool {
 // goroutines, without its whole tree ever being built, unless g's parse
 // cache is persistent (the language server keeps whole parses instead).
 func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
-	build, ok := Begin(g, name, content, explicit)
+	build, ok := Begin(g, name, content, explicit, nil)
 	if build != nil {
 		build()
 	}
 	return ok
 }
 
-// Begin is Load in two steps. It decides whether the file is an export
-// and registers it with g's files (these steps are serial: a file's
-// place among the files decides its positions); it returns the second
-// step, which builds the file's services into g, or nil when there is
-// nothing to build. Files begun in order may be built at once, each into
-// a fragment of its own.
-func Begin(g *graph.Graph, name string, content []byte, explicit bool) (build func(), ok bool) {
-	syntax := syntaxOf(name)
-	// lines is a JSON file's line index, made while the file is outlined:
-	// both are serial steps before an export's services load in parallel.
-	var lines chan []int
-	register := func() *graph.File {
-		var ls []int
-		if lines != nil {
-			ls, lines = <-lines, nil
-		}
-		return g.Files.AddLines(name, content, ls)
+// Begin is Load in steps. Decide (which may run on any goroutine, for
+// files at once) finds out what the file is; Begin registers it with g's
+// files (serial: a file's place among the files decides its positions)
+// and returns the step that builds its services into g, or nil when
+// there is nothing to build. Files begun in order may be built at once,
+// each into a fragment of its own. d is Decide's answer, or nil for
+// Begin to decide.
+func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decision) (build func(), ok bool) {
+	if d == nil {
+		d = Decide(g.Memo, name, content, explicit)
 	}
-	if !g.Memo.Persistent() {
-		var stream func(l *loader) bool
-		switch syntax {
+	if d.notExport {
+		return nil, false
+	}
+	l := &loader{g: g, f: g.Files.AddLines(name, content, d.lines), syntax: d.syntax}
+	if d.stream != nil {
+		return func() {
+			if !d.stream(l) {
+				// Some part does not parse: the whole parse says where.
+				l.report(Parse(nil, name, content))
+			}
+		}, true
+	}
+	return func() { l.report(d.parsed) }, true
+}
+
+// Decision is what Decide found out about a file.
+type Decision struct {
+	syntax    tree.Syntax
+	notExport bool
+	// stream loads an outlined export part by part (nil: parsed whole).
+	stream func(l *loader) bool
+	parsed parsed
+	lines  []int // the file's line starts
+	// WholeYAML reports a YAML file decoded whole.
+	WholeYAML bool
+}
+
+// Decide finds out whether a file is an export and how it loads: it
+// outlines an export that streams, or parses the file whole (through m),
+// and indexes its lines. It registers nothing, so it may run for files at
+// once, ahead of Begin (the loader's parallel read-ahead calls it).
+func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision {
+	d := &Decision{syntax: syntaxOf(name)}
+	if !m.Persistent() {
+		switch d.syntax {
 		case tree.JSON:
-			ch := make(chan []int, 1)
-			go func() { ch <- graph.LineStarts(content) }()
-			lines = ch
-			if o := outlineExport(content); o != nil {
-				stream = func(l *loader) bool { return l.stream(o) }
+			// The line index is made while the file is outlined.
+			lines := make(chan []int, 1)
+			go func() { lines <- graph.LineStarts(content) }()
+			o := outlineExport(content)
+			d.lines = <-lines
+			if o != nil {
+				d.stream = func(l *loader) bool { return l.stream(o) }
+				return d
 			}
 		case tree.YAML:
-			if o := outlineYAML(g.Memo, content); o != nil {
-				stream = func(l *loader) bool { return l.streamYAML(o) }
+			if o := outlineYAML(m, content); o != nil {
+				d.stream = func(l *loader) bool { return l.streamYAML(o) }
+				d.lines = graph.LineStarts(content)
+				return d
 			}
 		}
-		if stream != nil {
-			l := &loader{g: g, f: register(), syntax: syntax}
-			return func() {
-				if !stream(l) {
-					// Some part does not parse: the whole parse says where.
-					l.report(Parse(nil, name, content))
-				}
-			}, true
-		}
 	}
-	p := Parse(g.Memo, name, content)
+	p := Parse(m, name, content)
+	d.WholeYAML = d.syntax == tree.YAML
 	isExport := false
-	for _, d := range p.docs {
-		if shapeOf(d) != notExport {
+	for _, doc := range p.docs {
+		if shapeOf(doc) != notExport {
 			isExport = true
 		}
 	}
-	if p.err != nil && !isExport && !explicit && !looksLikeExport(content) {
-		return nil, false
+	if p.err != nil && !isExport && !explicit && !looksLikeExport(content) || !isExport && p.err == nil {
+		d.notExport = true
+		return d
 	}
-	if !isExport && p.err == nil {
-		return nil, false
+	d.parsed = p
+	if d.lines == nil {
+		d.lines = graph.LineStarts(content)
 	}
-	l := &loader{g: g, f: register(), syntax: syntax}
-	return func() { l.report(p) }, true
+	return d
 }
 
 func syntaxOf(name string) tree.Syntax {
@@ -166,25 +189,6 @@ func Parse(m *memo.Cache, name string, content []byte) parsed {
 		docs, err := tree.ParseYAML(content)
 		return parsed{docs, err}
 	}).(parsed)
-}
-
-// ParseAhead parses a file into the cache ahead of Load (on the parallel
-// read-ahead), unless Load will stream it. It reports whether the file is
-// YAML decoded whole.
-func ParseAhead(m *memo.Cache, name string, content []byte) (wholeYAML bool) {
-	syntax := syntaxOf(name)
-	if !m.Persistent() {
-		switch syntax {
-		case tree.JSON:
-			return false
-		case tree.YAML:
-			if outlineYAML(m, content) != nil {
-				return false
-			}
-		}
-	}
-	Parse(m, name, content)
-	return syntax == tree.YAML
 }
 
 // outlineYAML outlines a YAML bundle whose "services" is a block
