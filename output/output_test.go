@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"go/token"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -385,6 +386,37 @@ func TestSARIFURI(t *testing.T) {
 	for in, want := range map[string]string{"dir/estate.json": "dir/estate.json", "my estate.json": "my%20estate.json", "e\x1b.json": "e%1B.json", "a#b?.tf": "a%23b%3F.tf"} {
 		if got := sarifURI(in); got != want {
 			t.Errorf("sarifURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestUTF16IndexMatchesRuneByRune checks the index (which passes ASCII
+// eight bytes at a time) against counting rune by rune, on texts whose
+// non-ASCII runes, invalid bytes and ends fall at every alignment.
+func TestUTF16IndexMatchesRuneByRune(t *testing.T) {
+	pieces := []string{"a", "abcdefgh", "é", "😀", "€", "\xff", "\xe2\x82", "\n"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		idx := newUTF16Index(src)
+		units := 0
+		for off := 0; off <= len(src); {
+			if got := off - idx.deltaAt(off); got != units {
+				t.Fatalf("%q: offset %d is %d UTF-16 units in, index says %d", src, off, units, got)
+			}
+			if off == len(src) {
+				break
+			}
+			r, w := utf8.DecodeRune(src[off:])
+			units++
+			if r >= 0x10000 {
+				units++
+			}
+			off += w
 		}
 	}
 }
