@@ -168,7 +168,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 			builds = append(builds, build)
 		}
 	}
-	buildAll(builds)
+	runAll(builds)
 	for _, frag := range frags {
 		g.Merge(frag)
 	}
@@ -197,10 +197,20 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		}
 		terraform.Load(g, tf, topts)
 	}
+	// .vcl files Terraform did not read are parsed in parallel (not ahead
+	// with the other inputs: a Terraform estate's files are read as
+	// rendered, and their trees would only be held), then loaded in order.
+	var vclLoads []int
+	var vclParses []func()
 	for _, i := range vclInputs {
 		if p := inputs[i].path; !readByTerraform[filepath.Clean(p)] || g.Files.Get(p) == nil {
-			loadFile(g, p, contents[i], inputs[i].explicit)
+			vclLoads = append(vclLoads, i)
+			vclParses = append(vclParses, func() { vclmodel.Parse(g.Memo, contents[i], "") })
 		}
+	}
+	runAll(vclParses)
+	for _, i := range vclLoads {
+		loadFile(g, inputs[i].path, contents[i], inputs[i].explicit)
 	}
 	if len(manifests) > 0 {
 		compute.Load(g, manifests, read) // last: projects join loaded services
@@ -535,10 +545,7 @@ var kinds = []struct {
 			return fastlyapi.Begin(g, path, content, explicit, d)
 		}},
 	{name: "VCL", match: func(path string, _ []byte) bool { return isVCL(path) },
-		parseAhead: func(m *memo.Cache, _ string, content []byte, _ bool) (any, bool) {
-			vclmodel.Parse(m, content, "")
-			return nil, false
-		},
+		// Parsed once Terraform has read what it reads (Paths).
 		load: func(g *graph.Graph, path string, content []byte, _ bool) { loadVCLFile(g, path, content) }},
 	{name: "Compute project", match: func(path string, _ []byte) bool { return filepath.Base(path) == compute.ManifestName }},
 }
@@ -598,18 +605,18 @@ func beginFile(g *graph.Graph, path string, content []byte, explicit bool, ahead
 	return nil
 }
 
-// buildAll runs the builds on up to GOMAXPROCS goroutines.
-func buildAll(builds []func()) {
-	if len(builds) == 1 {
-		builds[0]()
+// runAll runs the functions on up to GOMAXPROCS goroutines.
+func runAll(fns []func()) {
+	if len(fns) == 1 {
+		fns[0]()
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(builds)) {
+	for range min(runtime.GOMAXPROCS(0), len(fns)) {
 		wg.Go(func() {
-			for k := int(next.Add(1) - 1); k < len(builds); k = int(next.Add(1) - 1) {
-				builds[k]()
+			for k := int(next.Add(1) - 1); k < len(fns); k = int(next.Add(1) - 1) {
+				fns[k]()
 			}
 		})
 	}

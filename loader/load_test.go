@@ -361,3 +361,49 @@ func TestLinkIntoAnotherPath(t *testing.T) {
 		}
 	}
 }
+
+// TestVCLFilesParsedOnceLoaded: a .vcl file Terraform reads through
+// file() is linted as the service's VCL, not on its own, so it is not
+// parsed as a file (a Terraform estate of hundreds of such files held
+// their trees for the whole load); a .vcl file nothing reads is.
+func TestVCLFilesParsedOnceLoaded(t *testing.T) {
+	dir := t.TempDir()
+	used, alone := "set bereq.http.host = \"origin.example.com\";\n", "sub vcl_recv { set req.http.x = \"1\"; }\n"
+	writeFiles(t, dir, map[string]string{
+		"main.tf": `resource "fastly_service_vcl" "www" {
+  name = "www"
+  domain { name = "www.example.com" }
+  backend {
+    name    = "origin"
+    address = "origin.example.com"
+  }
+  snippet {
+    name    = "host"
+    type    = "miss"
+    content = file("${path.module}/used.vcl")
+  }
+}
+`,
+		"used.vcl":  used,
+		"alone.vcl": alone,
+	})
+	g, err := Paths([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Services) != 1 || len(g.Services[0].Snippets) != 1 {
+		t.Fatalf("loaded %d services, want www with its snippet", len(g.Services))
+	}
+	// "vcl:" is the cache kind vclmodel.Parse gives VCL parsed as a file.
+	parsedBefore := func(content string) bool {
+		cached := true
+		g.Memo.Get("vcl:", []byte(content), func() any { cached = false; return nil })
+		return cached
+	}
+	if parsedBefore(used) {
+		t.Error("used.vcl, which Terraform reads, was parsed as a file of its own")
+	}
+	if !parsedBefore(alone) {
+		t.Error("alone.vcl was not parsed through the load's cache")
+	}
+}
