@@ -48,8 +48,8 @@ type Options struct {
 }
 
 // Sizes are the inputs' sizes in bytes: in all, and of the kinds whose
-// loads hold more per byte (Terraform HCL, and YAML decoded whole: a
-// YAML bundle that streams counts with the rest).
+// parsers are slowest per byte (Terraform HCL, YAML), for which the
+// collector's work weighs least.
 type Sizes struct {
 	Total, HCL, YAML int64
 }
@@ -112,7 +112,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	if g.Memo == nil {
 		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
-	contents, aheads, readErrs, wholeYAML, unread := readAll(g.Memo, inputs, opts.Overlay)
+	contents, aheads, readErrs, unread := readAll(g.Memo, inputs, opts.Overlay)
 	if opts.OnRead != nil {
 		var sz Sizes
 		for i, c := range contents {
@@ -121,8 +121,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 			switch strings.ToLower(filepath.Ext(inputs[i].path)) {
 			case ".tf":
 				sz.HCL += n
-			}
-			if wholeYAML[i] {
+			case ".yaml", ".yml":
 				sz.YAML += n
 			}
 		}
@@ -436,15 +435,14 @@ func (w *walker) link(path, root string) error {
 // first, returned in aheads), so that the sequential load that follows
 // (in path order: the graph and the output stay deterministic) finds them
 // parsed. A file that cannot be read, or is too large, gets its message;
-// wholeYAML marks the YAML files decoded whole. A JSON file found in a
+// A JSON file found in a
 // directory is first looked at (its top-level keys, read as a stream):
 // one that certainly is no Fastly export is left unread and marked so,
 // since a repository can vendor tens of thousands of them.
-func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents [][]byte, aheads []any, errs []string, wholeYAML, unread []bool) {
+func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents [][]byte, aheads []any, errs []string, unread []bool) {
 	contents = make([][]byte, len(inputs))
 	aheads = make([]any, len(inputs))
 	errs = make([]string, len(inputs))
-	wholeYAML = make([]bool, len(inputs))
 	unread = make([]bool, len(inputs))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -460,7 +458,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents
 				}
 				contents[i], errs[i] = readOne(path, overlay)
 				if errs[i] == "" {
-					aheads[i], wholeYAML[i] = parseAhead(m, path, contents[i], inputs[i].explicit)
+					aheads[i] = parseAhead(m, path, contents[i], inputs[i].explicit)
 				}
 			}
 		}()
@@ -470,7 +468,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents
 	}
 	close(work)
 	wg.Wait()
-	return contents, aheads, errs, wholeYAML, unread
+	return contents, aheads, errs, unread
 }
 
 // certainlyNotExport reports a .json file (not Terraform's .tf.json) whose
@@ -518,7 +516,7 @@ var kinds = []struct {
 	// parseAhead runs on the parallel read-ahead: it parses a file into
 	// the cache the way the kind's load will, or finds out all begin needs
 	// (ahead).
-	parseAhead func(m *memo.Cache, path string, content []byte, explicit bool) (ahead any, wholeYAML bool)
+	parseAhead func(m *memo.Cache, path string, content []byte, explicit bool) (ahead any)
 	load       func(g *graph.Graph, path string, content []byte, explicit bool)
 	// begin is load in steps (see beginFile), for a kind whose load may
 	// run alongside others'; a kind has one or the other. ahead is what
@@ -526,19 +524,18 @@ var kinds = []struct {
 	begin func(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (build func(), ok bool)
 }{
 	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
-		parseAhead: func(m *memo.Cache, path string, content []byte, _ bool) (any, bool) {
+		parseAhead: func(m *memo.Cache, path string, content []byte, _ bool) any {
 			if m.Persistent() || !strings.HasSuffix(path, ".tf") { // a transient load streams .tf files
 				_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
 			}
-			return nil, false
+			return nil
 		}},
 	{name: "terraform show -json", match: func(path string, content []byte) bool {
 		return strings.HasSuffix(path, ".json") && content != nil && terraform.IsShowJSON(content)
 	}, load: func(g *graph.Graph, path string, content []byte, _ bool) { terraform.LoadShowJSON(g, path, content) }},
 	{name: "Fastly API export", match: func(path string, _ []byte) bool { return fastlyapi.IsCandidate(path) },
-		parseAhead: func(m *memo.Cache, path string, content []byte, explicit bool) (any, bool) {
-			d := fastlyapi.Decide(m, path, content, explicit)
-			return d, d.WholeYAML
+		parseAhead: func(m *memo.Cache, path string, content []byte, explicit bool) any {
+			return fastlyapi.Decide(m, path, content, explicit)
 		},
 		begin: func(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (func(), bool) {
 			d, _ := ahead.(*fastlyapi.Decision)
@@ -551,18 +548,17 @@ var kinds = []struct {
 }
 
 // parseAhead parses a file the way its loader will, into the cache, or
-// finds out what its loader's begin needs (ahead). It reports whether the
-// file is YAML decoded whole.
-func parseAhead(m *memo.Cache, path string, content []byte, explicit bool) (ahead any, wholeYAML bool) {
+// finds out what its loader's begin needs (ahead).
+func parseAhead(m *memo.Cache, path string, content []byte, explicit bool) (ahead any) {
 	for _, k := range kinds {
 		if k.match(path, content) {
 			if k.parseAhead == nil {
-				return nil, false
+				return nil
 			}
 			return k.parseAhead(m, path, content, explicit)
 		}
 	}
-	return nil, false
+	return nil
 }
 
 // readError drops the path from an os error: the finding already names it.

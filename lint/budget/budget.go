@@ -7,13 +7,18 @@
 // Terraform and JSON estates (CPU ×2.2–3 from 8,000 services on, and
 // superlinear growth). The pace (GOGC) instead keeps the heap within a
 // fixed proportion of what is live, so the collector's work grows with the
-// input and never faster. Terraform runs at 50, a heap at most 1.5× its
-// live data: its live peak is the largest per byte of input (some ten
-// times the HCL while resources are evaluated), and the tighter pace costs
-// it little time (8,000 services: 2.21 s against 2.18 s, peak RSS 131 MiB
-// against 173 MiB). Exports keep the runtime's 100: their load allocates
-// more per live byte, so a tighter pace costs a fifth more time for a few
-// MiB. Input size is bounded elsewhere (loader.MaxFileSize per file).
+// input and never faster.
+//
+// Terraform and YAML run at 50, a heap at most 1.5× its live data: their
+// parsers (hclsyntax, yaml.v3) spend the most per byte, so the collector's
+// extra cycles weigh least. Terraform 8,000 services: 2.21 s against 2.18
+// s, peak RSS 131 MiB against 173 MiB; a YAML bundle of 8,000 services
+// (8.6 MB): 0.57-0.60 s against 0.50-0.52 s (its yaml.v3 floor 0.51-0.53
+// s), 77-80 MiB against 89-91 MiB; 16,000: 1.17-1.38 s against 1.07-1.10
+// s, 144 MiB against 163-174 MiB. JSON exports keep the runtime's 100:
+// their parse is fast per byte, so a tighter pace costs them a fifth
+// more time for a few MiB. Input size is bounded elsewhere
+// (loader.MaxFileSize per file).
 //
 // GOGC or GOMEMLIMIT in the environment wins: either says the user has
 // chosen how the collector runs.
@@ -27,9 +32,10 @@ import (
 )
 
 // Percent is the collector's pace (GOGC) for a run reading inputs of
-// these sizes: 50 when Terraform HCL is most of the input, else 100.
+// these sizes: 50 when Terraform HCL and YAML are most of the input, else
+// 100.
 func Percent(s loader.Sizes) int {
-	if s.HCL > 0 && 2*s.HCL >= s.Total {
+	if slow := s.HCL + s.YAML; slow > 0 && 2*slow >= s.Total {
 		return 50
 	}
 	return 100

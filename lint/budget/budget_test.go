@@ -7,8 +7,8 @@ import (
 	"github.com/chainlint/chainlint/loader"
 )
 
-// TestPercent: Terraform HCL that is most of the input runs at 50, the
-// rest at the runtime's default.
+// TestPercent: Terraform HCL and YAML that are most of the input run at
+// 50, the rest at the runtime's default.
 func TestPercent(t *testing.T) {
 	const mb = 1 << 20
 	for _, tt := range []struct {
@@ -16,7 +16,9 @@ func TestPercent(t *testing.T) {
 		want int
 	}{
 		{loader.Sizes{Total: 10 * mb}, 100},
-		{loader.Sizes{Total: 10 * mb, YAML: 10 * mb}, 100},
+		{loader.Sizes{Total: 10 * mb, YAML: 10 * mb}, 50},
+		{loader.Sizes{Total: 30 * mb, YAML: 10 * mb}, 100},
+		{loader.Sizes{Total: 20 * mb, YAML: 5 * mb, HCL: 5 * mb}, 50},
 		{loader.Sizes{Total: 10 * mb, HCL: 10 * mb}, 50},
 		{loader.Sizes{Total: 20 * mb, HCL: 10 * mb}, 50},
 		{loader.Sizes{Total: 30 * mb, HCL: 10 * mb}, 100},

@@ -87,8 +87,6 @@ type Decision struct {
 	stream func(l *loader) bool
 	parsed parsed
 	lines  []int // the file's line starts
-	// WholeYAML reports a YAML file decoded whole.
-	WholeYAML bool
 }
 
 // Decide finds out whether a file is an export and how it loads: it
@@ -118,7 +116,6 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 		}
 	}
 	p := Parse(m, name, content)
-	d.WholeYAML = d.syntax == tree.YAML
 	isExport := false
 	for _, doc := range p.docs {
 		if shapeOf(doc) != notExport {
