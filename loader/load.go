@@ -431,14 +431,13 @@ func (w *walker) link(path, root string) error {
 }
 
 // readAll reads the files concurrently, bounded by GOMAXPROCS, and parses
-// each into the parse cache (or, for a kind loaded in steps, takes the
-// first, returned in aheads), so that the sequential load that follows
-// (in path order: the graph and the output stay deterministic) finds them
-// parsed. A file that cannot be read, or is too large, gets its message;
-// A JSON file found in a
-// directory is first looked at (its top-level keys, read as a stream):
-// one that certainly is no Fastly export is left unread and marked so,
-// since a repository can vendor tens of thousands of them.
+// each into the parse cache (or, for a kind loaded in steps, takes its
+// first step, returned in aheads), so that the load that follows (in path
+// order: the graph and the output stay deterministic) finds them parsed.
+// A file that cannot be read, or is too large, gets its message. A JSON
+// file found in a directory is first looked at (its top-level keys, read
+// as a stream): one that certainly is no Fastly export is left unread and
+// marked so, since a repository can vendor tens of thousands of them.
 func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents [][]byte, aheads []any, errs []string, unread []bool) {
 	contents = make([][]byte, len(inputs))
 	aheads = make([]any, len(inputs))
@@ -526,7 +525,7 @@ var kinds = []struct {
 	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
 		parseAhead: func(m *memo.Cache, path string, content []byte, _ bool) any {
 			if m.Persistent() || !strings.HasSuffix(path, ".tf") { // a transient load streams .tf files
-				_, _ = terraform.Parse(m, path, content) // the loader reports the diagnostics
+				terraform.ParseAhead(m, path, content) // the loader reports the diagnostics
 			}
 			return nil
 		}},

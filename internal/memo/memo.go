@@ -98,9 +98,11 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 }
 
 // Take is Get for a whole file's parse, which one loader reads once: a
-// transient cache hands it over and forgets it, so that the parse is
-// garbage as soon as the loader is done with it. (Get keeps results: the
-// same snippet in many services is parsed once.)
+// transient cache hands over what a Get put there ahead (on the parallel
+// read-ahead) and forgets it, or parses without keeping the result, so
+// that the parse is garbage as soon as the loader is done with it. (Get
+// keeps results: the same snippet in many services is parsed once.) A
+// persistent cache keeps it, as Get does.
 func (c *Cache) Take(kind string, content []byte, parse func() any) any {
 	if c == nil {
 		return parse()
@@ -122,6 +124,9 @@ func (c *Cache) get(k key, parse func() any, take bool) any {
 	c.misses++
 	c.mu.Unlock()
 	v := parse()
+	if take && c.transient {
+		return v // handed over at once: nothing to keep
+	}
 	c.mu.Lock()
 	c.entries[k] = &entry{value: v, used: true}
 	c.mu.Unlock()

@@ -9,20 +9,21 @@ func TestGet(t *testing.T) {
 	for _, tt := range []struct {
 		name       string
 		c          *Cache
-		take       bool
-		wantParses int // after three calls for the same content
+		calls      string // G for Get, T for Take, for the same content
+		wantParses int
 	}{
-		{"persistent keeps a result", New(), false, 1},
-		{"transient keeps a result got", NewTransient(), false, 1},
-		{"persistent keeps a result taken", New(), true, 1},
-		{"transient hands a result taken over once", NewTransient(), true, 2},
-		{"nil parses every time", nil, false, 3},
+		{"persistent keeps a result", New(), "GGG", 1},
+		{"transient keeps a result got", NewTransient(), "GGG", 1},
+		{"persistent keeps a result taken", New(), "TTT", 1},
+		{"transient hands a result got ahead over once", NewTransient(), "GTT", 2},
+		{"transient keeps nothing a take parsed", NewTransient(), "TTG", 3},
+		{"nil parses every time", nil, "GTG", 3},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			parses := 0
 			parse := func() any { parses++; return parses }
-			for range 3 {
-				if tt.take {
+			for _, call := range tt.calls {
+				if call == 'T' {
 					tt.c.Take("k", []byte("x"), parse)
 				} else {
 					tt.c.Get("k", []byte("x"), parse)

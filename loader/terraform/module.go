@@ -600,24 +600,32 @@ func (l *loader) parse(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
 	return Parse(l.g.Memo, name, src)
 }
 
-// Parse parses an HCL or HCL-JSON file through a parse cache (the parallel
-// read ahead of loading calls it).
+// Parse parses an HCL or HCL-JSON file through a parse cache, taking what
+// ParseAhead put there.
 func Parse(m *memo.Cache, name string, src []byte) (*hcl.File, hcl.Diagnostics) {
-	r := m.Take("hcl:"+name, src, func() any {
-		if off, deep := tooDeep(src); deep {
-			p := hcl.Pos{Line: 1 + strings.Count(string(src[:off]), "\n"), Byte: off}
-			p.Column = off - strings.LastIndexByte(string(src[:off]), '\n')
-			return parseResult{nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels", maxNesting),
-				Subject: &hcl.Range{Filename: name, Start: p, End: p}}}}
-		}
-		if strings.HasSuffix(name, ".json") {
-			f, d := hcljson.Parse(src, name)
-			return parseResult{f, d}
-		}
-		f, d := parseConfig(src, name)
-		return parseResult{f, d}
-	}).(parseResult)
+	r := m.Take("hcl:"+name, src, func() any { return parseHCLFile(name, src) }).(parseResult)
 	return r.file, r.diags
+}
+
+// ParseAhead parses a file into the cache for Parse to take (the parallel
+// read-ahead of loading calls it).
+func ParseAhead(m *memo.Cache, name string, src []byte) {
+	m.Get("hcl:"+name, src, func() any { return parseHCLFile(name, src) })
+}
+
+func parseHCLFile(name string, src []byte) parseResult {
+	if off, deep := tooDeep(src); deep {
+		p := hcl.Pos{Line: 1 + strings.Count(string(src[:off]), "\n"), Byte: off}
+		p.Column = off - strings.LastIndexByte(string(src[:off]), '\n')
+		return parseResult{nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels", maxNesting),
+			Subject: &hcl.Range{Filename: name, Start: p, End: p}}}}
+	}
+	if strings.HasSuffix(name, ".json") {
+		f, d := hcljson.Parse(src, name)
+		return parseResult{f, d}
+	}
+	f, d := parseConfig(src, name)
+	return parseResult{f, d}
 }
 
 // maxNesting bounds the nesting of brackets in an HCL file: hclsyntax
