@@ -279,6 +279,32 @@ func TestExportsBuildAtOnce(t *testing.T) {
 	}
 }
 
+// linkedTree writes files and symbolic links (link name to target) in a
+// temporary directory; it skips the test where links cannot be made.
+func linkedTree(t *testing.T, files, links map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	for link, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	return dir
+}
+
+// loadedWhere lists g's services as "name in file", the file relative to
+// dir, sorted.
+func loadedWhere(g *graph.Graph, dir string) []string {
+	var out []string
+	for _, s := range g.Services {
+		rel, _ := filepath.Rel(dir, g.Files.Fset.Position(s.Pos).Filename)
+		out = append(out, s.Name.Value+" in "+rel)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // TestWalkFindsEachFileOnce: a file reached by several paths (a directory
 // named twice, with and without a trailing slash or as an absolute path;
 // a link to a file or a directory beside it) is loaded once, under the
@@ -286,17 +312,11 @@ func TestExportsBuildAtOnce(t *testing.T) {
 // real path from its directory's, so this also checks that derivation
 // against links.
 func TestWalkFindsEachFileOnce(t *testing.T) {
-	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	dir := linkedTree(t, map[string]string{
 		"a/one.json":       `{"services": [{"id": "1", "name": "one", "version": {"number": 1}}]}`,
 		"a/sub/two.json":   `{"services": [{"id": "2", "name": "two", "version": {"number": 1}}]}`,
 		"a/x/y/three.json": `{"services": [{"id": "3", "name": "three", "version": {"number": 1}}]}`,
-	})
-	for link, target := range map[string]string{"a/one-again.json": "one.json", "a/sub/up": "../x", "a/w": "x/y"} {
-		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
-			t.Skip("no symbolic links here:", err)
-		}
-	}
+	}, map[string]string{"a/one-again.json": "one.json", "a/sub/up": "../x", "a/w": "x/y"})
 	a := filepath.Join(dir, "a")
 	abs, err := filepath.Abs(a)
 	if err != nil {
@@ -306,16 +326,10 @@ func TestWalkFindsEachFileOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, s := range g.Services {
-		rel, _ := filepath.Rel(dir, g.Files.Fset.Position(s.Pos).Filename)
-		got = append(got, s.Name.Value+" in "+rel)
-	}
 	// WalkDir goes in lexical order: one-again.json before one.json, sub/up
 	// (a link to x) before w (a link to x/y) and x itself.
 	want := []string{"one in a/one-again.json", "three in a/sub/up/y/three.json", "two in a/sub/two.json"}
-	sort.Strings(got)
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, loadedWhere(g, dir)); diff != "" {
 		t.Errorf("services (-want +got):\n%s", diff)
 	}
 }
@@ -326,17 +340,11 @@ func TestWalkFindsEachFileOnce(t *testing.T) {
 // would seem to hold nothing, which the command line refuses as a
 // mistake). A link to what its own path holds is followed.
 func TestLinkIntoAnotherPath(t *testing.T) {
-	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	dir := linkedTree(t, map[string]string{
 		"a/one.json":   `{"services": [{"id": "1", "name": "one", "version": {"number": 1}}]}`,
 		"b/two.json":   `{"services": [{"id": "2", "name": "two", "version": {"number": 1}}]}`,
 		"b/c/six.json": `{"services": [{"id": "6", "name": "six", "version": {"number": 1}}]}`,
-	})
-	for link, target := range map[string]string{"a/b-link": "../b", "b/a-link": "../a", "b/0-link": "c"} {
-		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
-			t.Skip("no symbolic links here:", err)
-		}
-	}
+	}, map[string]string{"a/b-link": "../b", "b/a-link": "../a", "b/0-link": "c"})
 	for _, order := range [][]string{{"a", "b"}, {"b", "a"}} {
 		var paths []string
 		for _, p := range order {
@@ -346,14 +354,8 @@ func TestLinkIntoAnotherPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, s := range g.Services {
-			rel, _ := filepath.Rel(dir, g.Files.Fset.Position(s.Pos).Filename)
-			got = append(got, s.Name.Value+" in "+rel)
-		}
-		sort.Strings(got)
 		want := []string{"one in a/one.json", "six in b/0-link/six.json", "two in b/two.json"}
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, loadedWhere(g, dir)); diff != "" {
 			t.Errorf("%v: services (-want +got):\n%s", order, diff)
 		}
 		if len(g.Notes) > 0 {
