@@ -428,7 +428,7 @@ func SortFindings(fs []Finding) {
 }
 
 func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {
-	fset := g.Fset()
+	fset := g.Files // positions through the files' own line tables
 	sev := rule.Severity
 	if s, ok := cfg.Severity[rule.Name]; ok {
 		sev = s

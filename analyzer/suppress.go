@@ -63,7 +63,7 @@ func Directives(f *graph.File) []*Directive {
 		if marker < 0 {
 			continue // not in a comment
 		}
-		line := f.TF.Line(f.Pos(at))
+		line := f.Line(f.Pos(at))
 		d := &Directive{Pos: f.Pos(lineStart + marker), End: f.Pos(lineEnd), File: f.Name, Line: line}
 		if strings.TrimSpace(before[:marker]) == "" {
 			d.Line = line + 1 // a comment alone on its line covers the next one
@@ -150,7 +150,7 @@ func suppress(g *graph.Graph, findings []Finding, cfg *Config, rules map[string]
 		if s, ok := cfg.Severity[id]; ok {
 			sev = s
 		}
-		kept = append(kept, Finding{Rule: id, Severity: sev, Message: msg, Pos: g.Fset().Position(pos), End: g.Fset().Position(end)})
+		kept = append(kept, Finding{Rule: id, Severity: sev, Message: msg, Pos: g.Files.Position(pos), End: g.Files.Position(end)})
 	}
 	// An ignore of rules that are all off (or not run) is not unused: it
 	// silences them when they are turned back on (golangci-lint's

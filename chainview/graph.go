@@ -113,7 +113,7 @@ func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) st
 	ids := map[*graph.Service]string{}
 	for i, s := range c.Graph.Services {
 		ids[s] = fmt.Sprintf("s%d", i)
-		pos := c.Graph.Fset().Position(s.Pos)
+		pos := c.Graph.Files.Position(s.Pos)
 		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line,
 			Errors: errorsOf[s.Label()], Warnings: warningsOf[s.Label()], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[[2]string{s.Label(), ""}], "\n"),
 			Backends: []GraphBackend{}})

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"go/token"
 	"testing"
 
@@ -17,7 +18,11 @@ func TestLineStartsMatchesGoToken(t *testing.T) {
 		if len(want) == 0 {
 			want = []int{0}
 		}
-		if diff := cmp.Diff(want, LineStarts([]byte(content))); diff != "" {
+		var got []int
+		for _, l := range LineStarts([]byte(content)) {
+			got = append(got, int(l))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%q (-go/token +lineStarts):\n%s", content, diff)
 		}
 	}
@@ -45,5 +50,52 @@ func TestTextPosAt(t *testing.T) {
 		if got := f.TF.Offset(text.PosAt(i)); got != off {
 			t.Errorf("decoded byte %d (%q) at offset %d, want %d (%q)", i, v.Text[i], got, off, src[off])
 		}
+	}
+}
+
+// TestPositionMatchesGoToken: the files' own line tables give every
+// position the file, line and column go/token gives with its line table,
+// in a set of several files, through an alias, and at each file's end;
+// NoPos and a position past every file give the zero Position.
+func TestPositionMatchesGoToken(t *testing.T) {
+	contents := []string{"", "\n", "a", "a\nb", "ab\n\ncd\r\ne\n", "\n\n\n", "x{\n  \"k\": 1\n}\n"}
+	fs := NewFiles()
+	ref := token.NewFileSet()
+	check := func(f *File, rf *token.File) {
+		for off := 0; off <= rf.Size(); off++ {
+			got, want := fs.Position(f.Pos(off)), ref.Position(rf.Pos(off))
+			if got != want {
+				t.Errorf("%s offset %d: %v, go/token says %v", f.Name, off, got, want)
+			}
+		}
+		for line := 1; line <= rf.LineCount(); line++ {
+			if got, want := int(f.LineStart(line))-f.TF.Base(), int(rf.LineStart(line))-rf.Base(); got != want {
+				t.Errorf("%s line %d starts at %d, go/token says %d", f.Name, line, got, want)
+			}
+		}
+		if f.LineCount() != rf.LineCount() {
+			t.Errorf("%s: %d lines, go/token says %d", f.Name, f.LineCount(), rf.LineCount())
+		}
+	}
+	for i, content := range contents {
+		name := fmt.Sprintf("f%d", i)
+		f := fs.Add(name, []byte(content))
+		rf := ref.AddFile(name, -1, max(len(content), 1))
+		rf.SetLinesForContent([]byte(content))
+		if rf.LineCount() == 0 {
+			rf.SetLines([]int{0}) // an empty file has one line (file:1:1)
+		}
+		check(f, rf)
+	}
+	last := contents[len(contents)-1]
+	alias := fs.Alias(fmt.Sprintf("f%d", len(contents)-1), "instance")
+	ra := ref.AddFile(alias.Name, -1, len(last))
+	ra.SetLinesForContent([]byte(last))
+	check(alias, ra)
+	if got := fs.Position(token.NoPos); got != (token.Position{}) {
+		t.Errorf("NoPos: %v, want the zero Position", got)
+	}
+	if got := fs.Position(token.Pos(fs.Fset.Base() + 10)); got != (token.Position{}) {
+		t.Errorf("a position past every file: %v, want the zero Position", got)
 	}
 }

@@ -610,7 +610,9 @@ func NewGraph() *Graph {
 	return &Graph{Files: NewFiles()}
 }
 
-// Fset is the file set all positions of the graph belong to.
+// Fset is the file set all positions of the graph belong to. Its files
+// hold no line tables: turn a position into file:line:column with
+// g.Files.Position.
 func (g *Graph) Fset() *token.FileSet { return g.Files.Fset }
 
 // AddProblem records an input that could not be analysed.

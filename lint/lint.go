@@ -111,8 +111,8 @@ func Run(opts Options) (*Result, error) {
 			if ig.File != "" {
 				ci.MatchFile = cfg.FileMatcher(ig.File)
 			}
-			if ig.Line >= 1 && ig.Line <= f.TF.LineCount() {
-				ci.Pos = f.TF.LineStart(ig.Line) + token.Pos(ig.Column-1)
+			if ig.Line >= 1 && ig.Line <= f.LineCount() {
+				ci.Pos = f.LineStart(ig.Line) + token.Pos(ig.Column-1)
 				ci.End = ci.Pos
 			}
 			acfg.Ignores = append(acfg.Ignores, ci)
@@ -175,7 +175,7 @@ func contextFiles(paths, context []string) func(string) bool {
 // linted definition is the one under review), and its load problems and
 // notes (they are the context's to fix, not this run's).
 func keepLinted(g *graph.Graph, inContext func(string) bool) {
-	fileOf := func(p token.Pos) string { return g.Fset().Position(p).Filename }
+	fileOf := func(p token.Pos) string { return g.Files.Position(p).Filename }
 	ids, names := map[string]bool{}, map[string]bool{}
 	for _, s := range g.Services {
 		if !inContext(fileOf(s.Pos)) {

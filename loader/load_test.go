@@ -76,7 +76,7 @@ func TestJSONLookedAtFirst(t *testing.T) {
 	}
 	var problems []string
 	for _, p := range g.Problems {
-		problems = append(problems, filepath.Base(filepath.Dir(g.Fset().Position(p.Pos).Filename))+": "+p.Message)
+		problems = append(problems, filepath.Base(filepath.Dir(g.Files.Position(p.Pos).Filename))+": "+p.Message)
 	}
 	if len(problems) != 1 || !strings.HasPrefix(problems[0], "broken: cannot parse JSON") {
 		t.Errorf("problems %q, want the broken export's parse error alone", problems)
@@ -298,7 +298,7 @@ func linkedTree(t *testing.T, files, links map[string]string) string {
 func loadedWhere(g *graph.Graph, dir string) []string {
 	var out []string
 	for _, s := range g.Services {
-		rel, _ := filepath.Rel(dir, g.Files.Fset.Position(s.Pos).Filename)
+		rel, _ := filepath.Rel(dir, g.Files.Position(s.Pos).Filename)
 		out = append(out, s.Name.Value+" in "+rel)
 	}
 	sort.Strings(out)

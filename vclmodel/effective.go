@@ -94,7 +94,7 @@ func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) s
 		if !pos.IsValid() {
 			return ""
 		}
-		p := g.Fset().Position(pos)
+		p := g.Files.Position(pos)
 		if relative != nil {
 			p.Filename = relative(p.Filename)
 		}

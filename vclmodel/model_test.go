@@ -144,7 +144,7 @@ func TestSnippetsAndSyntaxErrors(t *testing.T) {
 	if len(g.Problems) != 1 || g.Problems[0].Rule != "vcl-syntax" {
 		t.Fatalf("problems: %+v", g.Problems)
 	}
-	if p := g.Fset().Position(g.Problems[0].Pos); p.Line != 2 || p.Column != 19 {
+	if p := g.Files.Position(g.Problems[0].Pos); p.Line != 2 || p.Column != 19 {
 		t.Errorf("syntax error at %v, want main.vcl:2:19", p)
 	}
 }

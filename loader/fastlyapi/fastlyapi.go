@@ -86,7 +86,7 @@ type Decision struct {
 	// stream loads an outlined export part by part (nil: parsed whole).
 	stream func(l *loader) bool
 	parsed parsed
-	lines  []int // the file's line starts
+	lines  []int32 // the file's line starts
 }
 
 // Decide finds out whether a file is an export and how it loads: it
@@ -99,7 +99,7 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 		switch d.syntax {
 		case tree.JSON:
 			// The line index is made while the file is outlined.
-			lines := make(chan []int, 1)
+			lines := make(chan []int32, 1)
 			go func() { lines <- graph.LineStarts(content) }()
 			o := outlineExport(content)
 			d.lines = <-lines

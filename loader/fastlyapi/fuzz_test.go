@@ -43,7 +43,7 @@ func lint(t *testing.T, name string, src []byte, m *memo.Cache) []string {
 		if !p.Pos.IsValid() {
 			t.Fatalf("unpositioned problem: %s", p.Message)
 		}
-		out = append(out, fmt.Sprintf("%s %s: %s", g.Fset().Position(p.Pos), p.Rule, p.Message))
+		out = append(out, fmt.Sprintf("%s %s: %s", g.Files.Position(p.Pos), p.Rule, p.Message))
 	}
 	res, err := analyzer.Run(g, rules.All(), nil)
 	if err != nil {

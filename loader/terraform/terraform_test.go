@@ -17,7 +17,7 @@ import (
 // dump renders what a load put into the graph, with positions, so that a
 // golden file shows every construct's effect.
 func dump(g *graph.Graph, base string) string {
-	fset := g.Fset()
+	fset := g.Files
 	at := func(p interface{ IsValid() bool }) string { return "" }
 	_ = at
 	pos := func(f graph.Field[string]) string {

@@ -5,7 +5,10 @@ package house
 import (
 	"encoding/json"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -32,8 +35,12 @@ func TestInternalAreLeaves(t *testing.T) {
 
 // pkg is what the tests read of `go list -json`.
 type pkg struct {
-	ImportPath string
-	Imports    []string
+	ImportPath   string
+	Imports      []string
+	Dir          string
+	GoFiles      []string
+	TestGoFiles  []string
+	XTestGoFiles []string
 }
 
 // list lists the packages a pattern matches.
@@ -119,5 +126,34 @@ func TestFloor(t *testing.T) {
 		if got := floor(pkg); got != want {
 			t.Errorf("floor(%q) = %d, want %d", pkg, got, want)
 		}
+	}
+}
+
+// TestPositionsThroughFiles: positions become file:line:column through
+// graph.Files (or graph.File), whose line tables the files keep; the
+// token.FileSet's files hold none, so asking it would put every finding
+// on line 1.
+func TestPositionsThroughFiles(t *testing.T) {
+	banned := []string{"Fset().Position(", "Fset.Position(", ".PositionFor(", "TF.Position(", "TF.Line(", "TF.LineStart(", "TF.LineCount("}
+	files := 0
+	for _, p := range list(t, module+"...") {
+		for _, name := range slices.Concat(p.GoFiles, p.TestGoFiles, p.XTestGoFiles) {
+			if p.ImportPath == module+"testkit/house" {
+				continue // this test names them
+			}
+			src, err := os.ReadFile(filepath.Join(p.Dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files++
+			for _, b := range banned {
+				if strings.Contains(string(src), b) {
+					t.Errorf("%s/%s calls %s…: use graph.Files.Position (or a graph.File's Line, LineStart, LineCount)", p.ImportPath, name, b)
+				}
+			}
+		}
+	}
+	if files < 100 {
+		t.Fatalf("only %d Go files read", files)
 	}
 }
