@@ -19,9 +19,12 @@ const (
 
 // Field is one configuration value together with where it was written.
 // A field that is absent from the source has Set == false and no position.
+//
+// The positions come first so that a bool value packs with the flags
+// (24 bytes, not 32: a backend holds several).
 type Field[T any] struct {
-	Value    T
 	Pos, End token.Pos
+	Value    T
 	// Set reports whether the source wrote the field at all.
 	Set bool
 	// Unknown reports a value that is written but cannot be known before
