@@ -428,7 +428,6 @@ func SortFindings(fs []Finding) {
 }
 
 func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {
-	fset := g.Files // positions through the files' own line tables
 	sev := rule.Severity
 	if s, ok := cfg.Severity[rule.Name]; ok {
 		sev = s
@@ -441,8 +440,8 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analys
 		Rule:     rule.Name,
 		Severity: sev,
 		Message:  d.Message,
-		Pos:      fset.Position(d.Pos),
-		End:      fset.Position(end),
+		Pos:      g.Files.Position(d.Pos),
+		End:      g.Files.Position(end),
 		URL:      d.URL,
 	}
 	if f.URL == "" {
@@ -454,7 +453,7 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analys
 		if !re.IsValid() {
 			re = r.Pos
 		}
-		f.Related = append(f.Related, Related{Pos: fset.Position(r.Pos), End: fset.Position(re), Message: r.Message})
+		f.Related = append(f.Related, Related{Pos: g.Files.Position(r.Pos), End: g.Files.Position(re), Message: r.Message})
 	}
 	for _, sf := range d.SuggestedFixes {
 		fix := Fix{Message: sf.Message}
@@ -463,7 +462,7 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analys
 			if !ee.IsValid() {
 				ee = e.Pos
 			}
-			fix.Edits = append(fix.Edits, Edit{Pos: fset.Position(e.Pos), End: fset.Position(ee), NewText: string(e.NewText)})
+			fix.Edits = append(fix.Edits, Edit{Pos: g.Files.Position(e.Pos), End: g.Files.Position(ee), NewText: string(e.NewText)})
 		}
 		f.Fixes = append(f.Fixes, fix)
 	}
