@@ -29,7 +29,7 @@ type hclSetter struct {
 
 type setterExpr struct {
 	name, value string
-	tokens      hclwrite.Tokens
+	from, to    int // the expression's bytes in the file
 }
 
 func (l *loader) setter(b *evalBlock) graph.FieldSetter {
@@ -57,8 +57,7 @@ func (l *loader) setter(b *evalBlock) graph.FieldSetter {
 		if r.End.Byte > len(f.Content) || r.Start.Byte >= r.End.Byte {
 			continue
 		}
-		tokens := hclwrite.Tokens{{Type: hclsyntax.TokenIdent, Bytes: append([]byte(nil), f.Content[r.Start.Byte:r.End.Byte]...)}}
-		s.exprs = append(s.exprs, setterExpr{name: name, value: a.val.AsString(), tokens: tokens})
+		s.exprs = append(s.exprs, setterExpr{name: name, value: a.val.AsString(), from: r.Start.Byte, to: r.End.Byte})
 	}
 	return s
 }
@@ -77,7 +76,8 @@ func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
 	copied := false
 	for _, e := range s.exprs {
 		if e.name != name && e.value == value {
-			body.SetAttributeRaw(name, e.tokens) // the same expression, not today's value
+			// The same expression, not today's value.
+			body.SetAttributeRaw(name, hclwrite.Tokens{{Type: hclsyntax.TokenIdent, Bytes: append([]byte(nil), src[e.from:e.to]...)}})
 			copied = true
 			break
 		}
