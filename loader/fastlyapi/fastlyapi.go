@@ -122,8 +122,13 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 			isExport = true
 		}
 	}
-	if p.err != nil && !isExport && !explicit && !looksLikeExport(content) || !isExport && p.err == nil {
-		d.notExport = true
+	switch {
+	case isExport:
+	case p.err == nil:
+		d.notExport = true // parses, and is something else
+		return d
+	case !explicit && !looksLikeExport(content):
+		d.notExport = true // broken, and nothing says it was meant as an export
 		return d
 	}
 	d.parsed = p
@@ -190,8 +195,8 @@ func Parse(m *memo.Cache, name string, content []byte) parsed {
 
 // outlineYAML outlines a YAML bundle whose "services" is a block
 // sequence, or a top-level sequence whose first item is a service; nil
-// otherwise. The outline is cached for Load (a transient cache hands it
-// over once).
+// otherwise. A persistent cache keeps the outline for the next analysis;
+// a transient one keeps nothing (Decide is its one reader).
 func outlineYAML(m *memo.Cache, content []byte) *tree.YAMLOutline {
 	return m.Take("export-outline:yaml", content, func() any {
 		o := tree.OutlineYAMLSequence(content, "services")
