@@ -14,6 +14,9 @@
 #   TFLINT=1                        also time tflint v0.64.0 (installed from
 #                                   the Go module proxy) on the Terraform
 #                                   estates of 10,000 services or more
+#   HEAVY_VCL=1                     every VCL service uploads a 10 KB custom
+#                                   main VCL (synth -heavy-vcl): the VCL
+#                                   model's cost, against the same floor
 #   CHAINLINT_FLAGS="..."           extra flags for chainlint
 #   GOMEMLIMIT=...                  passed through: compare with and without
 #                                   a limit
@@ -56,7 +59,9 @@ for format in $formats; do
   prev=""
   for n in "${sizes[@]}"; do
     dir="$work/$format-$n"
-    "$work/bin/synth" -services "$n" -format "$synth_format" -seed 1 -out "$dir"
+    heavy=()
+    [ "${HEAVY_VCL:-}" = 1 ] && heavy=(-heavy-vcl)
+    "$work/bin/synth" -services "$n" -format "$synth_format" -seed 1 "${heavy[@]}" -out "$dir"
     bytes=$(du -sb "$dir" | cut -f1)
     : > "$work/floor.ms"
     : > "$work/lint.ms"
@@ -77,7 +82,9 @@ for format in $formats; do
     [ -s "$work/tflint.ms" ] && t=$(cut -d' ' -f1 "$work/tflint.ms" | median)
     growth=-
     [ -n "$prev" ] && growth=$(awk -v c="$c" -v p="$prev" 'BEGIN { printf "%.2f", c / p }')
-    awk -v fmt="$format" -v n="$n" -v b="$bytes" -v f="$f" -v c="$c" -v g="$growth" -v r="$rss" -v t="$t" 'BEGIN {
+    label=$format
+    [ "${HEAVY_VCL:-}" = 1 ] && label=$format+vcl
+    awk -v fmt="$label" -v n="$n" -v b="$bytes" -v f="$f" -v c="$c" -v g="$growth" -v r="$rss" -v t="$t" 'BEGIN {
       tf = "-"; if (t != "-") tf = sprintf("%d ms (%.2f×)", t, c / t)
       printf "%-10s %7d %9.1f %9d %10d %6.2f %7s %9.1f %9.1f %s\n", fmt, n, b / 1e6, f, c, c / f, g, r / 1024, 3 * b / 1048576 + 50, tf
     }'

@@ -10,7 +10,8 @@
 //
 // "bundle" writes DIR/estate.json, an export bundle; "yaml" the same
 // bundle as DIR/estate.yaml; "terraform" writes DIR/main.tf and the VCL
-// files it reads. The flags are a contract:
+// files it reads. -heavy-vcl gives every VCL service a 10 KB custom main
+// VCL (estate.HeavyVCL). The flags are a contract:
 // scripts outside the project use them.
 package main
 
@@ -27,18 +28,18 @@ func main() {
 	format := flag.String("format", "bundle", "bundle, yaml or terraform")
 	seed := flag.Uint64("seed", 1, "random seed: the same seed writes the same estate")
 	out := flag.String("out", ".", "directory to write into")
+	heavy := flag.Bool("heavy-vcl", false, "give every VCL service a 10 KB custom main VCL")
 	flag.Parse()
-	if err := run(*services, *format, *seed, *out); err != nil {
+	if err := run(estate.Options{Services: *services, Seed: *seed, HeavyVCL: *heavy}, *format, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
 		os.Exit(2)
 	}
 }
 
-func run(services int, format string, seed uint64, out string) error {
-	if services < 1 {
+func run(o estate.Options, format, out string) error {
+	if o.Services < 1 {
 		return fmt.Errorf("-services must be at least 1")
 	}
-	o := estate.Options{Services: services, Seed: seed}
 	var files map[string][]byte
 	switch format {
 	case "bundle":

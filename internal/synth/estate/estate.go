@@ -20,6 +20,10 @@ import (
 type Options struct {
 	Services int
 	Seed     uint64
+	// HeavyVCL gives every VCL service a large custom main VCL (HeavyVCL,
+	// about 10 KB) instead of the short one a service in eight uploads: an
+	// estate whose cost is the VCL model's, not the parsers'.
+	HeavyVCL bool
 }
 
 // model is the estate before it is written in a format.
@@ -108,6 +112,27 @@ const authSnippet = "if (!digest.secure_is_equal(req.http.X-Edge-Auth, digest.hm
 
 const recvSnippet = "if (req.url ~ \"^/api/\") {\n  set req.http.X-API = \"1\";\n}\n"
 
+// HeavyVCL is the custom main VCL of service i in a heavy estate
+// (Options.HeavyVCL), about 10 KB: the boilerplate, a vcl_recv of 84
+// conditional header sets (a header compared with a literal and the path
+// with a regular expression: routing tables as large estates write them),
+// and vcl_miss and vcl_pass setting the Host of the request to the first
+// backend. The text depends on i alone, so estates stay deterministic.
+func HeavyVCL(i int, host string) string {
+	var b strings.Builder
+	b.WriteString("sub vcl_recv {\n#FASTLY recv\n")
+	for k := 0; k < 84; k++ {
+		fmt.Fprintf(&b, "  if (req.http.X-Route-%d == \"r%d-%d\" && req.url.path ~ \"^/s%d/section-%d/(item|list)/\") {\n", k%12, i, k, i, k)
+		fmt.Fprintf(&b, "    set req.http.X-Target-%d = \"t%d-%d\";\n  }\n", k%7, i, k)
+	}
+	b.WriteString("  return(lookup);\n}\n\n")
+	for _, sub := range []string{"miss", "pass"} {
+		fmt.Fprintf(&b, "sub vcl_%s {\n#FASTLY %s\n  set bereq.http.host = %q;\n  return(%s);\n}\n\n", sub, sub, host, map[string]string{"miss": "fetch", "pass": "pass"}[sub])
+	}
+	b.WriteString("sub vcl_fetch {\n#FASTLY fetch\n  return(deliver);\n}\n\nsub vcl_deliver {\n#FASTLY deliver\n  return(deliver);\n}\n")
+	return b.String()
+}
+
 // build makes the estate's model.
 func build(o Options) *model {
 	r := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
@@ -180,6 +205,9 @@ func build(o Options) *model {
 				}
 				if r.IntN(8) == 0 {
 					s.vcl = fmt.Sprintf(customVCL, i)
+				}
+				if o.HeavyVCL {
+					s.vcl = HeavyVCL(i, s.backends[0].address)
 				}
 				// One chained service in ten sets the next service's Host in
 				// VCL snippets rather than with override_host.
