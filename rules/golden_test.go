@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,6 +61,14 @@ func caseDirs(t *testing.T) []string {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// A case is testdata/RULE/CASE: one without its expected.txt would be
+	// skipped without a word.
+	all, _ := filepath.Glob(filepath.Join("testdata", "*", "*"))
+	for _, dir := range all {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() && !slices.Contains(dirs, dir) {
+			t.Errorf("%s: a case without expected.txt, so TestGolden would skip it: add one", dir)
+		}
 	}
 	return dirs
 }

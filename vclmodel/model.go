@@ -116,10 +116,8 @@ func findSecrets(g *graph.Graph) {
 			g.Secrets = append(g.Secrets, k.Secret)
 		}
 		for _, c := range s.VCL.HeaderChecks {
-			if c.Header != "host" {
-				checked[hv{c.Header, c.Fingerprint}] = true
-				g.Secrets = append(g.Secrets, c.Secret)
-			}
+			checked[hv{c.Header, c.Fingerprint}] = true
+			g.Secrets = append(g.Secrets, c.Secret)
 		}
 	}
 	for _, s := range g.Services {
@@ -698,7 +696,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 			}
 			if h := forwardedHeader(sub, st.Target.Lower()); h != "" {
 				hv := &graph.HeaderValue{Span: r.span(src, st), Sub: sub, Header: h}
-				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
+				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" && h != "host" {
 					hv.Span, hv.Fingerprint, hv.Secret = r.span(src, lit), fingerprint(lit.Value), r.valueSpan(src, lit)
 					r.facts.HeaderSets = append(r.facts.HeaderSets, hv)
 				}
@@ -767,7 +765,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	switch e := e.(type) {
 	case *vcl.BinaryExpr:
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
-			if h, lit := headerComparison(e); h != "" {
+			if h, lit := headerComparison(e); h != "" && h != "host" {
 				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value), Secret: r.valueSpan(src, lit)})
 			}
 		}
