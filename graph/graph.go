@@ -376,13 +376,17 @@ type HeaderValue struct {
 	Span
 	Sub    string
 	Header string // canonical lower case, without req.http. / bereq.http.
-	// Fingerprint identifies the literal without revealing it ("" for a
-	// computed value).
-	Fingerprint string
+	// Fingerprint identifies the literal without revealing it (zero for
+	// a computed value).
+	Fingerprint Fingerprint
 	// Secret locates the literal's value, inside its quotes (what an
 	// output masks when the value is a secret).
 	Secret Span
 }
+
+// Fingerprint is the first 12 bytes of a SHA-256 of a literal: equal
+// literals have equal fingerprints, and the literal cannot be read back.
+type Fingerprint [12]byte
 
 // LiteralKey is a keyed digest whose key is written in the VCL.
 type LiteralKey struct {

@@ -51,7 +51,10 @@ type reader struct {
 	sink  *graph.Graph
 	s     *graph.Service
 	facts *graph.VCLFacts
-	subs  map[string][]body
+	// forwarded and guarded hold the first of facts.ForwardedHeaders and
+	// facts.GuardHeaders of each header (firstOf).
+	forwarded, guarded map[string]*graph.HeaderValue
+	subs               map[string][]body
 	// syntaxErrors reports VCL that did not parse: the request-flow model
 	// does not run on part of a program.
 	syntaxErrors bool
@@ -106,8 +109,11 @@ func ApplyAll(g *graph.Graph) {
 // Host excepted), and header values a service sets that another service
 // checks (a shared secret).
 func findSecrets(g *graph.Graph) {
-	type hv struct{ header, fingerprint string }
-	checked := map[hv]bool{}
+	type hv struct {
+		header      string
+		fingerprint graph.Fingerprint
+	}
+	checked := map[hv]int{} // 1: a service checks it; 2: one also sets it
 	for _, s := range g.Services {
 		if s.VCL == nil {
 			continue
@@ -116,7 +122,7 @@ func findSecrets(g *graph.Graph) {
 			g.Secrets = append(g.Secrets, k.Secret)
 		}
 		for _, c := range s.VCL.HeaderChecks {
-			checked[hv{c.Header, c.Fingerprint}] = true
+			checked[hv{c.Header, c.Fingerprint}] = 1
 			g.Secrets = append(g.Secrets, c.Secret)
 		}
 	}
@@ -124,10 +130,23 @@ func findSecrets(g *graph.Graph) {
 		if s.VCL == nil {
 			continue
 		}
-		for _, set := range s.VCL.HeaderSets {
-			if checked[hv{set.Header, set.Fingerprint}] {
-				g.Secrets = append(g.Secrets, set.Secret)
+		s.VCL.HeaderSets = slices.DeleteFunc(s.VCL.HeaderSets, func(set *graph.HeaderValue) bool {
+			k := hv{set.Header, set.Fingerprint}
+			if checked[k] == 0 {
+				return true
 			}
+			checked[k] = 2
+			g.Secrets = append(g.Secrets, set.Secret)
+			return false
+		})
+	}
+	// What no service sets is checked in vain, and what none checks is
+	// set in vain: neither can be half of a shared secret. VCL with
+	// routing tables compares and sets hundreds of headers; the facts
+	// of those would be most of the model's memory.
+	for _, s := range g.Services {
+		if s.VCL != nil {
+			s.VCL.HeaderChecks = slices.DeleteFunc(s.VCL.HeaderChecks, func(c *graph.HeaderValue) bool { return checked[hv{c.Header, c.Fingerprint}] != 2 })
 		}
 	}
 }
@@ -626,7 +645,8 @@ func (r *reader) scanAll() {
 				r.facts.HashCustom = &sp
 				pos, _ := b.stmts[0].Span()
 				_, end := b.stmts[len(b.stmts)-1].Span()
-				r.facts.HashKey = fingerprint(strings.Join(strings.Fields(b.src.text.Value[pos:end]), " "))
+				key := fingerprint(strings.Join(strings.Fields(b.src.text.Value[pos:end]), " "))
+				r.facts.HashKey = hex.EncodeToString(key[:])
 			}
 			r.scanStmts(b.src, ctx, b.stmts)
 		}
@@ -695,12 +715,14 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				}
 			}
 			if h := forwardedHeader(sub, st.Target.Lower()); h != "" {
-				hv := &graph.HeaderValue{Span: r.span(src, st), Sub: sub, Header: h}
-				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" && h != "host" {
-					hv.Span, hv.Fingerprint, hv.Secret = r.span(src, lit), fingerprint(lit.Value), r.valueSpan(src, lit)
-					r.facts.HeaderSets = append(r.facts.HeaderSets, hv)
+				at := r.span(src, st)
+				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
+					at = r.span(src, lit)
+					if h != "host" {
+						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: at, Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value), Secret: r.valueSpan(src, lit)})
+					}
 				}
-				r.facts.ForwardedHeaders = append(r.facts.ForwardedHeaders, hv)
+				r.firstOf(&r.facts.ForwardedHeaders, &r.forwarded, graph.HeaderValue{Span: at, Sub: sub, Header: h})
 			}
 			r.scanExpr(src, sub, st.Value)
 		case *vcl.IfStmt:
@@ -798,7 +820,7 @@ func (r *reader) guards(src *source, e vcl.Expr) {
 	case *vcl.Ident:
 		if lower := e.Lower(); strings.HasPrefix(lower, "req.http.") {
 			h, _, _ := strings.Cut(strings.TrimPrefix(lower, "req.http."), ":")
-			r.facts.GuardHeaders = append(r.facts.GuardHeaders, &graph.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
+			r.firstOf(&r.facts.GuardHeaders, &r.guarded, graph.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
 		}
 	case *vcl.BinaryExpr:
 		r.guards(src, e.X)
@@ -837,9 +859,9 @@ func headerComparison(e *vcl.BinaryExpr) (string, *vcl.StringLit) {
 }
 
 // fingerprint identifies a literal without keeping it.
-func fingerprint(v string) string {
+func fingerprint(v string) graph.Fingerprint {
 	sum := sha256.Sum256([]byte("chainlint header literal\x00" + v))
-	return hex.EncodeToString(sum[:12])
+	return graph.Fingerprint(sum[:12])
 }
 
 // sortFacts orders facts by position.
@@ -850,4 +872,23 @@ func (r *reader) sortFacts() {
 	slices.SortStableFunc(r.facts.LiteralKeys, func(a, b *graph.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+}
+
+// firstOf records a header a service forwards or guards on in list, once
+// per header, at its first place in the source (rules ask which headers a
+// service sets or reads, and point at the first place): VCL that sets or
+// reads a header in a hundred places costs one fact, not a hundred.
+func (r *reader) firstOf(list *[]*graph.HeaderValue, first *map[string]*graph.HeaderValue, h graph.HeaderValue) {
+	if *first == nil {
+		*first = map[string]*graph.HeaderValue{}
+	}
+	if had := (*first)[h.Header]; had != nil {
+		if h.Pos < had.Pos {
+			*had = h
+		}
+		return
+	}
+	p := &h
+	(*first)[h.Header] = p
+	*list = append(*list, p)
 }

@@ -1,6 +1,8 @@
 package vclmodel
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,7 +117,7 @@ sub vcl_hash {
 		v.HeaderChecks[0].Fingerprint != v.HeaderSets[0].Fingerprint {
 		t.Errorf("header sets %+v checks %+v", v.HeaderSets, v.HeaderChecks)
 	}
-	if strings.Contains(v.HeaderSets[0].Fingerprint, "s3cret") {
+	if fp := v.HeaderSets[0].Fingerprint; fp == (graph.Fingerprint{}) || bytes.Contains(fp[:], []byte("s3cret")) {
 		t.Error("the fingerprint reveals the literal")
 	}
 	if len(v.LiteralKeys) != 1 || textAt(f, v.LiteralKeys[0].Span) != `"literal-key"` {
@@ -155,5 +157,67 @@ func TestVCLName(t *testing.T) {
 		if got := b.VCLName(); got != want {
 			t.Errorf("VCLName(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestApplyAllKeepsOnlyHeaderPairs: a header value is kept as a fact when
+// some service sets it and some service checks it (half of a shared
+// secret, masked in every output), every checked literal stays a secret,
+// Host is neither (a hostname is public: it routes the request), and a
+// service's forwarded and guard headers are one per header, at its first
+// place.
+func TestApplyAllKeepsOnlyHeaderPairs(t *testing.T) {
+	g := graph.NewGraph()
+	add := func(name, src string) *graph.Service {
+		f := g.Files.Add(name+".vcl", []byte(src))
+		s := &graph.Service{Name: graph.Field[string]{Value: name, Set: true}, Platform: graph.PlatformVCL}
+		s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
+		g.Services = append(g.Services, s)
+		return s
+	}
+	a := add("a", `sub vcl_miss {
+#FASTLY miss
+  set bereq.http.Edge-Auth = "k1";
+  set bereq.http.X-Flag = "on";
+  set bereq.http.X-Flag = "off";
+  set bereq.http.Host = "b.example.com";
+}
+`)
+	b := add("b", `sub vcl_recv {
+#FASTLY recv
+  if (req.http.Edge-Auth != "k1") { error 403; }
+  if (req.http.X-Route == "r1" && req.http.X-Route != "r2") { set req.http.X-Seen = "1"; }
+  if (req.http.Host == "b.example.com") { set req.http.X-Seen = "2"; }
+}
+`)
+	ApplyAll(g)
+	header := func(hs []*graph.HeaderValue) (out []string) {
+		for _, h := range hs {
+			out = append(out, h.Header)
+		}
+		return out
+	}
+	if got := header(a.VCL.HeaderSets); !slices.Equal(got, []string{"edge-auth"}) {
+		t.Errorf("a's header sets %v, want [edge-auth]: only what b checks", got)
+	}
+	if got := header(b.VCL.HeaderChecks); !slices.Equal(got, []string{"edge-auth"}) {
+		t.Errorf("b's header checks %v, want [edge-auth]: only what a sets", got)
+	}
+	if got := header(b.VCL.HeaderSets); len(got) != 0 {
+		t.Errorf("b's header sets %v: nobody checks them", got)
+	}
+	if got := header(a.VCL.ForwardedHeaders); !slices.Equal(got, []string{"edge-auth", "x-flag", "host"}) {
+		t.Errorf("a forwards %v, want each header once", got)
+	}
+	if got := header(b.VCL.GuardHeaders); !slices.Equal(got, []string{"edge-auth", "x-route", "host"}) {
+		t.Errorf("b's guards %v, want each header once", got)
+	}
+	if p := g.Files.Position(b.VCL.GuardHeaders[1].Pos); p.Line != 4 || p.Column != 7 {
+		t.Errorf("x-route's guard at %d:%d, want its first read, 4:7", p.Line, p.Column)
+	}
+	// Secrets: the three literals b checks (Host excepted) and the one a
+	// sets that b checks.
+	if len(g.Secrets) != 4 {
+		t.Errorf("%d secrets, want 4: %+v", len(g.Secrets), g.Secrets)
 	}
 }
