@@ -91,6 +91,14 @@ type Service struct {
 	Staged Field[string]
 	// File is the name of the file that declares the service.
 	File string
+	// Scope isolates the service's chain: its backends reach only domains
+	// of services of the same scope, and its domains are duplicates only
+	// of domains in that scope. Empty for the estate. A Terraform module
+	// that Terraform refuses for a duplicate declaration is not one
+	// configuration (the provider's examples/ is a directory of separate
+	// examples): the services of each of its files are scoped to that
+	// file (its name), and those of a module a file calls to the file.
+	Scope string
 }
 
 // TerraformInfo is a Terraform service resource's address, activation

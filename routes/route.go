@@ -94,13 +94,28 @@ func NewDomainIndex(services []*graph.Service) *DomainIndex {
 // Lookup returns the domain a normalised host routes to: an exact domain
 // first, else a wildcard matching exactly one leading label. When a domain
 // is declared twice (duplicate-domain's finding) the first one wins.
-func (ix *DomainIndex) Lookup(host string) *graph.Domain {
-	if ds := ix.exact[host]; len(ds) > 0 {
-		return ds[0]
+// Domains of every scope (graph.Service.Scope) are looked up: this is
+// where a request from outside arrives.
+func (ix *DomainIndex) Lookup(host string) *graph.Domain { return ix.lookupFrom(host, nil) }
+
+// lookupFrom is Lookup for a request a service sends: only domains of the
+// sender's scope are reached (any scope when from is nil).
+func (ix *DomainIndex) lookupFrom(host string, from *graph.Service) *graph.Domain {
+	if d := firstIn(ix.exact[host], from); d != nil {
+		return d
 	}
 	if i := strings.IndexByte(host, '.'); i > 0 {
-		if ds := ix.wildcard[host[i+1:]]; len(ds) > 0 {
-			return ds[0]
+		return firstIn(ix.wildcard[host[i+1:]], from)
+	}
+	return nil
+}
+
+// firstIn returns the first of ds in from's scope (the first of all when
+// from is nil).
+func firstIn(ds []*graph.Domain, from *graph.Service) *graph.Domain {
+	for _, d := range ds {
+		if from == nil || d.Service == nil || d.Service.Scope == from.Scope {
+			return d
 		}
 	}
 	return nil
@@ -132,9 +147,7 @@ func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
 	// An address counts as a service's only when it is one of its exact
 	// domains: a wildcard domain routes Hosts, but DNS may send any name
 	// under it to an origin outside Fastly.
-	if ds := ix.exact[r.Address]; len(ds) > 0 {
-		r.AddressDomain = ds[0]
-	}
+	r.AddressDomain = firstIn(ix.exact[r.Address], b.Service)
 	r.ToFastly = r.AddressDomain != nil || graph.IsFastlyHostname(r.Address)
 	h := vclmodel.EffectiveHost(b)
 	r.HostSource, r.Host, r.HostPos, r.HostEnd, r.PartialSet, r.ClientExit = h.Source, h.Host, h.Pos, h.End, h.MissingIn, h.ClientExit
@@ -146,7 +159,7 @@ func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
 	case vclmodel.HostFromClient:
 		r.To = b.Service
 	default:
-		if d := ix.Lookup(r.Host); d != nil {
+		if d := ix.lookupFrom(r.Host, b.Service); d != nil {
 			r.To, r.ToDomain = d.Service, d
 		}
 	}
@@ -166,7 +179,7 @@ func (ix *DomainIndex) ResolveShieldSwitch(b *graph.Backend) *Route {
 			continue
 		}
 		host := graph.NormalizeHost(e.Host.Value)
-		d := ix.Lookup(host)
+		d := ix.lookupFrom(host, b.Service)
 		if d == nil || d.Service == b.Service {
 			continue
 		}
@@ -200,7 +213,7 @@ func (ix *DomainIndex) ResolveOtherPaths(b *graph.Backend, main *Route) []*Route
 		r := *main
 		r.Host, r.HostPos, r.HostEnd, r.ClientExit, r.PartialSet, r.Exit = host, e.Host.Pos, e.Host.End, nil, "", e
 		r.To, r.ToDomain = nil, nil
-		if d := ix.Lookup(host); d != nil {
+		if d := ix.lookupFrom(host, b.Service); d != nil {
 			r.To, r.ToDomain = d.Service, d
 		}
 		out = append(out, &r)

@@ -23,6 +23,14 @@ func TestFixesResolveFindings(t *testing.T) {
 			t.Run(filepath.ToSlash(dir), func(t *testing.T) {
 				tmp := copyDir(t, dir)
 				findings := lintFindings(t, tmp)
+				// A parse error the case has before the fix (a module
+				// Terraform refuses) is not the fix's.
+				before := map[string]bool{}
+				for _, f := range findings {
+					if f.Rule == "parse-error" {
+						before[f.Message] = true
+					}
+				}
 				edits := map[string][]analyzer.Edit{}
 				unfixable := 0
 				for _, f := range findings {
@@ -58,7 +66,7 @@ func TestFixesResolveFindings(t *testing.T) {
 				left := 0
 				for _, f := range lintFindings(t, tmp) {
 					switch {
-					case f.Rule == "parse-error":
+					case f.Rule == "parse-error" && !before[f.Message]:
 						t.Errorf("the fix broke the file: %s:%d: %s", f.Pos.Filename, f.Pos.Line, f.Message)
 					case f.Rule == r.Name && len(f.Fixes) > 0:
 						t.Errorf("after the fix: %s:%d: %s", f.Pos.Filename, f.Pos.Line, f.Message)

@@ -108,3 +108,30 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("the corpus yielded only %d services", services)
 	}
 }
+
+// TestProviderExamplesAsOneDirectory lints the provider's examples as a
+// user would, a directory at a time: Terraform refuses each directory (its
+// examples declare the same resources), which chainlint says, and reads
+// each file as its own estate, so no chain finding joins two examples (an
+// example's placeholder backend "example.com" is another example's domain).
+func TestProviderExamplesAsOneDirectory(t *testing.T) {
+	root := filepath.Join(corpusDir, "terraform-provider-fastly")
+	for _, dir := range []string{root, filepath.Join(root, "resources"), filepath.Join(root, "data-sources")} {
+		res, err := lint.Run(lint.Options{Paths: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		duplicates := 0
+		for _, f := range res.Findings {
+			switch {
+			case f.Rule == "parse-error" && strings.HasPrefix(f.Message, "Duplicate resource"):
+				duplicates++
+			case f.Severity >= analyzer.SeverityWarning:
+				t.Errorf("%s: %s:%d: [%s] %s", dir, f.Pos.Filename, f.Pos.Line, f.Rule, f.Message)
+			}
+		}
+		if duplicates == 0 {
+			t.Errorf("%s: no duplicate declaration reported: the test no longer tests a directory Terraform refuses", dir)
+		}
+	}
+}

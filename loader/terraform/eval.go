@@ -32,8 +32,12 @@ type evaluator struct {
 	rootDir string
 	prefix  string // address prefix: "" or "module.x."
 	depth   int
-	vars    map[string]cty.Value
-	varWhy  map[string]string // why a variable is unknown
+	// scope is the graph.Service.Scope of the module's services when a
+	// module Terraform refuses (module.refused) calls it: the file of the
+	// call. A refused module's own services are scoped to their files.
+	scope  string
+	vars   map[string]cty.Value
+	varWhy map[string]string // why a variable is unknown
 	// locals, resources (res) and children are filled in dependency
 	// order; what an expression refers to before it is evaluated (only in
 	// a cycle) is unknown.

@@ -226,6 +226,9 @@ func (l *loader) build(e *evaluator) {
 		}
 		for _, s := range ev.built.services {
 			servicesByID[s.ID.Value] = s
+			if s.Scope = e.scope; e.m.refused {
+				s.Scope = s.File
+			}
 		}
 		l.g.Services = append(l.g.Services, ev.built.services...)
 		l.g.Stores = append(l.g.Stores, ev.built.stores...)

@@ -113,6 +113,10 @@ type module struct {
 	// dropped are streamed resources dropped as duplicates (see
 	// checkUnparsed).
 	dropped []*resource
+	// refused reports a duplicate declaration (dropDuplicates): Terraform
+	// refuses the module, so it is not one configuration, and each file's
+	// services are scoped to their file (graph.Service.Scope).
+	refused bool
 }
 
 type variable struct {
@@ -268,6 +272,7 @@ func (m *module) dropDuplicates(l *loader) {
 			// still checked, as the whole parse checks it.
 			m.dropped = append(m.dropped, r)
 		}
+		m.refused = true
 		prevFile, prevPos := prev.where()
 		f := l.g.Files.Get(file)
 		if f == nil {
@@ -283,7 +288,7 @@ func (m *module) dropDuplicates(l *loader) {
 		}
 		l.seenProblem[problemKey] = true
 		l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
-			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own)",
+			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own). Until the module validates, chainlint reads each of its files as its own estate: no chain crosses from one to another",
 				r.typ, r.typ, r.name, filepath.ToSlash(rel), prevPos.Line)})
 	}
 	sort.SliceStable(overrides, func(i, j int) bool { a, _ := overrides[i].where(); b, _ := overrides[j].where(); return a < b })

@@ -599,6 +599,10 @@ func (e *evaluator) evalCall(p *plan, it *item) {
 			inputs[n], why[n] = e.value(a.Expr, ictx)
 		}
 		ce := e.l.newEvaluator(child, e.rootDir, e.prefix+"module."+c.name+key+".", e.depth+1, inputs, why, false)
+		ce.scope = e.scope
+		if e.m.refused {
+			ce.scope = c.block.DefRange.Filename // the example that calls it
+		}
 		ce.run()
 		e.children[c.name+key] = ce
 		return ce
