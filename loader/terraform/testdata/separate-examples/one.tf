@@ -1,19 +1,14 @@
-# Two separate examples in one directory: both declare
-# fastly_service_vcl.example (Terraform refuses the directory as one
-# module), and both use the domain example.com. Read as the separate
-# estates they are, neither declares it twice.
-resource "fastly_service_vcl" "example" {
-  name = "first example"
-
+# Separate examples side by side: one.tf and two.tf both declare
+# fastly_service_vcl.demo, so Terraform refuses the directory as one
+# module. Each file's services are scoped to the file; the module two.tf
+# calls is scoped to two.tf.
+resource "fastly_service_vcl" "demo" {
+  name = "demo one"
   domain {
-    name = "one.example.com"
+    name = "demo.example.org"
   }
-}
-
-resource "fastly_service_vcl" "one" {
-  name = "one"
-
-  domain {
-    name = "example.com"
+  backend {
+    name    = "app"
+    address = "app.example.org"
   }
 }

@@ -1,16 +1,11 @@
-resource "fastly_service_vcl" "example" {
-  name = "second example"
-
-  domain {
-    name = "two.example.com"
-  }
+resource "fastly_service_vcl" "demo" {
+  name = "demo two"
 }
 
-resource "fastly_service_vcl" "two" {
-  name = "two"
-
+resource "fastly_service_compute" "api" {
+  name = "api"
   domain {
-    name = "example.com"
+    name = "api.example.org"
   }
 }
 
