@@ -20,6 +20,9 @@ func estateDir(b testing.TB, n int, format string) (string, int64) {
 	switch format {
 	case "json":
 		files["estate.json"] = estate.Bundle(o)
+	case "json+vcl": // every VCL service with 10 KB of custom VCL
+		o.HeavyVCL = true
+		files["estate.json"] = estate.Bundle(o)
 	case "yaml":
 		files["estate.yaml"] = estate.YAMLBundle(o)
 	case "terraform":

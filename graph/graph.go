@@ -384,8 +384,10 @@ type HeaderValue struct {
 	Span
 	Sub    string
 	Header string // canonical lower case, without req.http. / bereq.http.
-	// Fingerprint identifies the literal without revealing it (zero for
-	// a computed value).
+	// Fingerprint identifies the header and its literal without
+	// revealing the literal (zero for a computed value): equal
+	// fingerprints are the same header set to, or compared with, the
+	// same value.
 	Fingerprint Fingerprint
 	// Secret locates the literal's value, inside its quotes (what an
 	// output masks when the value is a secret).

@@ -109,11 +109,16 @@ func ApplyAll(g *graph.Graph) {
 // Host excepted), and header values a service sets that another service
 // checks (a shared secret).
 func findSecrets(g *graph.Graph) {
-	type hv struct {
-		header      string
-		fingerprint graph.Fingerprint
+	// A fingerprint covers the header and the literal (fingerprint), so
+	// it alone is the key: VCL with routing tables checks hundreds of
+	// headers a service, and this step is serial.
+	n := 0
+	for _, s := range g.Services {
+		if s.VCL != nil {
+			n += len(s.VCL.HeaderChecks)
+		}
 	}
-	checked := map[hv]int{} // 1: a service checks it; 2: one also sets it
+	checked := make(map[graph.Fingerprint]uint8, n) // 1: a service checks it; 2: one also sets it
 	for _, s := range g.Services {
 		if s.VCL == nil {
 			continue
@@ -122,20 +127,19 @@ func findSecrets(g *graph.Graph) {
 			g.Secrets = append(g.Secrets, k.Secret)
 		}
 		for _, c := range s.VCL.HeaderChecks {
-			checked[hv{c.Header, c.Fingerprint}] = 1
+			checked[c.Fingerprint] = 1
 			g.Secrets = append(g.Secrets, c.Secret)
 		}
 	}
 	for _, s := range g.Services {
-		if s.VCL == nil {
+		if s.VCL == nil || len(s.VCL.HeaderSets) == 0 {
 			continue
 		}
 		s.VCL.HeaderSets = slices.DeleteFunc(s.VCL.HeaderSets, func(set *graph.HeaderValue) bool {
-			k := hv{set.Header, set.Fingerprint}
-			if checked[k] == 0 {
+			if checked[set.Fingerprint] == 0 {
 				return true
 			}
-			checked[k] = 2
+			checked[set.Fingerprint] = 2
 			g.Secrets = append(g.Secrets, set.Secret)
 			return false
 		})
@@ -145,8 +149,8 @@ func findSecrets(g *graph.Graph) {
 	// routing tables compares and sets hundreds of headers; the facts
 	// of those would be most of the model's memory.
 	for _, s := range g.Services {
-		if s.VCL != nil {
-			s.VCL.HeaderChecks = slices.DeleteFunc(s.VCL.HeaderChecks, func(c *graph.HeaderValue) bool { return checked[hv{c.Header, c.Fingerprint}] != 2 })
+		if s.VCL != nil && len(s.VCL.HeaderChecks) > 0 {
+			s.VCL.HeaderChecks = slices.DeleteFunc(s.VCL.HeaderChecks, func(c *graph.HeaderValue) bool { return checked[c.Fingerprint] != 2 })
 		}
 	}
 }
@@ -719,7 +723,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
 					at = r.span(src, lit)
 					if h != "host" {
-						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: at, Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value), Secret: r.valueSpan(src, lit)})
+						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: at, Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 					}
 				}
 				r.firstOf(&r.facts.ForwardedHeaders, &r.forwarded, graph.HeaderValue{Span: at, Sub: sub, Header: h})
@@ -788,7 +792,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.BinaryExpr:
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" && h != "host" {
-				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: fingerprint(lit.Value), Secret: r.valueSpan(src, lit)})
+				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 			}
 		}
 		r.scanExpr(src, sub, e.X)
@@ -862,6 +866,12 @@ func headerComparison(e *vcl.BinaryExpr) (string, *vcl.StringLit) {
 func fingerprint(v string) graph.Fingerprint {
 	sum := sha256.Sum256([]byte("chainlint header literal\x00" + v))
 	return graph.Fingerprint(sum[:12])
+}
+
+// headerFingerprint identifies a header's literal value without keeping
+// it: equal for the same header (canonical lower case) and value.
+func headerFingerprint(header, v string) graph.Fingerprint {
+	return fingerprint(header + "\x00" + v)
 }
 
 // sortFacts orders facts by position.
