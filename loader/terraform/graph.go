@@ -117,6 +117,7 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 		l.build(e)
 	}
 	l.joinNext()
+	l.flushInstanceNotes()
 	return !l.streaming || l.checkUnparsed()
 }
 
@@ -438,9 +439,9 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 		}
 		if name, ok := unsetRootVariable(a.why); ok {
 			r := a.attr.Expr.Range()
-			l.g.Notes = append(l.g.Notes, graph.Problem{Rule: graph.RuleUnsetVariable, Pos: l.pos(r, false), End: l.pos(r, true),
+			l.noteInstance(inst, graph.Problem{Rule: graph.RuleUnsetVariable, Pos: l.pos(r, false), End: l.pos(r, true),
 				Message: fmt.Sprintf("variable %q has no value, and %s of %s takes its %s from it: terraform plan would stop and ask for it, and the chain through it goes unchecked; give it a value with --var %s=…, --var-file, terraform.tfvars or a *.auto.tfvars file, or TF_VAR_%s",
-					name, what, l.instanceLabel(inst), n, name, name)})
+					name, what, labelMark, n, name, name)})
 		}
 	}
 	if len(parts) > 0 {
@@ -448,9 +449,9 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 		if len(parts) > 1 {
 			verb, it = "are", "them"
 		}
-		l.g.Notes = append(l.g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: obj.Pos, End: obj.Pos,
+		l.noteInstance(inst, graph.Problem{Rule: graph.RuleUnknownValue, Pos: obj.Pos, End: obj.Pos,
 			Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
-				what, l.instanceLabel(inst), strings.Join(parts, " and "), verb, it)})
+				what, labelMark, strings.Join(parts, " and "), verb, it)})
 	}
 }
 
@@ -558,8 +559,16 @@ func (h *hclSource) Text(name, _ string) graph.Text            { return h.l.text
 // same module file serves every environment, so its address alone does
 // not say which one a note is about.
 func (l *loader) instanceLabel(inst *instance) string {
+	if root := l.instanceRoot(inst); root != "" {
+		return fmt.Sprintf("%s in root module %s", inst.addr, root)
+	}
+	return inst.addr
+}
+
+// instanceRoot is the root module instanceLabel names ("" for none).
+func (l *loader) instanceRoot(inst *instance) string {
 	if !strings.HasPrefix(inst.addr, "module.") || inst.root == "" {
-		return inst.addr
+		return ""
 	}
 	root := inst.root
 	if l.opts.Root != "" {
@@ -572,7 +581,86 @@ func (l *loader) instanceLabel(inst *instance) string {
 			root = filepath.Base(abs)
 		}
 	}
-	return fmt.Sprintf("%s in root module %s", inst.addr, filepath.ToSlash(root))
+	return filepath.ToSlash(root)
+}
+
+// labelMark stands in an instance note's message for the instances it is
+// about (flushInstanceNotes).
+const labelMark = "\x00instances\x00"
+
+// instanceNote is a note about one instance of a block. A module
+// instantiated several times (an environment each, or count) gives each
+// instance the same note at the same place; they are one note, naming
+// every instance.
+type instanceNote struct {
+	p          graph.Problem // its Message holds labelMark
+	addr, root string
+}
+
+func (l *loader) noteInstance(inst *instance, p graph.Problem) {
+	l.instanceNotes = append(l.instanceNotes, instanceNote{p: p, addr: inst.addr, root: l.instanceRoot(inst)})
+}
+
+// flushInstanceNotes adds the instance notes to the graph, one for each
+// rule, place and message, naming the instances it is about.
+func (l *loader) flushInstanceNotes() {
+	type key struct {
+		rule      graph.RuleID
+		file, msg string
+		off       int
+	}
+	index := map[key]int{}
+	var groups [][]instanceNote
+	for _, n := range l.instanceNotes {
+		pos := l.g.Files.Position(n.p.Pos)
+		k := key{n.p.Rule, pos.Filename, n.p.Message, pos.Offset}
+		if i, ok := index[k]; ok {
+			groups[i] = append(groups[i], n)
+			continue
+		}
+		index[k] = len(groups)
+		groups = append(groups, []instanceNote{n})
+	}
+	for _, g := range groups {
+		p := g[0].p
+		p.Message = strings.Replace(p.Message, labelMark, instancesLabel(g), 1)
+		l.g.Notes = append(l.g.Notes, p)
+	}
+	l.instanceNotes = nil
+}
+
+// instancesLabel names the instances of a group of notes: the first, and
+// how many more, with up to three of them.
+func instancesLabel(g []instanceNote) string {
+	label := func(n instanceNote, withRoot bool) string {
+		if n.root == "" || !withRoot {
+			return n.addr
+		}
+		return n.addr + " in root module " + n.root
+	}
+	sameRoot := true
+	for _, n := range g {
+		sameRoot = sameRoot && n.root == g[0].root
+	}
+	if len(g) == 1 {
+		return label(g[0], true)
+	}
+	var others []string
+	for _, n := range g[1:min(len(g), 4)] {
+		others = append(others, label(n, !sameRoot))
+	}
+	if len(g) > 4 {
+		others = append(others, "…")
+	}
+	more := "instances"
+	if len(g) == 2 {
+		more = "instance"
+	}
+	out := fmt.Sprintf("%s and %d more %s of the block (%s)", label(g[0], !sameRoot), len(g)-1, more, strings.Join(others, ", "))
+	if sameRoot && g[0].root != "" {
+		out += " in root module " + g[0].root
+	}
+	return out
 }
 
 // packagePath reads the package a Compute service deploys: its filename

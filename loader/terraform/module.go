@@ -171,6 +171,9 @@ type loader struct {
 	// seenProblem dedupes problems: a module called twice, or a cycle
 	// evaluated twice, reports the same diagnostic again.
 	seenProblem map[string]bool
+	// instanceNotes wait for flushInstanceNotes, which joins the notes of
+	// a block's instances.
+	instanceNotes []instanceNote
 	// budget bounds evaluation (see bounds.go).
 	budget *budget
 	// scope is the module instance whose objects are being built (its

@@ -1,0 +1,8 @@
+variable "origin" {
+  type = string
+}
+
+module "site" {
+  source = "../service"
+  origin = var.origin
+}
