@@ -615,7 +615,9 @@ func (l *loader) flushInstanceNotes() {
 		pos := l.g.Files.Position(n.p.Pos)
 		k := key{n.p.Rule, pos.Filename, n.p.Message, pos.Offset}
 		if i, ok := index[k]; ok {
-			groups[i] = append(groups[i], n)
+			if !slices.ContainsFunc(groups[i], func(o instanceNote) bool { return o.addr == n.addr && o.root == n.root }) {
+				groups[i] = append(groups[i], n) // one instance's objects may share a place (dynamic blocks)
+			}
 			continue
 		}
 		index[k] = len(groups)
