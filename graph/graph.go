@@ -392,6 +392,10 @@ type HeaderValue struct {
 	// Secret locates the literal's value, inside its quotes (what an
 	// output masks when the value is a secret).
 	Secret Span
+	// Refuses marks a check that is an access check: when the header does
+	// not match, the request ends with an error (vclmodel's
+	// refusesOnMismatch).
+	Refuses bool
 }
 
 // Fingerprint is the first 12 bytes of a SHA-256 of a literal: equal

@@ -26,7 +26,11 @@ var StaticSharedSecret = &analyzer.Rule{
 Nothing stops end users from calling the second service at its own
 domain. A fixed header value set by the first service and compared by the
 second is forgeable: it travels with every request, and leaks wherever the
-request is logged or forwarded. Fastly's guide recommends a time-limited
+request is logged or forwarded. The second service's comparison counts when
+it admits: a request whose header does not match ends in an error (error
+403, at once, further down, or in a subroutine it calls). A comparison that
+only decides how a request is served (a cache tier), and the Host (public:
+it routes the request), are not secrets. Fastly's guide recommends a time-limited
 signature instead: the first service signs "timestamp,datacenter" with
 digest.hmac_sha256 in vcl_miss and vcl_pass, keyed from a private edge
 dictionary; the second verifies it with digest.secure_is_equal and a ±2 s
@@ -60,7 +64,7 @@ func runStaticSharedSecret(pass *analysis.Pass) (any, error) {
 		for _, set := range r.From.VCL.HeaderSets {
 			var check *graph.HeaderValue
 			for _, c := range r.To.VCL.HeaderChecks {
-				if c.Header == set.Header && c.Fingerprint == set.Fingerprint {
+				if c.Refuses && c.Header == set.Header && c.Fingerprint == set.Fingerprint {
 					check = c
 					break
 				}

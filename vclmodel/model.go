@@ -54,7 +54,10 @@ type reader struct {
 	// forwarded and guarded hold the first of facts.ForwardedHeaders and
 	// facts.GuardHeaders of each header (firstOf).
 	forwarded, guarded map[string]*graph.HeaderValue
-	subs               map[string][]body
+	// checkNodes are the comparisons of facts.HeaderChecks, index by
+	// index (refusesOnMismatch).
+	checkNodes []*vcl.BinaryExpr
+	subs       map[string][]body
 	// syntaxErrors reports VCL that did not parse: the request-flow model
 	// does not run on part of a program.
 	syntaxErrors bool
@@ -731,7 +734,11 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 			r.scanExpr(src, sub, st.Value)
 		case *vcl.IfStmt:
 			for cur := st; cur != nil; {
+				checks := len(r.facts.HeaderChecks)
 				r.scanExpr(src, sub, cur.Cond)
+				for i := checks; i < len(r.facts.HeaderChecks); i++ {
+					r.facts.HeaderChecks[i].Refuses = r.refusesOnMismatch(cur, r.checkNodes[i])
+				}
 				if sub == "vcl_recv" {
 					r.guards(src, cur.Cond)
 				}
@@ -793,6 +800,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" && h != "host" {
 				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
+				r.checkNodes = append(r.checkNodes, e)
 			}
 		}
 		r.scanExpr(src, sub, e.X)
@@ -844,6 +852,87 @@ func (r *reader) guards(src *source, e vcl.Expr) {
 	}
 }
 
+// refusesOnMismatch reports whether a header comparison in the condition
+// of an if statement is an access check: when the header does not match,
+// the way the condition then goes ends the request with an error
+// (`if (req.http.X != "v") { error 403; }`, or the else side of ==). A
+// comparison that only decides what the service does with a request it
+// serves either way (`if (req.http.X-Env == "prod") { set … }`) is not.
+func (r *reader) refusesOnMismatch(st *vcl.IfStmt, cmp *vcl.BinaryExpr) bool {
+	towardTrue, ok := mismatchTowardTrue(st.Cond, cmp)
+	switch {
+	case !ok:
+		return false // inside a call or a concatenation: no plain test
+	case towardTrue:
+		return r.refuses(st.Then.Stmts, 0)
+	case st.Else != nil:
+		return r.refuses([]vcl.Stmt{st.Else}, 0)
+	}
+	return false
+}
+
+// mismatchTowardTrue finds cmp among the operands of a condition (through
+// parentheses, !, && and ||) and reports which way its failing to match
+// pushes the condition: toward true for !=, toward false for ==, each
+// negation turning it round.
+func mismatchTowardTrue(cond vcl.Expr, cmp *vcl.BinaryExpr) (towardTrue, found bool) {
+	switch e := cond.(type) {
+	case *vcl.BinaryExpr:
+		if e == cmp {
+			return e.Op == "!=", true
+		}
+		if e.Op == "&&" || e.Op == "||" {
+			if t, ok := mismatchTowardTrue(e.X, cmp); ok {
+				return t, true
+			}
+			return mismatchTowardTrue(e.Y, cmp)
+		}
+	case *vcl.ParenExpr:
+		return mismatchTowardTrue(e.X, cmp)
+	case *vcl.UnaryExpr:
+		if e.Op == "!" {
+			t, ok := mismatchTowardTrue(e.X, cmp)
+			return !t, ok
+		}
+	}
+	return false, false
+}
+
+// refuses reports whether statements can end the request with an error:
+// an error statement at any depth, or in a subroutine they call (a few
+// calls deep).
+func (r *reader) refuses(stmts []vcl.Stmt, depth int) bool {
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *vcl.ErrorStmt:
+			return true
+		case *vcl.Block:
+			if r.refuses(st.Stmts, depth) {
+				return true
+			}
+		case *vcl.IfStmt:
+			if r.refuses(st.Then.Stmts, depth) || st.Else != nil && r.refuses([]vcl.Stmt{st.Else}, depth) {
+				return true
+			}
+		case *vcl.SwitchStmt:
+			for _, c := range st.Cases {
+				if r.refuses(c.Stmts, depth) {
+					return true
+				}
+			}
+		case *vcl.CallStmt:
+			if depth < 4 {
+				for _, b := range r.subs[st.Name.Name] {
+					if r.refuses(b.stmts, depth+1) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // headerComparison matches req.http.X == "literal" (either way round).
 func headerComparison(e *vcl.BinaryExpr) (string, *vcl.StringLit) {
 	id, okX := e.X.(*vcl.Ident)
@@ -876,6 +965,7 @@ func headerFingerprint(header, v string) graph.Fingerprint {
 
 // sortFacts orders facts by position.
 func (r *reader) sortFacts() {
+	r.checkNodes = nil // the scan is over: the syntax tree may go
 	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *graph.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })

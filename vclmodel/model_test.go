@@ -222,3 +222,51 @@ func TestApplyAllKeepsOnlyHeaderPairs(t *testing.T) {
 		t.Errorf("%d secrets, want 4: %+v", len(g.Secrets), g.Secrets)
 	}
 }
+
+// TestHeaderCheckRefuses: a header compared with a literal in vcl_recv is
+// an access check when the side the condition takes on a mismatch ends
+// the request with an error (at any depth, or in a subroutine it calls).
+func TestHeaderCheckRefuses(t *testing.T) {
+	for _, c := range []struct {
+		name, recv string
+		refuses    bool
+	}{
+		{"!= then error", `if (req.http.K != "v") { error 403; }`, true},
+		{"== else error", `if (req.http.K == "v") { set req.http.ok = "1"; } else { error 403; }`, true},
+		{"== else-if chain errors", `if (req.http.K == "v") { set req.http.ok = "1"; } else if (req.url ~ "^/public") { set req.http.p = "1"; } else { error 403; }`, true},
+		{"literal first", `if ("v" != req.http.K) { error 403; }`, true},
+		{"negated ==", `if (!(req.http.K == "v")) { error 403; }`, true},
+		{"negated !=, else error", `if (!(req.http.K != "v")) { set req.http.ok = "1"; } else { error 403; }`, true},
+		{"|| with another check", `if (req.http.K != "v" || req.http.J != "w") { error 401; }`, true},
+		{"&& on some paths", `if (req.http.K != "v" && req.url ~ "^/admin") { error 403; }`, true},
+		{"nested error", `if (req.http.K != "v") { if (req.method != "GET") { error 405; } }`, true},
+		{"through a call", `if (req.http.K != "v") { call deny; }`, true},
+		{"== then error: the match is refused", `if (req.http.K == "v") { error 403; }`, false},
+		{"== only tunes", `if (req.http.K == "v") { set req.http.tier = "long"; }`, false},
+		{"!= only tunes", `if (req.http.K != "v") { set req.http.tier = "short"; }`, false},
+		{"inside a call", `if (std.tolower(req.http.K) == "v") { set req.http.x = "1"; } else { error 403; }`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := "sub deny {\n  error 403;\n}\nsub vcl_recv {\n#FASTLY recv\n  " + c.recv + "\n}\n"
+			_, s, _ := service(t, src, nil)
+			var checks []*graph.HeaderValue
+			for _, h := range s.VCL.HeaderChecks {
+				if h.Header == "k" {
+					checks = append(checks, h)
+				}
+			}
+			if c.name == "inside a call" {
+				if len(checks) != 0 {
+					t.Fatalf("a comparison inside a call is a check: %+v", checks)
+				}
+				return
+			}
+			if len(checks) != 1 {
+				t.Fatalf("%d checks of k, want 1", len(checks))
+			}
+			if checks[0].Refuses != c.refuses {
+				t.Errorf("Refuses = %v, want %v", checks[0].Refuses, c.refuses)
+			}
+		})
+	}
+}
