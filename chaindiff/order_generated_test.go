@@ -3,6 +3,7 @@ package chaindiff_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -66,7 +67,10 @@ func generate(rng *rand.Rand) (base, head map[string]*genService) {
 		base[s.ID] = s
 	}
 	renamed := map[string]string{} // old domain → new
-	for id, s := range base {
+	// In ID order: the draws below must go to the same services in every
+	// run, or the seed does not make the test the same test.
+	for _, id := range slices.Sorted(maps.Keys(base)) {
+		s := base[id]
 		c := *s
 		c.Version.Number = 2
 		c.Version.Domains = append([]genDomain(nil), s.Version.Domains...)
@@ -87,7 +91,8 @@ func generate(rng *rand.Rand) (base, head map[string]*genService) {
 		head[id] = &c
 	}
 	// Backends follow renamed domains in head.
-	for _, s := range head {
+	for _, id := range slices.Sorted(maps.Keys(head)) {
+		s := head[id]
 		for k, b := range s.Version.Backends {
 			if nd, ok := renamed[b.OverrideHost]; ok {
 				s.Version.Backends[k].OverrideHost = nd
@@ -139,7 +144,10 @@ func lintDir(t *testing.T, dir string) *lint.Result {
 func errorKeys(res *lint.Result) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range res.Findings {
-		if f.Severity >= analyzer.SeverityInfo {
+		// long-chain is advice, not a request that fails, and names the
+		// service where a path starts: mid-way a path can start one
+		// service earlier or later than on either side.
+		if f.Severity >= analyzer.SeverityInfo && f.Rule != "long-chain" {
 			out[f.Rule+"|"+f.Service+"|"+f.Object] = true
 		}
 	}
