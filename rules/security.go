@@ -225,9 +225,11 @@ When several services of a chain cache, a URL purge must reach the copy in
 each. A custom vcl_hash in some of them (or different ones) keys the same
 URL differently, so purging the URL in one service misses the other's
 copy. Use the same vcl_hash in every caching service of the chain, or
-purge by surrogate key or purge-all instead of by URL. (The example below
-is also an unprotected-chained-service finding: its chained service checks
-no secret header.)
+purge by surrogate key or purge-all instead of by URL. A service that
+passes every request to its backend (every path leaves through vcl_pass)
+keeps no copy, and is left out. (The example below is also an
+unprotected-chained-service finding: its chained service checks no secret
+header.)
 
 Bad:
 
@@ -251,10 +253,27 @@ func hashKey(s *graph.Service) string {
 	return s.VCL.HashKey
 }
 
+// neverCaches reports a VCL service whose every path to a backend, as the
+// request-flow model runs it, leaves through vcl_pass: it stores no copy
+// a purge could miss. (When the model did not run, or merged paths, the
+// service is taken to cache.)
+func neverCaches(s *graph.Service) bool {
+	v := s.VCL
+	if v == nil || v.Exits == nil || v.ExitsMerged || len(v.Exits) == 0 {
+		return false
+	}
+	for _, e := range v.Exits {
+		if e.Sub != "vcl_pass" {
+			return false
+		}
+	}
+	return true
+}
+
 func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	for _, s := range c.Graph.Services {
-		if s.Platform != graph.PlatformVCL || s.VCL == nil || s.VCL.HashCustom == nil {
+		if s.Platform != graph.PlatformVCL || s.VCL == nil || s.VCL.HashCustom == nil || neverCaches(s) {
 			continue
 		}
 		var other *graph.Service
@@ -264,7 +283,7 @@ func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 			if n == s {
 				n = r.From
 			}
-			if r.Loopback() || n == s || n.Platform != graph.PlatformVCL || hashKey(n) == hashKey(s) {
+			if r.Loopback() || n == s || n.Platform != graph.PlatformVCL || hashKey(n) == hashKey(s) || neverCaches(n) {
 				continue
 			}
 			other, via = n, r
