@@ -29,7 +29,11 @@ every request the chain sends is refused, and the chain is broken. The
 rule runs the second service's VCL (the request-flow model): every path
 to a backend needs the header present, or equal to a value, by a
 condition on that header alone; and no VCL service that reaches it sets
-the header on the way (in vcl_recv, vcl_miss or vcl_pass). A request
+the header on the way (in vcl_recv, vcl_miss or vcl_pass). Headers that
+arrive without the first service setting them are not such a guard: the
+ones clients send (User-Agent, Cookie, Authorization, …), which the first
+service forwards, and the ones Fastly writes into requests (Fastly-SSL,
+Fastly-FF, Fastly-Client-IP, X-Forwarded-For, …). A request
 from an end user that happens to carry the header passes, which is what
 the guard is meant to stop. Set the header in the first service (a signed
 timestamp, see static-shared-secret), or check the header the first
@@ -90,7 +94,7 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, g := range s.VCL.GuardHeaders {
-			if sent[g.Header] || !everyPathNeeds(s.VCL.Exits, g.Header) {
+			if sent[g.Header] || arrivesAnyway(g.Header) || !everyPathNeeds(s.VCL.Exits, g.Header) {
 				continue
 			}
 			var names []string
@@ -113,6 +117,31 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// arrivesAnyway reports a request header that reaches a chained service
+// without the service before it setting it: one a client sends and the
+// first service forwards as it is (bereq starts as a copy of req), or one
+// Fastly writes into requests (its header reference: Fastly-SSL, "set to
+// 1 on requests that arrived at Fastly over TLS" and not overwritten on
+// the way; Fastly-FF and Fastly-Client, written into requests from a
+// Fastly server; Fastly-Client-IP; X-Forwarded-For, -Host and -Server;
+// CDN-Loop). A guard on one of those does not refuse chained requests.
+func arrivesAnyway(h string) bool {
+	if strings.HasPrefix(h, "sec-") { // Sec-Fetch-*, Sec-CH-UA*: browsers send them
+		return true
+	}
+	switch h {
+	case "accept", "accept-charset", "accept-encoding", "accept-language", "authorization",
+		"cache-control", "content-length", "content-type", "cookie", "dnt", "expect", "forwarded",
+		"host", "if-match", "if-modified-since", "if-none-match", "if-range", "if-unmodified-since",
+		"origin", "pragma", "priority", "proxy-authorization", "range", "referer", "te",
+		"upgrade-insecure-requests", "user-agent", "via", "x-requested-with",
+		"x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-server",
+		"fastly-ssl", "fastly-ff", "fastly-client", "fastly-client-ip", "fastly-orig-accept-encoding", "cdn-loop":
+		return true
+	}
+	return false
 }
 
 // everyPathNeeds reports whether every path of the model needs header h

@@ -192,8 +192,11 @@ func runUnprotectedChainedService(pass *analysis.Pass) (any, error) {
 		checked := false
 		for _, g := range s.VCL.GuardHeaders {
 			// A header every path needs guards the service, whoever sets
-			// it (when no caller does, chain-guard-refuses says so).
-			checked = checked || sent[g.Header] || s.VCL.Exits != nil && !s.VCL.ExitsMerged && len(s.VCL.Exits) > 0 && everyPathNeeds(s.VCL.Exits, g.Header)
+			// it (when no caller does, chain-guard-refuses says so), but
+			// not one any client sends or Fastly adds; the Host routes
+			// the request, whoever sets it.
+			checked = checked || sent[g.Header] && g.Header != "host" ||
+				!arrivesAnyway(g.Header) && s.VCL.Exits != nil && !s.VCL.ExitsMerged && len(s.VCL.Exits) > 0 && everyPathNeeds(s.VCL.Exits, g.Header)
 		}
 		if checked {
 			continue
