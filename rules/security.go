@@ -138,9 +138,12 @@ vcl_recv checks something only the first service sends, end users can
 skip the first service's logic (authentication, rate limits, WAF). The
 rule looks for a request header that a VCL service before it sets on the
 way (in vcl_miss, vcl_pass or vcl_recv) and that this service's vcl_recv
-reads in a condition. Only services whose custom VCL or snippets are among
-the inputs are checked, and not Compute services: their code is not
-visible here.
+reads in a condition, or a header every path to a backend requires. The
+Host, and a requirement on a header every request carries anyway (one
+clients send, such as User-Agent, or one Fastly adds, such as Fastly-SSL),
+protect nothing. Only services whose custom VCL or snippets are among the
+inputs are checked, and not Compute services: their code is not visible
+here.
 
 Bad:
 
