@@ -228,8 +228,9 @@ func (fs *Files) Of(pos token.Pos) *File {
 type Text struct {
 	Field[string]
 	// Segments map decoded offsets to positions: decoded byte i, in the
-	// segment with the greatest Dec <= i, is at Pos + Src + (i - Dec).
-	// Empty means the value is stored verbatim starting at Pos.
+	// segment with the greatest Dec <= i, is at Pos + Src + (i - Dec), or
+	// at the pinned position of a PinnedSegment. Empty means the value is
+	// stored verbatim starting at Pos.
 	Segments []Segment
 }
 
@@ -247,6 +248,14 @@ func NewSegment(dec int, src, at token.Pos) Segment {
 	return Segment{Dec: int32(dec), Src: int32(src - at)}
 }
 
+// PinnedSegment is a run of a Text whose decoded bytes have no source of
+// their own and all stand at position src: what an interpolation of a
+// Terraform template produced, for instance, is where the interpolation
+// is written. (Its Src is negative: -1 - the offset.)
+func PinnedSegment(dec int, src, at token.Pos) Segment {
+	return Segment{Dec: int32(dec), Src: -1 - int32(src-at)}
+}
+
 // PosAt returns the source position of byte i of the decoded text,
 // clamped to the value's extent in its file.
 func (t Text) PosAt(i int) token.Pos {
@@ -259,7 +268,11 @@ func (t Text) PosAt(i int) token.Pos {
 		if k < 0 {
 			k = 0
 		}
-		p = t.Pos + token.Pos(t.Segments[k].Src) + token.Pos(i-int(t.Segments[k].Dec))
+		if seg := t.Segments[k]; seg.Src < 0 {
+			p = t.Pos + token.Pos(-1-seg.Src) // pinned
+		} else {
+			p = t.Pos + token.Pos(seg.Src) + token.Pos(i-int(seg.Dec))
+		}
 	}
 	if t.End.IsValid() && p > t.End {
 		p = t.End

@@ -99,3 +99,20 @@ func TestPositionMatchesGoToken(t *testing.T) {
 		t.Errorf("a position past every file: %v, want the zero Position", got)
 	}
 }
+
+// TestPinnedSegment: bytes of a pinned run all stand at its position;
+// the runs around it advance byte by byte.
+func TestPinnedSegment(t *testing.T) {
+	fs := NewFiles()
+	f := fs.Add("t.tftpl", []byte("a ${x} b\n"))
+	at := f.Pos(0)
+	// decoded "a XYZ b\n": "a " verbatim, "XYZ" from ${x} (at offset 2),
+	// " b\n" verbatim from offset 6.
+	text := Text{Field: Field[string]{Value: "a XYZ b\n", Pos: at, End: f.Pos(9), Set: true},
+		Segments: []Segment{NewSegment(0, f.Pos(0), at), PinnedSegment(2, f.Pos(2), at), NewSegment(5, f.Pos(6), at)}}
+	for i, want := range []int{0, 1, 2, 2, 2, 6, 7, 8} {
+		if got := int(text.PosAt(i) - at); got != want {
+			t.Errorf("PosAt(%d) = offset %d, want %d", i, got, want)
+		}
+	}
+}

@@ -818,9 +818,13 @@ func (l *loader) templateFileFunc(moduleDir string, funcs map[string]function.Fu
 				inner[name] = fn
 			}
 			inner["templatefile"] = noNestedTemplateFunc
-			out, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: inner})
+			ctx := &hcl.EvalContext{Variables: vars, Functions: inner}
+			out, diags := expr.Value(ctx)
 			if diags.HasErrors() {
 				return cty.NilVal, diags
+			}
+			if te, ok := expr.(*hclsyntax.TemplateExpr); ok && out.IsWhollyKnown() && !out.IsNull() && out.Type() == cty.String {
+				l.keepRendered(f, te, ctx, out.AsString())
 			}
 			return out, nil
 		},

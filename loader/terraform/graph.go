@@ -885,6 +885,9 @@ func (l *loader) text(a *evalAttr) graph.Text {
 			return t
 		}
 	}
+	if l.renderedText(&t) {
+		return t
+	}
 	r := a.attr.Expr.Range()
 	src := l.file(r.Filename)
 	if src == nil || r.End.Byte > len(src.Content) {

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -174,6 +175,10 @@ type loader struct {
 	// instanceNotes wait for flushInstanceNotes, which joins the notes of
 	// a block's instances.
 	instanceNotes []instanceNote
+	// rendered are templatefile() results by output, with where their
+	// bytes come from (keepRendered).
+	renderedMu sync.Mutex
+	rendered   map[string]*renderedTemplate
 	// budget bounds evaluation (see bounds.go).
 	budget *budget
 	// scope is the module instance whose objects are being built (its
