@@ -227,7 +227,9 @@ type VCLFacts struct {
 	HashKey    string
 	// HeaderSets are request headers set to a literal on the way to a
 	// backend (bereq.http.X, or req.http.X); HeaderChecks are request
-	// headers compared with a literal in vcl_recv. Host is neither: a
+	// headers compared with a literal in vcl_recv where a mismatch is
+	// refused (HeaderValue.Refuses; the literals of the other comparisons
+	// are masked as secrets all the same). Host is neither: a
 	// hostname is public (it is what routes the request), not a secret.
 	// Values are never kept: only a fingerprint, so that two services can
 	// be matched without a secret ever reaching an output.

@@ -966,6 +966,22 @@ func headerFingerprint(header, v string) graph.Fingerprint {
 // sortFacts orders facts by position.
 func (r *reader) sortFacts() {
 	r.checkNodes = nil // the scan is over: the syntax tree may go
+	// A check that refuses nothing is no half of a shared secret: its
+	// literal is still masked as a secret, and the fact goes now (VCL
+	// with routing tables compares headers in hundreds of places).
+	kept := r.facts.HeaderChecks[:0]
+	for _, c := range r.facts.HeaderChecks {
+		if c.Refuses {
+			kept = append(kept, c)
+		} else {
+			r.sink.Secrets = append(r.sink.Secrets, c.Secret)
+		}
+	}
+	clear(r.facts.HeaderChecks[len(kept):])
+	r.facts.HeaderChecks = kept
+	if len(kept) == 0 {
+		r.facts.HeaderChecks = nil
+	}
 	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *graph.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
