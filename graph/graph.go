@@ -548,6 +548,11 @@ type Project struct {
 	// not among the inputs, or by fastly compute deploy's prompts. It is
 	// unknown, not empty, so no code reference of that kind is judged.
 	LinksUnknown, BackendsUnknown bool
+	// DynamicBackends are the names the code registers dynamic backends
+	// under (Backend::builder, new Backend({name}), RegisterDynamicBackend);
+	// DynamicComputed reports one whose name is known at run time only.
+	DynamicBackends []string
+	DynamicComputed bool
 }
 
 // CodeRef is a store open or backend send in a Compute project's code.

@@ -154,10 +154,13 @@ var UnknownBackendReference = &analyzer.Rule{
 req.send("b"), fetch(req, { backend: "b" }) and req.Send(ctx, "b") name a
 backend of the service. A name the service lacks fails at run time. The
 backends are the service's (from an export or Terraform) and the project's
-[setup] backends. Dynamic backends built in code are not checked. When the
-service is not among the inputs and [setup] declares no backend (fastly
-compute deploy then asks for them), the backends are unknown and one
-unknown-value note says so.
+[setup] backends, and the dynamic backends the code registers by a name
+it writes (Rust Backend::builder("name", …), JavaScript new Backend({
+name: "name", … }), Go fsthttp.RegisterDynamicBackend("name", …)); when
+it registers one under a name it computes, the project's sends are not
+judged. When the service is not among the inputs and [setup] declares no
+backend (fastly compute deploy then asks for them), the backends are
+unknown and one unknown-value note says so.
 
 Bad:
 
@@ -176,8 +179,10 @@ Good:
 
 func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		if s.Project == nil || s.Project.BackendsUnknown {
-			continue // the backends are unknown (an unknown-value note says so)
+		if s.Project == nil || s.Project.BackendsUnknown || s.Project.DynamicComputed {
+			// The backends are unknown (an unknown-value note says so), or
+			// the code registers backends under names it computes.
+			continue
 		}
 		var names []string
 		unknown := false
@@ -186,6 +191,11 @@ func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 				unknown = true
 			}
 			names = append(names, b.Name.Value)
+		}
+		for _, n := range s.Project.DynamicBackends {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
 		}
 		if unknown {
 			continue

@@ -344,11 +344,26 @@ func (p *project) scanFile(proj *graph.Project, path string, src []byte, l lang)
 	toks := tokenize(src, l)
 	refs, computed := findRefs(toks, l)
 	proj.Computed += computed
+	dyn, dynComputed := dynamicBackends(toks, l)
+	proj.DynamicComputed = proj.DynamicComputed || dynComputed
+	if len(refs) == 0 && len(dyn) == 0 {
+		return toks
+	}
+	consts := constants(toks, l)
+	for _, d := range dyn {
+		switch {
+		case d.kind == tString:
+			proj.DynamicBackends = append(proj.DynamicBackends, d.text)
+		case consts[d.text] != nil:
+			proj.DynamicBackends = append(proj.DynamicBackends, consts[d.text].value.text)
+		default:
+			proj.DynamicComputed = true // a variable: known at run time only
+		}
+	}
 	if len(refs) == 0 {
 		return toks
 	}
 	f := p.g.Files.Add(path, src)
-	consts := constants(toks, l)
 	for _, r := range refs {
 		cr := &graph.CodeRef{Span: graph.Span{Pos: f.Pos(r.callOff), End: f.Pos(r.callEnd)}, Kind: r.kind, Call: r.call, Pass: r.pass}
 		switch r.arg.kind {

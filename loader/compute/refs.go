@@ -167,6 +167,71 @@ func findRefs(toks []tok, l lang) (refs []ref, computed int) {
 	return refs, computed
 }
 
+// dynamicBackends finds the backends the code registers at run time
+// (dynamic backends), by the name each is registered under:
+//
+//	Rust (fastly crate)      Backend::builder("name", "target")
+//	JavaScript (js-compute)  new Backend({ name: "name", target: … })
+//	Go (compute-sdk-go)      fsthttp.RegisterDynamicBackend("name", "target", opts)
+//
+// A name argument that is a constant is returned as its identifier token
+// (the caller resolves it); computed reports a registration whose name is
+// neither a literal nor an identifier.
+func dynamicBackends(toks []tok, l lang) (names []tok, computed bool) {
+	at := func(i int, kind tokKind, text string) bool {
+		return i >= 0 && i < len(toks) && toks[i].kind == kind && toks[i].text == text
+	}
+	arg := func(i int) {
+		if i < len(toks) && (toks[i].kind == tString || toks[i].kind == tIdent) && i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].text == ")" || toks[i+1].text == "}") {
+			names = append(names, toks[i])
+		} else {
+			computed = true
+		}
+	}
+	for i, t := range toks {
+		if t.kind != tIdent {
+			continue
+		}
+		switch l {
+		case langRust:
+			if t.text == "Backend" && at(i+1, tPunct, "::") && at(i+2, tIdent, "builder") && at(i+3, tPunct, "(") {
+				arg(i + 4)
+			}
+		case langJS:
+			if t.text == "Backend" && at(i-1, tIdent, "new") && at(i+1, tPunct, "(") {
+				if !at(i+2, tPunct, "{") {
+					computed = true // options built elsewhere
+					continue
+				}
+				depth, found := 0, false
+				for j := i + 1; j < len(toks); j++ {
+					switch toks[j].text {
+					case "(", "{", "[":
+						depth++
+					case ")", "}", "]":
+						depth--
+					}
+					if depth == 0 {
+						break
+					}
+					if depth == 2 && at(j, tIdent, "name") && at(j+1, tPunct, ":") {
+						arg(j + 2)
+						found = true
+					}
+				}
+				if !found {
+					computed = true
+				}
+			}
+		case langGo:
+			if t.text == "RegisterDynamicBackend" && at(i+1, tPunct, "(") {
+				arg(i + 2)
+			}
+		}
+	}
+	return names, computed
+}
+
 // passForm reports whether toks[i] starts one of the SDKs' pass cache
 // overrides:
 //
