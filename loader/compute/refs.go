@@ -131,25 +131,12 @@ func findRefs(toks []tok, l lang) (refs []ref, computed int) {
 			// fetch(req, { backend: "b" }): the backend property of the
 			// call's options object.
 			if t.text == "fetch" && at(i+1, tPunct, "(") && !at(i-1, tPunct, ".") {
-				depth := 0
-				for j := i + 1; j < len(toks); j++ {
-					switch toks[j].text {
-					case "(", "{", "[":
-						depth++
-					case ")", "}", "]":
-						depth--
-					}
-					if depth == 0 {
-						break
-					}
-					if depth == 2 && at(j, tIdent, "backend") && at(j+1, tPunct, ":") {
-						argAt := j + 2
-						if argAt < len(toks) && (toks[argAt].kind == tString || toks[argAt].kind == tIdent) &&
-							(argAt+1 >= len(toks) || toks[argAt+1].text == "," || toks[argAt+1].text == "}") {
-							refs = append(refs, ref{kind: "backend", call: "fetch", callOff: t.off, callEnd: toks[argAt].end, arg: toks[argAt]})
-						} else {
-							computed++
-						}
+				for _, argAt := range optionValues(toks, i+1, "backend") {
+					if argAt < len(toks) && (toks[argAt].kind == tString || toks[argAt].kind == tIdent) &&
+						(argAt+1 >= len(toks) || toks[argAt+1].text == "," || toks[argAt+1].text == "}") {
+						refs = append(refs, ref{kind: "backend", call: "fetch", callOff: t.off, callEnd: toks[argAt].end, arg: toks[argAt]})
+					} else {
+						computed++
 					}
 				}
 			}
@@ -165,6 +152,29 @@ func findRefs(toks []tok, l lang) (refs []ref, computed int) {
 	}
 	markPasses(toks, l, refs)
 	return refs, computed
+}
+
+// optionValues returns where the values of a property key start in the
+// object literals passed to a call whose '(' is toks[open]: fetch(req, {
+// backend: "b" }), new Backend({ name: "n", … }).
+func optionValues(toks []tok, open int, key string) []int {
+	var out []int
+	depth := 0
+	for j := open; j < len(toks); j++ {
+		switch toks[j].text {
+		case "(", "{", "[":
+			depth++
+		case ")", "}", "]":
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+		if depth == 2 && toks[j].kind == tIdent && toks[j].text == key && j+1 < len(toks) && toks[j+1].kind == tPunct && toks[j+1].text == ":" {
+			out = append(out, j+2)
+		}
+	}
+	return out
 }
 
 // dynamicBackends finds the backends the code registers at run time
@@ -203,23 +213,11 @@ func dynamicBackends(toks []tok, l lang) (names []tok, computed bool) {
 					computed = true // options built elsewhere
 					continue
 				}
-				depth, found := 0, false
-				for j := i + 1; j < len(toks); j++ {
-					switch toks[j].text {
-					case "(", "{", "[":
-						depth++
-					case ")", "}", "]":
-						depth--
-					}
-					if depth == 0 {
-						break
-					}
-					if depth == 2 && at(j, tIdent, "name") && at(j+1, tPunct, ":") {
-						arg(j + 2)
-						found = true
-					}
+				values := optionValues(toks, i+1, "name")
+				for _, argAt := range values {
+					arg(argAt)
 				}
-				if !found {
+				if len(values) == 0 {
 					computed = true
 				}
 			}
