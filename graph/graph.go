@@ -555,10 +555,17 @@ type Project struct {
 	DynamicComputed bool
 }
 
+// CodeRefDictionary is the kind of a Dictionary open (the SDKs' older
+// name for a config store, which also opens a service's own edge
+// dictionary): it uses a config-store link of that name if there is one,
+// and is checked against none.
+const CodeRefDictionary = "dictionary"
+
 // CodeRef is a store open or backend send in a Compute project's code.
 type CodeRef struct {
 	Span // the call
-	// Kind is a StoreType ("kv-store", …) or "backend".
+	// Kind is a StoreType ("kv-store", …), "backend", or
+	// CodeRefDictionary.
 	Kind string
 	// Name is the name opened, positioned at the argument.
 	Name Field[string]

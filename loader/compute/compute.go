@@ -418,9 +418,11 @@ func within(dir, path string) bool {
 func (p *project) noteUnknown(proj *graph.Project) {
 	var stores, backends bool
 	for _, r := range proj.Refs {
-		if r.Kind == "backend" {
+		switch r.Kind {
+		case "backend":
 			backends = backends || proj.BackendsUnknown
-		} else {
+		case graph.CodeRefDictionary: // checked against nothing in any case
+		default:
 			stores = stores || proj.LinksUnknown
 		}
 	}

@@ -35,3 +35,26 @@ func TestDynamicBackends(t *testing.T) {
 		})
 	}
 }
+
+// TestStoreOpens: every SDK form that opens a store by name, as its kind.
+func TestStoreOpens(t *testing.T) {
+	for _, c := range []struct {
+		l        lang
+		src      string
+		kind, as string
+	}{
+		{langRust, `let s = KVStore::open("users")?;`, "kv-store", "KVStore::open"},
+		{langRust, `let s = ConfigStore::open("settings");`, "config-store", "ConfigStore::open"},
+		{langRust, `let s = ConfigStore::try_open("settings")?;`, "config-store", "ConfigStore::try_open"},
+		{langRust, `let s = SecretStore::open("keys")?;`, "secret-store", "SecretStore::open"},
+		{langRust, `let d = Dictionary::open("settings");`, "dictionary", "Dictionary::open"},
+		{langJS, `const s = new ConfigStore("settings");`, "config-store", "new ConfigStore"},
+		{langJS, `const d = new Dictionary("settings");`, "dictionary", "new Dictionary"},
+		{langGo, `s, err := configstore.Open("settings")`, "config-store", "configstore.Open"},
+	} {
+		refs, _ := findRefs(tokenize([]byte(c.src), c.l), c.l)
+		if len(refs) != 1 || refs[0].kind != c.kind || refs[0].call != c.as {
+			t.Errorf("%s: refs %+v, want one %s (%s)", c.src, refs, c.kind, c.as)
+		}
+	}
+}

@@ -81,8 +81,14 @@ func constAt(toks []tok, i int) *constDecl {
 	return nil
 }
 
-var rustStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore)}
-var jsStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore)}
+// The SDKs' store types. Dictionary is ConfigStore's older name (the Rust
+// and JavaScript SDKs keep it, deprecated: "renamed to ConfigStore"), and
+// it also opens a service's own edge dictionary (Terraform's dictionary
+// block on fastly_service_compute), which chainlint does not model: its
+// opens are of kind graph.CodeRefDictionary, which no store is checked
+// against.
+var rustStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore), "Dictionary": graph.CodeRefDictionary}
+var jsStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore), "Dictionary": graph.CodeRefDictionary}
 var goStores = map[string]string{"kvstore": string(graph.KVStore), "configstore": string(graph.ConfigStore), "secretstore": string(graph.SecretStore)}
 
 // findRefs matches the SDK calls that name stores and backends.
@@ -113,8 +119,9 @@ func findRefs(toks []tok, l lang) (refs []ref, computed int) {
 		}
 		switch l {
 		case langRust:
-			// KVStore::open("n") and friends; Backend::from_name("b").
-			if kind, ok := rustStores[t.text]; ok && at(i+1, tPunct, "::") && (at(i+2, tIdent, "open") || at(i+2, tIdent, "open_local")) && at(i+3, tPunct, "(") {
+			// KVStore::open("n") and friends (ConfigStore::try_open too);
+			// Backend::from_name("b").
+			if kind, ok := rustStores[t.text]; ok && at(i+1, tPunct, "::") && (at(i+2, tIdent, "open") || at(i+2, tIdent, "try_open") || at(i+2, tIdent, "open_local")) && at(i+3, tPunct, "(") {
 				add(kind, t.text+"::"+toks[i+2].text, i, i+4)
 			}
 			if t.text == "Backend" && at(i+1, tPunct, "::") && at(i+2, tIdent, "from_name") && at(i+3, tPunct, "(") {
