@@ -91,6 +91,13 @@ type Service struct {
 	Staged Field[string]
 	// File is the name of the file that declares the service.
 	File string
+	// Dictionaries are the names of the service's own edge dictionaries
+	// (the API's dictionaries, Terraform's dictionary blocks): Compute
+	// code opens one as a config store (ConfigStore::open, as Dictionary
+	// did), with no resource link. DictionaryUnknown reports one whose
+	// name is known only at apply time.
+	Dictionaries      []string
+	DictionaryUnknown bool
 	// Scope isolates the service's chain: its backends reach only domains
 	// of services of the same scope, and its domains are duplicates only
 	// of domains in that scope. Empty for the estate. A Terraform module

@@ -83,7 +83,10 @@ manifest declared the KV store "usernames" while the code's constant said
 "divine-names". When the service is not among the inputs and [setup]
 declares no store at all, the links were made by hand (or by Terraform not
 given): they are unknown, and one unknown-value note says the names go
-unchecked.
+unchecked. A config store may also be the service's own edge dictionary
+(the API's dictionaries, Terraform's dictionary block): ConfigStore::open
+opens one by its name, with no link, and Dictionary opens (the SDKs'
+older name) are not checked.
 
 Bad:
 
@@ -110,6 +113,9 @@ func runUnknownStoreReference(pass *analysis.Pass) (any, error) {
 		for _, r := range s.Project.Refs {
 			if r.Kind == "backend" || r.Kind == graph.CodeRefDictionary || !r.Name.Known() {
 				continue // a Dictionary may open the service's own edge dictionary
+			}
+			if r.Kind == string(graph.ConfigStore) && (s.DictionaryUnknown || slices.Contains(s.Dictionaries, r.Name.Value)) {
+				continue // the service's own edge dictionary, opened as a config store
 			}
 			var names []string
 			var wrongType *graph.Link

@@ -699,6 +699,11 @@ func (l *loader) service(n *tree.Node) {
 		s.Headers = readAll[graph.Header](l, version, schema.Header)
 		s.RequestSettings = readAll[graph.RequestSetting](l, version, schema.RequestSetting)
 		s.VCLs = readAll[graph.VCLSource](l, version, schema.VCL)
+		for _, d := range l.list(version, "dictionaries", "dictionary") {
+			if name := d.Get("name"); name != nil && name.Kind == tree.String {
+				s.Dictionaries = append(s.Dictionaries, name.Text)
+			}
+		}
 		l.links(s, version, seenLinks)
 	}
 	l.links(s, n, seenLinks)

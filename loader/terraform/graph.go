@@ -411,6 +411,13 @@ func (l *loader) service(inst *instance) *graph.Service {
 	for _, pb := range b.blocks["package"] {
 		s.Package = l.packagePath(inst, pb)
 	}
+	for _, db := range b.blocks["dictionary"] {
+		if name := l.str(db.attrs["name"]); name.Known() {
+			s.Dictionaries = append(s.Dictionaries, name.Value)
+		} else {
+			s.DictionaryUnknown = true
+		}
+	}
 	return s
 }
 

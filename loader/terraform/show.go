@@ -253,6 +253,14 @@ func (s *showLoader) resource(r *tree.Node) {
 	for i, l := range items {
 		svc.Links = append(svc.Links, s.link(svc, l, unknowns[i]))
 	}
+	items, _ = blocks(values, unknown, "dictionary")
+	for _, d := range items {
+		if n := d.Get("name"); n != nil && n.Kind == tree.String {
+			svc.Dictionaries = append(svc.Dictionaries, n.Text)
+		} else {
+			svc.DictionaryUnknown = true
+		}
+	}
 	s.g.Services = append(s.g.Services, svc)
 }
 
