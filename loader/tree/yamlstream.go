@@ -106,9 +106,8 @@ func OutlineYAMLSequence(src []byte, key string) *YAMLOutline {
 				return nil
 			}
 		}
-		if state == after {
-			break
-		}
+		// In state after, the lines are still read: a document marker or
+		// a tab further down makes the outline refuse, as above.
 	}
 	switch state {
 	case inItems:

@@ -287,3 +287,23 @@ func TestQuotedLineSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestOutlineSeesEveryDocument: a document marker after the sequence and
+// a top-level key that follows it is still seen, so the outline refuses
+// and the caller parses the whole file (before, the outline stopped
+// reading at that key and a second document's services were dropped).
+func TestOutlineSeesEveryDocument(t *testing.T) {
+	for _, src := range []string{
+		"services:\n- id: a\nstores: []\n---\nservices:\n- id: b\n",
+		"services:\n- id: a\nstores: []\n...\n",
+		"services:\n-\n0:\n---",
+		"services:\n- id: a\nstores:\n\t- x\n",
+	} {
+		if o := OutlineYAMLSequence([]byte(src), "services"); o != nil {
+			t.Errorf("%q: outlined %d items, want no outline", src, len(o.Items))
+		}
+	}
+	if o := OutlineYAMLSequence([]byte("services:\n- id: a\nstores: []\n"), "services"); o == nil || len(o.Items) != 1 {
+		t.Error("a single document is no longer outlined")
+	}
+}
