@@ -819,12 +819,15 @@ func (l *loader) templateFileFunc(moduleDir string, funcs map[string]function.Fu
 			}
 			inner["templatefile"] = noNestedTemplateFunc
 			ctx := &hcl.EvalContext{Variables: vars, Functions: inner}
+			if te, ok := expr.(*hclsyntax.TemplateExpr); ok {
+				if out, runs, ok := renderTemplate(f, te, ctx); ok {
+					l.keepRendered(f, out, runs) // VCL from it is positioned in the template
+					return cty.StringVal(out), nil
+				}
+			}
 			out, diags := expr.Value(ctx)
 			if diags.HasErrors() {
 				return cty.NilVal, diags
-			}
-			if te, ok := expr.(*hclsyntax.TemplateExpr); ok && out.IsWhollyKnown() && !out.IsNull() && out.Type() == cty.String {
-				l.keepRendered(f, te, ctx, out.AsString())
 			}
 			return out, nil
 		},

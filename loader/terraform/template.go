@@ -28,19 +28,20 @@ type templateRun struct {
 	pinned   bool
 }
 
-// keepRendered records a rendering for text(), keyed by its output. It
-// renders the template part by part and keeps the result only when the
-// parts make the output templatefile() returned, so a mapping is never
-// made up.
-func (l *loader) keepRendered(f *graph.File, te *hclsyntax.TemplateExpr, ctx *hcl.EvalContext, out string) {
+// renderTemplate renders a template part by part, as TemplateExpr.Value
+// does when every part is known, not null, unmarked and a string (or
+// converts to one), and says where each byte of the output comes from.
+// ok is false otherwise: the caller then renders the whole expression, for
+// Terraform's own value or error, and keeps no mapping. Each part is
+// evaluated once, so the load's evaluation budget is charged once.
+func renderTemplate(f *graph.File, te *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (out string, runs []templateRun, ok bool) {
 	var b strings.Builder
-	var runs []templateRun
 	for _, part := range te.Parts {
 		r := part.Range()
 		if r.Start.Byte < 0 || r.End.Byte > len(f.Content) || r.Start.Byte > r.End.Byte {
-			return
+			return "", nil, false
 		}
-		if lit, ok := part.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
+		if lit, isLit := part.(*hclsyntax.LiteralValueExpr); isLit && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
 			s := lit.Val.AsString()
 			if len(s) == r.End.Byte-r.Start.Byte && string(f.Content[r.Start.Byte:r.End.Byte]) == s {
 				runs = append(runs, templateRun{dec: b.Len(), src: r.Start.Byte})
@@ -53,12 +54,12 @@ func (l *loader) keepRendered(f *graph.File, te *hclsyntax.TemplateExpr, ctx *hc
 			continue
 		}
 		v, diags := part.Value(ctx)
-		if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
-			return
+		if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
+			return "", nil, false
 		}
 		sv, err := convert.Convert(v, cty.String)
-		if err != nil {
-			return
+		if err != nil || sv.IsNull() {
+			return "", nil, false
 		}
 		s := sv.AsString()
 		for line := 0; ; {
@@ -71,9 +72,12 @@ func (l *loader) keepRendered(f *graph.File, te *hclsyntax.TemplateExpr, ctx *hc
 		}
 		b.WriteString(s)
 	}
-	if b.String() != out {
-		return
-	}
+	return b.String(), runs, true
+}
+
+// keepRendered records a rendering for text(), keyed by its output (the
+// first template to render an output keeps it).
+func (l *loader) keepRendered(f *graph.File, out string, runs []templateRun) {
 	l.renderedMu.Lock()
 	defer l.renderedMu.Unlock()
 	if l.rendered == nil {
