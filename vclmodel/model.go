@@ -658,6 +658,7 @@ func (r *reader) scanAll() {
 			r.scanStmts(b.src, ctx, b.stmts)
 		}
 	}
+	r.keepAccessChecks()
 	r.sortFacts()
 }
 
@@ -963,12 +964,12 @@ func headerFingerprint(header, v string) graph.Fingerprint {
 	return fingerprint(header + "\x00" + v)
 }
 
-// sortFacts orders facts by position.
-func (r *reader) sortFacts() {
+// keepAccessChecks ends the scan's header checks: a check that refuses
+// nothing is no half of a shared secret, so its literal is masked as a
+// secret and the fact goes now (VCL with routing tables compares headers
+// in hundreds of places).
+func (r *reader) keepAccessChecks() {
 	r.checkNodes = nil // the scan is over: the syntax tree may go
-	// A check that refuses nothing is no half of a shared secret: its
-	// literal is still masked as a secret, and the fact goes now (VCL
-	// with routing tables compares headers in hundreds of places).
 	kept := r.facts.HeaderChecks[:0]
 	for _, c := range r.facts.HeaderChecks {
 		if c.Refuses {
@@ -982,6 +983,10 @@ func (r *reader) sortFacts() {
 	if len(kept) == 0 {
 		r.facts.HeaderChecks = nil
 	}
+}
+
+// sortFacts orders facts by position.
+func (r *reader) sortFacts() {
 	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *graph.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
