@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -53,8 +52,7 @@ func listNames(names []string) string {
 	if len(names) == 0 {
 		return "none"
 	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
+	return strings.Join(slices.Sorted(slices.Values(names)), ", ") // a copy: names may be the graph's
 }
 
 func refRelated(r *graph.CodeRef) []analysis.RelatedInformation {
@@ -198,22 +196,23 @@ func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 			}
 			names = append(names, b.Name.Value)
 		}
-		for _, n := range s.Project.DynamicBackends {
-			if !slices.Contains(names, n) {
-				names = append(names, n)
-			}
-		}
 		if unknown {
 			continue
 		}
+		dynamic := s.Project.DynamicBackends
+		known := slices.Concat(names, dynamic)
 		for _, r := range s.Project.Refs {
-			if r.Kind != "backend" || !r.Name.Known() || slices.Contains(names, r.Name.Value) {
+			if r.Kind != "backend" || !r.Name.Known() || slices.Contains(known, r.Name.Value) {
 				continue
+			}
+			registered := ""
+			if len(dynamic) > 0 {
+				registered = fmt.Sprintf("; its code registers: %s", listNames(dynamic))
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: r.Name.Pos, End: r.Name.End,
-				Message: fmt.Sprintf("%s sends to backend %q%s, but service %q has no backend of that name (its backends: %s)%s",
-					refText(r), r.Name.Value, refFrom(r), s.Label(), listNames(names), suggestion(r.Name.Value, names)),
+				Message: fmt.Sprintf("%s sends to backend %q%s, but service %q has no backend of that name (its backends: %s%s)%s",
+					refText(r), r.Name.Value, refFrom(r), s.Label(), listNames(names), registered, suggestion(r.Name.Value, known)),
 				Related: refRelated(r),
 			})
 		}
