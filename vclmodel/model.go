@@ -51,9 +51,6 @@ type reader struct {
 	sink  *graph.Graph
 	s     *graph.Service
 	facts *graph.VCLFacts
-	// forwarded and guarded hold the first of facts.ForwardedHeaders and
-	// facts.GuardHeaders of each header (firstOf).
-	forwarded, guarded map[string]*graph.HeaderValue
 	// checkNodes are the comparisons of facts.HeaderChecks, index by
 	// index (refusesOnMismatch).
 	checkNodes []*vcl.BinaryExpr
@@ -730,7 +727,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: at, Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 					}
 				}
-				r.firstOf(&r.facts.ForwardedHeaders, &r.forwarded, graph.HeaderValue{Span: at, Sub: sub, Header: h})
+				firstOf(&r.facts.ForwardedHeaders, graph.HeaderValue{Span: at, Sub: sub, Header: h})
 			}
 			r.scanExpr(src, sub, st.Value)
 		case *vcl.IfStmt:
@@ -833,7 +830,7 @@ func (r *reader) guards(src *source, e vcl.Expr) {
 	case *vcl.Ident:
 		if lower := e.Lower(); strings.HasPrefix(lower, "req.http.") {
 			h, _, _ := strings.Cut(strings.TrimPrefix(lower, "req.http."), ":")
-			r.firstOf(&r.facts.GuardHeaders, &r.guarded, graph.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
+			firstOf(&r.facts.GuardHeaders, graph.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
 		}
 	case *vcl.BinaryExpr:
 		r.guards(src, e.X)
@@ -998,18 +995,16 @@ func (r *reader) sortFacts() {
 // firstOf records a header a service forwards or guards on in list, once
 // per header, at its first place in the source (rules ask which headers a
 // service sets or reads, and point at the first place): VCL that sets or
-// reads a header in a hundred places costs one fact, not a hundred.
-func (r *reader) firstOf(list *[]*graph.HeaderValue, first *map[string]*graph.HeaderValue, h graph.HeaderValue) {
-	if *first == nil {
-		*first = map[string]*graph.HeaderValue{}
-	}
-	if had := (*first)[h.Header]; had != nil {
-		if h.Pos < had.Pos {
-			*had = h
+// reads a header in a hundred places costs one fact, not a hundred. A
+// service names few headers, so the list is searched, not indexed.
+func firstOf(list *[]*graph.HeaderValue, h graph.HeaderValue) {
+	for _, had := range *list {
+		if had.Header == h.Header {
+			if h.Pos < had.Pos {
+				*had = h
+			}
+			return
 		}
-		return
 	}
-	p := &h
-	(*first)[h.Header] = p
-	*list = append(*list, p)
+	*list = append(*list, &h)
 }
