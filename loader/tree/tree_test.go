@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestParseJSONOffsets(t *testing.T) {
@@ -253,5 +255,45 @@ func TestJSONParserReuse(t *testing.T) {
 		if !reuse && n1.Get("b").Text != "x" {
 			t.Errorf("without reuse the first value changed: b = %q", n1.Get("b").Text)
 		}
+	}
+}
+
+// TestParseYAMLLineBreaks: yaml.v3 numbers lines at every break libyaml
+// knows (LF, CR LF, a lone CR, NEL, LS, PS); a document written with
+// other breaks has the offsets the same document has with breaks of the
+// same width. Before, a lone CR put every node after it at the end of
+// the file and an alias past it (the fuzzer's input).
+func TestParseYAMLLineBreaks(t *testing.T) {
+	const doc = "services:\n  - name: www\n    content: |\n      sub vcl_miss {\n        set bereq.http.host = \"x\";\n      }\n    port: 443\n    q: \"a\\tb\n      c\"\n    p: plain\n      folded\n  - &b {name: api}\n  - *b\n"
+	for _, tc := range []struct{ name, brk, same string }{
+		{"CR", "\r", "\n"},
+		{"NEL", "\u0085", "\r\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := ParseYAML([]byte(strings.ReplaceAll(doc, "\n", tc.same)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := strings.ReplaceAll(doc, "\n", tc.brk)
+			got, err := ParseYAML([]byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("tree differs from the one with %q breaks (-want +got):\n%s", tc.same, diff)
+			}
+			for _, d := range got {
+				checkOffsets(t, d, len(src))
+			}
+		})
+	}
+	// LS is a break to yaml.v3's line numbering (a scalar keeps it).
+	src := "a: 1\u2028b: two\n"
+	docs, err := ParseYAML([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := docs[0].Get("b"); b == nil || src[b.Off:b.End] != "two" {
+		t.Errorf("b = %+v in %q", b, src)
 	}
 }

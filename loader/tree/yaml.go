@@ -23,6 +23,7 @@ const maxYAMLNodes = 1_000_000
 // matching its source lines against its decoded text, which is exact for
 // plain and literal block scalars and line-exact for the other styles.
 func ParseYAML(src []byte) ([]*Node, error) {
+	src = sameWidthBreaks(src)
 	lines := lineStarts(src)
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var docs []*Node
@@ -44,6 +45,36 @@ func ParseYAML(src []byte) ([]*Node, error) {
 			docs = append(docs, n)
 		}
 	}
+}
+
+// sameWidthBreaks returns src with its lone CRs written as LF and its
+// NELs as CR LF, in a copy when it has any: yaml.v3 reads them as the
+// same line breaks (libyaml's read_line), the offsets stay the same, and
+// the rest of this package (block scalars' bodies, matching a string's
+// lines) need only know LF and CR LF. LS and PS, which yaml.v3 keeps in a
+// scalar's text, stay: only line numbering counts them (yamlBreak).
+func sameWidthBreaks(src []byte) []byte {
+	var out []byte
+	for i := 0; i < len(src); i++ {
+		var repl string
+		switch {
+		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			repl = "\n"
+		case src[i] == 0xC2 && i+1 < len(src) && src[i+1] == 0x85:
+			repl = "\r\n"
+		default:
+			continue
+		}
+		if out == nil {
+			out = bytes.Clone(src)
+		}
+		copy(out[i:], repl)
+		i += len(repl) - 1
+	}
+	if out == nil {
+		return src
+	}
+	return out
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -83,15 +114,40 @@ func lineStarts(src []byte) []int {
 }
 
 // appendLineStarts appends the offsets of src's lines, src being at
-// offset base in its file.
+// offset base in its file. Lines end where yaml.v3 counts a line break
+// (libyaml's, YAML 1.1's): LF, CR LF, a lone CR, NEL, LS and PS, so that
+// its line numbers index the result.
 func appendLineStarts(dst []int, src []byte, base int) []int {
 	dst = append(dst, base)
-	for i, c := range src {
-		if c == '\n' {
+	for i := 0; i < len(src); i++ {
+		if w := yamlBreak(src, i); w > 0 {
+			i += w - 1
 			dst = append(dst, base+i+1)
 		}
 	}
 	return dst
+}
+
+// yamlBreak returns the width of the line break at src[i], 0 if none.
+func yamlBreak(src []byte, i int) int {
+	switch src[i] {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(src) && src[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case 0xC2:
+		if i+1 < len(src) && src[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2:
+		if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // offsetOf converts yaml.v3's 1-based line and character column to a byte
@@ -104,7 +160,7 @@ func offsetOf(src []byte, lines []int, line, col int) int {
 		return len(src)
 	}
 	off := lines[line-1]
-	for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
+	for c := 1; c < col && off < len(src) && yamlBreak(src, off) == 0; c++ {
 		_, w := utf8.DecodeRune(src[off:])
 		off += w
 	}
