@@ -3,6 +3,8 @@ package graph
 import (
 	"fmt"
 	"go/token"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -42,7 +44,7 @@ func TestTextPosAt(t *testing.T) {
 	}
 	v := n.Get("vcl")
 	text := Text{Field: Field[string]{Value: v.Text, Pos: f.Pos(v.Off), End: f.Pos(v.End), Set: true}}
-	text.Segments = f.Segments(v, text.Pos)
+	text.Map = f.TextMap(v, text.Pos, tree.JSON)
 	// decoded "a\nbc\"d\\eéf": byte → source offset (é's second byte lies
 	// inside its escape, after the backslash)
 	want := map[int]int{0: 9, 1: 10, 2: 12, 3: 13, 4: 14, 5: 16, 6: 17, 7: 19, 8: 20, 9: 21, 10: 26}
@@ -51,6 +53,72 @@ func TestTextPosAt(t *testing.T) {
 			t.Errorf("decoded byte %d (%q) at offset %d, want %d (%q)", i, v.Text[i], got, off, src[off])
 		}
 	}
+}
+
+// TestTextMapCheckpoints: a long JSON string with escapes keeps a run
+// only every jsonCheckpoint decoded bytes, and every decoded byte maps
+// where the full runs map it (escapes of each kind, \u escapes of one to
+// three UTF-8 bytes, a surrogate pair and a lone surrogate, non-ASCII
+// written as it is).
+func TestTextMapCheckpoints(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 300; i++ {
+		b.WriteString(`set req.http.X-` + strconv.Itoa(i) + ` = \"v\";\n\t\\ \/ é \u00e9\u20ac\u0041\ud83d\ude00\ud800x\b\f\r`)
+	}
+	src := `{"vcl": "` + b.String() + `"}`
+	checkTextMap(t, []byte(src), true)
+}
+
+// checkTextMap parses src, a JSON object with a string member "vcl",
+// and checks that its checkpointed map agrees with the full runs.
+func checkTextMap(t *testing.T, src []byte, wantCheckpoints bool) {
+	t.Helper()
+	n, err := tree.ParseJSON(src)
+	if err != nil {
+		if wantCheckpoints {
+			t.Fatal(err)
+		}
+		return
+	}
+	v := n.Get("vcl")
+	if v == nil || v.Kind != tree.String {
+		return
+	}
+	fs := NewFiles()
+	fs.Add("first.json", []byte(`{}`))
+	f := fs.Add("vcl.json", src)
+	field := Field[string]{Value: v.Text, Pos: f.Pos(v.Off), End: f.Pos(v.End), Set: true}
+	got := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.JSON)}
+	full := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.YAML)} // every run
+	if wantCheckpoints && (got.Map == nil || got.Map.JSON == nil || len(got.Map.Runs) > len(v.Text)/jsonCheckpoint+1) {
+		t.Fatalf("no checkpoints: %d runs for %d bytes", len(got.Map.Runs), len(v.Text))
+	}
+	check := func(how string, i int, g token.Pos) {
+		if w := full.PosAt(i); g != w {
+			t.Fatalf("%s: decoded byte %d of %q: offset %d, the full runs say %d", how, i, v.Text[max(0, i-8):min(len(v.Text), i+8)], f.TF.Offset(g), f.TF.Offset(w))
+		}
+	}
+	// Asked afresh, in order, and as a parser asks (a node's start and
+	// end, then the nodes inside it), and backwards: a finder resumes
+	// only where that gives the same answer.
+	seq, nested, back := got.Positions(), got.Positions(), got.Positions()
+	for i := 0; i <= len(v.Text); i++ {
+		check("PosAt", i, got.PosAt(i))
+		check("in order", i, seq.At(i))
+		check("nested", i, nested.At(i))
+		end := min(len(v.Text), i+37+i%211)
+		check("nested", end, nested.At(end))
+		check("backwards", len(v.Text)-i, back.At(len(v.Text)-i))
+	}
+}
+
+// FuzzTextMap: for any JSON string, the checkpointed map agrees with the
+// full runs on every decoded byte.
+func FuzzTextMap(f *testing.F) {
+	for _, s := range []string{`{"vcl": "a\nb\"c\\d\u00e9\ud83d\ude00\ud800\u0000\t\/x"}`, `{"vcl": "plain"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) { checkTextMap(t, src, false) })
 }
 
 // TestPositionMatchesGoToken: the files' own line tables give every
@@ -109,7 +177,7 @@ func TestPinnedSegment(t *testing.T) {
 	// decoded "a XYZ b\n": "a " verbatim, "XYZ" from ${x} (at offset 2),
 	// " b\n" verbatim from offset 6.
 	text := Text{Field: Field[string]{Value: "a XYZ b\n", Pos: at, End: f.Pos(9), Set: true},
-		Segments: []Segment{NewSegment(0, f.Pos(0), at), PinnedSegment(2, f.Pos(2), at), NewSegment(5, f.Pos(6), at)}}
+		Map: &TextMap{Runs: []Segment{NewSegment(0, f.Pos(0), at), PinnedSegment(2, f.Pos(2), at), NewSegment(5, f.Pos(6), at)}}}
 	for i, want := range []int{0, 1, 2, 2, 2, 6, 7, 8} {
 		if got := int(text.PosAt(i) - at); got != want {
 			t.Errorf("PosAt(%d) = offset %d, want %d", i, got, want)

@@ -20,6 +20,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"go/token"
 	"runtime"
 	"slices"
 	"sort"
@@ -36,6 +37,18 @@ import (
 type source struct {
 	text graph.Text
 	file *vcl.File
+	// positions finds text's positions (made at the first at).
+	positions *graph.TextPositions
+}
+
+// at returns the position of byte i of the source's text. The reader
+// asks for its nodes' positions mostly in order, which a JSON string's
+// checkpointed map answers by resuming (graph.TextPositions).
+func (s *source) at(i int) token.Pos {
+	if s.positions == nil {
+		s.positions = s.text.Positions()
+	}
+	return s.positions.At(i)
 }
 
 // body is a subroutine body, from a custom VCL sub or a snippet.
@@ -436,12 +449,12 @@ func (r *reader) addSub(name string, b body) {
 // valueSpan locates a string literal's value, inside its quotes, mapped
 // through whatever encodes the VCL in its file.
 func (r *reader) valueSpan(src *source, lit *vcl.StringLit) graph.Span {
-	return graph.Span{Pos: src.text.PosAt(lit.ValuePos), End: src.text.PosAt(lit.ValuePos + len(lit.Value))}
+	return graph.Span{Pos: src.at(lit.ValuePos), End: src.at(lit.ValuePos + len(lit.Value))}
 }
 
 func (r *reader) span(src *source, n vcl.Node) graph.Span {
 	pos, end := n.Span()
-	return graph.Span{Pos: src.text.PosAt(pos), End: src.text.PosAt(end)}
+	return graph.Span{Pos: src.at(pos), End: src.at(end)}
 }
 
 func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
@@ -477,7 +490,7 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
 
 func stringField(src *source, n vcl.Node, value string) graph.Field[string] {
 	pos, end := n.Span()
-	return graph.Field[string]{Value: value, Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
+	return graph.Field[string]{Value: value, Pos: src.at(pos), End: src.at(end), Set: true}
 }
 
 // stringValue reads a literal; anything computed is Unknown.

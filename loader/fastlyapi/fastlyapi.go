@@ -631,7 +631,7 @@ func (l *loader) text(obj *tree.Node, key, what string) graph.Text {
 	s := l.str(obj, key, what)
 	t := graph.Text{Field: s}
 	if n := obj.Get(key); s.Set && n.Kind == tree.String {
-		t.Segments = l.f.Segments(n, t.Pos)
+		t.Map = l.f.TextMap(n, t.Pos, l.syntax)
 	}
 	return t
 }

@@ -888,7 +888,7 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	if call := fileCall(a.attr.Expr); call != nil {
 		if rf := l.fileRead(call, f.Value); rf != nil {
 			rf = l.file(rf.Name)
-			t.Pos, t.End, t.Segments = rf.Pos(0), rf.Pos(len(rf.Content)), nil
+			t.Pos, t.End, t.Map = rf.Pos(0), rf.Pos(len(rf.Content)), nil
 			return t
 		}
 	}
@@ -905,10 +905,11 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	if !quoted {
 		segs = tree.MatchLines(region, r.Start.Byte, f.Value)
 	}
-	t.Segments = make([]graph.Segment, len(segs))
+	runs := make([]graph.Segment, len(segs))
 	for i, seg := range segs {
-		t.Segments[i] = graph.NewSegment(seg.Dec, src.Pos(seg.Src), t.Pos)
+		runs[i] = graph.NewSegment(seg.Dec, src.Pos(seg.Src), t.Pos)
 	}
+	t.Map = &graph.TextMap{Runs: runs}
 	return t
 }
 

@@ -147,7 +147,7 @@ func (s *showLoader) flag(obj, unknown *tree.Node, key string) graph.Field[bool]
 func (s *showLoader) text(obj, unknown *tree.Node, key string) graph.Text {
 	t := graph.Text{Field: s.field(obj, unknown, key)}
 	if n := obj.Get(key); t.Known() && n.Kind == tree.String {
-		t.Segments = s.f.Segments(n, t.Pos)
+		t.Map = s.f.TextMap(n, t.Pos, tree.JSON)
 	}
 	return t
 }

@@ -102,13 +102,14 @@ func (l *loader) renderedText(t *graph.Text) bool {
 		return false
 	}
 	t.Pos, t.End = f.Pos(0), f.Pos(len(f.Content))
-	t.Segments = make([]graph.Segment, len(rt.runs))
+	runs := make([]graph.Segment, len(rt.runs))
 	for i, r := range rt.runs {
 		if r.pinned {
-			t.Segments[i] = graph.PinnedSegment(r.dec, f.Pos(r.src), t.Pos)
+			runs[i] = graph.PinnedSegment(r.dec, f.Pos(r.src), t.Pos)
 		} else {
-			t.Segments[i] = graph.NewSegment(r.dec, f.Pos(r.src), t.Pos)
+			runs[i] = graph.NewSegment(r.dec, f.Pos(r.src), t.Pos)
 		}
 	}
+	t.Map = &graph.TextMap{Runs: runs}
 	return true
 }

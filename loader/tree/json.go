@@ -356,6 +356,40 @@ func (p *jsonParser) str() (Node, error) {
 	return Node{}, p.errf("unterminated string")
 }
 
+// JSONEscape returns the width in src of the escape at src[i] (a
+// backslash) and the width of what the parser decodes it to: a \u
+// escape's UTF-8 bytes, a surrogate pair's one rune, U+FFFD for a lone
+// surrogate. (1, 1) for what is not an escape the parser accepts.
+func JSONEscape(src []byte, i int) (srcWidth, decWidth int) {
+	if i+1 >= len(src) || src[i] != '\\' {
+		return 1, 1
+	}
+	switch src[i+1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 2, 1
+	case 'u':
+	default:
+		return 1, 1
+	}
+	p := &jsonParser{src: src, pos: i + 2}
+	r, ok := p.hex4()
+	if !ok {
+		return 1, 1
+	}
+	if !utf16.IsSurrogate(r) {
+		return 6, utf8.RuneLen(r)
+	}
+	if p.pos+1 < len(src) && src[p.pos] == '\\' && src[p.pos+1] == 'u' {
+		p.pos += 2
+		if r2, ok2 := p.hex4(); ok2 {
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				return 12, utf8.RuneLen(d)
+			}
+		}
+	}
+	return 6, utf8.RuneLen(utf8.RuneError)
+}
+
 func (p *jsonParser) hex4() (rune, bool) {
 	if p.pos+4 > len(p.src) {
 		return 0, false
