@@ -13,16 +13,18 @@ import (
 )
 
 func TestLineStartsMatchesGoToken(t *testing.T) {
-	for _, content := range []string{"", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\n\n", "x\r\ny\r\n", "no newline at all"} {
+	for _, content := range []string{"", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\n\n", "x\r\ny\r\n", "no newline at all",
+		strings.Repeat("line\n", lineStride), strings.Repeat("line\n", 3*lineStride+5) + "end"} {
 		f := token.NewFileSet().AddFile("f", -1, max(len(content), 1))
 		f.SetLinesForContent([]byte(content))
 		want := f.Lines()
 		if len(want) == 0 {
 			want = []int{0}
 		}
+		file := &File{Content: []byte(content), lines: LineStarts([]byte(content))}
 		var got []int
-		for _, l := range LineStarts([]byte(content)) {
-			got = append(got, int(l))
+		for line := 1; line <= file.LineCount(); line++ {
+			got = append(got, file.lineStart(line))
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%q (-go/token +lineStarts):\n%s", content, diff)
@@ -126,7 +128,8 @@ func FuzzTextMap(f *testing.F) {
 // in a set of several files, through an alias, and at each file's end;
 // NoPos and a position past every file give the zero Position.
 func TestPositionMatchesGoToken(t *testing.T) {
-	contents := []string{"", "\n", "a", "a\nb", "ab\n\ncd\r\ne\n", "\n\n\n", "x{\n  \"k\": 1\n}\n"}
+	contents := []string{"", "\n", "a", "a\nb", "ab\n\ncd\r\ne\n", "\n\n\n", strings.Repeat("\n", lineStride), strings.Repeat("ab\n", 2*lineStride) + "\n",
+		strings.Repeat("a\n\nbc\n", 3*lineStride+1) + "end", "x{\n  \"k\": 1\n}\n"}
 	fs := NewFiles()
 	ref := token.NewFileSet()
 	check := func(f *File, rf *token.File) {

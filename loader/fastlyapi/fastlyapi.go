@@ -86,7 +86,7 @@ type Decision struct {
 	// stream loads an outlined export part by part (nil: parsed whole).
 	stream func(l *loader) bool
 	parsed parsed
-	lines  []int32 // the file's line starts
+	lines  *graph.Lines // the file's line table
 }
 
 // Decide finds out whether a file is an export and how it loads: it
@@ -99,8 +99,11 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 		switch d.syntax {
 		case tree.JSON:
 			// The line index is made while the file is outlined.
-			lines := make(chan []int32, 1)
-			go func() { lines <- graph.LineStarts(content) }()
+			lines := make(chan *graph.Lines, 1)
+			go func() {
+				l := graph.LineStarts(content)
+				lines <- &l
+			}()
 			o := outlineExport(content)
 			d.lines = <-lines
 			if o != nil {
@@ -110,7 +113,8 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 		case tree.YAML:
 			if o := outlineYAML(m, content); o != nil {
 				d.stream = func(l *loader) bool { return l.streamYAML(o) }
-				d.lines = graph.LineStarts(content)
+				l := graph.LineStarts(content)
+				d.lines = &l
 				return d
 			}
 		}
@@ -133,7 +137,8 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 	}
 	d.parsed = p
 	if d.lines == nil {
-		d.lines = graph.LineStarts(content)
+		l := graph.LineStarts(content)
+		d.lines = &l
 	}
 	return d
 }
