@@ -245,9 +245,10 @@ type VCLFacts struct {
 	// ForwardedHeaders are all request headers set on the way to a backend
 	// (literal or computed, e.g. an HMAC signature); GuardHeaders are the
 	// request headers vcl_recv reads in if-conditions: what a service can
-	// use to tell its chain's traffic from direct traffic.
-	ForwardedHeaders []*HeaderValue
-	GuardHeaders     []*HeaderValue
+	// use to tell its chain's traffic from direct traffic. Each header
+	// once, at its first place.
+	ForwardedHeaders []HeaderName
+	GuardHeaders     []HeaderName
 	// LiteralKeys locate digest.hmac_* calls keyed by a string literal.
 	LiteralKeys []*LiteralKey
 	// Exits are the ways a request leaves the service for a backend, as
@@ -386,6 +387,14 @@ type BackendSelect struct {
 	Span
 	Sub     string
 	Backend string // the VCL name, F_x
+}
+
+// HeaderName is a request header a service sets or reads, where it
+// does. (A value, 32 bytes: VCL that names a hundred headers costs a
+// hundred.)
+type HeaderName struct {
+	Span
+	Header string // canonical lower case, without req.http. / bereq.http.
 }
 
 // HeaderValue is a header set to, or compared with, a literal.

@@ -740,7 +740,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: at, Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 					}
 				}
-				firstOf(&r.facts.ForwardedHeaders, graph.HeaderValue{Span: at, Sub: sub, Header: h})
+				firstOf(&r.facts.ForwardedHeaders, graph.HeaderName{Span: at, Header: h})
 			}
 			r.scanExpr(src, sub, st.Value)
 		case *vcl.IfStmt:
@@ -843,7 +843,7 @@ func (r *reader) guards(src *source, e vcl.Expr) {
 	case *vcl.Ident:
 		if lower := e.Lower(); strings.HasPrefix(lower, "req.http.") {
 			h, _, _ := strings.Cut(strings.TrimPrefix(lower, "req.http."), ":")
-			firstOf(&r.facts.GuardHeaders, graph.HeaderValue{Span: r.span(src, e), Sub: "vcl_recv", Header: h})
+			firstOf(&r.facts.GuardHeaders, graph.HeaderName{Span: r.span(src, e), Header: h})
 		}
 	case *vcl.BinaryExpr:
 		r.guards(src, e.X)
@@ -1001,8 +1001,10 @@ func (r *reader) sortFacts() {
 	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.LiteralKeys, func(a, b *graph.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b graph.HeaderName) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b graph.HeaderName) int { return cmp.Compare(a.Pos, b.Pos) })
+	r.facts.ForwardedHeaders = slices.Clip(r.facts.ForwardedHeaders)
+	r.facts.GuardHeaders = slices.Clip(r.facts.GuardHeaders)
 }
 
 // firstOf records a header a service forwards or guards on in list, once
@@ -1010,14 +1012,14 @@ func (r *reader) sortFacts() {
 // service sets or reads, and point at the first place): VCL that sets or
 // reads a header in a hundred places costs one fact, not a hundred. A
 // service names few headers, so the list is searched, not indexed.
-func firstOf(list *[]*graph.HeaderValue, h graph.HeaderValue) {
-	for _, had := range *list {
-		if had.Header == h.Header {
+func firstOf(list *[]graph.HeaderName, h graph.HeaderName) {
+	for i := range *list {
+		if had := &(*list)[i]; had.Header == h.Header {
 			if h.Pos < had.Pos {
 				*had = h
 			}
 			return
 		}
 	}
-	*list = append(*list, &h)
+	*list = append(*list, h)
 }
