@@ -27,6 +27,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unique"
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
@@ -1012,14 +1013,19 @@ func (r *reader) sortFacts() {
 // service sets or reads, and point at the first place): VCL that sets or
 // reads a header in a hundred places costs one fact, not a hundred. A
 // service names few headers, so the list is searched, not indexed.
+//
+// The name kept is interned (unique.Make): it is cut from the lower-case
+// form of an identifier that holds the whole variable name, and estates
+// name the same headers in service after service.
 func firstOf(list *[]graph.HeaderName, h graph.HeaderName) {
 	for i := range *list {
 		if had := &(*list)[i]; had.Header == h.Header {
 			if h.Pos < had.Pos {
-				*had = h
+				had.Span = h.Span
 			}
 			return
 		}
 	}
+	h.Header = unique.Make(h.Header).Value()
 	*list = append(*list, h)
 }
