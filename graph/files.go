@@ -102,8 +102,8 @@ func (f *File) Pos(off int) token.Pos {
 // a Text at position at; nil when the value is stored verbatim at at.
 //
 // A JSON string with escapes (VCL in an export has two or more a line)
-// keeps a run only every jsonCheckpoint decoded bytes, and the JSON
-// source: PosAt decodes from the run before a byte to find it. The full
+// keeps a run only every jsonCheckpoint decoded bytes, and its file:
+// PosAt decodes the JSON from the run before a byte to find it. The full
 // runs of 2,000 services' 10 KB custom VCL took 12 MB.
 func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap {
 	if len(n.Segments) == 0 {
@@ -116,20 +116,17 @@ func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap 
 		return &TextMap{Runs: []Segment{NewSegment(0, f.Pos(n.TextOff), at)}}
 	}
 	m := &TextMap{}
-	if syntax == tree.JSON && len(n.Segments) > 4 {
-		from := int(at) - f.TF.Base()
-		if from >= 0 && from <= n.Segments[0].Src && n.End <= len(f.Content) {
-			m.JSON = f.Content[from:n.End:n.End]
-			last := -jsonCheckpoint
-			for _, seg := range n.Segments {
-				if seg.Dec >= last+jsonCheckpoint {
-					m.Runs = append(m.Runs, NewSegment(seg.Dec, f.Pos(seg.Src), at))
-					last = seg.Dec
-				}
+	if from := int(at) - f.TF.Base(); syntax == tree.JSON && from >= 0 && from <= n.Segments[0].Src && n.End <= len(f.Content) {
+		m.json = f
+		last := -jsonCheckpoint
+		for _, seg := range n.Segments {
+			if seg.Dec >= last+jsonCheckpoint {
+				m.Runs = append(m.Runs, NewSegment(seg.Dec, f.Pos(seg.Src), at))
+				last = seg.Dec
 			}
-			m.Runs = slices.Clip(m.Runs)
-			return m
 		}
+		m.Runs = slices.Clip(m.Runs)
+		return m
 	}
 	m.Runs = make([]Segment, len(n.Segments))
 	for i, seg := range n.Segments {
@@ -313,11 +310,11 @@ type TextMap struct {
 	// the Text's Pos + Src + (i - Dec), or at the pinned position of a
 	// PinnedSegment.
 	Runs []Segment
-	// JSON, when set, is the source of the JSON string the value was
-	// decoded from, from the Text's Pos to the string's end: the Runs are
-	// then checkpoints (one every so many decoded bytes), and a byte
-	// between two is found by decoding the JSON from the one before it.
-	JSON []byte
+	// json, when set, is the file of the JSON string the value was
+	// decoded from (the string is the Text's extent, Pos to End): the
+	// Runs are then checkpoints (one every so many decoded bytes), and a
+	// byte between two is found by decoding the JSON from the one before.
+	json *File
 }
 
 // Segment is one run of a Text whose decoded bytes are stored verbatim:
@@ -382,7 +379,12 @@ func (c *TextPositions) At(i int) token.Pos {
 		switch seg := m.Runs[k]; {
 		case seg.Src < 0:
 			p = t.Pos + token.Pos(-1-seg.Src) // pinned
-		case m.JSON != nil:
+		case m.json != nil:
+			src := m.jsonSource(t)
+			if src == nil {
+				p = t.Pos + token.Pos(seg.Src) + token.Pos(i-int(seg.Dec))
+				break
+			}
 			// Start from the closest point at or before i (a resume
 			// point is set when its Src is, a string's bytes being after
 			// its quote), and move that point to where this call stops;
@@ -393,7 +395,7 @@ func (c *TextPositions) At(i int) token.Pos {
 					seg, slot = r, j
 				}
 			}
-			off, dec := m.jsonDecode(seg, i)
+			off, dec := jsonDecode(src, seg, i)
 			c.resume[slot] = Segment{Dec: int32(dec), Src: int32(off)}
 			c.stale = 1 - slot
 			p = t.Pos + token.Pos(off+(i-dec))
@@ -407,19 +409,31 @@ func (c *TextPositions) At(i int) token.Pos {
 	return max(p, t.Pos)
 }
 
-// jsonDecode decodes the JSON source from seg (decoded byte seg.Dec at
-// offset seg.Src) up to decoded byte i, and returns the offset and the
-// decoded byte it stopped at: the start of the escape or byte that
-// decodes to byte i. (An escape's decoded bytes map to its backslash and
-// the bytes after it, as a run ending there would map them.)
-func (m *TextMap) jsonDecode(seg Segment, i int) (off, dec int) {
+// jsonSource returns the JSON string a checkpointed map decodes: the
+// Text's extent in its file (nil if that is not in the file).
+func (m *TextMap) jsonSource(t Text) []byte {
+	base := m.json.TF.Base()
+	from, to := int(t.Pos)-base, int(t.End)-base
+	if from < 0 || from > to || to > len(m.json.Content) {
+		return nil
+	}
+	return m.json.Content[from:to]
+}
+
+// jsonDecode decodes a JSON string's source src from seg (decoded byte
+// seg.Dec at offset seg.Src) up to decoded byte i, and returns the
+// offset and the decoded byte it stopped at: the start of the escape or
+// byte that decodes to byte i. (An escape's decoded bytes map to its
+// backslash and the bytes after it, as a run ending there would map
+// them.)
+func jsonDecode(src []byte, seg Segment, i int) (off, dec int) {
 	off, dec = int(seg.Src), int(seg.Dec)
-	for dec < i && off < len(m.JSON) {
-		if m.JSON[off] != '\\' {
+	for dec < i && off < len(src) {
+		if src[off] != '\\' {
 			// A verbatim run, to the next escape.
-			n := bytes.IndexByte(m.JSON[off:], '\\')
+			n := bytes.IndexByte(src[off:], '\\')
 			if n < 0 {
-				n = len(m.JSON) - off
+				n = len(src) - off
 			}
 			if dec+n > i {
 				n = i - dec
@@ -427,7 +441,7 @@ func (m *TextMap) jsonDecode(seg Segment, i int) (off, dec int) {
 			off, dec = off+n, dec+n
 			continue
 		}
-		sw, dw := tree.JSONEscape(m.JSON, off)
+		sw, dw := tree.JSONEscape(src, off)
 		if dec+dw > i {
 			break
 		}

@@ -92,7 +92,7 @@ func checkTextMap(t *testing.T, src []byte, wantCheckpoints bool) {
 	field := Field[string]{Value: v.Text, Pos: f.Pos(v.Off), End: f.Pos(v.End), Set: true}
 	got := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.JSON)}
 	full := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.YAML)} // every run
-	if wantCheckpoints && (got.Map == nil || got.Map.JSON == nil || len(got.Map.Runs) > len(v.Text)/jsonCheckpoint+1) {
+	if wantCheckpoints && (got.Map == nil || got.Map.json == nil || len(got.Map.Runs) > len(v.Text)/jsonCheckpoint+1) {
 		t.Fatalf("no checkpoints: %d runs for %d bytes", len(got.Map.Runs), len(v.Text))
 	}
 	check := func(how string, i int, g token.Pos) {
