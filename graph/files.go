@@ -3,7 +3,6 @@ package graph
 import (
 	"bytes"
 	"go/token"
-	"slices"
 	"sort"
 	"sync"
 
@@ -101,10 +100,9 @@ func (f *File) Pos(off int) token.Pos {
 // tree.Node.Segments, or the verbatim value at TextOff) to positions, for
 // a Text at position at; nil when the value is stored verbatim at at.
 //
-// A JSON string with escapes (VCL in an export has two or more a line)
-// keeps a run only every jsonCheckpoint decoded bytes, and its file:
-// PosAt decodes the JSON from the run before a byte to find it. The full
-// runs of 2,000 services' 10 KB custom VCL took 12 MB.
+// The map of a JSON string with escapes knows its file, so that once its
+// positions have been asked (the VCL model reads the VCL it holds) it can
+// keep a run only every so many bytes: TextMap.Checkpoint.
 func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap {
 	if len(n.Segments) == 0 {
 		switch f.Pos(n.TextOff) - at {
@@ -115,24 +113,44 @@ func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap 
 		}
 		return &TextMap{Runs: []Segment{NewSegment(0, f.Pos(n.TextOff), at)}}
 	}
-	m := &TextMap{}
-	if from := int(at) - f.TF.Base(); syntax == tree.JSON && from >= 0 && from <= n.Segments[0].Src && n.End <= len(f.Content) {
-		m.json = f
-		last := -jsonCheckpoint
-		for _, seg := range n.Segments {
-			if seg.Dec >= last+jsonCheckpoint {
-				m.Runs = append(m.Runs, NewSegment(seg.Dec, f.Pos(seg.Src), at))
-				last = seg.Dec
-			}
-		}
-		m.Runs = slices.Clip(m.Runs)
-		return m
-	}
-	m.Runs = make([]Segment, len(n.Segments))
+	m := &TextMap{Runs: make([]Segment, len(n.Segments))}
 	for i, seg := range n.Segments {
 		m.Runs[i] = NewSegment(seg.Dec, f.Pos(seg.Src), at)
 	}
+	if from := int(at) - f.TF.Base(); syntax == tree.JSON && from >= 0 && from <= n.Segments[0].Src && n.End <= len(f.Content) {
+		m.json = f
+	}
 	return m
+}
+
+// Checkpoint keeps, of a JSON string's runs (VCL in an export has two or
+// more a line), one every jsonCheckpoint decoded bytes: a position
+// between two is then found by decoding the JSON from the one before.
+// The full runs of 2,000 services' 10 KB custom VCL took 12 MB; the VCL
+// model, which asks for ~1,000 positions per 10 KB, reads the full runs
+// and checkpoints them when it is done with a service. A map of another
+// kind is left as it is. Not safe for use while positions are asked.
+func (m *TextMap) Checkpoint() {
+	if m == nil || m.json == nil {
+		return
+	}
+	kept, last := 0, -jsonCheckpoint
+	for _, seg := range m.Runs {
+		if int(seg.Dec) >= last+jsonCheckpoint {
+			kept, last = kept+1, int(seg.Dec)
+		}
+	}
+	if kept == len(m.Runs) {
+		return
+	}
+	runs := make([]Segment, 0, kept)
+	last = -jsonCheckpoint
+	for _, seg := range m.Runs {
+		if int(seg.Dec) >= last+jsonCheckpoint {
+			runs, last = append(runs, seg), int(seg.Dec)
+		}
+	}
+	m.Runs = runs
 }
 
 // jsonCheckpoint is the decoded bytes between a JSON string's kept runs.
@@ -312,8 +330,8 @@ type TextMap struct {
 	Runs []Segment
 	// json, when set, is the file of the JSON string the value was
 	// decoded from (the string is the Text's extent, Pos to End): the
-	// Runs are then checkpoints (one every so many decoded bytes), and a
-	// byte between two is found by decoding the JSON from the one before.
+	// Runs may then be checkpoints (Checkpoint), and a byte after a run
+	// is found by decoding the JSON from it.
 	json *File
 }
 
@@ -342,31 +360,6 @@ func PinnedSegment(dec int, src, at token.Pos) Segment {
 // PosAt returns the source position of byte i of the decoded text,
 // clamped to the value's extent in its file.
 func (t Text) PosAt(i int) token.Pos {
-	return (&TextPositions{t: t}).At(i)
-}
-
-// Positions returns a finder of the Text's positions that is faster than
-// PosAt when asked in increasing order, as a parser's nodes are: it
-// resumes decoding a JSON string where its last call stopped.
-func (t Text) Positions() *TextPositions {
-	return &TextPositions{t: t}
-}
-
-// TextPositions finds the positions of a Text's decoded bytes.
-type TextPositions struct {
-	t Text
-	// resume holds where the last calls stopped decoding a JSON source
-	// (decoded byte Dec at offset Src; Src 0 for none): two, since a
-	// parser asks for a node's start and end, and the next node starts
-	// before the end of the one around it. stale is the one to move next.
-	resume [2]Segment
-	stale  int
-}
-
-// At returns the source position of byte i of the decoded text, clamped
-// to the value's extent in its file.
-func (c *TextPositions) At(i int) token.Pos {
-	t := c.t
 	if !t.Pos.IsValid() {
 		return token.NoPos
 	}
@@ -376,28 +369,12 @@ func (c *TextPositions) At(i int) token.Pos {
 		if k < 0 {
 			k = 0
 		}
-		switch seg := m.Runs[k]; {
+		seg := m.Runs[k]
+		switch src := m.jsonSource(t); {
 		case seg.Src < 0:
 			p = t.Pos + token.Pos(-1-seg.Src) // pinned
-		case m.json != nil:
-			src := m.jsonSource(t)
-			if src == nil {
-				p = t.Pos + token.Pos(seg.Src) + token.Pos(i-int(seg.Dec))
-				break
-			}
-			// Start from the closest point at or before i (a resume
-			// point is set when its Src is, a string's bytes being after
-			// its quote), and move that point to where this call stops;
-			// with none, the least recently moved.
-			slot := c.stale
-			for j, r := range c.resume {
-				if r.Src > 0 && r.Dec >= seg.Dec && int(r.Dec) <= i {
-					seg, slot = r, j
-				}
-			}
+		case src != nil:
 			off, dec := jsonDecode(src, seg, i)
-			c.resume[slot] = Segment{Dec: int32(dec), Src: int32(off)}
-			c.stale = 1 - slot
 			p = t.Pos + token.Pos(off+(i-dec))
 		default:
 			p = t.Pos + token.Pos(seg.Src) + token.Pos(i-int(seg.Dec))
@@ -409,9 +386,13 @@ func (c *TextPositions) At(i int) token.Pos {
 	return max(p, t.Pos)
 }
 
-// jsonSource returns the JSON string a checkpointed map decodes: the
-// Text's extent in its file (nil if that is not in the file).
+// jsonSource returns the JSON string a map of one decodes: the Text's
+// extent in its file (nil for a map of another kind, or if that is not
+// in the file).
 func (m *TextMap) jsonSource(t Text) []byte {
+	if m.json == nil {
+		return nil
+	}
 	base := m.json.TF.Base()
 	from, to := int(t.Pos)-base, int(t.End)-base
 	if from < 0 || from > to || to > len(m.json.Content) {

@@ -20,7 +20,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"go/token"
 	"runtime"
 	"slices"
 	"sort"
@@ -38,18 +37,6 @@ import (
 type source struct {
 	text graph.Text
 	file *vcl.File
-	// positions finds text's positions (made at the first at).
-	positions *graph.TextPositions
-}
-
-// at returns the position of byte i of the source's text. The reader
-// asks for its nodes' positions mostly in order, which a JSON string's
-// checkpointed map answers by resuming (graph.TextPositions).
-func (s *source) at(i int) token.Pos {
-	if s.positions == nil {
-		s.positions = s.text.Positions()
-	}
-	return s.positions.At(i)
 }
 
 // body is a subroutine body, from a custom VCL sub or a snippet.
@@ -72,6 +59,9 @@ type reader struct {
 	// syntaxErrors reports VCL that did not parse: the request-flow model
 	// does not run on part of a program.
 	syntaxErrors bool
+	// forwardedAt and guardAt are where facts.ForwardedHeaders and
+	// GuardHeaders were read, index by index (firstOf).
+	forwardedAt, guardAt []origin
 }
 
 // ApplyAll reads the VCL of every VCL service of g, once the loaders are
@@ -202,6 +192,25 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 		}
 	}
 	s.VCL = r.facts
+	checkpoint(s)
+}
+
+// checkpoint thins the position maps of a service's VCL texts once the
+// model has read them (graph.TextMap.Checkpoint): later positions (a
+// trace, a message) are few.
+func checkpoint(s *graph.Service) {
+	for _, v := range s.VCLs {
+		v.Content.Map.Checkpoint()
+	}
+	for _, sn := range s.Snippets {
+		sn.Content.Map.Checkpoint()
+	}
+	for _, c := range s.Conditions {
+		c.Statement.Map.Checkpoint()
+	}
+	for _, h := range s.Headers {
+		h.Src.Map.Checkpoint()
+	}
 }
 
 // runRequest runs the request-flow model of s for one request.
@@ -450,12 +459,12 @@ func (r *reader) addSub(name string, b body) {
 // valueSpan locates a string literal's value, inside its quotes, mapped
 // through whatever encodes the VCL in its file.
 func (r *reader) valueSpan(src *source, lit *vcl.StringLit) graph.Span {
-	return graph.Span{Pos: src.at(lit.ValuePos), End: src.at(lit.ValuePos + len(lit.Value))}
+	return graph.Span{Pos: src.text.PosAt(lit.ValuePos), End: src.text.PosAt(lit.ValuePos + len(lit.Value))}
 }
 
 func (r *reader) span(src *source, n vcl.Node) graph.Span {
 	pos, end := n.Span()
-	return graph.Span{Pos: src.at(pos), End: src.at(end)}
+	return graph.Span{Pos: src.text.PosAt(pos), End: src.text.PosAt(end)}
 }
 
 func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
@@ -491,7 +500,7 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
 
 func stringField(src *source, n vcl.Node, value string) graph.Field[string] {
 	pos, end := n.Span()
-	return graph.Field[string]{Value: value, Pos: src.at(pos), End: src.at(end), Set: true}
+	return graph.Field[string]{Value: value, Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
 }
 
 // stringValue reads a literal; anything computed is Unknown.
@@ -734,14 +743,14 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				}
 			}
 			if h := forwardedHeader(sub, st.Target.Lower()); h != "" {
-				at := r.span(src, st)
+				var at vcl.Node = st
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
-					at = r.span(src, lit)
+					at = lit
 					if h != "host" {
-						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: at, Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
+						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 					}
 				}
-				firstOf(&r.facts.ForwardedHeaders, graph.HeaderName{Span: at, Header: h})
+				r.firstOf(&r.facts.ForwardedHeaders, &r.forwardedAt, h, src, at)
 			}
 			r.scanExpr(src, sub, st.Value)
 		case *vcl.IfStmt:
@@ -844,7 +853,7 @@ func (r *reader) guards(src *source, e vcl.Expr) {
 	case *vcl.Ident:
 		if lower := e.Lower(); strings.HasPrefix(lower, "req.http.") {
 			h, _, _ := strings.Cut(strings.TrimPrefix(lower, "req.http."), ":")
-			firstOf(&r.facts.GuardHeaders, graph.HeaderName{Span: r.span(src, e), Header: h})
+			r.firstOf(&r.facts.GuardHeaders, &r.guardAt, h, src, e)
 		}
 	case *vcl.BinaryExpr:
 		r.guards(src, e.X)
@@ -1006,6 +1015,7 @@ func (r *reader) sortFacts() {
 	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b graph.HeaderName) int { return cmp.Compare(a.Pos, b.Pos) })
 	r.facts.ForwardedHeaders = slices.Clip(r.facts.ForwardedHeaders)
 	r.facts.GuardHeaders = slices.Clip(r.facts.GuardHeaders)
+	r.forwardedAt, r.guardAt = nil, nil // the lists' order until now
 }
 
 // firstOf records a header a service forwards or guards on in list, once
@@ -1017,15 +1027,32 @@ func (r *reader) sortFacts() {
 // The name kept is interned (unique.Make): it is cut from the lower-case
 // form of an identifier that holds the whole variable name, and estates
 // name the same headers in service after service.
-func firstOf(list *[]graph.HeaderName, h graph.HeaderName) {
+//
+// at holds where each entry of list was read (its text and offset there):
+// a node later in the same text is later in the file, and its position,
+// which a JSON string's checkpointed map has to decode, is not needed.
+func (r *reader) firstOf(list *[]graph.HeaderName, at *[]origin, h string, src *source, n vcl.Node) {
+	off, _ := n.Span()
 	for i := range *list {
-		if had := &(*list)[i]; had.Header == h.Header {
-			if h.Pos < had.Pos {
-				had.Span = h.Span
-			}
+		had := &(*list)[i]
+		if had.Header != h {
+			continue
+		}
+		if o := (*at)[i]; o.src == src && o.off <= off {
 			return
 		}
+		if sp := r.span(src, n); sp.Pos < had.Pos {
+			had.Span = sp
+			(*at)[i] = origin{src, off}
+		}
+		return
 	}
-	h.Header = unique.Make(h.Header).Value()
-	*list = append(*list, h)
+	*list = append(*list, graph.HeaderName{Span: r.span(src, n), Header: unique.Make(h).Value()})
+	*at = append(*at, origin{src, off})
+}
+
+// origin is where a fact was read: its text, and the offset there.
+type origin struct {
+	src *source
+	off int
 }
