@@ -322,6 +322,36 @@ type Text struct {
 	Map *TextMap
 }
 
+// Decoded returns the text's decoded value: Value, or, for a JSON string
+// whose value was released, the string decoded again from its file.
+func (t Text) Decoded() string {
+	if t.Value != "" || !t.Released() {
+		return t.Value
+	}
+	if n, _, err := tree.ParseJSONAt(t.Map.jsonSource(t), 0, 0); err == nil && n.Kind == tree.String {
+		return n.Text
+	}
+	return ""
+}
+
+// Released reports a text whose decoded value was released (Release).
+func (t Text) Released() bool {
+	return t.Value == "" && t.Map != nil && t.Map.json != nil && t.Map.jsonSource(t) != nil
+}
+
+// Release drops the decoded value of a text read from a JSON string with
+// escapes, which its file holds already (Decoded decodes it again): the
+// VCL model does once it has read a service's VCL, so that an export's
+// VCL is not held twice, as JSON and decoded. (Such a string decodes to
+// one byte or more, so an empty Value tells a released text.) Nothing
+// else may keep a part of the value. A text of another kind is left as
+// it is.
+func (t *Text) Release() {
+	if t.Map != nil && t.Map.json != nil && t.Map.jsonSource(*t) != nil && t.Known() {
+		t.Value = ""
+	}
+}
+
 // TextMap maps a Text's decoded bytes to positions.
 type TextMap struct {
 	// Runs: decoded byte i, in the run with the greatest Dec <= i, is at

@@ -109,7 +109,7 @@ func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) s
 		}
 		for _, sn := range p.snippets[sub] {
 			fmt.Fprintf(&e, "# Snippet %s : %d%s\n", sn.snippet.Name.Value, priority(sn.snippet), where(sn.snippet.Content.Pos))
-			e.WriteString(strings.TrimRight(sn.snippet.Content.Value, "\n") + "\n")
+			e.WriteString(strings.TrimRight(sn.snippet.Content.Decoded(), "\n") + "\n")
 		}
 		if sub == "vcl_recv" {
 			writeGenerated(&e, generated, where)
@@ -139,7 +139,7 @@ func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) s
 	}
 	for _, v := range files {
 		fmt.Fprintf(&b, "# VCL file %s%s\n", v.Name.Value, where(v.Content.Pos))
-		text := expandMacros(v.Content.Value, expand)
+		text := expandMacros(v.Content.Decoded(), expand)
 		// include "NAME"; inside a subroutine: the file's statements.
 		for name, src := range p.included {
 			inc := regexp.MustCompile(`(?m)^([ \t]*)include[ \t]+"` + regexp.QuoteMeta(name) + `"[ \t]*;[^\n]*$`)

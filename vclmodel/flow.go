@@ -283,7 +283,7 @@ func (fl *flow) included(name, sub string) *source {
 	}
 	for _, x := range fl.r.s.Snippets {
 		if x.Name.Value == sn && x.Content.Known() {
-			return &source{text: x.Content, file: parse(fl.r.g, x.Content.Value, strings.TrimPrefix(sub, "vcl_"))}
+			return newSource(fl.r.g, x.Content, strings.TrimPrefix(sub, "vcl_"))
 		}
 	}
 	return nil
@@ -415,8 +415,8 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*g
 			}
 		}
 		conds, evals := end.conds.slices()
-		exits = append(exits, &graph.Exit{Sub: sub, Backend: end.backend, NotBackends: end.notBackends, Conditions: conds, Eval: evals, Shield: end.shield,
-			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: end.bereqHost.value}})
+		exits = append(exits, &graph.Exit{Sub: keep(sub), Backend: keep(end.backend), NotBackends: keepAll(end.notBackends), Conditions: keepAll(conds), Eval: evals, Shield: end.shield,
+			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: keep(end.bereqHost.value)}})
 		if fl.restarts && sub != "vcl_pipe" {
 			end.action = ""
 			exits = append(exits, fl.after("vcl_fetch", end)...)

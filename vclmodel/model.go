@@ -35,8 +35,15 @@ import (
 
 // source is one parsed piece of VCL and the text it was parsed from.
 type source struct {
-	text graph.Text
+	text graph.Text // its Value decoded (graph.Text.Decoded)
 	file *vcl.File
+}
+
+// newSource parses a VCL text of a service as a snippet of a type, or as
+// a "file".
+func newSource(g *graph.Graph, text graph.Text, typ string) *source {
+	text.Value = text.Decoded()
+	return &source{text: text, file: parse(g, text.Value, typ)}
 }
 
 // body is a subroutine body, from a custom VCL sub or a snippet.
@@ -197,13 +204,18 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 
 // checkpoint thins the position maps of a service's VCL texts once the
 // model has read them (graph.TextMap.Checkpoint): later positions (a
-// trace, a message) are few.
+// trace, a message) are few. It releases the decoded VCL of custom VCL
+// files and snippets read from JSON (graph.Text.Release): a trace or the
+// effective VCL decodes it again. What the model keeps holds no part of
+// it (TestFactsHoldNoReleasedText).
 func checkpoint(s *graph.Service) {
 	for _, v := range s.VCLs {
 		v.Content.Map.Checkpoint()
+		release(&v.Content)
 	}
 	for _, sn := range s.Snippets {
 		sn.Content.Map.Checkpoint()
+		release(&sn.Content)
 	}
 	for _, c := range s.Conditions {
 		c.Statement.Map.Checkpoint()
@@ -257,7 +269,7 @@ func (r *reader) program(quiet bool) *program {
 		p.hasCustom = true
 		if sub := inSub[v.Name.Value]; sub != "" && !v.Main.Value {
 			// Included inside a subroutine: bare statements of it.
-			src := &source{text: v.Content, file: parse(r.g, v.Content.Value, strings.TrimPrefix(sub, "vcl_"))}
+			src := newSource(r.g, v.Content, strings.TrimPrefix(sub, "vcl_"))
 			if p.included == nil {
 				p.included = map[string]*source{}
 			}
@@ -267,7 +279,7 @@ func (r *reader) program(quiet bool) *program {
 			}
 			continue
 		}
-		src := &source{text: v.Content, file: parse(r.g, v.Content.Value, "file")}
+		src := newSource(r.g, v.Content, "file")
 		if !quiet {
 			r.add(src, "")
 		}
@@ -279,7 +291,7 @@ func (r *reader) program(quiet bool) *program {
 			continue
 		}
 		typ := strings.ToLower(sn.Type.Value)
-		src := &source{text: sn.Content, file: parse(r.g, sn.Content.Value, typ)}
+		src := newSource(r.g, sn.Content, typ)
 		sub := vcl.SubroutineSnippetTypes[typ]
 		if !quiet {
 			r.add(src, sub)
@@ -303,10 +315,11 @@ func (r *reader) program(quiet bool) *program {
 func includedInSubs(g *graph.Graph, s *graph.Service) map[string]string {
 	out := map[string]string{}
 	for _, v := range s.VCLs {
-		if !v.Content.Known() || !strings.Contains(v.Content.Value, "include") {
+		text := v.Content.Decoded()
+		if !v.Content.Known() || !strings.Contains(text, "include") {
 			continue
 		}
-		f := parse(g, v.Content.Value, "file")
+		f := parse(g, text, "file")
 		for _, d := range f.Decls {
 			if sd, ok := d.(*vcl.SubDecl); ok {
 				walkStmts(sd.Body.Stmts, func(st vcl.Stmt) {
@@ -361,13 +374,14 @@ func parse(g *graph.Graph, src string, typ string) *vcl.File {
 	if f := tooLarge(len(src), typ); f != nil {
 		return f
 	}
+	// A tree (some 30 bytes per byte of VCL) is not kept for the rest of
+	// the load: with services read as they load, an estate's every tree
+	// would be alive at once (1,000 services with a 9 KB snippet each:
+	// a peak heap of 101 MB for a live heap of 24 at the end).
 	if typ == "file" {
-		// A custom VCL file's tree (some 30 bytes per byte of VCL) is not
-		// kept for the rest of the load: with services read as they load,
-		// an estate's every tree would be alive at once.
 		return memo.GetWeak(g.Memo, vclKind(typ), src, func() *vcl.File { return vcl.ParseString(src) })
 	}
-	return g.Memo.GetString(vclKind(typ), src, func() any { return vcl.ParseSnippetString(src, typ) }).(*vcl.File)
+	return memo.GetWeak(g.Memo, vclKind(typ), src, func() *vcl.File { return vcl.ParseSnippetString(src, typ) })
 }
 
 // Parse parses the VCL of a .vcl file through a parse cache (the parallel
@@ -500,7 +514,7 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
 
 func stringField(src *source, n vcl.Node, value string) graph.Field[string] {
 	pos, end := n.Span()
-	return graph.Field[string]{Value: value, Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
+	return graph.Field[string]{Value: keep(value), Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
 }
 
 // stringValue reads a literal; anything computed is Unknown.
@@ -577,9 +591,9 @@ func (r *reader) hostSets(sub string) {
 }
 
 func (r *reader) hostSet(src *source, sub string, st *vcl.SetStmt, conds []vcl.Expr) *graph.HostSet {
-	hs := &graph.HostSet{Span: r.span(src, st), Sub: sub}
+	hs := &graph.HostSet{Span: r.span(src, st), Sub: keep(sub)}
 	if lit, ok := st.Value.(*vcl.StringLit); ok && st.Op == "=" {
-		hs.Host = lit.Value
+		hs.Host = keep(lit.Value)
 	} else {
 		hs.Dynamic = true
 	}
@@ -588,7 +602,7 @@ func (r *reader) hostSet(src *source, sub string, st *vcl.SetStmt, conds []vcl.E
 		for _, c := range conds {
 			parts = append(parts, exprText(src, c))
 		}
-		hs.Condition = strings.Join(parts, " && ")
+		hs.Condition = strings.Clone(strings.Join(parts, " && "))
 		hs.ShieldOnly = isShieldCheck(conds[len(conds)-1])
 	}
 	return hs
@@ -739,7 +753,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 		case *vcl.SetStmt:
 			if st.Target.Name == "req.backend" {
 				if id, ok := st.Value.(*vcl.Ident); ok {
-					r.facts.BackendSelects = append(r.facts.BackendSelects, &graph.BackendSelect{Span: r.span(src, st), Sub: sub, Backend: id.Name})
+					r.facts.BackendSelects = append(r.facts.BackendSelects, &graph.BackendSelect{Span: r.span(src, st), Sub: keep(sub), Backend: keep(id.Name)})
 				}
 			}
 			if h := forwardedHeader(sub, st.Target.Lower()); h != "" {
@@ -747,7 +761,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
 					at = lit
 					if h != "host" {
-						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
+						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: r.span(src, lit), Sub: keep(sub), Header: keep(h), Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 					}
 				}
 				r.firstOf(&r.facts.ForwardedHeaders, &r.forwardedAt, h, src, at)
@@ -820,7 +834,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.BinaryExpr:
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" && h != "host" {
-				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: sub, Header: h, Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
+				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: keep(sub), Header: keep(h), Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 				r.checkNodes = append(r.checkNodes, e)
 			}
 		}
@@ -837,7 +851,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.CallExpr:
 		if strings.HasPrefix(e.Func.Name, "digest.hmac_") && len(e.Args) > 0 {
 			if lit, ok := e.Args[0].(*vcl.StringLit); ok && lit.Value != "" {
-				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &graph.LiteralKey{Span: r.span(src, lit), Func: e.Func.Name, Secret: r.valueSpan(src, lit)})
+				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &graph.LiteralKey{Span: r.span(src, lit), Func: keep(e.Func.Name), Secret: r.valueSpan(src, lit)})
 				r.sink.Secrets = append(r.sink.Secrets, r.valueSpan(src, lit))
 			}
 		}
@@ -1024,9 +1038,9 @@ func (r *reader) sortFacts() {
 // reads a header in a hundred places costs one fact, not a hundred. A
 // service names few headers, so the list is searched, not indexed.
 //
-// The name kept is interned (unique.Make): it is cut from the lower-case
-// form of an identifier that holds the whole variable name, and estates
-// name the same headers in service after service.
+// The name kept is interned (keep): it is cut from the lower-case form
+// of an identifier that holds the whole variable name, and estates name
+// the same headers in service after service.
 //
 // at holds where each entry of list was read (its text and offset there):
 // a node later in the same text is later in the file, and its position,
@@ -1047,8 +1061,35 @@ func (r *reader) firstOf(list *[]graph.HeaderName, at *[]origin, h string, src *
 		}
 		return
 	}
-	*list = append(*list, graph.HeaderName{Span: r.span(src, n), Header: unique.Make(h).Value()})
+	*list = append(*list, graph.HeaderName{Span: r.span(src, n), Header: keep(h)})
 	*at = append(*at, origin{src, off})
+}
+
+// release releases a text's decoded value (graph.Text.Release), telling
+// releaseHook (tests) the value released.
+func release(t *graph.Text) {
+	v := t.Value
+	t.Release()
+	if releaseHook != nil && v != "" && t.Released() {
+		releaseHook(v)
+	}
+}
+
+// releaseHook, when set (by tests), is told every value released.
+var releaseHook func(value string)
+
+// keep returns a name a fact keeps (a backend, a header, a host, a
+// subroutine), interned: it holds no part of the VCL text it was cut
+// from, which is released once the service is read (checkpoint), and a
+// name used in many services is held once.
+func keep(s string) string { return unique.Make(s).Value() }
+
+// keepAll is keep of each string, in place.
+func keepAll(list []string) []string {
+	for i, s := range list {
+		list[i] = keep(s)
+	}
+	return list
 }
 
 // origin is where a fact was read: its text, and the offset there.

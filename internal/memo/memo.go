@@ -7,6 +7,7 @@ package memo
 
 import (
 	"crypto/sha256"
+	"runtime"
 	"sync"
 	"weak"
 )
@@ -68,7 +69,10 @@ func (c *Cache) GetString(kind, content string, parse func() any) any {
 // GetWeak is GetString for a large result that a transient cache should
 // not keep alive: it is shared while something else holds it (the same
 // VCL file in several services read at once) and parsed again once the
-// collector has taken it. A persistent cache keeps it as GetString does.
+// collector has taken it. Its entry, which holds the content as its key,
+// goes when the result does (runtime.AddCleanup): a service's decoded VCL
+// is released once the service is read, and must not stay as a key. A
+// persistent cache keeps it as GetString does.
 func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	if c == nil {
 		return parse()
@@ -91,9 +95,17 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	c.misses++
 	c.mu.Unlock()
 	v := parse()
+	e := &entry{value: weak.Make(v), used: true}
 	c.mu.Lock()
-	c.entries[k] = &entry{value: weak.Make(v), used: true}
+	c.entries[k] = e
 	c.mu.Unlock()
+	runtime.AddCleanup(v, func(k key) {
+		c.mu.Lock()
+		if c.entries[k] == e { // not parsed again since
+			delete(c.entries, k)
+		}
+		c.mu.Unlock()
+	}, k)
 	return v
 }
 

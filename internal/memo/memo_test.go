@@ -3,6 +3,7 @@ package memo
 import (
 	"runtime"
 	"testing"
+	"time"
 )
 
 func TestGet(t *testing.T) {
@@ -97,6 +98,15 @@ func TestGetWeak(t *testing.T) {
 	if parses == 1 {
 		t.Error("a collected result was never parsed again: the transient cache keeps it alive")
 	}
+	// Once no result is held, the entries go too: their keys are the
+	// content.
+	for i := 0; i < 20 && c.len() > 0; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond) // cleanups run on a goroutine of their own
+	}
+	if n := c.len(); n != 0 {
+		t.Errorf("%d entries stay after their results were collected", n)
+	}
 
 	p := New()
 	GetWeak(p, "k", "content", parse)
@@ -105,4 +115,11 @@ func TestGetWeak(t *testing.T) {
 	if GetWeak(p, "k", "content", parse); parses != before {
 		t.Error("the persistent cache parsed again: it should keep its results")
 	}
+}
+
+// len returns the number of entries.
+func (c *Cache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.entries)
 }
