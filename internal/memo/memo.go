@@ -7,6 +7,7 @@ package memo
 
 import (
 	"crypto/sha256"
+	"hash/maphash"
 	"runtime"
 	"sync"
 	"weak"
@@ -20,6 +21,8 @@ type Cache struct {
 	transient bool
 	// used marks entries read since the last Sweep.
 	hits, misses int
+	// parsed holds a hash of each content GetWeak parsed (transient).
+	parsed map[uint64]bool
 }
 
 // key is a content's kind and either its digest (content given as
@@ -71,8 +74,14 @@ func (c *Cache) GetString(kind, content string, parse func() any) any {
 // VCL file in several services read at once) and parsed again once the
 // collector has taken it. Its entry, which holds the content as its key,
 // goes when the result does (runtime.AddCleanup): a service's decoded VCL
-// is released once the service is read, and must not stay as a key. A
-// persistent cache keeps it as GetString does.
+// is released once the service is read, and must not stay as a key.
+//
+// Content asked for again after its result was collected is shared
+// (the same snippet in many services): its second result is kept, as
+// GetString keeps one, so that it is parsed twice at most. The cache
+// remembers a hash of each content it parsed for that.
+//
+// A persistent cache keeps every result, as GetString does.
 func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	if c == nil {
 		return parse()
@@ -83,18 +92,35 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	k := key{kind: kind, text: content}
 	c.mu.Lock()
 	if e, ok := c.entries[k]; ok {
-		if wp, ok := e.value.(weak.Pointer[T]); ok {
-			if v := wp.Value(); v != nil {
-				e.used = true
-				c.hits++
-				c.mu.Unlock()
-				return v
-			}
+		var v *T
+		switch ev := e.value.(type) {
+		case weak.Pointer[T]:
+			v = ev.Value()
+		case *T:
+			v = ev
+		}
+		if v != nil {
+			e.used = true
+			c.hits++
+			c.mu.Unlock()
+			return v
 		}
 	}
 	c.misses++
+	if c.parsed == nil {
+		c.parsed = map[uint64]bool{}
+	}
+	h := maphash.String(hashSeed, kind+"\x00"+content)
+	again := c.parsed[h]
+	c.parsed[h] = true
 	c.mu.Unlock()
 	v := parse()
+	if again {
+		c.mu.Lock()
+		c.entries[k] = &entry{value: v, used: true}
+		c.mu.Unlock()
+		return v
+	}
 	e := &entry{value: weak.Make(v), used: true}
 	c.mu.Lock()
 	c.entries[k] = e
@@ -108,6 +134,9 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	}, k)
 	return v
 }
+
+// hashSeed seeds the hashes of the contents a transient cache parsed.
+var hashSeed = maphash.MakeSeed()
 
 // Take is Get for a whole file's parse, which one loader reads once: a
 // transient cache hands over what a Get put there ahead (on the parallel

@@ -79,33 +79,44 @@ func TestGetString(t *testing.T) {
 }
 
 // TestGetWeak: a transient cache shares a result while it is held and
-// parses again once it is collected; a persistent one keeps it.
+// parses again once it is collected, and forgets content parsed once
+// when its result goes (the key is the content); content asked for again
+// after that is shared, and its second result is kept. A persistent
+// cache keeps every result.
 func TestGetWeak(t *testing.T) {
 	type tree struct{ n int }
 	parses := 0
 	parse := func() *tree { parses++; return &tree{parses} }
+	collect := func(c *Cache, until func() bool) {
+		for i := 0; i < 20 && !until(); i++ {
+			runtime.GC()
+			time.Sleep(time.Millisecond) // cleanups run on a goroutine of their own
+		}
+	}
 
 	c := NewTransient()
-	held := GetWeak(c, "k", "content", parse)
-	if again := GetWeak(c, "k", "content", parse); again != held || parses != 1 {
+	held := GetWeak(c, "k", "once", parse)
+	if again := GetWeak(c, "k", "once", parse); again != held || parses != 1 {
 		t.Fatalf("a held result was parsed again (%d parses)", parses)
 	}
 	runtime.KeepAlive(held)
-	for i := 0; i < 10 && parses == 1; i++ {
-		runtime.GC() // held is dead here: the cache's pointer is weak
-		GetWeak(c, "k", "content", parse)
-	}
-	if parses == 1 {
-		t.Error("a collected result was never parsed again: the transient cache keeps it alive")
-	}
-	// Once no result is held, the entries go too: their keys are the
-	// content.
-	for i := 0; i < 20 && c.len() > 0; i++ {
-		runtime.GC()
-		time.Sleep(time.Millisecond) // cleanups run on a goroutine of their own
-	}
+	collect(c, func() bool { return c.len() == 0 })
 	if n := c.len(); n != 0 {
 		t.Errorf("%d entries stay after their results were collected", n)
+	}
+
+	parses = 0
+	GetWeak(c, "k", "shared", parse)
+	for i := 0; i < 10 && parses == 1; i++ {
+		runtime.GC() // the result is dead here: the cache's pointer is weak
+		GetWeak(c, "k", "shared", parse)
+	}
+	if parses != 2 {
+		t.Fatalf("%d parses of content asked for again after its result was collected, want 2", parses)
+	}
+	collect(c, func() bool { return false })
+	if GetWeak(c, "k", "shared", parse); parses != 2 {
+		t.Errorf("shared content was parsed a third time: its second result should be kept")
 	}
 
 	p := New()
