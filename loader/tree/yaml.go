@@ -54,6 +54,9 @@ func ParseYAML(src []byte) ([]*Node, error) {
 // lines) need only know LF and CR LF. LS and PS, which yaml.v3 keeps in a
 // scalar's text, stay: only line numbering counts them (yamlBreak).
 func sameWidthBreaks(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 && bytes.IndexByte(src, 0xC2) < 0 {
+		return src
+	}
 	var out []byte
 	for i := 0; i < len(src); i++ {
 		var repl string
@@ -119,6 +122,17 @@ func lineStarts(src []byte) []int {
 // its line numbers index the result.
 func appendLineStarts(dst []int, src []byte, base int) []int {
 	dst = append(dst, base)
+	if bytes.IndexByte(src, '\r') < 0 && bytes.IndexByte(src, 0xC2) < 0 && bytes.IndexByte(src, 0xE2) < 0 {
+		// Line feeds only (the common case, and the outline's pieces).
+		for off := 0; ; {
+			i := bytes.IndexByte(src[off:], '\n')
+			if i < 0 {
+				return dst
+			}
+			off += i + 1
+			dst = append(dst, base+off)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		if w := yamlBreak(src, i); w > 0 {
 			i += w - 1
@@ -160,7 +174,14 @@ func offsetOf(src []byte, lines []int, line, col int) int {
 		return len(src)
 	}
 	off := lines[line-1]
-	for c := 1; c < col && off < len(src) && yamlBreak(src, off) == 0; c++ {
+	for c := 1; c < col && off < len(src); c++ {
+		if b := src[off]; b < utf8.RuneSelf && b != '\n' && b != '\r' {
+			off++
+			continue
+		}
+		if yamlBreak(src, off) != 0 {
+			break
+		}
 		_, w := utf8.DecodeRune(src[off:])
 		off += w
 	}
