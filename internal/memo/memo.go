@@ -110,7 +110,12 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	if c.parsed == nil {
 		c.parsed = map[uint64]bool{}
 	}
-	h := maphash.String(hashSeed, kind+"\x00"+content)
+	var mh maphash.Hash
+	mh.SetSeed(hashSeed)
+	mh.WriteString(kind)
+	mh.WriteByte(0)
+	mh.WriteString(content)
+	h := mh.Sum64()
 	again := c.parsed[h]
 	c.parsed[h] = true
 	c.mu.Unlock()
