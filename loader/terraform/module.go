@@ -296,7 +296,7 @@ func (m *module) dropDuplicates(l *loader) {
 		}
 		l.seenProblem[problemKey] = true
 		l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(pos.Byte), End: f.Pos(pos.Byte),
-			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own). Until the module validates, chainlint reads each of its files as its own estate: no chain crosses from one to another",
+			Message: fmt.Sprintf("Duplicate resource %q configuration: a %s resource named %q was already declared at %s:%d, and resource names must be unique per type in each module, so terraform validate fails; rename one (if these files are separate examples, not one module, lint each file on its own). Until the module validates, chainlint leaves this declaration out and reads each of the module's files as its own estate: no chain crosses from one to another",
 				r.typ, r.typ, r.name, filepath.ToSlash(rel), prevPos.Line)})
 	}
 	sort.SliceStable(overrides, func(i, j int) bool { a, _ := overrides[i].where(); b, _ := overrides[j].where(); return a < b })
