@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -83,8 +84,12 @@ func parsePieces(src []byte, name string, size int) (*hcl.File, hcl.Diagnostics)
 // HCL's strings, templates, heredocs and comments well enough to find
 // such lines; when it is unsure it cuts nothing (a wrong cut only costs
 // a whole parse: a piece cut inside a construct fails to parse).
+//
+// A file that is not UTF-8 is not cut: hclsyntax does not count a line
+// feed that ends an invalid sequence (a lead byte, then "0\n"), so the
+// lines of the pieces after it would not be the whole parse's.
 func splitTopLevel(src []byte, size int) []int {
-	if len(src) < 2*size {
+	if len(src) < 2*size || !utf8.Valid(src) {
 		return nil
 	}
 	cuts := []int{0}

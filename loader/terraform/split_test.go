@@ -98,6 +98,7 @@ func TestSplitTopLevel(t *testing.T) {
 		{"unterminated string", "a {\n x = \"\n}\nb {\n}\n", nil},
 		{"unterminated heredoc", "a {\n x = <<EOT\n}\nb {\n}\n", nil},
 		{"unbalanced", "a {\n}\n}\nb {\n}\n", nil},
+		{"not UTF-8 (hclsyntax counts a line less after the invalid sequence)", "a {\n\xed0\n}\nb {\n}\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
