@@ -81,21 +81,23 @@ func constAt(toks []tok, i int) *constDecl {
 	return nil
 }
 
-// The SDKs' store types. Dictionary is ConfigStore's older name (the Rust
-// and JavaScript SDKs keep it, deprecated: "renamed to ConfigStore"), and
-// it also opens a service's own edge dictionary (Terraform's dictionary
-// block on fastly_service_compute), which chainlint does not model: its
-// opens are of kind graph.CodeRefDictionary, which no store is checked
-// against.
-var rustStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore), "Dictionary": graph.CodeRefDictionary}
-var jsStores = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore), "Dictionary": graph.CodeRefDictionary}
+// The SDKs' store types, as Rust and JavaScript name them (Go's packages
+// below). Dictionary is ConfigStore's older name (both SDKs keep it,
+// deprecated: "renamed to ConfigStore"); its opens are of kind
+// graph.CodeRefDictionary, which no store is checked against: one may
+// open the service's own edge dictionary by a name chainlint cannot tell
+// from a config store's.
+var storeTypes = map[string]string{"KVStore": string(graph.KVStore), "ConfigStore": string(graph.ConfigStore), "SecretStore": string(graph.SecretStore), "ObjectStore": string(graph.KVStore), "Dictionary": graph.CodeRefDictionary}
 var goStores = map[string]string{"kvstore": string(graph.KVStore), "configstore": string(graph.ConfigStore), "secretstore": string(graph.SecretStore)}
+
+// tokAt reports whether toks[i] exists and is a token of a kind and text.
+func tokAt(toks []tok, i int, kind tokKind, text string) bool {
+	return i >= 0 && i < len(toks) && toks[i].kind == kind && toks[i].text == text
+}
 
 // findRefs matches the SDK calls that name stores and backends.
 func findRefs(toks []tok, l lang) (refs []ref, computed int) {
-	at := func(i int, kind tokKind, text string) bool {
-		return i >= 0 && i < len(toks) && toks[i].kind == kind && toks[i].text == text
-	}
+	at := func(i int, kind tokKind, text string) bool { return tokAt(toks, i, kind, text) }
 	add := func(kind, call string, start, argAt int) {
 		if argAt >= len(toks) {
 			return
@@ -121,7 +123,7 @@ func findRefs(toks []tok, l lang) (refs []ref, computed int) {
 		case langRust:
 			// KVStore::open("n") and friends (ConfigStore::try_open too);
 			// Backend::from_name("b").
-			if kind, ok := rustStores[t.text]; ok && at(i+1, tPunct, "::") && (at(i+2, tIdent, "open") || at(i+2, tIdent, "try_open") || at(i+2, tIdent, "open_local")) && at(i+3, tPunct, "(") {
+			if kind, ok := storeTypes[t.text]; ok && at(i+1, tPunct, "::") && (at(i+2, tIdent, "open") || at(i+2, tIdent, "try_open") || at(i+2, tIdent, "open_local")) && at(i+3, tPunct, "(") {
 				add(kind, t.text+"::"+toks[i+2].text, i, i+4)
 			}
 			if t.text == "Backend" && at(i+1, tPunct, "::") && at(i+2, tIdent, "from_name") && at(i+3, tPunct, "(") {
@@ -132,7 +134,7 @@ func findRefs(toks []tok, l lang) (refs []ref, computed int) {
 				add("backend", "."+t.text, i-1, i+2)
 			}
 		case langJS:
-			if kind, ok := jsStores[t.text]; ok && at(i-1, tIdent, "new") && at(i+1, tPunct, "(") {
+			if kind, ok := storeTypes[t.text]; ok && at(i-1, tIdent, "new") && at(i+1, tPunct, "(") {
 				add(kind, "new "+t.text, i-1, i+2)
 			}
 			// fetch(req, { backend: "b" }): the backend property of the
@@ -177,7 +179,7 @@ func optionValues(toks []tok, open int, key string) []int {
 		if depth == 0 {
 			break
 		}
-		if depth == 2 && toks[j].kind == tIdent && toks[j].text == key && j+1 < len(toks) && toks[j+1].kind == tPunct && toks[j+1].text == ":" {
+		if depth == 2 && tokAt(toks, j, tIdent, key) && tokAt(toks, j+1, tPunct, ":") {
 			out = append(out, j+2)
 		}
 	}
@@ -195,9 +197,7 @@ func optionValues(toks []tok, open int, key string) []int {
 // (the caller resolves it); computed reports a registration whose name is
 // neither a literal nor an identifier.
 func dynamicBackends(toks []tok, l lang) (names []tok, computed bool) {
-	at := func(i int, kind tokKind, text string) bool {
-		return i >= 0 && i < len(toks) && toks[i].kind == kind && toks[i].text == text
-	}
+	at := func(i int, kind tokKind, text string) bool { return tokAt(toks, i, kind, text) }
 	arg := func(i int) {
 		if i < len(toks) && (toks[i].kind == tString || toks[i].kind == tIdent) && i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].text == ")" || toks[i+1].text == "}") {
 			names = append(names, toks[i])
@@ -246,9 +246,7 @@ func dynamicBackends(toks []tok, l lang) (names []tok, computed bool) {
 //	                         fetch's cacheOverride option
 //	Go (compute-sdk-go)      req.CacheOptions.Pass = true
 func passForm(toks []tok, i int, l lang) bool {
-	at := func(i int, kind tokKind, text string) bool {
-		return i >= 0 && i < len(toks) && toks[i].kind == kind && toks[i].text == text
-	}
+	at := func(i int, kind tokKind, text string) bool { return tokAt(toks, i, kind, text) }
 	t := toks[i]
 	if t.kind != tIdent {
 		return false
