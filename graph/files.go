@@ -325,19 +325,17 @@ type Text struct {
 // Decoded returns the text's decoded value: Value, or, for a JSON string
 // whose value was released, the string decoded again from its file.
 func (t Text) Decoded() string {
-	if t.Value != "" || !t.Released() {
+	if !t.Released() {
 		return t.Value
 	}
-	if n, _, err := tree.ParseJSONAt(t.Map.jsonSource(t), 0, 0); err == nil && n.Kind == tree.String {
+	if n, _, err := tree.ParseJSONAt(t.jsonString(), 0, 0); err == nil && n.Kind == tree.String {
 		return n.Text
 	}
 	return ""
 }
 
 // Released reports a text whose decoded value was released (Release).
-func (t Text) Released() bool {
-	return t.Value == "" && t.Map != nil && t.Map.json != nil && t.Map.jsonSource(t) != nil
-}
+func (t Text) Released() bool { return t.Value == "" && t.jsonString() != nil }
 
 // Release drops the decoded value of a text read from a JSON string with
 // escapes, which its file holds already (Decoded decodes it again): the
@@ -347,9 +345,18 @@ func (t Text) Released() bool {
 // else may keep a part of the value. A text of another kind is left as
 // it is.
 func (t *Text) Release() {
-	if t.Map != nil && t.Map.json != nil && t.Map.jsonSource(*t) != nil && t.Known() {
+	if t.Known() && t.jsonString() != nil {
 		t.Value = ""
 	}
+}
+
+// jsonString returns the JSON string with escapes the text was decoded
+// from, in its file; nil for a text of another kind.
+func (t Text) jsonString() []byte {
+	if t.Map == nil {
+		return nil
+	}
+	return t.Map.jsonSource(t)
 }
 
 // TextMap maps a Text's decoded bytes to positions.

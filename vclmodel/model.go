@@ -199,16 +199,16 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 		}
 	}
 	s.VCL = r.facts
-	checkpoint(s)
+	settleTexts(s)
 }
 
-// checkpoint thins the position maps of a service's VCL texts once the
+// settleTexts thins the position maps of a service's VCL texts once the
 // model has read them (graph.TextMap.Checkpoint): later positions (a
 // trace, a message) are few. It releases the decoded VCL of custom VCL
 // files and snippets read from JSON (graph.Text.Release): a trace or the
 // effective VCL decodes it again. What the model keeps holds no part of
 // it (TestFactsHoldNoReleasedText).
-func checkpoint(s *graph.Service) {
+func settleTexts(s *graph.Service) {
 	for _, v := range s.VCLs {
 		v.Content.Map.Checkpoint()
 		release(&v.Content)
@@ -937,35 +937,20 @@ func mismatchTowardTrue(cond vcl.Expr, cmp *vcl.BinaryExpr) (towardTrue, found b
 // an error statement at any depth, or in a subroutine they call (a few
 // calls deep).
 func (r *reader) refuses(stmts []vcl.Stmt, depth int) bool {
-	for _, st := range stmts {
+	found := false
+	walkStmts(stmts, func(st vcl.Stmt) {
 		switch st := st.(type) {
 		case *vcl.ErrorStmt:
-			return true
-		case *vcl.Block:
-			if r.refuses(st.Stmts, depth) {
-				return true
-			}
-		case *vcl.IfStmt:
-			if r.refuses(st.Then.Stmts, depth) || st.Else != nil && r.refuses([]vcl.Stmt{st.Else}, depth) {
-				return true
-			}
-		case *vcl.SwitchStmt:
-			for _, c := range st.Cases {
-				if r.refuses(c.Stmts, depth) {
-					return true
-				}
-			}
+			found = true
 		case *vcl.CallStmt:
-			if depth < 4 {
+			if !found && depth < 4 {
 				for _, b := range r.subs[st.Name.Name] {
-					if r.refuses(b.stmts, depth+1) {
-						return true
-					}
+					found = found || r.refuses(b.stmts, depth+1)
 				}
 			}
 		}
-	}
-	return false
+	})
+	return found
 }
 
 // headerComparison matches req.http.X == "literal" (either way round).
@@ -1080,7 +1065,7 @@ var releaseHook func(value string)
 
 // keep returns a name a fact keeps (a backend, a header, a host, a
 // subroutine), interned: it holds no part of the VCL text it was cut
-// from, which is released once the service is read (checkpoint), and a
+// from, which is released once the service is read (settleTexts), and a
 // name used in many services is held once.
 func keep(s string) string { return unique.Make(s).Value() }
 

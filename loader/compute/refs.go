@@ -82,8 +82,8 @@ func constAt(toks []tok, i int) *constDecl {
 }
 
 // The SDKs' store types, as Rust and JavaScript name them (Go's packages
-// below). Dictionary is ConfigStore's older name (both SDKs keep it,
-// deprecated: "renamed to ConfigStore"); its opens are of kind
+// below). Dictionary is ConfigStore's older name, which both SDKs keep as
+// "renamed to ConfigStore"; its opens are of kind
 // graph.CodeRefDictionary, which no store is checked against: one may
 // open the service's own edge dictionary by a name chainlint cannot tell
 // from a config store's.

@@ -566,10 +566,15 @@ func (h *hclSource) Text(name, _ string) graph.Text            { return h.l.text
 // same module file serves every environment, so its address alone does
 // not say which one a note is about.
 func (l *loader) instanceLabel(inst *instance) string {
-	if root := l.instanceRoot(inst); root != "" {
-		return fmt.Sprintf("%s in root module %s", inst.addr, root)
+	return inRoot(inst.addr, l.instanceRoot(inst))
+}
+
+// inRoot names an instance by its address and root module ("" for none).
+func inRoot(addr, root string) string {
+	if root == "" {
+		return addr
 	}
-	return inst.addr
+	return addr + " in root module " + root
 }
 
 // instanceRoot is the root module instanceLabel names ("" for none).
@@ -642,10 +647,10 @@ func (l *loader) flushInstanceNotes() {
 // how many more, with up to three of them.
 func instancesLabel(g []instanceNote) string {
 	label := func(n instanceNote, withRoot bool) string {
-		if n.root == "" || !withRoot {
+		if !withRoot {
 			return n.addr
 		}
-		return n.addr + " in root module " + n.root
+		return inRoot(n.addr, n.root)
 	}
 	sameRoot := true
 	for _, n := range g {
@@ -666,8 +671,8 @@ func instancesLabel(g []instanceNote) string {
 		more = "instance"
 	}
 	out := fmt.Sprintf("%s and %d more %s of the block (%s)", label(g[0], !sameRoot), len(g)-1, more, strings.Join(others, ", "))
-	if sameRoot && g[0].root != "" {
-		out += " in root module " + g[0].root
+	if sameRoot {
+		out = inRoot(out, g[0].root)
 	}
 	return out
 }
