@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -142,7 +141,7 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 	}, status: 3, want: "is outside the project root"},
 	{name: "fileexists on a FIFO", setup: func(t *testing.T, dir string) string {
 		writeFiles(t, dir, map[string]string{"main.tf": tfService(`content = fileexists("${path.module}/pipe") ? "a" : "b"`)})
-		if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o600); err != nil {
+		if err := mkfifo(filepath.Join(dir, "pipe"), 0o600); err != nil {
 			t.Skip(err)
 		}
 		return dir
@@ -156,7 +155,7 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 	}, status: 3, want: "is outside the project root"},
 	{name: "file() of a FIFO", setup: func(t *testing.T, dir string) string {
 		writeFiles(t, dir, map[string]string{"main.tf": tfService(`content = file("${path.module}/pipe.vcl")`)})
-		if err := syscall.Mkfifo(filepath.Join(dir, "pipe.vcl"), 0o600); err != nil {
+		if err := mkfifo(filepath.Join(dir, "pipe.vcl"), 0o600); err != nil {
 			t.Skip(err)
 		}
 		return filepath.Join(dir, "main.tf")
@@ -170,7 +169,7 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 	}, status: 3, want: "x.json:1:1: error: cannot read file: not a regular file", noLSP: true},
 	{name: "a FIFO named explicitly", setup: func(t *testing.T, dir string) string {
 		p := filepath.Join(dir, "estate.json")
-		if err := syscall.Mkfifo(p, 0o600); err != nil {
+		if err := mkfifo(p, 0o600); err != nil {
 			t.Skip(err)
 		}
 		return p
@@ -360,7 +359,7 @@ func lspRun(t *testing.T, dir string) {
 func TestFlagFilesNotRegular(t *testing.T) {
 	dir := writeTree(t, map[string]string{"estate.json": validExport})
 	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := mkfifo(fifo, 0o600); err != nil {
 		t.Skip(err)
 	}
 	for _, flag := range []string{"--config", "--baseline", "--var-file"} {

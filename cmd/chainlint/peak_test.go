@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -37,11 +36,9 @@ func peakHelper(args []string) int {
 		fmt.Fprintln(os.Stderr, "peak helper:", err)
 		return 125
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		report := os.NewFile(3, "peak")
-		fmt.Fprint(report, ru.Maxrss)
-		report.Close()
-	}
+	report := os.NewFile(3, "peak")
+	fmt.Fprint(report, maxRSS(cmd.ProcessState))
+	report.Close()
 	return status
 }
 

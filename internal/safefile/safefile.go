@@ -121,9 +121,7 @@ func Write(path string, data []byte, perm fs.FileMode) (err error) {
 			return &fs.PathError{Op: "write", Path: path, Err: ErrNotRegular}
 		}
 		perm = st.Mode().Perm()
-		if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-			owner, group = int(sys.Uid), int(sys.Gid)
-		}
+		owner, group = ownerOf(st)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".chainlint-*")
 	if err != nil {
@@ -203,15 +201,6 @@ func decodeUTF16(b []byte, bigEndian bool) []byte {
 		}
 	}
 	return []byte(string(utf16.Decode(units)))
-}
-
-// Links is how many hard links a file has (1 where the system does not
-// say).
-func Links(st fs.FileInfo) int {
-	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-		return int(sys.Nlink)
-	}
-	return 1
 }
 
 // Within reports whether path is dir or lies below it, lexically (both
