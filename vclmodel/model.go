@@ -69,6 +69,9 @@ type reader struct {
 	// forwardedAt and guardAt are where facts.ForwardedHeaders and
 	// GuardHeaders were read, index by index (firstOf).
 	forwardedAt, guardAt []origin
+	// again marks a second read of a service (headerSets): the service
+	// has its backends already.
+	again bool
 }
 
 // ApplyAll reads the VCL of every VCL service of g, once the loaders are
@@ -143,10 +146,15 @@ func findSecrets(g *graph.Graph) {
 		}
 	}
 	for _, s := range g.Services {
-		if s.VCL == nil || len(s.VCL.HeaderSets) == 0 {
+		if s.VCL == nil || len(s.VCL.HeaderSetPrints) == 0 {
 			continue
 		}
-		s.VCL.HeaderSets = slices.DeleteFunc(s.VCL.HeaderSets, func(set *graph.HeaderValue) bool {
+		prints := s.VCL.HeaderSetPrints
+		s.VCL.HeaderSetPrints = nil
+		if !slices.ContainsFunc(prints, func(fp graph.Fingerprint) bool { return checked[fp] != 0 }) {
+			continue // none is checked: the VCL need not be read again
+		}
+		s.VCL.HeaderSets = slices.DeleteFunc(headerSets(g, s), func(set *graph.HeaderValue) bool {
 			if checked[set.Fingerprint] == 0 {
 				return true
 			}
@@ -167,7 +175,14 @@ func findSecrets(g *graph.Graph) {
 }
 
 // Apply reads the VCL of s. It does nothing for a service without VCL.
-func Apply(g *graph.Graph, s *graph.Service) { apply(g, g, s) }
+// Unlike ApplyAll, it keeps every literal header set of s in HeaderSets
+// (no other service is read to say which are checked).
+func Apply(g *graph.Graph, s *graph.Service) {
+	apply(g, g, s)
+	if s.VCL != nil && s.VCL.HeaderSetPrints != nil {
+		s.VCL.HeaderSets, s.VCL.HeaderSetPrints = headerSets(g, s), nil
+	}
+}
 
 // Prepare reads the VCL of s, a service of g that a loader has just
 // built, reporting into sink (loader.Options.Prepare): ApplyAll then
@@ -198,8 +213,35 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 			r.facts.RunRequest = func(req *graph.Request) []*graph.Exit { return runRequest(g, s, req) }
 		}
 	}
+	// What the sets are is kept only as fingerprints until every service
+	// is read (findSecrets): few are half of a shared secret.
+	r.facts.HeaderSetPrints = setPrints(r.facts.HeaderSets)
+	r.facts.HeaderSets = nil
 	s.VCL = r.facts
 	settleTexts(s)
+}
+
+// setPrints returns the distinct fingerprints of header sets.
+func setPrints(sets []*graph.HeaderValue) []graph.Fingerprint {
+	if len(sets) == 0 {
+		return nil
+	}
+	out := make([]graph.Fingerprint, 0, len(sets))
+	for _, set := range sets {
+		if !slices.Contains(out, set.Fingerprint) {
+			out = append(out, set.Fingerprint)
+		}
+	}
+	return slices.Clip(out)
+}
+
+// headerSets reads the VCL of s, a service apply has read, again for its
+// literal header sets (apply keeps their fingerprints only).
+func headerSets(g *graph.Graph, s *graph.Service) []*graph.HeaderValue {
+	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}, again: true}
+	r.program(false)
+	r.scanAll()
+	return r.facts.HeaderSets
 }
 
 // settleTexts thins the position maps of a service's VCL texts once the
@@ -453,7 +495,9 @@ func (r *reader) add(src *source, snippetSub string) {
 	for _, d := range src.file.Decls {
 		switch d := d.(type) {
 		case *vcl.BackendDecl:
-			r.s.Backends = append(r.s.Backends, r.backend(src, d))
+			if !r.again {
+				r.s.Backends = append(r.s.Backends, r.backend(src, d))
+			}
 		case *vcl.SubDecl:
 			r.addSub(d.Name.Name, body{src, d.Body.Stmts})
 		}

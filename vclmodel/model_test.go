@@ -160,6 +160,40 @@ func TestVCLName(t *testing.T) {
 	}
 }
 
+// TestHeaderSetsKeptAsPrints: while services are read one by one (a
+// loader's Prepare), a service's literal header sets are fingerprints
+// only, one per distinct header and value; the sets ApplyAll keeps are
+// read again from the VCL, at the places the first read found.
+func TestHeaderSetsKeptAsPrints(t *testing.T) {
+	src := `backend F_next { .host = "next.example.com"; .port = "443"; }
+sub vcl_miss {
+#FASTLY miss
+  set bereq.http.Edge-Auth = "k1";
+  set bereq.http.Edge-Auth = "k1";
+  set bereq.http.X-Flag = "on";
+}
+`
+	g := graph.NewGraph()
+	f := g.Files.Add("a.vcl", []byte(src))
+	s := &graph.Service{Name: graph.Field[string]{Value: "a", Set: true}, Platform: graph.PlatformVCL}
+	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
+	Prepare(g, g, s)
+	if s.VCL.HeaderSets != nil || len(s.VCL.HeaderSetPrints) != 2 {
+		t.Fatalf("after one service's read: sets %v, %d prints, want none and 2", s.VCL.HeaderSets, len(s.VCL.HeaderSetPrints))
+	}
+	sets := headerSets(g, s)
+	var got []string
+	for _, h := range sets {
+		got = append(got, h.Header+"="+textAt(f, h.Span))
+	}
+	if want := []string{`edge-auth="k1"`, `edge-auth="k1"`, `x-flag="on"`}; !slices.Equal(got, want) {
+		t.Errorf("read again: %q, want %q", got, want)
+	}
+	if len(s.Backends) != 1 || len(g.Problems) != 0 {
+		t.Errorf("after the second read: %d backends (want 1), problems %v", len(s.Backends), g.Problems)
+	}
+}
+
 // TestApplyAllKeepsOnlyHeaderPairs: a header value is kept as a fact when
 // some service sets it and some service checks it (half of a shared
 // secret, masked in every output), every checked literal stays a secret,
