@@ -2,8 +2,11 @@ package memo
 
 import (
 	"runtime"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func TestGet(t *testing.T) {
@@ -80,7 +83,7 @@ func TestGetString(t *testing.T) {
 
 // TestGetWeak: a transient cache shares a result while it is held and
 // parses again once it is collected, and forgets content parsed once
-// when its result goes (the key is the content); content asked for again
+// when its result goes; content asked for again
 // after that is shared, and its second result is kept. A persistent
 // cache keeps every result.
 func TestGetWeak(t *testing.T) {
@@ -126,6 +129,31 @@ func TestGetWeak(t *testing.T) {
 	if GetWeak(p, "k", "content", parse); parses != before {
 		t.Error("the persistent cache parsed again: it should keep its results")
 	}
+}
+
+// TestGetWeakHoldsNoContent: a transient cache's entry for a result
+// still held does not keep the content it was parsed from (a service's
+// decoded VCL, released once the service is read).
+func TestGetWeakHoldsNoContent(t *testing.T) {
+	type tree struct{ n int }
+	c := NewTransient()
+	b := []byte(strings.Repeat("sub vcl_recv { }\n", 600))
+	content := unsafe.String(&b[0], len(b))
+	var freed atomic.Bool
+	runtime.AddCleanup(&b[0], func(*atomic.Bool) { freed.Store(true) }, &freed)
+	held := GetWeak(c, "vcl", content, func() *tree { return &tree{1} })
+	b, content = nil, ""
+	for i := 0; i < 20 && !freed.Load(); i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	if !freed.Load() {
+		t.Error("the content stays alive while its result is held: the cache's key holds it")
+	}
+	if again := GetWeak(c, "vcl", strings.Repeat("sub vcl_recv { }\n", 600), func() *tree { return &tree{2} }); again != held {
+		t.Error("the same content, given again, was parsed again while its result is held")
+	}
+	runtime.KeepAlive(held)
 }
 
 // len returns the number of entries.
