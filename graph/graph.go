@@ -241,13 +241,15 @@ type VCLFacts struct {
 	// Values are never kept: only a fingerprint, so that two services can
 	// be matched without a secret ever reaching an output.
 	//
-	// HeaderSets holds only the sets another service checks (a set is
-	// half of a shared secret only then): until every service is read,
-	// a service's sets are only their fingerprints, HeaderSetPrints (VCL
-	// with routing tables sets hundreds of headers a service).
-	HeaderSets      []*HeaderValue
-	HeaderChecks    []*HeaderValue
-	HeaderSetPrints []Fingerprint `json:"-"`
+	// Both hold only what is half of a shared secret: sets another
+	// service checks and checks another service sets. Until every
+	// service is read, a service's sets and checks are only their
+	// fingerprints, HeaderSetPrints and HeaderCheckPrints (VCL with
+	// routing tables sets and compares hundreds of headers a service).
+	HeaderSets        []*HeaderValue
+	HeaderChecks      []*HeaderValue
+	HeaderSetPrints   []Fingerprint `json:"-"`
+	HeaderCheckPrints []Fingerprint `json:"-"`
 	// ForwardedHeaders are all request headers set on the way to a backend
 	// (literal or computed, e.g. an HMAC signature); GuardHeaders are the
 	// request headers vcl_recv reads in if-conditions: what a service can

@@ -129,7 +129,7 @@ func findSecrets(g *graph.Graph) {
 	n := 0
 	for _, s := range g.Services {
 		if s.VCL != nil {
-			n += len(s.VCL.HeaderChecks)
+			n += len(s.VCL.HeaderCheckPrints)
 		}
 	}
 	checked := make(map[graph.Fingerprint]uint8, n) // 1: a service checks it; 2: one also sets it
@@ -140,21 +140,22 @@ func findSecrets(g *graph.Graph) {
 		for _, k := range s.VCL.LiteralKeys {
 			g.Secrets = append(g.Secrets, k.Secret)
 		}
-		for _, c := range s.VCL.HeaderChecks {
-			checked[c.Fingerprint] = 1
-			g.Secrets = append(g.Secrets, c.Secret)
+		for _, fp := range s.VCL.HeaderCheckPrints {
+			checked[fp] = 1
 		}
 	}
+	// What no service sets is checked in vain, and what none checks is
+	// set in vain: neither can be half of a shared secret. Only the VCL
+	// of a service with half of one is read again, for the facts.
+	kept := func(prints []graph.Fingerprint, want uint8) bool {
+		return slices.ContainsFunc(prints, func(fp graph.Fingerprint) bool { return checked[fp] >= want })
+	}
 	for _, s := range g.Services {
-		if s.VCL == nil || len(s.VCL.HeaderSetPrints) == 0 {
+		if s.VCL == nil || !kept(s.VCL.HeaderSetPrints, 1) {
 			continue
 		}
-		prints := s.VCL.HeaderSetPrints
-		s.VCL.HeaderSetPrints = nil
-		if !slices.ContainsFunc(prints, func(fp graph.Fingerprint) bool { return checked[fp] != 0 }) {
-			continue // none is checked: the VCL need not be read again
-		}
-		s.VCL.HeaderSets = slices.DeleteFunc(headerSets(g, s), func(set *graph.HeaderValue) bool {
+		sets, _ := headerValues(g, s)
+		s.VCL.HeaderSets = slices.DeleteFunc(sets, func(set *graph.HeaderValue) bool {
 			if checked[set.Fingerprint] == 0 {
 				return true
 			}
@@ -163,24 +164,28 @@ func findSecrets(g *graph.Graph) {
 			return false
 		})
 	}
-	// What no service sets is checked in vain, and what none checks is
-	// set in vain: neither can be half of a shared secret. VCL with
-	// routing tables compares and sets hundreds of headers; the facts
-	// of those would be most of the model's memory.
 	for _, s := range g.Services {
-		if s.VCL != nil && len(s.VCL.HeaderChecks) > 0 {
-			s.VCL.HeaderChecks = slices.DeleteFunc(s.VCL.HeaderChecks, func(c *graph.HeaderValue) bool { return checked[c.Fingerprint] != 2 })
+		if s.VCL == nil || !kept(s.VCL.HeaderCheckPrints, 2) {
+			continue
+		}
+		_, checks := headerValues(g, s)
+		s.VCL.HeaderChecks = slices.DeleteFunc(checks, func(c *graph.HeaderValue) bool { return checked[c.Fingerprint] != 2 })
+	}
+	for _, s := range g.Services {
+		if s.VCL != nil {
+			s.VCL.HeaderSetPrints, s.VCL.HeaderCheckPrints = nil, nil
 		}
 	}
 }
 
 // Apply reads the VCL of s. It does nothing for a service without VCL.
-// Unlike ApplyAll, it keeps every literal header set of s in HeaderSets
-// (no other service is read to say which are checked).
+// Unlike ApplyAll, it keeps every literal header set and access check of
+// s (no other service is read to say which are half of a shared secret).
 func Apply(g *graph.Graph, s *graph.Service) {
 	apply(g, g, s)
-	if s.VCL != nil && s.VCL.HeaderSetPrints != nil {
-		s.VCL.HeaderSets, s.VCL.HeaderSetPrints = headerSets(g, s), nil
+	if s.VCL != nil && (s.VCL.HeaderSetPrints != nil || s.VCL.HeaderCheckPrints != nil) {
+		s.VCL.HeaderSets, s.VCL.HeaderChecks = headerValues(g, s)
+		s.VCL.HeaderSetPrints, s.VCL.HeaderCheckPrints = nil, nil
 	}
 }
 
@@ -213,35 +218,40 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 			r.facts.RunRequest = func(req *graph.Request) []*graph.Exit { return runRequest(g, s, req) }
 		}
 	}
-	// What the sets are is kept only as fingerprints until every service
-	// is read (findSecrets): few are half of a shared secret.
-	r.facts.HeaderSetPrints = setPrints(r.facts.HeaderSets)
-	r.facts.HeaderSets = nil
+	// What the sets and checks are is kept only as fingerprints until
+	// every service is read (findSecrets): few are half of a shared
+	// secret. A checked literal is a secret all the same.
+	for _, c := range r.facts.HeaderChecks {
+		r.sink.Secrets = append(r.sink.Secrets, c.Secret)
+	}
+	r.facts.HeaderSetPrints, r.facts.HeaderCheckPrints = prints(r.facts.HeaderSets), prints(r.facts.HeaderChecks)
+	r.facts.HeaderSets, r.facts.HeaderChecks = nil, nil
 	s.VCL = r.facts
 	settleTexts(s)
 }
 
-// setPrints returns the distinct fingerprints of header sets.
-func setPrints(sets []*graph.HeaderValue) []graph.Fingerprint {
-	if len(sets) == 0 {
+// prints returns the distinct fingerprints of header values.
+func prints(values []*graph.HeaderValue) []graph.Fingerprint {
+	if len(values) == 0 {
 		return nil
 	}
-	out := make([]graph.Fingerprint, 0, len(sets))
-	for _, set := range sets {
-		if !slices.Contains(out, set.Fingerprint) {
-			out = append(out, set.Fingerprint)
+	out := make([]graph.Fingerprint, 0, len(values))
+	for _, v := range values {
+		if !slices.Contains(out, v.Fingerprint) {
+			out = append(out, v.Fingerprint)
 		}
 	}
 	return slices.Clip(out)
 }
 
-// headerSets reads the VCL of s, a service apply has read, again for its
-// literal header sets (apply keeps their fingerprints only).
-func headerSets(g *graph.Graph, s *graph.Service) []*graph.HeaderValue {
+// headerValues reads the VCL of s, a service apply has read, again for
+// its literal header sets and its access checks (apply keeps their
+// fingerprints only).
+func headerValues(g *graph.Graph, s *graph.Service) (sets, checks []*graph.HeaderValue) {
 	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}, again: true}
 	r.program(false)
 	r.scanAll()
-	return r.facts.HeaderSets
+	return r.facts.HeaderSets, r.facts.HeaderChecks
 }
 
 // settleTexts thins the position maps of a service's VCL texts once the

@@ -160,12 +160,17 @@ func TestVCLName(t *testing.T) {
 	}
 }
 
-// TestHeaderSetsKeptAsPrints: while services are read one by one (a
-// loader's Prepare), a service's literal header sets are fingerprints
-// only, one per distinct header and value; the sets ApplyAll keeps are
-// read again from the VCL, at the places the first read found.
-func TestHeaderSetsKeptAsPrints(t *testing.T) {
+// TestHeaderValuesKeptAsPrints: while services are read one by one (a
+// loader's Prepare), a service's literal header sets and access checks
+// are fingerprints only, one per distinct header and value, and a
+// checked literal is a secret already; the ones ApplyAll keeps are read
+// again from the VCL, at the places the first read found.
+func TestHeaderValuesKeptAsPrints(t *testing.T) {
 	src := `backend F_next { .host = "next.example.com"; .port = "443"; }
+sub vcl_recv {
+#FASTLY recv
+  if (req.http.Edge-Auth != "k2") { error 403; }
+}
 sub vcl_miss {
 #FASTLY miss
   set bereq.http.Edge-Auth = "k1";
@@ -178,10 +183,17 @@ sub vcl_miss {
 	s := &graph.Service{Name: graph.Field[string]{Value: "a", Set: true}, Platform: graph.PlatformVCL}
 	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
 	Prepare(g, g, s)
-	if s.VCL.HeaderSets != nil || len(s.VCL.HeaderSetPrints) != 2 {
-		t.Fatalf("after one service's read: sets %v, %d prints, want none and 2", s.VCL.HeaderSets, len(s.VCL.HeaderSetPrints))
+	if s.VCL.HeaderSets != nil || len(s.VCL.HeaderSetPrints) != 2 || s.VCL.HeaderChecks != nil || len(s.VCL.HeaderCheckPrints) != 1 {
+		t.Fatalf("after one service's read: sets %v, %d prints, checks %v, %d prints; want none and 2, none and 1",
+			s.VCL.HeaderSets, len(s.VCL.HeaderSetPrints), s.VCL.HeaderChecks, len(s.VCL.HeaderCheckPrints))
 	}
-	sets := headerSets(g, s)
+	if len(g.Secrets) != 1 || textAt(f, g.Secrets[0]) != "k2" {
+		t.Errorf("secrets %v, want the checked literal k2", g.Secrets)
+	}
+	sets, checks := headerValues(g, s)
+	if len(checks) != 1 || checks[0].Header != "edge-auth" || !checks[0].Refuses || textAt(f, checks[0].Span) != `"k2"` {
+		t.Errorf("checks read again: %+v", checks)
+	}
 	var got []string
 	for _, h := range sets {
 		got = append(got, h.Header+"="+textAt(f, h.Span))
@@ -189,8 +201,8 @@ sub vcl_miss {
 	if want := []string{`edge-auth="k1"`, `edge-auth="k1"`, `x-flag="on"`}; !slices.Equal(got, want) {
 		t.Errorf("read again: %q, want %q", got, want)
 	}
-	if len(s.Backends) != 1 || len(g.Problems) != 0 {
-		t.Errorf("after the second read: %d backends (want 1), problems %v", len(s.Backends), g.Problems)
+	if len(s.Backends) != 1 || len(g.Problems) != 0 || len(g.Secrets) != 1 {
+		t.Errorf("after the second read: %d backends (want 1), problems %v, %d secrets (want 1)", len(s.Backends), g.Problems, len(g.Secrets))
 	}
 }
 
