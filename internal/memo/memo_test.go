@@ -141,8 +141,7 @@ func TestGetWeakHoldsNoContent(t *testing.T) {
 	content := unsafe.String(&b[0], len(b))
 	var freed atomic.Bool
 	runtime.AddCleanup(&b[0], func(*atomic.Bool) { freed.Store(true) }, &freed)
-	held := GetWeak(c, "vcl", content, func() *tree { return &tree{1} })
-	b, content = nil, ""
+	held := GetWeak(c, "vcl", content, func() *tree { return &tree{1} }) // b and content are dead from here
 	for i := 0; i < 20 && !freed.Load(); i++ {
 		runtime.GC()
 		time.Sleep(time.Millisecond)
