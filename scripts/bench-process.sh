@@ -3,9 +3,9 @@
 # as a process (bench/floor: encoding/json into any, yaml.v3 into a
 # yaml.Node, hclsyntax.ParseConfig, the VCL lexer) on synthetic estates,
 # taking turns, and optionally against tflint. Prints, per format and size,
-# the medians, lint/floor, growth per doubling and peak RSS against the
-# memory goal (3 × input + 50 MiB). The README's performance table comes
-# from it.
+# the medians, lint/floor (ratio: of the medians; pair: the median of each
+# round's ratio), growth per doubling and peak RSS against the memory
+# goal (3 × input + 50 MiB). The README's performance table comes from it.
 #
 #   scripts/bench-process.sh [ROUNDS] [SIZES...]
 #       ROUNDS  runs of each command, taking turns (default 5)
@@ -52,7 +52,7 @@ run() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '%-10s %7s %9s %9s %10s %6s %7s %9s %9s %s\n' format services input_MB floor_ms chainlint_ms ratio growth rss_MiB goal_MiB tflint
+printf '%-10s %7s %9s %9s %10s %6s %6s %7s %9s %9s %s\n' format services input_MB floor_ms chainlint_ms ratio pair growth rss_MiB goal_MiB tflint
 for format in $formats; do
   synth_format=$format
   [ "$format" = json ] && synth_format=bundle
@@ -78,15 +78,19 @@ for format in $formats; do
     f=$(cut -d' ' -f1 "$work/floor.ms" | median)
     c=$(cut -d' ' -f1 "$work/lint.ms" | median)
     rss=$(cut -d' ' -f2 "$work/lint.ms" | sort -n | tail -n 1)
+    # The median of each round's own ratio: the machine's speed drifts
+    # between rounds (by a quarter within minutes on a shared machine),
+    # and a round's two runs, back to back, see the same speed.
+    pair=$(paste -d' ' "$work/floor.ms" "$work/lint.ms" | awk '{ printf "%.4f\n", $3 / ($1 > 0 ? $1 : 1) }' | median)
     t=-
     [ -s "$work/tflint.ms" ] && t=$(cut -d' ' -f1 "$work/tflint.ms" | median)
     growth=-
     [ -n "$prev" ] && growth=$(awk -v c="$c" -v p="$prev" 'BEGIN { printf "%.2f", c / p }')
     label=$format
     [ "${HEAVY_VCL:-}" = 1 ] && label=$format+vcl
-    awk -v fmt="$label" -v n="$n" -v b="$bytes" -v f="$f" -v c="$c" -v g="$growth" -v r="$rss" -v t="$t" 'BEGIN {
+    awk -v fmt="$label" -v n="$n" -v b="$bytes" -v f="$f" -v c="$c" -v p="$pair" -v g="$growth" -v r="$rss" -v t="$t" 'BEGIN {
       tf = "-"; if (t != "-") tf = sprintf("%d ms (%.2f×)", t, c / t)
-      printf "%-10s %7d %9.1f %9d %10d %6.2f %7s %9.1f %9.1f %s\n", fmt, n, b / 1e6, f, c, c / f, g, r / 1024, 3 * b / 1048576 + 50, tf
+      printf "%-10s %7d %9.1f %9d %10d %6.2f %6.2f %7s %9.1f %9.1f %s\n", fmt, n, b / 1e6, f, c, c / f, p, g, r / 1024, 3 * b / 1048576 + 50, tf
     }'
     prev=$c
     rm -rf "$dir"
