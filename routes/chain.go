@@ -85,6 +85,7 @@ func NewChains(g *graph.Graph) *Chains {
 	}
 	resolved := c.resolveAll()
 	for i, s := range g.Services {
+		c.all[i] = make([]*Route, 0, len(s.Backends)) // more only for shield switches and other paths
 		for k, b := range s.Backends {
 			rs := resolved[i][k]
 			r, paths, sr := rs.main, rs.paths, rs.shield

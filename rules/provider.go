@@ -176,10 +176,19 @@ Good:
 }
 
 func runStagedChain(pass *analysis.Pass) (any, error) {
+	staged := map[*graph.Service]bool{}
+	for _, s := range analyzer.GraphOf(pass).Services {
+		if s.Staged.Set {
+			staged[s] = true
+		}
+	}
+	if len(staged) == 0 {
+		return nil, nil // most estates: nothing is staged
+	}
 	type link struct{ other, dir string }
 	chained := map[*graph.Service]link{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if r.To == nil || r.To == r.From {
+		if r.To == nil || r.To == r.From || !staged[r.From] && !staged[r.To] {
 			continue
 		}
 		if _, ok := chained[r.From]; !ok {

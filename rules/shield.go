@@ -87,8 +87,9 @@ func (set shieldSet) add(code string, d downstreamShield) shieldSet {
 // services + routes × POP codes in use.
 func shieldFlow(c *routes.Chains) (from map[*graph.Service]shieldSet, upShield map[*graph.Service]bool) {
 	order := c.SuccessorsFirst()
-	from = make(map[*graph.Service]shieldSet, len(order))
-	upShield = make(map[*graph.Service]bool, len(order))
+	// Only services a shielded path runs from, or a shield is before,
+	// have entries: most estates shield few backends.
+	from, upShield = map[*graph.Service]shieldSet{}, map[*graph.Service]bool{}
 	for _, s := range order {
 		var set shieldSet // nil while no path from s shields
 		for _, b := range s.Backends {
