@@ -16,6 +16,7 @@
 package vclmodel
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -69,7 +70,7 @@ type reader struct {
 	// forwardedAt and guardAt are where facts.ForwardedHeaders and
 	// GuardHeaders were read, index by index (firstOf).
 	forwardedAt, guardAt []origin
-	// again marks a second read of a service (headerSets): the service
+	// again marks a second read of a service (headerValues): the service
 	// has its backends already.
 	again bool
 }
@@ -230,18 +231,18 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 	settleTexts(s)
 }
 
-// prints returns the distinct fingerprints of header values.
+// prints returns the distinct fingerprints of header values, sorted (a
+// routing table sets hundreds of headers: no quadratic dedup).
 func prints(values []*graph.HeaderValue) []graph.Fingerprint {
 	if len(values) == 0 {
 		return nil
 	}
-	out := make([]graph.Fingerprint, 0, len(values))
-	for _, v := range values {
-		if !slices.Contains(out, v.Fingerprint) {
-			out = append(out, v.Fingerprint)
-		}
+	out := make([]graph.Fingerprint, len(values))
+	for i, v := range values {
+		out[i] = v.Fingerprint
 	}
-	return slices.Clip(out)
+	slices.SortFunc(out, func(a, b graph.Fingerprint) int { return bytes.Compare(a[:], b[:]) })
+	return slices.Clip(slices.Compact(out))
 }
 
 // headerValues reads the VCL of s, a service apply has read, again for
