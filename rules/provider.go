@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -176,19 +177,14 @@ Good:
 }
 
 func runStagedChain(pass *analysis.Pass) (any, error) {
-	staged := map[*graph.Service]bool{}
-	for _, s := range analyzer.GraphOf(pass).Services {
-		if s.Staged.Set {
-			staged[s] = true
-		}
-	}
-	if len(staged) == 0 {
+	services := analyzer.GraphOf(pass).Services
+	if !slices.ContainsFunc(services, func(s *graph.Service) bool { return s.Staged.Set }) {
 		return nil, nil // most estates: nothing is staged
 	}
 	type link struct{ other, dir string }
 	chained := map[*graph.Service]link{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if r.To == nil || r.To == r.From || !staged[r.From] && !staged[r.To] {
+		if r.To == nil || r.To == r.From || !r.From.Staged.Set && !r.To.Staged.Set {
 			continue
 		}
 		if _, ok := chained[r.From]; !ok {
@@ -198,7 +194,7 @@ func runStagedChain(pass *analysis.Pass) (any, error) {
 			chained[r.To] = link{r.From.Label(), "receives requests from"}
 		}
 	}
-	for _, s := range analyzer.GraphOf(pass).Services {
+	for _, s := range services {
 		c, ok := chained[s]
 		if !s.Staged.Set || !ok {
 			continue
