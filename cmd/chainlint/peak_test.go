@@ -67,6 +67,9 @@ func runPeak(t *testing.T, dir string, args ...string) (stdout, stderr string, s
 	if err != nil {
 		t.Fatalf("the peak helper reported %q", report)
 	}
+	if kib < 0 {
+		t.Skip("this system reports no peak RSS of a process")
+	}
 	return stdout, stderr, status, kib / 1024
 }
 

@@ -4,16 +4,22 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"syscall"
 )
 
+// mkfifo makes a named pipe.
 func mkfifo(path string, mode uint32) error { return syscall.Mkfifo(path, mode) }
 
-// maxRSS is a finished process's peak resident set in KiB (Linux's
-// rusage unit).
+// maxRSS is a finished process's peak resident set in KiB; -1 when the
+// system does not say. (Linux's rusage counts KiB, macOS's bytes.)
 func maxRSS(ps *os.ProcessState) int64 {
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		return ru.Maxrss
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return -1
 	}
-	return 0
+	if runtime.GOOS == "darwin" {
+		return ru.Maxrss / 1024
+	}
+	return ru.Maxrss
 }
