@@ -315,7 +315,7 @@ func Run(g *graph.Graph, rules []*Rule, cfg *Config) (*Result, error) {
 			ResultOf:   map[*analysis.Analyzer]any{},
 			ReadFile: func(name string) ([]byte, error) {
 				if f := g.Files.Get(name); f != nil {
-					return f.Content, nil
+					return f.Source()
 				}
 				return nil, fmt.Errorf("%s is not an input of this run", name)
 			},

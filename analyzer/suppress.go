@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"bytes"
 	"fmt"
 	"go/token"
 	"strings"
@@ -40,41 +39,37 @@ type ConfigIgnore struct {
 	used      bool
 }
 
-const directiveWord = "chainlint:ignore"
-
 // Directives finds the ignore comments of a file.
 func Directives(f *graph.File) []*Directive {
 	var out []*Directive
-	content := f.Content
-	for from := 0; ; {
-		i := bytes.Index(content[from:], []byte(directiveWord))
-		if i < 0 {
-			return out
+	for _, ln := range f.IgnoreLines() {
+		text := ln.Text
+		for from := 0; ; {
+			i := strings.Index(text[from:], graph.IgnoreWord)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(graph.IgnoreWord)
+			before := text[:at]
+			marker := max(strings.LastIndex(before, "#"), strings.LastIndex(before, "//"))
+			if marker < 0 {
+				continue // not in a comment
+			}
+			line := f.Line(f.Pos(ln.Off + at))
+			d := &Directive{Pos: f.Pos(ln.Off + marker), End: f.Pos(ln.Off + len(text)), File: f.Name, Line: line}
+			if strings.TrimSpace(before[:marker]) == "" {
+				d.Line = line + 1 // a comment alone on its line covers the next one
+			}
+			rest := strings.TrimRight(text[from:], "\r")
+			rest = strings.TrimSuffix(strings.TrimSpace(rest), "*/")
+			spec, reason, _ := strings.Cut(rest, "--")
+			d.Reason = strings.TrimSpace(reason)
+			d.Rules = strings.FieldsFunc(spec, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' })
+			out = append(out, d)
 		}
-		at := from + i
-		from = at + len(directiveWord)
-		lineStart := bytes.LastIndexByte(content[:at], '\n') + 1
-		lineEnd := len(content)
-		if j := bytes.IndexByte(content[at:], '\n'); j >= 0 {
-			lineEnd = at + j
-		}
-		before := string(content[lineStart:at])
-		marker := max(strings.LastIndex(before, "#"), strings.LastIndex(before, "//"))
-		if marker < 0 {
-			continue // not in a comment
-		}
-		line := f.Line(f.Pos(at))
-		d := &Directive{Pos: f.Pos(lineStart + marker), End: f.Pos(lineEnd), File: f.Name, Line: line}
-		if strings.TrimSpace(before[:marker]) == "" {
-			d.Line = line + 1 // a comment alone on its line covers the next one
-		}
-		rest := strings.TrimRight(string(content[from:lineEnd]), "\r")
-		rest = strings.TrimSuffix(strings.TrimSpace(rest), "*/")
-		spec, reason, _ := strings.Cut(rest, "--")
-		d.Reason = strings.TrimSpace(reason)
-		d.Rules = strings.FieldsFunc(spec, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' })
-		out = append(out, d)
 	}
+	return out
 }
 
 func (d *Directive) covers(rule string) bool {

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/safefile"
 )
 
@@ -105,6 +106,19 @@ func Fix(opts Options) (*FixResult, error) {
 	return out, nil
 }
 
+// sourceOf returns a file's content, read again once if it was released.
+func sourceOf(f *graph.File, sources map[*graph.File][]byte) ([]byte, error) {
+	if b, ok := sources[f]; ok {
+		return b, nil
+	}
+	b, err := f.Source()
+	if err != nil {
+		return nil, err
+	}
+	sources[f] = b
+	return b, nil
+}
+
 // wholeFixes gathers, by real path, the edits of the first fix of every
 // finding, taking a fix only if none of its edits overlaps an edit
 // already taken (an identical edit, the same fix from two findings, is
@@ -113,6 +127,7 @@ func Fix(opts Options) (*FixResult, error) {
 // one.
 func wholeFixes(res *Result, names map[string]string, current, original map[string][]byte) (map[string][]analyzer.Edit, error) {
 	taken := map[string][]analyzer.Edit{}
+	sources := map[*graph.File][]byte{}
 	for _, f := range res.Findings {
 		if len(f.Fixes) == 0 {
 			continue
@@ -125,14 +140,18 @@ func wholeFixes(res *Result, names map[string]string, current, original map[stri
 			if file == nil {
 				return nil, fmt.Errorf("%s: a fix edits a file that was not loaded", e.Pos.Filename)
 			}
+			content, err := sourceOf(file, sources)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w; nothing was fixed", e.Pos.Filename, err)
+			}
 			if _, seen := current[real]; !seen {
-				current[real] = file.Content
-				original[real] = file.Content
+				current[real] = content
+				original[real] = content
 				names[real] = e.Pos.Filename
-			} else if string(current[real]) != string(file.Content) {
+			} else if string(current[real]) != string(content) {
 				return nil, fmt.Errorf("%s: the fix was computed against other contents than %s holds (the same file under two names?); nothing was fixed", e.Pos.Filename, names[real])
 			}
-			if e.Pos.Offset < 0 || e.End.Offset < e.Pos.Offset || e.End.Offset > len(file.Content) {
+			if e.Pos.Offset < 0 || e.End.Offset < e.Pos.Offset || e.End.Offset > len(content) {
 				return nil, fmt.Errorf("%s: a fix's edit lies outside the file", e.Pos.Filename)
 			}
 			for _, t := range taken[real] {

@@ -503,9 +503,14 @@ func (s *Server) Analyses() int {
 
 var severities = map[analyzer.Severity]int{analyzer.SeverityError: 1, analyzer.SeverityWarning: 2, analyzer.SeverityInfo: 3}
 
+// content returns a file of an analysis. The server's loads keep their
+// files' content (its cache is persistent, and only a streamed load
+// releases a file: graph.Files.Release); one released is read again.
 func (s *Server) content(a *analysis, name string) []byte {
 	if f := a.res.Graph.Files.Get(name); f != nil {
-		return f.Content
+		if b, err := f.Source(); err == nil {
+			return b
+		}
 	}
 	return nil
 }
@@ -620,7 +625,7 @@ func (s *Server) hover(p textDocumentPositionParams) *hover {
 	if f == nil {
 		return nil
 	}
-	pos := f.Pos(offsetOf(f.Content, p.Position))
+	pos := f.Pos(offsetOf(s.content(a, f.Name), p.Position))
 	for _, svc := range g.Services {
 		for _, b := range svc.Backends {
 			if b.Pos <= pos && pos < b.End {

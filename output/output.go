@@ -32,6 +32,12 @@ type Report struct {
 	Files    int
 	// Source returns a file's content (for the caret line); may be nil.
 	Source func(name string) []byte
+	// Window, when set, returns the bytes of a file around an offset, at
+	// least ExcerptReach of them either side as far as the file goes,
+	// and the offset they start at: the caret line reads it instead of
+	// Source, so that a file read again from disk costs a window, not
+	// its size.
+	Window func(name string, offset, reach int) (src []byte, base int)
 	// Rel turns a file name into what is printed (relative to the working
 	// directory); nil prints names as they are.
 	Rel func(name string) string
@@ -120,6 +126,11 @@ func Write(w io.Writer, format string, r *Report) error {
 // maxLineWidth bounds the source excerpt under a finding; longer lines
 // (minified JSON) are cut to a window around the column.
 const maxLineWidth = 120
+
+// ExcerptReach is how far either side of a position the caret line may
+// read (excerptWindow): a line feed up to maxLineWidth bytes back, the
+// window's end up to maxLineWidth bytes on, a few more to see past it.
+const ExcerptReach = maxLineWidth + 8
 
 func writeText(w io.Writer, r *Report) error {
 	counts := map[analyzer.Severity]int{}
@@ -286,17 +297,23 @@ func (r *Report) secretsOf(name string) [][2]int {
 // (an excerpt must not drive the terminal). Its cost is the window's, not
 // the line's: minified exports are one line of megabytes.
 func (r *Report) excerpt(pos token.Position) (line, caret string, ok bool) {
-	if r.Source == nil {
+	var src []byte
+	base := 0 // the file offset src starts at
+	switch {
+	case r.Window != nil:
+		src, base = r.Window(pos.Filename, pos.Offset, ExcerptReach)
+	case r.Source != nil:
+		src = r.Source(pos.Filename)
+	default:
 		return "", "", false
 	}
-	src := r.Source(pos.Filename)
-	from, to, cutLeft, cutRight, ok := excerptWindow(src, pos.Offset, pos.Column)
+	from, to, cutLeft, cutRight, ok := excerptWindow(src, pos.Offset-base, pos.Column)
 	if !ok {
 		return "", "", false
 	}
 	window := []byte(string(src[from:to]))
 	for _, rg := range r.secretsOf(pos.Filename) {
-		for i := max(rg[0], from); i < min(rg[1], to); i++ {
+		for i := max(rg[0]-base, from); i < min(rg[1]-base, to); i++ {
 			window[i-from] = '*'
 		}
 	}
@@ -305,7 +322,7 @@ func (r *Report) excerpt(pos token.Position) (line, caret string, ok bool) {
 		text.WriteString("…")
 		marks.WriteByte(' ')
 	}
-	col := pos.Offset - from
+	col := pos.Offset - base - from
 	for i := 0; i < len(window); {
 		c, w := utf8.DecodeRune(window[i:])
 		switch {

@@ -191,16 +191,12 @@ func (r *lintRun) report() int {
 		Incomplete: res.Incomplete,
 		Services:   len(g.Services),
 		Files:      len(g.Files.List()),
-		Source: func(name string) []byte {
-			if f := g.Files.Get(name); f != nil {
-				return f.Content
-			}
-			return nil
-		},
-		Secrets: g.SecretRanges,
-		Rel:     r.rel,
-		Version: versionString(),
-		Rules:   ruleInfos(),
+		Source:     g.Files.Sources(),
+		Window:     g.Files.Window,
+		Secrets:    g.SecretRanges,
+		Rel:        r.rel,
+		Version:    versionString(),
+		Rules:      ruleInfos(),
 	}
 	outputs := r.lf.outputs
 	if len(outputs) == 0 {

@@ -34,7 +34,8 @@ func Text(res *lint.Result, dir string) (string, error) {
 	err := output.Write(&buf, "text", &output.Report{
 		Findings: res.Findings, Incomplete: res.Incomplete,
 		Services: len(g.Services), Files: len(g.Files.List()),
-		Source:  func(name string) []byte { return g.Files.Get(name).Content },
+		Source:  g.Files.Sources(),
+		Window:  g.Files.Window,
 		Secrets: g.SecretRanges,
 		Rel: func(name string) string {
 			rel, _ := filepath.Rel(dir, name)

@@ -1,0 +1,258 @@
+package graph
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/chainlint/chainlint/internal/safefile"
+)
+
+// IgnoreWord starts an ignore directive ("chainlint:ignore RULE -- why",
+// in a comment): a released file keeps the lines that hold it.
+const IgnoreWord = "chainlint:ignore"
+
+// kept is what a released file keeps of its content: where to read it
+// again, how to know it is still what was read, and the lines ignore
+// directives are read from.
+type kept struct {
+	path    string
+	size    int
+	mod     time.Time
+	ignores []Line
+}
+
+// Line is a line of a file: the offset where it starts and its text,
+// without its line feed.
+type Line struct {
+	Off  int
+	Text string
+}
+
+// Release drops the content of the registered file name, which was read
+// from path, and of its aliases: positions are then found in a line table
+// of every line (2 bytes a line, against the content's ~20), ignore
+// directives in the lines that hold them, and what needs the bytes
+// (excerpts, fixes) reads them again (Source, Range), refusing a file
+// that has changed since (its size or modification time). It releases
+// nothing, and returns false, when path does not hold the content as it
+// is (a file converted from UTF-16, say) or the file is released already.
+// The caller must hold no part of the content it wants freed.
+func (fs *Files) Release(name, path string) bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	f := fs.byName[name]
+	if f == nil || f.kept != nil || len(f.Content) == 0 {
+		return false
+	}
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(f.Content)) {
+		return false
+	}
+	k := &kept{path: path, size: len(f.Content), mod: st.ModTime(), ignores: linesWith(f.Content, IgnoreWord)}
+	lines := releasedLines(f.Content)
+	for _, x := range fs.named(name) {
+		x.Content, x.lines, x.kept = nil, lines, k
+	}
+	return true
+}
+
+// restore gives a released file, and its aliases, content again (a load
+// that reads the file again after its streamed load failed).
+func (fs *Files) restore(name string, content []byte) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	lines := LineStarts(content)
+	for _, x := range fs.named(name) {
+		x.Content, x.lines, x.kept = content, lines, nil
+	}
+}
+
+// named returns the file name and its aliases; fs.mu is held.
+func (fs *Files) named(name string) []*File {
+	out := []*File{fs.byName[name]}
+	for key, a := range fs.aliases {
+		if key[0] == name {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Released reports whether f's content was dropped (Files.Release).
+func (f *File) Released() bool { return f.kept != nil }
+
+// Len returns the size of f's content in bytes.
+func (f *File) Len() int {
+	if f.kept != nil {
+		return f.kept.size
+	}
+	return len(f.Content)
+}
+
+// Source returns f's content: Content, or for a released file its bytes
+// read again (an error when the file has changed since it was read).
+func (f *File) Source() ([]byte, error) { return f.Range(0, f.Len()) }
+
+// Range returns the bytes from offset from to offset to of f's content,
+// read again from the file when f is released.
+func (f *File) Range(from, to int) ([]byte, error) {
+	if from < 0 || to < from || to > f.Len() {
+		return nil, fmt.Errorf("%s: bytes %d to %d are not in the file", f.Name, from, to)
+	}
+	if f.kept == nil {
+		return f.Content[from:to], nil
+	}
+	return f.kept.read(from, to)
+}
+
+func (k *kept) read(from, to int) ([]byte, error) {
+	fh, st, err := safefile.Open(k.path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	if st.Size() != int64(k.size) || !st.ModTime().Equal(k.mod) {
+		return nil, fmt.Errorf("%s has changed since chainlint read it", k.path)
+	}
+	b := make([]byte, to-from)
+	n, err := fh.ReadAt(b, int64(from))
+	if n == len(b) {
+		return b, nil
+	}
+	if err == nil {
+		err = io.ErrUnexpectedEOF
+	}
+	return nil, err
+}
+
+// Sources returns a function that gives a registered file's content by
+// name (nil for a file not registered, or one changed since it was read),
+// reading a released file again only once.
+func (fs *Files) Sources() func(name string) []byte {
+	var mu sync.Mutex
+	read := map[string][]byte{}
+	return func(name string) []byte {
+		f := fs.Get(name)
+		if f == nil {
+			return nil
+		}
+		if !f.Released() {
+			return f.Content
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		b, ok := read[name]
+		if !ok {
+			b, _ = f.Source()
+			read[name] = b
+		}
+		return b
+	}
+}
+
+// Window returns the bytes of the named file within reach of offset, and
+// the offset they start at: all of its content when it is not released,
+// else the bytes read again (nil when the file is not registered, or
+// cannot be read as it was).
+func (fs *Files) Window(name string, offset, reach int) (src []byte, base int) {
+	f := fs.Get(name)
+	if f == nil {
+		return nil, 0
+	}
+	if !f.Released() {
+		return f.Content, 0
+	}
+	from, to := max(0, offset-reach), min(f.Len(), offset+reach)
+	if from > to {
+		return nil, 0
+	}
+	b, err := f.Range(from, to)
+	if err != nil {
+		return nil, 0
+	}
+	return b, from
+}
+
+// IgnoreLines returns the lines of f that hold IgnoreWord.
+func (f *File) IgnoreLines() []Line {
+	if f.kept != nil {
+		return f.kept.ignores
+	}
+	return linesWith(f.Content, IgnoreWord)
+}
+
+// linesWith returns the lines of content that hold word, each once.
+func linesWith(content []byte, word string) []Line {
+	var out []Line
+	for from := 0; from < len(content); {
+		i := bytes.Index(content[from:], []byte(word))
+		if i < 0 {
+			break
+		}
+		at := from + i
+		start := bytes.LastIndexByte(content[:at], '\n') + 1
+		end := len(content)
+		if j := bytes.IndexByte(content[at:], '\n'); j >= 0 {
+			end = at + j
+		}
+		out = append(out, Line{Off: start, Text: string(content[start:end])})
+		from = end + 1
+	}
+	return out
+}
+
+// releasedLines returns the line table of a file whose content is to be
+// dropped: its entries every lineStride lines, and every line's distance
+// from its entry (or, when one is 64 KiB or more, every line's start).
+func releasedLines(content []byte) Lines {
+	lines := LineStarts(content)
+	starts := make([]int32, 0, lines.count)
+	for off := 0; ; {
+		starts = append(starts, int32(off))
+		i := bytes.IndexByte(content[off:], '\n')
+		if i < 0 || off+i+1 >= len(content) {
+			break
+		}
+		off += i + 1
+	}
+	deltas := make([]uint16, len(starts))
+	for i, at := range starts {
+		d := at - lines.every[i/lineStride]
+		if d > 0xffff {
+			lines.starts = starts
+			return lines
+		}
+		deltas[i] = uint16(d)
+	}
+	lines.deltas = deltas
+	return lines
+}
+
+// releasedStart returns where a line starts (1 ≤ line ≤ count).
+func (l *Lines) releasedStart(line int) int {
+	if l.starts != nil {
+		return int(l.starts[line-1])
+	}
+	return int(l.every[(line-1)/lineStride]) + int(l.deltas[line-1])
+}
+
+// releasedLineOf returns the 1-based line holding offset off.
+func (l *Lines) releasedLineOf(off int) int {
+	if l.starts != nil {
+		return max(1, sort.Search(len(l.starts), func(i int) bool { return int(l.starts[i]) > off }))
+	}
+	k := sort.Search(len(l.every), func(i int) bool { return int(l.every[i]) > off }) - 1
+	if k < 0 {
+		return 1
+	}
+	line := k * lineStride // 0-based
+	for line+1 < l.count && line+1 < (k+1)*lineStride && l.releasedStart(line+2) <= off {
+		line++
+	}
+	return line + 1
+}
