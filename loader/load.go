@@ -193,6 +193,10 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		topts := opts.Terraform
 		if topts.Read == nil {
 			topts.Read = read
+			topts.OnDisk = func(path string) bool {
+				_, unsaved := opts.Overlay[path]
+				return !unsaved
+			}
 		}
 		terraform.Load(g, tf, topts)
 	}

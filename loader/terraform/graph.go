@@ -527,11 +527,11 @@ func (l *loader) objectName(a *evalAttr, name graph.Field[string]) string {
 		return name.Value
 	}
 	r := a.attr.Expr.Range()
-	f := l.file(r.Filename)
-	if f == nil || r.Start.Byte < 0 || r.End.Byte > len(f.Content) || r.Start.Byte >= r.End.Byte {
+	src, ok := l.bytes(l.file(r.Filename), r.Start.Byte, r.End.Byte)
+	if !ok || len(src) == 0 {
 		return name.Value
 	}
-	text := strings.TrimSpace(string(f.Content[r.Start.Byte:r.End.Byte]))
+	text := strings.TrimSpace(string(src))
 	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
 		text = text[1 : len(text)-1] // a template: as written
 	} else {
@@ -902,10 +902,10 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	}
 	r := a.attr.Expr.Range()
 	src := l.file(r.Filename)
-	if src == nil || r.End.Byte > len(src.Content) {
+	region, ok := l.bytes(src, r.Start.Byte, r.End.Byte)
+	if !ok {
 		return t
 	}
-	region := src.Content[r.Start.Byte:r.End.Byte]
 	segs, quoted := quotedSegments(region, r.Start.Byte, f.Value)
 	if !quoted {
 		segs = tree.MatchLines(region, r.Start.Byte, f.Value)

@@ -50,6 +50,11 @@ type Options struct {
 	// Read reads a file, honouring unsaved editor buffers; nil reads the
 	// disk.
 	Read func(path string) ([]byte, error)
+	// OnDisk reports whether Read gives path's bytes as the disk holds
+	// them (not an unsaved buffer, not standard input): only such a file's
+	// content is released once it is loaded (graph.Files.Release). Nil
+	// with Read: none is; without Read: every one is.
+	OnDisk func(path string) bool
 }
 
 // IsCandidate reports whether a file belongs to a Terraform module.
@@ -169,6 +174,12 @@ type loader struct {
 	// reports a piece that did not parse, for which the load is done
 	// again the whole way.
 	streaming, failed bool
+	// names interns the names lexicalRefs finds.
+	names map[string]string
+	// piece is the lazily read resource being evaluated and built: its
+	// text holds the bytes of the ranges its objects are read from once
+	// the file is released (bytes).
+	piece *pieceSrc
 	// seenProblem dedupes problems: a module called twice, or a cycle
 	// evaluated twice, reports the same diagnostic again.
 	seenProblem map[string]bool
@@ -213,6 +224,11 @@ func (l *loader) parseModule(dir string, names []string) *module {
 		m.fileOf[name] = af
 		if l.streaming && strings.HasSuffix(name, ".tf") {
 			if l.outlineFile(m, name, src) {
+				// What the outline keeps is copied: the content read
+				// from disk is not held past here (graph.Files.Release).
+				if l.opts.Read == nil || l.opts.OnDisk != nil && l.opts.OnDisk(name) {
+					l.g.Files.Release(name, name)
+				}
 				continue
 			}
 			l.failed = true
@@ -572,6 +588,24 @@ func diagText(d *hcl.Diagnostic) string {
 // file returns a registered file as the instance being built sees it:
 // the first module instance to build objects from a file positions them
 // in the file itself, any other in an alias of it (see Files.Alias).
+// bytes returns the bytes from offset from to offset to of f, a .tf file
+// or an alias of one: from its content while the load holds it, else from
+// the text of the resource being built, else read again from the file;
+// ok is false when the range is not in the file.
+func (l *loader) bytes(f *graph.File, from, to int) (b []byte, ok bool) {
+	if f == nil || from < 0 || to < from || to > f.Len() {
+		return nil, false
+	}
+	if !f.Released() {
+		return f.Content[from:to], true
+	}
+	if p := l.piece; p != nil && p.file == f.Name && from >= p.start.Byte && to <= p.start.Byte+len(p.text) {
+		return p.text[from-p.start.Byte : to-p.start.Byte], true
+	}
+	b, err := f.Range(from, to)
+	return b, err == nil
+}
+
 func (l *loader) file(name string) *graph.File {
 	if l.scope == "" {
 		return l.g.Files.Get(name)

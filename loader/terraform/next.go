@@ -228,8 +228,8 @@ func (l *loader) addNextObject(inst *instance, kind nextKind) {
 	if a := b.attrs["version"]; a != nil {
 		o.version = a.val
 		r := a.attr.Expr.Range()
-		if f := l.file(r.Filename); f != nil && r.End.Byte <= len(f.Content) && r.Start.Byte <= r.End.Byte {
-			o.versionText = string(f.Content[r.Start.Byte:r.End.Byte])
+		if text, ok := l.bytes(l.file(r.Filename), r.Start.Byte, r.End.Byte); ok {
+			o.versionText = string(text)
 		}
 	}
 	// The resource's body reads as the nested block it replaces; its

@@ -474,14 +474,16 @@ func (e *evaluator) resourceValue(r *resource) cty.Value {
 // is parsed (or taken from the prefetch) first, and built at once.
 func (e *evaluator) evalResource(p *plan, it *item) {
 	r, refs := it.res, it.refs
-	if r.src != nil {
+	if src := r.src; src != nil {
 		parsed, ok := e.fetch.take(r)
 		if !ok {
 			e.l.failed = true
 			return
 		}
-		r.src.parsed = true
+		src.parsed = true
 		r, refs = parsed, refsOf(bodyRefs(parsed.block.Body))
+		e.l.piece = src
+		defer func() { e.l.piece = nil }()
 	}
 	ev := e.evalInstances(p, r, refs)
 	if it.res.src != nil && !it.cyclic { // a cycle's second evaluation replaces the first's
@@ -491,6 +493,11 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 		}
 		ev.built = e.l.buildInstances(ev.insts)
 		ev.insts = nil
+		if e.depth == 0 {
+			// A root module is evaluated once: nothing reads the text
+			// again. (A module's resources are evaluated per call.)
+			it.res.src.text = nil
+		}
 	}
 	e.res[it.res] = ev
 }

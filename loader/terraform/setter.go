@@ -54,7 +54,7 @@ func (l *loader) setter(b *evalBlock) graph.FieldSetter {
 			continue
 		}
 		r := a.attr.Expr.Range()
-		if r.End.Byte > len(f.Content) || r.Start.Byte >= r.End.Byte {
+		if r.Start.Byte < s.start || r.End.Byte > s.end || r.Start.Byte >= r.End.Byte {
 			continue
 		}
 		s.exprs = append(s.exprs, setterExpr{name: name, value: a.val.AsString(), from: r.Start.Byte, to: r.End.Byte})
@@ -63,11 +63,17 @@ func (l *loader) setter(b *evalBlock) graph.FieldSetter {
 }
 
 func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
-	src := s.f.Content
-	if s.end > len(src) || s.start >= s.end {
+	if s.end > s.f.Len() || s.start >= s.end {
 		return nil
 	}
-	block := src[s.start:s.end]
+	// The block's bytes from the start of its first line (a released
+	// file's are read again): src[i-at] is the file's byte i.
+	at := int(s.f.LineStart(s.f.Line(s.f.Pos(s.start)))) - s.f.TF.Base()
+	src, err := s.f.Range(at, s.end)
+	if err != nil || at > s.start {
+		return nil
+	}
+	block := src[s.start-at:]
 	wf, diags := hclwrite.ParseConfig(block, s.f.Name, hcl.Pos{Line: 1, Column: 1})
 	if diags.HasErrors() || len(wf.Body().Blocks()) != 1 {
 		return nil
@@ -77,7 +83,7 @@ func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
 	for _, e := range s.exprs {
 		if e.name != name && e.value == value {
 			// The same expression, not today's value.
-			body.SetAttributeRaw(name, hclwrite.Tokens{{Type: hclsyntax.TokenIdent, Bytes: append([]byte(nil), src[e.from:e.to]...)}})
+			body.SetAttributeRaw(name, hclwrite.Tokens{{Type: hclsyntax.TokenIdent, Bytes: append([]byte(nil), src[e.from-at:e.to-at]...)}})
 			copied = true
 			break
 		}
@@ -88,8 +94,7 @@ func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
 	formatted := hclwrite.Format(wf.Bytes())
 	// Put the block back at its depth: every line after the first gets
 	// the indentation of the line the block starts on.
-	lineStart := bytes.LastIndexByte(src[:s.start], '\n') + 1
-	indent := src[lineStart:s.start]
+	indent := src[:s.start-at]
 	if len(bytes.TrimLeft(indent, " \t")) != 0 {
 		indent = nil
 	}

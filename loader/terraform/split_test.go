@@ -195,7 +195,7 @@ func TestBlockHeader(t *testing.T) {
 func TestLexicalRefs(t *testing.T) {
 	src := "a = local.x\nb = \"${fastly_kvstore.s . id}\"\nc = foo-bar.baz\nd = 1.5\ne = local.x\n# module\n"
 	var got []string
-	for _, tr := range lexicalRefs([]byte(src)) {
+	for _, tr := range (&loader{}).lexicalRefs([]byte(src)) {
 		got = append(got, tr.root+"."+tr.name)
 	}
 	want := []string{"local.x", "fastly_kvstore.s"}
@@ -207,7 +207,7 @@ func TestLexicalRefs(t *testing.T) {
 	for i := range 100 {
 		fmt.Fprintf(&many, "a%d = local.v%d\nb%d = local.v%d\n", i, i%40, i, i%40)
 	}
-	if n := len(lexicalRefs([]byte(many.String()))); n != 40 {
+	if n := len((&loader{}).lexicalRefs([]byte(many.String()))); n != 40 {
 		t.Errorf("%d references, want 40", n)
 	}
 }

@@ -77,11 +77,14 @@ func (l *loader) outlineFile(m *module, name string, src []byte) bool {
 		case blank:
 			continue
 		case ok && typ == "resource" && len(labels) == 2 && modelled(labels[0]):
+			// A copy: the file's content is released once it is cut
+			// (parseModule), and the copy once the resource is built.
+			text = bytes.Clone(text)
 			lazy = append(lazy, &resource{typ: labels[0], name: labels[1],
-				src: &pieceSrc{file: name, text: text, start: start, refs: lexicalRefs(text)}})
+				src: &pieceSrc{file: name, text: text, start: start, refs: l.lexicalRefs(text)}})
 			continue
 		}
-		f, diags := parseHCL(text, name, start)
+		f, diags := parseHCL(bytes.Clone(text), name, start)
 		if len(diags) > 0 {
 			return false
 		}
@@ -194,7 +197,7 @@ func identEnd(text []byte, i int) int {
 // lexicalRefs finds every local.NAME, module.NAME and TYPE.NAME of a
 // modelled TYPE in text, in code, strings and comments alike: a superset
 // of the references that order evaluation (nothing else is an item).
-func lexicalRefs(text []byte) []ref {
+func (l *loader) lexicalRefs(text []byte) []ref {
 	var out []ref
 	var seen map[ref]bool
 	for i := 0; i < len(text); i++ {
@@ -214,9 +217,9 @@ func lexicalRefs(text []byte) []ref {
 			for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
 				k++
 			}
-			root := unsafe.String(&text[i], j-i) // text is the file's, kept for the run
+			root := unsafe.String(&text[i], j-i) // only compared
 			if end := identEnd(text, k); end > k && (root == "local" || root == "module" || modelled(root)) {
-				r := ref{root, unsafe.String(&text[k], end-k)}
+				r := ref{l.intern(text[i:j]), l.intern(text[k:end])}
 				switch {
 				case seen != nil:
 					if !seen[r] {
@@ -237,6 +240,21 @@ func lexicalRefs(text []byte) []ref {
 		i = j - 1
 	}
 	return out
+}
+
+// intern returns b as a string, one copy per distinct name: references
+// name the same few types and resources over and over, and must not hold
+// a piece's text (dropped once it is built).
+func (l *loader) intern(b []byte) string {
+	if s, ok := l.names[string(b)]; ok {
+		return s
+	}
+	if l.names == nil {
+		l.names = map[string]string{}
+	}
+	s := string(b)
+	l.names[s] = s
+	return s
 }
 
 // parsePiece parses a lazily read resource into a resource with its
