@@ -195,6 +195,8 @@ type Files struct {
 	// keyed by name and instance.
 	byTF    map[*token.File]*File
 	aliases map[[2]string]*File
+	// aliasesOf lists each file's aliases (Release, restore).
+	aliasesOf map[string][]*File
 }
 
 // NewFiles returns an empty file registry.
@@ -261,6 +263,10 @@ func (fs *Files) Alias(name, key string) *File {
 	tf := fs.Fset.AddFile(name, -1, f.TF.Size())
 	a := &File{Name: name, Content: f.Content, TF: tf, lines: f.lines, kept: f.kept}
 	fs.aliases[[2]string{name, key}] = a
+	if fs.aliasesOf == nil {
+		fs.aliasesOf = map[string][]*File{}
+	}
+	fs.aliasesOf[name] = append(fs.aliasesOf[name], a)
 	fs.byTF[tf] = a
 	return a
 }

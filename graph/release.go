@@ -74,13 +74,7 @@ func (fs *Files) restore(name string, content []byte) {
 
 // named returns the file name and its aliases; fs.mu is held.
 func (fs *Files) named(name string) []*File {
-	out := []*File{fs.byName[name]}
-	for key, a := range fs.aliases {
-		if key[0] == name {
-			out = append(out, a)
-		}
-	}
-	return out
+	return append([]*File{fs.byName[name]}, fs.aliasesOf[name]...)
 }
 
 // Released reports whether f's content was dropped (Files.Release).
