@@ -153,3 +153,31 @@ func TestWindow(t *testing.T) {
 		t.Errorf("Window past the end = %q, want nil", src)
 	}
 }
+
+// FuzzReleasedLines: a released line table gives every offset the line
+// and column, and every line the start, the content's own table gives.
+func FuzzReleasedLines(f *testing.F) {
+	for _, c := range releaseContents {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, content []byte) {
+		fs := NewFiles()
+		held := fs.Add("held", content)
+		rel := fs.Add("released", content)
+		rel.Content, rel.lines, rel.kept = nil, releasedLines(content), &kept{size: len(content)}
+		if rel.LineCount() != held.LineCount() {
+			t.Fatalf("%d lines released, %d held", rel.LineCount(), held.LineCount())
+		}
+		for off := 0; off <= len(content); off++ {
+			a, b := held.Position(held.Pos(off)), rel.Position(rel.Pos(off))
+			if a.Line != b.Line || a.Column != b.Column {
+				t.Fatalf("offset %d: released %d:%d, held %d:%d", off, b.Line, b.Column, a.Line, a.Column)
+			}
+		}
+		for line := 1; line <= held.LineCount(); line++ {
+			if a, b := held.lineStart(line), rel.lineStart(line); a != b {
+				t.Fatalf("line %d starts at %d released, %d held", line, b, a)
+			}
+		}
+	})
+}

@@ -256,6 +256,24 @@ func FuzzExcerpt(f *testing.F) {
 	f.Add([]byte(strings.Repeat("a", 130)+"\rb"), 131, 132)
 	f.Fuzz(func(t *testing.T, src []byte, offset, column int) {
 		line, caret, ok := excerptOf(string(src), offset, column)
+		// A window within reach of the position gives the same caret line
+		// as the whole file (a released file is read a window at a time),
+		// secrets masked alike.
+		secret := func(string) [][2]int { return [][2]int{{offset - 3, offset + 2}} }
+		whole := &Report{Source: func(string) []byte { return src }, Secrets: secret}
+		windowed := &Report{Secrets: secret, Window: func(_ string, off, reach int) ([]byte, int) {
+			from, to := max(0, off-reach), min(len(src), off+reach)
+			if from > to {
+				return nil, 0
+			}
+			return src[from:to], from
+		}}
+		pos := token.Position{Filename: "f", Offset: offset, Column: column}
+		wl, wc, wok := whole.excerpt(pos)
+		gl, gc, gok := windowed.excerpt(pos)
+		if wl != gl || wc != gc || wok != gok {
+			t.Errorf("offset %d column %d: windowed %q %q %v, whole %q %q %v", offset, column, gl, gc, gok, wl, wc, wok)
+		}
 		if !ok {
 			return
 		}
