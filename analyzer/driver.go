@@ -105,6 +105,18 @@ var ConfigAnalyzer = &analysis.Analyzer{
 	},
 }
 
+// FixesAnalyzer is the pass whose result is the run's *Fixes, provided by
+// the driver: a rule that requires it offers fixes whose edits are
+// computed only when something asks for them (LazyFix).
+var FixesAnalyzer = &analysis.Analyzer{
+	Name:       "fixes",
+	Doc:        "fixes holds the run's fixes whose edits are computed on demand (provided by the driver)",
+	ResultType: reflect.TypeOf((*Fixes)(nil)),
+	Run: func(*analysis.Pass) (any, error) {
+		return nil, errors.New("the fixes pass's result is provided by the driver")
+	},
+}
+
 // ChainsAnalyzer resolves every backend's route and analyses the chain
 // graph; its result is *Chains.
 var ChainsAnalyzer = &analysis.Analyzer{
@@ -157,10 +169,43 @@ type Related struct {
 	Message  string
 }
 
-// Fix is a mechanical change that resolves a finding.
+// Fix is a mechanical change that resolves a finding. Its edits may be
+// computed only when first asked for (LazyFix): a run that lists
+// findings pays nothing for them.
 type Fix struct {
 	Message string
-	Edits   []Edit
+	edits   []Edit
+	lazy    *lazyEdits
+}
+
+type lazyEdits struct {
+	once    sync.Once
+	compute func() []Edit
+	edits   []Edit
+}
+
+// NewFix returns a fix made of edits.
+func NewFix(message string, edits ...Edit) Fix { return Fix{Message: message, edits: edits} }
+
+// String prints a fix as its message and edits (as %v printed the struct
+// whose edits were a field).
+func (f Fix) String() string { return fmt.Sprintf("{%s %v}", f.Message, f.Edits()) }
+
+// Equal reports whether two fixes say and do the same (go-cmp uses it).
+func (f Fix) Equal(o Fix) bool {
+	return f.Message == o.Message && slices.Equal(f.Edits(), o.Edits())
+}
+
+// Edits returns the fix's edits, computing them the first time.
+func (f Fix) Edits() []Edit {
+	if f.lazy == nil {
+		return f.edits
+	}
+	f.lazy.once.Do(func() {
+		f.lazy.edits = f.lazy.compute()
+		f.lazy.compute = nil
+	})
+	return f.lazy.edits
 }
 
 // Edit replaces the bytes from Pos to End (offsets are in Pos.Offset and
@@ -292,7 +337,8 @@ func Run(g *graph.Graph, rules []*Rule, cfg *Config) (*Result, error) {
 		findings []Finding
 	}
 	jobs := make(map[*analysis.Analyzer]*job, len(analyzers)+2)
-	for a, result := range map[*analysis.Analyzer]any{GraphAnalyzer: g, ConfigAnalyzer: cfg} {
+	fixes := &Fixes{byKey: map[string]func() []analysis.TextEdit{}}
+	for a, result := range map[*analysis.Analyzer]any{GraphAnalyzer: g, ConfigAnalyzer: cfg, FixesAnalyzer: fixes} {
 		jobs[a] = &job{done: make(chan struct{}), result: result}
 		close(jobs[a].done)
 	}
@@ -323,7 +369,7 @@ func Run(g *graph.Graph, rules []*Rule, cfg *Config) (*Result, error) {
 				if rule == nil {
 					return // only rules report; helper passes compute results
 				}
-				j.findings = append(j.findings, resolve(g, attr, rule, cfg, d))
+				j.findings = append(j.findings, resolve(g, attr, rule, cfg, fixes, d))
 			},
 		}
 		wg.Go(func() {
@@ -427,7 +473,7 @@ func SortFindings(fs []Finding) {
 	}
 }
 
-func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analysis.Diagnostic) Finding {
+func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, fixes *Fixes, d analysis.Diagnostic) Finding {
 	sev := rule.Severity
 	if s, ok := cfg.Severity[rule.Name]; ok {
 		sev = s
@@ -457,16 +503,27 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, d analys
 	}
 	for _, sf := range d.SuggestedFixes {
 		fix := Fix{Message: sf.Message}
-		for _, e := range sf.TextEdits {
-			ee := e.End
-			if !ee.IsValid() {
-				ee = e.Pos
-			}
-			fix.Edits = append(fix.Edits, Edit{Pos: g.Files.Position(e.Pos), End: g.Files.Position(ee), NewText: string(e.NewText)})
+		if compute := fixes.take(sf); compute != nil {
+			fix.lazy = &lazyEdits{compute: func() []Edit { return edits(g, compute()) }}
+		} else {
+			fix.edits = edits(g, sf.TextEdits)
 		}
 		f.Fixes = append(f.Fixes, fix)
 	}
 	return f
+}
+
+// edits resolves text edits' positions.
+func edits(g *graph.Graph, tes []analysis.TextEdit) []Edit {
+	var out []Edit
+	for _, e := range tes {
+		ee := e.End
+		if !ee.IsValid() {
+			ee = e.Pos
+		}
+		out = append(out, Edit{Pos: g.Files.Position(e.Pos), End: g.Files.Position(ee), NewText: string(e.NewText)})
+	}
+	return out
 }
 
 // attributor finds the innermost graph object around a position.

@@ -134,7 +134,7 @@ func wholeFixes(res *Result, names map[string]string, current, original map[stri
 		}
 		fix := f.Fixes[0]
 		ok := true
-		for _, e := range fix.Edits {
+		for _, e := range fix.Edits() {
 			real := realPath(e.Pos.Filename)
 			file := res.Graph.Files.Get(e.Pos.Filename)
 			if file == nil {
@@ -164,7 +164,7 @@ func wholeFixes(res *Result, names map[string]string, current, original map[stri
 		if !ok {
 			continue // left for the next round
 		}
-		for _, e := range fix.Edits {
+		for _, e := range fix.Edits() {
 			real := realPath(e.Pos.Filename)
 			dup := false
 			for _, t := range taken[real] {

@@ -565,7 +565,7 @@ func (s *Server) codeActions(p codeActionParams) []codeAction {
 		}
 		for i, fx := range f.Fixes {
 			edit := &workspaceEdit{Changes: map[string][]textEdit{}}
-			for _, e := range fx.Edits {
+			for _, e := range fx.Edits() {
 				uri := pathToURI(e.Pos.Filename)
 				edit.Changes[uri] = append(edit.Changes[uri], textEdit{Range: s.lspRange(a, e.Pos, e.End), NewText: e.NewText})
 			}

@@ -198,7 +198,7 @@ func (r *Report) sarifResult(i int, fingerprint string, index map[string]int) *s
 	for _, fx := range f.Fixes {
 		fix := sarif.NewFix().WithDescription(sarif.NewTextMessage(fx.Message))
 		changes := map[string]*sarif.ArtifactChange{}
-		for _, e := range fx.Edits {
+		for _, e := range fx.Edits() {
 			name := r.rel(e.Pos.Filename)
 			ch := changes[name]
 			if ch == nil {

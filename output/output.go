@@ -496,7 +496,7 @@ func (r *Report) jsonDiagnostic(f analyzer.Finding) jsonDiagnostic {
 	}
 	for _, fx := range f.Fixes {
 		jf := jsonFix{Message: fx.Message, Edits: []jsonEdit{}}
-		for _, e := range fx.Edits {
+		for _, e := range fx.Edits() {
 			jf.Edits = append(jf.Edits, jsonEdit{File: r.rel(e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column,
 				EndLine: e.End.Line, EndColumn: e.End.Column, Offset: e.Pos.Offset, EndOffset: e.End.Offset, NewText: e.NewText})
 		}

@@ -30,7 +30,7 @@ func sampleReport() *Report {
 				Message: "backend \"b\" loops: 100% sure,\nreally", Pos: pos(2, 34, 35), End: pos(2, 55, 56),
 				Service: "www", Object: `backend "b"`,
 				Related: []analyzer.Related{{Pos: pos(1, 1, 0), End: pos(1, 2, 1), Message: "declared here"}},
-				Fixes:   []analyzer.Fix{{Message: "set override_host", Edits: []analyzer.Edit{{Pos: pos(2, 3, 4), End: pos(2, 3, 4), NewText: "x"}}}},
+				Fixes:   []analyzer.Fix{analyzer.NewFix("set override_host", analyzer.Edit{Pos: pos(2, 3, 4), End: pos(2, 3, 4), NewText: "x"})},
 			},
 			{Rule: "long-chain", Severity: analyzer.SeverityInfo, Message: "long", Pos: pos(3, 1, 58), End: pos(3, 2, 59), Service: "www"},
 			{Rule: "parse-error", Severity: analyzer.SeverityError, Message: "bad", Pos: token.Position{Filename: "/work/b.yaml", Line: 1, Column: 1}},

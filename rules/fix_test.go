@@ -41,7 +41,7 @@ func TestFixesResolveFindings(t *testing.T) {
 						unfixable++
 					}
 					for _, fx := range f.Fixes {
-						for _, e := range fx.Edits {
+						for _, e := range fx.Edits() {
 							edits[e.Pos.Filename] = append(edits[e.Pos.Filename], e)
 						}
 					}

@@ -117,10 +117,7 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 			d.Related = append(d.Related, related(r.HostPos, r.HostEnd, "the VCL's last word on the Host, on every path: the client's Host (or none) is sent"))
 		}
 		if host != "" && b.Setter != nil {
-			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   fmt.Sprintf("set override_host = %q", host),
-				TextEdits: b.Setter.SetField("override_host", host),
-			}}
+			d.SuggestedFixes = []analysis.SuggestedFix{setFix(pass, b, "override_host", host)}
 		}
 		pass.Report(d)
 	}
@@ -196,10 +193,7 @@ func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 			Related: []analysis.RelatedInformation{related(b.Address.Pos, b.Address.End, "the address names service %q", named.Label())},
 		}
 		if r.HostSource == vclmodel.HostOverride && b.Setter != nil {
-			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   fmt.Sprintf("set override_host = %q", r.Address),
-				TextEdits: b.Setter.SetField("override_host", r.Address),
-			}}
+			d.SuggestedFixes = []analysis.SuggestedFix{setFix(pass, b, "override_host", r.Address)}
 		}
 		pass.Report(d)
 	}

@@ -85,7 +85,7 @@ func ByID(id string) *analyzer.Rule {
 // graphRequires and chainRequires are what most rules need.
 var (
 	graphRequires = []*analysis.Analyzer{analyzer.VCLModelAnalyzer}
-	chainRequires = []*analysis.Analyzer{analyzer.VCLModelAnalyzer, analyzer.ChainsAnalyzer, analyzer.ConfigAnalyzer}
+	chainRequires = []*analysis.Analyzer{analyzer.VCLModelAnalyzer, analyzer.ChainsAnalyzer, analyzer.ConfigAnalyzer, analyzer.FixesAnalyzer}
 )
 
 // related is one analysis.RelatedInformation.
@@ -146,4 +146,13 @@ func joinElided(parts []string) string {
 		parts = append(append(append([]string(nil), parts[:keep/2]...), fmt.Sprintf("… %d more …", n)), parts[len(parts)-keep/2:]...)
 	}
 	return strings.Join(parts, " → ")
+}
+
+// setFix offers to set a backend's field to value: the edits are computed
+// only when asked for (analyzer.LazyFix), for they parse and format the
+// backend's block.
+func setFix(pass *analysis.Pass, b *graph.Backend, field, value string) analysis.SuggestedFix {
+	return analyzer.LazyFix(pass, fmt.Sprintf("set %s = %q", field, value), func() []analysis.TextEdit {
+		return b.Setter.SetField(field, value)
+	})
 }

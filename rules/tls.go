@@ -86,10 +86,7 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 					b.Name.Value, r.From.Label(), r.To.Label(), r.Host, name, f.field.Value, name, r.Host),
 			}
 			if b.Setter != nil {
-				d.SuggestedFixes = []analysis.SuggestedFix{{
-					Message:   fmt.Sprintf("set %s = %q", f.name, r.Host),
-					TextEdits: b.Setter.SetField(f.name, r.Host),
-				}}
+				d.SuggestedFixes = []analysis.SuggestedFix{setFix(pass, b, f.name, r.Host)}
 			}
 			pass.Report(d)
 		}
