@@ -280,18 +280,17 @@ func parsePiece(r *resource) (*resource, bool) {
 // prefetch parses a module's lazily read resources on GOMAXPROCS
 // goroutines, in evaluation order and at most a window ahead of it.
 type prefetch struct {
-	slot map[*resource]*fetched // read-only once built
+	slot map[*resource]*fetched // the evaluator's once built: take deletes
 	sem  chan struct{}
 	quit chan struct{}
 	wg   sync.WaitGroup
 }
 
 type fetched struct {
-	src   *resource
-	done  chan struct{}
-	r     *resource
-	ok    bool
-	taken bool // the evaluator's alone
+	src  *resource
+	done chan struct{}
+	r    *resource
+	ok   bool
 }
 
 func newPrefetch(order []*resource) *prefetch {
@@ -305,7 +304,8 @@ func newPrefetch(order []*resource) *prefetch {
 	next := make(chan *fetched)
 	pf.wg.Go(func() {
 		defer close(next)
-		for _, f := range fs {
+		for i, f := range fs {
+			fs[i] = nil // the worker's, then the evaluator's: garbage once taken
 			select { // a window token before the work, so tokens follow order
 			case pf.sem <- struct{}{}:
 			case <-pf.quit:
@@ -336,15 +336,13 @@ func (pf *prefetch) take(r *resource) (*resource, bool) {
 		return parsePiece(r)
 	}
 	f := pf.slot[r]
-	if f == nil || f.taken {
+	if f == nil { // taken before: a cycle's second evaluation
 		return parsePiece(r)
 	}
 	<-f.done
 	<-pf.sem
-	f.taken = true
-	r, ok := f.r, f.ok
-	f.r = nil // the evaluator owns the tree now
-	return r, ok
+	delete(pf.slot, r) // the evaluator owns the tree now
+	return f.r, f.ok
 }
 
 // stop ends the pool once evaluation is done (or given up).
