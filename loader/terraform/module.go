@@ -584,10 +584,6 @@ func diagText(d *hcl.Diagnostic) string {
 	return d.Summary
 }
 
-// pos maps an HCL range's start (or end) to a position in the graph.
-// file returns a registered file as the instance being built sees it:
-// the first module instance to build objects from a file positions them
-// in the file itself, any other in an alias of it (see Files.Alias).
 // bytes returns the bytes from offset from to offset to of f, a .tf file
 // or an alias of one: from its content while the load holds it, else from
 // the text of the resource being built, else read again from the file;
@@ -606,6 +602,9 @@ func (l *loader) bytes(f *graph.File, from, to int) (b []byte, ok bool) {
 	return b, err == nil
 }
 
+// file returns a registered file as the instance being built sees it:
+// the first module instance to build objects from a file positions them
+// in the file itself, any other in an alias of it (see Files.Alias).
 func (l *loader) file(name string) *graph.File {
 	if l.scope == "" {
 		return l.g.Files.Get(name)
@@ -624,6 +623,7 @@ func (l *loader) file(name string) *graph.File {
 	return l.g.Files.Alias(name, l.scope)
 }
 
+// pos maps an HCL range's start (or end) to a position in the graph.
 func (l *loader) pos(r hcl.Range, end bool) token.Pos {
 	f := l.file(r.Filename)
 	if f == nil {

@@ -305,7 +305,9 @@ func newPrefetch(order []*resource) *prefetch {
 	pf.wg.Go(func() {
 		defer close(next)
 		for i, f := range fs {
-			fs[i] = nil // the worker's, then the evaluator's: garbage once taken
+			// The slot is the worker's, then the evaluator's: garbage
+			// once taken.
+			fs[i] = nil
 			select { // a window token before the work, so tokens follow order
 			case pf.sem <- struct{}{}:
 			case <-pf.quit:
