@@ -503,7 +503,7 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, fixes *F
 	}
 	for _, sf := range d.SuggestedFixes {
 		fix := Fix{Message: sf.Message}
-		if compute := fixes.take(sf); compute != nil {
+		if compute := fixes.lookup(sf); compute != nil {
 			fix.lazy = &lazyEdits{compute: func() []Edit { return edits(g, compute()) }}
 		} else {
 			fix.edits = edits(g, sf.TextEdits)

@@ -39,16 +39,22 @@ func LazyFix(pass *analysis.Pass, message string, edits func() []analysis.TextEd
 	return analysis.SuggestedFix{Message: message, TextEdits: []analysis.TextEdit{{NewText: []byte(key)}}}
 }
 
-// take returns the computation a lazy fix stands for, or nil for a fix
-// whose edits are given.
-func (fx *Fixes) take(sf analysis.SuggestedFix) func() []analysis.TextEdit {
-	if fx == nil || len(sf.TextEdits) != 1 || sf.TextEdits[0].Pos.IsValid() || !strings.HasPrefix(string(sf.TextEdits[0].NewText), lazyKey) {
+// lookup returns the computation a lazy fix stands for, or nil for a fix
+// whose edits are given. The same fix reported twice is computed once
+// for each; a placeholder without its computation (never made by
+// LazyFix) has no edits rather than a bogus one.
+func (fx *Fixes) lookup(sf analysis.SuggestedFix) func() []analysis.TextEdit {
+	if len(sf.TextEdits) != 1 || sf.TextEdits[0].Pos.IsValid() || !strings.HasPrefix(string(sf.TextEdits[0].NewText), lazyKey) {
 		return nil
 	}
-	fx.mu.Lock()
-	defer fx.mu.Unlock()
-	key := string(sf.TextEdits[0].NewText)
-	compute := fx.byKey[key]
-	delete(fx.byKey, key)
+	var compute func() []analysis.TextEdit
+	if fx != nil {
+		fx.mu.Lock()
+		compute = fx.byKey[string(sf.TextEdits[0].NewText)]
+		fx.mu.Unlock()
+	}
+	if compute == nil {
+		return func() []analysis.TextEdit { return nil }
+	}
 	return compute
 }

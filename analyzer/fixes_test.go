@@ -23,7 +23,11 @@ func TestLazyFix(t *testing.T) {
 		return &Rule{Severity: SeverityWarning, Analyzer: &analysis.Analyzer{
 			Name: name, Doc: name, Requires: append([]*analysis.Analyzer{VCLModelAnalyzer}, requires...),
 			Run: func(pass *analysis.Pass) (any, error) {
-				pass.Report(analysis.Diagnostic{Pos: f.Pos(4), Message: name, SuggestedFixes: []analysis.SuggestedFix{LazyFix(pass, "set it", edit)}})
+				fix := LazyFix(pass, "set it", edit)
+				pass.Report(analysis.Diagnostic{Pos: f.Pos(4), Message: name, SuggestedFixes: []analysis.SuggestedFix{fix}})
+				// The same fix again, and a placeholder LazyFix never made.
+				pass.Report(analysis.Diagnostic{Pos: f.Pos(5), Message: name, SuggestedFixes: []analysis.SuggestedFix{fix,
+					{Message: "forged", TextEdits: []analysis.TextEdit{{NewText: []byte(lazyKey + "999")}}}}})
 				return nil, nil
 			},
 		}}
@@ -47,6 +51,10 @@ func TestLazyFix(t *testing.T) {
 	}
 	if calls != 1 {
 		t.Errorf("edits computed %d times, want once", calls)
+	}
+	again := res.Findings[1].Fixes
+	if len(again) != 2 || len(again[0].Edits()) != 1 || again[0].Edits()[0] != want[0] || len(again[1].Edits()) != 0 {
+		t.Errorf("the fix reported twice, and a forged one: %v; want the same edits, and none", again)
 	}
 	calls = 0
 	res, err = Run(g, []*Rule{rule("eager")}, nil)
