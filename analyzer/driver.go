@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"go/token"
 	"reflect"
@@ -66,13 +65,19 @@ type Config struct {
 // GraphAnalyzer is the pass whose result is the *graph.Graph the loaders
 // built, provided by the driver. Only VCLModelAnalyzer requires it: what
 // the loaders built is not whole until the VCL model has read it.
-var GraphAnalyzer = &analysis.Analyzer{
-	Name:       "graph",
-	Doc:        "graph provides the service graph as the loaders built it (provided by the driver)",
-	ResultType: reflect.TypeOf((*graph.Graph)(nil)),
-	Run: func(*analysis.Pass) (any, error) {
-		return nil, errors.New("the graph pass's result is provided by the driver")
-	},
+var GraphAnalyzer = provided("graph", "graph provides the service graph as the loaders built it", (*graph.Graph)(nil))
+
+// provided returns a pass whose result the driver provides (Run sets it
+// before any pass that requires it runs); its own Run is never called.
+func provided(name, doc string, result any) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       name,
+		Doc:        doc + " (provided by the driver)",
+		ResultType: reflect.TypeOf(result),
+		Run: func(*analysis.Pass) (any, error) {
+			return nil, fmt.Errorf("the %s pass's result is provided by the driver", name)
+		},
+	}
 }
 
 // VCLModelAnalyzer runs the VCL model (package vclmodel) over every VCL
@@ -96,26 +101,12 @@ var VCLModelAnalyzer = &analysis.Analyzer{
 
 // ConfigAnalyzer is the pass whose result is the run's *Config, provided
 // by the driver.
-var ConfigAnalyzer = &analysis.Analyzer{
-	Name:       "config",
-	Doc:        "config provides the run's configuration (provided by the driver)",
-	ResultType: reflect.TypeOf((*Config)(nil)),
-	Run: func(*analysis.Pass) (any, error) {
-		return nil, errors.New("the config pass's result is provided by the driver")
-	},
-}
+var ConfigAnalyzer = provided("config", "config provides the run's configuration", (*Config)(nil))
 
 // FixesAnalyzer is the pass whose result is the run's *Fixes, provided by
 // the driver: a rule that requires it offers fixes whose edits are
 // computed only when something asks for them (LazyFix).
-var FixesAnalyzer = &analysis.Analyzer{
-	Name:       "fixes",
-	Doc:        "fixes holds the run's fixes whose edits are computed on demand (provided by the driver)",
-	ResultType: reflect.TypeOf((*Fixes)(nil)),
-	Run: func(*analysis.Pass) (any, error) {
-		return nil, errors.New("the fixes pass's result is provided by the driver")
-	},
-}
+var FixesAnalyzer = provided("fixes", "fixes holds the run's fixes whose edits are computed on demand", (*Fixes)(nil))
 
 // ChainsAnalyzer resolves every backend's route and analyses the chain
 // graph; its result is *Chains.
