@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"go/token"
+	"iter"
 	"sort"
 	"sync"
 
@@ -276,17 +277,27 @@ func (fs *Files) Alias(name, key string) *File {
 // (several times faster on large files) and kept in 32 bits (an input is
 // at most safefile.MaxSize bytes). An empty file has one line.
 func LineStarts(content []byte) Lines {
-	lines := Lines{every: make([]int32, 1, 1+bytes.Count(content, []byte{'\n'})/lineStride), count: 1}
-	for off := 0; ; {
-		i := bytes.IndexByte(content[off:], '\n')
-		if i < 0 || off+i+1 >= len(content) {
-			return lines
-		}
-		off += i + 1
+	lines := Lines{every: make([]int32, 0, 1+bytes.Count(content, []byte{'\n'})/lineStride)}
+	for off := range lineStarts(content) {
 		if lines.count%lineStride == 0 {
 			lines.every = append(lines.every, int32(off))
 		}
 		lines.count++
+	}
+	return lines
+}
+
+// lineStarts yields where each line of content starts: 0, and after every
+// line feed but one that ends the content (which starts no line).
+func lineStarts(content []byte) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; yield(off); {
+			i := bytes.IndexByte(content[off:], '\n')
+			if i < 0 || off+i+1 >= len(content) {
+				return
+			}
+			off += i + 1
+		}
 	}
 }
 

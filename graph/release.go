@@ -206,15 +206,13 @@ func linesWith(content []byte, word string) []Line {
 // dropped: its entries every lineStride lines, and every line's distance
 // from its entry (or, when one is 64 KiB or more, every line's start).
 func releasedLines(content []byte) Lines {
-	lines := LineStarts(content)
-	starts := make([]int32, 0, lines.count)
-	for off := 0; ; {
+	var starts []int32
+	for off := range lineStarts(content) {
 		starts = append(starts, int32(off))
-		i := bytes.IndexByte(content[off:], '\n')
-		if i < 0 || off+i+1 >= len(content) {
-			break
-		}
-		off += i + 1
+	}
+	lines := Lines{every: make([]int32, 0, (len(starts)+lineStride-1)/lineStride), count: len(starts)}
+	for i := 0; i < len(starts); i += lineStride {
+		lines.every = append(lines.every, starts[i])
 	}
 	deltas := make([]uint16, len(starts))
 	for i, at := range starts {
