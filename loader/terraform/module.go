@@ -589,13 +589,10 @@ func diagText(d *hcl.Diagnostic) string {
 // the text of the resource being built, else read again from the file;
 // ok is false when the range is not in the file.
 func (l *loader) bytes(f *graph.File, from, to int) (b []byte, ok bool) {
-	if f == nil || from < 0 || to < from || to > f.Len() {
+	if f == nil {
 		return nil, false
 	}
-	if !f.Released() {
-		return f.Content[from:to], true
-	}
-	if p := l.piece; p != nil && p.file == f.Name && from >= p.start.Byte && to <= p.start.Byte+len(p.text) {
+	if p := l.piece; f.Released() && p != nil && p.file == f.Name && from >= p.start.Byte && to >= from && to <= p.start.Byte+len(p.text) {
 		return p.text[from-p.start.Byte : to-p.start.Byte], true
 	}
 	b, err := f.Range(from, to)
