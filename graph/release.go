@@ -113,7 +113,7 @@ func (k *kept) read(from, to int) ([]byte, error) {
 	}
 	defer fh.Close()
 	if st.Size() != int64(k.size) || !st.ModTime().Equal(k.mod) {
-		return nil, fmt.Errorf("%s has changed since chainlint read it", k.path)
+		return nil, fmt.Errorf("%s has changed since chainlint read it: run chainlint again", k.path)
 	}
 	b := make([]byte, to-from)
 	n, err := fh.ReadAt(b, int64(from))

@@ -142,7 +142,7 @@ func wholeFixes(res *Result, names map[string]string, current, original map[stri
 			}
 			content, err := sourceOf(file, sources)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w; nothing was fixed", e.Pos.Filename, err)
+				return nil, fmt.Errorf("%w; nothing was fixed", err) // err names the file
 			}
 			if _, seen := current[real]; !seen {
 				current[real] = content
