@@ -126,27 +126,47 @@ func (k *kept) read(from, to int) ([]byte, error) {
 	return nil, err
 }
 
+// SourceCache gives files' content, reading each released file again
+// at most once (Source); the zero value is ready.
+type SourceCache struct {
+	mu   sync.Mutex
+	read map[*File]sourceRead
+}
+
+type sourceRead struct {
+	b   []byte
+	err error
+}
+
+// Of returns f's content (File.Source), read again once if f is released.
+func (c *SourceCache) Of(f *File) ([]byte, error) {
+	if !f.Released() {
+		return f.Content, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.read[f]
+	if !ok {
+		r.b, r.err = f.Source()
+		if c.read == nil {
+			c.read = map[*File]sourceRead{}
+		}
+		c.read[f] = r
+	}
+	return r.b, r.err
+}
+
 // Sources returns a function that gives a registered file's content by
 // name (nil for a file not registered, or one changed since it was read),
 // reading a released file again only once.
 func (fs *Files) Sources() func(name string) []byte {
-	var mu sync.Mutex
-	read := map[string][]byte{}
+	var c SourceCache
 	return func(name string) []byte {
 		f := fs.Get(name)
 		if f == nil {
 			return nil
 		}
-		if !f.Released() {
-			return f.Content
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		b, ok := read[name]
-		if !ok {
-			b, _ = f.Source()
-			read[name] = b
-		}
+		b, _ := c.Of(f)
 		return b
 	}
 }

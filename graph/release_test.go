@@ -123,6 +123,10 @@ func TestReleasedFileChanged(t *testing.T) {
 	if got := fs.Sources()(path); got != nil {
 		t.Errorf("Sources of a changed file: %q, want nil", got)
 	}
+	var cache SourceCache
+	if b, err := cache.Of(f); err == nil || !strings.Contains(err.Error(), "changed since") {
+		t.Errorf("SourceCache.Of a changed file: %q, %v; want a changed-file error", b, err)
+	}
 	if _, err := f.Range(0, len(content)+1); err == nil {
 		t.Error("Range past the end: no error")
 	}

@@ -106,19 +106,6 @@ func Fix(opts Options) (*FixResult, error) {
 	return out, nil
 }
 
-// sourceOf returns a file's content, read again once if it was released.
-func sourceOf(f *graph.File, sources map[*graph.File][]byte) ([]byte, error) {
-	if b, ok := sources[f]; ok {
-		return b, nil
-	}
-	b, err := f.Source()
-	if err != nil {
-		return nil, err
-	}
-	sources[f] = b
-	return b, nil
-}
-
 // wholeFixes gathers, by real path, the edits of the first fix of every
 // finding, taking a fix only if none of its edits overlaps an edit
 // already taken (an identical edit, the same fix from two findings, is
@@ -127,7 +114,7 @@ func sourceOf(f *graph.File, sources map[*graph.File][]byte) ([]byte, error) {
 // one.
 func wholeFixes(res *Result, names map[string]string, current, original map[string][]byte) (map[string][]analyzer.Edit, error) {
 	taken := map[string][]analyzer.Edit{}
-	sources := map[*graph.File][]byte{}
+	var sources graph.SourceCache // a released file is read again once
 	for _, f := range res.Findings {
 		if len(f.Fixes) == 0 {
 			continue
@@ -140,7 +127,7 @@ func wholeFixes(res *Result, names map[string]string, current, original map[stri
 			if file == nil {
 				return nil, fmt.Errorf("%s: a fix edits a file that was not loaded", e.Pos.Filename)
 			}
-			content, err := sourceOf(file, sources)
+			content, err := sources.Of(file)
 			if err != nil {
 				return nil, fmt.Errorf("%w; nothing was fixed", err) // err names the file
 			}
