@@ -226,22 +226,31 @@ func linesWith(content []byte, word string) []Line {
 // dropped: its entries every lineStride lines, and every line's distance
 // from its entry (or, when one is 64 KiB or more, every line's start).
 func releasedLines(content []byte) Lines {
-	var starts []int32
+	n := 1 + bytes.Count(content, []byte{'\n'}) // lineStarts' count, known first so that nothing grows
+	if len(content) > 0 && content[len(content)-1] == '\n' {
+		n--
+	}
+	lines := Lines{every: make([]int32, 0, (n+lineStride-1)/lineStride), count: n}
+	deltas := make([]uint16, n)
+	i := 0
 	for off := range lineStarts(content) {
-		starts = append(starts, int32(off))
-	}
-	lines := Lines{every: make([]int32, 0, (len(starts)+lineStride-1)/lineStride), count: len(starts)}
-	for i := 0; i < len(starts); i += lineStride {
-		lines.every = append(lines.every, starts[i])
-	}
-	deltas := make([]uint16, len(starts))
-	for i, at := range starts {
-		d := at - lines.every[i/lineStride]
+		if i%lineStride == 0 {
+			lines.every = append(lines.every, int32(off))
+		}
+		d := off - int(lines.every[i/lineStride])
 		if d > 0xffff {
-			lines.starts = starts
+			lines.starts = make([]int32, 0, n)
+			for off := range lineStarts(content) {
+				lines.starts = append(lines.starts, int32(off))
+			}
+			lines.every = lines.every[:0]
+			for k := 0; k < n; k += lineStride {
+				lines.every = append(lines.every, lines.starts[k])
+			}
 			return lines
 		}
 		deltas[i] = uint16(d)
+		i++
 	}
 	lines.deltas = deltas
 	return lines
