@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"go/token"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
@@ -109,5 +111,44 @@ func TestFindingURL(t *testing.T) {
 	g2 := graph.NewGraph()
 	if _, err := Run(g2, nil, nil); err != nil || !g2.VCLModelled {
 		t.Errorf("with no rule: err %v, modelled %v; want the model run", err, g2.VCLModelled)
+	}
+}
+
+// TestHelpersDoNotWaitForRules: a helper pass (one no rule owns) runs
+// as soon as what it requires is done, without waiting for a rule's turn
+// to end. With one turn at a time, a rule that holds its turn until a
+// helper's result exists would otherwise wait for itself: here rule r
+// holds it until helper h has run, and h requires helper h0, which
+// starts only once r has.
+func TestHelpersDoNotWaitForRules(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	rStarted, hDone := make(chan struct{}), make(chan struct{})
+	h0 := &analysis.Analyzer{Name: "h0", Doc: "helper", Run: func(*analysis.Pass) (any, error) {
+		<-rStarted
+		return nil, nil
+	}}
+	h := &analysis.Analyzer{Name: "h", Doc: "helper", Requires: []*analysis.Analyzer{h0}, Run: func(*analysis.Pass) (any, error) {
+		close(hDone)
+		return nil, nil
+	}}
+	r := &Rule{Severity: SeverityWarning, Analyzer: &analysis.Analyzer{Name: "r", Doc: "rule", Run: func(*analysis.Pass) (any, error) {
+		close(rStarted)
+		<-hDone
+		return nil, nil
+	}}}
+	after := &Rule{Severity: SeverityWarning, Analyzer: &analysis.Analyzer{Name: "after-h", Doc: "rule", Requires: []*analysis.Analyzer{h},
+		Run: func(*analysis.Pass) (any, error) { return nil, nil }}}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(graph.NewGraph(), []*Rule{r, after}, nil)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the analysis did not end: a helper waited for a rule's turn")
 	}
 }
