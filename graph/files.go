@@ -171,7 +171,7 @@ func (m *TextMap) Checkpoint() {
 			runs, last = append(runs, seg), int(seg.Dec)
 		}
 	}
-	m.Runs = runs
+	m.Runs, m.thinned = runs, true
 }
 
 // jsonCheckpoint is the decoded bytes between a JSON string's kept runs.
@@ -410,6 +410,9 @@ type TextMap struct {
 	// Runs may then be checkpoints (Checkpoint), and a byte after a run
 	// is found by decoding the JSON from it.
 	json *File
+	// thinned: Checkpoint dropped runs. Until it does, the runs are
+	// every stretch stored verbatim, and a position needs no decoding.
+	thinned bool
 }
 
 // Segment is one run of a Text whose decoded bytes are stored verbatim:
@@ -447,7 +450,11 @@ func (t Text) PosAt(i int) token.Pos {
 			k = 0
 		}
 		seg := m.Runs[k]
-		switch src := m.jsonSource(t); {
+		var src []byte
+		if m.thinned && seg.Src >= 0 {
+			src = m.jsonSource(t)
+		}
+		switch {
 		case seg.Src < 0:
 			p = t.Pos + token.Pos(-1-seg.Src) // pinned
 		case src != nil:
