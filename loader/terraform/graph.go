@@ -422,8 +422,9 @@ func (l *loader) service(inst *instance) *graph.Service {
 }
 
 // noteUnknown notes the fields of an object (obj, described by what) whose
-// value is not known before apply, and warns about a root variable
-// without a value that decides where a chain goes.
+// value is not known (computed at apply time, taken from a variable
+// without a value, or not evaluated: each says why), and warns about a
+// root variable without a value that decides where a chain goes.
 func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields map[string]*evalAttr) {
 	var parts []string
 	for _, n := range sortedNames(fields) {
@@ -457,7 +458,7 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 			verb, it = "are", "them"
 		}
 		l.noteInstance(inst, graph.Problem{Rule: graph.RuleUnknownValue, Pos: obj.Pos, End: obj.Pos,
-			Message: fmt.Sprintf("%s of %s: %s %s not known until apply, so the chain rules that need %s stay silent",
+			Message: fmt.Sprintf("%s of %s: %s %s not known, so the chain rules that need %s stay silent",
 				what, labelMark, strings.Join(parts, " and "), verb, it)})
 	}
 }

@@ -385,7 +385,7 @@ func (n *nextEstate) target(g *graph.Graph, skipped func(pos, end token.Pos, msg
 				why = "it is computed at apply time"
 			}
 			g.Notes = append(g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: pos, End: end,
-				Message: fmt.Sprintf("the service_id of %s is not known until apply (%s), so it is joined to no service and not analysed; refer to the service resource (fastly_service_cdn.NAME.id), or give the ID as a literal or a variable with a value", label, strings.TrimSuffix(why, "."))})
+				Message: fmt.Sprintf("the service_id of %s is not known (%s), so it is joined to no service and not analysed; refer to the service resource (fastly_service_cdn.NAME.id), or give the ID as a literal or a variable with a value", label, strings.TrimSuffix(why, "."))})
 		}
 		return nil
 	}
