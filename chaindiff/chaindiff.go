@@ -434,7 +434,7 @@ func backendChanges(base, head *graph.Service, bc, hc *routes.Chains, nm namer) 
 func view(b *graph.Backend, c *routes.Chains, nm namer) *BackendView {
 	v := &BackendView{Address: b.Address.Value, Target: "origin", HostSource: vclmodel.HostFromClient.String()}
 	if !b.Address.Known() {
-		v.Address = "(not known until apply)"
+		v.Address = "(not known)" // until apply, or from a variable without a value
 	}
 	if b.Shield.Known() {
 		v.Shield = b.Shield.Value
