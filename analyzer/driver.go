@@ -319,9 +319,8 @@ func Run(g *graph.Graph, rules []*Rule, cfg *Config) (*Result, error) {
 	attr := newAttributor(g)
 	// Every pass runs on a goroutine of its own once the passes it
 	// requires are done, GOMAXPROCS rules at a time (helper passes at
-	// once). Each keeps its own findings;
-	// they are joined in pass order, so the result does not depend on
-	// which pass finished first.
+	// once). Each keeps its own findings; they are joined in pass order,
+	// so the result does not depend on which pass finished first.
 	type job struct {
 		done     chan struct{}
 		result   any

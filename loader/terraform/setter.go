@@ -68,7 +68,7 @@ func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
 	}
 	// The block's bytes from the start of its first line (a released
 	// file's are read again): src[i-at] is the file's byte i.
-	at := int(s.f.LineStart(s.f.Line(s.f.Pos(s.start)))) - s.f.TF.Base()
+	at := s.f.TF.Offset(s.f.LineStart(s.f.Line(s.f.Pos(s.start))))
 	src, err := s.f.Range(at, s.end)
 	if err != nil || at > s.start {
 		return nil
