@@ -35,10 +35,18 @@ type lintRun struct {
 	base           *baseline.Baseline
 	res            *lint.Result
 	rel            func(string) string
+	// restoreBudget puts back the collector's settings the run's memory
+	// budget changed (see package budget); nil before the inputs are read.
+	restoreBudget func()
 }
 
 func (c *Command) cmdLint(args []string) int {
 	r := &lintRun{c: c, stdout: c.Stdout, stderr: c.Stderr}
+	defer func() {
+		if r.restoreBudget != nil {
+			r.restoreBudget()
+		}
+	}()
 	for _, step := range []func() int{
 		func() int { return r.parseFlags(args) },
 		r.configure,
@@ -140,7 +148,7 @@ func (r *lintRun) configure() int {
 	if !ok {
 		return exitUsage
 	}
-	opts.OnRead = memoryBudget
+	opts.OnRead = func(s loader.Sizes) { r.restoreBudget = budget.Apply(s) }
 	r.opts, r.paths = opts, opts.Paths
 	if err := selectRules(opts.Config, lf); err != nil {
 		fmt.Fprintf(r.stderr, "chainlint: %v\n", err)
@@ -227,7 +235,3 @@ func (r *lintRun) lint() int {
 	}
 	return proceed
 }
-
-// memoryBudget sets the collector's pace for the run (see package budget);
-// the command exits after the run, so nothing is restored.
-func memoryBudget(s loader.Sizes) { budget.Apply(s) }

@@ -1,52 +1,108 @@
-// Package budget sets the Go runtime's collector pace for one chainlint
-// run, once its inputs are read and their size is known.
+// Package budget sets how the Go runtime's collector runs for one
+// chainlint run, once its inputs are read and their size is known.
 //
-// It sets no memory limit. A limit is a target the collector chases: once
-// the live heap nears it, the collector runs almost without pause, and a
-// limit derived from the input's size sat below the live heap of large
-// Terraform and JSON estates (CPU ×2.2–3 from 8,000 services on, and
-// superlinear growth). The pace (GOGC) instead keeps the heap within a
-// fixed proportion of what is live, so the collector's work grows with the
-// input and never faster.
+// A run's memory goal is a peak of 3 × its input + 50 MiB (Goal). Two
+// regimes aim at it, chosen by what the input is:
 //
-// Terraform and YAML run at 50, a heap at most 1.5× its live data: their
-// parsers (hclsyntax, yaml.v3) spend the most per byte, so the collector's
-// extra cycles weigh least. Terraform 8,000 services: 2.21 s against 2.18
-// s, peak RSS 131 MiB against 173 MiB; a YAML bundle of 8,000 services
-// (8.6 MB): 0.57-0.60 s against 0.50-0.52 s (its yaml.v3 floor 0.51-0.53
-// s), 77-80 MiB against 89-91 MiB; 16,000: 1.17-1.38 s against 1.07-1.10
-// s, 144 MiB against 163-174 MiB. JSON exports keep the runtime's 100:
-// their parse is fast per byte, so a tighter pace costs them a fifth
-// more time for a few MiB. Input size is bounded elsewhere
-// (loader.MaxFileSize per file).
+//   - Terraform HCL and YAML (most of the input): the goal paces the
+//     collector. GOGC is off and a memory limit sits at the goal, less
+//     what the limit does not count (the binary, C stacks), so the
+//     collector runs when the heap nears the goal rather than whenever it
+//     has grown by half (at GOGC 50 a Terraform load of 8,000 services,
+//     whose live heap grows from nothing to 39 MB, collected 99 times).
+//     The limit holds only while it can: after every collection whose
+//     heap goal leaves the heap less than a tenth of what is live to grow,
+//     the ceiling gives the goal up, removes the limit and sets GOGC 50,
+//     the pace these inputs had before. A limit below the live heap makes
+//     the collector run without pause (CPU ×2.2–3 from 8,000 services when
+//     one derived from the input was tried); this one never gets there: a
+//     run whose live heap outgrows its goal (16,000 services) overshoots
+//     the goal instead, paced as before. Medians of nine alternating runs:
+//     Terraform 8,000 services 1.91 → 1.89 s and 76.2 → 67.8 MiB (goal
+//     70.7; it was over it at every GOGC that cost less than a fifth more
+//     time); YAML 8,000 0.53 → 0.49 s, 71.4 → 71.0 MiB; Terraform
+//     16,000 3.6–3.8 s and 138–139 MiB either way (goal 91.5, lost).
+//   - JSON exports: the runtime's GOGC 100 and no limit. Their parse is
+//     fast per byte and the file they are read from (a fifth of the live
+//     heap, and pointer-free) paces the collector for free; a limit at the
+//     goal cost them a fifth more time (8,000 services 0.15 → 0.18 s) for
+//     2 MiB.
 //
 // GOGC or GOMEMLIMIT in the environment wins: either says the user has
 // chosen how the collector runs.
 package budget
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
+	"sync"
 
 	"github.com/chainlint/chainlint/loader"
 )
 
-// Percent is the collector's pace (GOGC) for a run reading inputs of
-// these sizes: 50 when Terraform HCL and YAML are most of the input, else
-// 100.
-func Percent(s loader.Sizes) int {
-	if slow := s.HCL + s.YAML; slow > 0 && 2*slow >= s.Total {
-		return 50
-	}
-	return 100
+// Goal is the peak memory a run reading total bytes of input aims to stay
+// under: three times the input, and 50 MiB.
+func Goal(total int64) int64 { return 3*total + 50<<20 }
+
+// Paced reports a run whose collector the memory goal paces: one whose
+// input is mostly Terraform HCL and YAML.
+func Paced(s loader.Sizes) bool {
+	slow := s.HCL + s.YAML
+	return slow > 0 && 2*slow >= s.Total
 }
 
-// Apply sets the runtime's collector pace for a run, and returns a
-// function that restores the pace set before.
+var (
+	mu sync.Mutex
+	// current is the restore of the settings in force, nil when none is.
+	current *settings
+)
+
+// settings are what Apply changed: the pace and limit it found, and the
+// ceiling it started.
+type settings struct {
+	percent int
+	limit   int64
+	ceiling *ceiling
+}
+
+// Apply sets how the collector runs for a run reading inputs of these
+// sizes, and returns a function that puts back what was set before. A run
+// that starts while another's settings are in force ends them first (runs
+// in one process, as tests make, take turns at the settings; the last
+// restore puts back what the first found).
 func Apply(s loader.Sizes) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetGCPercent(Percent(s))
-	return func() { debug.SetGCPercent(old) }
+	mu.Lock()
+	defer mu.Unlock()
+	if current != nil {
+		current.undo()
+	}
+	set := &settings{}
+	if Paced(s) {
+		set.ceiling, set.percent, set.limit = startCeiling(Goal(s.Total))
+	} else {
+		set.percent = debug.SetGCPercent(100)
+		set.limit = debug.SetMemoryLimit(math.MaxInt64)
+	}
+	current = set
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if current == set {
+			set.undo()
+			current = nil
+		}
+	}
+}
+
+// undo ends the ceiling and puts back the pace and limit; mu is held.
+func (set *settings) undo() {
+	if set.ceiling != nil {
+		set.ceiling.stop()
+	}
+	debug.SetMemoryLimit(set.limit)
+	debug.SetGCPercent(set.percent)
 }

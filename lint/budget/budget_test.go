@@ -1,55 +1,154 @@
 package budget
 
 import (
+	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 
 	"github.com/chainlint/chainlint/loader"
 )
 
-// TestPercent: Terraform HCL and YAML that are most of the input run at
-// 50, the rest at the runtime's default.
-func TestPercent(t *testing.T) {
+// TestPaced: Terraform HCL and YAML that are most of the input are paced
+// by the memory goal, the rest by GOGC.
+func TestPaced(t *testing.T) {
 	const mb = 1 << 20
 	for _, tt := range []struct {
 		s    loader.Sizes
-		want int
+		want bool
 	}{
-		{loader.Sizes{Total: 10 * mb}, 100},
-		{loader.Sizes{Total: 10 * mb, YAML: 10 * mb}, 50},
-		{loader.Sizes{Total: 30 * mb, YAML: 10 * mb}, 100},
-		{loader.Sizes{Total: 20 * mb, YAML: 5 * mb, HCL: 5 * mb}, 50},
-		{loader.Sizes{Total: 10 * mb, HCL: 10 * mb}, 50},
-		{loader.Sizes{Total: 20 * mb, HCL: 10 * mb}, 50},
-		{loader.Sizes{Total: 30 * mb, HCL: 10 * mb}, 100},
-		{loader.Sizes{}, 100},
+		{loader.Sizes{Total: 10 * mb}, false},
+		{loader.Sizes{Total: 10 * mb, YAML: 10 * mb}, true},
+		{loader.Sizes{Total: 30 * mb, YAML: 10 * mb}, false},
+		{loader.Sizes{Total: 20 * mb, YAML: 5 * mb, HCL: 5 * mb}, true},
+		{loader.Sizes{Total: 10 * mb, HCL: 10 * mb}, true},
+		{loader.Sizes{Total: 20 * mb, HCL: 10 * mb}, true},
+		{loader.Sizes{Total: 30 * mb, HCL: 10 * mb}, false},
+		{loader.Sizes{}, false},
 	} {
-		if got := Percent(tt.s); got != tt.want {
-			t.Errorf("Percent(%+v) = %d, want %d", tt.s, got, tt.want)
+		if got := Paced(tt.s); got != tt.want {
+			t.Errorf("Paced(%+v) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
 }
 
-// TestNoLimit: the budget never sets a memory limit (one below the live
-// heap makes the collector run without end), and restores the pace.
-func TestNoLimit(t *testing.T) {
+// collector returns the pace and limit in force.
+func collector() (percent int, limit int64) {
+	percent = debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent)
+	return percent, debug.SetMemoryLimit(-1)
+}
+
+// TestApply: a run paced by its goal gets GOGC off and a limit at the goal
+// less what the runtime does not count; any other run GOGC 100 and no
+// limit. restore puts back the pace and the limit set before.
+func TestApply(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	limit := debug.SetMemoryLimit(-1)
-	before := debug.SetGCPercent(-1)
-	debug.SetGCPercent(before)
-	restore := Apply(loader.Sizes{Total: 10 << 20, HCL: 10 << 20})
-	if got := debug.SetGCPercent(50); got != 50 {
-		t.Errorf("pace %d under the budget, want 50", got)
+	defer debug.SetGCPercent(debug.SetGCPercent(70))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	for _, tt := range []struct {
+		name  string
+		s     loader.Sizes
+		pace  int
+		limit int64
+	}{
+		{"terraform", loader.Sizes{Total: 10 << 20, HCL: 10 << 20}, -1, Goal(10<<20) - outsideLimit},
+		{"yaml", loader.Sizes{Total: 10 << 20, YAML: 10 << 20}, -1, Goal(10<<20) - outsideLimit},
+		{"json", loader.Sizes{Total: 10 << 20}, 100, math.MaxInt64},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			restore := Apply(tt.s)
+			pace, limit := collector()
+			if pace != tt.pace || limit != tt.limit {
+				t.Errorf("under the budget: pace %d, limit %d; want %d, %d", pace, limit, tt.pace, tt.limit)
+			}
+			restore()
+			if pace, limit := collector(); pace != 70 || limit != 1<<40 {
+				t.Errorf("after restore: pace %d, limit %d; want 70, %d", pace, limit, int64(1<<40))
+			}
+		})
 	}
-	if got := debug.SetMemoryLimit(-1); got != limit {
-		t.Errorf("memory limit %d under the budget, want it untouched (%d)", got, limit)
+}
+
+// TestOverlappingRuns: runs in one process that overlap take turns at the
+// settings, and whichever order they end in, the settings found before
+// the first are back after the last; none is left paced by a goal with
+// GOGC off.
+func TestOverlappingRuns(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(70))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	tf := loader.Sizes{Total: 1 << 20, HCL: 1 << 20}
+	js := loader.Sizes{Total: 1 << 20}
+	for _, order := range []string{"first ends first", "last ends first"} {
+		t.Run(order, func(t *testing.T) {
+			a := Apply(tf)
+			b := Apply(js)
+			if pace, limit := collector(); pace != 100 || limit != math.MaxInt64 {
+				t.Errorf("second run: pace %d, limit %d; want 100, no limit", pace, limit)
+			}
+			if order == "first ends first" {
+				a()
+				b()
+			} else {
+				b()
+				a()
+			}
+			if pace, limit := collector(); pace != 70 || limit != 1<<40 {
+				t.Errorf("after both: pace %d, limit %d; want 70, %d", pace, limit, int64(1<<40))
+			}
+		})
 	}
-	restore()
-	if got := debug.SetGCPercent(-1); got != before {
-		t.Errorf("pace %d after restore, want %d", got, before)
+}
+
+// TestCeilingGivesUpOverLiveHeap: a live heap the goal cannot hold (the
+// limit's heap goal leaves it less than minHeadroom percent to grow) ends
+// the ceiling after a collection: no limit, GOGC lostPercent. The
+// collector then paces itself by what is live, not by a limit it cannot
+// reach (which would have it run without pause, and this test time out).
+func TestCeilingGivesUpOverLiveHeap(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(70))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	c, _, _ := startCeiling(Goal(1 << 20)) // a goal of 53 MiB
+	defer c.stop()
+	live := make([][]byte, 0, 96)
+	for range 96 {
+		live = append(live, make([]byte, 1<<20)) // 96 MiB live, pointer-free
 	}
-	debug.SetGCPercent(before)
+	deadline := time.Now().Add(10 * time.Second)
+	for !c.isLost() {
+		if time.Now().After(deadline) {
+			t.Fatal("the ceiling held a limit under 96 MiB live")
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the cleanup after that collection
+	}
+	if pace, limit := collector(); pace != lostPercent || limit != math.MaxInt64 {
+		t.Errorf("after giving up: pace %d, limit %d; want %d, no limit", pace, limit, lostPercent)
+	}
+	runtime.KeepAlive(live)
+}
+
+// TestCeilingHoldsUnderGoal: a live heap well under the goal keeps the
+// limit and GOGC off through collections.
+func TestCeilingHoldsUnderGoal(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(70))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	c, _, _ := startCeiling(Goal(20 << 20)) // a goal of 110 MiB
+	defer c.stop()
+	for range 3 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if c.isLost() {
+		t.Fatal("the ceiling gave up a goal of 110 MiB over a live heap of a few")
+	}
+	if pace, limit := collector(); pace != -1 || limit != Goal(20<<20)-outsideLimit {
+		t.Errorf("pace %d, limit %d; want GOGC off, %d", pace, limit, Goal(20<<20)-outsideLimit)
+	}
 }
 
 // TestEnvironmentWins: GOGC or GOMEMLIMIT in the environment leaves the
@@ -58,12 +157,11 @@ func TestEnvironmentWins(t *testing.T) {
 	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
 		t.Run(env, func(t *testing.T) {
 			t.Setenv(env, "200")
-			before := debug.SetGCPercent(-1)
-			debug.SetGCPercent(before)
+			pace, limit := collector()
 			restore := Apply(loader.Sizes{Total: 10 << 20, HCL: 10 << 20})
 			defer restore()
-			if got := debug.SetGCPercent(before); got != before {
-				t.Errorf("pace %d with %s set, want it untouched (%d)", got, env, before)
+			if p, l := collector(); p != pace || l != limit {
+				t.Errorf("pace %d, limit %d with %s set, want them untouched (%d, %d)", p, l, env, pace, limit)
 			}
 		})
 	}
