@@ -1,27 +1,29 @@
 // Package budget sets how the Go runtime's collector runs for one
 // chainlint run, once its inputs are read and their size is known.
 //
-// A run's memory goal is a peak of 3 × its input + 50 MiB (Goal). Two
-// regimes aim at it, chosen by what the input is:
+// A run's memory goal is a peak of 3 × its input + 50 MiB (Goal). How the
+// collector aims at it depends on what the input is:
 //
-//   - Terraform HCL and YAML (most of the input): the goal paces the
-//     collector. GOGC is off and a memory limit sits at the goal, less
-//     what the limit does not count (the binary, C stacks), so the
-//     collector runs when the heap nears the goal rather than whenever it
-//     has grown by half (at GOGC 50 a Terraform load of 8,000 services,
-//     whose live heap grows from nothing to 39 MB, collected 99 times).
-//     The limit holds only while it can: after every collection whose
-//     heap goal leaves the heap less than a tenth of what is live to grow,
-//     the ceiling gives the goal up, removes the limit and sets GOGC 50,
-//     the pace these inputs had before. A limit below the live heap makes
+//   - Terraform HCL (most of the input): the goal paces the collector.
+//     GOGC is off and a memory limit sits at the goal, less what the limit
+//     does not count (the binary, C stacks), so the collector runs when
+//     the heap nears the goal rather than whenever it has grown by half
+//     (at GOGC 50 a load of 8,000 services, whose live heap grows from
+//     nothing to 39 MB, collected 93 times and peaked at 76–79 MiB for a
+//     goal of 70.7). The limit holds only while it can (ceiling): once
+//     collections come tight, the goal is given up, the limit removed and
+//     GOGC set to 50, the pace before. A limit below the live heap makes
 //     the collector run without pause (CPU ×2.2–3 from 8,000 services when
 //     one derived from the input was tried); this one never gets there: a
 //     run whose live heap outgrows its goal (16,000 services) overshoots
-//     the goal instead, paced as before. Medians of nine alternating runs:
-//     Terraform 8,000 services 1.91 → 1.89 s and 76.2 → 67.8 MiB (goal
-//     70.7; it was over it at every GOGC that cost less than a fifth more
-//     time); YAML 8,000 0.53 → 0.49 s, 71.4 → 71.0 MiB; Terraform
-//     16,000 3.6–3.8 s and 138–139 MiB either way (goal 91.5, lost).
+//     the goal instead, at the old pace. Alternating runs, against GOGC
+//     50: 8,000 services 67.8 against 76.9–78.0 MiB in the same time (CPU
+//     2.54 and 2.55 s, eleven runs each); 4,000 761 against 886 ms;
+//     16,000 3.89 s either way, 138 MiB (goal 91.5, lost).
+//   - YAML (most of the input, with HCL): GOGC 50, a heap at most 1.5× its
+//     live data; yaml.v3 spends the most per byte, so the extra cycles
+//     weigh least. Paced by its goal, a YAML bundle of 16,000 services
+//     (goal lost) ran 12 % longer for 7 MiB less, and 8,000 saved 2 MiB.
 //   - JSON exports: the runtime's GOGC 100 and no limit. Their parse is
 //     fast per byte and the file they are read from (a fifth of the live
 //     heap, and pointer-free) paces the collector for free; a limit at the
@@ -46,10 +48,16 @@ import (
 func Goal(total int64) int64 { return 3*total + 50<<20 }
 
 // Paced reports a run whose collector the memory goal paces: one whose
-// input is mostly Terraform HCL and YAML.
-func Paced(s loader.Sizes) bool {
-	slow := s.HCL + s.YAML
-	return slow > 0 && 2*slow >= s.Total
+// input is mostly Terraform HCL.
+func Paced(s loader.Sizes) bool { return s.HCL > 0 && 2*s.HCL >= s.Total }
+
+// Percent is the collector's pace (GOGC) for a run the goal does not
+// pace: 50 when Terraform HCL and YAML are most of the input, else 100.
+func Percent(s loader.Sizes) int {
+	if slow := s.HCL + s.YAML; slow > 0 && 2*slow >= s.Total {
+		return 50
+	}
+	return 100
 }
 
 var (
@@ -84,7 +92,7 @@ func Apply(s loader.Sizes) (restore func()) {
 	if Paced(s) {
 		set.ceiling, set.percent, set.limit = startCeiling(Goal(s.Total))
 	} else {
-		set.percent = debug.SetGCPercent(100)
+		set.percent = debug.SetGCPercent(Percent(s))
 		set.limit = debug.SetMemoryLimit(math.MaxInt64)
 	}
 	current = set

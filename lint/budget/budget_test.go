@@ -10,25 +10,31 @@ import (
 	"github.com/chainlint/chainlint/loader"
 )
 
-// TestPaced: Terraform HCL and YAML that are most of the input are paced
-// by the memory goal, the rest by GOGC.
+// TestPaced: runs whose input is mostly Terraform HCL are paced by the
+// memory goal; the rest by GOGC, 50 when HCL and YAML are most of the
+// input, else 100.
 func TestPaced(t *testing.T) {
 	const mb = 1 << 20
 	for _, tt := range []struct {
-		s    loader.Sizes
-		want bool
+		s       loader.Sizes
+		paced   bool
+		percent int
 	}{
-		{loader.Sizes{Total: 10 * mb}, false},
-		{loader.Sizes{Total: 10 * mb, YAML: 10 * mb}, true},
-		{loader.Sizes{Total: 30 * mb, YAML: 10 * mb}, false},
-		{loader.Sizes{Total: 20 * mb, YAML: 5 * mb, HCL: 5 * mb}, true},
-		{loader.Sizes{Total: 10 * mb, HCL: 10 * mb}, true},
-		{loader.Sizes{Total: 20 * mb, HCL: 10 * mb}, true},
-		{loader.Sizes{Total: 30 * mb, HCL: 10 * mb}, false},
-		{loader.Sizes{}, false},
+		{loader.Sizes{Total: 10 * mb}, false, 100},
+		{loader.Sizes{Total: 10 * mb, YAML: 10 * mb}, false, 50},
+		{loader.Sizes{Total: 30 * mb, YAML: 10 * mb}, false, 100},
+		{loader.Sizes{Total: 20 * mb, YAML: 5 * mb, HCL: 5 * mb}, false, 50},
+		{loader.Sizes{Total: 20 * mb, YAML: 5 * mb, HCL: 10 * mb}, true, 50},
+		{loader.Sizes{Total: 10 * mb, HCL: 10 * mb}, true, 50},
+		{loader.Sizes{Total: 20 * mb, HCL: 10 * mb}, true, 50},
+		{loader.Sizes{Total: 30 * mb, HCL: 10 * mb}, false, 100},
+		{loader.Sizes{}, false, 100},
 	} {
-		if got := Paced(tt.s); got != tt.want {
-			t.Errorf("Paced(%+v) = %v, want %v", tt.s, got, tt.want)
+		if got := Paced(tt.s); got != tt.paced {
+			t.Errorf("Paced(%+v) = %v, want %v", tt.s, got, tt.paced)
+		}
+		if got := Percent(tt.s); got != tt.percent {
+			t.Errorf("Percent(%+v) = %d, want %d", tt.s, got, tt.percent)
 		}
 	}
 }
@@ -41,7 +47,7 @@ func collector() (percent int, limit int64) {
 }
 
 // TestApply: a run paced by its goal gets GOGC off and a limit at the goal
-// less what the runtime does not count; any other run GOGC 100 and no
+// less what the runtime does not count; any other run its Percent and no
 // limit. restore puts back the pace and the limit set before.
 func TestApply(t *testing.T) {
 	t.Setenv("GOGC", "")
@@ -55,7 +61,7 @@ func TestApply(t *testing.T) {
 		limit int64
 	}{
 		{"terraform", loader.Sizes{Total: 10 << 20, HCL: 10 << 20}, -1, Goal(10<<20) - outsideLimit},
-		{"yaml", loader.Sizes{Total: 10 << 20, YAML: 10 << 20}, -1, Goal(10<<20) - outsideLimit},
+		{"yaml", loader.Sizes{Total: 10 << 20, YAML: 10 << 20}, 50, math.MaxInt64},
 		{"json", loader.Sizes{Total: 10 << 20}, 100, math.MaxInt64},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,6 +155,46 @@ func TestCeilingHoldsUnderGoal(t *testing.T) {
 	if pace, limit := collector(); pace != -1 || limit != Goal(20<<20)-outsideLimit {
 		t.Errorf("pace %d, limit %d; want GOGC off, %d", pace, limit, Goal(20<<20)-outsideLimit)
 	}
+}
+
+// TestObserve: the ceiling gives up at once when a collection leaves the
+// heap almost no room, and after maxTight tight collections otherwise; a
+// run tight only at its end (a few collections) keeps its goal.
+func TestObserve(t *testing.T) {
+	const mb = 1 << 20
+	for _, tt := range []struct {
+		name       string
+		live, goal []uint64
+		lostAt     int // index of the collection that gives up; -1: none
+	}{
+		{"roomy", []uint64{10 * mb, 20 * mb, 30 * mb}, []uint64{46 * mb, 46 * mb, 46 * mb}, -1},
+		{"tight at the end", []uint64{30 * mb, 35 * mb, 38 * mb, 38 * mb, 38 * mb}, []uint64{46 * mb, 42 * mb, 42 * mb, 43 * mb, 42 * mb}, -1},
+		{"no room", []uint64{30 * mb, 44 * mb}, []uint64{46 * mb, 46 * mb}, 1},
+		{"stays tight", repeat(50*mb, maxTight+3), repeat(58*mb, maxTight+3), maxTight},
+		{"room again does not reset", append(repeat(50*mb, maxTight), 20*mb, 50*mb), append(repeat(58*mb, maxTight), 58*mb, 58*mb), maxTight + 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &ceiling{}
+			got := -1
+			for i := range tt.live {
+				if c.observe(tt.live[i], tt.goal[i]) {
+					got = i
+					break
+				}
+			}
+			if got != tt.lostAt {
+				t.Errorf("gave up at collection %d, want %d", got, tt.lostAt)
+			}
+		})
+	}
+}
+
+func repeat(v uint64, n int) []uint64 {
+	out := make([]uint64, n)
+	for i := range out {
+		out[i] = v
+	}
+	return out
 }
 
 // TestEnvironmentWins: GOGC or GOMEMLIMIT in the environment leaves the
