@@ -49,6 +49,7 @@ type evaluator struct {
 	// see them (a tuple, or an object by key).
 	moduleValues map[string]cty.Value
 	outputs      map[string]cty.Value
+	outputWhy    map[string]string // why an output is unknown
 	// static holds the context's variables that never change: var, path,
 	// terraform and data.
 	static map[string]cty.Value
@@ -162,7 +163,7 @@ func (l *loader) newEvaluator(m *module, rootDir, prefix string, depth int, inpu
 	e := &evaluator{l: l, m: m, rootDir: rootDir, prefix: prefix, depth: depth,
 		vars: map[string]cty.Value{}, varWhy: map[string]string{}, locals: map[string]cty.Value{}, localWhy: map[string]string{},
 		res: map[*resource]*evaluated{}, children: map[string]*evaluator{}, outputs: map[string]cty.Value{},
-		moduleValues: map[string]cty.Value{}}
+		outputWhy: map[string]string{}, moduleValues: map[string]cty.Value{}}
 	var settings map[string]cty.Value
 	if isRoot {
 		settings = l.rootVarSettings(m.dir)
@@ -330,6 +331,9 @@ func (e *evaluator) unknownWhy(expr hcl.Expression) string {
 				return why
 			}
 		case "module":
+			if why := e.moduleOutputWhy(t); why != "" {
+				return fmt.Sprintf("it comes from %s, %s", traversalText(t), why)
+			}
 			return fmt.Sprintf("it comes from %s, a module chainlint could not evaluate", traversalText(t))
 		case "local":
 			if why := e.localWhy[attrName(t)]; why != "" {
@@ -337,10 +341,78 @@ func (e *evaluator) unknownWhy(expr hcl.Expression) string {
 			}
 		case "path", "count", "each", "terraform":
 		default:
+			if e.configured(t) {
+				return fmt.Sprintf("it refers to %s, an argument of a resource type chainlint does not evaluate", traversalText(t))
+			}
 			return fmt.Sprintf("it refers to %s, computed by the provider at apply time", traversalText(t))
 		}
 	}
 	return "it depends on a value known only at apply time"
+}
+
+// configured reports a reference (TYPE.NAME[KEY].ATTR…) to an argument
+// that a resource chainlint does not model sets in its configuration:
+// Terraform knows it when it plans, chainlint does not evaluate it.
+func (e *evaluator) configured(t hcl.Traversal) bool {
+	var names []string
+	for _, step := range t[1:] {
+		if a, ok := step.(hcl.TraverseAttr); ok {
+			names = append(names, a.Name)
+		}
+	}
+	p := e.m.planned
+	if len(names) < 2 || p == nil {
+		return false
+	}
+	r := p.byName[t.RootName()][names[0]]
+	if r == nil || r.block == nil || modelled(r.typ) {
+		return false
+	}
+	body, ok := r.block.Body.(*hclsyntax.Body)
+	return ok && body.Attributes[names[1]] != nil
+}
+
+// moduleOutputWhy explains why the module output t (module.NAME[KEY].OUTPUT)
+// is unknown when chainlint evaluated the module: as the module's own
+// expression for it says ("which refers to …"). It returns "" for a module
+// it did not evaluate (not local, too deep, in a cycle) or an output with
+// no reason of its own. An instance not named by a known key is explained
+// by the first instance evaluated: they share the module's expressions.
+func (e *evaluator) moduleOutputWhy(t hcl.Traversal) string {
+	name, output := "", ""
+	for _, step := range t[1:] {
+		if a, ok := step.(hcl.TraverseAttr); ok {
+			if name == "" {
+				name = a.Name
+			} else {
+				output = a.Name
+				break
+			}
+		}
+	}
+	if name == "" || output == "" {
+		return ""
+	}
+	child := e.children[name]
+	if child == nil {
+		for _, key := range sortedNames(e.children) {
+			if strings.HasPrefix(key, name+"[") {
+				child = e.children[key]
+				break
+			}
+		}
+	}
+	if child == nil {
+		return ""
+	}
+	why := child.outputWhy[output]
+	if rest, ok := strings.CutPrefix(why, "it "); ok {
+		return "which " + rest
+	}
+	if why != "" {
+		return "whose value is not known: " + why
+	}
+	return ""
 }
 
 func traversalText(t hcl.Traversal) string {

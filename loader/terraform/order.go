@@ -364,7 +364,11 @@ func (e *evaluator) evalItem(p *plan, it *item) {
 			e.localWhy[it.name] = strings.Replace(why, "evaluating it:", "evaluating local."+it.name+":", 1)
 		}
 	case outputItem:
-		e.outputs[it.name], _ = e.value(it.expr, e.ctx(p, it.refs))
+		var why string
+		e.outputs[it.name], why = e.value(it.expr, e.ctx(p, it.refs))
+		if why != "" {
+			e.outputWhy[it.name] = why
+		}
 	case callItem:
 		e.evalCall(p, it)
 	case resourceItem:
