@@ -17,12 +17,13 @@
 //     one derived from the input was tried); this one never gets there: a
 //     run whose live heap outgrows its goal (16,000 services) overshoots
 //     the goal instead, at the old pace. Alternating runs, against GOGC
-//     50: 8,000 services 67.8 against 76.9–78.0 MiB in the same time (CPU
-//     2.54 and 2.55 s, eleven runs each); 4,000 761 against 886 ms;
-//     16,000 3.89 s either way, 138 MiB (goal 91.5, lost).
-//   - YAML (most of the input, with HCL): GOGC 50, a heap at most 1.5× its
-//     live data; yaml.v3 spends the most per byte, so the extra cycles
-//     weigh least. Paced by its goal, a YAML bundle of 16,000 services
+//     50: 8,000 services 67.8 against 76.5–78.0 MiB, CPU within 2 %
+//     (3.22 against 3.15 s over fifteen runs, 2.54 against 2.55 over
+//     eleven); 4,000 0.62 against 0.76 s; 16,000 3.41 s either way, 138
+//     MiB (goal 91.5, lost).
+//   - YAML, alone or with HCL most of the input: GOGC 50, a heap at most
+//     1.5× its live data; yaml.v3 spends the most per byte, so the extra
+//     cycles weigh least. Paced by its goal, a YAML bundle of 16,000 services
 //     (goal lost) ran 12 % longer for 7 MiB less, and 8,000 saved 2 MiB.
 //   - JSON exports: the runtime's GOGC 100 and no limit. Their parse is
 //     fast per byte and the file they are read from (a fifth of the live
