@@ -50,6 +50,7 @@ type evaluator struct {
 	moduleValues map[string]cty.Value
 	outputs      map[string]cty.Value
 	outputWhy    map[string]string // why an output is unknown
+	eachWhy      string            // why the for_each being expanded is not wholly known
 	// static holds the context's variables that never change: var, path,
 	// terraform and data.
 	static map[string]cty.Value
@@ -339,7 +340,11 @@ func (e *evaluator) unknownWhy(expr hcl.Expression) string {
 			if why := e.localWhy[attrName(t)]; why != "" {
 				return why
 			}
-		case "path", "count", "each", "terraform":
+		case "each":
+			if e.eachWhy != "" {
+				return e.eachWhy
+			}
+		case "path", "count", "terraform":
 		default:
 			if e.configured(t) {
 				return fmt.Sprintf("it refers to %s, an argument of a resource type chainlint does not evaluate", traversalText(t))
@@ -376,24 +381,29 @@ func (e *evaluator) configured(t hcl.Traversal) bool {
 // is unknown when chainlint evaluated the module: as the module's own
 // expression for it says ("which refers to …"). It returns "" for a module
 // it did not evaluate (not local, too deep, in a cycle) or an output with
-// no reason of its own. An instance not named by a known key is explained
-// by the first instance evaluated: they share the module's expressions.
+// no reason of its own. An instance the reference does not name by a
+// known key is explained by the first instance evaluated: instances share
+// the module's expressions.
 func (e *evaluator) moduleOutputWhy(t hcl.Traversal) string {
-	name, output := "", ""
+	name, key, output := "", "", ""
 	for _, step := range t[1:] {
-		if a, ok := step.(hcl.TraverseAttr); ok {
+		switch s := step.(type) {
+		case hcl.TraverseAttr:
 			if name == "" {
-				name = a.Name
-			} else {
-				output = a.Name
-				break
+				name = s.Name
+			} else if output == "" {
+				output = s.Name
+			}
+		case hcl.TraverseIndex:
+			if name != "" && output == "" {
+				key = instanceKey(s.Key)
 			}
 		}
 	}
 	if name == "" || output == "" {
 		return ""
 	}
-	child := e.children[name]
+	child := e.children[name+key]
 	if child == nil {
 		for _, key := range sortedNames(e.children) {
 			if strings.HasPrefix(key, name+"[") {
@@ -415,6 +425,23 @@ func (e *evaluator) moduleOutputWhy(t hcl.Traversal) string {
 	return ""
 }
 
+// instanceKey is how evalCall names the instance an index selects:
+// [0] under count, ["key"] under for_each; "" for a key it cannot name.
+func instanceKey(k cty.Value) string {
+	if !k.IsKnown() || k.IsNull() {
+		return ""
+	}
+	switch k.Type() {
+	case cty.Number:
+		if i, ok := knownInt(k); ok {
+			return fmt.Sprintf("[%d]", i)
+		}
+	case cty.String:
+		return fmt.Sprintf("[%q]", k.AsString())
+	}
+	return ""
+}
+
 func traversalText(t hcl.Traversal) string {
 	var b strings.Builder
 	for i, step := range t {
@@ -424,7 +451,11 @@ func traversalText(t hcl.Traversal) string {
 		case hcl.TraverseAttr:
 			b.WriteString("." + s.Name)
 		case hcl.TraverseIndex:
-			b.WriteString("[…]")
+			if k := instanceKey(s.Key); k != "" {
+				b.WriteString(k) // a literal index, as written
+			} else {
+				b.WriteString("[…]")
+			}
 		default:
 			if i > 0 {
 				b.WriteString("…")

@@ -536,7 +536,8 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 		}
 	case r.forEach != nil:
 		ev.kind = resForEach
-		fe, _ := e.value(r.forEach, ctx)
+		fe, why := e.value(r.forEach, ctx)
+		defer e.withEachWhy(why)()
 		known := e.forEach(fe, r.forEach.Range(), func(key string, each cty.Value) {
 			instance(fmt.Sprintf("%s[%q]", base, key), map[string]cty.Value{"each": each})
 			ev.keys = append(ev.keys, key)
@@ -552,6 +553,16 @@ func (e *evaluator) evalInstances(p *plan, r *resource, refs []ref) *evaluated {
 	return ev
 }
 
+// withEachWhy has each.key and each.value, while a for_each's instances
+// are evaluated, explained by why the for_each value is not wholly known
+// (a map's values may be unknown where its keys are not), and returns the
+// function that puts the explanation before back.
+func (e *evaluator) withEachWhy(why string) (restore func()) {
+	old := e.eachWhy
+	e.eachWhy = why
+	return func() { e.eachWhy = old }
+}
+
 // unknownEach is each.key and each.value of a for_each whose keys are
 // not known.
 var unknownEach = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
@@ -560,7 +571,18 @@ var unknownEach = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.S
 // at most maxInstances of them (a note says so past it). It returns false,
 // calling nothing, when the value is not a known map, object or set.
 func (e *evaluator) forEach(fe cty.Value, rng hcl.Range, fn func(key string, each cty.Value)) bool {
-	if !fe.IsWhollyKnown() || fe.IsNull() || !(fe.Type().IsMapType() || fe.Type().IsObjectType() || fe.Type().IsSetType()) {
+	// Terraform needs the keys known, not the values: a map's values may
+	// be unknown until apply, a set's elements are its keys.
+	if !fe.IsKnown() || fe.IsNull() {
+		return false
+	}
+	switch t := fe.Type(); {
+	case t.IsSetType():
+		if !fe.IsWhollyKnown() {
+			return false
+		}
+	case t.IsMapType(), t.IsObjectType():
+	default:
 		return false
 	}
 	if n := fe.LengthInt(); n > maxInstances {
@@ -623,7 +645,8 @@ func (e *evaluator) evalCall(p *plan, it *item) {
 	// analysed as one instance with an unknown key.
 	switch {
 	case c.attrs["for_each"] != nil:
-		fe, _ := e.value(c.attrs["for_each"].Expr, ctx)
+		fe, why := e.value(c.attrs["for_each"].Expr, ctx)
+		defer e.withEachWhy(why)()
 		outputs := map[string]cty.Value{}
 		if !e.forEach(fe, c.attrs["for_each"].Expr.Range(), func(key string, each cty.Value) {
 			outputs[key] = objectOrEmpty(instance(fmt.Sprintf("[%q]", key), map[string]cty.Value{"each": each}).outputs)

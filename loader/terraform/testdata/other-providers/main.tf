@@ -18,6 +18,18 @@ module "registry" {
   version = "4.1.0"
 }
 
+variable "unset_bucket" {
+  type = string
+}
+
+# instances whose outputs differ: the reference names the one it means
+module "per" {
+  source   = "./bucket"
+  for_each = { known = "known-bucket", unset = var.unset_bucket }
+
+  bucket_name = each.value
+}
+
 resource "aws_s3_bucket" "direct" {
   bucket = "direct-bucket"
 }
@@ -56,5 +68,28 @@ resource "fastly_service_vcl" "cdn" {
     name          = "elsewhere"
     address       = module.counted[1].regional_domain
     override_host = module.registry.s3_bucket_bucket_regional_domain_name
+  }
+
+  backend {
+    name          = "per"
+    address       = module.per["unset"].name
+    override_host = "${module.per["known"].name}.s3.amazonaws.com"
+  }
+}
+
+# for_each needs its keys known, not its values (hashicorp/terraform#30838):
+# one service per key, the unknown value explained where it is used
+resource "fastly_service_vcl" "each" {
+  for_each = { a = "origin-a.example.net", b = var.unset_bucket }
+  name     = "each-${each.key}"
+
+  domain {
+    name = "${each.key}.example.org"
+  }
+
+  backend {
+    name          = "origin"
+    address       = each.value
+    override_host = each.value
   }
 }
