@@ -189,6 +189,13 @@ func TestObserve(t *testing.T) {
 	}
 }
 
+// isLost reports whether the ceiling gave the goal up.
+func (c *ceiling) isLost() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lost
+}
+
 func repeat(v uint64, n int) []uint64 {
 	out := make([]uint64, n)
 	for i := range out {

@@ -69,13 +69,6 @@ func (c *ceiling) stop() {
 	c.stopped = true
 }
 
-// isLost reports whether the ceiling gave the goal up.
-func (c *ceiling) isLost() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.lost
-}
-
 // arm has the next collection call c.collected.
 func (c *ceiling) arm() {
 	sentinel := new([2]*byte)

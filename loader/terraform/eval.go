@@ -359,12 +359,7 @@ func (e *evaluator) unknownWhy(expr hcl.Expression) string {
 // that a resource chainlint does not model sets in its configuration:
 // Terraform knows it when it plans, chainlint does not evaluate it.
 func (e *evaluator) configured(t hcl.Traversal) bool {
-	var names []string
-	for _, step := range t[1:] {
-		if a, ok := step.(hcl.TraverseAttr); ok {
-			names = append(names, a.Name)
-		}
-	}
+	names, _ := traversalSteps(t)
 	p := e.m.planned
 	if len(names) < 2 || p == nil {
 		return false
@@ -385,29 +380,16 @@ func (e *evaluator) configured(t hcl.Traversal) bool {
 // known key is explained by the first instance evaluated: instances share
 // the module's expressions.
 func (e *evaluator) moduleOutputWhy(t hcl.Traversal) string {
-	name, key, output := "", "", ""
-	for _, step := range t[1:] {
-		switch s := step.(type) {
-		case hcl.TraverseAttr:
-			if name == "" {
-				name = s.Name
-			} else if output == "" {
-				output = s.Name
-			}
-		case hcl.TraverseIndex:
-			if name != "" && output == "" {
-				key = instanceKey(s.Key)
-			}
-		}
-	}
-	if name == "" || output == "" {
+	names, key := traversalSteps(t)
+	if len(names) < 2 {
 		return ""
 	}
+	name, output := names[0], names[1]
 	child := e.children[name+key]
 	if child == nil {
-		for _, key := range sortedNames(e.children) {
-			if strings.HasPrefix(key, name+"[") {
-				child = e.children[key]
+		for _, k := range sortedNames(e.children) {
+			if strings.HasPrefix(k, name+"[") {
+				child = e.children[k]
 				break
 			}
 		}
@@ -425,15 +407,33 @@ func (e *evaluator) moduleOutputWhy(t hcl.Traversal) string {
 	return ""
 }
 
-// instanceKey is how evalCall names the instance an index selects:
-// [0] under count, ["key"] under for_each; "" for a key it cannot name.
+// traversalSteps returns the attribute names after a traversal's root
+// (module.a[1].out: a, out) and the instance key of a literal index right
+// after the first of them ("[1]"; "" for none).
+func traversalSteps(t hcl.Traversal) (names []string, key string) {
+	for _, step := range t[1:] {
+		switch s := step.(type) {
+		case hcl.TraverseAttr:
+			names = append(names, s.Name)
+		case hcl.TraverseIndex:
+			if len(names) == 1 && key == "" {
+				key = instanceKey(s.Key)
+			}
+		}
+	}
+	return names, key
+}
+
+// instanceKey is how evalCall names the instance an index selects, and
+// how a message shows a literal index: [0] under count, ["key"] under
+// for_each; "" for a key it cannot name.
 func instanceKey(k cty.Value) string {
 	if !k.IsKnown() || k.IsNull() {
 		return ""
 	}
 	switch k.Type() {
 	case cty.Number:
-		if i, ok := knownInt(k); ok {
+		if i, ok := knownBigInt(k); ok {
 			return fmt.Sprintf("[%d]", i)
 		}
 	case cty.String:
