@@ -347,7 +347,7 @@ func (e *evaluator) unknownWhy(expr hcl.Expression) string {
 		case "path", "count", "terraform":
 		default:
 			if e.configured(t) {
-				return fmt.Sprintf("it refers to %s, an argument of a resource type chainlint does not evaluate", traversalText(t))
+				return fmt.Sprintf("it refers to %s, an argument of a resource type chainlint does not evaluate; lint a plan's terraform show -json, which holds its value", traversalText(t))
 			}
 			return fmt.Sprintf("it refers to %s, computed by the provider at apply time", traversalText(t))
 		}
