@@ -2,6 +2,8 @@ package vclmodel
 
 import (
 	"fmt"
+	"math"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -45,5 +47,39 @@ func BenchmarkApply(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestCostStaysLinear holds the model of custom VCL of routing blocks to
+// linear cost in allocated bytes (time is BenchmarkApply's, by hand): 400
+// blocks at most 2.2² times 100 (2.2× per doubling, over two). Each
+// block's else branch is a fact its path has decided; facts copied on
+// every fork made the model allocate as n² (5.9× from 100 to 400 blocks).
+// Each figure is the least of three runs, after a first one that pays
+// for what is made once.
+func TestCostStaysLinear(t *testing.T) {
+	cost := func(n int) uint64 {
+		src := realisticVCL(n)
+		least := uint64(math.MaxUint64)
+		for range 3 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			g := graph.NewGraph()
+			s := &graph.Service{Platform: graph.PlatformVCL}
+			s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Set: true}}}}
+			Apply(g, s)
+			runtime.ReadMemStats(&after)
+			if s.VCL == nil || s.VCL.Exits == nil {
+				t.Fatalf("%d blocks: the model gave up", n)
+			}
+			least = min(least, after.TotalAlloc-before.TotalAlloc)
+		}
+		return least
+	}
+	cost(10)
+	small, large := cost(100), cost(400)
+	t.Logf("100 blocks: %.1f MB; 400 blocks: %.1f MB", float64(small)/1e6, float64(large)/1e6)
+	if growth := float64(large) / float64(small); growth > 2.2*2.2 {
+		t.Errorf("the model allocated %.2f× as much for 400 blocks as for 100, over %.2f (2.2× per doubling)", growth, 2.2*2.2)
 	}
 }

@@ -61,11 +61,25 @@ type hostVal struct {
 	span  graph.Span
 }
 
-// fact is a condition a path has decided: its key (exprKey) and whether
-// it held.
-type fact struct {
-	key   string
+// facts are the conditions a path has decided, last first: each its
+// key's number (flow.atom) and whether it held. Paths that fork share what
+// they decided before, as they share conditions (condList): a fact added
+// to a copy of the list cost a copy of every fact before it, and a VCL of
+// n routing blocks (every one's else branch a fact) allocated as n².
+type facts struct {
+	id    int32
 	holds bool
+	prev  *facts
+}
+
+// lookup returns what the latest fact about key id says, if there is one.
+func (f *facts) lookup(id int32) (holds, ok bool) {
+	for ; f != nil; f = f.prev {
+		if f.id == id {
+			return f.holds, true
+		}
+	}
+	return false, false
 }
 
 // headerVal is a request header's value on a path, kept for the headers a
@@ -80,7 +94,7 @@ type flowState struct {
 	backend            string
 	notBackends        []string // req.backend is none of these on the path
 	conds              *condList
-	facts              []fact
+	facts              *facts
 	headers            []headerVal // req.http.* (tracked names)
 	bereqHeaders       []headerVal // bereq.http.* (tracked names)
 	shield             int
@@ -209,29 +223,38 @@ type flow struct {
 	// beforeShield is set while vcl_recv runs before Fastly's shield
 	// selection, where req.backend.is_shield says nothing yet.
 	beforeShield bool
-	// keys caches each condition's fact key (atom).
+	// keys caches each condition's fact key (atom), and ids numbers the
+	// distinct keys, as facts hold them.
 	keys map[vcl.Expr]atomKey
+	ids  map[string]int32
 	// noted are the statements a note was made for.
 	noted map[vcl.Node]bool
 }
 
 type atomKey struct {
-	key     string
+	id      int32 // the key's number (fl.ids)
 	pos, ok bool
 }
 
 // atom is the fact key of a condition (see atomOf), computed once per
-// condition.
-func (fl *flow) atom(e vcl.Expr) (key string, pos, ok bool) {
+// condition, as its number: conditions written alike have one.
+func (fl *flow) atom(e vcl.Expr) (id int32, pos, ok bool) {
 	if k, found := fl.keys[e]; found {
-		return k.key, k.pos, k.ok
+		return k.id, k.pos, k.ok
 	}
 	if fl.keys == nil {
-		fl.keys = map[vcl.Expr]atomKey{}
+		fl.keys, fl.ids = map[vcl.Expr]atomKey{}, map[string]int32{}
 	}
-	key, pos, ok = atomOf(e)
-	fl.keys[e] = atomKey{key, pos, ok}
-	return key, pos, ok
+	key, pos, ok := atomOf(e)
+	if ok {
+		var seen bool
+		if id, seen = fl.ids[key]; !seen {
+			id = int32(len(fl.ids))
+			fl.ids[key] = id
+		}
+	}
+	fl.keys[e] = atomKey{id, pos, ok}
+	return id, pos, ok
 }
 
 // runFlow computes the service's exits; false when the generated VCL
@@ -675,12 +698,12 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 		if !fl.relevant(s) {
 			return append(out, st)
 		}
-		return append(out, fl.ifStmt(src, s, st, sub, calling)...)
+		return fl.ifStmt(src, s, st, sub, calling, out)
 	case *vcl.SwitchStmt:
 		if !fl.relevant(s) {
 			return append(out, st)
 		}
-		return append(out, fl.switchStmt(src, s, st, sub, calling)...)
+		return fl.switchStmt(src, s, st, sub, calling, out)
 	}
 	return append(out, st)
 }
@@ -768,8 +791,7 @@ func (fl *flow) fork(st flowState, cond vcl.Expr, text string) (then, els branch
 }
 
 // ifStmt forks a path at an if / else-if chain.
-func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, calling map[string]bool) []flowState {
-	var out []flowState
+func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, calling map[string]bool, out []flowState) []flowState {
 	rest := st
 	for cur := s; ; {
 		then, els := fl.fork(rest, cur.Cond, exprText(src, cur.Cond))
@@ -794,8 +816,7 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 // switchStmt forks a path at a switch: the first case whose test holds
 // runs, on into the next cases while each ends in fallthrough; default
 // runs when no case holds; break ends the case.
-func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub string, calling map[string]bool) []flowState {
-	var out []flowState
+func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub string, calling map[string]bool, out []flowState) []flowState {
 	rest := st
 	runFrom := func(i int, p flowState) {
 		paths := []flowState{p}
@@ -931,14 +952,12 @@ func (fl *flow) decide(st *flowState, e vcl.Expr) (holds, known bool) {
 			return v, true
 		}
 	}
-	if len(st.facts) == 0 {
+	if st.facts == nil {
 		return false, false
 	}
-	if key, pos, ok := fl.atom(e); ok && !readsWritten(e, fl.written) {
-		for i := len(st.facts) - 1; i >= 0; i-- {
-			if st.facts[i].key == key {
-				return st.facts[i].holds == pos, true
-			}
+	if id, pos, ok := fl.atom(e); ok && !readsWritten(e, fl.written) {
+		if holds, ok := st.facts.lookup(id); ok {
+			return holds == pos, true
 		}
 	}
 	return false, false
@@ -969,8 +988,8 @@ func (fl *flow) assume(st flowState, e vcl.Expr, holds bool) flowState {
 			return st
 		}
 	}
-	if key, pos, ok := fl.atom(e); ok && !readsWritten(e, fl.written) {
-		st.facts = append(st.facts[:len(st.facts):len(st.facts)], fact{key, holds == pos})
+	if id, pos, ok := fl.atom(e); ok && !readsWritten(e, fl.written) {
+		st.facts = &facts{id: id, holds: holds == pos, prev: st.facts}
 	}
 	return st
 }
