@@ -168,7 +168,18 @@ func header(list []headerVal, name string) (hostVal, bool) {
 	return hostVal{}, false
 }
 
+// withHeader returns list with name's value v: a new list (the old one is
+// shared with the paths forked from this one), each name once, so that a
+// header set n times costs n copies of the few names tracked, not of
+// every value it had before (n²).
 func withHeader(list []headerVal, name string, v hostVal) []headerVal {
+	for i := range list {
+		if list[i].name == name {
+			out := slices.Clone(list)
+			out[i].val = v
+			return out
+		}
+	}
 	return append(list[:len(list):len(list)], headerVal{name, v})
 }
 
@@ -579,24 +590,39 @@ func (fl *flow) macro(sub string, in []flowState) []flowState {
 func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, calling map[string]bool) []flowState {
 	paths := in
 	var spare []flowState // a buffer of ours to fill for the next statement
+	var live []flowState  // the live paths a statement runs on at once (together)
 	for _, stmt := range stmts {
 		if !fl.relevant(stmt) {
 			continue // most statements touch nothing the model tracks
 		}
 		next := spare[:0]
-		for _, st := range paths {
-			if st.action != "" {
-				next = append(next, st)
-				continue
-			}
-			if st.skipTo != "" {
-				if l, ok := stmt.(*vcl.LabelStmt); ok && l.Name == st.skipTo {
-					st.skipTo = ""
+		if together(stmt) {
+			live = live[:0]
+			for _, st := range paths {
+				if st.action != "" || st.skipTo != "" {
+					next = append(next, st)
+					continue
 				}
-				next = append(next, st)
-				continue
+				live = append(live, st)
 			}
-			next = fl.step(src, stmt, st, sub, calling, next)
+			if len(live) > 0 {
+				next = fl.stepAll(src, stmt, live, sub, calling, next)
+			}
+		} else {
+			for _, st := range paths {
+				if st.action != "" {
+					next = append(next, st)
+					continue
+				}
+				if st.skipTo != "" {
+					if l, ok := stmt.(*vcl.LabelStmt); ok && l.Name == st.skipTo {
+						st.skipTo = ""
+					}
+					next = append(next, st)
+					continue
+				}
+				next = fl.step(src, stmt, st, sub, calling, next)
+			}
 		}
 		if len(paths) > 0 && len(in) > 0 && &paths[0] == &in[0] {
 			spare = nil // the caller's: never written over
@@ -606,6 +632,50 @@ func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, 
 		paths = fl.bound(next)
 	}
 	return paths
+}
+
+// together reports a statement that runs other statements (a call, an
+// include, a block, a #FASTLY macro): it runs once on all the live paths
+// (stepAll), not once a path. Run a path at a time, a chain of calls
+// each forking its path ran each callee once for every path that
+// reached it: 2^n runs for a chain of n (20 calls took 270 MB and ran
+// out of steps).
+func together(stmt vcl.Stmt) bool {
+	switch stmt.(type) {
+	case *vcl.CallStmt, *vcl.IncludeStmt, *vcl.Block, *vcl.MacroStmt:
+		return true
+	}
+	return false
+}
+
+// stepAll runs a statement that runs others (together) on live paths,
+// appending the paths it leads to to out.
+func (fl *flow) stepAll(src *source, stmt vcl.Stmt, in []flowState, sub string, calling map[string]bool, out []flowState) []flowState {
+	if fl.steps += len(in); fl.steps > maxSteps {
+		return append(out, in...)
+	}
+	switch s := stmt.(type) {
+	case *vcl.MacroStmt:
+		if strings.EqualFold(s.Name, strings.TrimPrefix(sub, "vcl_")) {
+			return append(out, fl.macro(sub, in)...)
+		}
+	case *vcl.Block:
+		return append(out, fl.exec(src, s.Stmts, in, sub, calling)...)
+	case *vcl.CallStmt:
+		return append(out, fl.call(s.Name.Name, slices.Clone(in), sub, calling)...) // call writes its paths
+	case *vcl.IncludeStmt:
+		inc := fl.included(s.Path.Value, sub)
+		if inc == nil {
+			fl.note(src, s, fmt.Sprintf("include %q names no VCL file or snippet among the inputs, so what it runs here is not modelled: the Host and backend verdicts for this service assume it changes neither; lint the file it includes with the service", s.Path.Value))
+			break
+		}
+		if !calling["include:"+s.Path.Value] {
+			calling["include:"+s.Path.Value] = true
+			defer delete(calling, "include:"+s.Path.Value)
+			return append(out, fl.exec(inc, inc.file.Stmts, in, sub, calling)...)
+		}
+	}
+	return append(out, in...)
 }
 
 // step runs one statement on one path, appending the paths it leads to
@@ -675,25 +745,6 @@ func (fl *flow) step(src *source, stmt vcl.Stmt, st flowState, sub string, calli
 		st.action = "restart"
 	case *vcl.GotoStmt:
 		st.skipTo = s.Label.Name
-	case *vcl.MacroStmt:
-		if strings.EqualFold(s.Name, strings.TrimPrefix(sub, "vcl_")) {
-			return append(out, fl.macro(sub, []flowState{st})...)
-		}
-	case *vcl.Block:
-		return append(out, fl.exec(src, s.Stmts, []flowState{st}, sub, calling)...)
-	case *vcl.CallStmt:
-		return append(out, fl.call(s.Name.Name, st, sub, calling)...)
-	case *vcl.IncludeStmt:
-		inc := fl.included(s.Path.Value, sub)
-		if inc == nil {
-			fl.note(src, s, fmt.Sprintf("include %q names no VCL file or snippet among the inputs, so what it runs here is not modelled: the Host and backend verdicts for this service assume it changes neither; lint the file it includes with the service", s.Path.Value))
-			break
-		}
-		if !calling["include:"+s.Path.Value] {
-			calling["include:"+s.Path.Value] = true
-			defer delete(calling, "include:"+s.Path.Value)
-			return append(out, fl.exec(inc, inc.file.Stmts, []flowState{st}, sub, calling)...)
-		}
 	case *vcl.IfStmt:
 		if !fl.relevant(s) {
 			return append(out, st)
@@ -729,13 +780,13 @@ func bereqSub(sub string) bool { return sub == "vcl_miss" || sub == "vcl_pass" |
 
 // call runs a custom subroutine; a plain return ends only it, a
 // return(action) ends its caller too.
-func (fl *flow) call(name string, st flowState, sub string, calling map[string]bool) []flowState {
+func (fl *flow) call(name string, in []flowState, sub string, calling map[string]bool) []flowState {
 	if calling[name] || !fl.subTouches(name) {
-		return []flowState{st} // recursion (Fastly refuses it), or nothing to see
+		return in // recursion (Fastly refuses it), or nothing to see
 	}
 	calling[name] = true
 	defer delete(calling, name)
-	out := []flowState{st}
+	out := in
 	for _, b := range fl.custom[name] {
 		out = fl.exec(b.src, b.stmts, out, sub, calling)
 	}
