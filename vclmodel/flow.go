@@ -881,7 +881,7 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 	for cur := s; ; {
 		then, els := fl.fork(rest, cur.Cond, fl.condition(src, cur.Cond))
 		if then.ok {
-			out = append(out, fl.exec(src, cur.Then.Stmts, []flowState{then.st}, sub, calling)...)
+			out = fl.execOne(src, cur.Then.Stmts, then.st, sub, calling, out)
 		}
 		if !els.ok {
 			return out
@@ -892,10 +892,35 @@ func (fl *flow) ifStmt(src *source, s *vcl.IfStmt, st flowState, sub string, cal
 			cur = e
 			continue
 		case *vcl.Block:
-			return append(out, fl.exec(src, e.Stmts, []flowState{rest}, sub, calling)...)
+			return fl.execOne(src, e.Stmts, rest, sub, calling, out)
 		}
 		return append(out, rest)
 	}
+}
+
+// execOne is exec on one path, appending the paths it leads to to out. A
+// block with one statement the model tracks (most branches: a set, a
+// return) is stepped straight into out, without exec's slices.
+func (fl *flow) execOne(src *source, stmts []vcl.Stmt, st flowState, sub string, calling map[string]bool, out []flowState) []flowState {
+	var only vcl.Stmt
+	for _, stmt := range stmts {
+		if !fl.relevant(stmt) {
+			continue
+		}
+		if only != nil || together(stmt) {
+			return append(out, fl.exec(src, stmts, []flowState{st}, sub, calling)...)
+		}
+		only = stmt
+	}
+	if only == nil {
+		return append(out, st)
+	}
+	n := len(out)
+	out = fl.step(src, only, st, sub, calling, out)
+	if len(out)-n > maxPaths { // as exec bounds a statement's paths
+		out = append(out[:n], fl.bound(slices.Clone(out[n:]))...)
+	}
+	return out
 }
 
 // switchStmt forks a path at a switch: the first case whose test holds
