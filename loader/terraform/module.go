@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/internal/memo"
@@ -192,6 +193,9 @@ type loader struct {
 	rendered   map[string]*renderedTemplate
 	// budget bounds evaluation (see bounds.go).
 	budget *budget
+	// funcs are the function libraries made, by directory (functions).
+	funcsMu sync.Mutex
+	funcs   map[string]map[string]function.Function
 	// scope is the module instance whose objects are being built (its
 	// root directory and address prefix); claims records, per file, the
 	// first scope to build from it (see file).
