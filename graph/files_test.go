@@ -12,9 +12,22 @@ import (
 	"github.com/chainlint/chainlint/loader/tree"
 )
 
+// lineContents are files of every shape a line table must read: empty,
+// with and without a final line feed, more lines than a stride, and long
+// lines (listed apart) first, last, alone, in a row and among short ones.
+func lineContents() []string {
+	long := strings.Repeat("x", longLineBytes)
+	return []string{"", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\n\n", "x\r\ny\r\n", "no newline at all",
+		strings.Repeat("line\n", lineStride), strings.Repeat("line\n", 3*lineStride+5) + "end",
+		long, long + "\n", long[1:], long[1:] + "\n", long + "y" + long,
+		"a\n" + long + "\nb\n" + long + long + "\n\n" + long,
+		strings.Repeat("line\n", lineStride-1) + long + "\n" + strings.Repeat("line\n", 2*lineStride) + long,
+		strings.Repeat(long+"\n", 3*lineStride) + "end",
+		strings.Repeat("line\n"+long+"\nshort\n", lineStride+3)}
+}
+
 func TestLineStartsMatchesGoToken(t *testing.T) {
-	for _, content := range []string{"", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\n\n", "x\r\ny\r\n", "no newline at all",
-		strings.Repeat("line\n", lineStride), strings.Repeat("line\n", 3*lineStride+5) + "end"} {
+	for _, content := range lineContents() {
 		f := token.NewFileSet().AddFile("f", -1, max(len(content), 1))
 		f.SetLinesForContent([]byte(content))
 		want := f.Lines()
@@ -27,7 +40,28 @@ func TestLineStartsMatchesGoToken(t *testing.T) {
 			got = append(got, file.lineStart(line))
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%q (-go/token +lineStarts):\n%s", content, diff)
+			t.Errorf("%.40q… (-go/token +lineStarts):\n%s", content, diff)
+		}
+	}
+}
+
+// TestLineOfMatchesGoToken: every offset of every content is on the line,
+// and at the column, go/token gives it.
+func TestLineOfMatchesGoToken(t *testing.T) {
+	for _, content := range lineContents() {
+		tf := token.NewFileSet().AddFile("f", -1, len(content)+1)
+		tf.SetLinesForContent([]byte(content))
+		fs := NewFiles()
+		file := fs.Add("f", []byte(content))
+		for off := 0; off <= len(content); off++ {
+			want := tf.Position(tf.Pos(off))
+			if content == "" {
+				want.Line, want.Column = 1, 1 // go/token numbers no line in an empty file
+			}
+			got := file.Position(file.Pos(off))
+			if got.Line != want.Line || got.Column != want.Column {
+				t.Fatalf("%.40q…: offset %d at %d:%d, go/token says %d:%d", content, off, got.Line, got.Column, want.Line, want.Column)
+			}
 		}
 	}
 }
@@ -178,6 +212,36 @@ func TestPinnedSegment(t *testing.T) {
 	for i, want := range []int{0, 1, 2, 2, 2, 6, 7, 8} {
 		if got := int(text.PosAt(i) - at); got != want {
 			t.Errorf("PosAt(%d) = offset %d, want %d", i, got, want)
+		}
+	}
+}
+
+// TestLongLinesListed: a line of longLineBytes or more is listed apart
+// with its end, so that a position on it is found without counting line
+// feeds from its start (BenchmarkPositionOneLine).
+func TestLongLinesListed(t *testing.T) {
+	long := strings.Repeat("x", longLineBytes)
+	content := "short\n" + long + "\nshort\n" + long
+	got := LineStarts([]byte(content)).long
+	want := []longLine{{line: 2, start: 6, end: int32(7 + len(long))}, {line: 4, start: int32(13 + len(long)), end: int32(len(content))}}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(longLine{})); diff != "" {
+		t.Errorf("long lines (-want +got):\n%s", diff)
+	}
+}
+
+// BenchmarkPositionOneLine finds 20,000 positions in a 5 MB export on one
+// line (minified JSON), as the analyzer does for 20,000 findings: counted
+// from the line's start, that took 2 s.
+func BenchmarkPositionOneLine(b *testing.B) {
+	content := []byte(strings.Repeat(`{"name": "same.example.com"}, `, 5<<20/30))
+	fs := NewFiles()
+	f := fs.Add("export.json", content)
+	b.ResetTimer()
+	for b.Loop() {
+		for off := 0; off < len(content); off += len(content) / 20000 {
+			if p := f.Position(f.Pos(off)); p.Line != 1 {
+				b.Fatalf("line %d", p.Line)
+			}
 		}
 	}
 }
