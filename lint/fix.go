@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/chainlint/chainlint/analyzer"
@@ -113,8 +114,17 @@ func Fix(opts Options) (*FixResult, error) {
 // refuses edits computed against content other than the file's current
 // one.
 func wholeFixes(res *Result, names map[string]string, current, original map[string][]byte) (map[string][]analyzer.Edit, error) {
-	taken := map[string][]analyzer.Edit{}
+	taken := map[string]*editSet{}
 	var sources graph.SourceCache // a released file is read again once
+	reals := map[string]string{}  // realPath, once a name
+	realOf := func(name string) string {
+		r, ok := reals[name]
+		if !ok {
+			r = realPath(name)
+			reals[name] = r
+		}
+		return r
+	}
 	for _, f := range res.Findings {
 		if len(f.Fixes) == 0 {
 			continue
@@ -122,7 +132,7 @@ func wholeFixes(res *Result, names map[string]string, current, original map[stri
 		fix := f.Fixes[0]
 		ok := true
 		for _, e := range fix.Edits() {
-			real := realPath(e.Pos.Filename)
+			real := realOf(e.Pos.Filename)
 			file := res.Graph.Files.Get(e.Pos.Filename)
 			if file == nil {
 				return nil, fmt.Errorf("%s: a fix edits a file that was not loaded", e.Pos.Filename)
@@ -141,30 +151,66 @@ func wholeFixes(res *Result, names map[string]string, current, original map[stri
 			if e.Pos.Offset < 0 || e.End.Offset < e.Pos.Offset || e.End.Offset > len(content) {
 				return nil, fmt.Errorf("%s: a fix's edit lies outside the file", e.Pos.Filename)
 			}
-			for _, t := range taken[real] {
-				same := t.Pos.Offset == e.Pos.Offset && t.End.Offset == e.End.Offset && t.NewText == e.NewText
-				if !same && overlaps(t, e) {
-					ok = false
-				}
+			if taken[real].conflicts(e) {
+				ok = false
 			}
 		}
 		if !ok {
 			continue // left for the next round
 		}
 		for _, e := range fix.Edits() {
-			real := realPath(e.Pos.Filename)
-			dup := false
-			for _, t := range taken[real] {
-				if t.Pos.Offset == e.Pos.Offset && t.End.Offset == e.End.Offset && t.NewText == e.NewText {
-					dup = true
-				}
+			real := realOf(e.Pos.Filename)
+			if taken[real] == nil {
+				taken[real] = &editSet{}
 			}
-			if !dup {
-				taken[real] = append(taken[real], e)
-			}
+			taken[real].add(e)
 		}
 	}
-	return taken, nil
+	out := make(map[string][]analyzer.Edit, len(taken))
+	for real, set := range taken {
+		out[real] = set.edits
+	}
+	return out, nil
+}
+
+// editSet is the edits taken in one file, by offset: no two overlap (an
+// identical edit is one), so an edit can only overlap the ones beside
+// where it would go. (Each edit used to be compared with every one taken:
+// 8,000 fixes in one file made 32 million comparisons.)
+type editSet struct {
+	edits []analyzer.Edit
+}
+
+// at returns where e would go: the first edit starting at or after it.
+func (s *editSet) at(e analyzer.Edit) int {
+	return sort.Search(len(s.edits), func(i int) bool { return s.edits[i].Pos.Offset >= e.Pos.Offset })
+}
+
+// conflicts reports an edit taken that overlaps e and is not e itself.
+func (s *editSet) conflicts(e analyzer.Edit) bool {
+	if s == nil {
+		return false
+	}
+	i := s.at(e)
+	for _, k := range []int{i - 1, i} {
+		if k >= 0 && k < len(s.edits) && !sameEdit(s.edits[k], e) && overlaps(s.edits[k], e) {
+			return true
+		}
+	}
+	return false
+}
+
+// add takes e, once.
+func (s *editSet) add(e analyzer.Edit) {
+	i := s.at(e)
+	if i < len(s.edits) && sameEdit(s.edits[i], e) {
+		return
+	}
+	s.edits = slices.Insert(s.edits, i, e)
+}
+
+func sameEdit(a, b analyzer.Edit) bool {
+	return a.Pos.Offset == b.Pos.Offset && a.End.Offset == b.End.Offset && a.NewText == b.NewText
 }
 
 // overlaps reports whether two edits touch the same bytes, or insert at
