@@ -118,6 +118,21 @@ func TestSVGLayout(t *testing.T) {
 	}
 }
 
+// TestSVGRefusesLargeGraphs: a graph of more than MaxSVGNodes nodes is
+// refused at once, with what to do instead, not handed to dot for a
+// minute; one at the bound is not refused for its size.
+func TestSVGRefusesLargeGraphs(t *testing.T) {
+	g := &Graph{Services: make([]GraphService, MaxSVGNodes-2), External: []string{"x.example.com"}, Origins: []string{"o.example.net", "p.example.net"}}
+	err := g.Write(io.Discard, "svg")
+	if err == nil || !strings.Contains(err.Error(), "2001 nodes") || !strings.Contains(err.Error(), "--format html") {
+		t.Errorf("a graph of %d nodes: %v, want it refused for its size", g.NodeCount(), err)
+	}
+	g.Origins = g.Origins[:1]
+	if err := g.Write(io.Discard, "svg"); err != nil && strings.Contains(err.Error(), "nodes") {
+		t.Errorf("a graph of %d nodes refused for its size: %v", g.NodeCount(), err)
+	}
+}
+
 // TestDOTRendersWithGraphviz proves the DOT output is valid DOT by
 // rendering it with Graphviz (Debian's graphviz package; .ci/run installs
 // it).

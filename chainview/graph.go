@@ -192,6 +192,9 @@ func (g *Graph) Write(w io.Writer, format string) error {
 	case "json":
 		return jsonout.Write(w, g)
 	case "svg":
+		if n := g.NodeCount(); n > MaxSVGNodes {
+			return fmt.Errorf("the graph has %d nodes (services, Fastly services outside the inputs, origins), and Graphviz's dot takes minutes to lay out more than %d: draw part of the estate (fewer paths), read the whole in the HTML report, which draws a large graph in columns (chainlint --format html), or lay out --format dot with a tool of your own", n, MaxSVGNodes)
+		}
 		svg, err := g.LayoutSVG(context.Background(), SVGOptions{})
 		if err != nil {
 			return err
