@@ -1,13 +1,16 @@
 package vclmodel_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"sync"
 	"testing"
 	"unsafe"
+	"weak"
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/loader"
@@ -132,4 +135,73 @@ func (w *walker) walk(v reflect.Value, path string) {
 			w.found[path] = true
 		}
 	}
+}
+
+// TestReleasedTextIsFreed: the decoded VCL the model releases is freed,
+// also where the walk of TestFactsHoldNoReleasedText cannot look: the
+// functions trace decides a path's conditions with (graph.Exit.Eval) are
+// closures, and ones that kept a literal or a name cut from the VCL kept
+// the whole decoded text alive. A service whose paths fork on conditions
+// a request decides (a path, a header's value, a header's presence) is
+// loaded from JSON as lint loads it; with the graph still in use, no
+// released text may survive a collection.
+func TestReleasedTextIsFreed(t *testing.T) {
+	vclText := `sub vcl_recv {
+#FASTLY recv
+  if (req.url.path ~ "^/api/") {
+    set req.backend = F_api;
+  } else if (req.http.X-Tenant == "blue") {
+    set req.backend = F_blue;
+  } else if (req.http.Debug) {
+    set req.backend = F_api;
+  }
+}
+sub vcl_miss {
+#FASTLY miss
+  if (req.backend == F_api) {
+    set bereq.http.host = "api.example.net";
+  }
+}
+`
+	export := map[string]any{"services": []any{map[string]any{"id": "S", "name": "s", "type": "vcl", "active_version": map[string]any{
+		"number":   1,
+		"domains":  []any{map[string]any{"name": "s.example.com"}},
+		"backends": []any{map[string]any{"name": "api", "address": "api.example.net"}, map[string]any{"name": "blue", "address": "blue.example.net"}},
+		"vcls":     []any{map[string]any{"name": "main", "main": true, "content": vclText}},
+	}}}}
+	b, err := json.Marshal(export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "export.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var released []weak.Pointer[byte]
+	restore := vclmodel.SetReleaseHook(func(v string) {
+		mu.Lock()
+		released = append(released, weak.Make(unsafe.StringData(v)))
+		mu.Unlock()
+	})
+	defer restore()
+	g, err := loader.Paths([]string{path}, loader.Options{Prepare: vclmodel.Prepare})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := g.Services[0]
+	if s.VCL == nil || len(s.VCL.Exits) < 3 || s.VCL.Exits[0].Eval == nil {
+		t.Fatalf("the model did not fork the service's paths: %+v", s.VCL)
+	}
+	if len(released) == 0 {
+		t.Fatal("no text was released: the test checks nothing")
+	}
+	runtime.GC()
+	runtime.GC()
+	for i, w := range released {
+		if w.Value() != nil {
+			t.Errorf("released text %d is still reachable", i)
+		}
+	}
+	runtime.KeepAlive(g)
 }
