@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -167,14 +168,37 @@ func yamlBreak(src []byte, i int) int {
 // offsetOf converts yaml.v3's 1-based line and character column to a byte
 // offset.
 func offsetOf(src []byte, lines []int, line, col int) int {
+	return (&cursor{}).offset(src, lines, line, col)
+}
+
+// cursor remembers the last position offset found, so that the next one
+// on the same line at or after it is counted from there rather than from
+// the line's start: a converter visits a document's nodes in order, and
+// counted from the line's start, a one-line document (JSON saved as
+// YAML, flow style) cost its length for every node (2,000 services in a
+// 1.6 MB line: 75 s).
+type cursor struct {
+	line, col, off int
+}
+
+// offsetSteps counts the characters offsets have been counted over (a
+// test holds it linear in a document's size).
+var offsetSteps atomic.Int64
+
+func (k *cursor) offset(src []byte, lines []int, line, col int) int {
 	if line < 1 {
 		return 0
 	}
 	if line > len(lines) {
 		return len(src)
 	}
-	off := lines[line-1]
-	for c := 1; c < col && off < len(src); c++ {
+	off, c := lines[line-1], 1
+	if k.line == line && k.col <= col && k.col >= 1 {
+		off, c = k.off, k.col
+	}
+	from := c
+	defer func() { offsetSteps.Add(int64(c - from)) }()
+	for ; c < col && off < len(src); c++ {
 		if b := src[off]; b < utf8.RuneSelf && b != '\n' && b != '\r' {
 			off++
 			continue
@@ -185,11 +209,20 @@ func offsetOf(src []byte, lines []int, line, col int) int {
 		_, w := utf8.DecodeRune(src[off:])
 		off += w
 	}
+	k.line, k.col, k.off = line, col, off
+	if c < col { // stopped short, at a line break or the end: not a place to go on from
+		k.line = 0
+	}
 	return off
 }
 
 type yamlConverter struct {
-	src []byte
+	src    []byte
+	cursor cursor // offset's
+	// inAlias counts the alias expansions being converted; anchored are
+	// the offsets of the nodes they reached (nodeOffset).
+	inAlias  int
+	anchored map[*yaml.Node]int
 	// lines are the offsets in src of the lines yaml.v3 numbers from 1:
 	// src's, or those of the piece of src it parsed (see YAMLItems).
 	lines []int
@@ -206,7 +239,24 @@ type yamlConverter struct {
 
 // offset converts yaml.v3's line and column to an offset in src.
 func (c *yamlConverter) offset(line, col int) int {
-	return offsetOf(c.src, c.lines, line, col)
+	return c.cursor.offset(c.src, c.lines, line, col)
+}
+
+// nodeOffset is a node's offset; within an alias's expansion, kept by
+// node, so that each anchored node is counted once.
+func (c *yamlConverter) nodeOffset(y *yaml.Node) int {
+	if c.inAlias == 0 {
+		return c.offset(y.Line, y.Column)
+	}
+	if off, ok := c.anchored[y]; ok {
+		return off
+	}
+	off := c.offset(y.Line, y.Column)
+	if c.anchored == nil {
+		c.anchored = map[*yaml.Node]int{}
+	}
+	c.anchored[y] = off
+	return off
 }
 
 func (c *yamlConverter) node(n Node) *Node { return &c.nodeSlab.carve(n)[0] }
@@ -219,7 +269,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 	if depth > MaxDepth {
 		return nil, &Error{Off: c.offset(y.Line, y.Column), Msg: "nesting deeper than 1000 levels"}
 	}
-	off := c.offset(y.Line, y.Column)
+	off := c.nodeOffset(y)
 	switch y.Kind {
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
@@ -230,7 +280,16 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 		if y.Alias == nil {
 			return c.node(Node{Kind: Null, Off: off, End: off}), nil
 		}
+		// The anchor's nodes come before the cursor: they are read with a
+		// cursor of their own, and their offsets kept for the next alias
+		// of them (an alias expanded many times would otherwise count
+		// from its line's start for every node, every time).
+		saved := c.cursor
+		c.cursor = cursor{}
+		c.inAlias++
 		n, err := c.convert(y.Alias, depth+1)
+		c.inAlias--
+		c.cursor = saved
 		if err != nil {
 			return nil, err
 		}
@@ -244,6 +303,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 		defer func() { c.fields = c.fields[:base] }()
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
+			koff := c.nodeOffset(k) // before the value's, which comes after it (cursor)
 			val, err := c.convert(v, depth+1)
 			if err != nil {
 				return nil, err
@@ -254,7 +314,6 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Node, error) {
 				}
 				continue
 			}
-			koff := c.offset(k.Line, k.Column)
 			c.fields = append(c.fields, Field{Key: c.text(k, koff), KeyOff: koff, KeyEnd: c.scalarEnd(k, koff), Value: val})
 			n.End = max(n.End, val.End)
 		}

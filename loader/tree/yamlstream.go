@@ -264,6 +264,7 @@ func (p *YAMLItems) parse(lo, hi int) error {
 	}
 	p.batch = d.Content[0].Content
 	p.c.lines = appendLineStarts(p.c.lines[:0], p.o.src[from:to], from) // yaml.v3 numbers the piece's lines from 1
+	p.c.cursor, p.c.anchored = cursor{}, nil                            // its lines are the piece's now
 	return nil
 }
 
