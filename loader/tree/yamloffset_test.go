@@ -3,6 +3,7 @@ package tree
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -12,6 +13,8 @@ import (
 // services in a 1.6 MB line took 75 s) and for an anchor expanded by
 // many aliases at the end of a long line.
 func TestYAMLOffsetsLinear(t *testing.T) {
+	offsetSteps = new(atomic.Int64)
+	defer func() { offsetSteps = nil }()
 	flow := func(n int) string {
 		items := make([]string, n)
 		for i := range items {
