@@ -20,8 +20,8 @@ import (
 // function, req.backend.is_shield, which the model decides itself) is
 // unknown, and so is a header the service's VCL writes anywhere (the
 // request as received does not tell what it holds there). Regular expressions are Fastly's PCRE subset read as Go's RE2:
-// one RE2 cannot compile is unknown too. The functions keep copies of
-// the names and literals they compare, no part of the syntax tree: they
+// one RE2 cannot compile is unknown too. The functions keep the names and
+// literals they compare (keep), no part of the syntax tree: they
 // are kept with the service's exits (trace runs them), and a substring of
 // the VCL kept the whole decoded text alive after the model released it
 // (8 MB for 1,000 services of 8 KB of routing VCL).
@@ -35,7 +35,7 @@ func condEval(e vcl.Expr, written map[string]bool) func(*graph.Request) (bool, b
 		}
 	case *vcl.Ident:
 		if name, ok := strings.CutPrefix(e.Lower(), "req.http."); ok && !written[name] {
-			name = strings.Clone(name)
+			name = keep(name)
 			return func(r *graph.Request) (bool, bool) {
 				_, present := r.Headers[name]
 				return present, true
@@ -71,7 +71,7 @@ func condEval(e vcl.Expr, written map[string]bool) func(*graph.Request) (bool, b
 			if get == nil || !ok {
 				return unknown
 			}
-			equal, value := e.Op == "==" || e.Op == "!=", strings.Clone(lit.Value)
+			equal, value := e.Op == "==" || e.Op == "!=", keep(lit.Value)
 			// The regular expression is compiled when a request is first
 			// decided (trace), not for every service a lint run reads.
 			var once sync.Once
@@ -165,7 +165,7 @@ func requestValue(e vcl.Expr, written map[string]bool) func(*graph.Request) (str
 		}
 	}
 	if h, ok := strings.CutPrefix(name, "req.http."); ok && !written[h] {
-		h = strings.Clone(h)
+		h = keep(h)
 		return func(r *graph.Request) (string, bool) { return r.Headers[h], true }
 	}
 	return nil
