@@ -2,12 +2,11 @@ package terraform_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/loader"
 )
 
@@ -31,14 +30,8 @@ resource "fastly_service_vcl" "s" {
 		names[i] = fmt.Sprintf("%q", fmt.Sprint("m", i))
 	}
 	root := "module \"m\" {\n  source   = \"./mod\"\n  for_each = toset([" + strings.Join(names, ", ") + "])\n  name     = each.key\n}\n"
-	for name, text := range map[string]string{"mod/main.tf": mod, "main.tf": root} {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := estate.Write(dir, map[string][]byte{"mod/main.tf": []byte(mod), "main.tf": []byte(root)}); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
