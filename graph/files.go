@@ -172,9 +172,9 @@ func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap 
 	}
 	m := &TextMap{Runs: make([]Segment, len(n.Segments))}
 	for i, seg := range n.Segments {
-		m.Runs[i] = NewSegment(seg.Dec, f.Pos(seg.Src), at)
+		m.Runs[i] = NewSegment(int(seg.Dec), f.Pos(int(seg.Src)), at)
 	}
-	if from := int(at) - f.TF.Base(); syntax == tree.JSON && from >= 0 && from <= n.Segments[0].Src && n.End <= len(f.Content) {
+	if from := int(at) - f.TF.Base(); syntax == tree.JSON && from >= 0 && from <= int(n.Segments[0].Src) && n.End <= len(f.Content) {
 		m.json = f
 	}
 	return m

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"go/token"
+	"slices"
 	"sort"
 	"strings"
 
@@ -744,13 +745,32 @@ func (g *Graph) StoreByID(id string) *Store {
 // to g.
 func (g *Graph) Fragment() *Graph { return &Graph{Files: g.Files, Memo: g.Memo, Prepare: g.Prepare} }
 
-// Merge adds what a fragment loaded (its services, stores, problems, notes
-// and secrets) to g.
-func (g *Graph) Merge(f *Graph) {
-	g.Services = append(g.Services, f.Services...)
-	g.Stores = append(g.Stores, f.Stores...)
-	g.StoresListed = g.StoresListed || f.StoresListed
-	g.Problems = append(g.Problems, f.Problems...)
-	g.Notes = append(g.Notes, f.Notes...)
-	g.Secrets = append(g.Secrets, f.Secrets...)
+// Merge adds what fragments loaded (their services, stores, problems,
+// notes and secrets) to g, in order. Each list grows once, to its final
+// length: merged one fragment at a time, a list of megabytes (the secrets
+// of VCL that sets hundreds of literal headers a service) regrew by a
+// quarter per fragment, some 6 times its size in copies left to the
+// collector (2,000 services with 10 KB of VCL each: 12 MB).
+func (g *Graph) Merge(frags ...*Graph) {
+	var services, stores, problems, notes, secrets int
+	for _, f := range frags {
+		services += len(f.Services)
+		stores += len(f.Stores)
+		problems += len(f.Problems)
+		notes += len(f.Notes)
+		secrets += len(f.Secrets)
+	}
+	g.Services = slices.Grow(g.Services, services)
+	g.Stores = slices.Grow(g.Stores, stores)
+	g.Problems = slices.Grow(g.Problems, problems)
+	g.Notes = slices.Grow(g.Notes, notes)
+	g.Secrets = slices.Grow(g.Secrets, secrets)
+	for _, f := range frags {
+		g.Services = append(g.Services, f.Services...)
+		g.Stores = append(g.Stores, f.Stores...)
+		g.StoresListed = g.StoresListed || f.StoresListed
+		g.Problems = append(g.Problems, f.Problems...)
+		g.Notes = append(g.Notes, f.Notes...)
+		g.Secrets = append(g.Secrets, f.Secrets...)
+	}
 }

@@ -168,9 +168,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		}
 	}
 	runAll(builds)
-	for _, frag := range frags {
-		g.Merge(frag)
-	}
+	g.Merge(frags...)
 	// Loaders that read further files (file(), sources) see unsaved
 	// buffers too. What Terraform reads through file() or templatefile()
 	// is linted where it is used, as rendered, and not again on its own.

@@ -106,11 +106,7 @@ func ApplyAll(g *graph.Graph) {
 	}
 	close(work)
 	wg.Wait()
-	for _, sink := range sinks {
-		g.Problems = append(g.Problems, sink.Problems...)
-		g.Notes = append(g.Notes, sink.Notes...)
-		g.Secrets = append(g.Secrets, sink.Secrets...)
-	}
+	g.Merge(sinks...) // sinks hold no services or stores
 	findSecrets(g)
 	g.Finish() // the problems it added, in order
 	g.VCLModelled = true

@@ -423,9 +423,7 @@ func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, err
 			return err
 		}
 	}
-	for _, frag := range frags {
-		l.g.Merge(frag)
-	}
+	l.g.Merge(frags...)
 	return nil
 }
 

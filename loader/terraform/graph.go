@@ -913,7 +913,7 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	}
 	runs := make([]graph.Segment, len(segs))
 	for i, seg := range segs {
-		runs[i] = graph.NewSegment(seg.Dec, src.Pos(seg.Src), t.Pos)
+		runs[i] = graph.NewSegment(int(seg.Dec), src.Pos(int(seg.Src)), t.Pos)
 	}
 	t.Map = &graph.TextMap{Runs: runs}
 	return t

@@ -65,12 +65,12 @@ func quotedSegments(src []byte, base int, want string) (segs []tree.Segment, ok 
 			return nil, false
 		}
 		if out != nil {
-			segs = append(segs, tree.Segment{Dec: len(dec), Src: base + 1 + i})
+			segs = append(segs, tree.Segment{Dec: int32(len(dec)), Src: int32(base + 1 + i)})
 			dec = append(dec, out...)
 			verbatim = false
 		} else {
 			if !verbatim {
-				segs = append(segs, tree.Segment{Dec: len(dec), Src: base + 1 + i})
+				segs = append(segs, tree.Segment{Dec: int32(len(dec)), Src: int32(base + 1 + i)})
 				verbatim = true
 			}
 			dec = append(dec, c)
@@ -81,7 +81,7 @@ func quotedSegments(src []byte, base int, want string) (segs []tree.Segment, ok 
 		return nil, false
 	}
 	if len(segs) == 0 {
-		segs = []tree.Segment{{Dec: 0, Src: base + 1}}
+		segs = []tree.Segment{{Dec: 0, Src: int32(base + 1)}}
 	}
 	return segs, true
 }

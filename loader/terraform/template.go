@@ -47,7 +47,7 @@ func renderTemplate(f *graph.File, te *hclsyntax.TemplateExpr, ctx *hcl.EvalCont
 				runs = append(runs, templateRun{dec: b.Len(), src: r.Start.Byte})
 			} else { // escapes ($${, %%{) or strip markers: line by line
 				for _, seg := range tree.MatchLines(f.Content[r.Start.Byte:r.End.Byte], r.Start.Byte, s) {
-					runs = append(runs, templateRun{dec: b.Len() + seg.Dec, src: seg.Src})
+					runs = append(runs, templateRun{dec: b.Len() + int(seg.Dec), src: int(seg.Src)})
 				}
 			}
 			b.WriteString(s)

@@ -285,7 +285,7 @@ func (p *jsonParser) str() (Node, error) {
 	b.Grow(size)
 	b.Write(p.src[runStart:p.pos])
 	segs := make([]Segment, 1, 1+escapes)
-	segs[0] = Segment{Dec: 0, Src: runStart}
+	segs[0] = Segment{Dec: 0, Src: int32(runStart)}
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		switch {
@@ -344,7 +344,7 @@ func (p *jsonParser) str() (Node, error) {
 			// source and in the value); the run after it starts verbatim at
 			// the next source byte.
 			b.WriteString(out)
-			segs = append(segs, Segment{Dec: b.Len(), Src: p.pos})
+			segs = append(segs, Segment{Dec: int32(b.Len()), Src: int32(p.pos)})
 		case c < 0x20:
 			return Node{}, p.errf("control character in string (escape it)")
 		default:

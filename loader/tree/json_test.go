@@ -25,10 +25,10 @@ func TestJSONStringRuns(t *testing.T) {
 				return v.TextOff + i
 			}
 			k := 0
-			for k+1 < len(v.Segments) && v.Segments[k+1].Dec <= i {
+			for k+1 < len(v.Segments) && int(v.Segments[k+1].Dec) <= i {
 				k++
 			}
-			return v.Segments[k].Src + i - v.Segments[k].Dec
+			return int(v.Segments[k].Src) + i - int(v.Segments[k].Dec)
 		}
 		for i := 0; i < len(v.Text); i++ {
 			p := at(i)

@@ -541,14 +541,14 @@ func quotedLineSegments(body []byte, base int, want string, double bool) (segs [
 			out, width = "'", 2
 		}
 		if width > 0 {
-			segs = append(segs, Segment{Dec: len(dec), Src: base + i})
+			segs = append(segs, Segment{Dec: int32(len(dec)), Src: int32(base + i)})
 			dec = append(dec, out...)
 			verbatim = false
 			i += width
 			continue
 		}
 		if !verbatim {
-			segs = append(segs, Segment{Dec: len(dec), Src: base + i})
+			segs = append(segs, Segment{Dec: int32(len(dec)), Src: int32(base + i)})
 			verbatim = true
 		}
 		dec = append(dec, c)
@@ -566,7 +566,7 @@ func quotedLineSegments(body []byte, base int, want string, double bool) (segs [
 // exact for text stored line by line with only indentation removed, and
 // line-exact otherwise.
 func MatchLines(region []byte, base int, text string) []Segment {
-	segs := []Segment{{Dec: 0, Src: base}}
+	segs := []Segment{{Dec: 0, Src: int32(base)}}
 	cursor := 0
 	lineOff := 0
 	for lineOff <= len(region) {
@@ -588,7 +588,7 @@ func MatchLines(region []byte, base int, text string) []Segment {
 			}
 			if i := strings.Index(window, string(content)); i >= 0 {
 				srcOff := base + lineOff + (len(line) - len(bytes.TrimLeft(line, " \t")))
-				segs = append(segs, Segment{Dec: cursor + i, Src: srcOff})
+				segs = append(segs, Segment{Dec: int32(cursor + i), Src: int32(srcOff)})
 				cursor += i + len(content)
 			}
 		}
