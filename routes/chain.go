@@ -75,10 +75,10 @@ func NewChains(g *graph.Graph) *Chains {
 	// with the services' indices (the algorithms below then look no
 	// service up in a map).
 	edge := func(i int, r *Route) {
-		r.from, r.to = i+1, 0
+		r.from, r.to = int32(i+1), 0
 		if r.To != nil {
 			j := c.index[r.To]
-			r.to = j + 1
+			r.to = int32(j + 1)
 			c.out[i] = append(c.out[i], r)
 			c.in[j] = append(c.in[j], r)
 		}
@@ -242,7 +242,7 @@ func (c *Chains) components() {
 	for v, routes := range c.out {
 		for _, r := range routes {
 			if !r.Loopback() {
-				adj[v] = append(adj[v], r.to-1)
+				adj[v] = append(adj[v], int(r.to-1))
 			}
 		}
 	}

@@ -14,9 +14,6 @@ type Route struct {
 	Backend *graph.Backend
 	// Address is the backend's address, normalised (lower case, no port).
 	Address string
-	// ToFastly reports that the address reaches Fastly: it is an exact
-	// domain of an analysed service or a Fastly hostname.
-	ToFastly bool
 	// AddressDomain is the analysed domain the address names, if any.
 	AddressDomain *graph.Domain
 	// Host is the Host header the request carries, normalised; empty when
@@ -41,17 +38,24 @@ type Route struct {
 	// ToDomain is the domain of To that the Host matched (nil for
 	// HostFromClient, where the client's Host picks one of From's domains).
 	ToDomain *graph.Domain
+	// Exit is the path that switches, on a shield-switch edge
+	// (ViaShield).
+	Exit *graph.Exit
+
+	// from and to are 1 + the indices of From and To in the graph's
+	// services, once Chains has placed the route (0: not placed).
+	// (They and the flags come last, together: 144 bytes a route, not
+	// 160.)
+	from, to int32
+	// ToFastly reports that the address reaches Fastly: it is an exact
+	// domain of an analysed service or a Fastly hostname.
+	ToFastly bool
 	// ViaShield marks a shield-switch edge: the VCL sets the Host under
 	// req.backend.is_shield, so the request goes to the backend's shield
 	// POP with that Host and is handled there by the service it names
 	// (Fastly's "switching services while shielding"). Address is then
 	// the shield POP, and Exit the path that switches.
 	ViaShield bool
-	Exit      *graph.Exit
-
-	// from and to are 1 + the indices of From and To in the graph's
-	// services, once Chains has placed the route (0: not placed).
-	from, to int
 }
 
 // Loopback reports whether the route returns to its own service only
@@ -61,8 +65,45 @@ func (r *Route) Loopback() bool { return r.To != nil && r.HostSource == vclmodel
 
 // DomainIndex finds the analysed domain a hostname routes to.
 type DomainIndex struct {
-	exact    map[string][]*graph.Domain
-	wildcard map[string][]*graph.Domain // "*.example.com" under "example.com"
+	exact    names
+	wildcard names // "*.example.com" under "example.com"
+}
+
+// names indexes domains by name: the first domain of each name by its
+// place in all, and the names declared more than once, with all their
+// domains, in more. (A map of each name to its list held a slice header
+// and a one-element list a domain: 16,000 services' 3.3 MB, twice this.)
+type names struct {
+	first map[string]int32
+	all   []*graph.Domain
+	more  map[string][]*graph.Domain
+}
+
+func (ns *names) add(name string, d *graph.Domain) {
+	i, ok := ns.first[name]
+	if !ok {
+		ns.first[name] = int32(len(ns.all))
+		ns.all = append(ns.all, d)
+		return
+	}
+	if ns.more == nil {
+		ns.more = map[string][]*graph.Domain{}
+	}
+	if ns.more[name] == nil {
+		ns.more[name] = []*graph.Domain{ns.all[i]}
+	}
+	ns.more[name] = append(ns.more[name], d)
+}
+
+// get returns the domains of a name, in declaration order.
+func (ns *names) get(name string) []*graph.Domain {
+	if ds, ok := ns.more[name]; ok {
+		return ds
+	}
+	if i, ok := ns.first[name]; ok {
+		return ns.all[i : i+1 : i+1]
+	}
+	return nil
 }
 
 // NewDomainIndex indexes the known domains of services.
@@ -71,7 +112,7 @@ func NewDomainIndex(services []*graph.Service) *DomainIndex {
 	for _, s := range services {
 		n += len(s.Domains)
 	}
-	ix := &DomainIndex{exact: make(map[string][]*graph.Domain, n), wildcard: map[string][]*graph.Domain{}}
+	ix := &DomainIndex{exact: names{first: make(map[string]int32, n), all: make([]*graph.Domain, 0, n)}, wildcard: names{first: map[string]int32{}}}
 	for _, s := range services {
 		for _, d := range s.Domains {
 			if !d.Name.Known() {
@@ -82,9 +123,9 @@ func NewDomainIndex(services []*graph.Service) *DomainIndex {
 				continue // an empty domain (a placeholder) routes nothing
 			}
 			if rest, ok := strings.CutPrefix(name, "*."); ok {
-				ix.wildcard[rest] = append(ix.wildcard[rest], d)
+				ix.wildcard.add(rest, d)
 			} else {
-				ix.exact[name] = append(ix.exact[name], d)
+				ix.exact.add(name, d)
 			}
 		}
 	}
@@ -101,11 +142,11 @@ func (ix *DomainIndex) Lookup(host string) *graph.Domain { return ix.lookupFrom(
 // lookupFrom is Lookup for a request a service sends: only domains of the
 // sender's scope are reached (any scope when from is nil).
 func (ix *DomainIndex) lookupFrom(host string, from *graph.Service) *graph.Domain {
-	if d := firstIn(ix.exact[host], from); d != nil {
+	if d := firstIn(ix.exact.get(host), from); d != nil {
 		return d
 	}
 	if i := strings.IndexByte(host, '.'); i > 0 {
-		return firstIn(ix.wildcard[host[i+1:]], from)
+		return firstIn(ix.wildcard.get(host[i+1:]), from)
 	}
 	return nil
 }
@@ -126,9 +167,9 @@ func firstIn(ds []*graph.Domain, from *graph.Service) *graph.Domain {
 func (ix *DomainIndex) Exact(name string) []*graph.Domain {
 	name = graph.NormalizeHost(name)
 	if rest, ok := strings.CutPrefix(name, "*."); ok {
-		return ix.wildcard[rest]
+		return ix.wildcard.get(rest)
 	}
-	return ix.exact[name]
+	return ix.exact.get(name)
 }
 
 // Resolve works out where a backend's requests go.
@@ -147,7 +188,7 @@ func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
 	// An address counts as a service's only when it is one of its exact
 	// domains: a wildcard domain routes Hosts, but DNS may send any name
 	// under it to an origin outside Fastly.
-	r.AddressDomain = firstIn(ix.exact[r.Address], b.Service)
+	r.AddressDomain = firstIn(ix.exact.get(r.Address), b.Service)
 	r.ToFastly = r.AddressDomain != nil || graph.IsFastlyHostname(r.Address)
 	h := vclmodel.EffectiveHost(b)
 	r.HostSource, r.Host, r.HostPos, r.HostEnd, r.PartialSet, r.ClientExit = h.Source, h.Host, h.Pos, h.End, h.MissingIn, h.ClientExit
