@@ -562,7 +562,9 @@ func jsonDecode(src []byte, seg Segment, i int) (off, dec int) {
 // FieldSetter writes a field into a configuration object in the syntax of
 // the file that declares it (JSON, YAML, HCL). It replaces the field's
 // value when the field exists and inserts it otherwise, keeping the file's
-// indentation.
+// indentation. obj is the object's span (a Backend's Span): one setter
+// may serve every object of a file, found by its span, so that an
+// object that is never fixed (most) costs no setter of its own.
 type FieldSetter interface {
-	SetField(name, value string) []analysis.TextEdit
+	SetField(obj Span, name, value string) []analysis.TextEdit
 }

@@ -153,6 +153,6 @@ func joinElided(parts []string) string {
 // backend's block.
 func setFix(pass *analysis.Pass, b *graph.Backend, field, value string) analysis.SuggestedFix {
 	return analyzer.LazyFix(pass, fmt.Sprintf("set %s = %q", field, value), func() []analysis.TextEdit {
-		return b.Setter.SetField(field, value)
+		return b.Setter.SetField(b.Span, field, value)
 	})
 }

@@ -386,6 +386,9 @@ func parsePart(jp *tree.JSONParser, p tree.Part, depth int) (*tree.Node, error) 
 // failure is returned.
 func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, error)) error {
 	run := fragmentSize(n, unit, runtime.GOMAXPROCS(0))
+	if l.syntax == tree.JSON || l.outline != nil {
+		l.setter(nil) // one for the file's every fragment
+	}
 	frags := make([]*graph.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
 	var next atomic.Int64
@@ -399,7 +402,7 @@ func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, err
 					return
 				}
 				frag := l.g.Fragment()
-				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline}
+				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: l.shared}
 				for i := k * run; i < min(n, (k+1)*run); i++ {
 					node, err := item(i)
 					if err != nil {
@@ -516,6 +519,9 @@ type loader struct {
 	// layout when a fix asks for it.
 	outline *tree.YAMLOutline
 	src     apiSource // source's
+	// shared is the setter of every backend of a JSON or streamed YAML
+	// file (setter).
+	shared *setter
 }
 
 func (l *loader) problem(off, end int, msg string) {
@@ -822,36 +828,43 @@ func linkSeen(keys map[string]bool, link *graph.Link, id string) bool {
 	return false
 }
 
-// setter edits a backend object of an export file. The object's layout
-// is read again from the source when a fix is asked for (most backends
-// never need one): a JSON object parsed from its offset, a streamed YAML
-// one with its item. A YAML file parsed whole keeps its objects' layouts,
-// since YAML cannot be parsed from the middle of a document.
+// setter edits backend objects of an export file. An object's layout is
+// read again from the source when a fix is asked for (most backends never
+// need one): a JSON object parsed from its offset, a streamed YAML one
+// with its item; one setter serves every object of such a file, found by
+// its span. A YAML file parsed whole keeps its objects' layouts (obj),
+// since YAML cannot be parsed from the middle of a document: a setter per
+// object.
 type setter struct {
 	f       *graph.File
 	syntax  tree.Syntax
-	off     int               // the object's offset
 	outline *tree.YAMLOutline // the streamed YAML file's
 	obj     *tree.Layout      // the whole-parsed YAML object's layout
 }
 
 func (l *loader) setter(n *tree.Node) *setter {
-	if l.syntax == tree.JSON || l.outline != nil {
-		return &setter{f: l.f, syntax: l.syntax, off: n.Off, outline: l.outline}
+	if l.syntax == tree.JSON || l.outline != nil { // n is not needed
+		if l.shared == nil {
+			l.shared = &setter{f: l.f, syntax: l.syntax, outline: l.outline}
+		}
+		return l.shared
 	}
 	return &setter{f: l.f, syntax: l.syntax, obj: tree.LayoutOf(n)}
 }
 
-func (s *setter) SetField(name, value string) []analysis.TextEdit {
+func (s *setter) SetField(at graph.Span, name, value string) []analysis.TextEdit {
 	obj := s.obj
+	off := int(at.Pos) - s.f.TF.Base()
 	switch {
 	case obj != nil:
+	case off < 0 || off >= s.f.Len():
+		return nil
 	case s.outline != nil:
-		if obj = s.outline.LayoutAt(s.off); obj == nil {
+		if obj = s.outline.LayoutAt(off); obj == nil {
 			return nil
 		}
 	default:
-		n, _, err := tree.ParseJSONAt(s.f.Content, s.off, 0)
+		n, _, err := tree.ParseJSONAt(s.f.Content, off, 0)
 		if err != nil || n.Kind != tree.Object {
 			return nil // the object parsed when it was loaded; a source changed since has no fix
 		}

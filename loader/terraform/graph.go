@@ -478,7 +478,7 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 	be := schema.New[graph.Backend](schema.Backend, l.source(bb), l.blockSpan(bb))
 	be.Service = s
 	if bb.static {
-		be.Setter = l.setter(bb)
+		be.Setter = l.setter(bb, be.Span)
 	}
 	be.Refs = references(bb.attrs["address"], bb.attrs["override_host"])
 	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", l.objectName(bb.attrs["name"], be.Name)), map[string]*evalAttr{

@@ -203,6 +203,8 @@ type loader struct {
 	claims map[string]string
 	// next gathers the next provider's explicit family for joinNext.
 	next nextEstate
+	// fileSetters are the setters files' backend blocks share (setter).
+	fileSetters map[*graph.File]*hclSetter
 }
 
 func (l *loader) readFile(path string) ([]byte, error) {

@@ -13,10 +13,13 @@ import (
 	"github.com/chainlint/chainlint/graph"
 )
 
-// hclSetter sets attributes of one static nested block (a backend) with
+// hclSetter sets attributes of a static nested block (a backend) with
 // hclwrite, on the block's own bytes: the block is cut out, edited,
 // formatted and put back with its indentation, so an edit costs what the
-// block costs (not the file) and the rest of the file is untouched.
+// block costs (not the file) and the rest of the file is untouched. A
+// block whose attributes are all literals needs nothing of its own: one
+// setter of its file serves every such block, found by its span (start
+// < 0).
 type hclSetter struct {
 	f          *graph.File
 	start, end int // the block's bytes: from its type keyword to its '}'
@@ -32,7 +35,8 @@ type setterExpr struct {
 	from, to    int // the expression's bytes in the file
 }
 
-func (l *loader) setter(b *evalBlock) graph.FieldSetter {
+// setter returns the setter of a static backend block that spans span.
+func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 	f := l.g.Files.Get(b.block.DefRange.Filename)
 	if b.raw == nil {
 		return nil
@@ -59,10 +63,30 @@ func (l *loader) setter(b *evalBlock) graph.FieldSetter {
 		}
 		s.exprs = append(s.exprs, setterExpr{name: name, value: a.val.AsString(), from: r.Start.Byte, to: r.End.Byte})
 	}
+	if base := f.TF.Base(); len(s.exprs) == 0 && int(span.Pos)-base == s.start && int(span.End)-base == s.end {
+		if l.fileSetters == nil {
+			l.fileSetters = map[*graph.File]*hclSetter{}
+		}
+		shared := l.fileSetters[f]
+		if shared == nil {
+			shared = &hclSetter{f: f, start: -1}
+			l.fileSetters[f] = shared
+		}
+		return shared
+	}
 	return s
 }
 
-func (s *hclSetter) SetField(name, value string) []analysis.TextEdit {
+func (s *hclSetter) SetField(obj graph.Span, name, value string) []analysis.TextEdit {
+	if s.start < 0 { // the file's: the block is obj
+		base := s.f.TF.Base()
+		own := *s
+		own.start, own.end = int(obj.Pos)-base, int(obj.End)-base
+		if own.start < 0 {
+			return nil
+		}
+		s = &own
+	}
 	if s.end > s.f.Len() || s.start >= s.end {
 		return nil
 	}
