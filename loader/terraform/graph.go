@@ -887,6 +887,9 @@ func literalEnd(e hcl.Expression) string {
 // heredoc or string that holds it.
 func (l *loader) text(a *evalAttr) graph.Text {
 	f := l.str(a)
+	if f.Known() {
+		f.Value = l.internText(f.Value)
+	}
 	t := graph.Text{Field: f}
 	if !f.Known() {
 		return t
@@ -918,6 +921,29 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	t.Map = &graph.TextMap{Runs: runs}
 	return t
 }
+
+// internText returns one copy of each distinct text of internMin bytes or
+// more: a module's snippets and conditions evaluate to the same VCL for
+// every instance, and each evaluation is a new string (16,000 services of
+// the synthetic estate held 2.8 MB of snippet text, 1.1 MB of it
+// distinct).
+func (l *loader) internText(s string) string {
+	if len(s) < internMin {
+		return s
+	}
+	if t, ok := l.texts[s]; ok {
+		return t
+	}
+	if l.texts == nil {
+		l.texts = map[string]string{}
+	}
+	l.texts[s] = s
+	return s
+}
+
+// internMin is the shortest text internText keeps one copy of: below it,
+// a map entry costs what a copy does.
+const internMin = 64
 
 // references lists the resources ("type.name") and modules
 // ("module.name") attributes' expressions refer to.

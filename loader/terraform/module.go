@@ -205,6 +205,8 @@ type loader struct {
 	next nextEstate
 	// fileSetters are the setters files' backend blocks share (setter).
 	fileSetters map[*graph.File]*hclSetter
+	// texts are the long texts read, one copy of each (internText).
+	texts map[string]string
 }
 
 func (l *loader) readFile(path string) ([]byte, error) {
