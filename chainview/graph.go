@@ -114,7 +114,7 @@ func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) st
 	for i, s := range c.Graph.Services {
 		ids[s] = fmt.Sprintf("s%d", i)
 		pos := c.Graph.Files.Position(s.Pos)
-		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: string(s.Platform), File: rel(pos.Filename), Line: pos.Line,
+		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: s.Platform.String(), File: rel(pos.Filename), Line: pos.Line,
 			Errors: errorsOf[s.Label()], Warnings: warningsOf[s.Label()], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[[2]string{s.Label(), ""}], "\n"),
 			Backends: []GraphBackend{}})
 	}
@@ -207,7 +207,7 @@ func (g *Graph) Write(w io.Writer, format string) error {
 
 // PlatformName is how a platform reads in pictures: "Compute" or "VCL".
 func PlatformName(p string) string {
-	if p == string(graph.PlatformCompute) {
+	if p == graph.PlatformCompute.String() {
 		return "Compute"
 	}
 	return "VCL"

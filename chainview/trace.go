@@ -120,7 +120,7 @@ func NewRequestTrace(c *routes.Chains, profile analyzer.Profile, host, path stri
 	var walk func(s *graph.Service, spent []Used, onPath map[*graph.Service]bool) *Visit
 	walk = func(s *graph.Service, spent []Used, onPath map[*graph.Service]bool) *Visit {
 		visits++
-		v := &Visit{Service: s.Label(), Platform: string(s.Platform)}
+		v := &Visit{Service: s.Label(), Platform: s.Platform.String()}
 		backends, dynamic := candidates(s, req, exitsOf(s))
 		v.Dynamic = dynamic
 		onPath[s] = true

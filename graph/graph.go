@@ -9,14 +9,26 @@ import (
 	"github.com/chainlint/chainlint/internal/memo"
 )
 
-// Platform is the kind of Fastly service.
-type Platform string
+// Platform is the kind of Fastly service (one byte: a service's flags
+// and numbers share a word).
+type Platform uint8
 
 // The two platforms a Fastly service runs on. The API spells Compute "wasm".
 const (
-	PlatformVCL     Platform = "vcl"
-	PlatformCompute Platform = "compute"
+	PlatformVCL Platform = iota + 1
+	PlatformCompute
 )
+
+// String is the platform's name, "vcl" or "compute" ("" for none).
+func (p Platform) String() string {
+	switch p {
+	case PlatformVCL:
+		return "vcl"
+	case PlatformCompute:
+		return "compute"
+	}
+	return ""
+}
 
 // Field is one configuration value together with where it was written.
 // A field that is absent from the source has Set == false and no position.
@@ -56,9 +68,6 @@ type Service struct {
 	Span
 	ID       Field[string]
 	Name     Field[string]
-	Platform Platform
-	// Version is the analysed version number (0 when the source has none).
-	Version  int
 	Domains  []*Domain
 	Backends []*Backend
 	Snippets []*Snippet
@@ -78,18 +87,13 @@ type Service struct {
 	// Project is the Compute project (fastly.toml and its code) that
 	// deploys to the service, when one was found.
 	Project *Project
-	// Package is the absolute path of the package a Compute service
-	// deploys (Terraform's package { filename }, or the file its
-	// source_code_hash hashes), positioned at the attribute: a Compute
-	// project whose directory holds it is this service's.
-	Package Field[string]
 	// Terraform is what a Terraform declaration says of the service that
 	// the API does not hold (nil from other sources).
 	Terraform *TerraformInfo
-	// Staged is set when the configuration stages the service's version
-	// (the next Terraform provider's fastly_service_version_stage action,
-	// or stage = true): it names what stages it, positioned there.
-	Staged Field[string]
+	// Deploy is what a Terraform configuration says of how the service is
+	// deployed: the package it uploads, what stages it. Nil when it says
+	// neither (most services): read it with Package and Staged.
+	Deploy *Deploy
 	// File is the name of the file that declares the service.
 	File string
 	// Dictionaries are the names of the service's own edge dictionaries
@@ -97,7 +101,10 @@ type Service struct {
 	// code opens one as a config store (ConfigStore::open, as Dictionary
 	// did), with no resource link. DictionaryUnknown reports one whose
 	// name is known only at apply time.
-	Dictionaries      []string
+	Dictionaries []string
+	// Version is the analysed version number (0 when the source has none).
+	Version           int32
+	Platform          Platform
 	DictionaryUnknown bool
 	// Scope isolates the service's chain: its backends reach only domains
 	// of services of the same scope, and its domains are duplicates only
@@ -107,6 +114,47 @@ type Service struct {
 	// examples): the services of each of its files are scoped to that
 	// file (its name), and those of a module a file calls to the file.
 	Scope string
+}
+
+// Deploy is how a Terraform configuration deploys a service, beyond
+// its configuration (a pointer of Service's: few services have one, and
+// a service is 64 bytes smaller for it).
+type Deploy struct {
+	// Package is the absolute path of the package a Compute service
+	// deploys (Terraform's package { filename }, or the file its
+	// source_code_hash hashes), positioned at the attribute: a Compute
+	// project whose directory holds it is this service's.
+	Package Field[string]
+	// Staged is set when the configuration stages the service's version
+	// (the next Terraform provider's fastly_service_version_stage action,
+	// or stage = true): it names what stages it, positioned there.
+	Staged Field[string]
+}
+
+// Package is the package the service deploys (Deploy.Package); unset
+// when the configuration names none.
+func (s *Service) Package() Field[string] {
+	if s.Deploy == nil {
+		return Field[string]{}
+	}
+	return s.Deploy.Package
+}
+
+// Staged names what stages the service's version (Deploy.Staged); unset
+// when nothing does.
+func (s *Service) Staged() Field[string] {
+	if s.Deploy == nil {
+		return Field[string]{}
+	}
+	return s.Deploy.Staged
+}
+
+// Deploys returns s.Deploy, made when it is nil, for a loader to fill.
+func (s *Service) Deploys() *Deploy {
+	if s.Deploy == nil {
+		s.Deploy = &Deploy{}
+	}
+	return s.Deploy
 }
 
 // TerraformInfo is a Terraform service resource's address, activation

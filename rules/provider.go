@@ -178,13 +178,13 @@ Good:
 
 func runStagedChain(pass *analysis.Pass) (any, error) {
 	services := analyzer.GraphOf(pass).Services
-	if !slices.ContainsFunc(services, func(s *graph.Service) bool { return s.Staged.Set }) {
+	if !slices.ContainsFunc(services, func(s *graph.Service) bool { return s.Staged().Set }) {
 		return nil, nil // most estates: nothing is staged
 	}
 	type link struct{ other, dir string }
 	chained := map[*graph.Service]link{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if r.To == nil || r.To == r.From || !r.From.Staged.Set && !r.To.Staged.Set {
+		if r.To == nil || r.To == r.From || !r.From.Staged().Set && !r.To.Staged().Set {
 			continue
 		}
 		if _, ok := chained[r.From]; !ok {
@@ -196,12 +196,12 @@ func runStagedChain(pass *analysis.Pass) (any, error) {
 	}
 	for _, s := range services {
 		c, ok := chained[s]
-		if !s.Staged.Set || !ok {
+		if !s.Staged().Set || !ok {
 			continue
 		}
-		pass.Report(analysis.Diagnostic{Pos: s.Staged.Pos, End: s.Staged.End,
+		pass.Report(analysis.Diagnostic{Pos: s.Staged().Pos, End: s.Staged().End,
 			Message: fmt.Sprintf("%s stages service %q, which %s service %q: service chaining is not supported in staging, so the staged version is not tested as the chain runs it; activate the chain's services in order instead, or stage a service outside the chain",
-				s.Staged.Value, s.Label(), c.dir, c.other)})
+				s.Staged().Value, s.Label(), c.dir, c.other)})
 	}
 	return nil, nil
 }

@@ -232,7 +232,7 @@ func (p *project) join() (s *graph.Service, joined bool) {
 	// the project's build, whatever the names say.
 	if dir := realDir(p.dir); dir != "" {
 		for _, s := range p.g.Services {
-			if s.Platform == graph.PlatformCompute && s.Package.Value != "" && within(dir, s.Package.Value) {
+			if s.Platform == graph.PlatformCompute && s.Package().Value != "" && within(dir, s.Package().Value) {
 				return s, true
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -700,8 +701,8 @@ func (l *loader) service(n *tree.Node) {
 		s.Platform = graph.PlatformVCL
 	}
 	if version != nil {
-		if v, ok := version.Get("number").Int(); ok {
-			s.Version = v
+		if v, ok := version.Get("number").Int(); ok && v >= 0 && v <= math.MaxInt32 {
+			s.Version = int32(v)
 		}
 		for _, d := range l.list(version, schema.Domain.List, schema.Domain.Name) {
 			dom := schema.New[graph.Domain](schema.Domain, l.source(d), l.span(d))

@@ -368,7 +368,7 @@ func (l *loader) service(inst *instance) *graph.Service {
 	}
 	s.Terraform = &graph.TerraformInfo{Address: inst.addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
 	if st := l.flag(b.attrs["stage"]); st.Known() && st.Value {
-		s.Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
+		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
 	}
 	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
 	for _, d := range b.blocks["domain"] {
@@ -409,7 +409,7 @@ func (l *loader) service(inst *instance) *graph.Service {
 		s.Links = append(s.Links, l.readLink(s, inst, lb))
 	}
 	for _, pb := range b.blocks["package"] {
-		s.Package = l.packagePath(inst, pb)
+		s.Deploys().Package = l.packagePath(inst, pb)
 	}
 	for _, db := range b.blocks["dictionary"] {
 		if name := l.str(db.attrs["name"]); name.Known() {

@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"go/token"
+	"math"
 	"math/big"
 	"path/filepath"
 	"sort"
@@ -330,12 +331,12 @@ func (n *nextEstate) join(g *graph.Graph, skipped func(pos, end token.Pos, msg s
 		}
 		switch a.typ {
 		case "fastly_service_version_stage":
-			if !ns.svc.Staged.Set {
-				ns.svc.Staged = graph.Field[string]{Value: a.addr, Set: true, Pos: a.span.Pos, End: a.span.End}
+			if !ns.svc.Staged().Set {
+				ns.svc.Deploys().Staged = graph.Field[string]{Value: a.addr, Set: true, Pos: a.span.Pos, End: a.span.End}
 			}
 		case "fastly_service_compute_package_upload":
-			if a.filename.Known() && !ns.svc.Package.Known() {
-				ns.svc.Package = a.filename
+			if a.filename.Known() && !ns.svc.Package().Known() {
+				ns.svc.Deploys().Package = a.filename
 			}
 		}
 	}
@@ -438,8 +439,8 @@ func (n *nextEstate) attachVersion(g *graph.Graph, ns *nextService) string {
 		kept = append(kept, o)
 		attachObject(s, o)
 	}
-	if best >= 0 {
-		s.Version = best
+	if best >= 0 && best <= math.MaxInt32 {
+		s.Version = int32(best)
 	}
 	if len(ns.objects) == 0 {
 		return ns.addr + " (no versioned resource names it)"

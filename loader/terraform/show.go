@@ -211,11 +211,11 @@ func (s *showLoader) resource(r *tree.Node) {
 	if canonical(typ.Text) == "fastly_service_compute" {
 		svc.Platform = graph.PlatformCompute
 	}
-	if v, err := strconv.Atoi(s.field(values, unknown, "active_version").Value); err == nil {
-		svc.Version = v
+	if v, err := strconv.ParseInt(s.field(values, unknown, "active_version").Value, 10, 32); err == nil && v >= 0 {
+		svc.Version = int32(v)
 	}
 	if st := s.flag(values, unknown, "stage"); st.Known() && st.Value {
-		svc.Staged = graph.Field[string]{Value: addr.Text + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
+		svc.Deploys().Staged = graph.Field[string]{Value: addr.Text + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
 	}
 	p := r.Get("provider_name")
 	s.next.add(&nextService{svc: svc, typ: typ.Text, addr: addr.Text, nested: hasBlocks(values),

@@ -38,16 +38,16 @@ func dump(g *graph.Graph, base string) string {
 		if s.Version != 0 {
 			fmt.Fprintf(&b, "  version %d\n", s.Version)
 		}
-		if s.Package.Set {
-			p := s.Package
+		if s.Package().Set {
+			p := s.Package()
 			abs, _ := filepath.Abs(base)
 			if rel, err := filepath.Rel(abs, p.Value); err == nil && filepath.IsAbs(p.Value) {
 				p.Value = filepath.ToSlash(rel)
 			}
 			fmt.Fprintf(&b, "  package %s\n", pos(p))
 		}
-		if s.Staged.Set {
-			fmt.Fprintf(&b, "  staged by %s\n", pos(s.Staged))
+		if s.Staged().Set {
+			fmt.Fprintf(&b, "  staged by %s\n", pos(s.Staged()))
 		}
 		if s.Scope != "" {
 			rel, _ := filepath.Rel(base, s.Scope)
