@@ -135,7 +135,7 @@ func isBetaSource(src string) bool {
 // read), what the join needs. Positions are the graph's, so both readers
 // share the join.
 type nextEstate struct {
-	services map[string]*nextService // by (stand-in) ID
+	services map[string]*nextService // by (stand-in) ID, made by join
 	order    []*nextService
 	objects  []*nextObject
 	actions  []*nextAction
@@ -199,10 +199,6 @@ func (l *loader) addNextService(s *graph.Service, inst *instance) {
 }
 
 func (n *nextEstate) add(ns *nextService) {
-	if n.services == nil {
-		n.services = map[string]*nextService{}
-	}
-	n.services[ns.svc.ID.Value] = ns
 	n.order = append(n.order, ns)
 }
 
@@ -309,6 +305,13 @@ func (n *nextEstate) join(g *graph.Graph, skipped func(pos, end token.Pos, msg s
 			}
 		}
 		return
+	}
+	// The services by ID, made only now: the current provider's estate
+	// (returned above) needs none, and it held an entry a service while
+	// the load went on.
+	n.services = make(map[string]*nextService, len(n.order))
+	for _, ns := range n.order {
+		n.services[ns.svc.ID.Value] = ns
 	}
 	stubs := map[string]*nextService{}
 	for _, o := range n.objects {

@@ -499,8 +499,9 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 		ev.insts = nil
 		if e.depth == 0 {
 			// A root module is evaluated once: nothing reads the text
-			// again. (A module's resources are evaluated per call.)
-			it.res.src.text = nil
+			// or its references again. (A module's resources are
+			// evaluated per call.)
+			it.res.src.text, it.res.src.refs, it.refs = nil, nil, nil
 		}
 	}
 	e.res[it.res] = ev
