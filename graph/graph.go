@@ -276,11 +276,6 @@ type VCLFacts struct {
 	HostSets []*HostSet
 	// BackendSelects are static "set req.backend = F_x;" statements.
 	BackendSelects []*BackendSelect
-	// HashCustom locates custom vcl_hash code (nil when the default key
-	// is used); HashKey fingerprints that code, so two services' keys can
-	// be compared.
-	HashCustom *Span
-	HashKey    string
 	// HeaderSets are request headers set to a literal on the way to a
 	// backend (bereq.http.X, or req.http.X); HeaderChecks are request
 	// headers compared with a literal in vcl_recv where a mismatch is
@@ -306,8 +301,6 @@ type VCLFacts struct {
 	// once, at its first place.
 	ForwardedHeaders []HeaderName
 	GuardHeaders     []HeaderName
-	// LiteralKeys locate digest.hmac_* calls keyed by a string literal.
-	LiteralKeys []*LiteralKey
 	// Exits are the ways a request leaves the service for a backend, as
 	// the request-flow model (package vclmodel) runs the effective VCL:
 	// custom VCL with snippets at their #FASTLY macros by priority, or
@@ -325,12 +318,75 @@ type VCLFacts struct {
 	// ContentUnknown reports custom VCL or a snippet whose content is
 	// known only at apply time: the Host the VCL sends is then unknown.
 	ContentUnknown bool
+	// Rare holds what few services' VCL has: nil for most (read it with
+	// HashCustom, HashKey, LiteralKeys, Unrendered and MissingSubs).
+	Rare *VCLRare
+}
+
+// VCLRare is what few services' VCL has, apart from VCLFacts so that a
+// service's facts are 96 bytes smaller.
+type VCLRare struct {
+	// HashCustom locates custom vcl_hash code (nil when the default key
+	// is used); HashKey fingerprints that code, so two services' keys can
+	// be compared.
+	HashCustom *Span
+	HashKey    string
+	// LiteralKeys locate digest.hmac_* calls keyed by a string literal.
+	LiteralKeys []*LiteralKey
 	// Unrendered are snippets of a subroutine type whose #FASTLY macro the
 	// custom VCL lacks: Fastly never renders them.
 	Unrendered []*Snippet
 	// MissingSubs are the subroutines of Unrendered snippets that the
 	// custom VCL does not define at all (by name: "recv").
 	MissingSubs []string
+}
+
+// WithRare returns f.Rare, made when it is nil, for the VCL model to fill.
+func (f *VCLFacts) WithRare() *VCLRare {
+	if f.Rare == nil {
+		f.Rare = &VCLRare{}
+	}
+	return f.Rare
+}
+
+// HashCustom is VCLRare.HashCustom (nil when f has no Rare).
+func (f *VCLFacts) HashCustom() *Span {
+	if f.Rare == nil {
+		return nil
+	}
+	return f.Rare.HashCustom
+}
+
+// HashKey is VCLRare.HashKey.
+func (f *VCLFacts) HashKey() string {
+	if f.Rare == nil {
+		return ""
+	}
+	return f.Rare.HashKey
+}
+
+// LiteralKeys is VCLRare.LiteralKeys.
+func (f *VCLFacts) LiteralKeys() []*LiteralKey {
+	if f.Rare == nil {
+		return nil
+	}
+	return f.Rare.LiteralKeys
+}
+
+// Unrendered is VCLRare.Unrendered.
+func (f *VCLFacts) Unrendered() []*Snippet {
+	if f.Rare == nil {
+		return nil
+	}
+	return f.Rare.Unrendered
+}
+
+// MissingSubs is VCLRare.MissingSubs.
+func (f *VCLFacts) MissingSubs() []string {
+	if f.Rare == nil {
+		return nil
+	}
+	return f.Rare.MissingSubs
 }
 
 // Exit is one path of a request through a VCL service to a backend fetch.

@@ -114,7 +114,7 @@ func runHardcodedSecret(pass *analysis.Pass) (any, error) {
 		if s.VCL == nil {
 			continue
 		}
-		for _, k := range s.VCL.LiteralKeys {
+		for _, k := range s.VCL.LiteralKeys() {
 			pass.Report(analysis.Diagnostic{
 				Pos: k.Pos, End: k.End,
 				Message: fmt.Sprintf("%s in service %q is keyed by a literal: the key is readable by anyone who can read the configuration; look it up from a private edge dictionary or secret store (table.lookup(keys, \"name\"))",
@@ -256,7 +256,7 @@ func hashKey(s *graph.Service) string {
 	if s.VCL == nil {
 		return ""
 	}
-	return s.VCL.HashKey
+	return s.VCL.HashKey()
 }
 
 // neverCaches reports a VCL service whose every path to a backend, as the
@@ -279,7 +279,7 @@ func neverCaches(s *graph.Service) bool {
 func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	for _, s := range c.Graph.Services {
-		if s.Platform != graph.PlatformVCL || s.VCL == nil || s.VCL.HashCustom == nil || neverCaches(s) {
+		if s.Platform != graph.PlatformVCL || s.VCL == nil || s.VCL.HashCustom() == nil || neverCaches(s) {
 			continue
 		}
 		var other *graph.Service
@@ -303,7 +303,7 @@ func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 			how = "a different custom vcl_hash"
 		}
 		pass.Report(analysis.Diagnostic{
-			Pos: s.VCL.HashCustom.Pos, End: s.VCL.HashCustom.End,
+			Pos: s.VCL.HashCustom().Pos, End: s.VCL.HashCustom().End,
 			Message: fmt.Sprintf("service %q keys its cache with a custom vcl_hash while %q, on the same chain (backend %q of %q), uses %s: a URL purge misses one of the copies; use the same vcl_hash in both, or purge by surrogate key",
 				s.Label(), other.Label(), via.Backend.Name.Value, via.From.Label(), how),
 		})

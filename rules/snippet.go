@@ -50,12 +50,12 @@ func runSnippetNotRendered(pass *analysis.Pass) (any, error) {
 		if s.VCL == nil {
 			continue
 		}
-		for _, sn := range s.VCL.Unrendered {
+		for _, sn := range s.VCL.Unrendered() {
 			typ := strings.ToLower(sn.Type.Value)
 			pos, end := at(sn.Name, sn.Span)
 			lacks := fmt.Sprintf("the custom VCL's sub vcl_%s has no \"#FASTLY %s\" line", typ, typ)
 			add := fmt.Sprintf("add \"#FASTLY %s\" to sub vcl_%s", typ, typ)
-			if slices.Contains(s.VCL.MissingSubs, typ) {
+			if slices.Contains(s.VCL.MissingSubs(), typ) {
 				lacks = fmt.Sprintf("the custom VCL defines no sub vcl_%s (and so no \"#FASTLY %s\" line)", typ, typ)
 				add = fmt.Sprintf("add sub vcl_%s with a \"#FASTLY %s\" line", typ, typ)
 			}

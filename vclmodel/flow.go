@@ -284,10 +284,10 @@ func (r *reader) runFlow(fl *flow) bool {
 	for sub, list := range fl.snippets {
 		if fl.hasCustom && !fl.hasMacro(sub) {
 			for _, s := range list {
-				r.facts.Unrendered = append(r.facts.Unrendered, s.snippet)
+				r.facts.WithRare().Unrendered = append(r.facts.Unrendered(), s.snippet)
 			}
 			if len(fl.custom[sub]) == 0 && len(list) > 0 {
-				r.facts.MissingSubs = append(r.facts.MissingSubs, strings.TrimPrefix(sub, "vcl_"))
+				r.facts.WithRare().MissingSubs = append(r.facts.MissingSubs(), strings.TrimPrefix(sub, "vcl_"))
 			}
 		}
 	}

@@ -134,7 +134,7 @@ func findSecrets(g *graph.Graph) {
 		if s.VCL == nil {
 			continue
 		}
-		for _, k := range s.VCL.LiteralKeys {
+		for _, k := range s.VCL.LiteralKeys() {
 			g.Secrets = append(g.Secrets, k.Secret)
 		}
 		for _, fp := range s.VCL.HeaderCheckPrints {
@@ -732,13 +732,13 @@ func (r *reader) scanAll() {
 			ctx = c // a custom sub runs in the subroutine that calls it
 		}
 		for _, b := range r.subs[name] {
-			if name == "vcl_hash" && customHash(b.stmts) && r.facts.HashCustom == nil {
+			if name == "vcl_hash" && customHash(b.stmts) && r.facts.HashCustom() == nil {
 				sp := r.span(b.src, b.stmts[0])
-				r.facts.HashCustom = &sp
+				r.facts.WithRare().HashCustom = &sp
 				pos, _ := b.stmts[0].Span()
 				_, end := b.stmts[len(b.stmts)-1].Span()
 				key := fingerprint(strings.Join(strings.Fields(b.src.text.Value[pos:end]), " "))
-				r.facts.HashKey = hex.EncodeToString(key[:])
+				r.facts.WithRare().HashKey = hex.EncodeToString(key[:])
 			}
 			r.scanStmts(b.src, ctx, b.stmts)
 		}
@@ -902,7 +902,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.CallExpr:
 		if strings.HasPrefix(e.Func.Name, "digest.hmac_") && len(e.Args) > 0 {
 			if lit, ok := e.Args[0].(*vcl.StringLit); ok && lit.Value != "" {
-				r.facts.LiteralKeys = append(r.facts.LiteralKeys, &graph.LiteralKey{Span: r.span(src, lit), Func: keep(e.Func.Name), Secret: r.valueSpan(src, lit)})
+				r.facts.WithRare().LiteralKeys = append(r.facts.LiteralKeys(), &graph.LiteralKey{Span: r.span(src, lit), Func: keep(e.Func.Name), Secret: r.valueSpan(src, lit)})
 				r.sink.Secrets = append(r.sink.Secrets, r.valueSpan(src, lit))
 			}
 		}
@@ -1060,7 +1060,7 @@ func (r *reader) sortFacts() {
 	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *graph.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.LiteralKeys, func(a, b *graph.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.facts.LiteralKeys(), func(a, b *graph.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b graph.HeaderName) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b graph.HeaderName) int { return cmp.Compare(a.Pos, b.Pos) })
 	r.facts.ForwardedHeaders = slices.Clip(r.facts.ForwardedHeaders)

@@ -110,7 +110,7 @@ sub vcl_hash {
 	if len(v.BackendSelects) != 1 || v.BackendSelects[0].Backend != "F_next" {
 		t.Errorf("selects %+v", v.BackendSelects)
 	}
-	if v.HashCustom == nil {
+	if v.HashCustom() == nil {
 		t.Error("custom vcl_hash not found")
 	}
 	if len(v.HeaderSets) != 1 || v.HeaderSets[0].Header != "edge-auth" || len(v.HeaderChecks) != 1 ||
@@ -120,14 +120,14 @@ sub vcl_hash {
 	if fp := v.HeaderSets[0].Fingerprint; fp == (graph.Fingerprint{}) || bytes.Contains(fp[:], []byte("s3cret")) {
 		t.Error("the fingerprint reveals the literal")
 	}
-	if len(v.LiteralKeys) != 1 || textAt(f, v.LiteralKeys[0].Span) != `"literal-key"` {
-		t.Errorf("literal keys %+v", v.LiteralKeys)
+	if len(v.LiteralKeys()) != 1 || textAt(f, v.LiteralKeys()[0].Span) != `"literal-key"` {
+		t.Errorf("literal keys %+v", v.LiteralKeys())
 	}
 }
 
 func TestDefaultHashIsNotCustom(t *testing.T) {
 	_, s, _ := service(t, "sub vcl_hash {\n  set req.hash += req.url;\n  set req.hash += req.http.host;\n#FASTLY hash\n  return(hash);\n}\n", nil)
-	if s.VCL.HashCustom != nil {
+	if s.VCL.HashCustom() != nil {
 		t.Error("the default hash was taken for a custom one")
 	}
 }
