@@ -247,7 +247,7 @@ func (r *Report) terraformOrder(hc *routes.Chains) {
 				continue
 			}
 			seen[key] = true
-			if !refersTo(rt.Backend.Refs, t.Terraform.Address) && !refersTo(s.Terraform.DependsOn, t.Terraform.Address) {
+			if !refersTo(rt.Backend.Refs(), t.Terraform.Address) && !refersTo(s.Terraform.DependsOn, t.Terraform.Address) {
 				r.ActivationOrder.Unenforced = append(r.ActivationOrder.Unenforced, fmt.Sprintf(
 					"%s after %s: backend %q of %s names %s's address literally and %s has no depends_on on it, so one terraform apply may update them in either order; refer to %s's domain in the address, or add depends_on = [%s]",
 					nm(s), nm(t), rt.Backend.Name.Value, s.Terraform.Address, t.Terraform.Address, s.Terraform.Address, t.Terraform.Address, graph.TerraformAddressBase(t.Terraform.Address)))

@@ -166,6 +166,11 @@ type TerraformInfo struct {
 	// DependsOn lists the resources its depends_on names, as
 	// "type.name" or "module.name".
 	DependsOn []string
+	// BackendRefs are, for each backend whose address or override_host
+	// refers to resources or modules, those ("type.name",
+	// "module.name"): Backend.Refs. (Here, not in every backend: few
+	// backends have any.)
+	BackendRefs map[*Backend][]string
 }
 
 // TerraformAddressBase drops a Terraform address's instance keys:
@@ -231,18 +236,22 @@ type Backend struct {
 	// RequestCondition names the condition under which Fastly's generated
 	// VCL selects the backend ("" for a backend selected by default).
 	RequestCondition Field[string]
-	// FromSetup marks a backend declared in a Compute project's [setup].
-	FromSetup bool
 	// VCL is what a VCL backend declaration says beyond the API's
 	// fields; nil for a backend of the API (most of them).
 	VCL *VCLBackend
 	// Setter writes new fields into the backend's declaration, in the
 	// syntax of its file. Nil when the source cannot be edited mechanically.
 	Setter FieldSetter
-	// Refs are the Terraform resources and modules its address and
-	// override_host refer to ("type.name", "module.name"): Terraform
-	// orders an apply by them.
-	Refs []string
+}
+
+// Refs are the Terraform resources and modules the backend's address and
+// override_host refer to ("type.name", "module.name"): Terraform orders
+// an apply by them (TerraformInfo.BackendRefs).
+func (b *Backend) Refs() []string {
+	if b.Service == nil || b.Service.Terraform == nil {
+		return nil
+	}
+	return b.Service.Terraform.BackendRefs[b]
 }
 
 // VCLBackend holds the fields only a VCL backend declaration has.
@@ -620,9 +629,6 @@ type Link struct {
 	Name         Field[string]
 	ResourceID   Field[string]
 	ResourceType Field[string]
-	// FromSetup marks a store declared in a Compute project's [setup],
-	// which the Fastly CLI links under the same name.
-	FromSetup bool
 }
 
 // StoreType is the kind of a shared store, spelled as the API spells it.

@@ -284,7 +284,7 @@ func (p *project) setup(s *graph.Service) {
 			}
 			name := p.keyField(fl)
 			s.Links = append(s.Links, &graph.Link{
-				Span: graph.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
+				Span: graph.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name,
 				ResourceType: graph.Field[string]{Value: string(typ), Set: true, Pos: name.Pos, End: name.End},
 			})
 		}
@@ -300,7 +300,7 @@ func (p *project) setup(s *graph.Service) {
 				continue
 			}
 			name := p.keyField(fl)
-			b := &graph.Backend{Span: graph.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name, FromSetup: true,
+			b := &graph.Backend{Span: graph.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name,
 				Address: p.field(fl.Value.Get("address"))}
 			// fastly compute deploy sets override_host and ssl_sni_hostname
 			// to the address when it is a hostname, not an IP (the CLI's

@@ -480,7 +480,9 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 	if bb.static {
 		be.Setter = l.setter(bb, be.Span)
 	}
-	be.Refs = references(bb.attrs["address"], bb.attrs["override_host"])
+	if s != nil { // a next-provider backend's are set when it is attached
+		setBackendRefs(s, be, backendRefs(bb))
+	}
 	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", l.objectName(bb.attrs["name"], be.Name)), map[string]*evalAttr{
 		"address": bb.attrs["address"], "override_host": bb.attrs["override_host"], "shield": bb.attrs["shield"],
 		"ssl_cert_hostname": bb.attrs["ssl_cert_hostname"], "ssl_sni_hostname": bb.attrs["ssl_sni_hostname"],
@@ -944,6 +946,23 @@ func (l *loader) internText(s string) string {
 // internMin is the shortest text internText keeps one copy of: below it,
 // a map entry costs what a copy does.
 const internMin = 64
+
+// backendRefs lists the resources and modules a backend block's address
+// and override_host refer to (graph.Backend.Refs).
+func backendRefs(bb *evalBlock) []string {
+	return references(bb.attrs["address"], bb.attrs["override_host"])
+}
+
+// setBackendRefs records refs as be's, a backend of s (Backend.Refs).
+func setBackendRefs(s *graph.Service, be *graph.Backend, refs []string) {
+	if len(refs) == 0 || s.Terraform == nil {
+		return
+	}
+	if s.Terraform.BackendRefs == nil {
+		s.Terraform.BackendRefs = map[*graph.Backend][]string{}
+	}
+	s.Terraform.BackendRefs[be] = refs
+}
 
 // references lists the resources ("type.name") and modules
 // ("module.name") attributes' expressions refer to.

@@ -170,8 +170,9 @@ type nextObject struct {
 	serviceWhy             string
 	servicePos, serviceEnd token.Pos
 	version                cty.Value
-	versionText            string // the version attribute's source, e.g. var.service_version
-	obj                    any    // *analyzer.Domain, *analyzer.Backend, …; nil for nextOther
+	versionText            string   // the version attribute's source, e.g. var.service_version
+	obj                    any      // *analyzer.Domain, *analyzer.Backend, …; nil for nextOther
+	refs                   []string // a backend's (graph.Backend.Refs)
 }
 
 // nextAction is a stage or package-upload action, read.
@@ -242,7 +243,7 @@ func (l *loader) addNextObject(inst *instance, kind nextKind) {
 	case nextDomain:
 		o.obj = l.readDomain(nil, inst, &body)
 	case nextBackend:
-		o.obj = l.readBackend(nil, inst, &body)
+		o.obj, o.refs = l.readBackend(nil, inst, &body), backendRefs(&body)
 	case nextCondition:
 		o.obj = l.readCondition(&body)
 	case nextHeader:
@@ -507,6 +508,7 @@ func attachObject(s *graph.Service, o *nextObject) {
 	case *graph.Backend:
 		x.Service = s
 		s.Backends = append(s.Backends, x)
+		setBackendRefs(s, x, o.refs)
 	case *graph.Condition:
 		s.Conditions = append(s.Conditions, x)
 	case *graph.Header:
