@@ -61,3 +61,29 @@ func TestListTypeErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestVersionNumbers: the version an export names is the service's; a
+// number out of a version's range (negative, past int32, fractional) is
+// not kept: the service has no version number, as when none is given.
+func TestVersionNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		number string
+		want   int32
+	}{
+		{"7", 7},
+		{"2147483647", 2147483647},
+		{"2147483648", 0},
+		{"99999999999999999999", 0},
+		{"-3", 0},
+		{"1.5", 0},
+	} {
+		src := `{"id": "S", "name": "s", "type": "vcl", "active_version": {"number": ` + tt.number + `}}`
+		g := graph.NewGraph()
+		if !Load(g, "e.json", []byte(src), true) || len(g.Services) != 1 {
+			t.Fatalf("%s: not read as one service", tt.number)
+		}
+		if s := g.Services[0]; s.Version != tt.want || s.Platform != graph.PlatformVCL || s.Platform.String() != "vcl" {
+			t.Errorf("number %s: version %d, platform %q; want %d, vcl", tt.number, s.Version, s.Platform, tt.want)
+		}
+	}
+}
