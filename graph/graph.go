@@ -2,6 +2,7 @@ package graph
 
 import (
 	"go/token"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -116,6 +117,16 @@ type Service struct {
 	Scope string
 }
 
+// VersionNumber is n as a Service's Version: 0 (none) when it is out of a
+// version number's range (negative, or past int32), as for a source that
+// names none.
+func VersionNumber(n int64) int32 {
+	if n < 0 || n > math.MaxInt32 {
+		return 0
+	}
+	return int32(n)
+}
+
 // Deploy is how a Terraform configuration deploys a service, beyond
 // its configuration (a pointer of Service's: few services have one, and
 // a service is 64 bytes smaller for it).
@@ -133,21 +144,22 @@ type Deploy struct {
 
 // Package is the package the service deploys (Deploy.Package); unset
 // when the configuration names none.
-func (s *Service) Package() Field[string] {
-	if s.Deploy == nil {
-		return Field[string]{}
-	}
-	return s.Deploy.Package
-}
+func (s *Service) Package() Field[string] { return s.deploy().Package }
 
 // Staged names what stages the service's version (Deploy.Staged); unset
 // when nothing does.
-func (s *Service) Staged() Field[string] {
+func (s *Service) Staged() Field[string] { return s.deploy().Staged }
+
+// deploy is s.Deploy, or noDeploy when it is nil: for reading only.
+func (s *Service) deploy() *Deploy {
 	if s.Deploy == nil {
-		return Field[string]{}
+		return &noDeploy
 	}
-	return s.Deploy.Staged
+	return s.Deploy
 }
+
+// noDeploy is the Deploy of a service that has none (never written).
+var noDeploy Deploy
 
 // Deploys returns s.Deploy, made when it is nil, for a loader to fill.
 func (s *Service) Deploys() *Deploy {
@@ -358,45 +370,31 @@ func (f *VCLFacts) WithRare() *VCLRare {
 	return f.Rare
 }
 
-// HashCustom is VCLRare.HashCustom (nil when f has no Rare).
-func (f *VCLFacts) HashCustom() *Span {
+// rare is f.Rare, or noRare when it is nil: for reading only.
+func (f *VCLFacts) rare() *VCLRare {
 	if f.Rare == nil {
-		return nil
+		return &noRare
 	}
-	return f.Rare.HashCustom
+	return f.Rare
 }
+
+// noRare is the VCLRare of facts that have none (never written).
+var noRare VCLRare
+
+// HashCustom is VCLRare.HashCustom (nil when f has no Rare).
+func (f *VCLFacts) HashCustom() *Span { return f.rare().HashCustom }
 
 // HashKey is VCLRare.HashKey.
-func (f *VCLFacts) HashKey() string {
-	if f.Rare == nil {
-		return ""
-	}
-	return f.Rare.HashKey
-}
+func (f *VCLFacts) HashKey() string { return f.rare().HashKey }
 
 // LiteralKeys is VCLRare.LiteralKeys.
-func (f *VCLFacts) LiteralKeys() []*LiteralKey {
-	if f.Rare == nil {
-		return nil
-	}
-	return f.Rare.LiteralKeys
-}
+func (f *VCLFacts) LiteralKeys() []*LiteralKey { return f.rare().LiteralKeys }
 
 // Unrendered is VCLRare.Unrendered.
-func (f *VCLFacts) Unrendered() []*Snippet {
-	if f.Rare == nil {
-		return nil
-	}
-	return f.Rare.Unrendered
-}
+func (f *VCLFacts) Unrendered() []*Snippet { return f.rare().Unrendered }
 
 // MissingSubs is VCLRare.MissingSubs.
-func (f *VCLFacts) MissingSubs() []string {
-	if f.Rare == nil {
-		return nil
-	}
-	return f.Rare.MissingSubs
-}
+func (f *VCLFacts) MissingSubs() []string { return f.rare().MissingSubs }
 
 // Exit is one path of a request through a VCL service to a backend fetch.
 type Exit struct {

@@ -196,12 +196,13 @@ func runStagedChain(pass *analysis.Pass) (any, error) {
 	}
 	for _, s := range services {
 		c, ok := chained[s]
-		if !s.Staged().Set || !ok {
+		st := s.Staged()
+		if !st.Set || !ok {
 			continue
 		}
-		pass.Report(analysis.Diagnostic{Pos: s.Staged().Pos, End: s.Staged().End,
+		pass.Report(analysis.Diagnostic{Pos: st.Pos, End: st.End,
 			Message: fmt.Sprintf("%s stages service %q, which %s service %q: service chaining is not supported in staging, so the staged version is not tested as the chain runs it; activate the chain's services in order instead, or stage a service outside the chain",
-				s.Staged().Value, s.Label(), c.dir, c.other)})
+				st.Value, s.Label(), c.dir, c.other)})
 	}
 	return nil, nil
 }

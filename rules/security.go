@@ -282,6 +282,7 @@ func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 		if s.Platform != graph.PlatformVCL || s.VCL == nil || s.VCL.HashCustom() == nil || neverCaches(s) {
 			continue
 		}
+		hash := s.VCL.HashCustom()
 		var other *graph.Service
 		var via *routes.Route
 		for _, r := range append(c.Out(s), c.In(s)...) {
@@ -303,7 +304,7 @@ func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 			how = "a different custom vcl_hash"
 		}
 		pass.Report(analysis.Diagnostic{
-			Pos: s.VCL.HashCustom().Pos, End: s.VCL.HashCustom().End,
+			Pos: hash.Pos, End: hash.End,
 			Message: fmt.Sprintf("service %q keys its cache with a custom vcl_hash while %q, on the same chain (backend %q of %q), uses %s: a URL purge misses one of the copies; use the same vcl_hash in both, or purge by surrogate key",
 				s.Label(), other.Label(), via.Backend.Name.Value, via.From.Label(), how),
 		})

@@ -734,11 +734,11 @@ func (r *reader) scanAll() {
 		for _, b := range r.subs[name] {
 			if name == "vcl_hash" && customHash(b.stmts) && r.facts.HashCustom() == nil {
 				sp := r.span(b.src, b.stmts[0])
-				r.facts.WithRare().HashCustom = &sp
 				pos, _ := b.stmts[0].Span()
 				_, end := b.stmts[len(b.stmts)-1].Span()
 				key := fingerprint(strings.Join(strings.Fields(b.src.text.Value[pos:end]), " "))
-				r.facts.WithRare().HashKey = hex.EncodeToString(key[:])
+				rare := r.facts.WithRare()
+				rare.HashCustom, rare.HashKey = &sp, hex.EncodeToString(key[:])
 			}
 			r.scanStmts(b.src, ctx, b.stmts)
 		}

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -387,9 +386,7 @@ func parsePart(jp *tree.JSONParser, p tree.Part, depth int) (*tree.Node, error) 
 // failure is returned.
 func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, error)) error {
 	run := fragmentSize(n, unit, runtime.GOMAXPROCS(0))
-	if l.syntax == tree.JSON || l.outline != nil {
-		l.setter(nil) // one for the file's every fragment
-	}
+	shared := l.sharedSetter() // made here: the fragments' goroutines share it
 	frags := make([]*graph.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
 	var next atomic.Int64
@@ -403,7 +400,7 @@ func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, err
 					return
 				}
 				frag := l.g.Fragment()
-				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: l.shared}
+				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: shared}
 				for i := k * run; i < min(n, (k+1)*run); i++ {
 					node, err := item(i)
 					if err != nil {
@@ -521,7 +518,7 @@ type loader struct {
 	outline *tree.YAMLOutline
 	src     apiSource // source's
 	// shared is the setter of every backend of a JSON or streamed YAML
-	// file (setter).
+	// file (sharedSetter).
 	shared *setter
 }
 
@@ -701,8 +698,8 @@ func (l *loader) service(n *tree.Node) {
 		s.Platform = graph.PlatformVCL
 	}
 	if version != nil {
-		if v, ok := version.Get("number").Int(); ok && v >= 0 && v <= math.MaxInt32 {
-			s.Version = int32(v)
+		if v, ok := version.Get("number").Int(); ok {
+			s.Version = graph.VersionNumber(int64(v))
 		}
 		for _, d := range l.list(version, schema.Domain.List, schema.Domain.Name) {
 			dom := schema.New[graph.Domain](schema.Domain, l.source(d), l.span(d))
@@ -844,13 +841,22 @@ type setter struct {
 }
 
 func (l *loader) setter(n *tree.Node) *setter {
-	if l.syntax == tree.JSON || l.outline != nil { // n is not needed
-		if l.shared == nil {
-			l.shared = &setter{f: l.f, syntax: l.syntax, outline: l.outline}
-		}
-		return l.shared
+	if s := l.sharedSetter(); s != nil {
+		return s
 	}
 	return &setter{f: l.f, syntax: l.syntax, obj: tree.LayoutOf(n)}
+}
+
+// sharedSetter is the setter every backend of a JSON or streamed YAML
+// file shares, made once; nil for a YAML file parsed whole.
+func (l *loader) sharedSetter() *setter {
+	if l.syntax != tree.JSON && l.outline == nil {
+		return nil
+	}
+	if l.shared == nil {
+		l.shared = &setter{f: l.f, syntax: l.syntax, outline: l.outline}
+	}
+	return l.shared
 }
 
 func (s *setter) SetField(at graph.Span, name, value string) []analysis.TextEdit {

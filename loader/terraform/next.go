@@ -3,7 +3,6 @@ package terraform
 import (
 	"fmt"
 	"go/token"
-	"math"
 	"math/big"
 	"path/filepath"
 	"sort"
@@ -443,8 +442,8 @@ func (n *nextEstate) attachVersion(g *graph.Graph, ns *nextService) string {
 		kept = append(kept, o)
 		attachObject(s, o)
 	}
-	if best >= 0 && best <= math.MaxInt32 {
-		s.Version = int32(best)
+	if best >= 0 {
+		s.Version = graph.VersionNumber(int64(best))
 	}
 	if len(ns.objects) == 0 {
 		return ns.addr + " (no versioned resource names it)"

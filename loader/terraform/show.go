@@ -211,8 +211,8 @@ func (s *showLoader) resource(r *tree.Node) {
 	if canonical(typ.Text) == "fastly_service_compute" {
 		svc.Platform = graph.PlatformCompute
 	}
-	if v, err := strconv.ParseInt(s.field(values, unknown, "active_version").Value, 10, 32); err == nil && v >= 0 {
-		svc.Version = int32(v)
+	if v, err := strconv.ParseInt(s.field(values, unknown, "active_version").Value, 10, 64); err == nil {
+		svc.Version = graph.VersionNumber(v)
 	}
 	if st := s.flag(values, unknown, "stage"); st.Known() && st.Value {
 		svc.Deploys().Staged = graph.Field[string]{Value: addr.Text + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
