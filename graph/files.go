@@ -77,7 +77,7 @@ func (f *File) Position(p token.Pos) token.Position {
 
 // lineOf returns the 1-based line holding offset off.
 func (f *File) lineOf(off int) int {
-	if f.kept != nil {
+	if f.lines.full() {
 		return f.lines.releasedLineOf(off)
 	}
 	every := f.lines.every
@@ -107,7 +107,7 @@ func (f *File) lineOf(off int) int {
 // lineStart returns the offset where a line starts (1 ≤ line ≤
 // LineCount()).
 func (f *File) lineStart(line int) int {
-	if f.kept != nil {
+	if f.lines.full() {
 		return f.lines.releasedStart(line)
 	}
 	k := (line - 1) / lineStride
@@ -175,7 +175,7 @@ func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap 
 		m.Runs[i] = NewSegment(int(seg.Dec), f.Pos(int(seg.Src)), at)
 	}
 	if from := int(at) - f.TF.Base(); syntax == tree.JSON && from >= 0 && from <= int(n.Segments[0].Src) && n.End <= len(f.Content) {
-		m.json = f
+		m.json = f.Content[from:n.End:n.End]
 	}
 	return m
 }
@@ -247,8 +247,8 @@ func (fs *Files) Add(name string, content []byte) *File {
 	return fs.AddLines(name, content, nil)
 }
 
-// AddLines is Add with the content's line starts (LineStarts) computed
-// already, or nil. Lines are computed outside the registry's lock, so
+// AddLines is Add with the content's line starts (LineStarts or
+// FullLines) computed already, or nil. Lines are computed outside the registry's lock, so
 // that files added at once are indexed at once.
 func (fs *Files) AddLines(name string, content []byte, lines *Lines) *File {
 	fs.mu.Lock()
@@ -435,12 +435,12 @@ func (t *Text) Release() {
 }
 
 // jsonString returns the JSON string with escapes the text was decoded
-// from, in its file; nil for a text of another kind.
+// from (TextMap.json); nil for a text of another kind.
 func (t Text) jsonString() []byte {
 	if t.Map == nil {
 		return nil
 	}
-	return t.Map.jsonSource(t)
+	return t.Map.json
 }
 
 // TextMap maps a Text's decoded bytes to positions.
@@ -449,11 +449,12 @@ type TextMap struct {
 	// the Text's Pos + Src + (i - Dec), or at the pinned position of a
 	// PinnedSegment.
 	Runs []Segment
-	// json, when set, is the file of the JSON string the value was
-	// decoded from (the string is the Text's extent, Pos to End): the
-	// Runs may then be checkpoints (Checkpoint), and a byte after a run
-	// is found by decoding the JSON from it.
-	json *File
+	// json, when set, is the JSON string the value was decoded from (the
+	// Text's extent, Pos to End), in its file's content or, once the file
+	// is released, in a copy of its own (OwnJSON): the Runs may then be
+	// checkpoints (Checkpoint), and a byte after a run is found by
+	// decoding the JSON from it.
+	json []byte
 	// thinned: Checkpoint dropped runs. Until it does, the runs are
 	// every stretch stored verbatim, and a position needs no decoding.
 	thinned bool
@@ -496,7 +497,7 @@ func (t Text) PosAt(i int) token.Pos {
 		seg := m.Runs[k]
 		var src []byte
 		if m.thinned && seg.Src >= 0 {
-			src = m.jsonSource(t)
+			src = m.json
 		}
 		switch {
 		case seg.Src < 0:
@@ -514,19 +515,35 @@ func (t Text) PosAt(i int) token.Pos {
 	return max(p, t.Pos)
 }
 
-// jsonSource returns the JSON string a map of one decodes: the Text's
-// extent in its file (nil for a map of another kind, or if that is not
-// in the file).
-func (m *TextMap) jsonSource(t Text) []byte {
-	if m.json == nil {
-		return nil
+// OwnJSON copies the JSON strings the maps decode, which their file's
+// content holds, into one block of memory of their own, so that the file
+// may be released (Files.Release) while texts decoded from it keep
+// finding their positions and decoding again (Text.Decoded, Text.PosAt).
+// It copies nothing, and returns false, when the strings come to more
+// than limit bytes (an export of large custom VCL, say, whose file is
+// better kept than copied). Maps of another kind, and nil maps, are left
+// as they are; each map is listed once. Not safe for use while the maps
+// are read.
+func OwnJSON(maps []*TextMap, limit int) bool {
+	total := 0
+	for _, m := range maps {
+		if m != nil {
+			total += len(m.json)
+		}
 	}
-	base := m.json.TF.Base()
-	from, to := int(t.Pos)-base, int(t.End)-base
-	if from < 0 || from > to || to > len(m.json.Content) {
-		return nil
+	if total > limit {
+		return false
 	}
-	return m.json.Content[from:to]
+	buf := make([]byte, 0, total)
+	for _, m := range maps {
+		if m == nil || len(m.json) == 0 {
+			continue
+		}
+		start := len(buf)
+		buf = append(buf, m.json...)
+		m.json = buf[start:len(buf):len(buf)]
+	}
+	return true
 }
 
 // jsonDecode decodes a JSON string's source src from seg (decoded byte

@@ -56,7 +56,10 @@ func (fs *Files) Release(name, path string) bool {
 		return false
 	}
 	k := &kept{path: path, size: len(f.Content), mod: st.ModTime(), ignores: linesWith(f.Content, IgnoreWord)}
-	lines := releasedLines(f.Content)
+	lines := f.lines
+	if !lines.full() {
+		lines = FullLines(f.Content)
+	}
 	for _, x := range fs.named(name) {
 		x.Content, x.lines, x.kept = nil, lines, k
 	}
@@ -222,10 +225,13 @@ func linesWith(content []byte, word string) []Line {
 	return out
 }
 
-// releasedLines returns the line table of a file whose content is to be
-// dropped: its entries every lineStride lines, and every line's distance
-// from its entry (or, when one is 64 KiB or more, every line's start).
-func releasedLines(content []byte) Lines {
+// FullLines returns the line table of every line, which a released file
+// needs (it has no content to count in): its entries every lineStride
+// lines, and every line's distance from its entry (or, when one is 64 KiB
+// or more, every line's start). A file loaded to be released may be
+// added with it (AddLines), so that Release need not read the content a
+// second time; its positions then need no counting either.
+func FullLines(content []byte) Lines {
 	n := 1 + bytes.Count(content, []byte{'\n'}) // lineStarts' count, known first so that nothing grows
 	if len(content) > 0 && content[len(content)-1] == '\n' {
 		n--
@@ -255,6 +261,9 @@ func releasedLines(content []byte) Lines {
 	lines.deltas = deltas
 	return lines
 }
+
+// full reports a table of every line (FullLines).
+func (l *Lines) full() bool { return l.deltas != nil || l.starts != nil }
 
 // releasedStart returns where a line starts (1 ≤ line ≤ count).
 func (l *Lines) releasedStart(line int) int {

@@ -168,7 +168,7 @@ func FuzzReleasedLines(f *testing.F) {
 		fs := NewFiles()
 		held := fs.Add("held", content)
 		rel := fs.Add("released", content)
-		rel.Content, rel.lines, rel.kept = nil, releasedLines(content), &kept{size: len(content)}
+		rel.Content, rel.lines, rel.kept = nil, FullLines(content), &kept{size: len(content)}
 		if rel.LineCount() != held.LineCount() {
 			t.Fatalf("%d lines released, %d held", rel.LineCount(), held.LineCount())
 		}

@@ -46,6 +46,12 @@ type Options struct {
 	Memo *memo.Cache
 	// OnRead, when set, is told the inputs' sizes once they are read.
 	OnRead func(loader.Sizes)
+	// OutsideHeap reads large exports outside the Go heap
+	// (loader.Options.OutsideHeap): for a process that lints once.
+	OutsideHeap bool
+	// OnUnmap, when set, is told the bytes of inputs read outside the
+	// heap that were unmapped once loaded.
+	OnUnmap func(bytes int64)
 	// Version is the chainlint version whose rule pages the findings'
 	// URLs name (analyzer.Config.Version).
 	Version string
@@ -94,7 +100,7 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	context := append(slices.Clone(opts.Context), cfg.ContextPaths()...)
-	g, err := loader.Paths(append(slices.Clone(opts.Paths), context...), loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, OnRead: opts.OnRead, Prepare: vclmodel.Prepare})
+	g, err := loader.Paths(append(slices.Clone(opts.Paths), context...), loader.Options{Overlay: opts.Overlay, Exclude: cfg.Excluded, Terraform: opts.Terraform, Memo: opts.Memo, OnRead: opts.OnRead, Prepare: vclmodel.Prepare, OutsideHeap: opts.OutsideHeap, OnUnmap: opts.OnUnmap})
 	if err != nil {
 		return nil, err
 	}

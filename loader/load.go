@@ -45,13 +45,33 @@ type Options struct {
 	// built (see graph.Graph.Prepare): g is the graph being loaded, sink
 	// the graph collecting what the service's load reports.
 	Prepare func(g, sink *graph.Graph, s *graph.Service)
+	// OutsideHeap reads Fastly API exports of outsideLeast bytes or more
+	// outside the Go heap (safefile.ReadOutside), for a load whose parse
+	// cache is transient, and unmaps each once its streamed load has
+	// released it (graph.Files.Release): the collector does not count a
+	// large export as live while it paces the load (16,000 services:
+	// a 20 MB file). An export that is not released stays mapped for the
+	// life of the process: for a process that loads once, as the command
+	// line does.
+	OutsideHeap bool
+	// OnUnmap, when set, is told the bytes of inputs read outside the
+	// heap that were unmapped once loaded.
+	OnUnmap func(bytes int64)
 }
+
+// outsideLeast is the size from which Options.OutsideHeap reads an
+// export outside the heap.
+const outsideLeast = 1 << 20
 
 // Sizes are the inputs' sizes in bytes: in all, and of the kinds whose
 // parsers are slowest per byte (Terraform HCL, YAML), for which the
 // collector's work weighs least.
 type Sizes struct {
 	Total, HCL, YAML int64
+	// Outside is the bytes read outside the Go heap (Options.OutsideHeap),
+	// which the runtime's memory limit does not count; OnUnmap is told
+	// when they are unmapped.
+	Outside int64
 }
 
 // MaxFileSize is the largest input chainlint reads: a larger file is a
@@ -112,12 +132,16 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	if g.Memo == nil {
 		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
-	contents, aheads, readErrs, unread := readAll(g.Memo, inputs, opts.Overlay)
+	outside := opts.OutsideHeap && !g.Memo.Persistent()
+	contents, frees, aheads, readErrs, unread := readAll(g.Memo, inputs, opts.Overlay, outside)
 	if opts.OnRead != nil {
 		var sz Sizes
 		for i, c := range contents {
 			n := int64(len(c))
 			sz.Total += n
+			if frees[i] != nil {
+				sz.Outside += n
+			}
 			switch strings.ToLower(filepath.Ext(inputs[i].path)) {
 			case ".tf":
 				sz.HCL += n
@@ -163,12 +187,27 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 			frag.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
 			continue
 		}
-		if build := beginFile(frag, in.path, contents[i], in.explicit, aheads[i]); build != nil {
+		_, unsaved := opts.Overlay[in.path]
+		if build := beginFile(frag, in.path, contents[i], in.explicit, aheads[i], !unsaved); build != nil {
 			builds = append(builds, build)
 		}
 	}
 	runAll(builds)
 	g.Merge(frags...)
+	var unmapped int64
+	for i, free := range frees {
+		// An export read outside the heap and released once built is
+		// unmapped; nothing may point into it after (aheads holds the
+		// decision that outlined it).
+		if f := g.Files.Get(inputs[i].path); free != nil && f != nil && f.Released() {
+			unmapped += int64(len(contents[i]))
+			contents[i], aheads[i] = nil, nil
+			free()
+		}
+	}
+	if unmapped > 0 && opts.OnUnmap != nil {
+		opts.OnUnmap(unmapped)
+	}
 	// Loaders that read further files (file(), sources) see unsaved
 	// buffers too. What Terraform reads through file() or templatefile()
 	// is linted where it is used, as rendered, and not again on its own.
@@ -440,8 +479,11 @@ func (w *walker) link(path, root string) error {
 // file found in a directory is first looked at (its top-level keys, read
 // as a stream): one that certainly is no Fastly export is left unread and
 // marked so, since a repository can vendor tens of thousands of them.
-func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents [][]byte, aheads []any, errs []string, unread []bool) {
+// With outside, an export of outsideLeast bytes or more is read outside
+// the Go heap, and frees[i] unmaps it.
+func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte, outside bool) (contents [][]byte, frees []func(), aheads []any, errs []string, unread []bool) {
 	contents = make([][]byte, len(inputs))
+	frees = make([]func(), len(inputs))
 	aheads = make([]any, len(inputs))
 	errs = make([]string, len(inputs))
 	unread = make([]bool, len(inputs))
@@ -457,7 +499,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents
 					unread[i] = true
 					continue
 				}
-				contents[i], errs[i] = readOne(path, overlay)
+				contents[i], frees[i], errs[i] = readOne(path, overlay, outside && fastlyapi.IsCandidate(path) && !terraform.IsCandidate(path))
 				if errs[i] == "" {
 					aheads[i] = parseAhead(m, path, contents[i], inputs[i].explicit)
 				}
@@ -469,7 +511,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte) (contents
 	}
 	close(work)
 	wg.Wait()
-	return contents, aheads, errs, unread
+	return contents, frees, aheads, errs, unread
 }
 
 // certainlyNotExport reports a .json file (not Terraform's .tf.json) whose
@@ -488,19 +530,27 @@ func certainlyNotExport(path string) bool {
 	return !fastlyapi.MightBeExport(f)
 }
 
-func readOne(path string, overlay map[string][]byte) ([]byte, string) {
+// readOne reads an input: from the overlay, or from disk, outside the Go
+// heap when outside is set and the file is large (safefile.ReadOutside;
+// free unmaps it).
+func readOne(path string, overlay map[string][]byte, outside bool) (b []byte, free func(), problem string) {
 	if b, ok := overlay[path]; ok {
-		return b, ""
+		return b, nil, ""
 	}
-	b, err := safefile.ReadText(path, MaxFileSize)
+	var err error
+	if outside {
+		b, free, err = safefile.ReadOutside(path, MaxFileSize, outsideLeast)
+	} else {
+		b, err = safefile.ReadText(path, MaxFileSize)
+	}
 	var tooLarge *safefile.TooLargeError
 	if errors.As(err, &tooLarge) {
-		return nil, tooLarge.Error()
+		return nil, nil, tooLarge.Error()
 	}
 	if err != nil {
-		return nil, "cannot read file: " + readError(err)
+		return nil, nil, "cannot read file: " + readError(err)
 	}
-	return b, ""
+	return b, free, ""
 }
 
 // kinds is the registry of input kinds: which files are inputs, how each
@@ -522,7 +572,9 @@ var kinds = []struct {
 	// begin is load in steps (see beginFile), for a kind whose load may
 	// run alongside others'; a kind has one or the other. ahead is what
 	// parseAhead found, or nil.
-	begin func(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (build func(), ok bool)
+	// onDisk says that content is the file as read from disk (not an
+	// unsaved buffer).
+	begin func(g *graph.Graph, path string, content []byte, explicit bool, ahead any, onDisk bool) (build func(), ok bool)
 }{
 	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
 		parseAhead: func(m *memo.Cache, path string, content []byte, _ bool) any {
@@ -538,9 +590,9 @@ var kinds = []struct {
 		parseAhead: func(m *memo.Cache, path string, content []byte, explicit bool) any {
 			return fastlyapi.Decide(m, path, content, explicit)
 		},
-		begin: func(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (func(), bool) {
+		begin: func(g *graph.Graph, path string, content []byte, explicit bool, ahead any, onDisk bool) (func(), bool) {
 			d, _ := ahead.(*fastlyapi.Decision)
-			return fastlyapi.Begin(g, path, content, explicit, d)
+			return fastlyapi.Begin(g, path, content, explicit, d, onDisk)
 		}},
 	{name: "VCL", match: func(path string, _ []byte) bool { return isVCL(path) },
 		// Parsed once Terraform has read what it reads (Paths).
@@ -583,16 +635,17 @@ func isCandidate(path string) bool {
 
 func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vcl") }
 
-// loadFile hands one file to the loader for its kind.
 // beginFile loads a file, but of an export only the serial first step
 // (fastlyapi.Begin): it returns the step that builds the export's
-// services, or nil. loadFile takes both steps.
-func beginFile(g *graph.Graph, path string, content []byte, explicit bool, ahead any) (build func()) {
+// services, or nil. onDisk says that content is the file as read from
+// disk, which a streamed export releases once built. loadFile takes both
+// steps.
+func beginFile(g *graph.Graph, path string, content []byte, explicit bool, ahead any, onDisk bool) (build func()) {
 	for _, k := range kinds {
 		if k.match(path, content) {
 			switch {
 			case k.begin != nil:
-				build, _ = k.begin(g, path, content, explicit, ahead)
+				build, _ = k.begin(g, path, content, explicit, ahead, onDisk)
 			case k.load != nil:
 				k.load(g, path, content, explicit)
 			}
@@ -620,8 +673,9 @@ func runAll(fns []func()) {
 	wg.Wait()
 }
 
+// loadFile hands one file to the loader for its kind.
 func loadFile(g *graph.Graph, path string, content []byte, explicit bool) {
-	if build := beginFile(g, path, content, explicit, nil); build != nil {
+	if build := beginFile(g, path, content, explicit, nil, false); build != nil {
 		build()
 	}
 }

@@ -149,6 +149,9 @@ func (r *lintRun) configure() int {
 		return exitUsage
 	}
 	opts.OnRead = func(s loader.Sizes) { r.restoreBudget = budget.Apply(s) }
+	// The command lints once: a large export is read outside the heap,
+	// and unmapped once loaded.
+	opts.OutsideHeap, opts.OnUnmap = true, budget.Unmapped
 	r.opts, r.paths = opts, opts.Paths
 	if err := selectRules(opts.Config, lf); err != nil {
 		fmt.Fprintf(r.stderr, "chainlint: %v\n", err)

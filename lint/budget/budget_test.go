@@ -28,6 +28,8 @@ func TestPaced(t *testing.T) {
 		{loader.Sizes{Total: 10 * mb, HCL: 10 * mb}, true, 50},
 		{loader.Sizes{Total: 20 * mb, HCL: 10 * mb}, true, 50},
 		{loader.Sizes{Total: 30 * mb, HCL: 10 * mb}, false, 100},
+		{loader.Sizes{Total: 30 * mb, Outside: 20 * mb}, true, 100},
+		{loader.Sizes{Total: 30 * mb, YAML: 20 * mb, Outside: 20 * mb}, true, 50},
 		{loader.Sizes{}, false, 100},
 	} {
 		if got := Paced(tt.s); got != tt.paced {
@@ -47,8 +49,8 @@ func collector() (percent int, limit int64) {
 }
 
 // TestApply: a run paced by its goal gets GOGC off and a limit at the goal
-// less what the runtime does not count; any other run its Percent and no
-// limit. restore puts back the pace and the limit set before.
+// less what the runtime does not count (and the input read outside the
+// heap); any other run its Percent and no limit. restore puts back the pace and the limit set before.
 func TestApply(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
@@ -63,6 +65,7 @@ func TestApply(t *testing.T) {
 		{"terraform", loader.Sizes{Total: 10 << 20, HCL: 10 << 20}, -1, Goal(10<<20) - outsideLimit},
 		{"yaml", loader.Sizes{Total: 10 << 20, YAML: 10 << 20}, 50, math.MaxInt64},
 		{"json", loader.Sizes{Total: 10 << 20}, 100, math.MaxInt64},
+		{"json read outside the heap", loader.Sizes{Total: 10 << 20, Outside: 8 << 20}, -1, Goal(10<<20) - 8<<20 - outsideLimit},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			restore := Apply(tt.s)
@@ -112,13 +115,13 @@ func TestOverlappingRuns(t *testing.T) {
 
 // TestCeilingGivesUpOverLiveHeap: a live heap the goal cannot hold (the
 // limit's heap goal leaves it less than minHeadroom percent to grow) ends
-// the ceiling after a collection: no limit, GOGC lostPercent. The
+// the ceiling after a collection: no limit, the run's own GOGC. The
 // collector then paces itself by what is live, not by a limit it cannot
 // reach (which would have it run without pause, and this test time out).
 func TestCeilingGivesUpOverLiveHeap(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(70))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-	c, _, _ := startCeiling(Goal(1 << 20)) // a goal of 53 MiB
+	c, _, _ := startCeiling(Goal(1<<20), 60) // a goal of 53 MiB
 	defer c.stop()
 	live := make([][]byte, 0, 96)
 	for range 96 {
@@ -132,8 +135,8 @@ func TestCeilingGivesUpOverLiveHeap(t *testing.T) {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond) // the cleanup after that collection
 	}
-	if pace, limit := collector(); pace != lostPercent || limit != math.MaxInt64 {
-		t.Errorf("after giving up: pace %d, limit %d; want %d, no limit", pace, limit, lostPercent)
+	if pace, limit := collector(); pace != 60 || limit != math.MaxInt64 {
+		t.Errorf("after giving up: pace %d, limit %d; want 60 (the run's own), no limit", pace, limit)
 	}
 	runtime.KeepAlive(live)
 }
@@ -143,7 +146,7 @@ func TestCeilingGivesUpOverLiveHeap(t *testing.T) {
 func TestCeilingHoldsUnderGoal(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(70))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-	c, _, _ := startCeiling(Goal(20 << 20)) // a goal of 110 MiB
+	c, _, _ := startCeiling(Goal(20<<20), 50) // a goal of 110 MiB
 	defer c.stop()
 	for range 3 {
 		runtime.GC()
@@ -186,6 +189,38 @@ func TestObserve(t *testing.T) {
 				t.Errorf("gave up at collection %d, want %d", got, tt.lostAt)
 			}
 		})
+	}
+}
+
+// TestUnmapped: input unmapped once loaded lifts the limit of the run in
+// force by its size; a run not paced by its goal keeps no limit, and one
+// whose goal is lost keeps none either.
+func TestUnmapped(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(70))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	s := loader.Sizes{Total: 30 << 20, Outside: 20 << 20}
+	restore := Apply(s)
+	Unmapped(20 << 20)
+	if _, limit := collector(); limit != Goal(s.Total)-outsideLimit {
+		t.Errorf("after unmapping: limit %d, want %d (the whole goal)", limit, Goal(s.Total)-outsideLimit)
+	}
+	restore()
+	restore = Apply(loader.Sizes{Total: 30 << 20})
+	Unmapped(20 << 20)
+	if _, limit := collector(); limit != math.MaxInt64 {
+		t.Errorf("unpaced run: limit %d after unmapping, want none", limit)
+	}
+	restore()
+	Unmapped(20 << 20) // no run in force: nothing to lift
+	if _, limit := collector(); limit != 1<<40 {
+		t.Errorf("no run: limit %d, want %d", limit, int64(1<<40))
+	}
+	c := &ceiling{limit: 50 << 20, lost: true}
+	c.raise(20 << 20)
+	if c.limit != 50<<20 {
+		t.Errorf("a lost ceiling was raised to %d", c.limit)
 	}
 }
 

@@ -31,35 +31,46 @@ const (
 	maxTight      = 10
 )
 
-// lostPercent is the pace a run whose goal is lost goes on at: the one
-// Terraform and YAML had before the goal paced them (a heap of 1.5× its
-// live data).
-const lostPercent = 50
-
 // ceiling is a memory limit at a run's goal, with GOGC off, that gives up
 // when the live heap outgrows the goal: after every collection it reads
 // the live heap and the heap goal the limit gives (observe), and once the
 // goal cannot be held without the collector running far more often than
-// at GOGC 50, removes the limit and sets GOGC to lostPercent. A limit
+// at GOGC 50, removes the limit and sets GOGC to the run's own pace
+// (Percent: 50 for Terraform and YAML, 100 for JSON). A limit
 // below the live heap makes the collector run without pause; this one
 // never gets there: a run whose live heap outgrows its goal overshoots
 // the goal instead, paced as before.
 type ceiling struct {
 	mu      sync.Mutex
 	stopped bool
-	lost    bool // the run's live heap outgrew its goal
-	tight   int  // tight collections so far
+	lost    bool  // the run's live heap outgrew its goal
+	tight   int   // tight collections so far
+	limit   int64 // the limit set
+	// lostPercent is the pace a run whose goal is lost goes on at.
+	lostPercent int
 }
 
 // startCeiling sets GOGC off and a limit at goal, less what the runtime
 // does not count, and returns the ceiling and the pace and limit set
-// before.
-func startCeiling(goal int64) (c *ceiling, percent int, limit int64) {
-	c = &ceiling{}
+// before. A run whose goal is lost goes on at GOGC lostPercent.
+func startCeiling(goal int64, lostPercent int) (c *ceiling, percent int, limit int64) {
+	c = &ceiling{limit: max(goal-outsideLimit, 16<<20), lostPercent: lostPercent}
 	percent = debug.SetGCPercent(-1)
-	limit = debug.SetMemoryLimit(max(goal-outsideLimit, 16<<20))
+	limit = debug.SetMemoryLimit(c.limit)
 	c.arm()
 	return c, percent, limit
+}
+
+// raise lifts the limit by bytes (memory outside the heap that the goal
+// counted was given back).
+func (c *ceiling) raise(bytes int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stopped || c.lost {
+		return
+	}
+	c.limit += bytes
+	debug.SetMemoryLimit(c.limit)
 }
 
 // stop ends the ceiling's adjustments.
@@ -87,7 +98,7 @@ func (c *ceiling) collected() {
 	metrics.Read(m)
 	if c.observe(m[0].Value.Uint64(), m[1].Value.Uint64()) {
 		c.lost = true
-		debug.SetGCPercent(lostPercent)
+		debug.SetGCPercent(c.lostPercent)
 		debug.SetMemoryLimit(math.MaxInt64)
 		return
 	}

@@ -47,7 +47,7 @@ func IsCandidate(name string) bool {
 // goroutines, without its whole tree ever being built, unless g's parse
 // cache is persistent (the language server keeps whole parses instead).
 func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
-	build, ok := Begin(g, name, content, explicit, nil)
+	build, ok := Begin(g, name, content, explicit, nil, false)
 	if build != nil {
 		build()
 	}
@@ -61,7 +61,12 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 // there is nothing to build. Files begun in order may be built at once,
 // each into a fragment of its own. d is Decide's answer, or nil for
 // Begin to decide.
-func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decision) (build func(), ok bool) {
+//
+// onDisk says that content is the file name as read from disk: a
+// streamed load then releases it once built (graph.Files.Release),
+// keeping copies of what the graph holds, so that a large export is not
+// held through the analysis (read again for excerpts and fixes).
+func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decision, onDisk bool) (build func(), ok bool) {
 	if d == nil {
 		d = Decide(g.Memo, name, content, explicit)
 	}
@@ -70,11 +75,17 @@ func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decisi
 	}
 	l := &loader{g: g, f: g.Files.AddLines(name, content, d.lines), syntax: d.syntax}
 	if d.stream != nil {
+		if onDisk {
+			l.keep = &keeper{content: content}
+		}
 		return func() {
 			if !d.stream(l) {
 				// Some part does not parse: the whole parse says where.
+				l.keep = nil
 				l.report(Parse(nil, name, content))
+				return
 			}
+			l.release(name)
 		}, true
 	}
 	return func() { l.report(d.parsed) }, true
@@ -99,10 +110,12 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 	if !m.Persistent() {
 		switch d.syntax {
 		case tree.JSON:
-			// The line index is made while the file is outlined.
+			// The line index is made while the file is outlined: of
+			// every line, for a streamed file is released once built
+			// (Begin), which then needs it.
 			lines := make(chan *graph.Lines, 1)
 			go func() {
-				l := graph.LineStarts(content)
+				l := graph.FullLines(content)
 				lines <- &l
 			}()
 			o := outlineExport(content)
@@ -114,7 +127,7 @@ func Decide(m *memo.Cache, name string, content []byte, explicit bool) *Decision
 		case tree.YAML:
 			if o := outlineYAML(m, content); o != nil {
 				d.stream = func(l *loader) bool { return l.streamYAML(o) }
-				l := graph.LineStarts(content)
+				l := graph.FullLines(content)
 				d.lines = &l
 				return d
 			}
@@ -389,18 +402,20 @@ func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, err
 	shared := l.sharedSetter() // made here: the fragments' goroutines share it
 	frags := make([]*graph.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
+	maps := make([][]*graph.TextMap, len(frags))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(frags)) {
 		wg.Go(func() {
 			item := newItem()
+			keep := l.keep.worker()
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(frags) {
 					return
 				}
 				frag := l.g.Fragment()
-				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: shared}
+				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: shared, keep: keep}
 				for i := k * run; i < min(n, (k+1)*run); i++ {
 					node, err := item(i)
 					if err != nil {
@@ -414,7 +429,7 @@ func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, err
 						l.g.Prepare(frag, s)
 					}
 				}
-				frags[k] = frag
+				frags[k], maps[k] = frag, fl.maps
 			}
 		})
 	}
@@ -425,6 +440,9 @@ func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, err
 		}
 	}
 	l.g.Merge(frags...)
+	for _, m := range maps {
+		l.maps = append(l.maps, m...)
+	}
 	return nil
 }
 
@@ -520,6 +538,12 @@ type loader struct {
 	// shared is the setter of every backend of a JSON or streamed YAML
 	// file (sharedSetter).
 	shared *setter
+	// keep, for a load that releases its file once built, copies the
+	// strings the graph keeps out of the file; nil otherwise.
+	keep *keeper
+	// maps are the text maps of JSON strings with escapes made so far
+	// (for a load that releases its file: graph.OwnJSON).
+	maps []*graph.TextMap
 }
 
 func (l *loader) problem(off, end int, msg string) {
@@ -607,7 +631,7 @@ func (l *loader) str(obj *tree.Node, key, what string) graph.Field[string] {
 		l.typeError(n, what, "a string")
 		return graph.Field[string]{}
 	}
-	return graph.Field[string]{Value: n.Text, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
+	return graph.Field[string]{Value: l.keep.str(n.Text), Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
 }
 
 func (l *loader) num(obj *tree.Node, key, what string) graph.Field[int] {
@@ -641,6 +665,9 @@ func (l *loader) text(obj *tree.Node, key, what string) graph.Text {
 	t := graph.Text{Field: s}
 	if n := obj.Get(key); s.Set && n.Kind == tree.String {
 		t.Map = l.f.TextMap(n, t.Pos, l.syntax)
+		if l.keep != nil && t.Map != nil {
+			l.maps = append(l.maps, t.Map)
+		}
 	}
 	return t
 }
@@ -716,7 +743,7 @@ func (l *loader) service(n *tree.Node) {
 		s.VCLs = readAll[graph.VCLSource](l, version, schema.VCL)
 		for _, d := range l.list(version, "dictionaries", "dictionary") {
 			if name := d.Get("name"); name != nil && name.Kind == tree.String {
-				s.Dictionaries = append(s.Dictionaries, name.Text)
+				s.Dictionaries = append(s.Dictionaries, l.keep.str(name.Text))
 			}
 		}
 		l.links(s, version, seenLinks)
@@ -838,6 +865,9 @@ type setter struct {
 	syntax  tree.Syntax
 	outline *tree.YAMLOutline // the streamed YAML file's
 	obj     *tree.Layout      // the whole-parsed YAML object's layout
+	// sources reads the file again, once, when it was released (the
+	// shared setter's; nil for an object's own).
+	sources *graph.SourceCache
 }
 
 func (l *loader) setter(n *tree.Node) *setter {
@@ -854,30 +884,37 @@ func (l *loader) sharedSetter() *setter {
 		return nil
 	}
 	if l.shared == nil {
-		l.shared = &setter{f: l.f, syntax: l.syntax, outline: l.outline}
+		l.shared = &setter{f: l.f, syntax: l.syntax, outline: l.outline, sources: &graph.SourceCache{}}
 	}
 	return l.shared
 }
 
 func (s *setter) SetField(at graph.Span, name, value string) []analysis.TextEdit {
+	src := s.f.Content
+	if s.sources != nil {
+		var err error
+		if src, err = s.sources.Of(s.f); err != nil {
+			return nil // changed since it was read: no fix
+		}
+	}
 	obj := s.obj
 	off := int(at.Pos) - s.f.TF.Base()
 	switch {
 	case obj != nil:
-	case off < 0 || off >= s.f.Len():
+	case off < 0 || off >= len(src):
 		return nil
 	case s.outline != nil:
-		if obj = s.outline.LayoutAt(off); obj == nil {
+		if obj = s.outline.On(src).LayoutAt(off); obj == nil {
 			return nil
 		}
 	default:
-		n, _, err := tree.ParseJSONAt(s.f.Content, off, 0)
+		n, _, err := tree.ParseJSONAt(src, off, 0)
 		if err != nil || n.Kind != tree.Object {
 			return nil // the object parsed when it was loaded; a source changed since has no fix
 		}
 		obj = tree.LayoutOf(n)
 	}
-	e := tree.SetField(s.f.Content, s.syntax, obj, name, value)
+	e := tree.SetField(src, s.syntax, obj, name, value)
 	return []analysis.TextEdit{{Pos: s.f.Pos(e.Off), End: s.f.Pos(e.End), NewText: []byte(e.New)}}
 }
 

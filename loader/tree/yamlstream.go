@@ -225,6 +225,15 @@ type YAMLItems struct {
 // alias finds only the anchors its own parse read.
 const YAMLBatch = 16
 
+// On returns the outline reading its items from src, which must be the
+// content it outlined (read again, say, after the content was dropped);
+// On(nil) keeps the items' places and no content.
+func (o *YAMLOutline) On(src []byte) *YAMLOutline {
+	c := *o
+	c.src = src
+	return &c
+}
+
 // NewParser returns a parser of the outline's items. With reuse, each
 // item is built in the memory of the one before, which is valid only
 // until the next Parse (as with JSONParser.Reuse).

@@ -1,0 +1,178 @@
+package fastlyapi_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"weak"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/chainlint/chainlint/analyzer"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/synth/estate"
+	"github.com/chainlint/chainlint/loader/fastlyapi"
+	"github.com/chainlint/chainlint/rules"
+)
+
+// loadExport loads content as the export at path, streamed (a transient
+// parse cache), telling the loader whether content is the file as on
+// disk (which a streamed load releases once built).
+func loadExport(t *testing.T, path string, content []byte, onDisk bool) *graph.Graph {
+	t.Helper()
+	g := graph.NewGraph()
+	build, ok := fastlyapi.Begin(g, path, content, true, nil, onDisk)
+	if !ok || build == nil {
+		t.Fatalf("%s is not an export", path)
+	}
+	build()
+	g.Finish()
+	return g
+}
+
+// describe is what a load gives the analysis: problems, findings with
+// their fixes' edits, every text decoded and the positions of its bytes,
+// and the edit that sets a field on every backend.
+func describe(t *testing.T, g *graph.Graph) []string {
+	t.Helper()
+	var out []string
+	for _, p := range g.Problems {
+		out = append(out, fmt.Sprintf("%s %s: %s", g.Files.Position(p.Pos), p.Rule, p.Message))
+	}
+	res, err := analyzer.Run(g, rules.All(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		out = append(out, fmt.Sprintf("%s %s [%s %s]: %s", f.Pos, f.Rule, f.Service, f.Object, f.Message))
+		for _, fix := range f.Fixes {
+			out = append(out, "  fix "+fix.String())
+		}
+	}
+	text := func(what string, t graph.Text) {
+		v := t.Decoded()
+		line := fmt.Sprintf("%s %s %d bytes:", what, g.Files.Position(t.Pos), len(v))
+		for i := 0; i < len(v); i += 1 + len(v)/7 {
+			line += fmt.Sprintf(" %d@%s", i, g.Files.Position(t.PosAt(i)))
+		}
+		out = append(out, line, v)
+	}
+	for _, s := range g.Services {
+		out = append(out, fmt.Sprintf("service %q %q %q %v", s.ID.Value, s.Name.Value, s.Dictionaries, s.Platform))
+		for _, sn := range s.Snippets {
+			text("snippet "+sn.Name.Value, sn.Content)
+		}
+		for _, v := range s.VCLs {
+			text("vcl "+v.Name.Value, v.Content)
+		}
+		for _, b := range s.Backends {
+			out = append(out, fmt.Sprintf("backend %q %q %q %q", b.Name.Value, b.Address.Value, b.OverrideHost.Value, b.Shield.Value))
+			for _, e := range b.Setter.SetField(b.Span, "override_host", "x.example.com") {
+				out = append(out, fmt.Sprintf("  set: %s..%s %q", g.Files.Position(e.Pos), g.Files.Position(e.End), e.NewText))
+			}
+		}
+		for _, l := range s.Links {
+			out = append(out, fmt.Sprintf("link %q %q %q", l.Name.Value, l.ResourceID.Value, l.ResourceType.Value))
+		}
+	}
+	for _, st := range g.Stores {
+		out = append(out, fmt.Sprintf("store %q %q %q", st.ID.Value, st.Name.Value, st.Type))
+	}
+	return out
+}
+
+// TestReleasedExportKeepsNothingOfIt loads streamed exports (JSON with VCL
+// in escaped strings, YAML) from disk twice: kept, and released once built.
+// The released load's content is then overwritten, as the memory of an
+// export read outside the heap is unmapped: a string the graph still
+// shared with it would change. Both loads must describe the same graph —
+// values, texts decoded again, positions inside texts, fixes read from
+// the file again — and the released one must not hold its content.
+func TestReleasedExportKeepsNothingOfIt(t *testing.T) {
+	dir := t.TempDir()
+	opts := estate.Options{Services: 120, Seed: 7}
+	cases := map[string][]byte{
+		"estate.json": estate.Bundle(opts),
+		"estate.yaml": estate.YAMLBundle(opts),
+		"escapes.json": []byte(`{"services": [` + strings.Repeat(`{"id": "s\u0031", "name": "caf\u00e9", "active_version": {"number": 1,
+  "domains": [{"name": "a.example.com"}], "dictionaries": [{"name": "d\u0031"}],
+  "snippets": [{"name": "r", "type": "recv", "priority": 10, "content": "set req.http.X = \"\u00e9\";\n\tif (req.url ~ \"^/x\") { return(pass); }\n"}],
+  "backends": [{"name": "b", "address": "a.example.com", "port": 443}]}}, `, 40) +
+			`{"id": "last", "active_version": {"number": 1}}], "stores": [{"id": "k1", "name": "kv", "type": "kv_store"}]}`),
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			if err := os.WriteFile(path, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			kept := describe(t, loadExport(t, path, bytes.Clone(src), false))
+			content := bytes.Clone(src)
+			g := loadExport(t, path, content, true)
+			f := g.Files.Get(path)
+			if !f.Released() || f.Content != nil {
+				t.Fatalf("the streamed export was not released")
+			}
+			for i := range content {
+				content[i] = '#'
+			}
+			if diff := cmp.Diff(kept, describe(t, g)); diff != "" {
+				t.Fatalf("released load differs from the kept one (-kept +released):\n%s", diff)
+			}
+			if len(kept) < 200 {
+				t.Fatalf("only %d lines described: the case should hold services, texts and fixes", len(kept))
+			}
+		})
+	}
+}
+
+// TestExportOfLargeVCLIsKept: an export whose escaped VCL is most of the
+// file is not released (copying the VCL would cost what releasing saves),
+// and loads as a kept one does.
+func TestExportOfLargeVCLIsKept(t *testing.T) {
+	vcl := strings.Repeat(`set req.http.X-Long = \"a value\";\n`, 200)
+	src := []byte(`{"services": [` + strings.Repeat(`{"id": "s", "active_version": {"number": 1, "vcls": [{"name": "main", "main": true, "content": "sub vcl_recv {\n`+vcl+`}\n"}]}}, `, 5) + `{"id": "t", "active_version": {"number": 1}}]}`)
+	path := filepath.Join(t.TempDir(), "large.json")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	kept := describe(t, loadExport(t, path, bytes.Clone(src), false))
+	g := loadExport(t, path, bytes.Clone(src), true)
+	if g.Files.Get(path).Released() {
+		t.Fatal("an export of mostly VCL was released")
+	}
+	if diff := cmp.Diff(kept, describe(t, g)); diff != "" {
+		t.Fatalf("(-kept +loaded to release):\n%s", diff)
+	}
+}
+
+// TestReleasedExportIsCollected: once a streamed export is released,
+// nothing the graph keeps holds its content (the shared setter's outline
+// of a YAML file, say): the collector frees it while the graph lives.
+func TestReleasedExportIsCollected(t *testing.T) {
+	dir := t.TempDir()
+	opts := estate.Options{Services: 60, Seed: 3}
+	for name, src := range map[string][]byte{"e.json": estate.Bundle(opts), "e.yaml": estate.YAMLBundle(opts)} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			if err := os.WriteFile(path, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			content := bytes.Clone(src)
+			held := weak.Make(&content[0])
+			g := loadExport(t, path, content, true)
+			content = nil
+			for range 3 {
+				runtime.GC()
+			}
+			if held.Value() != nil {
+				t.Fatal("the released export's content is still reachable")
+			}
+			runtime.KeepAlive(g)
+		})
+	}
+}
