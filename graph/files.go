@@ -34,6 +34,10 @@ type File struct {
 	lines   Lines
 	// kept is what a released file keeps instead of its content.
 	kept *kept
+	// early: the lines of ignore directives were read before the release
+	// (ReleaseLater), into ignores.
+	early   bool
+	ignores []Line
 }
 
 // Lines is a file's line table: where every lineStride-th line starts

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -55,7 +56,11 @@ func (fs *Files) Release(name, path string) bool {
 	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(f.Content)) {
 		return false
 	}
-	k := &kept{path: path, size: len(f.Content), mod: st.ModTime(), ignores: linesWith(f.Content, IgnoreWord)}
+	ignores := f.ignores
+	if !f.early {
+		ignores = linesWith(f.Content, IgnoreWord)
+	}
+	k := &kept{path: path, size: len(f.Content), mod: st.ModTime(), ignores: ignores}
 	lines := f.lines
 	if !lines.full() {
 		lines = FullLines(f.Content)
@@ -64,6 +69,55 @@ func (fs *Files) Release(name, path string) bool {
 		x.Content, x.lines, x.kept = nil, lines, k
 	}
 	return true
+}
+
+// ReleaseLater readies a file for a Release that comes after parts of its
+// content were given back (a load that unmaps them as it goes): what
+// Release reads of the content (the lines of ignore directives) is read
+// now, and Release reads nothing of it. It returns false, readying
+// nothing, when the file is not registered, is released already, or has
+// no table of every line (FullLines: positions must be found without the
+// content).
+func (fs *Files) ReleaseLater(name string) bool {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	f := fs.byName[name]
+	if f == nil || f.kept != nil || !f.lines.full() {
+		return false
+	}
+	f.early, f.ignores = true, linesWith(f.Content, IgnoreWord)
+	return true
+}
+
+// Replace gives a file, and its aliases, content read again, as long as
+// what it held (a load that gave back parts of it, and must parse it
+// whole after all); its line table is kept.
+func (fs *Files) Replace(name string, content []byte) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for _, x := range fs.named(name) {
+		if x != nil && x.kept == nil && len(x.Content) == len(content) {
+			x.Content = content
+		}
+	}
+}
+
+// Discard drops the content of a file that can be neither released nor
+// read again as it was (a load gave back parts of its memory, and the
+// file changed on disk meanwhile): positions are still found in its line
+// table, which must be full, but excerpts and fixes are not (its bytes
+// read as an error), and ignore directives are those ReleaseLater read.
+func (fs *Files) Discard(name string) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	f := fs.byName[name]
+	if f == nil || f.kept != nil || !f.lines.full() {
+		return
+	}
+	k := &kept{size: len(f.Content), ignores: f.ignores}
+	for _, x := range fs.named(name) {
+		x.Content, x.lines, x.kept = nil, f.lines, k
+	}
 }
 
 // restore gives a released file, and its aliases, content again (a load
@@ -110,6 +164,9 @@ func (f *File) Range(from, to int) ([]byte, error) {
 }
 
 func (k *kept) read(from, to int) ([]byte, error) {
+	if k.path == "" {
+		return nil, errors.New("the file changed while chainlint read it: run chainlint again")
+	}
 	fh, st, err := safefile.Open(k.path)
 	if err != nil {
 		return nil, err

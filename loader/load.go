@@ -133,13 +133,13 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		g.Memo = memo.NewTransient() // this load's own: it carries the parallel parses
 	}
 	outside := opts.OutsideHeap && !g.Memo.Persistent()
-	contents, frees, aheads, readErrs, unread := readAll(g.Memo, inputs, opts.Overlay, outside)
+	contents, mapped, aheads, readErrs, unread := readAll(g.Memo, inputs, opts.Overlay, outside)
 	if opts.OnRead != nil {
 		var sz Sizes
 		for i, c := range contents {
 			n := int64(len(c))
 			sz.Total += n
-			if frees[i] != nil {
+			if mapped[i] != nil {
 				sz.Outside += n
 			}
 			switch strings.ToLower(filepath.Ext(inputs[i].path)) {
@@ -187,22 +187,32 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 			frag.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: readErrs[i]})
 			continue
 		}
-		_, unsaved := opts.Overlay[in.path]
-		if build := beginFile(frag, in.path, contents[i], in.explicit, aheads[i], !unsaved); build != nil {
+		var disk *fastlyapi.Disk
+		if _, unsaved := opts.Overlay[in.path]; !unsaved {
+			disk = &fastlyapi.Disk{}
+			if m := mapped[i]; m != nil {
+				disk.Drop = func(from, to int) {
+					if n := m.Drop(from, to); n > 0 && opts.OnUnmap != nil {
+						opts.OnUnmap(int64(n))
+					}
+				}
+			}
+		}
+		if build := beginFile(frag, in.path, contents[i], in.explicit, aheads[i], disk); build != nil {
 			builds = append(builds, build)
 		}
 	}
 	runAll(builds)
 	g.Merge(frags...)
 	var unmapped int64
-	for i, free := range frees {
-		// An export read outside the heap and released once built is
-		// unmapped; nothing may point into it after (aheads holds the
-		// decision that outlined it).
-		if f := g.Files.Get(inputs[i].path); free != nil && f != nil && f.Released() {
-			unmapped += int64(len(contents[i]))
+	for i, m := range mapped {
+		// An export read outside the heap that no longer holds it (it was
+		// released once built, or read again) is unmapped; nothing may
+		// point into it after (aheads holds the decision that outlined
+		// it). One that holds it keeps it for the life of the process.
+		if f := g.Files.Get(inputs[i].path); m != nil && f != nil && !holds(f.Content, contents[i]) {
 			contents[i], aheads[i] = nil, nil
-			free()
+			unmapped += int64(m.Free())
 		}
 	}
 	if unmapped > 0 && opts.OnUnmap != nil {
@@ -480,10 +490,10 @@ func (w *walker) link(path, root string) error {
 // as a stream): one that certainly is no Fastly export is left unread and
 // marked so, since a repository can vendor tens of thousands of them.
 // With outside, an export of outsideLeast bytes or more is read outside
-// the Go heap, and frees[i] unmaps it.
-func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte, outside bool) (contents [][]byte, frees []func(), aheads []any, errs []string, unread []bool) {
+// the Go heap, into mapped[i].
+func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte, outside bool) (contents [][]byte, mapped []*safefile.Mapped, aheads []any, errs []string, unread []bool) {
 	contents = make([][]byte, len(inputs))
-	frees = make([]func(), len(inputs))
+	mapped = make([]*safefile.Mapped, len(inputs))
 	aheads = make([]any, len(inputs))
 	errs = make([]string, len(inputs))
 	unread = make([]bool, len(inputs))
@@ -499,7 +509,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte, outside b
 					unread[i] = true
 					continue
 				}
-				contents[i], frees[i], errs[i] = readOne(path, overlay, outside && fastlyapi.IsCandidate(path) && !terraform.IsCandidate(path))
+				contents[i], mapped[i], errs[i] = readOne(path, overlay, outside && fastlyapi.IsCandidate(path) && !terraform.IsCandidate(path))
 				if errs[i] == "" {
 					aheads[i] = parseAhead(m, path, contents[i], inputs[i].explicit)
 				}
@@ -511,7 +521,12 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte, outside b
 	}
 	close(work)
 	wg.Wait()
-	return contents, frees, aheads, errs, unread
+	return contents, mapped, aheads, errs, unread
+}
+
+// holds reports whether content is (a part of) the memory of read.
+func holds(content, read []byte) bool {
+	return len(content) > 0 && len(read) > 0 && &content[0] == &read[0]
 }
 
 // certainlyNotExport reports a .json file (not Terraform's .tf.json) whose
@@ -531,15 +546,15 @@ func certainlyNotExport(path string) bool {
 }
 
 // readOne reads an input: from the overlay, or from disk, outside the Go
-// heap when outside is set and the file is large (safefile.ReadOutside;
-// free unmaps it).
-func readOne(path string, overlay map[string][]byte, outside bool) (b []byte, free func(), problem string) {
+// heap when outside is set and the file is large (safefile.ReadOutside:
+// m gives it back).
+func readOne(path string, overlay map[string][]byte, outside bool) (b []byte, m *safefile.Mapped, problem string) {
 	if b, ok := overlay[path]; ok {
 		return b, nil, ""
 	}
 	var err error
 	if outside {
-		b, free, err = safefile.ReadOutside(path, MaxFileSize, outsideLeast)
+		b, m, err = safefile.ReadOutside(path, MaxFileSize, outsideLeast)
 	} else {
 		b, err = safefile.ReadText(path, MaxFileSize)
 	}
@@ -550,7 +565,7 @@ func readOne(path string, overlay map[string][]byte, outside bool) (b []byte, fr
 	if err != nil {
 		return nil, nil, "cannot read file: " + readError(err)
 	}
-	return b, free, ""
+	return b, m, ""
 }
 
 // kinds is the registry of input kinds: which files are inputs, how each
@@ -572,9 +587,9 @@ var kinds = []struct {
 	// begin is load in steps (see beginFile), for a kind whose load may
 	// run alongside others'; a kind has one or the other. ahead is what
 	// parseAhead found, or nil.
-	// onDisk says that content is the file as read from disk (not an
-	// unsaved buffer).
-	begin func(g *graph.Graph, path string, content []byte, explicit bool, ahead any, onDisk bool) (build func(), ok bool)
+	// disk, when set, says that content is the file as read from disk
+	// (not an unsaved buffer).
+	begin func(g *graph.Graph, path string, content []byte, explicit bool, ahead any, disk *fastlyapi.Disk) (build func(), ok bool)
 }{
 	{name: "terraform", match: func(path string, _ []byte) bool { return terraform.IsCandidate(path) },
 		parseAhead: func(m *memo.Cache, path string, content []byte, _ bool) any {
@@ -590,9 +605,9 @@ var kinds = []struct {
 		parseAhead: func(m *memo.Cache, path string, content []byte, explicit bool) any {
 			return fastlyapi.Decide(m, path, content, explicit)
 		},
-		begin: func(g *graph.Graph, path string, content []byte, explicit bool, ahead any, onDisk bool) (func(), bool) {
+		begin: func(g *graph.Graph, path string, content []byte, explicit bool, ahead any, disk *fastlyapi.Disk) (func(), bool) {
 			d, _ := ahead.(*fastlyapi.Decision)
-			return fastlyapi.Begin(g, path, content, explicit, d, onDisk)
+			return fastlyapi.Begin(g, path, content, explicit, d, disk)
 		}},
 	{name: "VCL", match: func(path string, _ []byte) bool { return isVCL(path) },
 		// Parsed once Terraform has read what it reads (Paths).
@@ -637,15 +652,14 @@ func isVCL(path string) bool { return strings.EqualFold(filepath.Ext(path), ".vc
 
 // beginFile loads a file, but of an export only the serial first step
 // (fastlyapi.Begin): it returns the step that builds the export's
-// services, or nil. onDisk says that content is the file as read from
-// disk, which a streamed export releases once built. loadFile takes both
-// steps.
-func beginFile(g *graph.Graph, path string, content []byte, explicit bool, ahead any, onDisk bool) (build func()) {
+// services, or nil. disk says that content is the file as read from
+// disk (fastlyapi.Disk). loadFile takes both steps.
+func beginFile(g *graph.Graph, path string, content []byte, explicit bool, ahead any, disk *fastlyapi.Disk) (build func()) {
 	for _, k := range kinds {
 		if k.match(path, content) {
 			switch {
 			case k.begin != nil:
-				build, _ = k.begin(g, path, content, explicit, ahead, onDisk)
+				build, _ = k.begin(g, path, content, explicit, ahead, disk)
 			case k.load != nil:
 				k.load(g, path, content, explicit)
 			}
@@ -675,7 +689,7 @@ func runAll(fns []func()) {
 
 // loadFile hands one file to the loader for its kind.
 func loadFile(g *graph.Graph, path string, content []byte, explicit bool) {
-	if build := beginFile(g, path, content, explicit, nil, false); build != nil {
+	if build := beginFile(g, path, content, explicit, nil, nil); build != nil {
 		build()
 	}
 }

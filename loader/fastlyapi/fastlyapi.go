@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -47,7 +48,7 @@ func IsCandidate(name string) bool {
 // goroutines, without its whole tree ever being built, unless g's parse
 // cache is persistent (the language server keeps whole parses instead).
 func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
-	build, ok := Begin(g, name, content, explicit, nil, false)
+	build, ok := Begin(g, name, content, explicit, nil, nil)
 	if build != nil {
 		build()
 	}
@@ -62,11 +63,9 @@ func Load(g *graph.Graph, name string, content []byte, explicit bool) bool {
 // each into a fragment of its own. d is Decide's answer, or nil for
 // Begin to decide.
 //
-// onDisk says that content is the file name as read from disk: a
-// streamed load then releases it once built (graph.Files.Release),
-// keeping copies of what the graph holds, so that a large export is not
-// held through the analysis (read again for excerpts and fixes).
-func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decision, onDisk bool) (build func(), ok bool) {
+// disk, when set, says that content is the file name as read from disk:
+// a streamed load then releases it once built (see Disk).
+func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decision, disk *Disk) (build func(), ok bool) {
 	if d == nil {
 		d = Decide(g.Memo, name, content, explicit)
 	}
@@ -75,13 +74,22 @@ func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decisi
 	}
 	l := &loader{g: g, f: g.Files.AddLines(name, content, d.lines), syntax: d.syntax}
 	if d.stream != nil {
-		if onDisk {
+		if disk != nil {
 			l.keep = &keeper{content: content}
+			if disk.Drop != nil && sameOnDisk(name, content) && g.Files.ReleaseLater(name) {
+				l.drop = disk.Drop
+			}
 		}
 		return func() {
 			if !d.stream(l) {
 				// Some part does not parse: the whole parse says where.
 				l.keep = nil
+				if l.drop != nil {
+					// Parts of the content were given back: read it again.
+					if content = l.reread(name, len(content)); content == nil {
+						return
+					}
+				}
 				l.report(Parse(nil, name, content))
 				return
 			}
@@ -258,7 +266,7 @@ func (l *loader) streamYAML(o *tree.YAMLOutline) bool {
 		stores = rest.Get("stores")
 	}
 	l.outline = o
-	err = l.services(len(o.Items), tree.YAMLBatch, func() func(int) (*tree.Node, error) {
+	err = l.services(len(o.Items), tree.YAMLBatch, func(i int) tree.Part { return tree.Part{Off: o.Items[i].Off, End: o.Items[i].End} }, func() func(int) (*tree.Node, error) {
 		return o.NewParser(true).Parse
 	})
 	if err != nil {
@@ -364,7 +372,7 @@ func (l *loader) stream(o *exportOutline) bool {
 			return false
 		}
 	}
-	err := l.services(len(o.services), 1, func() func(int) (*tree.Node, error) {
+	err := l.services(len(o.services), 1, func(i int) tree.Part { return o.services[i] }, func() func(int) (*tree.Node, error) {
 		// One per goroutine, each service parsed into the memory of the
 		// one before: a service's nodes are dropped once it is built.
 		jp := tree.NewJSONParser(l.f.Content)
@@ -397,12 +405,26 @@ func parsePart(jp *tree.JSONParser, p tree.Part, depth int) (*tree.Node, error) 
 // own, and the fragments merge in item order, so the graph is the same as
 // a sequential load's. When an item fails, nothing is merged and the first
 // failure is returned.
-func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, error)) error {
+//
+// span, when set, gives the i-th item's bytes in the file: a load that
+// gives back the content as it goes (l.drop) copies each fragment's texts
+// once it is built and gives back the bytes of the items before the first
+// fragment not yet built.
+func (l *loader) services(n, unit int, span func(int) tree.Part, newItem func() func(int) (*tree.Node, error)) error {
 	run := fragmentSize(n, unit, runtime.GOMAXPROCS(0))
 	shared := l.sharedSetter() // made here: the fragments' goroutines share it
 	frags := make([]*graph.Graph, (n+run-1)/run)
 	errs := make([]error, len(frags))
 	maps := make([][]*graph.TextMap, len(frags))
+	var past *progress
+	if l.drop != nil && span != nil && n > 0 {
+		past = &progress{done: make([]bool, len(frags)), at: span(0).Off, drop: l.drop, start: func(k int) int {
+			if k*run >= n {
+				return span(n - 1).End
+			}
+			return span(k * run).Off
+		}}
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(frags)) {
@@ -428,6 +450,11 @@ func (l *loader) services(n, unit int, newItem func() func(int) (*tree.Node, err
 					for _, s := range frag.Services {
 						l.g.Prepare(frag, s)
 					}
+				}
+				if past != nil && errs[k] == nil {
+					graph.OwnJSON(fl.maps, math.MaxInt)
+					fl.maps = nil
+					past.built(k)
 				}
 				frags[k], maps[k] = frag, fl.maps
 			}
@@ -544,6 +571,9 @@ type loader struct {
 	// maps are the text maps of JSON strings with escapes made so far
 	// (for a load that releases its file: graph.OwnJSON).
 	maps []*graph.TextMap
+	// drop gives back the content's bytes from..to once the load is past
+	// them (Disk.Drop); nil when it may not.
+	drop func(from, to int)
 }
 
 func (l *loader) problem(off, end int, msg string) {
@@ -569,7 +599,7 @@ func (l *loader) document(d *tree.Node) {
 	switch shapeOf(d) {
 	case bundle:
 		if s := d.Get("services"); s.Kind == tree.Array {
-			_ = l.services(len(s.Items), 1, itemsOf(s))
+			_ = l.services(len(s.Items), 1, nil, itemsOf(s))
 		}
 		if st := d.Get("stores"); st != nil {
 			l.stores(st)
@@ -577,7 +607,7 @@ func (l *loader) document(d *tree.Node) {
 	case singleService:
 		l.service(d)
 	case serviceList:
-		_ = l.services(len(d.Items), 1, itemsOf(d))
+		_ = l.services(len(d.Items), 1, nil, itemsOf(d))
 	}
 }
 

@@ -1,10 +1,14 @@
 package fastlyapi
 
 import (
+	"math"
+	"os"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/safefile"
 )
 
 // A streamed export is released once built: its services keep copies of
@@ -60,9 +64,79 @@ func (k *keeper) shares(s string) bool {
 	return p >= start && p < start+uintptr(len(k.content))
 }
 
+// Disk says that an export's content is its file as read from disk (Begin):
+// a streamed load releases it once built (graph.Files.Release), its
+// services keeping copies of what they hold, unless its escaped VCL is
+// most of the file (large custom VCL, better kept than copied).
+//
+// Drop, when set, gives back the memory of the content's bytes from..to,
+// which the load is past (content read outside the heap:
+// loader.Options.OutsideHeap): each run of services then copies its
+// texts' JSON strings once built, the bytes of the services before the
+// first run not yet built are given back as the load goes, and the file
+// is released whatever its share of VCL (what is copied was given back).
+// A load that must parse the file whole after all (a part that does not
+// parse) reads it again.
+type Disk struct {
+	Drop func(from, to int)
+}
+
+// sameOnDisk reports whether the file at path is as long as content (what
+// graph.Files.Release will check): a load gives back parts of content
+// only if it can release the file in the end.
+func sameOnDisk(path string, content []byte) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular() && st.Size() == int64(len(content))
+}
+
+// reread reads the file again for a load that gave back parts of its
+// content and must parse it whole: nil, with a problem reported, when
+// it is no longer as long as it was.
+func (l *loader) reread(name string, size int) []byte {
+	b, err := safefile.ReadText(name, 0)
+	if err != nil || len(b) != size {
+		l.g.Files.Discard(name)
+		l.problem(0, 0, "the file changed while chainlint read it: run chainlint again")
+		return nil
+	}
+	l.g.Files.Replace(name, b)
+	return b
+}
+
+// progress follows which runs of services (fragments) are built, and
+// gives back the bytes of the items before the first one that is not.
+type progress struct {
+	mu    sync.Mutex
+	done  []bool
+	first int             // the first fragment not built
+	at    int             // where the bytes not given back start
+	start func(k int) int // where fragment k's items start (past the last: the last item's end)
+	drop  func(from, to int)
+}
+
+// built marks fragment k built.
+func (p *progress) built(k int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done[k] = true
+	for p.first < len(p.done) && p.done[p.first] {
+		p.first++
+	}
+	// In steps of dropStep bytes at least: each is a system call or two.
+	if to := p.start(p.first); to >= p.at+dropStep || to > p.at && p.first == len(p.done) {
+		p.drop(p.at, to)
+		p.at = to
+	}
+}
+
+// dropStep is the least a load gives back at once (progress.built); a
+// variable for tests.
+var dropStep = 1 << 20
+
 // release drops the file's content once a streamed load has built it
 // (a load with a keeper): the texts' JSON strings are copied first, unless
-// they are most of the file (large custom VCL), which is then kept.
+// they are most of the file (large custom VCL), which is then kept —
+// unless parts were given back already (l.drop), whose texts are copied.
 func (l *loader) release(name string) {
 	if l.keep == nil {
 		return
@@ -70,10 +144,19 @@ func (l *loader) release(name string) {
 	l.keep = nil
 	maps := l.maps
 	l.maps = nil
-	if !graph.OwnJSON(maps, len(l.f.Content)/2) {
+	limit := len(l.f.Content) / 2
+	if l.drop != nil {
+		limit = math.MaxInt
+	}
+	if !graph.OwnJSON(maps, limit) {
 		return
 	}
 	if !l.g.Files.Release(name, name) {
+		if l.drop != nil {
+			// Changed on disk during the load, parts of it given back:
+			// its positions are known, its bytes no longer.
+			l.g.Files.Discard(name)
+		}
 		return
 	}
 	// Nothing the graph keeps points into the content now (its memory

@@ -20,12 +20,12 @@ import (
 )
 
 // loadExport loads content as the export at path, streamed (a transient
-// parse cache), telling the loader whether content is the file as on
-// disk (which a streamed load releases once built).
-func loadExport(t *testing.T, path string, content []byte, onDisk bool) *graph.Graph {
+// parse cache), with disk telling the loader whether content is the file
+// as on disk (which a streamed load releases once built).
+func loadExport(t *testing.T, path string, content []byte, disk *fastlyapi.Disk) *graph.Graph {
 	t.Helper()
 	g := graph.NewGraph()
-	build, ok := fastlyapi.Begin(g, path, content, true, nil, onDisk)
+	build, ok := fastlyapi.Begin(g, path, content, true, nil, disk)
 	if !ok || build == nil {
 		t.Fatalf("%s is not an export", path)
 	}
@@ -110,9 +110,9 @@ func TestReleasedExportKeepsNothingOfIt(t *testing.T) {
 			if err := os.WriteFile(path, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			kept := describe(t, loadExport(t, path, bytes.Clone(src), false))
+			kept := describe(t, loadExport(t, path, bytes.Clone(src), nil))
 			content := bytes.Clone(src)
-			g := loadExport(t, path, content, true)
+			g := loadExport(t, path, content, &fastlyapi.Disk{})
 			f := g.Files.Get(path)
 			if !f.Released() || f.Content != nil {
 				t.Fatalf("the streamed export was not released")
@@ -140,8 +140,8 @@ func TestExportOfLargeVCLIsKept(t *testing.T) {
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	kept := describe(t, loadExport(t, path, bytes.Clone(src), false))
-	g := loadExport(t, path, bytes.Clone(src), true)
+	kept := describe(t, loadExport(t, path, bytes.Clone(src), nil))
+	g := loadExport(t, path, bytes.Clone(src), &fastlyapi.Disk{})
 	if g.Files.Get(path).Released() {
 		t.Fatal("an export of mostly VCL was released")
 	}
@@ -164,7 +164,7 @@ func TestReleasedExportIsCollected(t *testing.T) {
 			}
 			content := bytes.Clone(src)
 			held := weak.Make(&content[0])
-			g := loadExport(t, path, content, true)
+			g := loadExport(t, path, content, &fastlyapi.Disk{})
 			content = nil
 			for range 3 {
 				runtime.GC()
@@ -173,6 +173,78 @@ func TestReleasedExportIsCollected(t *testing.T) {
 				t.Fatal("the released export's content is still reachable")
 			}
 			runtime.KeepAlive(g)
+		})
+	}
+}
+
+// TestDroppedAsLoaded gives back an export's bytes as its load gets past
+// them (Disk.Drop, as for an export read outside the heap), overwriting
+// them at once: what the load reads after must not be among them. The
+// graph is the one a kept load builds, the file is released even when it
+// is mostly VCL, and the bytes given back are the services' (before the
+// first, and after the last, are not). A load that fails in its last
+// service after giving back the others reads the file again for the
+// whole parse, which reports as the kept load's does.
+func TestDroppedAsLoaded(t *testing.T) {
+	defer fastlyapi.SetDropStep(1)() // these files are small: give back at every step
+	dir := t.TempDir()
+	opts := estate.Options{Services: 150, Seed: 5}
+	vcl := strings.Repeat(`set req.http.X-Long = \"a value\";\n`, 100)
+	large := []byte(`{"stores": [{"id": "k1", "name": "kv", "type": "kv_store"}], "services": [` + strings.Repeat(`{"id": "s", "active_version": {"number": 1, "vcls": [{"name": "main", "main": true, "content": "sub vcl_recv {\n`+vcl+`}\n"}]}}, `, 80) + `{"id": "t", "active_version": {"number": 1}}]}`)
+	broken := estate.Bundle(opts)
+	stores := bytes.Index(broken, []byte(`"stores"`))
+	if stores < 0 {
+		t.Fatal("the generated bundle has no stores")
+	}
+	i := bytes.LastIndex(broken[:stores], []byte(`"id": "`)) + len(`"id": "`) // the last service's
+	broken = append(broken[:i:i], append([]byte(`x\q`), broken[i:]...)...)    // an escape the outline does not check
+	yamlBroken := estate.YAMLBundle(opts)
+	at := bytes.Index(yamlBroken, []byte("\nstores:")) + 1
+	yamlBroken = append(yamlBroken[:at:at], append([]byte("    - id: z\n      active_version: *nowhere\n"), yamlBroken[at:]...)...) // an alias the line scan cannot see
+	cases := map[string][]byte{
+		"estate.json": estate.Bundle(opts),
+		"estate.yaml": estate.YAMLBundle(opts),
+		"large.json":  large,
+		"broken.json": broken,
+		"broken.yaml": yamlBroken,
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			if err := os.WriteFile(path, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			kept := describe(t, loadExport(t, path, bytes.Clone(src), nil))
+			content := bytes.Clone(src)
+			dropped := 0
+			low, high := len(content), 0
+			disk := &fastlyapi.Disk{Drop: func(from, to int) {
+				for i := from; i < to; i++ {
+					content[i] = '#'
+				}
+				dropped += to - from
+				low, high = min(low, from), max(high, to)
+			}}
+			g := loadExport(t, path, content, disk)
+			if diff := cmp.Diff(kept, describe(t, g)); diff != "" {
+				t.Fatalf("(-kept +given back as loaded):\n%s", diff)
+			}
+			if dropped < len(src)/2 {
+				t.Errorf("gave back %d of %d bytes", dropped, len(src))
+			}
+			if first := bytes.Index(src, []byte(`{"id"`)); strings.HasSuffix(name, ".json") && (low < first || high > bytes.LastIndex(src, []byte("]"))) {
+				t.Errorf("gave back bytes %d..%d, outside the services (from %d)", low, high, first)
+			}
+			f := g.Files.Get(path)
+			if strings.HasPrefix(name, "broken") {
+				if f.Released() || !bytes.Equal(f.Content, src) {
+					t.Error("the failed load does not hold the file read again")
+				}
+				return
+			}
+			if !f.Released() {
+				t.Error("not released")
+			}
 		})
 	}
 }
