@@ -45,14 +45,16 @@ type Options struct {
 	// built (see graph.Graph.Prepare): g is the graph being loaded, sink
 	// the graph collecting what the service's load reports.
 	Prepare func(g, sink *graph.Graph, s *graph.Service)
-	// OutsideHeap reads Fastly API exports of outsideLeast bytes or more
-	// outside the Go heap (safefile.ReadOutside), for a load whose parse
-	// cache is transient, and unmaps each once its streamed load has
-	// released it (graph.Files.Release): the collector does not count a
-	// large export as live while it paces the load (16,000 services:
-	// a 20 MB file). An export that is not released stays mapped for the
-	// life of the process: for a process that loads once, as the command
-	// line does.
+	// OutsideHeap reads JSON and YAML files of outsideLeast bytes or more
+	// outside the Go heap (safefile.ReadOutside; on Linux), for a load
+	// whose parse cache is transient: the collector does not count a
+	// large export as live while it paces the load (16,000 services: a
+	// 20 MB file). A streamed export gives its memory back as its load
+	// gets past it (fastlyapi.Disk) and the rest once released
+	// (graph.Files.Release). A file that is not released (one parsed
+	// whole, terraform show -json output, a JSON file that is no export)
+	// stays mapped for the life of the process: for a process that loads
+	// once, as the command line does.
 	OutsideHeap bool
 	// OnUnmap, when set, is told the bytes of inputs read outside the
 	// heap that were unmapped once loaded.
