@@ -93,6 +93,8 @@ func sameOnDisk(path string, content []byte) bool {
 // content and must parse it whole: nil, with a problem reported, when
 // it is no longer as long as it was.
 func (l *loader) reread(name string, size int) []byte {
+	// The failed stream's outline and setter point into the content.
+	l.outline, l.shared = nil, nil
 	b, err := safefile.ReadText(name, 0)
 	if err != nil || len(b) != size {
 		l.g.Files.Discard(name)
@@ -152,15 +154,21 @@ func (l *loader) release(name string) {
 		return
 	}
 	if !l.g.Files.Release(name, name) {
-		if l.drop != nil {
-			// Changed on disk during the load, parts of it given back:
-			// its positions are known, its bytes no longer.
-			l.g.Files.Discard(name)
+		if l.drop == nil {
+			return
 		}
-		return
+		// Changed on disk during the load, parts of it given back: its
+		// positions are known, its bytes no longer.
+		l.g.Files.Discard(name)
 	}
-	// Nothing the graph keeps points into the content now (its memory
-	// may be unmapped: loader.Options.OutsideHeap).
+	l.forget()
+}
+
+// forget drops what the loader and its backends' shared setter hold of
+// the content, which is released (its memory may be unmapped:
+// loader.Options.OutsideHeap): nothing the graph keeps may point into it,
+// where the collector would find it.
+func (l *loader) forget() {
 	l.outline = nil
 	if l.shared != nil && l.shared.outline != nil {
 		l.shared.outline = l.shared.outline.On(nil)

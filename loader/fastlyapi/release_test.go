@@ -248,3 +248,59 @@ func TestDroppedAsLoaded(t *testing.T) {
 		})
 	}
 }
+
+// TestChangedWhileDropped: an export that changes on disk while its load
+// gives back its bytes can neither be released as it was read nor read
+// again: it keeps its positions (services, backends, problems are where
+// the kept load finds them) and reads as changed (no excerpt, no fix),
+// and nothing points into the bytes given back.
+func TestChangedWhileDropped(t *testing.T) {
+	defer fastlyapi.SetDropStep(1)()
+	src := estate.Bundle(estate.Options{Services: 100, Seed: 2})
+	path := filepath.Join(t.TempDir(), "e.json")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	kept := loadExport(t, path, bytes.Clone(src), nil)
+	content := bytes.Clone(src)
+	changed := false
+	disk := &fastlyapi.Disk{Drop: func(from, to int) {
+		for i := from; i < to; i++ {
+			content[i] = '#'
+		}
+		if !changed {
+			changed = true
+			if err := os.WriteFile(path, append(bytes.Clone(src), '\n'), 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}}
+	g := loadExport(t, path, content, disk)
+	f := g.Files.Get(path)
+	if !changed || !f.Released() || f.Content != nil {
+		t.Fatalf("changed %v, released %v: want the file discarded", changed, f.Released())
+	}
+	if _, err := f.Range(0, 10); err == nil {
+		t.Error("a discarded file's bytes read")
+	}
+	where := func(g *graph.Graph) (out []string, fixes int) {
+		for _, s := range g.Services {
+			out = append(out, fmt.Sprintf("%s %q", g.Files.Position(s.Pos), s.Name.Value))
+			for _, b := range s.Backends {
+				out = append(out, fmt.Sprintf("%s %q", g.Files.Position(b.Address.Pos), b.Address.Value))
+				if b.Setter.SetField(b.Span, "override_host", "x") != nil {
+					fixes++
+				}
+			}
+		}
+		return out, fixes
+	}
+	want, wantFixes := where(kept)
+	got, gotFixes := where(g)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("(-kept +discarded):\n%s", diff)
+	}
+	if wantFixes == 0 || gotFixes != 0 {
+		t.Errorf("%d fixes from the discarded file (the kept one: %d), want none", gotFixes, wantFixes)
+	}
+}
