@@ -3,7 +3,6 @@ package safefile
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -14,13 +13,7 @@ import (
 // with no mapping; a device is refused as by Read.
 func TestReadOutside(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, b []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name string, b []byte) string { return writeFile(t, dir, name, b) }
 	large := make([]byte, 100_000)
 	for i := range large {
 		large[i] = byte('a' + i%26)

@@ -98,13 +98,7 @@ func TestWriteKilledLeavesFileWhole(t *testing.T) {
 
 func TestReadText(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, b []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name string, b []byte) string { return writeFile(t, dir, name, b) }
 	le := write("le.json", []byte("\xff\xfe{\x00\"\x00\xe9\x00\"\x00}\x00"))
 	be := write("be.json", []byte("\xfe\xff\x00{\x00\"\xd8\x3d\xde\x00\x00\"\x00}"))
 	u32 := write("u32.json", []byte("\xff\xfe\x00\x00{\x00\x00\x00"))
@@ -142,4 +136,14 @@ func TestWithin(t *testing.T) {
 			t.Errorf("Within(%q, %q) = %v, want %v", c.dir, c.path, got, c.want)
 		}
 	}
+}
+
+// writeFile writes b to a file name in dir and returns its path.
+func writeFile(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

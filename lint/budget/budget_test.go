@@ -41,6 +41,19 @@ func TestPaced(t *testing.T) {
 	}
 }
 
+// settled clears GOGC and GOMEMLIMIT from the environment (which would
+// win over Apply) and sets the pace to 70 and the limit to 1 TiB, which
+// restores are expected to put back; both are restored when t ends.
+func settled(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	was, wasLimit := debug.SetGCPercent(70), debug.SetMemoryLimit(1<<40)
+	t.Cleanup(func() {
+		debug.SetGCPercent(was)
+		debug.SetMemoryLimit(wasLimit)
+	})
+}
+
 // collector returns the pace and limit in force.
 func collector() (percent int, limit int64) {
 	percent = debug.SetGCPercent(-1)
@@ -50,12 +63,10 @@ func collector() (percent int, limit int64) {
 
 // TestApply: a run paced by its goal gets GOGC off and a limit at the goal
 // less what the runtime does not count (and the input read outside the
-// heap); any other run its Percent and no limit. restore puts back the pace and the limit set before.
+// heap); any other run its Percent and no limit. restore puts back the
+// pace and the limit set before.
 func TestApply(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetGCPercent(debug.SetGCPercent(70))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	settled(t)
 	for _, tt := range []struct {
 		name  string
 		s     loader.Sizes
@@ -86,10 +97,7 @@ func TestApply(t *testing.T) {
 // the first are back after the last; none is left paced by a goal with
 // GOGC off.
 func TestOverlappingRuns(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetGCPercent(debug.SetGCPercent(70))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	settled(t)
 	tf := loader.Sizes{Total: 1 << 20, HCL: 1 << 20}
 	js := loader.Sizes{Total: 1 << 20}
 	for _, order := range []string{"first ends first", "last ends first"} {
@@ -196,10 +204,7 @@ func TestObserve(t *testing.T) {
 // force by its size; a run not paced by its goal keeps no limit, and one
 // whose goal is lost keeps none either.
 func TestUnmapped(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetGCPercent(debug.SetGCPercent(70))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 40))
+	settled(t)
 	s := loader.Sizes{Total: 30 << 20, Outside: 20 << 20}
 	restore := Apply(s)
 	Unmapped(20 << 20)

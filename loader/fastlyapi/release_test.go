@@ -34,6 +34,17 @@ func loadExport(t *testing.T, path string, content []byte, disk *fastlyapi.Disk)
 	return g
 }
 
+// onDisk writes src to a file name in dir and returns its path and the
+// description of its load kept whole (not released).
+func onDisk(t *testing.T, dir, name string, src []byte) (path string, kept []string) {
+	t.Helper()
+	path = filepath.Join(dir, name)
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, describe(t, loadExport(t, path, bytes.Clone(src), nil))
+}
+
 // describe is what a load gives the analysis: problems, findings with
 // their fixes' edits, every text decoded and the positions of its bytes,
 // and the edit that sets a field on every backend.
@@ -106,11 +117,7 @@ func TestReleasedExportKeepsNothingOfIt(t *testing.T) {
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(dir, name)
-			if err := os.WriteFile(path, src, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			kept := describe(t, loadExport(t, path, bytes.Clone(src), nil))
+			path, kept := onDisk(t, dir, name, src)
 			content := bytes.Clone(src)
 			g := loadExport(t, path, content, &fastlyapi.Disk{})
 			f := g.Files.Get(path)
@@ -136,11 +143,7 @@ func TestReleasedExportKeepsNothingOfIt(t *testing.T) {
 func TestExportOfLargeVCLIsKept(t *testing.T) {
 	vcl := strings.Repeat(`set req.http.X-Long = \"a value\";\n`, 200)
 	src := []byte(`{"services": [` + strings.Repeat(`{"id": "s", "active_version": {"number": 1, "vcls": [{"name": "main", "main": true, "content": "sub vcl_recv {\n`+vcl+`}\n"}]}}, `, 5) + `{"id": "t", "active_version": {"number": 1}}]}`)
-	path := filepath.Join(t.TempDir(), "large.json")
-	if err := os.WriteFile(path, src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	kept := describe(t, loadExport(t, path, bytes.Clone(src), nil))
+	path, kept := onDisk(t, t.TempDir(), "large.json", src)
 	g := loadExport(t, path, bytes.Clone(src), &fastlyapi.Disk{})
 	if g.Files.Get(path).Released() {
 		t.Fatal("an export of mostly VCL was released")
@@ -210,11 +213,7 @@ func TestDroppedAsLoaded(t *testing.T) {
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(dir, name)
-			if err := os.WriteFile(path, src, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			kept := describe(t, loadExport(t, path, bytes.Clone(src), nil))
+			path, kept := onDisk(t, dir, name, src)
 			content := bytes.Clone(src)
 			dropped := 0
 			low, high := len(content), 0
