@@ -1,6 +1,7 @@
 package fastlyapi_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,6 +38,37 @@ func lint(t *testing.T, name string, src []byte, m *memo.Cache) []string {
 	g := graph.NewGraph()
 	g.Memo = m
 	fastlyapi.Load(g, name, src, true)
+	return lintGraph(t, g)
+}
+
+// lintGiven loads src from a file, streamed and given back as the load
+// gets past it (each byte given back is overwritten at once), and lints
+// it as lint does: the positions name the file by name.
+func lintGiven(t *testing.T, name string, src []byte) []string {
+	defer fastlyapi.SetDropStep(1)()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	content := bytes.Clone(src)
+	g := graph.NewGraph()
+	build, _ := fastlyapi.Begin(g, path, content, true, nil, &fastlyapi.Disk{Drop: func(from, to int) {
+		for i := from; i < to; i++ {
+			content[i] = '#'
+		}
+	}})
+	if build != nil {
+		build()
+	}
+	out := lintGraph(t, g)
+	for i, line := range out {
+		out[i] = strings.ReplaceAll(line, path, name)
+	}
+	return out
+}
+
+// lintGraph lists a loaded graph's problems and findings as text.
+func lintGraph(t *testing.T, g *graph.Graph) []string {
 	g.Finish()
 	var out []string
 	for _, p := range g.Problems {
@@ -58,7 +90,8 @@ func lint(t *testing.T, name string, src []byte, m *memo.Cache) []string {
 // FuzzLoadExport loads arbitrary bytes as a JSON or YAML export (VCL
 // inside included) and runs every rule: never a panic, every problem
 // positioned inside the file, and a file streamed part by part lints
-// exactly as its whole parse does.
+// exactly as its whole parse does, and as one that gives its file back as
+// it goes (fastlyapi.Disk).
 func FuzzLoadExport(f *testing.F) {
 	for _, b := range seeds() {
 		f.Add(b, false)
@@ -72,6 +105,9 @@ func FuzzLoadExport(f *testing.F) {
 		streamed := lint(t, name, src, nil)
 		if diff := cmp.Diff(lint(t, name, src, memo.New()), streamed); diff != "" {
 			t.Fatalf("streamed load differs from the whole parse (-whole +streamed):\n%s", diff)
+		}
+		if diff := cmp.Diff(streamed, lintGiven(t, name, src)); diff != "" {
+			t.Fatalf("a load that gives its file back as it goes differs (-kept +given back):\n%s", diff)
 		}
 	})
 }
