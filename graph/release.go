@@ -49,11 +49,8 @@ func (fs *Files) Release(name, path string) bool {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	f := fs.byName[name]
-	if f == nil || f.kept != nil || len(f.Content) == 0 {
-		return false
-	}
-	st, err := os.Stat(path)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(f.Content)) {
+	st, ok := releasable(f, path)
+	if !ok {
 		return false
 	}
 	ignores := f.ignores
@@ -71,18 +68,33 @@ func (fs *Files) Release(name, path string) bool {
 	return true
 }
 
-// ReleaseLater readies a file for a Release that comes after parts of its
-// content were given back (a load that unmaps them as it goes): what
-// Release reads of the content (the lines of ignore directives) is read
-// now, and Release reads nothing of it. It returns false, readying
-// nothing, when the file is not registered, is released already, or has
-// no table of every line (FullLines: positions must be found without the
-// content).
-func (fs *Files) ReleaseLater(name string) bool {
+// releasable reports whether f can be released from path: it is
+// registered, holds content, is not released already, and path holds as
+// many bytes; st is path's.
+func releasable(f *File, path string) (st os.FileInfo, ok bool) {
+	if f == nil || f.kept != nil || len(f.Content) == 0 {
+		return nil, false
+	}
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(f.Content)) {
+		return nil, false
+	}
+	return st, true
+}
+
+// ReleaseLater readies a file for a Release from path that comes after
+// parts of its content were given back (a load that unmaps them as it
+// goes): what Release reads of the content (the lines of ignore
+// directives) is read now, and Release reads nothing of it. It returns
+// false, readying nothing, when Release could not release it now (see
+// releasable) or it has no table of every line (FullLines: positions
+// must be found without the content): its content must then be kept
+// whole.
+func (fs *Files) ReleaseLater(name, path string) bool {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	f := fs.byName[name]
-	if f == nil || f.kept != nil || !f.lines.full() {
+	if _, ok := releasable(f, path); !ok || !f.lines.full() {
 		return false
 	}
 	f.early, f.ignores = true, linesWith(f.Content, IgnoreWord)

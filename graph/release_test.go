@@ -185,3 +185,42 @@ func FuzzReleasedLines(f *testing.F) {
 		}
 	})
 }
+
+// TestReleaseLater: a file is readied for a later Release only when
+// Release could release it now (its file on disk as long as its content)
+// and it has a table of every line; once readied, its ignore directives
+// are read then, and the Release that follows reads nothing of the
+// content (here overwritten meanwhile, as a load that gives it back does).
+func TestReleaseLater(t *testing.T) {
+	dir := t.TempDir()
+	content := "{\n  \"a\": 1, \"x\": \"chainlint:ignore some-rule -- why\"\n}\n"
+	path := filepath.Join(dir, "e.json")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fs := NewFiles()
+	strided := fs.Add("strided.json", []byte(content))
+	if fs.ReleaseLater(strided.Name, path) {
+		t.Error("readied a file without a table of every line")
+	}
+	lines := FullLines([]byte(content))
+	fs.AddLines("longer.json", []byte(content+" "), &lines)
+	if fs.ReleaseLater("longer.json", path) {
+		t.Error("readied a file longer than the one on disk")
+	}
+	b := []byte(content)
+	f := fs.AddLines(path, b, &lines)
+	if !fs.ReleaseLater(path, path) {
+		t.Fatal("a file with a table of every line, as on disk, was not readied")
+	}
+	for i := range b {
+		b[i] = '#'
+	}
+	if !fs.Release(path, path) {
+		t.Fatal("the readied file was not released")
+	}
+	got := f.IgnoreLines()
+	if len(got) != 1 || !strings.Contains(got[0].Text, IgnoreWord) || f.Line(f.Pos(10)) != 2 {
+		t.Errorf("after the release: ignore lines %+v, line of offset 10 %d; want the directive's line, 2", got, f.Line(f.Pos(10)))
+	}
+}

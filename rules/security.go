@@ -279,10 +279,13 @@ func neverCaches(s *graph.Service) bool {
 func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 	c := analyzer.ChainsOf(pass)
 	for _, s := range c.Graph.Services {
-		if s.Platform != graph.PlatformVCL || s.VCL == nil || s.VCL.HashCustom() == nil || neverCaches(s) {
+		if s.Platform != graph.PlatformVCL || s.VCL == nil {
 			continue
 		}
 		hash := s.VCL.HashCustom()
+		if hash == nil || neverCaches(s) {
+			continue
+		}
 		var other *graph.Service
 		var via *routes.Route
 		for _, r := range append(c.Out(s), c.In(s)...) {

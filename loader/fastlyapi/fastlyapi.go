@@ -76,7 +76,7 @@ func Begin(g *graph.Graph, name string, content []byte, explicit bool, d *Decisi
 	if d.stream != nil {
 		if disk != nil {
 			l.keep = &keeper{content: content}
-			if disk.Drop != nil && sameOnDisk(name, content) && g.Files.ReleaseLater(name) {
+			if disk.Drop != nil && g.Files.ReleaseLater(name, name) {
 				l.drop = disk.Drop
 			}
 		}

@@ -1,8 +1,6 @@
 package fastlyapi
 
 import (
-	"math"
-	"os"
 	"strings"
 	"sync"
 	"unsafe"
@@ -81,14 +79,6 @@ type Disk struct {
 	Drop func(from, to int)
 }
 
-// sameOnDisk reports whether the file at path is as long as content (what
-// graph.Files.Release will check): a load gives back parts of content
-// only if it can release the file in the end.
-func sameOnDisk(path string, content []byte) bool {
-	st, err := os.Stat(path)
-	return err == nil && st.Mode().IsRegular() && st.Size() == int64(len(content))
-}
-
 // reread reads the file again for a load that gave back parts of its
 // content and must parse it whole: nil, with a problem reported, when
 // it is no longer as long as it was.
@@ -137,8 +127,9 @@ var dropStep = 1 << 20
 
 // release drops the file's content once a streamed load has built it
 // (a load with a keeper): the texts' JSON strings are copied first, unless
-// they are most of the file (large custom VCL), which is then kept —
-// unless parts were given back already (l.drop), whose texts are copied.
+// they are most of the file (large custom VCL), which is then kept. (A
+// load that gave back parts, l.drop, copied each run's texts as it went:
+// none are left here.)
 func (l *loader) release(name string) {
 	if l.keep == nil {
 		return
@@ -146,11 +137,7 @@ func (l *loader) release(name string) {
 	l.keep = nil
 	maps := l.maps
 	l.maps = nil
-	limit := len(l.f.Content) / 2
-	if l.drop != nil {
-		limit = math.MaxInt
-	}
-	if !graph.OwnJSON(maps, limit) {
+	if !graph.OwnJSON(maps, len(l.f.Content)/2) {
 		return
 	}
 	if !l.g.Files.Release(name, name) {
