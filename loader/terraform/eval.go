@@ -296,6 +296,9 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 		if b := e.l.budget; b != nil && b.expr > maxExprSteps {
 			return cty.DynamicVal, "chainlint stopped evaluating it: " + b.exceeded
 		}
+		if why := e.undeclaredWhy(expr); why != "" {
+			return cty.DynamicVal, why
+		}
 		return cty.DynamicVal, "it could not be evaluated: " + diagText(diags[0])
 	}
 	if valueSize(v, 1, maxValueBytes) > maxValueBytes {
@@ -305,6 +308,34 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 		return v, e.unknownWhy(expr)
 	}
 	return v, ""
+}
+
+// undeclaredWhy explains an expression that failed to evaluate because
+// it refers to an input variable or a local value the module does not
+// declare, in Terraform's words ("Reference to undeclared input
+// variable", "Reference to undeclared local value": terraform validate
+// fails). It is "" when every var.NAME and local.NAME it refers to is
+// declared. The declaration may be in a file of the module that was not
+// given (chainlint main.tf), so the explanation says so and stays an
+// explanation, not an error of its own.
+func (e *evaluator) undeclaredWhy(expr hcl.Expression) string {
+	for _, t := range expr.Variables() {
+		name := attrName(t)
+		if name == "" {
+			continue
+		}
+		switch t.RootName() {
+		case "var":
+			if _, ok := e.m.variables[name]; !ok {
+				return fmt.Sprintf("var.%s is not declared in this module (no variable %q block), which terraform validate refuses as a reference to an undeclared input variable: declare it, or lint the module's whole directory if its block is in a file not given", name, name)
+			}
+		case "local":
+			if _, ok := e.m.locals[name]; !ok {
+				return fmt.Sprintf("local.%s is not defined in this module (no locals block sets it), which terraform validate refuses as a reference to an undeclared local value: define it, or lint the module's whole directory if it is defined in a file not given", name)
+			}
+		}
+	}
+	return ""
 }
 
 // inputErrors mark the function errors that are errors in the input, not
