@@ -552,6 +552,56 @@ var readAttributes = append(schema.Names(schema.Terraform),
 	"activate",
 )
 
+// bodyContent returns what PartialContent(schema) would of a body
+// evalBody reads: the attributes and nested blocks schema names (schemas
+// [typ]). A body as parsed (not one a dynamic block expanded) is read
+// directly: hclsyntax's PartialContent makes four maps and looks up every
+// attribute the schema names (some sixty) for each block, a twentieth of a
+// Terraform run. Nested blocks take no labels here, and a block with labels
+// is left out, as PartialContent leaves it out (with a diagnostic no one
+// reads).
+func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) (hcl.Attributes, hcl.Blocks) {
+	sb, ok := body.(*hclsyntax.Body)
+	if !ok {
+		content, _, _ := body.PartialContent(schema)
+		if content == nil {
+			return nil, nil
+		}
+		return content.Attributes, content.Blocks
+	}
+	attrs := make(hcl.Attributes, len(sb.Attributes))
+	for n, a := range sb.Attributes {
+		if readAttributeSet[n] {
+			attrs[n] = a.AsHCLAttribute()
+		}
+	}
+	var blocks hcl.Blocks
+	wanted := nestedBlockSet[typ]
+	for _, b := range sb.Blocks {
+		if wanted[b.Type] && len(b.Labels) == 0 {
+			blocks = append(blocks, b.AsHCLBlock())
+		}
+	}
+	return attrs, blocks
+}
+
+// readAttributeSet and nestedBlockSet are readAttributes and nestedBlocks
+// as sets, for bodyContent.
+var readAttributeSet, nestedBlockSet = func() (map[string]bool, map[string]map[string]bool) {
+	attrs := map[string]bool{}
+	for _, a := range readAttributes {
+		attrs[a] = true
+	}
+	blocks := map[string]map[string]bool{}
+	for typ, nested := range nestedBlocks {
+		blocks[typ] = map[string]bool{}
+		for _, n := range nested {
+			blocks[typ][n] = true
+		}
+	}
+	return attrs, blocks
+}()
+
 // schemas are the body schemas evalBody reads with, by resource type;
 // "" is a nested block's (attributes only). blockSchemas are the nested
 // blocks alone.
@@ -601,12 +651,9 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 		}
 		body = dynblock.Expand(b.Body, ctx)
 	}
-	content, _, _ := body.PartialContent(schema)
-	if content == nil {
-		return eb
-	}
+	attrs, blocks := bodyContent(body, typ, schema)
 	var counts map[string]int
-	for _, nb := range content.Blocks {
+	for _, nb := range blocks {
 		child := e.evalBody(nb, "", false, ctx)
 		if staticRanges == nil { // no dynamic blocks: every block is static
 			if counts == nil {
@@ -621,7 +668,7 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 		}
 		eb.blocks[nb.Type] = append(eb.blocks[nb.Type], child)
 	}
-	for n, a := range content.Attributes {
+	for n, a := range attrs {
 		v, why := e.value(a.Expr, ctx)
 		eb.attrs[n] = &evalAttr{attr: a, val: v, why: why}
 	}
