@@ -498,10 +498,11 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 		ev.built = e.l.buildInstances(ev.insts)
 		ev.insts = nil
 		if e.depth == 0 {
-			// A root module is evaluated once: nothing reads the text
-			// or its references again. (A module's resources are
-			// evaluated per call.)
-			it.res.src.text, it.res.src.refs, it.refs = nil, nil, nil
+			// A root module is evaluated once: nothing reads the text,
+			// its references or its place again, and the resource keeps
+			// only that it was read lazily, and parsed (builtSrc). A
+			// module's resources are evaluated per call.
+			it.res.src, it.refs = builtSrc, nil
 		}
 	}
 	e.res[it.res] = ev

@@ -166,6 +166,15 @@ func TestStreamedLoadStreams(t *testing.T) {
 					}
 				}
 			}
+			// The root module is evaluated once: a resource built
+			// (outside a cycle, which is evaluated twice) keeps no text.
+			if p := l.modules[filepath.Clean(root)].planned; p != nil {
+				for _, it := range p.items {
+					if it.res != nil && it.res.src != nil && it.res.src != builtSrc && !it.cyclic {
+						t.Errorf("%s.%s kept its text once built", it.res.typ, it.res.name)
+					}
+				}
+			}
 		})
 	}
 }

@@ -44,6 +44,11 @@ type pieceSrc struct {
 	parses int
 }
 
+// builtSrc stands for the text of a root module's lazily read resource
+// once it is built: 17,600 resources held 2.2 MB of pieceSrc to the end
+// of the load for nothing.
+var builtSrc = &pieceSrc{parsed: true}
+
 // parseShared parses a lazily read resource for an evaluation. A module's
 // resources are evaluated once for every call of the module (and every
 // instance of the call): from the second parse on, the parse is kept and
