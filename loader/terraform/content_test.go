@@ -49,9 +49,12 @@ resource "fastly_service_compute" "c" {
 }
 `),
 	}
-	files, _ := filepath.Glob("testdata/*/*.tf")
-	more, _ := filepath.Glob("testdata/*/*/*.tf")
-	for _, f := range append(files, more...) {
+	var files []string
+	for _, pattern := range []string{"testdata/*/*.tf", "testdata/*/*/*.tf", "../../testdata/realworld/terraform/*/*.tf", "../../testdata/realworld/terraform/*/*/*.tf"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -82,7 +85,7 @@ resource "fastly_service_compute" "c" {
 			}
 		}
 	}
-	if checked < 20 {
+	if checked < 90 {
 		t.Fatalf("only %d resources compared", checked)
 	}
 }
