@@ -132,6 +132,11 @@ func (fs *Files) Discard(name string) {
 	}
 }
 
+// ChangedWhileRead is what a file that changed on disk while a load had
+// given back parts of it says, in place of its bytes (Discard) and where
+// its load reports it.
+const ChangedWhileRead = "the file changed while chainlint read it: run chainlint again"
+
 // restore gives a released file, and its aliases, content again (a load
 // that reads the file again after its streamed load failed).
 func (fs *Files) restore(name string, content []byte) {
@@ -177,7 +182,7 @@ func (f *File) Range(from, to int) ([]byte, error) {
 
 func (k *kept) read(from, to int) ([]byte, error) {
 	if k.path == "" {
-		return nil, errors.New("the file changed while chainlint read it: run chainlint again")
+		return nil, errors.New(ChangedWhileRead)
 	}
 	fh, st, err := safefile.Open(k.path)
 	if err != nil {

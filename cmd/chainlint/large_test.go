@@ -1,9 +1,7 @@
 package main
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,12 +17,13 @@ import (
 func TestLargeExportGivenBack(t *testing.T) {
 	dir := t.TempDir()
 	opts := estate.Options{Services: 1500, Seed: 9}
-	for name, src := range map[string][]byte{"estate.json": estate.Bundle(opts), "estate.yaml": estate.YAMLBundle(opts)} {
+	files := map[string][]byte{"estate.json": estate.Bundle(opts), "estate.yaml": estate.YAMLBundle(opts)}
+	if err := estate.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range files {
 		if len(src) < 1<<20 {
 			t.Fatalf("%s is %d bytes: under the size read outside the heap", name, len(src))
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
-			t.Fatal(err)
 		}
 		for _, format := range []string{"text", "json"} {
 			fromDisk, stderr, status := runBinary(t, dir, "--format", format, "--fail-on", "none", name)

@@ -60,9 +60,10 @@ func ReadOutside(path string, limit, least int64) (b []byte, m *Mapped, err erro
 	return mem[:size:size], &Mapped{m: mem, size: int(size)}, nil
 }
 
-// Drop unmaps the whole pages of the content's bytes from..to (a part no
-// longer used: nothing may read it after) and returns how many bytes it
-// gave back.
+// Drop gives back the memory of the whole pages of the content's bytes
+// from..to (a part no longer used: nothing may read it after; a read
+// faults) and returns how many bytes it gave back. The pages stay
+// reserved until Free unmaps them with the rest.
 func (m *Mapped) Drop(from, to int) int {
 	page := os.Getpagesize()
 	from = (max(from, 0) + page - 1) / page * page

@@ -88,7 +88,7 @@ func (l *loader) reread(name string, size int) []byte {
 	b, err := safefile.ReadText(name, 0)
 	if err != nil || len(b) != size {
 		l.g.Files.Discard(name)
-		l.problem(0, 0, "the file changed while chainlint read it: run chainlint again")
+		l.problem(0, 0, graph.ChangedWhileRead)
 		return nil
 	}
 	l.g.Files.Replace(name, b)
