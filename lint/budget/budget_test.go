@@ -123,9 +123,10 @@ func TestOverlappingRuns(t *testing.T) {
 
 // TestCeilingGivesUpOverLiveHeap: a live heap the goal cannot hold (the
 // limit's heap goal leaves it less than minHeadroom percent to grow) ends
-// the ceiling after a collection: no limit, the run's own GOGC. The
-// collector then paces itself by what is live, not by a limit it cannot
-// reach (which would have it run without pause, and this test time out).
+// the ceiling after a collection: the run's own GOGC, and a limit above
+// where that pace puts the heap. The collector then paces itself by what
+// is live, not by a limit it cannot reach (which would have it run
+// without pause, and this test time out).
 func TestCeilingGivesUpOverLiveHeap(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(70))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
@@ -143,8 +144,12 @@ func TestCeilingGivesUpOverLiveHeap(t *testing.T) {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond) // the cleanup after that collection
 	}
-	if pace, limit := collector(); pace != 60 || limit != math.MaxInt64 {
-		t.Errorf("after giving up: pace %d, limit %d; want 60 (the run's own), no limit", pace, limit)
+	// It may have given up before all 96 MiB were live; a collection
+	// with less room than lostTight moves the limit up.
+	runtime.GC()
+	time.Sleep(10 * time.Millisecond)
+	if pace, limit := collector(); pace != 60 || limit < 96<<20*(100+lostTight)/100 || limit == math.MaxInt64 {
+		t.Errorf("after giving up: pace %d, limit %d; want 60 (the run's own), a limit that leaves 96 MiB live at least %d%% to grow (%d)", pace, limit, lostTight, 96<<20*(100+lostTight)/100)
 	}
 	runtime.KeepAlive(live)
 }
@@ -195,6 +200,38 @@ func TestObserve(t *testing.T) {
 			}
 			if got != tt.lostAt {
 				t.Errorf("gave up at collection %d, want %d", got, tt.lostAt)
+			}
+		})
+	}
+}
+
+// TestStep: the ceiling's decisions after each collection. Holding the
+// goal, it sets nothing; at the collection that gives the goal up, the
+// run's own pace and a limit at what that pace lets the heap grow to;
+// after, the limit moves up (never down) only when a collection leaves
+// the heap less than lostTight percent of the live heap to grow.
+func TestStep(t *testing.T) {
+	const mb = 1 << 20
+	type want struct{ percent, limit int64 }
+	at50 := func(live uint64) int64 { return int64(live + live/2 + lostSlack) }
+	for _, tt := range []struct {
+		name       string
+		live, goal []uint64
+		want       []want
+	}{
+		{"holds", []uint64{10 * mb, 30 * mb}, []uint64{46 * mb, 46 * mb}, []want{{}, {}}},
+		{"gives up", []uint64{30 * mb, 44 * mb}, []uint64{46 * mb, 46 * mb}, []want{{}, {50, at50(44 * mb)}}},
+		{"roomy after: stays", []uint64{44 * mb, 50 * mb, 40 * mb}, []uint64{46 * mb, 70 * mb, 70 * mb}, []want{{50, at50(44 * mb)}, {}, {}}},
+		{"tight after: moves up", []uint64{44 * mb, 56 * mb}, []uint64{46 * mb, 72 * mb}, []want{{50, at50(44 * mb)}, {0, at50(56 * mb)}}},
+		{"never down", []uint64{44 * mb, 56 * mb, 20 * mb}, []uint64{46 * mb, 72 * mb, 21 * mb}, []want{{50, at50(44 * mb)}, {0, at50(56 * mb)}, {}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &ceiling{lostPercent: 50}
+			for i := range tt.live {
+				p, l := c.step(tt.live[i], tt.goal[i])
+				if got := (want{int64(p), l}); got != tt.want[i] {
+					t.Errorf("collection %d (live %d MiB, goal %d MiB): set pace %d, limit %d; want %d, %d", i, tt.live[i]/mb, tt.goal[i]/mb, got.percent, got.limit, tt.want[i].percent, tt.want[i].limit)
+				}
 			}
 		})
 	}
