@@ -213,8 +213,12 @@ func boundOne(n hclsyntax.Node) hcl.Diagnostics {
 	return nil
 }
 
-// parseHCL parses native syntax and bounds it (see boundFile).
+// parseHCL parses native syntax and bounds it (see boundFile): the plain
+// subset with fastParse, the rest with hclsyntax.
 func parseHCL(src []byte, name string, start hcl.Pos) (*hcl.File, hcl.Diagnostics) {
+	if body, ok := fastParse(src, name, start); ok {
+		return &hcl.File{Body: body, Bytes: src}, nil
+	}
 	f, diags := hclsyntax.ParseConfig(src, name, start)
 	return f, append(diags, boundFile(f)...)
 }

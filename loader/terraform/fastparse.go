@@ -1,0 +1,606 @@
+package terraform
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// fastParse builds the body hclsyntax.ParseConfig builds, with the same
+// nodes and ranges, for the plain native syntax most modelled resources
+// are written in: blocks with quoted or bare labels, and attributes set
+// to a quoted string (literal text and ${a.b.c} references), a whole
+// number, true, false, null, a reference, a function call on one line
+// whose arguments are such values, or a heredoc of literal text, with #
+// and // comments, in ASCII. For anything else (an escape, an operator,
+// a list, an index, a single-line block, a syntax error, ...) ok is
+// false and the caller parses with hclsyntax.
+//
+// hclsyntax allocates 45 KB for a service of 800 bytes: its token list
+// grows by doubling, and a flush heredoc's every line counts its
+// indentation with a 4 KiB bufio.Scanner. That was three quarters of a
+// Terraform load's allocation and most of its collector's work.
+// TestFastParse and FuzzFastParse compare the two parses node for node.
+//
+// The expressions are bounded as boundFile bounds hclsyntax's (boundOne).
+func fastParse(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body, ok bool) {
+	p := &fastParser{src: src, file: filename, line: start.Line, col: start.Column, base: start.Byte}
+	for _, c := range src {
+		if c >= 0x80 || c < ' ' && c != '\n' && c != '\t' || c == 0x7f {
+			return nil, false
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, bail := r.(fastBail); !bail {
+				panic(r)
+			}
+			body, ok = nil, false
+		}
+	}()
+	return p.file_(), true
+}
+
+// fastBail is the panic that ends a fast parse: the input is outside the
+// subset (or malformed), and hclsyntax is to parse it.
+type fastBail struct{}
+
+type fastParser struct {
+	src       []byte
+	file      string
+	i         int // next byte
+	line, col int // of byte i
+	base      int // the byte offset of src[0]
+	calls     int // function calls open
+}
+
+func (p *fastParser) bail() { panic(fastBail{}) }
+
+func (p *fastParser) pos() hcl.Pos {
+	return hcl.Pos{Line: p.line, Column: p.col, Byte: p.base + p.i}
+}
+
+func (p *fastParser) rng(from hcl.Pos) hcl.Range {
+	return hcl.Range{Filename: p.file, Start: from, End: p.pos()}
+}
+
+// advance moves past n bytes, none of them a newline.
+func (p *fastParser) advance(n int) {
+	p.i += n
+	p.col += n
+}
+
+// newline moves past a newline.
+func (p *fastParser) newline() {
+	p.i++
+	p.line++
+	p.col = 1
+}
+
+func (p *fastParser) peek() byte {
+	if p.i < len(p.src) {
+		return p.src[p.i]
+	}
+	return 0
+}
+
+func (p *fastParser) spaces() {
+	for p.i < len(p.src) && (p.src[p.i] == ' ' || p.src[p.i] == '\t') {
+		p.advance(1)
+	}
+}
+
+func isIdentStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+func isIdentPart(c byte) bool {
+	return isIdentStart(c) || c >= '0' && c <= '9' || c == '-'
+}
+
+// ident reads an identifier.
+func (p *fastParser) ident() (string, hcl.Range) {
+	from := p.pos()
+	j := p.i
+	if j >= len(p.src) || !isIdentStart(p.src[j]) {
+		p.bail()
+	}
+	for j < len(p.src) && isIdentPart(p.src[j]) {
+		j++
+	}
+	name := string(p.src[p.i:j])
+	p.advance(j - p.i)
+	return name, p.rng(from)
+}
+
+// endOfLine reads what may end a line after an item: spaces, then a
+// newline, a # or // comment (which hclsyntax reads as the newline), or
+// the end of the input. It returns the range of that token and whether
+// there was one (false at the end of the input).
+func (p *fastParser) endOfLine() (hcl.Range, bool) {
+	p.spaces()
+	from := p.pos()
+	switch {
+	case p.i >= len(p.src):
+		return p.rng(from), false
+	case p.src[p.i] == '\n':
+		p.newline()
+	case p.src[p.i] == '#' || p.src[p.i] == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/':
+		p.comment()
+	default:
+		p.bail()
+	}
+	return p.rng(from), true
+}
+
+// comment reads a line comment and the newline that ends it.
+func (p *fastParser) comment() {
+	for p.i < len(p.src) && p.src[p.i] != '\n' {
+		p.advance(1)
+	}
+	if p.i >= len(p.src) {
+		p.bail() // a comment at the end of the input: no newline to absorb
+	}
+	p.newline()
+}
+
+// file_ reads a whole input as the top-level body.
+func (p *fastParser) file_() *hclsyntax.Body {
+	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
+	first := true
+	var start hcl.Range
+	for {
+		p.spaces()
+		from := p.pos()
+		if p.i >= len(p.src) {
+			end := p.rng(from)
+			if first {
+				start = end
+			}
+			body.SrcRange = hcl.RangeBetween(start, end)
+			body.EndRange = hcl.Range{Filename: p.file, Start: end.End, End: end.End}
+			return body
+		}
+		c := p.src[p.i]
+		switch {
+		case c == '\n':
+			p.newline()
+		case c == '#' || c == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/':
+			p.comment()
+		case isIdentStart(c):
+			if first {
+				start = p.itemStart()
+			}
+			p.item(body)
+			first = false
+			continue
+		default:
+			p.bail()
+		}
+		if first {
+			start = p.rng(from)
+			first = false
+		}
+	}
+}
+
+// itemStart is the range of the identifier at p.i, not read.
+func (p *fastParser) itemStart() hcl.Range {
+	save := *p
+	_, r := p.ident()
+	*p = save
+	return r
+}
+
+// item reads an attribute or a block into body.
+func (p *fastParser) item(body *hclsyntax.Body) {
+	name, nameRange := p.ident()
+	p.spaces()
+	if p.peek() == '=' {
+		if p.i+1 < len(p.src) && p.src[p.i+1] == '=' {
+			p.bail()
+		}
+		eqFrom := p.pos()
+		p.advance(1)
+		eq := p.rng(eqFrom)
+		p.spaces()
+		expr := p.expr()
+		end := expr.Range()
+		p.endOfLine()
+		if _, dup := body.Attributes[name]; dup {
+			p.bail()
+		}
+		body.Attributes[name] = &hclsyntax.Attribute{Name: name, Expr: expr,
+			SrcRange: hcl.RangeBetween(nameRange, end), NameRange: nameRange, EqualsRange: eq}
+		return
+	}
+	block := &hclsyntax.Block{Type: name, TypeRange: nameRange}
+	for {
+		p.spaces()
+		c := p.peek()
+		switch {
+		case c == '"':
+			label, r := p.label()
+			block.Labels = append(block.Labels, label)
+			block.LabelRanges = append(block.LabelRanges, r)
+			continue
+		case isIdentStart(c):
+			label, r := p.ident()
+			block.Labels = append(block.Labels, label)
+			block.LabelRanges = append(block.LabelRanges, r)
+			continue
+		case c == '{':
+		default:
+			p.bail()
+		}
+		break
+	}
+	oFrom := p.pos()
+	p.advance(1)
+	block.OpenBraceRange = p.rng(oFrom)
+	if _, ok := p.endOfLine(); !ok {
+		p.bail() // hclsyntax: unclosed block
+	}
+	inner := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
+	for {
+		p.spaces()
+		if p.i >= len(p.src) {
+			p.bail()
+		}
+		c := p.src[p.i]
+		switch {
+		case c == '\n':
+			p.newline()
+		case c == '#' || c == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/':
+			p.comment()
+		case isIdentStart(c):
+			p.item(inner)
+		case c == '}':
+			cFrom := p.pos()
+			p.advance(1)
+			block.CloseBraceRange = p.rng(cFrom)
+			inner.SrcRange = hcl.RangeBetween(block.OpenBraceRange, block.CloseBraceRange)
+			inner.EndRange = hcl.Range{Filename: p.file, Start: block.CloseBraceRange.End, End: block.CloseBraceRange.End}
+			block.Body = inner
+			p.endOfLine()
+			body.Blocks = append(body.Blocks, block)
+			return
+		default:
+			p.bail()
+		}
+	}
+}
+
+// label reads a quoted block label of plain text.
+func (p *fastParser) label() (string, hcl.Range) {
+	from := p.pos()
+	p.advance(1)
+	j := p.i
+	for j < len(p.src) && p.src[j] != '"' {
+		switch p.src[j] {
+		case '\\', '\n', '$', '%':
+			p.bail()
+		}
+		j++
+	}
+	if j >= len(p.src) {
+		p.bail()
+	}
+	text := string(p.src[p.i:j])
+	p.advance(j - p.i + 1)
+	return text, p.rng(from)
+}
+
+// expr reads an attribute's value.
+func (p *fastParser) expr() hclsyntax.Expression {
+	c := p.peek()
+	switch {
+	case c == '"':
+		return p.quoted()
+	case c == '<':
+		return p.heredoc()
+	case c >= '0' && c <= '9':
+		return p.number()
+	case isIdentStart(c):
+		name, r := p.ident()
+		if p.peek() == '(' {
+			return p.call(name, r)
+		}
+		var e hclsyntax.Expression
+		switch name {
+		case "true":
+			e = &hclsyntax.LiteralValueExpr{Val: cty.True, SrcRange: r}
+		case "false":
+			e = &hclsyntax.LiteralValueExpr{Val: cty.False, SrcRange: r}
+		case "null":
+			e = &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType), SrcRange: r}
+		default:
+			return p.traversal(name, r)
+		}
+		p.after()
+		return e
+	}
+	p.bail()
+	return nil
+}
+
+// after checks that what follows a value ends it: the end of a line or
+// a comment, or in a call's arguments a comma or the closing parenthesis
+// (not an operator, an index, ...), after spaces.
+func (p *fastParser) after() {
+	j := p.i
+	for j < len(p.src) && (p.src[j] == ' ' || p.src[j] == '\t') {
+		j++
+	}
+	if p.calls > 0 {
+		if j < len(p.src) && (p.src[j] == ',' || p.src[j] == ')') {
+			return
+		}
+		p.bail()
+	}
+	if j >= len(p.src) || p.src[j] == '\n' || p.src[j] == '#' || p.src[j] == '/' && j+1 < len(p.src) && p.src[j+1] == '/' {
+		return
+	}
+	p.bail()
+}
+
+// call reads a function call on one line whose name is read: its
+// arguments, separated by commas (one may end them), are values of the
+// subset.
+func (p *fastParser) call(name string, nameRange hcl.Range) hclsyntax.Expression {
+	e := &hclsyntax.FunctionCallExpr{Name: name, NameRange: nameRange}
+	openFrom := p.pos()
+	p.advance(1)
+	e.OpenParenRange = p.rng(openFrom)
+	p.calls++
+	for {
+		p.spaces()
+		if p.peek() == ')' {
+			break
+		}
+		e.Args = append(e.Args, p.expr())
+		p.spaces()
+		if p.peek() == ')' {
+			break
+		}
+		if p.peek() != ',' {
+			p.bail()
+		}
+		p.advance(1)
+	}
+	p.calls--
+	closeFrom := p.pos()
+	p.advance(1)
+	e.CloseParenRange = p.rng(closeFrom)
+	p.after()
+	return e
+}
+
+// number reads a whole number.
+func (p *fastParser) number() hclsyntax.Expression {
+	from := p.pos()
+	j := p.i
+	for j < len(p.src) && p.src[j] >= '0' && p.src[j] <= '9' {
+		j++
+	}
+	if j-p.i > 15 || j < len(p.src) && (isIdentPart(p.src[j]) || p.src[j] == '.') {
+		p.bail() // a fraction, an exponent, a huge number: hclsyntax's
+	}
+	v, err := cty.ParseNumberVal(string(p.src[p.i:j]))
+	if err != nil {
+		p.bail()
+	}
+	p.advance(j - p.i)
+	e := &hclsyntax.LiteralValueExpr{Val: v, SrcRange: p.rng(from)}
+	p.after()
+	return e
+}
+
+// traversal reads a reference whose root, name, is read: root.attr...
+func (p *fastParser) traversal(name string, r hcl.Range) hclsyntax.Expression {
+	e := p.steps(name, r)
+	p.after()
+	return e
+}
+
+// steps reads the .attr steps after a root.
+func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalExpr {
+	e := &hclsyntax.ScopeTraversalExpr{Traversal: hcl.Traversal{hcl.TraverseRoot{Name: name, SrcRange: r}}, SrcRange: r}
+	for p.peek() == '.' {
+		dotFrom := p.pos()
+		p.advance(1)
+		if !isIdentStart(p.peek()) {
+			p.bail() // .0, .*: hclsyntax's
+		}
+		attr, ar := p.ident()
+		step := hcl.RangeBetween(hcl.Range{Filename: p.file, Start: dotFrom, End: dotFrom}, ar)
+		e.Traversal = append(e.Traversal, hcl.TraverseAttr{Name: attr, SrcRange: step})
+		e.SrcRange = hcl.RangeBetween(e.SrcRange, step)
+	}
+	switch p.peek() {
+	case '[', '(', ':':
+		p.bail()
+	}
+	return e
+}
+
+// quoted reads a quoted template: literal text and ${reference}
+// interpolations.
+func (p *fastParser) quoted() hclsyntax.Expression {
+	open := p.pos()
+	p.advance(1)
+	var parts []hclsyntax.Expression
+	var litFrom hcl.Pos
+	litStart := -1
+	flush := func() {
+		if litStart >= 0 {
+			parts = append(parts, &hclsyntax.LiteralValueExpr{Val: cty.StringVal(string(p.src[litStart:p.i])), SrcRange: p.rng(litFrom)})
+			litStart = -1
+		}
+	}
+	interps := 0
+	for {
+		if p.i >= len(p.src) {
+			p.bail()
+		}
+		c := p.src[p.i]
+		switch {
+		case c == '"':
+			flush()
+			closeFrom := p.pos()
+			p.advance(1)
+			closeRange := p.rng(closeFrom)
+			src := hcl.RangeBetween(hcl.Range{Filename: p.file, Start: open, End: open}, closeRange)
+			p.after()
+			if len(parts) == 0 {
+				// hclsyntax: the empty string is a literal at the end of
+				// the token after the opening quote, the closing one.
+				parts = append(parts, &hclsyntax.LiteralValueExpr{Val: cty.StringVal(""), SrcRange: hcl.Range{Filename: p.file, Start: closeRange.End, End: closeRange.End}})
+			}
+			if len(parts) == 1 && interps == 1 {
+				return &hclsyntax.TemplateWrapExpr{Wrapped: parts[0], SrcRange: src}
+			}
+			t := &hclsyntax.TemplateExpr{Parts: parts, SrcRange: src}
+			boundOne(t)
+			return t
+		case c == '\\' || c == '\n' || c == '%' && p.i+1 < len(p.src) && p.src[p.i+1] == '{':
+			p.bail()
+		case c == '$' && p.i+1 < len(p.src) && p.src[p.i+1] == '{':
+			if p.i > 0 && p.src[p.i-1] == '$' {
+				p.bail() // $${ is an escape
+			}
+			flush()
+			p.advance(2)
+			p.spaces()
+			name, r := p.ident()
+			if name == "true" || name == "false" || name == "null" {
+				p.bail()
+			}
+			e := p.steps(name, r)
+			p.spaces()
+			if p.peek() != '}' {
+				p.bail()
+			}
+			p.advance(1)
+			parts = append(parts, e)
+			interps++
+		default:
+			if litStart < 0 {
+				litStart, litFrom = p.i, p.pos()
+			}
+			p.advance(1)
+		}
+	}
+}
+
+// heredoc reads a heredoc of literal text (<<ID or <<-ID).
+func (p *fastParser) heredoc() hclsyntax.Expression {
+	open := p.pos()
+	if p.i+2 >= len(p.src) || p.src[p.i+1] != '<' {
+		p.bail()
+	}
+	p.advance(2)
+	flushing := p.peek() == '-'
+	if flushing {
+		p.advance(1)
+	}
+	marker, _ := p.ident()
+	if p.peek() != '\n' {
+		p.bail()
+	}
+	p.newline()
+	openRange := p.rng(open)
+	var lines []heredocLine
+	for {
+		if p.i >= len(p.src) {
+			p.bail()
+		}
+		j := p.i
+		for j < len(p.src) && p.src[j] != '\n' {
+			j++
+		}
+		text := p.src[p.i:j]
+		k := 0
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if trimmed := strings.TrimRight(string(text[k:]), " \t"); trimmed == marker && len(trimmed) < len(text)-k {
+			p.bail() // hclsyntax closes at a marker with spaces after it
+		}
+		if string(text[k:]) == marker {
+			if j >= len(p.src) {
+				p.bail() // hclsyntax: unterminated without a newline after the marker
+			}
+			closeFrom := p.pos()
+			p.advance(j - p.i)
+			closeRange := p.rng(closeFrom)
+			if len(lines) == 0 {
+				p.bail()
+			}
+			p.after()
+			return p.heredocExpr(openRange, closeRange, flushing, lines)
+		}
+		for x := 0; x+1 < len(text); x++ {
+			if (text[x] == '$' || text[x] == '%') && text[x+1] == '{' {
+				p.bail()
+			}
+		}
+		if j >= len(p.src) {
+			p.bail()
+		}
+		lines = append(lines, heredocLine{from: p.i, to: j + 1, pos: p.pos()})
+		p.advance(j - p.i)
+		p.newline()
+	}
+}
+
+// heredocLine is a line of a heredoc: its bytes, the newline included,
+// and where it starts.
+type heredocLine struct {
+	from, to int
+	pos      hcl.Pos
+}
+
+// heredocExpr is a heredoc's template: its lines, less the least
+// indentation of those not blank when flushing, as one literal.
+func (p *fastParser) heredocExpr(open, close hcl.Range, flushing bool, lines []heredocLine) hclsyntax.Expression {
+	indent := func(b []byte) int {
+		k := 0
+		for k < len(b) && (b[k] == ' ' || b[k] == '\t') {
+			k++
+		}
+		return k
+	}
+	least := -1
+	if flushing {
+		for _, l := range lines {
+			text := p.src[l.from:l.to]
+			k := indent(text)
+			if k == len(text)-1 { // blank: hclsyntax counts it not, and trims it not
+				continue
+			}
+			if least < 0 || k < least {
+				least = k
+			}
+		}
+	}
+	var val []byte
+	start := lines[0].pos
+	for n, l := range lines {
+		text := p.src[l.from:l.to]
+		if least > 0 && indent(text) != len(text)-1 {
+			text = text[least:]
+			if n == 0 {
+				start.Column += least
+				start.Byte += least
+			}
+		}
+		val = append(val, text...)
+	}
+	last := lines[len(lines)-1]
+	end := hcl.Pos{Line: last.pos.Line + 1, Column: 1, Byte: p.base + last.to}
+	lit := &hclsyntax.LiteralValueExpr{Val: cty.StringVal(string(val)), SrcRange: hcl.Range{Filename: p.file, Start: start, End: end}}
+	return &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{lit}, SrcRange: hcl.RangeBetween(open, close)}
+}
