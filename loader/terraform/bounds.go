@@ -216,11 +216,18 @@ func boundOne(n hclsyntax.Node) hcl.Diagnostics {
 // parseHCL parses native syntax and bounds it (see boundFile): the plain
 // subset with fastParse, the rest with hclsyntax.
 func parseHCL(src []byte, name string, start hcl.Pos) (*hcl.File, hcl.Diagnostics) {
-	if body, ok := fastParse(src, name, start); ok {
-		return &hcl.File{Body: body, Bytes: src}, nil
+	f, _, diags := parseHCLRefs(src, name, start)
+	return f, diags
+}
+
+// parseHCLRefs is parseHCL that also returns, when fastParse took the
+// input, its references (fastParse); nil when hclsyntax parsed it.
+func parseHCLRefs(src []byte, name string, start hcl.Pos) (*hcl.File, []ref, hcl.Diagnostics) {
+	if body, refs, ok := fastParse(src, name, start); ok {
+		return &hcl.File{Body: body, Bytes: src}, refs, nil
 	}
 	f, diags := hclsyntax.ParseConfig(src, name, start)
-	return f, append(diags, boundFile(f)...)
+	return f, nil, append(diags, boundFile(f)...)
 }
 
 // boundedFuncs wraps every function so that its call and its result are

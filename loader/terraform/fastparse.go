@@ -25,11 +25,13 @@ import (
 // TestFastParse and FuzzFastParse compare the two parses node for node.
 //
 // The expressions are bounded as boundFile bounds hclsyntax's (boundOne).
-func fastParse(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body, ok bool) {
+// refs are the body's references, those bodyRefs would find (in another
+// order): a lazily read resource's evaluation context is made of them.
+func fastParse(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body, refs []ref, ok bool) {
 	p := &fastParser{src: src, file: filename, line: start.Line, col: start.Column, base: start.Byte}
 	for _, c := range src {
 		if c >= 0x80 || c < ' ' && c != '\n' && c != '\t' || c == 0x7f {
-			return nil, false
+			return nil, nil, false
 		}
 	}
 	defer func() {
@@ -37,10 +39,14 @@ func fastParse(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body
 			if _, bail := r.(fastBail); !bail {
 				panic(r)
 			}
-			body, ok = nil, false
+			body, refs, ok = nil, nil, false
 		}
 	}()
-	return p.file_(), true
+	body = p.file_()
+	if p.refs == nil {
+		p.refs = []ref{}
+	}
+	return body, p.refs, true
 }
 
 // fastBail is the panic that ends a fast parse: the input is outside the
@@ -54,6 +60,7 @@ type fastParser struct {
 	line, col int // of byte i
 	base      int // the byte offset of src[0]
 	calls     int // function calls open
+	refs      []ref
 }
 
 func (p *fastParser) bail() { panic(fastBail{}) }
@@ -408,6 +415,7 @@ func (p *fastParser) traversal(name string, r hcl.Range) hclsyntax.Expression {
 // steps reads the .attr steps after a root.
 func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalExpr {
 	e := &hclsyntax.ScopeTraversalExpr{Traversal: hcl.Traversal{hcl.TraverseRoot{Name: name, SrcRange: r}}, SrcRange: r}
+	defer func() { p.refs = append(p.refs, ref{name, attrName(e.Traversal)}) }()
 	for p.peek() == '.' {
 		dotFrom := p.pos()
 		p.advance(1)

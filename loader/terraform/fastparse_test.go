@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ var astOptions = cmp.Options{
 // fastParse took it.
 func checkFastParse(t *testing.T, src []byte, start hcl.Pos) bool {
 	t.Helper()
-	fast, ok := fastParse(src, "x.tf", start)
+	fast, refs, ok := fastParse(src, "x.tf", start)
 	if !ok {
 		return false
 	}
@@ -44,6 +45,13 @@ func checkFastParse(t *testing.T, src []byte, start hcl.Pos) bool {
 	}
 	if d := cmp.Diff(slow, fast, astOptions); d != "" {
 		t.Errorf("fastParse differs from hclsyntax (-hclsyntax +fast):\n%s\ninput:\n%s", d, src)
+	}
+	byText := func(a, b ref) int { return strings.Compare(a.root+"."+a.name, b.root+"."+b.name) }
+	want := refsOf(bodyRefs(slow))
+	slices.SortFunc(want, byText)
+	slices.SortFunc(refs, byText)
+	if d := cmp.Diff(want, refs, cmp.AllowUnexported(ref{}), cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("fastParse's references differ from bodyRefs' (-bodyRefs +fast):\n%s\ninput:\n%s", d, src)
 	}
 	return true
 }

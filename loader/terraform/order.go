@@ -485,7 +485,10 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 			return
 		}
 		src.parsed = true
-		r, refs = parsed, refsOf(bodyRefs(parsed.block.Body))
+		r, refs = parsed, parsed.refs
+		if refs == nil {
+			refs = refsOf(bodyRefs(parsed.block.Body))
+		}
 		e.l.piece = src
 		defer func() { e.l.piece = nil }()
 	}

@@ -295,7 +295,7 @@ func (l *loader) intern(b []byte) string {
 // parsePiece parses a lazily read resource into a resource with its
 // block; ok is false when the text does not parse as one block.
 func parsePiece(r *resource) (*resource, bool) {
-	f, diags := parseHCL(r.src.text, r.src.file, r.src.start)
+	f, refs, diags := parseHCLRefs(r.src.text, r.src.file, r.src.start)
 	if len(diags) > 0 {
 		return nil, false
 	}
@@ -309,6 +309,7 @@ func parsePiece(r *resource) (*resource, bool) {
 	if parsed.typ != r.typ || parsed.name != r.name {
 		return nil, false
 	}
+	parsed.refs = refs
 	return parsed, true
 }
 
