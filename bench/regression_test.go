@@ -33,9 +33,12 @@ func TestCostStaysLinear(t *testing.T) {
 	}
 	// Lint allocates more than the parse floor: it keeps the graph, runs
 	// the rules and the VCL model. The bounds sit some 25% above today's
-	// figures (json 2.15–2.2, yaml 1.75–1.76, terraform 0.98–1.08; json+vcl,
-	// where the floor does not parse the VCL inside JSON strings, 4.33).
-	maxRatio := map[string]float64{"json": 2.75, "yaml": 2.25, "terraform": 1.35, "json+vcl": 5.4}
+	// figures (json 1.96–2.0, yaml 1.63–1.65, terraform 0.34–0.36; json+vcl,
+	// where the floor does not parse the VCL inside JSON strings,
+	// 3.82–3.88). Terraform is under its floor since chainlint parses the
+	// plain syntax itself (fastParse; 0.98–1.08 with hclsyntax alone): a
+	// change that sends it back to hclsyntax fails here.
+	maxRatio := map[string]float64{"json": 2.5, "yaml": 2.05, "terraform": 0.45, "json+vcl": 4.85}
 	for _, format := range []string{"json", "yaml", "terraform", "json+vcl"} {
 		t.Run(format, func(t *testing.T) {
 			var prev uint64
