@@ -97,7 +97,15 @@ func compare(t *testing.T, what string, body *hclsyntax.Body, typ string) {
 	names := func(a hcl.Attributes) []string {
 		var out []string
 		for n, at := range a {
-			out = append(out, n+"@"+at.Range.String())
+			out = append(out, n+"@"+at.Expr.Range().String())
+		}
+		sort.Strings(out)
+		return out
+	}
+	exprNames := func(a []namedExpr) []string {
+		var out []string
+		for _, at := range a {
+			out = append(out, at.name+"@"+at.expr.Range().String())
 		}
 		sort.Strings(out)
 		return out
@@ -109,7 +117,7 @@ func compare(t *testing.T, what string, body *hclsyntax.Body, typ string) {
 		}
 		return out
 	}
-	if d := cmp.Diff(names(want.Attributes), names(attrs)); d != "" {
+	if d := cmp.Diff(names(want.Attributes), exprNames(attrs)); d != "" {
 		t.Errorf("%s: attributes differ (-PartialContent +bodyContent):\n%s", what, d)
 	}
 	if d := cmp.Diff(headers(want.Blocks), headers(blocks)); d != "" {

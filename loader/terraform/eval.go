@@ -109,7 +109,8 @@ type evalBlock struct {
 }
 
 type evalAttr struct {
-	attr *hcl.Attribute
+	name string
+	expr hcl.Expression
 	val  cty.Value
 	why  string // why the value is unknown
 }
@@ -560,19 +561,23 @@ var readAttributes = append(schema.Names(schema.Terraform),
 // Terraform run. Nested blocks take no labels here, and a block with labels
 // is left out, as PartialContent leaves it out (with a diagnostic no one
 // reads).
-func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) (hcl.Attributes, hcl.Blocks) {
+func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) ([]namedExpr, hcl.Blocks) {
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
 		content, _, _ := body.PartialContent(schema)
 		if content == nil {
 			return nil, nil
 		}
-		return content.Attributes, content.Blocks
+		attrs := make([]namedExpr, 0, len(content.Attributes))
+		for n, a := range content.Attributes {
+			attrs = append(attrs, namedExpr{n, a.Expr})
+		}
+		return attrs, content.Blocks
 	}
-	attrs := make(hcl.Attributes, len(sb.Attributes))
+	attrs := make([]namedExpr, 0, len(sb.Attributes))
 	for n, a := range sb.Attributes {
 		if readAttributeSet[n] {
-			attrs[n] = a.AsHCLAttribute()
+			attrs = append(attrs, namedExpr{n, a.Expr})
 		}
 	}
 	var blocks hcl.Blocks
@@ -583,6 +588,12 @@ func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) (hcl.Attribu
 		}
 	}
 	return attrs, blocks
+}
+
+// namedExpr is an attribute as evalBody reads it: its name and value.
+type namedExpr struct {
+	name string
+	expr hcl.Expression
 }
 
 // readAttributeSet and nestedBlockSet are readAttributes and nestedBlocks
@@ -668,9 +679,9 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 		}
 		eb.blocks[nb.Type] = append(eb.blocks[nb.Type], child)
 	}
-	for n, a := range attrs {
-		v, why := e.value(a.Expr, ctx)
-		eb.attrs[n] = &evalAttr{attr: a, val: v, why: why}
+	for _, a := range attrs {
+		v, why := e.value(a.expr, ctx)
+		eb.attrs[a.name] = &evalAttr{name: a.name, expr: a.expr, val: v, why: why}
 	}
 	return eb
 }

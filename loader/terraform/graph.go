@@ -446,7 +446,7 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 			continue
 		}
 		if name, ok := unsetRootVariable(a.why); ok {
-			r := a.attr.Expr.Range()
+			r := a.expr.Range()
 			l.noteInstance(inst, graph.Problem{Rule: graph.RuleUnsetVariable, Pos: l.pos(r, false), End: l.pos(r, true),
 				Message: fmt.Sprintf("variable %q has no value, and %s of %s takes its %s from it: terraform plan would stop and ask for it, and the chain through it goes unchecked; give it a value with --var %s=…, --var-file, terraform.tfvars or a *.auto.tfvars file, or TF_VAR_%s",
 					name, what, labelMark, n, name, name)})
@@ -526,10 +526,10 @@ func (l *loader) readLink(s *graph.Service, inst *instance, lb *evalBlock) *grap
 // form ("origin-${var.env}", "${aws_s3_bucket.b.bucket}"): a name built
 // from a value not known yet is still recognisable by its text.
 func (l *loader) objectName(a *evalAttr, name graph.Field[string]) string {
-	if name.Known() || a == nil || a.attr == nil {
+	if name.Known() || a == nil || a.expr == nil {
 		return name.Value
 	}
-	r := a.attr.Expr.Range()
+	r := a.expr.Range()
 	src, ok := l.bytes(l.file(r.Filename), r.Start.Byte, r.End.Byte)
 	if !ok || len(src) == 0 {
 		return name.Value
@@ -694,7 +694,7 @@ func (l *loader) packagePath(inst *instance, pb *evalBlock) graph.Field[string] 
 	// program run in the data source's working_dir builds, so it lies in
 	// that directory (simple-infra's docs-rs builds it so).
 	if a != nil {
-		for _, t := range a.attr.Expr.Variables() {
+		for _, t := range a.expr.Variables() {
 			if len(t) < 3 || t.RootName() != "data" || attrName(t) != "external" {
 				continue
 			}
@@ -719,7 +719,7 @@ func (l *loader) field(a *evalAttr) (pos, end token.Pos, set, unknown bool) {
 	if a == nil {
 		return token.NoPos, token.NoPos, false, false
 	}
-	r := a.attr.Expr.Range()
+	r := a.expr.Range()
 	pos, end = l.pos(r, false), l.pos(r, true)
 	if !a.val.IsWhollyKnown() {
 		return pos, end, true, true
@@ -800,9 +800,9 @@ func (l *loader) num(a *evalAttr) graph.Field[int] {
 // outOfRange reports a number no Fastly field holds (a whole number from 0
 // to 2^31-1), at its attribute.
 func (l *loader) outOfRange(a *evalAttr) {
-	rng := a.attr.Expr.Range()
+	rng := a.expr.Range()
 	l.problems(hcl.Diagnostics{{Severity: hcl.DiagError, Subject: &rng, Summary: "Number out of range",
-		Detail: fmt.Sprintf("%s must be a whole number from 0 to 2147483647", a.attr.Name)}})
+		Detail: fmt.Sprintf("%s must be a whole number from 0 to 2147483647", a.name)}})
 }
 
 func (l *loader) flag(a *evalAttr) graph.Field[bool] {
@@ -896,7 +896,7 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	if !f.Known() {
 		return t
 	}
-	if call := fileCall(a.attr.Expr); call != nil {
+	if call := fileCall(a.expr); call != nil {
 		if rf := l.fileRead(call, f.Value); rf != nil {
 			rf = l.file(rf.Name)
 			t.Pos, t.End, t.Map = rf.Pos(0), rf.Pos(len(rf.Content)), nil
@@ -906,7 +906,7 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	if l.renderedText(&t) {
 		return t
 	}
-	r := a.attr.Expr.Range()
+	r := a.expr.Range()
 	src := l.file(r.Filename)
 	region, ok := l.bytes(src, r.Start.Byte, r.End.Byte)
 	if !ok {
@@ -972,7 +972,7 @@ func references(attrs ...*evalAttr) []string {
 		if a == nil {
 			continue
 		}
-		for _, t := range a.attr.Expr.Variables() {
+		for _, t := range a.expr.Variables() {
 			if ref := traversalRef(t); ref != "" && !slices.Contains(out, ref) {
 				out = append(out, ref)
 			}

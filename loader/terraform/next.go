@@ -216,7 +216,7 @@ func (l *loader) addNextObject(inst *instance, kind nextKind) {
 		service: cty.NullVal(cty.String), version: cty.NullVal(cty.Number)}
 	o.servicePos, o.serviceEnd = l.pos(b.block.DefRange, false), l.pos(b.block.DefRange, true)
 	if a := b.attrs["service_id"]; a != nil {
-		r := a.attr.Expr.Range()
+		r := a.expr.Range()
 		o.service, o.serviceWhy, o.servicePos, o.serviceEnd = a.val, a.why, l.pos(r, false), l.pos(r, true)
 		if isInputError(a.why) {
 			o.serviceWhy = inputErrorWhy // a parse-error already
@@ -224,7 +224,7 @@ func (l *loader) addNextObject(inst *instance, kind nextKind) {
 	}
 	if a := b.attrs["version"]; a != nil {
 		o.version = a.val
-		r := a.attr.Expr.Range()
+		r := a.expr.Range()
 		if text, ok := l.bytes(l.file(r.Filename), r.Start.Byte, r.End.Byte); ok {
 			o.versionText = string(text)
 		}

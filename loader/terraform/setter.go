@@ -48,16 +48,16 @@ func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 	s := &hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
 	for _, name := range sortedNames(b.attrs) {
 		a := b.attrs[name]
-		if _, literal := a.attr.Expr.(*hclsyntax.TemplateExpr); literal && len(a.attr.Expr.Variables()) == 0 {
+		if _, literal := a.expr.(*hclsyntax.TemplateExpr); literal && len(a.expr.Variables()) == 0 {
 			continue
 		}
-		if _, literal := a.attr.Expr.(*hclsyntax.LiteralValueExpr); literal {
+		if _, literal := a.expr.(*hclsyntax.LiteralValueExpr); literal {
 			continue
 		}
 		if !a.val.IsWhollyKnown() || a.val.IsNull() || a.val.Type() != cty.String {
 			continue
 		}
-		r := a.attr.Expr.Range()
+		r := a.expr.Range()
 		if r.Start.Byte < s.start || r.End.Byte > s.end || r.Start.Byte >= r.End.Byte {
 			continue
 		}
