@@ -42,7 +42,7 @@ func fastParse(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body
 			body, refs, ok = nil, nil, false
 		}
 	}()
-	body = p.file_()
+	body = p.parseFile()
 	if p.refs == nil {
 		p.refs = []ref{}
 	}
@@ -124,14 +124,13 @@ func (p *fastParser) ident() (string, hcl.Range) {
 
 // endOfLine reads what may end a line after an item: spaces, then a
 // newline, a # or // comment (which hclsyntax reads as the newline), or
-// the end of the input. It returns the range of that token and whether
-// there was one (false at the end of the input).
-func (p *fastParser) endOfLine() (hcl.Range, bool) {
+// the end of the input. It reports whether there was a line's end (false
+// at the end of the input).
+func (p *fastParser) endOfLine() bool {
 	p.spaces()
-	from := p.pos()
 	switch {
 	case p.i >= len(p.src):
-		return p.rng(from), false
+		return false
 	case p.src[p.i] == '\n':
 		p.newline()
 	case p.src[p.i] == '#' || p.src[p.i] == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/':
@@ -139,7 +138,7 @@ func (p *fastParser) endOfLine() (hcl.Range, bool) {
 	default:
 		p.bail()
 	}
-	return p.rng(from), true
+	return true
 }
 
 // comment reads a line comment and the newline that ends it.
@@ -153,8 +152,8 @@ func (p *fastParser) comment() {
 	p.newline()
 }
 
-// file_ reads a whole input as the top-level body.
-func (p *fastParser) file_() *hclsyntax.Body {
+// parseFile reads a whole input as the top-level body.
+func (p *fastParser) parseFile() *hclsyntax.Body {
 	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
 	first := true
 	var start hcl.Range
@@ -247,7 +246,7 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 	oFrom := p.pos()
 	p.advance(1)
 	block.OpenBraceRange = p.rng(oFrom)
-	if _, ok := p.endOfLine(); !ok {
+	if !p.endOfLine() {
 		p.bail() // hclsyntax: unclosed block
 	}
 	inner := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
@@ -471,7 +470,7 @@ func (p *fastParser) quoted() hclsyntax.Expression {
 				return &hclsyntax.TemplateWrapExpr{Wrapped: parts[0], SrcRange: src}
 			}
 			t := &hclsyntax.TemplateExpr{Parts: parts, SrcRange: src}
-			boundOne(t)
+			_ = boundOne(t) // a template's parts are charged; no diagnostic comes of it
 			return t
 		case c == '\\' || c == '\n' || c == '%' && p.i+1 < len(p.src) && p.src[p.i+1] == '{':
 			p.bail()

@@ -75,8 +75,11 @@ func TestFastParse(t *testing.T) {
 	}
 	files, pieces, allFiles, allPieces := 0, 0, 0, 0
 	for _, root := range []string{"testdata", "../../testdata"} {
-		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".tf") {
 				return nil
 			}
 			src, err := os.ReadFile(path)
@@ -100,6 +103,9 @@ func TestFastParse(t *testing.T) {
 			}
 			return nil
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("fastParse took %d cases, %d of %d whole files, %d of %d top-level blocks", taken, files, allFiles, pieces, allPieces)
 	if files == 0 || pieces < 100 {
