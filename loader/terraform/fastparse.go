@@ -60,7 +60,10 @@ type fastParser struct {
 	line, col int // of byte i
 	base      int // the byte offset of src[0]
 	calls     int // function calls open
-	refs      []ref
+	// singleLine: the attribute being read is a one-line block's body,
+	// which its closing brace ends.
+	singleLine bool
+	refs       []ref
 }
 
 func (p *fastParser) bail() { panic(fastBail{}) }
@@ -214,7 +217,9 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		p.spaces()
 		expr := p.expr()
 		end := expr.Range()
-		p.endOfLine()
+		if !p.singleLine {
+			p.endOfLine()
+		}
 		if _, dup := body.Attributes[name]; dup {
 			p.bail()
 		}
@@ -246,6 +251,30 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 	oFrom := p.pos()
 	p.advance(1)
 	block.OpenBraceRange = p.rng(oFrom)
+	p.spaces()
+	switch c := p.peek(); {
+	case c == '}': // an empty block: {}
+		p.closeBlock(body, block, &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}})
+		return
+	case isIdentStart(c): // a block of one attribute on one line: { a = 1 }
+		p.singleLine = true
+		attrs := hclsyntax.Attributes{}
+		scratch := &hclsyntax.Body{Attributes: attrs}
+		p.item(scratch)
+		p.singleLine = false
+		p.spaces()
+		if len(attrs) != 1 || len(scratch.Blocks) > 0 || p.peek() != '}' {
+			p.bail() // a nested block, or more after the attribute: hclsyntax's
+		}
+		var attr *hclsyntax.Attribute
+		for _, a := range attrs {
+			attr = a
+		}
+		end := attr.SrcRange.End
+		p.closeBlock(body, block, &hclsyntax.Body{Attributes: attrs, SrcRange: attr.SrcRange,
+			EndRange: hcl.Range{Filename: p.file, Start: end, End: end}})
+		return
+	}
 	if !p.endOfLine() {
 		p.bail() // hclsyntax: unclosed block
 	}
@@ -264,19 +293,28 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		case isIdentStart(c):
 			p.item(inner)
 		case c == '}':
-			cFrom := p.pos()
-			p.advance(1)
-			block.CloseBraceRange = p.rng(cFrom)
-			inner.SrcRange = hcl.RangeBetween(block.OpenBraceRange, block.CloseBraceRange)
-			inner.EndRange = hcl.Range{Filename: p.file, Start: block.CloseBraceRange.End, End: block.CloseBraceRange.End}
-			block.Body = inner
-			p.endOfLine()
-			body.Blocks = append(body.Blocks, block)
+			p.closeBlock(body, block, inner)
 			return
 		default:
 			p.bail()
 		}
 	}
+}
+
+// closeBlock reads a block's closing brace and the end of its line, and
+// adds the block, whose body is inner, to body. A body not of one line
+// spans the braces.
+func (p *fastParser) closeBlock(body *hclsyntax.Body, block *hclsyntax.Block, inner *hclsyntax.Body) {
+	cFrom := p.pos()
+	p.advance(1)
+	block.CloseBraceRange = p.rng(cFrom)
+	if inner.SrcRange.Filename == "" {
+		inner.SrcRange = hcl.RangeBetween(block.OpenBraceRange, block.CloseBraceRange)
+		inner.EndRange = hcl.Range{Filename: p.file, Start: block.CloseBraceRange.End, End: block.CloseBraceRange.End}
+	}
+	block.Body = inner
+	p.endOfLine()
+	body.Blocks = append(body.Blocks, block)
 }
 
 // label reads a quoted block label of plain text.
@@ -342,6 +380,12 @@ func (p *fastParser) after() {
 	}
 	if p.calls > 0 {
 		if j < len(p.src) && (p.src[j] == ',' || p.src[j] == ')') {
+			return
+		}
+		p.bail()
+	}
+	if p.singleLine {
+		if j < len(p.src) && p.src[j] == '}' {
 			return
 		}
 		p.bail()
