@@ -136,12 +136,17 @@ func (p *fastParser) endOfLine() bool {
 		return false
 	case p.src[p.i] == '\n':
 		p.newline()
-	case p.src[p.i] == '#' || p.src[p.i] == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/':
+	case p.commentAt(p.i):
 		p.comment()
 	default:
 		p.bail()
 	}
 	return true
+}
+
+// commentAt reports whether a line comment (# or //) starts at byte j.
+func (p *fastParser) commentAt(j int) bool {
+	return j < len(p.src) && (p.src[j] == '#' || p.src[j] == '/' && j+1 < len(p.src) && p.src[j+1] == '/')
 }
 
 // comment reads a line comment and the newline that ends it.
@@ -176,7 +181,7 @@ func (p *fastParser) parseFile() *hclsyntax.Body {
 		switch {
 		case c == '\n':
 			p.newline()
-		case c == '#' || c == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/':
+		case p.commentAt(p.i):
 			p.comment()
 		case isIdentStart(c):
 			if first {
@@ -288,7 +293,7 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		switch {
 		case c == '\n':
 			p.newline()
-		case c == '#' || c == '/' && p.i+1 < len(p.src) && p.src[p.i+1] == '/':
+		case p.commentAt(p.i):
 			p.comment()
 		case isIdentStart(c):
 			p.item(inner)
@@ -390,7 +395,7 @@ func (p *fastParser) after() {
 		}
 		p.bail()
 	}
-	if j >= len(p.src) || p.src[j] == '\n' || p.src[j] == '#' || p.src[j] == '/' && j+1 < len(p.src) && p.src[j+1] == '/' {
+	if j >= len(p.src) || p.src[j] == '\n' || p.commentAt(j) {
 		return
 	}
 	p.bail()
