@@ -149,6 +149,20 @@ func (p *fastParser) commentAt(j int) bool {
 	return j < len(p.src) && (p.src[j] == '#' || p.src[j] == '/' && j+1 < len(p.src) && p.src[j+1] == '/')
 }
 
+// blank reads a newline, or a line comment and its newline, at p.i, and
+// reports whether there was one.
+func (p *fastParser) blank() bool {
+	switch {
+	case p.peek() == '\n':
+		p.newline()
+	case p.commentAt(p.i):
+		p.comment()
+	default:
+		return false
+	}
+	return true
+}
+
 // comment reads a line comment and the newline that ends it.
 func (p *fastParser) comment() {
 	for p.i < len(p.src) && p.src[p.i] != '\n' {
@@ -177,26 +191,21 @@ func (p *fastParser) parseFile() *hclsyntax.Body {
 			body.EndRange = hcl.Range{Filename: p.file, Start: end.End, End: end.End}
 			return body
 		}
-		c := p.src[p.i]
-		switch {
-		case c == '\n':
-			p.newline()
-		case p.commentAt(p.i):
-			p.comment()
-		case isIdentStart(c):
+		if p.blank() {
 			if first {
-				start = p.itemStart()
+				start = p.rng(from)
+				first = false
 			}
-			p.item(body)
-			first = false
 			continue
-		default:
+		}
+		if !isIdentStart(p.src[p.i]) {
 			p.bail()
 		}
 		if first {
-			start = p.rng(from)
+			start = p.itemStart()
 			first = false
 		}
+		p.item(body)
 	}
 }
 
@@ -289,12 +298,8 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		if p.i >= len(p.src) {
 			p.bail()
 		}
-		c := p.src[p.i]
-		switch {
-		case c == '\n':
-			p.newline()
-		case p.commentAt(p.i):
-			p.comment()
+		switch c := p.src[p.i]; {
+		case p.blank():
 		case isIdentStart(c):
 			p.item(inner)
 		case c == '}':
