@@ -12,8 +12,8 @@ import (
 // nodes and ranges, for the plain native syntax most modelled resources
 // are written in: blocks with quoted or bare labels, and attributes set
 // to a quoted string (literal text and ${a.b.c} references), a whole
-// number, true, false, null, a reference, a function call on one line
-// whose arguments are such values, or a heredoc of literal text, with #
+// number, true, false, null, a reference, a function call or a tuple on
+// one line whose elements are such values, or a heredoc of literal text, with #
 // and // comments, in ASCII. For anything else (an escape, an operator,
 // a list, an index, a single-line block, a syntax error, ...) ok is
 // false and the caller parses with hclsyntax.
@@ -59,7 +59,9 @@ type fastParser struct {
 	i         int // next byte
 	line, col int // of byte i
 	base      int // the byte offset of src[0]
-	calls     int // function calls open
+	// closers are the brackets open around the value being read: ')' of
+	// a function call, ']' of a tuple.
+	closers []byte
 	// singleLine: the attribute being read is a one-line block's body,
 	// which its closing brace ends.
 	singleLine bool
@@ -355,6 +357,8 @@ func (p *fastParser) expr() hclsyntax.Expression {
 		return p.quoted()
 	case c == '<':
 		return p.heredoc()
+	case c == '[':
+		return p.tuple()
 	case c >= '0' && c <= '9':
 		return p.number()
 	case isIdentStart(c):
@@ -381,15 +385,15 @@ func (p *fastParser) expr() hclsyntax.Expression {
 }
 
 // after checks that what follows a value ends it: the end of a line or
-// a comment, or in a call's arguments a comma or the closing parenthesis
-// (not an operator, an index, ...), after spaces.
+// a comment, or in a call's arguments or a tuple's elements a comma or
+// the closing bracket (not an operator, an index, ...), after spaces.
 func (p *fastParser) after() {
 	j := p.i
 	for j < len(p.src) && (p.src[j] == ' ' || p.src[j] == '\t') {
 		j++
 	}
-	if p.calls > 0 {
-		if j < len(p.src) && (p.src[j] == ',' || p.src[j] == ')') {
+	if n := len(p.closers); n > 0 {
+		if j < len(p.src) && (p.src[j] == ',' || p.src[j] == p.closers[n-1]) {
 			return
 		}
 		p.bail()
@@ -411,18 +415,39 @@ func (p *fastParser) after() {
 // subset.
 func (p *fastParser) call(name string, nameRange hcl.Range) hclsyntax.Expression {
 	e := &hclsyntax.FunctionCallExpr{Name: name, NameRange: nameRange}
+	e.OpenParenRange, e.Args, e.CloseParenRange = p.list(')')
+	return e
+}
+
+// tuple reads a tuple of values of the subset on one line: [a, b].
+func (p *fastParser) tuple() hclsyntax.Expression {
+	j := p.i + 1
+	for j < len(p.src) && (p.src[j] == ' ' || p.src[j] == '\t') {
+		j++
+	}
+	if j+3 <= len(p.src) && string(p.src[j:j+3]) == "for" && (j+3 == len(p.src) || !isIdentPart(p.src[j+3])) {
+		p.bail() // a for expression
+	}
+	open, exprs, close := p.list(']')
+	return &hclsyntax.TupleConsExpr{Exprs: exprs, SrcRange: hcl.RangeBetween(open, close), OpenRange: open}
+}
+
+// list reads, from its opening bracket to closer, values of the subset
+// on one line separated by commas (one may end them), and what follows
+// the closer (after).
+func (p *fastParser) list(closer byte) (open hcl.Range, exprs []hclsyntax.Expression, close hcl.Range) {
 	openFrom := p.pos()
 	p.advance(1)
-	e.OpenParenRange = p.rng(openFrom)
-	p.calls++
+	open = p.rng(openFrom)
+	p.closers = append(p.closers, closer)
 	for {
 		p.spaces()
-		if p.peek() == ')' {
+		if p.peek() == closer {
 			break
 		}
-		e.Args = append(e.Args, p.expr())
+		exprs = append(exprs, p.expr())
 		p.spaces()
-		if p.peek() == ')' {
+		if p.peek() == closer {
 			break
 		}
 		if p.peek() != ',' {
@@ -430,12 +455,12 @@ func (p *fastParser) call(name string, nameRange hcl.Range) hclsyntax.Expression
 		}
 		p.advance(1)
 	}
-	p.calls--
+	p.closers = p.closers[:len(p.closers)-1]
 	closeFrom := p.pos()
 	p.advance(1)
-	e.CloseParenRange = p.rng(closeFrom)
+	close = p.rng(closeFrom)
 	p.after()
-	return e
+	return open, exprs, close
 }
 
 // number reads a whole number.
