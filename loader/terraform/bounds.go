@@ -226,8 +226,15 @@ func parseHCLRefs(src []byte, name string, start hcl.Pos) (*hcl.File, []ref, hcl
 	if body, refs, ok := fastParse(src, name, start); ok {
 		return &hcl.File{Body: body, Bytes: src}, refs, nil
 	}
+	f, diags := parseSlow(src, name, start)
+	return f, nil, diags
+}
+
+// parseSlow parses native syntax with hclsyntax and bounds it: what
+// fastParse does not take (TestFastParse compares the two).
+func parseSlow(src []byte, name string, start hcl.Pos) (*hcl.File, hcl.Diagnostics) {
 	f, diags := hclsyntax.ParseConfig(src, name, start)
-	return f, nil, append(diags, boundFile(f)...)
+	return f, append(diags, boundFile(f)...)
 }
 
 // boundedFuncs wraps every function so that its call and its result are

@@ -1,7 +1,7 @@
 package terraform
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -10,13 +10,14 @@ import (
 
 // fastParse builds the body hclsyntax.ParseConfig builds, with the same
 // nodes and ranges, for the plain native syntax most modelled resources
-// are written in: blocks with quoted or bare labels, and attributes set
-// to a quoted string (literal text and ${a.b.c} references), a whole
-// number, true, false, null, a reference, a function call or a tuple on
-// one line whose elements are such values, or a heredoc of literal text, with #
-// and // comments, in ASCII. For anything else (an escape, an operator,
-// a list, an index, a single-line block, a syntax error, ...) ok is
-// false and the caller parses with hclsyntax.
+// are written in: blocks with quoted or bare labels (also empty, or of
+// one attribute on one line), and attributes set to a quoted string
+// (literal text and ${a.b.c} references), a whole number, true, false,
+// null, a reference, a function call or a tuple on one line whose
+// elements are such values, or a heredoc of literal text, with # and //
+// comments, in ASCII. For anything else (an escape, an operator, an
+// object, a for expression, an index, a value over several lines, a
+// syntax error, ...) ok is false and the caller parses with hclsyntax.
 //
 // hclsyntax allocates 45 KB for a service of 800 bytes: its token list
 // grows by doubling, and a flush heredoc's every line counts its
@@ -99,9 +100,16 @@ func (p *fastParser) peek() byte {
 }
 
 func (p *fastParser) spaces() {
-	for p.i < len(p.src) && (p.src[p.i] == ' ' || p.src[p.i] == '\t') {
-		p.advance(1)
+	p.advance(indentOf(p.src[p.i:]))
+}
+
+// indentOf is the number of spaces and tabs b starts with.
+func indentOf(b []byte) int {
+	k := 0
+	for k < len(b) && (b[k] == ' ' || b[k] == '\t') {
+		k++
 	}
+	return k
 }
 
 func isIdentStart(c byte) bool {
@@ -224,45 +232,28 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 	name, nameRange := p.ident()
 	p.spaces()
 	if p.peek() == '=' {
-		if p.i+1 < len(p.src) && p.src[p.i+1] == '=' {
-			p.bail()
-		}
-		eqFrom := p.pos()
-		p.advance(1)
-		eq := p.rng(eqFrom)
-		p.spaces()
-		expr := p.expr()
-		end := expr.Range()
-		if !p.singleLine {
-			p.endOfLine()
-		}
+		a := p.attribute(name, nameRange)
+		p.endOfLine()
 		if _, dup := body.Attributes[name]; dup {
 			p.bail()
 		}
-		body.Attributes[name] = &hclsyntax.Attribute{Name: name, Expr: expr,
-			SrcRange: hcl.RangeBetween(nameRange, end), NameRange: nameRange, EqualsRange: eq}
+		body.Attributes[name] = a
 		return
 	}
 	block := &hclsyntax.Block{Type: name, TypeRange: nameRange}
-	for {
-		p.spaces()
-		c := p.peek()
-		switch {
+	for p.spaces(); p.peek() != '{'; p.spaces() {
+		var label string
+		var r hcl.Range
+		switch c := p.peek(); {
 		case c == '"':
-			label, r := p.label()
-			block.Labels = append(block.Labels, label)
-			block.LabelRanges = append(block.LabelRanges, r)
-			continue
+			label, r = p.label()
 		case isIdentStart(c):
-			label, r := p.ident()
-			block.Labels = append(block.Labels, label)
-			block.LabelRanges = append(block.LabelRanges, r)
-			continue
-		case c == '{':
+			label, r = p.ident()
 		default:
 			p.bail()
 		}
-		break
+		block.Labels = append(block.Labels, label)
+		block.LabelRanges = append(block.LabelRanges, r)
 	}
 	oFrom := p.pos()
 	p.advance(1)
@@ -273,21 +264,20 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		p.closeBlock(body, block, &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}})
 		return
 	case isIdentStart(c): // a block of one attribute on one line: { a = 1 }
+		name, nameRange := p.ident()
+		p.spaces()
+		if p.peek() != '=' {
+			p.bail() // a nested block: hclsyntax refuses it
+		}
 		p.singleLine = true
-		attrs := hclsyntax.Attributes{}
-		scratch := &hclsyntax.Body{Attributes: attrs}
-		p.item(scratch)
+		a := p.attribute(name, nameRange)
 		p.singleLine = false
 		p.spaces()
-		if len(attrs) != 1 || len(scratch.Blocks) > 0 || p.peek() != '}' {
-			p.bail() // a nested block, or more after the attribute: hclsyntax's
+		if p.peek() != '}' {
+			p.bail()
 		}
-		var attr *hclsyntax.Attribute
-		for _, a := range attrs {
-			attr = a
-		}
-		end := attr.SrcRange.End
-		p.closeBlock(body, block, &hclsyntax.Body{Attributes: attrs, SrcRange: attr.SrcRange,
+		end := a.SrcRange.End
+		p.closeBlock(body, block, &hclsyntax.Body{Attributes: hclsyntax.Attributes{name: a}, SrcRange: a.SrcRange,
 			EndRange: hcl.Range{Filename: p.file, Start: end, End: end}})
 		return
 	}
@@ -311,6 +301,21 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 			p.bail()
 		}
 	}
+}
+
+// attribute reads an attribute whose name is read, from its equals sign
+// to the end of its value.
+func (p *fastParser) attribute(name string, nameRange hcl.Range) *hclsyntax.Attribute {
+	if p.i+1 < len(p.src) && p.src[p.i+1] == '=' {
+		p.bail() // ==
+	}
+	eqFrom := p.pos()
+	p.advance(1)
+	eq := p.rng(eqFrom)
+	p.spaces()
+	expr := p.expr()
+	return &hclsyntax.Attribute{Name: name, Expr: expr,
+		SrcRange: hcl.RangeBetween(nameRange, expr.Range()), NameRange: nameRange, EqualsRange: eq}
 }
 
 // closeBlock reads a block's closing brace and the end of its line, and
@@ -388,10 +393,7 @@ func (p *fastParser) expr() hclsyntax.Expression {
 // a comment, or in a call's arguments or a tuple's elements a comma or
 // the closing bracket (not an operator, an index, ...), after spaces.
 func (p *fastParser) after() {
-	j := p.i
-	for j < len(p.src) && (p.src[j] == ' ' || p.src[j] == '\t') {
-		j++
-	}
+	j := p.i + indentOf(p.src[p.i:])
 	if n := len(p.closers); n > 0 {
 		if j < len(p.src) && (p.src[j] == ',' || p.src[j] == p.closers[n-1]) {
 			return
@@ -421,10 +423,7 @@ func (p *fastParser) call(name string, nameRange hcl.Range) hclsyntax.Expression
 
 // tuple reads a tuple of values of the subset on one line: [a, b].
 func (p *fastParser) tuple() hclsyntax.Expression {
-	j := p.i + 1
-	for j < len(p.src) && (p.src[j] == ' ' || p.src[j] == '\t') {
-		j++
-	}
+	j := p.i + 1 + indentOf(p.src[p.i+1:])
 	if j+3 <= len(p.src) && string(p.src[j:j+3]) == "for" && (j+3 == len(p.src) || !isIdentPart(p.src[j+3])) {
 		p.bail() // a for expression
 	}
@@ -608,30 +607,21 @@ func (p *fastParser) heredoc() hclsyntax.Expression {
 			j++
 		}
 		text := p.src[p.i:j]
-		k := 0
-		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
-			k++
-		}
-		if trimmed := strings.TrimRight(string(text[k:]), " \t"); trimmed == marker && len(trimmed) < len(text)-k {
-			p.bail() // hclsyntax closes at a marker with spaces after it
-		}
-		if string(text[k:]) == marker {
-			if j >= len(p.src) {
-				p.bail() // hclsyntax: unterminated without a newline after the marker
+		if rest := text[indentOf(text):]; string(bytes.TrimRight(rest, " \t")) == marker {
+			// hclsyntax closes at a marker with spaces after it too, and
+			// leaves one without a newline after it unterminated; an empty
+			// heredoc is its too.
+			if len(rest) != len(marker) || j >= len(p.src) || len(lines) == 0 {
+				p.bail()
 			}
 			closeFrom := p.pos()
 			p.advance(j - p.i)
 			closeRange := p.rng(closeFrom)
-			if len(lines) == 0 {
-				p.bail()
-			}
 			p.after()
 			return p.heredocExpr(openRange, closeRange, flushing, lines)
 		}
-		for x := 0; x+1 < len(text); x++ {
-			if (text[x] == '$' || text[x] == '%') && text[x+1] == '{' {
-				p.bail()
-			}
+		if bytes.Contains(text, []byte("${")) || bytes.Contains(text, []byte("%{")) {
+			p.bail() // a template sequence
 		}
 		if j >= len(p.src) {
 			p.bail()
@@ -652,18 +642,11 @@ type heredocLine struct {
 // heredocExpr is a heredoc's template: its lines, less the least
 // indentation of those not blank when flushing, as one literal.
 func (p *fastParser) heredocExpr(open, close hcl.Range, flushing bool, lines []heredocLine) hclsyntax.Expression {
-	indent := func(b []byte) int {
-		k := 0
-		for k < len(b) && (b[k] == ' ' || b[k] == '\t') {
-			k++
-		}
-		return k
-	}
 	least := -1
 	if flushing {
 		for _, l := range lines {
 			text := p.src[l.from:l.to]
-			k := indent(text)
+			k := indentOf(text)
 			if k == len(text)-1 { // blank: hclsyntax counts it not, and trims it not
 				continue
 			}
@@ -676,7 +659,7 @@ func (p *fastParser) heredocExpr(open, close hcl.Range, flushing bool, lines []h
 	start := lines[0].pos
 	for n, l := range lines {
 		text := p.src[l.from:l.to]
-		if least > 0 && indent(text) != len(text)-1 {
+		if least > 0 && indentOf(text) != len(text)-1 {
 			text = text[least:]
 			if n == 0 {
 				start.Column += least

@@ -16,14 +16,6 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// slowParse is what parseHCL did before fastParse: hclsyntax, bounded.
-func slowParse(src []byte, name string, start hcl.Pos) (*hclsyntax.Body, hcl.Diagnostics) {
-	f, diags := hclsyntax.ParseConfig(src, name, start)
-	diags = append(diags, boundFile(f)...)
-	body, _ := f.Body.(*hclsyntax.Body)
-	return body, diags
-}
-
 var astOptions = cmp.Options{
 	cmp.Comparer(func(a, b cty.Value) bool { return a.RawEquals(b) }),
 	cmpopts.IgnoreUnexported(hclsyntax.Body{}, hcl.TraverseRoot{}, hcl.TraverseAttr{}),
@@ -38,7 +30,8 @@ func checkFastParse(t *testing.T, src []byte, start hcl.Pos) bool {
 	if !ok {
 		return false
 	}
-	slow, diags := slowParse(src, "x.tf", start)
+	f, diags := parseSlow(src, "x.tf", start)
+	slow, _ := f.Body.(*hclsyntax.Body)
 	if len(diags) > 0 {
 		t.Errorf("fastParse took input hclsyntax refuses (%s):\n%s", diags.Error(), src)
 		return true
