@@ -513,8 +513,8 @@ func (t Text) PosAt(i int) token.Pos {
 			p = t.Pos + token.Pos(seg.Src) + token.Pos(i-int(seg.Dec))
 		}
 	}
-	if t.End.IsValid() && p > t.End {
-		p = t.End
+	if t.End().IsValid() && p > t.End() {
+		p = t.End()
 	}
 	return max(p, t.Pos)
 }

@@ -79,7 +79,7 @@ func TestTextPosAt(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := n.Get("vcl")
-	text := Text{Field: Field[string]{Value: v.Text, Pos: f.Pos(v.Off), End: f.Pos(v.End), Set: true}}
+	text := Text{Field: Field[string]{Value: v.Text, Set: true}.At(f.Pos(v.Off), f.Pos(v.End))}
 	text.Map = f.TextMap(v, text.Pos, tree.JSON)
 	// decoded "a\nbc\"d\\eéf": byte → source offset (é's second byte lies
 	// inside its escape, after the backslash)
@@ -123,7 +123,7 @@ func checkTextMap(t *testing.T, src []byte, wantCheckpoints bool) {
 	fs := NewFiles()
 	fs.Add("first.json", []byte(`{}`))
 	f := fs.Add("vcl.json", src)
-	field := Field[string]{Value: v.Text, Pos: f.Pos(v.Off), End: f.Pos(v.End), Set: true}
+	field := Field[string]{Value: v.Text, Set: true}.At(f.Pos(v.Off), f.Pos(v.End))
 	got := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.JSON)}
 	unchecked := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.JSON)}
 	got.Map.Checkpoint()
@@ -207,7 +207,7 @@ func TestPinnedSegment(t *testing.T) {
 	at := f.Pos(0)
 	// decoded "a XYZ b\n": "a " verbatim, "XYZ" from ${x} (at offset 2),
 	// " b\n" verbatim from offset 6.
-	text := Text{Field: Field[string]{Value: "a XYZ b\n", Pos: at, End: f.Pos(9), Set: true},
+	text := Text{Field: Field[string]{Value: "a XYZ b\n", Set: true}.At(at, f.Pos(9)),
 		Map: &TextMap{Runs: []Segment{NewSegment(0, f.Pos(0), at), PinnedSegment(2, f.Pos(2), at), NewSegment(5, f.Pos(6), at)}}}
 	for i, want := range []int{0, 1, 2, 2, 2, 6, 7, 8} {
 		if got := int(text.PosAt(i) - at); got != want {

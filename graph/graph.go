@@ -34,17 +34,31 @@ func (p Platform) String() string {
 // Field is one configuration value together with where it was written.
 // A field that is absent from the source has Set == false and no position.
 //
-// The positions come first so that a bool value packs with the flags
-// (24 bytes, not 32: a backend holds several).
+// Its end is held as a length (End), so that the flags pack with it:
+// a string field is 32 bytes (not 40), an int 24, a bool 16 (a backend
+// holds nine).
 type Field[T any] struct {
-	Pos, End token.Pos
-	Value    T
+	Pos token.Pos
+	n   uint32 // End - Pos
 	// Set reports whether the source wrote the field at all.
 	Set bool
 	// Unknown reports a value that is written but cannot be known before
 	// deployment (a Terraform value computed at apply time). Rules that
 	// need it stay silent.
 	Unknown bool
+	Value   T
+}
+
+// End is where the field's source ends (Pos when it has no extent).
+func (f Field[T]) End() token.Pos { return f.Pos + token.Pos(f.n) }
+
+// At returns f positioned at pos..end (an end before pos is pos).
+func (f Field[T]) At(pos, end token.Pos) Field[T] {
+	f.Pos, f.n = pos, 0
+	if end > pos {
+		f.n = uint32(min(int64(end-pos), math.MaxUint32))
+	}
+	return f
 }
 
 // Known reports whether the field is written and its value is known.

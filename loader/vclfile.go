@@ -16,7 +16,7 @@ import (
 // Terraform file() call may read) is told from its first token.
 func loadVCLFile(g *graph.Graph, name string, content []byte) {
 	f := g.Files.Add(name, content)
-	text := graph.Text{Field: graph.Field[string]{Value: string(content), Pos: f.Pos(0), End: f.Pos(len(content)), Set: true}}
+	text := graph.Text{Field: graph.Field[string]{Value: string(content), Set: true}.At(f.Pos(0), f.Pos(len(content)))}
 	if varnishVersion.Match(content) {
 		// Varnish's own VCL (vcl 4.0; vcl 4.1;), which Fastly does not
 		// run: a repository may hold both.

@@ -141,7 +141,7 @@ func runUnknownStoreReference(pass *analysis.Pass) (any, error) {
 				msg = fmt.Sprintf("%s opens %s %q%s, but the resource link %q of service %q is a %s",
 					refText(r), storeKindName(r.Kind), r.Name.Value, refFrom(r), r.Name.Value, s.Label(), storeKindName(string(linkType(g, wrongType))))
 			}
-			pass.Report(analysis.Diagnostic{Pos: r.Name.Pos, End: r.Name.End, Message: msg, Related: refRelated(r)})
+			pass.Report(analysis.Diagnostic{Pos: r.Name.Pos, End: r.Name.End(), Message: msg, Related: refRelated(r)})
 		}
 	}
 	return nil, nil
@@ -210,7 +210,7 @@ func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 				registered = fmt.Sprintf("; its code registers: %s", listNames(dynamic))
 			}
 			pass.Report(analysis.Diagnostic{
-				Pos: r.Name.Pos, End: r.Name.End,
+				Pos: r.Name.Pos, End: r.Name.End(),
 				Message: fmt.Sprintf("%s sends to backend %q%s, but service %q has no backend of that name (its backends: %s%s)%s",
 					refText(r), r.Name.Value, refFrom(r), s.Label(), listNames(names), registered, suggestion(r.Name.Value, known)),
 				Related: refRelated(r),
@@ -278,7 +278,7 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 		for _, ls := range local.Stores {
 			localStores[ls.Name.Value] = true
 			if links[ls.Name.Value] == nil && !s.Project.LinksUnknown {
-				pass.Report(analysis.Diagnostic{Pos: ls.Name.Pos, End: ls.Name.End,
+				pass.Report(analysis.Diagnostic{Pos: ls.Name.Pos, End: ls.Name.End(),
 					Message: fmt.Sprintf("[local_server] provides %s %q, but service %q has no resource link of that name: code that opens it passes locally and fails deployed", storeKindName(string(ls.Type)), ls.Name.Value, s.Label())})
 			}
 		}
@@ -297,7 +297,7 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 				found = found || sb.Name.Value == b.Value
 			}
 			if !found && !s.Project.BackendsUnknown {
-				pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End,
+				pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End(),
 					Message: fmt.Sprintf("[local_server] provides backend %q, but service %q has no backend of that name: code that sends to it passes locally and fails deployed", b.Value, s.Label())})
 			}
 		}

@@ -66,9 +66,9 @@ func runDuplicateDomain(pass *analysis.Pass) (any, error) {
 				where = fmt.Sprintf("by two services named %q (is one file an old copy of the other?)", s.Label())
 			}
 			pass.Report(analysis.Diagnostic{
-				Pos: d.Name.Pos, End: d.Name.End,
+				Pos: d.Name.Pos, End: d.Name.End(),
 				Message: fmt.Sprintf("domain %q is declared %s; Fastly routes a Host to one service only, so remove it from one of them", d.Name.Value, where),
-				Related: []analysis.RelatedInformation{related(prev.Name.Pos, prev.Name.End, "first declared here, by service %q", prev.Service.Label())},
+				Related: []analysis.RelatedInformation{related(prev.Name.Pos, prev.Name.End(), "first declared here, by service %q", prev.Service.Label())},
 			})
 		}
 	}

@@ -111,7 +111,7 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 				Pos: g.Pos, End: g.End,
 				Message: fmt.Sprintf("service %q sends a request on to a backend only when header %s is present (or has the value this checks), but %s: every chained request is refused and the chain is broken; set %s in the service before it (a signed timestamp: see static-shared-secret), or check a header that service sets",
 					s.Label(), g.Header, who, g.Header),
-				Related: []analysis.RelatedInformation{related(callers[0].Backend.Address.Pos, callers[0].Backend.Address.End, "service %q chains here", callers[0].From.Label())},
+				Related: []analysis.RelatedInformation{related(callers[0].Backend.Address.Pos, callers[0].Backend.Address.End(), "service %q chains here", callers[0].From.Label())},
 			})
 			break
 		}

@@ -98,7 +98,7 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 			host = r.Address
 			d.Message = fmt.Sprintf("backend %q of service %q reaches service %q (address %q) but sends the client's Host, so Fastly routes the request back to %q: 503 Loop detected; set override_host = %q",
 				b.Name.Value, r.From.Label(), r.AddressDomain.Service.Label(), r.Address, r.From.Label(), host)
-			d.Related = append(d.Related, related(r.AddressDomain.Name.Pos, r.AddressDomain.Name.End,
+			d.Related = append(d.Related, related(r.AddressDomain.Name.Pos, r.AddressDomain.Name.End(),
 				"service %q declares domain %q here", r.AddressDomain.Service.Label(), r.AddressDomain.Name.Value))
 		case strings.HasSuffix(r.Address, ".edgecompute.app"):
 			host = r.Address
@@ -190,7 +190,7 @@ func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 			Pos: r.HostPos, End: r.HostEnd,
 			Message: fmt.Sprintf("backend %q of service %q is addressed to service %q (%q) but sends Host %q (%s), and Fastly routes by Host; make the %s name the same service",
 				b.Name.Value, r.From.Label(), named.Label(), r.Address, r.Host, where, r.HostSource),
-			Related: []analysis.RelatedInformation{related(b.Address.Pos, b.Address.End, "the address names service %q", named.Label())},
+			Related: []analysis.RelatedInformation{related(b.Address.Pos, b.Address.End(), "the address names service %q", named.Label())},
 		}
 		if r.HostSource == vclmodel.HostOverride && b.Setter != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{setFix(pass, b, "override_host", r.Address)}

@@ -243,7 +243,7 @@ func runDuplicateLinkName(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: pos, End: end,
 				Message: fmt.Sprintf("service %q has two resource links named %q; link names must be unique within a service, so rename one", s.Label(), l.Name.Value),
-				Related: []analysis.RelatedInformation{related(prev.Name.Pos, prev.Name.End, "the first link named %q", l.Name.Value)},
+				Related: []analysis.RelatedInformation{related(prev.Name.Pos, prev.Name.End(), "the first link named %q", l.Name.Value)},
 			})
 		}
 	}

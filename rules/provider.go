@@ -200,7 +200,7 @@ func runStagedChain(pass *analysis.Pass) (any, error) {
 		if !st.Set || !ok {
 			continue
 		}
-		pass.Report(analysis.Diagnostic{Pos: st.Pos, End: st.End,
+		pass.Report(analysis.Diagnostic{Pos: st.Pos, End: st.End(),
 			Message: fmt.Sprintf("%s stages service %q, which %s service %q: service chaining is not supported in staging, so the staged version is not tested as the chain runs it; activate the chain's services in order instead, or stage a service outside the chain",
 				st.Value, s.Label(), c.dir, c.other)})
 	}

@@ -96,7 +96,7 @@ func related(pos, end token.Pos, format string, args ...any) analysis.RelatedInf
 // at returns the position of a field if it is written, else of its object.
 func at[T any](f graph.Field[T], obj graph.Span) (token.Pos, token.Pos) {
 	if f.Pos.IsValid() {
-		return f.Pos, f.End
+		return f.Pos, f.End()
 	}
 	return obj.Pos, obj.Pos
 }

@@ -213,7 +213,7 @@ func runUnprotectedChainedService(pass *analysis.Pass) (any, error) {
 			Pos: pos, End: end,
 			Message: fmt.Sprintf("service %q is reached through %s, but its vcl_recv checks no header that service sets, so anyone can call it directly and skip that service's logic; %s",
 				s.Label(), strings.Join(names, ", "), hmacAdvice),
-			Related: []analysis.RelatedInformation{related(preds[0].Backend.Address.Pos, preds[0].Backend.Address.End, "service %q chains here", preds[0].From.Label())},
+			Related: []analysis.RelatedInformation{related(preds[0].Backend.Address.Pos, preds[0].Backend.Address.End(), "service %q chains here", preds[0].From.Label())},
 		})
 	}
 	return nil, nil

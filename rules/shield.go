@@ -223,7 +223,7 @@ func runShieldPOPMismatch(pass *analysis.Pass) (any, error) {
 					Pos: pos, End: end,
 					Message: fmt.Sprintf("service %q shields at %s (backend %q) but %q further down the chain shields at %s (%s): a request can cross three POPs; shield on one service only, or use the same POP on both",
 						s.Label(), code, b.Name.Value, w.Service.Label(), other, shieldPath(r, other, from)),
-					Related: []analysis.RelatedInformation{related(w.Shield.Pos, w.Shield.End, "service %q shields at %s here", w.Service.Label(), other)},
+					Related: []analysis.RelatedInformation{related(w.Shield.Pos, w.Shield.End(), "service %q shields at %s here", w.Service.Label(), other)},
 				})
 				break routes // one finding per service
 			}
@@ -276,7 +276,7 @@ func runMultipleShields(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: pos, End: end,
 				Message: fmt.Sprintf("service %q and %q further down the chain both shield (at %s): %s; shield on one service of a chain only", s.Label(), w.backend.Service.Label(), code, shieldPath(r, code, from)),
-				Related: []analysis.RelatedInformation{related(w.backend.Shield.Pos, w.backend.Shield.End, "service %q shields here too", w.backend.Service.Label())},
+				Related: []analysis.RelatedInformation{related(w.backend.Shield.Pos, w.backend.Shield.End(), "service %q shields here too", w.backend.Service.Label())},
 			})
 			break
 		}

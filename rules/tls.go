@@ -81,7 +81,7 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 				name = "." + name
 			}
 			d := analysis.Diagnostic{
-				Pos: f.field.Pos, End: f.field.End,
+				Pos: f.field.Pos, End: f.field.End(),
 				Message: fmt.Sprintf("backend %q of service %q chains to %q with Host %q but its %s is %q: the TLS handshake names the wrong host; set %s = %q",
 					b.Name.Value, r.From.Label(), r.To.Label(), r.Host, name, f.field.Value, name, r.Host),
 			}

@@ -118,7 +118,7 @@ func generatedRecv(s *graph.Service) (out []snip, ok bool) {
 		label := fmt.Sprintf("Header rewrite %s : %d", h.Name.Value, priorityOf(h.Priority))
 		span := h.Span
 		if h.Src.Pos.IsValid() {
-			span = graph.Span{Pos: h.Src.Pos, End: h.Src.End}
+			span = graph.Span{Pos: h.Src.Pos, End: h.Src.End()}
 		}
 		add(span, h.RequestCondition, label, body) // not one that fails: it is left out
 	}
@@ -176,7 +176,7 @@ func generatedRecv(s *graph.Service) (out []snip, ok bool) {
 		}
 		span := h.Span
 		if h.Src.Pos.IsValid() {
-			span = graph.Span{Pos: h.Src.Pos, End: h.Src.End}
+			span = graph.Span{Pos: h.Src.Pos, End: h.Src.End()}
 		}
 		var body string
 		switch strings.ToLower(h.Action.Value) {
@@ -216,7 +216,7 @@ func generatedRecv(s *graph.Service) (out []snip, ok bool) {
 		}
 		span := r.Span
 		if r.DefaultHost.Pos.IsValid() {
-			span = graph.Span{Pos: r.DefaultHost.Pos, End: r.DefaultHost.End}
+			span = graph.Span{Pos: r.DefaultHost.Pos, End: r.DefaultHost.End()}
 		}
 		if !add(span, r.RequestCondition, "Request Setting "+r.Name.Value, strings.Join(body, "\n")) {
 			return nil, false
@@ -262,7 +262,7 @@ func generatedSnip(span graph.Span, label, guard, body string) (snip, bool) {
 		text = "if (" + guard + ") {\n" + body + "\n}"
 	}
 	f := vcl.ParseSnippetString(text, "recv")
-	src := &source{text: graph.Text{Field: graph.Field[string]{Value: text, Set: true, Pos: span.Pos, End: span.Pos}}, file: f}
+	src := &source{text: graph.Text{Field: graph.Field[string]{Value: text, Set: true}.At(span.Pos, span.Pos)}, file: f}
 	return snip{snippet: &graph.Snippet{Span: span}, src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body}}, len(f.Errors) == 0
 }
 
@@ -271,7 +271,7 @@ func generatedSnip(span graph.Span, label, guard, body string) (snip, bool) {
 // them would cost every lint run): stmt nil for what the model does not
 // run.
 func builtSnip(span graph.Span, label, guard, body string, stmt vcl.Stmt) snip {
-	src := &source{text: graph.Text{Field: graph.Field[string]{Value: body, Set: true, Pos: span.Pos, End: span.Pos}}, file: &vcl.File{}}
+	src := &source{text: graph.Text{Field: graph.Field[string]{Value: body, Set: true}.At(span.Pos, span.Pos)}, file: &vcl.File{}}
 	sn := snip{snippet: &graph.Snippet{Span: span}, src: src, gen: &genInfo{label: label, guard: guard, body: body}}
 	if stmt != nil {
 		sn.stmts = []vcl.Stmt{stmt}

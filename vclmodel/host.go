@@ -69,15 +69,15 @@ type Host struct {
 func EffectiveHost(b *graph.Backend) Host {
 	if o := b.OverrideHost; o.Set && (o.Unknown || strings.TrimSpace(o.Value) != "") {
 		if o.Unknown {
-			return Host{Source: HostUnknown, Pos: o.Pos, End: o.End}
+			return Host{Source: HostUnknown, Pos: o.Pos, End: o.End()}
 		}
-		return Host{Source: HostOverride, Host: graph.NormalizeHost(o.Value), Pos: o.Pos, End: o.End}
+		return Host{Source: HostOverride, Host: graph.NormalizeHost(o.Value), Pos: o.Pos, End: o.End()}
 	}
 	if v := b.VCL; v != nil && v.AlwaysUseHostHeader.Value && v.HostHeader.Set {
 		if !v.HostHeader.Known() || !v.AlwaysUseHostHeader.Known() {
-			return Host{Source: HostUnknown, Pos: v.HostHeader.Pos, End: v.HostHeader.End}
+			return Host{Source: HostUnknown, Pos: v.HostHeader.Pos, End: v.HostHeader.End()}
 		}
-		return Host{Source: HostVCLBackend, Host: graph.NormalizeHost(v.HostHeader.Value), Pos: v.HostHeader.Pos, End: v.HostHeader.End}
+		return Host{Source: HostVCLBackend, Host: graph.NormalizeHost(v.HostHeader.Value), Pos: v.HostHeader.Pos, End: v.HostHeader.End()}
 	}
 	if b.VCL != nil && b.VCL.BypassLocalRouteTable.Value || b.Service == nil || b.Service.VCL == nil {
 		return Host{Source: HostFromClient}

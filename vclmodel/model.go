@@ -545,7 +545,7 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
 		case "port":
 			f := stringValue(src, p.Value)
 			n, err := strconv.Atoi(f.Value)
-			b.Port = graph.Field[int]{Value: n, Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown || err != nil}
+			b.Port = graph.Field[int]{Value: n, Set: f.Set, Unknown: f.Unknown || err != nil}.At(f.Pos, f.End())
 		case "host_header":
 			b.VCL.HostHeader = stringValue(src, p.Value)
 		case "always_use_host_header":
@@ -565,7 +565,7 @@ func (r *reader) backend(src *source, d *vcl.BackendDecl) *graph.Backend {
 
 func stringField(src *source, n vcl.Node, value string) graph.Field[string] {
 	pos, end := n.Span()
-	return graph.Field[string]{Value: keep(value), Pos: src.text.PosAt(pos), End: src.text.PosAt(end), Set: true}
+	return graph.Field[string]{Value: keep(value), Set: true}.At(src.text.PosAt(pos), src.text.PosAt(end))
 }
 
 // stringValue reads a literal; anything computed is Unknown.
@@ -586,7 +586,7 @@ func stringValue(src *source, e vcl.Expr) graph.Field[string] {
 func boolValue(src *source, e vcl.Expr) graph.Field[bool] {
 	f := stringValue(src, e)
 	v := strings.EqualFold(f.Value, "true") || f.Value == "1"
-	return graph.Field[bool]{Value: v, Pos: f.Pos, End: f.End, Set: true, Unknown: f.Unknown}
+	return graph.Field[bool]{Value: v, Set: true, Unknown: f.Unknown}.At(f.Pos, f.End())
 }
 
 // hostSets records the Host assignments reached from one subroutine,

@@ -16,7 +16,7 @@ func service(t *testing.T, src string, snippets map[string]string) (*graph.Graph
 	g := graph.NewGraph()
 	f := g.Files.Add("main.vcl", []byte(src))
 	s := &graph.Service{Name: graph.Field[string]{Value: "www", Set: true}, Platform: graph.PlatformVCL}
-	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
+	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Set: true}.At(f.Pos(0), f.Pos(len(src)))}}}
 	for typ, content := range snippets {
 		s.Snippets = append(s.Snippets, &graph.Snippet{Type: graph.Field[string]{Value: typ, Set: true},
 			Content: graph.Text{Field: graph.Field[string]{Value: content, Set: true}}})
@@ -100,7 +100,7 @@ sub vcl_hash {
 		!b.UseSSL.Value || !b.VCL.AlwaysUseHostHeader.Value || b.VCL.HostHeader.Value != "next.example.com" || b.VCL.BypassLocalRouteTable.Value {
 		t.Errorf("backend: %+v", b)
 	}
-	if got := textAt(f, graph.Span{Pos: b.Address.Pos, End: b.Address.End}); got != `"next.example.com"` {
+	if got := textAt(f, graph.Span{Pos: b.Address.Pos, End: b.Address.End()}); got != `"next.example.com"` {
 		t.Errorf("address located at %q", got)
 	}
 	if h := EffectiveHost(b); h.Source != HostVCLBackend || h.Host != "next.example.com" {
@@ -181,7 +181,7 @@ sub vcl_miss {
 	g := graph.NewGraph()
 	f := g.Files.Add("a.vcl", []byte(src))
 	s := &graph.Service{Name: graph.Field[string]{Value: "a", Set: true}, Platform: graph.PlatformVCL}
-	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
+	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Set: true}.At(f.Pos(0), f.Pos(len(src)))}}}
 	Prepare(g, g, s)
 	if s.VCL.HeaderSets != nil || len(s.VCL.HeaderSetPrints) != 2 || s.VCL.HeaderChecks != nil || len(s.VCL.HeaderCheckPrints) != 1 {
 		t.Fatalf("after one service's read: sets %v, %d prints, checks %v, %d prints; want none and 2, none and 1",
@@ -217,7 +217,7 @@ func TestApplyAllKeepsOnlyHeaderPairs(t *testing.T) {
 	add := func(name, src string) *graph.Service {
 		f := g.Files.Add(name+".vcl", []byte(src))
 		s := &graph.Service{Name: graph.Field[string]{Value: name, Set: true}, Platform: graph.PlatformVCL}
-		s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Pos: f.Pos(0), End: f.Pos(len(src)), Set: true}}}}
+		s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Set: true}.At(f.Pos(0), f.Pos(len(src)))}}}
 		g.Services = append(g.Services, s)
 		return s
 	}

@@ -164,12 +164,12 @@ func (p *project) field(n *tree.Node) graph.Field[string] {
 	if n == nil || n.Kind == tree.Object || n.Kind == tree.Array {
 		return graph.Field[string]{}
 	}
-	return graph.Field[string]{Value: n.Text, Set: true, Pos: p.f.Pos(n.Off), End: p.f.Pos(n.End)}
+	return graph.Field[string]{Value: n.Text, Set: true}.At(p.f.Pos(n.Off), p.f.Pos(n.End))
 }
 
 // keyField positions a name written as a table key ([setup.kv_stores.NAME]).
 func (p *project) keyField(fl tree.Field) graph.Field[string] {
-	return graph.Field[string]{Value: fl.Key, Set: true, Pos: p.f.Pos(fl.KeyOff), End: p.f.Pos(fl.KeyEnd)}
+	return graph.Field[string]{Value: fl.Key, Set: true}.At(p.f.Pos(fl.KeyOff), p.f.Pos(fl.KeyEnd))
 }
 
 func loadProject(g *graph.Graph, manifest string, read func(string) ([]byte, error)) {
@@ -285,7 +285,7 @@ func (p *project) setup(s *graph.Service) {
 			name := p.keyField(fl)
 			s.Links = append(s.Links, &graph.Link{
 				Span: graph.Span{Pos: name.Pos, End: p.f.Pos(fl.Value.End)}, Service: s, Name: name,
-				ResourceType: graph.Field[string]{Value: string(typ), Set: true, Pos: name.Pos, End: name.End},
+				ResourceType: graph.Field[string]{Value: string(typ), Set: true}.At(name.Pos, name.End()),
 			})
 		}
 	}
@@ -310,7 +310,7 @@ func (p *project) setup(s *graph.Service) {
 			}
 			if port := fl.Value.Get("port"); port != nil {
 				if v, ok := port.Int(); ok {
-					b.Port = graph.Field[int]{Value: v, Set: true, Pos: p.f.Pos(port.Off), End: p.f.Pos(port.End)}
+					b.Port = graph.Field[int]{Value: v, Set: true}.At(p.f.Pos(port.Off), p.f.Pos(port.End))
 				}
 			}
 			s.Backends = append(s.Backends, b)
@@ -368,14 +368,14 @@ func (p *project) scanFile(proj *graph.Project, path string, src []byte, l lang)
 		cr := &graph.CodeRef{Span: graph.Span{Pos: f.Pos(r.callOff), End: f.Pos(r.callEnd)}, Kind: r.kind, Call: r.call, Pass: r.pass}
 		switch r.arg.kind {
 		case tString:
-			cr.Name = graph.Field[string]{Value: r.arg.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
+			cr.Name = graph.Field[string]{Value: r.arg.text, Set: true}.At(f.Pos(r.arg.off), f.Pos(r.arg.end))
 		case tIdent:
 			d := consts[r.arg.text]
 			if d == nil {
 				proj.Computed++ // a variable: known at run time only
 				continue
 			}
-			cr.Name = graph.Field[string]{Value: d.value.text, Set: true, Pos: f.Pos(r.arg.off), End: f.Pos(r.arg.end)}
+			cr.Name = graph.Field[string]{Value: d.value.text, Set: true}.At(f.Pos(r.arg.off), f.Pos(r.arg.end))
 			cr.Const = d.name
 			cr.ConstPos = graph.Span{Pos: f.Pos(d.off), End: f.Pos(d.end)}
 		}
@@ -438,12 +438,12 @@ func (p *project) noteUnknown(proj *graph.Project) {
 		return
 	}
 	if id := p.field(p.root.Get("service_id")); id.Value != "" {
-		p.g.Notes = append(p.g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: id.Pos, End: id.End,
+		p.g.Notes = append(p.g.Notes, graph.Problem{Rule: graph.RuleUnknownValue, Pos: id.Pos, End: id.End(),
 			Message: fmt.Sprintf("service %s, which this project deploys to, is not among the inputs and fastly.toml's [setup] does not declare its %s, so they are unknown and the %s the code uses are not checked; add its export (chainlint pull --service %s) or the Terraform that defines it", id.Value, what, names, id.Value)})
 		return
 	}
 	name := p.field(p.root.Get("name"))
-	pos, end := name.Pos, name.End
+	pos, end := name.Pos, name.End()
 	if !pos.IsValid() {
 		pos, end = p.f.Pos(0), p.f.Pos(0)
 	}

@@ -76,7 +76,7 @@ func (p *project) scan(proj *graph.Project, read func(string) ([]byte, error)) {
 			if len(entries) > 0 {
 				from = sc.rel(entries[0])
 			}
-			pos, end := langField.Pos, langField.End
+			pos, end := langField.Pos, langField.End()
 			if !pos.IsValid() {
 				pos, end = p.f.Pos(0), p.f.Pos(0)
 			}
@@ -98,7 +98,7 @@ func (p *project) scan(proj *graph.Project, read func(string) ([]byte, error)) {
 		sc.walk(p.dir, langOf)
 	}
 	if msg := sc.summary(); msg != "" {
-		pos, end := langField.Pos, langField.End
+		pos, end := langField.Pos, langField.End()
 		if !pos.IsValid() {
 			pos, end = p.f.Pos(0), p.f.Pos(0)
 		}

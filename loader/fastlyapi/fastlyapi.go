@@ -661,7 +661,7 @@ func (l *loader) str(obj *tree.Node, key, what string) graph.Field[string] {
 		l.typeError(n, what, "a string")
 		return graph.Field[string]{}
 	}
-	return graph.Field[string]{Value: l.keep.str(n.Text), Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
+	return graph.Field[string]{Value: l.keep.str(n.Text), Set: true}.At(l.f.Pos(n.Off), l.f.Pos(n.End))
 }
 
 func (l *loader) num(obj *tree.Node, key, what string) graph.Field[int] {
@@ -674,7 +674,7 @@ func (l *loader) num(obj *tree.Node, key, what string) graph.Field[int] {
 		l.typeError(n, what, "an integer")
 		return graph.Field[int]{}
 	}
-	return graph.Field[int]{Value: v, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
+	return graph.Field[int]{Value: v, Set: true}.At(l.f.Pos(n.Off), l.f.Pos(n.End))
 }
 
 func (l *loader) flag(obj *tree.Node, key, what string) graph.Field[bool] {
@@ -687,7 +687,7 @@ func (l *loader) flag(obj *tree.Node, key, what string) graph.Field[bool] {
 		l.typeError(n, what, "a boolean")
 		return graph.Field[bool]{}
 	}
-	return graph.Field[bool]{Value: v, Pos: l.f.Pos(n.Off), End: l.f.Pos(n.End), Set: true}
+	return graph.Field[bool]{Value: v, Set: true}.At(l.f.Pos(n.Off), l.f.Pos(n.End))
 }
 
 func (l *loader) text(obj *tree.Node, key, what string) graph.Text {

@@ -275,7 +275,7 @@ func (l *loader) buildInstances(insts []*instance) *built {
 			typ := map[string]graph.StoreType{"fastly_kvstore": graph.KVStore, "fastly_configstore": graph.ConfigStore, "fastly_secretstore": graph.SecretStore}[inst.r.typ]
 			b.stores = append(b.stores, &graph.Store{
 				Span: l.span(inst.body.block), Type: typ,
-				ID:   graph.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(inst.body.block.DefRange, false), End: l.pos(inst.body.block.DefRange, true)},
+				ID:   graph.Field[string]{Value: syntheticID(inst.addr), Set: true}.At(l.pos(inst.body.block.DefRange, false), l.pos(inst.body.block.DefRange, true)),
 				Name: l.str(inst.body.attrs["name"]),
 			})
 		case "fastly_domain", "fastly_domain_service_link":
@@ -355,7 +355,7 @@ func (l *loader) service(inst *instance) *graph.Service {
 	b := inst.body
 	s := &graph.Service{
 		Span:     l.span(b.block),
-		ID:       graph.Field[string]{Value: syntheticID(inst.addr), Set: true, Pos: l.pos(b.block.DefRange, false), End: l.pos(b.block.DefRange, true)},
+		ID:       graph.Field[string]{Value: syntheticID(inst.addr), Set: true}.At(l.pos(b.block.DefRange, false), l.pos(b.block.DefRange, true)),
 		Name:     l.str(b.attrs["name"]),
 		Platform: graph.PlatformVCL,
 		File:     b.block.DefRange.Filename,
@@ -364,11 +364,11 @@ func (l *loader) service(inst *instance) *graph.Service {
 		s.Platform = graph.PlatformCompute
 	}
 	if !s.Name.Known() {
-		s.Name = graph.Field[string]{Value: inst.addr, Set: true, Pos: s.ID.Pos, End: s.ID.End}
+		s.Name = graph.Field[string]{Value: inst.addr, Set: true}.At(s.ID.Pos, s.ID.End())
 	}
 	s.Terraform = &graph.TerraformInfo{Address: inst.addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
 	if st := l.flag(b.attrs["stage"]); st.Known() && st.Value {
-		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
+		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true}.At(st.Pos, st.End())
 	}
 	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
 	for _, d := range b.blocks["domain"] {
@@ -740,7 +740,7 @@ func (l *loader) ref(a *evalAttr) graph.Field[string] {
 // str reads an attribute; a stand-in ID reads as unknown.
 func (l *loader) str(a *evalAttr) graph.Field[string] {
 	pos, end, set, unknown := l.field(a)
-	f := graph.Field[string]{Pos: pos, End: end, Set: set, Unknown: unknown}
+	f := graph.Field[string]{Set: set, Unknown: unknown}.At(pos, end)
 	if set && !unknown {
 		switch {
 		case isSynthetic(a.val):
@@ -781,7 +781,7 @@ func numberText(bf *big.Float) string {
 
 func (l *loader) num(a *evalAttr) graph.Field[int] {
 	s := l.str(a)
-	f := graph.Field[int]{Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
+	f := graph.Field[int]{Set: s.Set, Unknown: s.Unknown}.At(s.Pos, s.End())
 	if s.Known() {
 		n, err := strconv.ParseInt(s.Value, 10, 32)
 		switch {
@@ -807,7 +807,7 @@ func (l *loader) outOfRange(a *evalAttr) {
 
 func (l *loader) flag(a *evalAttr) graph.Field[bool] {
 	s := l.str(a)
-	return graph.Field[bool]{Value: s.Value == "true", Pos: s.Pos, End: s.End, Set: s.Set, Unknown: s.Unknown}
+	return graph.Field[bool]{Value: s.Value == "true", Set: s.Set, Unknown: s.Unknown}.At(s.Pos, s.End())
 }
 
 // fileCall is the file() call an attribute's value is, alone: file(…),
@@ -899,7 +899,7 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	if call := fileCall(a.expr); call != nil {
 		if rf := l.fileRead(call, f.Value); rf != nil {
 			rf = l.file(rf.Name)
-			t.Pos, t.End, t.Map = rf.Pos(0), rf.Pos(len(rf.Content)), nil
+			t.Field, t.Map = t.At(rf.Pos(0), rf.Pos(len(rf.Content))), nil
 			return t
 		}
 	}

@@ -335,7 +335,7 @@ func (n *nextEstate) join(g *graph.Graph, skipped func(pos, end token.Pos, msg s
 		switch a.typ {
 		case "fastly_service_version_stage":
 			if !ns.svc.Staged().Set {
-				ns.svc.Deploys().Staged = graph.Field[string]{Value: a.addr, Set: true, Pos: a.span.Pos, End: a.span.End}
+				ns.svc.Deploys().Staged = graph.Field[string]{Value: a.addr, Set: true}.At(a.span.Pos, a.span.End)
 			}
 		case "fastly_service_compute_package_upload":
 			if a.filename.Known() && !ns.svc.Package().Known() {
@@ -409,8 +409,8 @@ func (n *nextEstate) target(g *graph.Graph, skipped func(pos, end token.Pos, msg
 	if ns := stubs[v]; ns != nil {
 		return ns
 	}
-	s := &graph.Service{ID: graph.Field[string]{Value: v, Set: true, Pos: pos, End: end},
-		Name: graph.Field[string]{Value: v, Set: true, Pos: pos, End: end}, Platform: graph.PlatformVCL}
+	s := &graph.Service{ID: graph.Field[string]{Value: v, Set: true}.At(pos, end),
+		Name: graph.Field[string]{Value: v, Set: true}.At(pos, end), Platform: graph.PlatformVCL}
 	if f := g.Files.Of(pos); f != nil {
 		s.File = f.Name
 	}

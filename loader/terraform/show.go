@@ -120,18 +120,18 @@ func (s *showLoader) span(n *tree.Node) graph.Span {
 // apply time (after_unknown), unset one it does not hold.
 func (s *showLoader) field(obj, unknown *tree.Node, key string) graph.Field[string] {
 	if u := unknown.Get(key); u != nil && u.Text == "true" {
-		return graph.Field[string]{Set: true, Unknown: true, Pos: s.f.Pos(obj.Off), End: s.f.Pos(obj.Off)}
+		return graph.Field[string]{Set: true, Unknown: true}.At(s.f.Pos(obj.Off), s.f.Pos(obj.Off))
 	}
 	n := obj.Get(key)
 	if n == nil || n.Kind == tree.Null || n.Kind == tree.Object || n.Kind == tree.Array {
 		return graph.Field[string]{}
 	}
-	return graph.Field[string]{Value: n.Text, Set: true, Pos: s.f.Pos(n.Off), End: s.f.Pos(n.End)}
+	return graph.Field[string]{Value: n.Text, Set: true}.At(s.f.Pos(n.Off), s.f.Pos(n.End))
 }
 
 func (s *showLoader) num(obj, unknown *tree.Node, key string) graph.Field[int] {
 	f := s.field(obj, unknown, key)
-	out := graph.Field[int]{Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown}
+	out := graph.Field[int]{Set: f.Set, Unknown: f.Unknown}.At(f.Pos, f.End())
 	if f.Known() {
 		v, err := strconv.Atoi(f.Value)
 		out.Value, out.Unknown = v, err != nil
@@ -141,7 +141,7 @@ func (s *showLoader) num(obj, unknown *tree.Node, key string) graph.Field[int] {
 
 func (s *showLoader) flag(obj, unknown *tree.Node, key string) graph.Field[bool] {
 	f := s.field(obj, unknown, key)
-	return graph.Field[bool]{Value: f.Value == "true", Pos: f.Pos, End: f.End, Set: f.Set, Unknown: f.Unknown}
+	return graph.Field[bool]{Value: f.Value == "true", Set: f.Set, Unknown: f.Unknown}.At(f.Pos, f.End())
 }
 
 func (s *showLoader) text(obj, unknown *tree.Node, key string) graph.Text {
@@ -185,7 +185,7 @@ func (s *showLoader) resource(r *tree.Node) {
 	unknown := s.unknown[addr.Text]
 	id := s.field(values, unknown, "id")
 	if !id.Known() || id.Value == "" {
-		id = graph.Field[string]{Value: syntheticID(addr.Text), Set: true, Pos: s.f.Pos(addr.Off), End: s.f.Pos(addr.End)}
+		id = graph.Field[string]{Value: syntheticID(addr.Text), Set: true}.At(s.f.Pos(addr.Off), s.f.Pos(addr.End))
 	}
 	versioned := values.Get("service_id") != nil && values.Get("version") != nil
 	if kind, ok := nextObjectKind(typ.Text); ok || typ.Text == "fastly_service_vcl" && versioned && !hasBlocks(values) {
@@ -215,7 +215,7 @@ func (s *showLoader) resource(r *tree.Node) {
 		svc.Version = graph.VersionNumber(v)
 	}
 	if st := s.flag(values, unknown, "stage"); st.Known() && st.Value {
-		svc.Deploys().Staged = graph.Field[string]{Value: addr.Text + " (stage = true)", Set: true, Pos: st.Pos, End: st.End}
+		svc.Deploys().Staged = graph.Field[string]{Value: addr.Text + " (stage = true)", Set: true}.At(st.Pos, st.End())
 	}
 	p := r.Get("provider_name")
 	s.next.add(&nextService{svc: svc, typ: typ.Text, addr: addr.Text, nested: hasBlocks(values),
@@ -282,7 +282,7 @@ func (s *showLoader) nextObject(r, addr, values, unknown *tree.Node, typ string,
 	o := &nextObject{typ: typ, label: addr.Text, span: s.span(r), kind: kind, service: cty.NullVal(cty.String), version: cty.NullVal(cty.Number),
 		servicePos: s.f.Pos(addr.Off), serviceEnd: s.f.Pos(addr.End)}
 	if sid := s.field(values, unknown, "service_id"); sid.Set {
-		o.servicePos, o.serviceEnd = sid.Pos, sid.End
+		o.servicePos, o.serviceEnd = sid.Pos, sid.End()
 		switch {
 		case sid.Known():
 			o.service = cty.StringVal(sid.Value)

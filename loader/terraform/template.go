@@ -101,7 +101,7 @@ func (l *loader) renderedText(t *graph.Text) bool {
 	if f == nil {
 		return false
 	}
-	t.Pos, t.End = f.Pos(0), f.Pos(len(f.Content))
+	t.Field = t.At(f.Pos(0), f.Pos(len(f.Content)))
 	runs := make([]graph.Segment, len(rt.runs))
 	for i, r := range rt.runs {
 		if r.pinned {
