@@ -121,14 +121,15 @@ type Service struct {
 	Version           int32
 	Platform          Platform
 	DictionaryUnknown bool
-	// Scope isolates the service's chain: its backends reach only domains
-	// of services of the same scope, and its domains are duplicates only
-	// of domains in that scope. Empty for the estate. A Terraform module
-	// that Terraform refuses for a duplicate declaration is not one
-	// configuration (the provider's examples/ is a directory of separate
-	// examples): the services of each of its files are scoped to that
-	// file (its name), and those of a module a file calls to the file.
-	Scope string
+}
+
+// Scope isolates the service's chain (TerraformInfo.Scope): empty for
+// the estate.
+func (s *Service) Scope() string {
+	if s.Terraform == nil {
+		return ""
+	}
+	return s.Terraform.Scope
 }
 
 // VersionNumber is n as a Service's Version: 0 (none) when it is out of a
@@ -197,6 +198,15 @@ type TerraformInfo struct {
 	// "module.name"): Backend.Refs. (Here, not in every backend: few
 	// backends have any.)
 	BackendRefs map[*Backend][]string
+	// Scope isolates the service's chain: its backends reach only domains
+	// of services of the same scope, and its domains are duplicates only
+	// of domains in that scope. Empty for the estate. A Terraform module
+	// that Terraform refuses for a duplicate declaration is not one
+	// configuration (the provider's examples/ is a directory of separate
+	// examples): the services of each of its files are scoped to that
+	// file (its name), and those of a module a file calls to the file.
+	// (Here, not in every service: only Terraform scopes services.)
+	Scope string
 }
 
 // TerraformAddressBase drops a Terraform address's instance keys:

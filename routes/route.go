@@ -135,7 +135,7 @@ func NewDomainIndex(services []*graph.Service) *DomainIndex {
 // Lookup returns the domain a normalised host routes to: an exact domain
 // first, else a wildcard matching exactly one leading label. When a domain
 // is declared twice (duplicate-domain's finding) the first one wins.
-// Domains of every scope (graph.Service.Scope) are looked up: this is
+// Domains of every scope (graph.Service.Scope()) are looked up: this is
 // where a request from outside arrives.
 func (ix *DomainIndex) Lookup(host string) *graph.Domain { return ix.lookupFrom(host, nil) }
 
@@ -155,7 +155,7 @@ func (ix *DomainIndex) lookupFrom(host string, from *graph.Service) *graph.Domai
 // from is nil).
 func firstIn(ds []*graph.Domain, from *graph.Service) *graph.Domain {
 	for _, d := range ds {
-		if from == nil || d.Service == nil || d.Service.Scope == from.Scope {
+		if from == nil || d.Service == nil || d.Service.Scope() == from.Scope() {
 			return d
 		}
 	}

@@ -50,8 +50,8 @@ func runDuplicateDomain(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			key := graph.NormalizeHost(d.Name.Value)
-			if s.Scope != "" {
-				key = s.Scope + "\x00" + key // services of another scope never meet (graph.Service.Scope)
+			if s.Scope() != "" {
+				key = s.Scope() + "\x00" + key // services of another scope never meet (graph.Service.Scope())
 			}
 			prev, dup := first[key]
 			if !dup {

@@ -227,8 +227,8 @@ func (l *loader) build(e *evaluator) {
 		}
 		for _, s := range ev.built.services {
 			servicesByID[s.ID.Value] = s
-			if s.Scope = e.scope; e.m.refused {
-				s.Scope = s.File
+			if s.Terraform.Scope = e.scope; e.m.refused {
+				s.Terraform.Scope = s.File
 			}
 		}
 		l.g.Services = append(l.g.Services, ev.built.services...)
@@ -353,9 +353,13 @@ func unsetRootVariable(why string) (string, bool) {
 
 func (l *loader) service(inst *instance) *graph.Service {
 	b := inst.body
+	// The service's address is the tail of its stand-in ID: one string,
+	// not two, in every service.
+	id := syntheticID(inst.addr)
+	addr := id[len(idPrefix):]
 	s := &graph.Service{
 		Span:     l.span(b.block),
-		ID:       graph.Field[string]{Value: syntheticID(inst.addr), Set: true}.At(l.pos(b.block.DefRange, false), l.pos(b.block.DefRange, true)),
+		ID:       graph.Field[string]{Value: id, Set: true}.At(l.pos(b.block.DefRange, false), l.pos(b.block.DefRange, true)),
 		Name:     l.str(b.attrs["name"]),
 		Platform: graph.PlatformVCL,
 		File:     b.block.DefRange.Filename,
@@ -364,9 +368,9 @@ func (l *loader) service(inst *instance) *graph.Service {
 		s.Platform = graph.PlatformCompute
 	}
 	if !s.Name.Known() {
-		s.Name = graph.Field[string]{Value: inst.addr, Set: true}.At(s.ID.Pos, s.ID.End())
+		s.Name = graph.Field[string]{Value: addr, Set: true}.At(s.ID.Pos, s.ID.End())
 	}
-	s.Terraform = &graph.TerraformInfo{Address: inst.addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
+	s.Terraform = &graph.TerraformInfo{Address: addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
 	if st := l.flag(b.attrs["stage"]); st.Known() && st.Value {
 		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true}.At(st.Pos, st.End())
 	}

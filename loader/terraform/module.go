@@ -122,7 +122,7 @@ type module struct {
 	dropped []*resource
 	// refused reports a duplicate declaration (dropDuplicates): Terraform
 	// refuses the module, so it is not one configuration, and each file's
-	// services are scoped to their file (graph.Service.Scope).
+	// services are scoped to their file (graph.TerraformInfo.Scope).
 	refused bool
 }
 

@@ -49,8 +49,8 @@ func dump(g *graph.Graph, base string) string {
 		if s.Staged().Set {
 			fmt.Fprintf(&b, "  staged by %s\n", pos(s.Staged()))
 		}
-		if s.Scope != "" {
-			rel, _ := filepath.Rel(base, s.Scope)
+		if s.Scope() != "" {
+			rel, _ := filepath.Rel(base, s.Scope())
 			fmt.Fprintf(&b, "  scope %s\n", filepath.ToSlash(rel))
 		}
 		for _, d := range s.Domains {
