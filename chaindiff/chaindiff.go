@@ -452,7 +452,7 @@ func view(b *graph.Backend, c *routes.Chains, nm namer) *BackendView {
 	}
 	sort.Strings(other)
 	v.OtherPaths = strings.Join(slices.Compact(other), "; ")
-	if r := c.RouteOf[b]; r != nil {
+	if r := c.RouteOf(b); r != nil {
 		v.Host, v.HostSource = r.Host, r.HostSource.String()
 		switch {
 		case r.To != nil && r.AddressDomain != nil && r.AddressDomain.Service != r.To:
@@ -847,7 +847,7 @@ func firstProblem(order []string, pairs []pair, bc, hc *routes.Chains, nm namer)
 		}
 		for _, v := range live {
 			for _, b := range v.s.Backends {
-				rt := v.c.RouteOf[b]
+				rt := v.c.RouteOf(b)
 				if rt == nil || rt.Host == "" || !rt.ToFastly || rt.To == nil {
 					continue
 				}

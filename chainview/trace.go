@@ -272,7 +272,7 @@ const maxWhen = 4
 // backend's route is the one leg. A shield-switch edge is a leg of its
 // own. With a request, only the paths it may take count.
 func legRoutes(c *routes.Chains, b *graph.Backend, req *graph.Request, serviceExits []*graph.Exit) []legRoute {
-	base := c.RouteOf[b]
+	base := c.RouteOf(b)
 	var out []legRoute
 	exits := vclmodel.ExitsIn(b, serviceExits)
 	if base.HostSource == vclmodel.HostOverride || base.HostSource == vclmodel.HostVCLBackend || len(exits) == 0 || !base.ToFastly {

@@ -664,7 +664,7 @@ func codeSpan(s string) string {
 
 func backendHover(a *analysis, b *graph.Backend) string {
 	c := a.chains
-	r := c.RouteOf[b]
+	r := c.RouteOf(b)
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "**backend %s** of service %s\n\n", codeSpan(b.Name.Value), codeSpan(b.Service.Label()))
 	host := "the client's Host"

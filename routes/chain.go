@@ -17,9 +17,9 @@ import (
 type Chains struct {
 	Graph   *graph.Graph
 	Domains *DomainIndex
-	// Routes holds one route per backend, in graph order.
-	Routes  []*Route
-	RouteOf map[*graph.Backend]*Route
+	// Routes holds one route per backend, in graph order (RouteOf finds
+	// a backend's).
+	Routes []*Route
 	// ShieldRoutes are the shield-switch edges (Route.ViaShield), at most
 	// one per shielded backend; they are edges of the chain graph like
 	// the others (loops, hops, services, shield POPs) but not in Routes,
@@ -32,12 +32,12 @@ type Chains struct {
 	PathRoutesOf map[*graph.Backend][]*Route
 
 	index map[*graph.Service]int
-	// all[i] lists every route of service i, backend by backend: its
+	// all.at(i) lists every route of service i, backend by backend: its
 	// main route, shield switch, then other paths (PathMax's order).
-	all [][]*Route
-	// out[i] lists routes of service i that reach an analysed service.
-	out [][]*Route
-	in  [][]*Route
+	all lists
+	// out.at(i) lists routes of service i that reach an analysed
+	// service; in.at(j) those that reach service j.
+	out, in lists
 	// scc[i] is the strongly connected component of service i; components
 	// are numbered in reverse topological order (successors first).
 	scc      []int
@@ -47,10 +47,30 @@ type Chains struct {
 	// order within a component): a walk in it visits every successor
 	// before its predecessors.
 	order []int
-	// dagOut[i] lists the routes of out[i] that are edges of the acyclic
-	// chain graph.
-	dagOut [][]*Route
+	// dagOut.at(i) lists the routes of out.at(i) that are edges of the
+	// acyclic chain graph (out itself when all are).
+	dagOut lists
 }
+
+// lists hold a list of routes for each service in one slice: service i's
+// are routes[start[i]:start[i+1]]. (A slice a service held 24 bytes for
+// each of four lists, most of them empty or of one route, and each list's
+// spare room: 16,000 services' 1.7 MB.)
+type lists struct {
+	start  []int32
+	routes []*Route
+}
+
+// at returns service i's list, capped (a caller's append copies it).
+func (l *lists) at(i int) []*Route {
+	from, to := l.start[i], l.start[i+1]
+	return l.routes[from:to:to]
+}
+
+// next ends the list of the service before and starts the next one's:
+// lists are filled service by service, next called before each and once
+// after the last.
+func (l *lists) next() { l.start = append(l.start, int32(len(l.routes))) }
 
 // NewChains resolves every backend of g and analyses the resulting graph.
 func NewChains(g *graph.Graph) *Chains {
@@ -62,11 +82,9 @@ func NewChains(g *graph.Graph) *Chains {
 		Graph:   g,
 		Domains: NewDomainIndex(g.Services),
 		Routes:  make([]*Route, 0, backends),
-		RouteOf: make(map[*graph.Backend]*Route, backends),
 		index:   make(map[*graph.Service]int, len(g.Services)),
-		all:     make([][]*Route, len(g.Services)),
-		out:     make([][]*Route, len(g.Services)),
-		in:      make([][]*Route, len(g.Services)),
+		all:     lists{start: make([]int32, 0, len(g.Services)+1), routes: make([]*Route, 0, backends)},
+		out:     lists{start: make([]int32, 0, len(g.Services)+1)},
 	}
 	for i, s := range g.Services {
 		c.index[s] = i
@@ -74,24 +92,25 @@ func NewChains(g *graph.Graph) *Chains {
 	// edge records a route of service i that reaches an analysed service,
 	// with the services' indices (the algorithms below then look no
 	// service up in a map).
+	inCount := make([]int32, len(g.Services))
 	edge := func(i int, r *Route) {
 		r.from, r.to = int32(i+1), 0
 		if r.To != nil {
 			j := c.index[r.To]
 			r.to = int32(j + 1)
-			c.out[i] = append(c.out[i], r)
-			c.in[j] = append(c.in[j], r)
+			c.out.routes = append(c.out.routes, r)
+			inCount[j]++
 		}
 	}
 	resolved := c.resolveAll()
 	for i, s := range g.Services {
-		c.all[i] = make([]*Route, 0, len(s.Backends)) // more only for shield switches and other paths
+		c.all.next()
+		c.out.next()
 		for k, b := range s.Backends {
 			rs := resolved[i][k]
 			r, paths, sr := rs.main, rs.paths, rs.shield
 			c.Routes = append(c.Routes, r)
-			c.RouteOf[b] = r
-			c.all[i] = append(c.all[i], r)
+			c.all.routes = append(c.all.routes, r)
 			edge(i, r)
 			for _, pr := range paths {
 				if c.PathRoutesOf == nil {
@@ -107,18 +126,18 @@ func NewChains(g *graph.Graph) *Chains {
 				}
 				c.ShieldRoutes = append(c.ShieldRoutes, sr)
 				c.ShieldRouteOf[b] = sr
-				c.all[i] = append(c.all[i], sr)
+				c.all.routes = append(c.all.routes, sr)
 				edge(i, sr)
 			}
-			c.all[i] = append(c.all[i], paths...)
+			c.all.routes = append(c.all.routes, paths...)
 		}
 	}
+	c.all.next()
+	c.out.next()
+	c.in = inLists(c.out, inCount)
 	c.components()
 	c.order = byComponent(c.scc, len(c.sccSize))
-	c.dagOut = make([][]*Route, len(c.out))
-	for i, out := range c.out {
-		c.dagOut[i] = c.dagEdges(out)
-	}
+	c.dagOut = c.dagLists()
 	return c
 }
 
@@ -135,6 +154,41 @@ func (c *Chains) dagEdges(list []*Route) []*Route {
 		}
 	}
 	return out
+}
+
+// inLists lists, for each service, the routes of out that reach it, in
+// out's order; count[j] is how many reach service j.
+func inLists(out lists, count []int32) lists {
+	in := lists{start: make([]int32, len(count)+1), routes: make([]*Route, len(out.routes))}
+	for j, n := range count {
+		in.start[j+1] = in.start[j] + n
+	}
+	next := slices.Clone(in.start[:len(count)])
+	for _, r := range out.routes {
+		j := r.to - 1
+		in.routes[next[j]] = r
+		next[j]++
+	}
+	return in
+}
+
+// dagLists returns the lists of out's routes that are edges of the
+// acyclic chain graph: out itself when all are, as in most estates.
+func (c *Chains) dagLists() lists {
+	if !slices.ContainsFunc(c.out.routes, func(r *Route) bool { return !c.dagEdge(r) }) {
+		return c.out
+	}
+	dag := lists{start: make([]int32, 0, len(c.out.start))}
+	for i := range len(c.out.start) - 1 {
+		dag.next()
+		for _, r := range c.out.at(i) {
+			if c.dagEdge(r) {
+				dag.routes = append(dag.routes, r)
+			}
+		}
+	}
+	dag.next()
+	return dag
 }
 
 // resolved are one backend's routes: from its address, on other request
@@ -188,14 +242,32 @@ func byComponent(scc []int, components int) []int {
 	return order
 }
 
+// RouteOf returns a backend's route (in Routes): the first of its
+// service's routes that is the backend's, as each backend's main route
+// comes before its shield switch and other paths. Nil for a backend not
+// in the graph. (A map by backend held 37 bytes a backend; a service's
+// routes are few, and a lookup reads only them.)
+func (c *Chains) RouteOf(b *graph.Backend) *Route {
+	i, ok := c.index[b.Service]
+	if !ok {
+		return nil
+	}
+	for _, r := range c.all.at(i) {
+		if r.Backend == b {
+			return r
+		}
+	}
+	return nil
+}
+
 // Index returns a service's position in Graph.Services.
 func (c *Chains) Index(s *graph.Service) int { return c.index[s] }
 
 // Out lists the routes of s that reach analysed services.
-func (c *Chains) Out(s *graph.Service) []*Route { o := c.out[c.index[s]]; return o[:len(o):len(o)] }
+func (c *Chains) Out(s *graph.Service) []*Route { return c.out.at(c.index[s]) }
 
 // In lists the routes from analysed services that reach s.
-func (c *Chains) In(s *graph.Service) []*Route { in := c.in[c.index[s]]; return in[:len(in):len(in)] }
+func (c *Chains) In(s *graph.Service) []*Route { return c.in.at(c.index[s]) }
 
 // InCycle reports whether a route is an edge inside a loop of the chain
 // (Loopback routes excepted: they are missing-host-override's finding).
@@ -239,8 +311,8 @@ func (c *Chains) dagEdge(r *Route) bool {
 // graph (Loopback routes left out) with internal/scc.
 func (c *Chains) components() {
 	adj := make([][]int, len(c.Graph.Services))
-	for v, routes := range c.out {
-		for _, r := range routes {
+	for v := range adj {
+		for _, r := range c.out.at(v) {
 			if !r.Loopback() {
 				adj[v] = append(adj[v], int(r.to-1))
 			}
@@ -256,8 +328,8 @@ func (c *Chains) components() {
 			c.scc[v] = k
 		}
 	}
-	for v := range c.out {
-		for _, r := range c.out[v] {
+	for v := range adj {
+		for _, r := range c.out.at(v) {
 			if !r.Loopback() && c.index[r.To] == v {
 				c.selfLoop[c.scc[v]] = true
 			}
@@ -278,7 +350,7 @@ func (c *Chains) Cycle(s *graph.Service) []*Route {
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		for _, r := range c.out[v] {
+		for _, r := range c.out.at(v) {
 			if r.Loopback() {
 				continue
 			}
@@ -323,7 +395,7 @@ func (c *Chains) PathMax(cost func(s *graph.Service, r *Route) int) ([]int, []*R
 			continue
 		}
 		first := true
-		for _, r := range c.all[v] {
+		for _, r := range c.all.at(v) {
 			total := cost(s, r)
 			if c.dagEdge(r) {
 				total += best[r.to-1]
@@ -370,4 +442,4 @@ func (c *Chains) SuccessorsFirst() []*graph.Service {
 
 // DAGOut lists the routes of s that are edges of the acyclic chain graph.
 // The list is the analysis's own: a caller must not change it.
-func (c *Chains) DAGOut(s *graph.Service) []*Route { return c.dagOut[c.index[s]] }
+func (c *Chains) DAGOut(s *graph.Service) []*Route { return c.dagOut.at(c.index[s]) }

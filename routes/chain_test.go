@@ -117,7 +117,7 @@ func TestResolve(t *testing.T) {
 		var r *Route
 		for _, b := range s0.Backends {
 			if b.Name.Value == tt.backend {
-				r = c.RouteOf[b]
+				r = c.RouteOf(b)
 			}
 		}
 		if r.To != tt.to || r.HostSource != tt.source || r.ToFastly != tt.fastly {

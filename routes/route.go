@@ -2,6 +2,7 @@ package routes
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/chainlint/chainlint/graph"
@@ -69,41 +70,47 @@ type DomainIndex struct {
 	wildcard names // "*.example.com" under "example.com"
 }
 
-// names indexes domains by name: the first domain of each name by its
-// place in all, and the names declared more than once, with all their
-// domains, in more. (A map of each name to its list held a slice header
-// and a one-element list a domain: 16,000 services' 3.3 MB, twice this.)
+// names indexes domains by name: the names sorted, with their domains
+// beside them (those of one name in declaration order), looked up by
+// binary search. (A map of each name to the place of its first domain
+// held 60 bytes a domain, 16,000 services' 1.9 MB; a map of each name to
+// its list, before that, 3.3 MB. These two slices hold 24.)
 type names struct {
-	first map[string]int32
-	all   []*graph.Domain
-	more  map[string][]*graph.Domain
+	keys    []string
+	domains []*graph.Domain
 }
 
 func (ns *names) add(name string, d *graph.Domain) {
-	i, ok := ns.first[name]
-	if !ok {
-		ns.first[name] = int32(len(ns.all))
-		ns.all = append(ns.all, d)
-		return
+	ns.keys = append(ns.keys, name)
+	ns.domains = append(ns.domains, d)
+}
+
+// sort orders the names, keeping the declaration order of a name's
+// domains; add and get must not be mixed across it.
+func (ns *names) sort() {
+	order := make([]int32, len(ns.keys))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	if ns.more == nil {
-		ns.more = map[string][]*graph.Domain{}
+	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(ns.keys[a], ns.keys[b]) })
+	keys, domains := make([]string, len(order)), make([]*graph.Domain, len(order))
+	for i, k := range order {
+		keys[i], domains[i] = ns.keys[k], ns.domains[k]
 	}
-	if ns.more[name] == nil {
-		ns.more[name] = []*graph.Domain{ns.all[i]}
-	}
-	ns.more[name] = append(ns.more[name], d)
+	ns.keys, ns.domains = keys, domains
 }
 
 // get returns the domains of a name, in declaration order.
 func (ns *names) get(name string) []*graph.Domain {
-	if ds, ok := ns.more[name]; ok {
-		return ds
+	lo, found := slices.BinarySearch(ns.keys, name)
+	if !found {
+		return nil
 	}
-	if i, ok := ns.first[name]; ok {
-		return ns.all[i : i+1 : i+1]
+	hi := lo + 1
+	for hi < len(ns.keys) && ns.keys[hi] == name {
+		hi++
 	}
-	return nil
+	return ns.domains[lo:hi:hi]
 }
 
 // NewDomainIndex indexes the known domains of services.
@@ -112,7 +119,7 @@ func NewDomainIndex(services []*graph.Service) *DomainIndex {
 	for _, s := range services {
 		n += len(s.Domains)
 	}
-	ix := &DomainIndex{exact: names{first: make(map[string]int32, n), all: make([]*graph.Domain, 0, n)}, wildcard: names{first: map[string]int32{}}}
+	ix := &DomainIndex{exact: names{keys: make([]string, 0, n), domains: make([]*graph.Domain, 0, n)}}
 	for _, s := range services {
 		for _, d := range s.Domains {
 			if !d.Name.Known() {
@@ -129,6 +136,8 @@ func NewDomainIndex(services []*graph.Service) *DomainIndex {
 			}
 		}
 	}
+	ix.exact.sort()
+	ix.wildcard.sort()
 	return ix
 }
 
