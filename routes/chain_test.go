@@ -2,6 +2,7 @@ package routes
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/chainlint/chainlint/graph"
@@ -196,5 +197,87 @@ func BenchmarkDenseChain(b *testing.B) {
 	for b.Loop() {
 		c := NewChains(g)
 		c.PathMax(func(*graph.Service, *Route) int { return 1 })
+	}
+}
+
+// TestDomainIndexKeepsDeclarationOrder: a name declared by several
+// services gives its domains in declaration order (the first wins a
+// lookup), whatever names sort between and around them.
+func TestDomainIndexKeepsDeclarationOrder(t *testing.T) {
+	var services []*graph.Service
+	var dup []*graph.Domain
+	for i, name := range []string{"z.test", "dup.test", "a.test", "dup.test", "*.w.test", "m.test", "dup.test", "*.w.test"} {
+		s := &graph.Service{Name: graph.Field[string]{Value: fmt.Sprintf("s%d", i), Set: true}}
+		d := &graph.Domain{Service: s, Name: graph.Field[string]{Value: name, Set: true}}
+		s.Domains = []*graph.Domain{d}
+		if name == "dup.test" {
+			dup = append(dup, d)
+		}
+		services = append(services, s)
+	}
+	ix := NewDomainIndex(services)
+	if got := ix.Exact("DUP.test"); len(got) != 3 || got[0] != dup[0] || got[1] != dup[1] || got[2] != dup[2] {
+		t.Errorf("Exact(dup.test) = %v, want the three in declaration order", got)
+	}
+	if got := ix.Lookup("dup.test"); got != dup[0] {
+		t.Errorf("Lookup(dup.test) = %v, want the first declared", got)
+	}
+	if got := ix.Exact("*.w.test"); len(got) != 2 || got[0].Service != services[4] || got[1].Service != services[7] {
+		t.Errorf("Exact(*.w.test) = %v, want services 4 and 7", got)
+	}
+	for _, name := range []string{"a.test", "m.test", "z.test"} {
+		if got := ix.Exact(name); len(got) != 1 || got[0].Name.Value != name {
+			t.Errorf("Exact(%s) = %v", name, got)
+		}
+	}
+	for _, name := range []string{"", "b.test", "zz.test", "dup.tes", "w.test"} {
+		if got := ix.Exact(name); len(got) != 0 {
+			t.Errorf("Exact(%q) = %v, want none", name, got)
+		}
+	}
+}
+
+// TestRouteLists: Out, In, DAGOut and RouteOf give each service's routes
+// in order, from the lists shared by all services.
+func TestRouteLists(t *testing.T) {
+	// 0 → 1, 2; 1 → 2; 2 → 0 (a loop 0 → 2 → 0 and 0 → 1 → 2 → 0); 3 → 2.
+	succ := map[int][]int{0: {1, 2}, 1: {2}, 2: {0}, 3: {2}}
+	g := build(5, func(i int) []int { return succ[i] })
+	c := NewChains(g)
+	name := func(rs []*Route) string {
+		out := ""
+		for _, r := range rs {
+			out += fmt.Sprintf("%s→%s ", r.From.Name.Value, r.To.Name.Value)
+		}
+		return out
+	}
+	s := g.Services
+	for _, tc := range []struct{ what, got, want string }{
+		{"Out(s0)", name(c.Out(s[0])), "s0→s1 s0→s2 "},
+		{"Out(s4)", name(c.Out(s[4])), ""},
+		{"In(s2)", name(c.In(s[2])), "s0→s2 s1→s2 s3→s2 "},
+		{"In(s0)", name(c.In(s[0])), "s2→s0 "},
+		{"In(s3)", name(c.In(s[3])), ""},
+		{"DAGOut(s3)", name(c.DAGOut(s[3])), "s3→s2 "},
+		{"DAGOut(s0)", name(c.DAGOut(s[0])), ""},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s = %q, want %q", tc.what, tc.got, tc.want)
+		}
+	}
+	for _, sv := range s {
+		for _, b := range sv.Backends {
+			if r := c.RouteOf(b); r == nil || r.Backend != b || !slices.Contains(c.Routes, r) {
+				t.Errorf("RouteOf(%s/%s) = %v", sv.Name.Value, b.Name.Value, r)
+			}
+		}
+	}
+	if r := c.RouteOf(&graph.Backend{Service: &graph.Service{}}); r != nil {
+		t.Errorf("RouteOf(a backend not in the graph) = %v, want nil", r)
+	}
+	// A caller's append does not write into the next service's list.
+	out0 := append(c.Out(s[0]), c.Out(s[0])[0])
+	if len(out0) != 3 || name(c.Out(s[1])) != "s1→s2 " {
+		t.Errorf("append to Out(s0) changed Out(s1): %q", name(c.Out(s[1])))
 	}
 }
