@@ -321,24 +321,10 @@ type VCLFacts struct {
 	HostSets []*HostSet
 	// BackendSelects are static "set req.backend = F_x;" statements.
 	BackendSelects []*BackendSelect
-	// HeaderSets are request headers set to a literal on the way to a
-	// backend (bereq.http.X, or req.http.X); HeaderChecks are request
-	// headers compared with a literal in vcl_recv where a mismatch is
-	// refused (HeaderValue.Refuses; the literals of the other comparisons
-	// are masked as secrets all the same). Host is neither: a
-	// hostname is public (it is what routes the request), not a secret.
-	// Values are never kept: only a fingerprint, so that two services can
-	// be matched without a secret ever reaching an output.
-	//
-	// Both hold only what is half of a shared secret: sets another
-	// service checks and checks another service sets. Until every
-	// service is read, a service's sets and checks are only their
-	// fingerprints, HeaderSetPrints and HeaderCheckPrints (VCL with
-	// routing tables sets and compares hundreds of headers a service).
-	HeaderSets        []*HeaderValue
-	HeaderChecks      []*HeaderValue
-	HeaderSetPrints   []Fingerprint `json:"-"`
-	HeaderCheckPrints []Fingerprint `json:"-"`
+	// Headers are the literal header values the service's VCL sets and
+	// checks that may be half of a shared secret (HeaderFacts); nil for
+	// most services. Read them with HeaderSets and HeaderChecks.
+	Headers *HeaderFacts
 	// ForwardedHeaders are all request headers set on the way to a backend
 	// (literal or computed, e.g. an HMAC signature); GuardHeaders are the
 	// request headers vcl_recv reads in if-conditions: what a service can
@@ -352,20 +338,60 @@ type VCLFacts struct {
 	// Fastly's boilerplate. Nil when the model did not run (a service
 	// whose VCL did not parse): rules then fall back to HostSets.
 	Exits []*Exit
-	// ExitsMerged reports that the model merged paths to stay within its
-	// bound: some exits stand for several paths and carry no conditions.
-	ExitsMerged bool
 	// RunRequest runs the model again for one request, its conditions
 	// decided by the request where they can be (trace): the paths that
 	// request takes, with only the conditions it could not decide. Nil
 	// when Exits is.
 	RunRequest func(*Request) []*Exit `json:"-"`
+	// ExitsMerged reports that the model merged paths to stay within its
+	// bound: some exits stand for several paths and carry no conditions.
+	ExitsMerged bool
 	// ContentUnknown reports custom VCL or a snippet whose content is
 	// known only at apply time: the Host the VCL sends is then unknown.
 	ContentUnknown bool
 	// Rare holds what few services' VCL has: nil for most (read it with
 	// HashCustom, HashKey, LiteralKeys, Unrendered and MissingSubs).
 	Rare *VCLRare
+}
+
+// HeaderFacts are request headers set to a literal on the way to a
+// backend (bereq.http.X, or req.http.X: Sets), and request headers
+// compared with a literal in vcl_recv where a mismatch is refused
+// (HeaderValue.Refuses: Checks; the literals of the other comparisons are
+// masked as secrets all the same). Host is neither: a hostname is public
+// (it is what routes the request), not a secret. Values are never kept:
+// only a fingerprint, so that two services can be matched without a
+// secret ever reaching an output.
+//
+// Both hold only what is half of a shared secret: sets another service
+// checks and checks another service sets. Until every service is read, a
+// service's sets and checks are only their fingerprints, SetPrints and
+// CheckPrints (VCL with routing tables sets and compares hundreds of
+// headers a service). (A pointer of VCLFacts': once every service is
+// read, few services have any, and the facts are 96 bytes smaller.)
+type HeaderFacts struct {
+	Sets        []*HeaderValue
+	Checks      []*HeaderValue
+	SetPrints   []Fingerprint `json:"-"`
+	CheckPrints []Fingerprint `json:"-"`
+}
+
+// HeaderSets are the service's literal header sets that another service
+// checks (HeaderFacts.Sets).
+func (v *VCLFacts) HeaderSets() []*HeaderValue {
+	if v.Headers == nil {
+		return nil
+	}
+	return v.Headers.Sets
+}
+
+// HeaderChecks are the service's refusing header checks that another
+// service's sets match (HeaderFacts.Checks).
+func (v *VCLFacts) HeaderChecks() []*HeaderValue {
+	if v.Headers == nil {
+		return nil
+	}
+	return v.Headers.Checks
 }
 
 // VCLRare is what few services' VCL has, apart from VCLFacts so that a

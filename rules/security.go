@@ -61,9 +61,9 @@ func runStaticSharedSecret(pass *analysis.Pass) (any, error) {
 		if r.To == nil || r.Loopback() || r.From.VCL == nil || r.To.VCL == nil || reported[pair{r.From, r.To}] {
 			continue
 		}
-		for _, set := range r.From.VCL.HeaderSets {
+		for _, set := range r.From.VCL.HeaderSets() {
 			var check *graph.HeaderValue
-			for _, c := range r.To.VCL.HeaderChecks {
+			for _, c := range r.To.VCL.HeaderChecks() {
 				if c.Refuses && c.Header == set.Header && c.Fingerprint == set.Fingerprint {
 					check = c
 					break

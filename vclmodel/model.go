@@ -60,8 +60,12 @@ type reader struct {
 	sink  *graph.Graph
 	s     *graph.Service
 	facts *graph.VCLFacts
-	// checkNodes are the comparisons of facts.HeaderChecks, index by
-	// index (refusesOnMismatch).
+	// sets and checks are the literal header sets and access checks the
+	// scan finds (graph.HeaderFacts), kept as fingerprints once it is
+	// over.
+	sets, checks []*graph.HeaderValue
+	// checkNodes are the comparisons of checks, index by index
+	// (refusesOnMismatch).
 	checkNodes []*vcl.BinaryExpr
 	subs       map[string][]body
 	// syntaxErrors reports VCL that did not parse: the request-flow model
@@ -125,8 +129,8 @@ func findSecrets(g *graph.Graph) {
 	// headers a service, and this step is serial.
 	n := 0
 	for _, s := range g.Services {
-		if s.VCL != nil {
-			n += len(s.VCL.HeaderCheckPrints)
+		if h := headerFacts(s); h != nil {
+			n += len(h.CheckPrints)
 		}
 	}
 	checked := make(map[graph.Fingerprint]uint8, n) // 1: a service checks it; 2: one also sets it
@@ -137,8 +141,10 @@ func findSecrets(g *graph.Graph) {
 		for _, k := range s.VCL.LiteralKeys() {
 			g.Secrets = append(g.Secrets, k.Secret)
 		}
-		for _, fp := range s.VCL.HeaderCheckPrints {
-			checked[fp] = 1
+		if h := headerFacts(s); h != nil {
+			for _, fp := range h.CheckPrints {
+				checked[fp] = 1
+			}
 		}
 	}
 	// What no service sets is checked in vain, and what none checks is
@@ -148,11 +154,12 @@ func findSecrets(g *graph.Graph) {
 		return slices.ContainsFunc(prints, func(fp graph.Fingerprint) bool { return checked[fp] >= want })
 	}
 	for _, s := range g.Services {
-		if s.VCL == nil || !kept(s.VCL.HeaderSetPrints, 1) {
+		h := headerFacts(s)
+		if h == nil || !kept(h.SetPrints, 1) {
 			continue
 		}
 		sets, _ := headerValues(g, s)
-		s.VCL.HeaderSets = slices.DeleteFunc(sets, func(set *graph.HeaderValue) bool {
+		h.Sets = slices.DeleteFunc(sets, func(set *graph.HeaderValue) bool {
 			if checked[set.Fingerprint] == 0 {
 				return true
 			}
@@ -162,17 +169,29 @@ func findSecrets(g *graph.Graph) {
 		})
 	}
 	for _, s := range g.Services {
-		if s.VCL == nil || !kept(s.VCL.HeaderCheckPrints, 2) {
+		h := headerFacts(s)
+		if h == nil || !kept(h.CheckPrints, 2) {
 			continue
 		}
 		_, checks := headerValues(g, s)
-		s.VCL.HeaderChecks = slices.DeleteFunc(checks, func(c *graph.HeaderValue) bool { return checked[c.Fingerprint] != 2 })
+		h.Checks = slices.DeleteFunc(checks, func(c *graph.HeaderValue) bool { return checked[c.Fingerprint] != 2 })
 	}
 	for _, s := range g.Services {
-		if s.VCL != nil {
-			s.VCL.HeaderSetPrints, s.VCL.HeaderCheckPrints = nil, nil
+		if h := headerFacts(s); h != nil {
+			h.SetPrints, h.CheckPrints = nil, nil
+			if len(h.Sets) == 0 && len(h.Checks) == 0 {
+				s.VCL.Headers = nil // half of no shared secret: most services
+			}
 		}
 	}
+}
+
+// headerFacts returns s.VCL.Headers, or nil.
+func headerFacts(s *graph.Service) *graph.HeaderFacts {
+	if s.VCL == nil {
+		return nil
+	}
+	return s.VCL.Headers
 }
 
 // Apply reads the VCL of s. It does nothing for a service without VCL.
@@ -180,9 +199,9 @@ func findSecrets(g *graph.Graph) {
 // s (no other service is read to say which are half of a shared secret).
 func Apply(g *graph.Graph, s *graph.Service) {
 	apply(g, g, s)
-	if s.VCL != nil && (s.VCL.HeaderSetPrints != nil || s.VCL.HeaderCheckPrints != nil) {
-		s.VCL.HeaderSets, s.VCL.HeaderChecks = headerValues(g, s)
-		s.VCL.HeaderSetPrints, s.VCL.HeaderCheckPrints = nil, nil
+	if h := headerFacts(s); h != nil {
+		h.Sets, h.Checks = headerValues(g, s)
+		h.SetPrints, h.CheckPrints = nil, nil
 	}
 }
 
@@ -218,11 +237,13 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 	// What the sets and checks are is kept only as fingerprints until
 	// every service is read (findSecrets): few are half of a shared
 	// secret. A checked literal is a secret all the same.
-	for _, c := range r.facts.HeaderChecks {
+	for _, c := range r.checks {
 		r.sink.Secrets = append(r.sink.Secrets, c.Secret)
 	}
-	r.facts.HeaderSetPrints, r.facts.HeaderCheckPrints = prints(r.facts.HeaderSets), prints(r.facts.HeaderChecks)
-	r.facts.HeaderSets, r.facts.HeaderChecks = nil, nil
+	if len(r.sets) > 0 || len(r.checks) > 0 {
+		r.facts.Headers = &graph.HeaderFacts{SetPrints: prints(r.sets), CheckPrints: prints(r.checks)}
+	}
+	r.sets, r.checks = nil, nil
 	s.VCL = r.facts
 	settleTexts(s)
 }
@@ -248,7 +269,7 @@ func headerValues(g *graph.Graph, s *graph.Service) (sets, checks []*graph.Heade
 	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}, again: true}
 	r.program(false)
 	r.scanAll()
-	return r.facts.HeaderSets, r.facts.HeaderChecks
+	return r.sets, r.checks
 }
 
 // settleTexts thins the position maps of a service's VCL texts once the
@@ -812,7 +833,7 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
 					at = lit
 					if h != "host" {
-						r.facts.HeaderSets = append(r.facts.HeaderSets, &graph.HeaderValue{Span: r.span(src, lit), Sub: keep(sub), Header: keep(h), Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
+						r.sets = append(r.sets, &graph.HeaderValue{Span: r.span(src, lit), Sub: keep(sub), Header: keep(h), Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 					}
 				}
 				r.firstOf(&r.facts.ForwardedHeaders, &r.forwardedAt, h, src, at)
@@ -820,10 +841,10 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 			r.scanExpr(src, sub, st.Value)
 		case *vcl.IfStmt:
 			for cur := st; cur != nil; {
-				checks := len(r.facts.HeaderChecks)
+				checks := len(r.checks)
 				r.scanExpr(src, sub, cur.Cond)
-				for i := checks; i < len(r.facts.HeaderChecks); i++ {
-					r.facts.HeaderChecks[i].Refuses = r.refusesOnMismatch(cur, r.checkNodes[i])
+				for i := checks; i < len(r.checks); i++ {
+					r.checks[i].Refuses = r.refusesOnMismatch(cur, r.checkNodes[i])
 				}
 				if sub == "vcl_recv" {
 					r.guards(src, cur.Cond)
@@ -885,7 +906,7 @@ func (r *reader) scanExpr(src *source, sub string, e vcl.Expr) {
 	case *vcl.BinaryExpr:
 		if sub == "vcl_recv" && (e.Op == "==" || e.Op == "!=") {
 			if h, lit := headerComparison(e); h != "" && h != "host" {
-				r.facts.HeaderChecks = append(r.facts.HeaderChecks, &graph.HeaderValue{Span: r.span(src, lit), Sub: keep(sub), Header: keep(h), Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
+				r.checks = append(r.checks, &graph.HeaderValue{Span: r.span(src, lit), Sub: keep(sub), Header: keep(h), Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
 				r.checkNodes = append(r.checkNodes, e)
 			}
 		}
@@ -1040,26 +1061,26 @@ func headerFingerprint(header, v string) graph.Fingerprint {
 // in hundreds of places).
 func (r *reader) keepAccessChecks() {
 	r.checkNodes = nil // the scan is over: the syntax tree may go
-	kept := r.facts.HeaderChecks[:0]
-	for _, c := range r.facts.HeaderChecks {
+	kept := r.checks[:0]
+	for _, c := range r.checks {
 		if c.Refuses {
 			kept = append(kept, c)
 		} else {
 			r.sink.Secrets = append(r.sink.Secrets, c.Secret)
 		}
 	}
-	clear(r.facts.HeaderChecks[len(kept):])
-	r.facts.HeaderChecks = kept
+	clear(r.checks[len(kept):])
+	r.checks = kept
 	if len(kept) == 0 {
-		r.facts.HeaderChecks = nil
+		r.checks = nil
 	}
 }
 
 // sortFacts orders facts by position.
 func (r *reader) sortFacts() {
 	slices.SortStableFunc(r.facts.BackendSelects, func(a, b *graph.BackendSelect) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.HeaderSets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
-	slices.SortStableFunc(r.facts.HeaderChecks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.sets, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(r.checks, func(a, b *graph.HeaderValue) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.LiteralKeys(), func(a, b *graph.LiteralKey) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.ForwardedHeaders, func(a, b graph.HeaderName) int { return cmp.Compare(a.Pos, b.Pos) })
 	slices.SortStableFunc(r.facts.GuardHeaders, func(a, b graph.HeaderName) int { return cmp.Compare(a.Pos, b.Pos) })

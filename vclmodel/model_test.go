@@ -113,11 +113,11 @@ sub vcl_hash {
 	if v.HashCustom() == nil {
 		t.Error("custom vcl_hash not found")
 	}
-	if len(v.HeaderSets) != 1 || v.HeaderSets[0].Header != "edge-auth" || len(v.HeaderChecks) != 1 ||
-		v.HeaderChecks[0].Fingerprint != v.HeaderSets[0].Fingerprint {
-		t.Errorf("header sets %+v checks %+v", v.HeaderSets, v.HeaderChecks)
+	if len(v.HeaderSets()) != 1 || v.HeaderSets()[0].Header != "edge-auth" || len(v.HeaderChecks()) != 1 ||
+		v.HeaderChecks()[0].Fingerprint != v.HeaderSets()[0].Fingerprint {
+		t.Errorf("header sets %+v checks %+v", v.HeaderSets(), v.HeaderChecks())
 	}
-	if fp := v.HeaderSets[0].Fingerprint; fp == (graph.Fingerprint{}) || bytes.Contains(fp[:], []byte("s3cret")) {
+	if fp := v.HeaderSets()[0].Fingerprint; fp == (graph.Fingerprint{}) || bytes.Contains(fp[:], []byte("s3cret")) {
 		t.Error("the fingerprint reveals the literal")
 	}
 	if len(v.LiteralKeys()) != 1 || textAt(f, v.LiteralKeys()[0].Span) != `"literal-key"` {
@@ -183,9 +183,8 @@ sub vcl_miss {
 	s := &graph.Service{Name: graph.Field[string]{Value: "a", Set: true}, Platform: graph.PlatformVCL}
 	s.VCLs = []*graph.VCLSource{{Content: graph.Text{Field: graph.Field[string]{Value: src, Set: true}.At(f.Pos(0), f.Pos(len(src)))}}}
 	Prepare(g, g, s)
-	if s.VCL.HeaderSets != nil || len(s.VCL.HeaderSetPrints) != 2 || s.VCL.HeaderChecks != nil || len(s.VCL.HeaderCheckPrints) != 1 {
-		t.Fatalf("after one service's read: sets %v, %d prints, checks %v, %d prints; want none and 2, none and 1",
-			s.VCL.HeaderSets, len(s.VCL.HeaderSetPrints), s.VCL.HeaderChecks, len(s.VCL.HeaderCheckPrints))
+	if h := s.VCL.Headers; h == nil || h.Sets != nil || len(h.SetPrints) != 2 || h.Checks != nil || len(h.CheckPrints) != 1 {
+		t.Fatalf("after one service's read: header facts %+v; want no sets and 2 prints, no checks and 1 print", h)
 	}
 	if len(g.Secrets) != 1 || textAt(f, g.Secrets[0]) != "k2" {
 		t.Errorf("secrets %v, want the checked literal k2", g.Secrets)
@@ -237,20 +236,28 @@ func TestApplyAllKeepsOnlyHeaderPairs(t *testing.T) {
   if (req.http.Host == "b.example.com") { set req.http.X-Seen = "2"; }
 }
 `)
+	c := add("c", `sub vcl_miss {
+#FASTLY miss
+  set bereq.http.X-Alone = "v";
+}
+`)
 	ApplyAll(g)
+	if c.VCL.Headers != nil || a.VCL.Headers == nil || a.VCL.Headers.SetPrints != nil {
+		t.Errorf("header facts: c %+v (sets what nobody checks: want none), a %+v (want its sets, no prints once all are read)", c.VCL.Headers, a.VCL.Headers)
+	}
 	header := func(hs []*graph.HeaderValue) (out []string) {
 		for _, h := range hs {
 			out = append(out, h.Header)
 		}
 		return out
 	}
-	if got := header(a.VCL.HeaderSets); !slices.Equal(got, []string{"edge-auth"}) {
+	if got := header(a.VCL.HeaderSets()); !slices.Equal(got, []string{"edge-auth"}) {
 		t.Errorf("a's header sets %v, want [edge-auth]: only what b checks (x-other has the value, not the header)", got)
 	}
-	if got := header(b.VCL.HeaderChecks); !slices.Equal(got, []string{"edge-auth"}) {
+	if got := header(b.VCL.HeaderChecks()); !slices.Equal(got, []string{"edge-auth"}) {
 		t.Errorf("b's header checks %v, want [edge-auth]: only what a sets", got)
 	}
-	if got := header(b.VCL.HeaderSets); len(got) != 0 {
+	if got := header(b.VCL.HeaderSets()); len(got) != 0 {
 		t.Errorf("b's header sets %v: nobody checks them", got)
 	}
 	names := func(hs []graph.HeaderName) (out []string) {
@@ -302,7 +309,7 @@ func TestHeaderCheckRefuses(t *testing.T) {
 			src := "sub deny {\n  error 403;\n}\nsub vcl_recv {\n#FASTLY recv\n  " + c.recv + "\n}\n"
 			g, s, f := service(t, src, nil)
 			var checks []*graph.HeaderValue
-			for _, h := range s.VCL.HeaderChecks {
+			for _, h := range s.VCL.HeaderChecks() {
 				if h.Header == "k" {
 					checks = append(checks, h)
 				}
