@@ -336,7 +336,7 @@ func legRoutes(c *routes.Chains, b *graph.Backend, req *graph.Request, serviceEx
 func exitRoute(c *routes.Chains, base *routes.Route, e *graph.Exit) *routes.Route {
 	r := *base
 	r.PartialSet, r.ClientExit = "", nil
-	r.HostPos, r.HostEnd = e.Host.Pos, e.Host.End
+	r.SetHostSpan(e.Host.Pos, e.Host.End)
 	switch e.Host.Kind {
 	case graph.ExitHostLiteral:
 		r.Host, r.HostSource, r.To, r.ToDomain = graph.NormalizeHost(e.Host.Value), vclmodel.HostVCLSet, nil, nil

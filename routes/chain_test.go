@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/vclmodel"
@@ -279,5 +280,22 @@ func TestRouteLists(t *testing.T) {
 	out0 := append(c.Out(s[0]), c.Out(s[0])[0])
 	if len(out0) != 3 || name(c.Out(s[1])) != "s1→s2 " {
 		t.Errorf("append to Out(s0) changed Out(s1): %q", name(c.Out(s[1])))
+	}
+}
+
+// TestRouteLayout holds a route to 128 bytes (one per backend): the
+// Host's end held as a length, its source a byte, both with the flags.
+func TestRouteLayout(t *testing.T) {
+	if n := unsafe.Sizeof(Route{}); n > 128 {
+		t.Errorf("a route is %d bytes, over 128", n)
+	}
+	var r Route
+	r.SetHostSpan(40, 52)
+	if r.HostPos != 40 || r.HostEnd() != 52 {
+		t.Errorf("SetHostSpan(40, 52): %d..%d", r.HostPos, r.HostEnd())
+	}
+	r.SetHostSpan(40, 30)
+	if r.HostEnd() != 40 {
+		t.Errorf("SetHostSpan(40, 30): end %d, want 40", r.HostEnd())
 	}
 }

@@ -2,6 +2,7 @@ package routes
 
 import (
 	"go/token"
+	"math"
 	"slices"
 	"strings"
 
@@ -19,10 +20,10 @@ type Route struct {
 	AddressDomain *graph.Domain
 	// Host is the Host header the request carries, normalised; empty when
 	// HostSource is HostFromClient.
-	Host       string
-	HostSource vclmodel.HostSource
-	// HostPos and HostEnd locate what decides the Host (the override).
-	HostPos, HostEnd token.Pos
+	Host string
+	// HostPos and HostEnd() locate what decides the Host (the override);
+	// SetHostSpan sets both.
+	HostPos token.Pos
 	// PartialSet is set when the Host comes from VCL that sets
 	// bereq.http.host in only one of vcl_miss and vcl_pass: it names the
 	// subroutine that lacks the statement. (Without the request-flow
@@ -45,9 +46,12 @@ type Route struct {
 
 	// from and to are 1 + the indices of From and To in the graph's
 	// services, once Chains has placed the route (0: not placed).
-	// (They and the flags come last, together: 144 bytes a route, not
-	// 160.)
+	// (They, the Host's length and the flags come last, together: 128
+	// bytes a route, not 160.)
 	from, to int32
+	hostLen  uint32 // HostEnd() - HostPos
+	// HostSource is the layer that decides the Host.
+	HostSource vclmodel.HostSource
 	// ToFastly reports that the address reaches Fastly: it is an exact
 	// domain of an analysed service or a Fastly hostname.
 	ToFastly bool
@@ -63,6 +67,18 @@ type Route struct {
 // because nothing overrides the client's Host (missing-host-override's
 // finding, not a loop of the chain's design).
 func (r *Route) Loopback() bool { return r.To != nil && r.HostSource == vclmodel.HostFromClient }
+
+// HostEnd is where what decides the Host ends (HostPos when nothing
+// does).
+func (r *Route) HostEnd() token.Pos { return r.HostPos + token.Pos(r.hostLen) }
+
+// SetHostSpan places what decides the Host at pos..end.
+func (r *Route) SetHostSpan(pos, end token.Pos) {
+	r.HostPos, r.hostLen = pos, 0
+	if end > pos {
+		r.hostLen = uint32(min(int64(end-pos), math.MaxUint32))
+	}
+}
 
 // DomainIndex finds the analysed domain a hostname routes to.
 type DomainIndex struct {
@@ -200,7 +216,8 @@ func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
 	r.AddressDomain = firstIn(ix.exact.get(r.Address), b.Service)
 	r.ToFastly = r.AddressDomain != nil || graph.IsFastlyHostname(r.Address)
 	h := vclmodel.EffectiveHost(b)
-	r.HostSource, r.Host, r.HostPos, r.HostEnd, r.PartialSet, r.ClientExit = h.Source, h.Host, h.Pos, h.End, h.MissingIn, h.ClientExit
+	r.HostSource, r.Host, r.PartialSet, r.ClientExit = h.Source, h.Host, h.MissingIn, h.ClientExit
+	r.SetHostSpan(h.Pos, h.End)
 	if !r.ToFastly {
 		return r
 	}
@@ -233,9 +250,11 @@ func (ix *DomainIndex) ResolveShieldSwitch(b *graph.Backend) *Route {
 		if d == nil || d.Service == b.Service {
 			continue
 		}
-		return &Route{From: b.Service, Backend: b, Address: "shield POP " + strings.TrimSpace(b.Shield.Value), ToFastly: true,
-			Host: host, HostSource: vclmodel.HostVCLSet, HostPos: e.Host.Pos, HostEnd: e.Host.End, To: d.Service, ToDomain: d,
+		r := &Route{From: b.Service, Backend: b, Address: "shield POP " + strings.TrimSpace(b.Shield.Value), ToFastly: true,
+			Host: host, HostSource: vclmodel.HostVCLSet, To: d.Service, ToDomain: d,
 			ViaShield: true, Exit: e}
+		r.SetHostSpan(e.Host.Pos, e.Host.End)
+		return r
 	}
 	return nil
 }
@@ -261,7 +280,8 @@ func (ix *DomainIndex) ResolveOtherPaths(b *graph.Backend, main *Route) []*Route
 		}
 		seen[host] = true
 		r := *main
-		r.Host, r.HostPos, r.HostEnd, r.ClientExit, r.PartialSet, r.Exit = host, e.Host.Pos, e.Host.End, nil, "", e
+		r.Host, r.ClientExit, r.PartialSet, r.Exit = host, nil, "", e
+		r.SetHostSpan(e.Host.Pos, e.Host.End)
 		r.To, r.ToDomain = nil, nil
 		if d := ix.lookupFrom(host, b.Service); d != nil {
 			r.To, r.ToDomain = d.Service, d

@@ -114,7 +114,7 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 		if r.HostPos.IsValid() {
 			// The VCL sets a Host, then puts the client's back or unsets
 			// it on every path (the last write wins).
-			d.Related = append(d.Related, related(r.HostPos, r.HostEnd, "the VCL's last word on the Host, on every path: the client's Host (or none) is sent"))
+			d.Related = append(d.Related, related(r.HostPos, r.HostEnd(), "the VCL's last word on the Host, on every path: the client's Host (or none) is sent"))
 		}
 		if host != "" && b.Setter != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{setFix(pass, b, "override_host", host)}
@@ -187,7 +187,7 @@ func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 			where = "which no analysed service answers for"
 		}
 		d := analysis.Diagnostic{
-			Pos: r.HostPos, End: r.HostEnd,
+			Pos: r.HostPos, End: r.HostEnd(),
 			Message: fmt.Sprintf("backend %q of service %q is addressed to service %q (%q) but sends Host %q (%s), and Fastly routes by Host; make the %s name the same service",
 				b.Name.Value, r.From.Label(), named.Label(), r.Address, r.Host, where, r.HostSource),
 			Related: []analysis.RelatedInformation{related(b.Address.Pos, b.Address.End(), "the address names service %q", named.Label())},
@@ -248,7 +248,7 @@ func runExternalChain(pass *analysis.Pass) (any, error) {
 		}
 		b := r.Backend
 		pass.Report(analysis.Diagnostic{
-			Pos: r.HostPos, End: r.HostEnd,
+			Pos: r.HostPos, End: r.HostEnd(),
 			Message: fmt.Sprintf("backend %q of service %q chains to a Fastly service outside the analysed set (address %q, Host %q); add its export to the inputs, or list %q under external-domains",
 				b.Name.Value, r.From.Label(), r.Address, r.Host, r.Host),
 		})

@@ -62,7 +62,7 @@ func runChainLoop(pass *analysis.Pass) (any, error) {
 		pos, end := at(first.Backend.OverrideHost, first.Backend.Span)
 		switch {
 		case first.ViaShield:
-			pos, end = first.HostPos, first.HostEnd // the Host switch under req.backend.is_shield
+			pos, end = first.HostPos, first.HostEnd() // the Host switch under req.backend.is_shield
 		case first.HostSource != vclmodel.HostOverride:
 			pos, end = addressPos(first.Backend)
 		}
@@ -79,7 +79,7 @@ func runChainLoop(pass *analysis.Pass) (any, error) {
 			for _, r := range cycle[1:min(len(cycle), maxRelated+1)] {
 				p, e := at(r.Backend.OverrideHost, r.Backend.Span)
 				if r.ViaShield {
-					p, e = r.HostPos, r.HostEnd
+					p, e = r.HostPos, r.HostEnd()
 				}
 				d.Related = append(d.Related, related(p, e, "backend %q of service %q sends Host %q, reaching %q", r.Backend.Name.Value, r.From.Label(), r.Host, r.To.Label()))
 			}

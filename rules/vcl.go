@@ -118,7 +118,7 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 			}
 			rel = append(rel, related(r.Backend.Address.Pos, r.Backend.Address.End(), "backend %q reaches Fastly at %q", r.Backend.Name.Value, r.Address))
 			pass.Report(analysis.Diagnostic{
-				Pos: r.HostPos, End: r.HostEnd,
+				Pos: r.HostPos, End: r.HostEnd(),
 				Message: fmt.Sprintf("service %q sends Host %q to backend %q on some paths, but %s, the request %s, and Fastly routes it back to %q (503 Loop detected); set the Host on that path too (in vcl_recv, or in both vcl_miss and vcl_pass), or set override_host on backend %q",
 					r.From.Label(), r.Host, r.Backend.Name.Value, e.Describe(), keeps, r.From.Label(), r.Backend.Name.Value),
 				Related: rel,
@@ -130,7 +130,7 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 			present = "vcl_pass"
 		}
 		pass.Report(analysis.Diagnostic{
-			Pos: r.HostPos, End: r.HostEnd,
+			Pos: r.HostPos, End: r.HostEnd(),
 			Message: fmt.Sprintf("service %q sets bereq.http.host in %s but not in %s, so requests that take %s keep the client's Host and Fastly routes them back to %q (503 Loop detected); set it in %s too, or set override_host on backend %q",
 				r.From.Label(), present, r.PartialSet, r.PartialSet, r.From.Label(), r.PartialSet, r.Backend.Name.Value),
 			Related: []analysis.RelatedInformation{related(r.Backend.Address.Pos, r.Backend.Address.End(), "backend %q reaches Fastly at %q", r.Backend.Name.Value, r.Address)},

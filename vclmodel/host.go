@@ -12,8 +12,9 @@ import (
 // Host header it sends. Fastly applies them in this order of precedence:
 // the backend's override_host (applied after VCL ran), a VCL backend's
 // .host_header with .always_use_host_header, a bereq.http.host set in
-// both vcl_miss and vcl_pass, and finally the client's own Host.
-type HostSource int
+// both vcl_miss and vcl_pass, and finally the client's own Host. (A
+// byte: a route's flags and it share a word.)
+type HostSource uint8
 
 // The layers that can decide the Host a backend sends.
 const (
