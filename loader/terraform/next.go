@@ -137,7 +137,11 @@ type nextEstate struct {
 	services map[string]*nextService // by (stand-in) ID, made by join
 	order    []*nextService
 	objects  []*nextObject
-	actions  []*nextAction
+	// objectsOf are each service's objects, joined (in nextEstate, not
+	// in every service's record: a service of the current provider has
+	// none, and its record is 64 bytes, not 96).
+	objectsOf map[*nextService][]*nextObject
+	actions   []*nextAction
 	// betaSource and its position: the first required_providers that
 	// names the next provider.
 	betaSource       string
@@ -155,7 +159,6 @@ type nextService struct {
 	// beta: its module names the next provider in required_providers.
 	beta     bool
 	pos, end token.Pos // its declaration
-	objects  []*nextObject
 }
 
 // nextObject is a versioned resource, read.
@@ -325,7 +328,10 @@ func (n *nextEstate) join(g *graph.Graph, skipped func(pos, end token.Pos, msg s
 					o.label, ns.addr, ns.addr)})
 			continue
 		}
-		ns.objects = append(ns.objects, o)
+		if n.objectsOf == nil {
+			n.objectsOf = map[*nextService][]*nextObject{}
+		}
+		n.objectsOf[ns] = append(n.objectsOf[ns], o)
 	}
 	for _, a := range n.actions {
 		ns := n.target(g, skipped, a.service, "", token.NoPos, token.NoPos, a.addr, nil)
@@ -348,7 +354,7 @@ func (n *nextEstate) join(g *graph.Graph, skipped func(pos, end token.Pos, msg s
 		switch {
 		case ns.typ == "fastly_service_cdn_auto" || ns.typ == "fastly_service_compute_auto":
 			auto = append(auto, ns.addr)
-		case ns.typ == "fastly_service_cdn" || len(ns.objects) > 0 || ns.typ == "fastly_service_compute" && ns.beta && !ns.nested:
+		case ns.typ == "fastly_service_cdn" || len(n.objectsOf[ns]) > 0 || ns.typ == "fastly_service_compute" && ns.beta && !ns.nested:
 			explicit = append(explicit, n.attachVersion(g, ns))
 		case ns.typ == "fastly_service_compute" && !ns.nested:
 			skipped(ns.pos, ns.end, nextProviderNote(ns.typ, false, false))
@@ -427,14 +433,15 @@ func (n *nextEstate) target(g *graph.Graph, skipped func(pos, end token.Pos, msg
 // estate's note.
 func (n *nextEstate) attachVersion(g *graph.Graph, ns *nextService) string {
 	s := ns.svc
+	objects := n.objectsOf[ns]
 	best, bestText := -1, ""
-	for _, o := range ns.objects {
+	for _, o := range objects {
 		if v, ok := knownVersion(o.version); ok && v > best {
 			best, bestText = v, o.versionText
 		}
 	}
 	var kept, left []*nextObject
-	for _, o := range ns.objects {
+	for _, o := range objects {
 		if v, ok := knownVersion(o.version); ok && v < best {
 			left = append(left, o)
 			continue
@@ -445,14 +452,14 @@ func (n *nextEstate) attachVersion(g *graph.Graph, ns *nextService) string {
 	if best >= 0 {
 		s.Version = graph.VersionNumber(int64(best))
 	}
-	if len(ns.objects) == 0 {
+	if len(objects) == 0 {
 		return ns.addr + " (no versioned resource names it)"
 	}
 	var which string
 	switch {
 	case best < 0:
 		which = "a version not known here"
-		if t := ns.objects[0].versionText; t != "" {
+		if t := objects[0].versionText; t != "" {
 			which = fmt.Sprintf("the version %s names, which has no value here", t)
 		}
 	case len(left) > 0:
