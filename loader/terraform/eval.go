@@ -44,6 +44,11 @@ type evaluator struct {
 	locals   map[string]cty.Value
 	localWhy map[string]string // why a local is unknown, when not its expression's fault
 	res      map[*resource]*evaluated
+	// builtAt holds, by their place in the module's resources, what the
+	// resources read lazily added to the graph, built as soon as they
+	// were evaluated (their evaluations are kept in res only when another
+	// item refers to them: most are not).
+	builtAt  []*built
 	children map[string]*evaluator
 	// moduleValues are module calls with count or for_each as references
 	// see them (a tuple, or an object by key).
@@ -64,9 +69,9 @@ type evaluator struct {
 // its value.
 type evaluated struct {
 	insts []*instance
-	// built is what the instances add to the graph, once built: a
-	// streamed load builds at once and drops the instances (and their
-	// syntax trees).
+	// built is what the instances add to the graph, once built (a
+	// streamed load builds at once, into evaluator.builtAt, and drops the
+	// instances and their syntax trees).
 	built *built
 	keys  []string // for_each keys, or nil for count and single resources
 	kind  int      // resSingle, resCount or resForEach

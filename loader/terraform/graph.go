@@ -64,6 +64,10 @@ func Load(g *graph.Graph, modules map[string]Dir, opts Options) {
 	l.loadDirs(dirs)
 }
 
+// afterRun, when set (by tests), sees each root module's evaluator once
+// it has run, before the build.
+var afterRun func(*evaluator)
+
 // loadDirs loads the directories; it returns false when a streamed load
 // failed and must be done again the whole way.
 func (l *loader) loadDirs(dirs map[string][]string) bool {
@@ -111,6 +115,9 @@ func (l *loader) loadDirs(dirs map[string][]string) bool {
 		}
 		e := l.newEvaluator(l.modules[filepath.Clean(dir)], dir, "", 0, nil, nil, true)
 		e.run()
+		if afterRun != nil {
+			afterRun(e)
+		}
 		if l.failed {
 			return false
 		}
@@ -217,23 +224,30 @@ func tfFiles(dir string) []string {
 func (l *loader) build(e *evaluator) {
 	servicesByID := map[string]*graph.Service{}
 	var domains []*instance
-	for _, r := range e.m.resources {
-		ev := e.res[r]
-		if ev == nil {
-			continue
+	for k, r := range e.m.resources {
+		var b *built
+		if k < len(e.builtAt) {
+			b = e.builtAt[k]
 		}
-		if ev.built == nil {
-			ev.built = l.buildInstances(ev.insts)
+		if b == nil {
+			ev := e.res[r]
+			if ev == nil {
+				continue
+			}
+			if ev.built == nil {
+				ev.built = l.buildInstances(ev.insts)
+			}
+			b = ev.built
 		}
-		for _, s := range ev.built.services {
+		for _, s := range b.services {
 			servicesByID[s.ID.Value] = s
 			if s.Terraform.Scope = e.scope; e.m.refused {
 				s.Terraform.Scope = s.File
 			}
 		}
-		l.g.Services = append(l.g.Services, ev.built.services...)
-		l.g.Stores = append(l.g.Stores, ev.built.stores...)
-		domains = append(domains, ev.built.domains...)
+		l.g.Services = append(l.g.Services, b.services...)
+		l.g.Stores = append(l.g.Stores, b.stores...)
+		domains = append(domains, b.domains...)
 	}
 	l.attachDomains(domains, servicesByID)
 	for _, n := range sortedNames(e.children) {

@@ -17,7 +17,7 @@ import (
 // expression is evaluated in a context holding only what it refers to, so
 // that a module of thousands of resources costs time linear in its size.
 
-type itemKind int
+type itemKind int32
 
 const (
 	localItem itemKind = iota
@@ -29,10 +29,12 @@ const (
 // item is one thing a module evaluates.
 type item struct {
 	kind itemKind
-	name string         // a local's, a call's or an output's name
-	expr hcl.Expression // a local's or an output's value
-	res  *resource
-	call *moduleCall
+	// index is a resource's place in its module's resources.
+	index int32
+	name  string         // a local's, a call's or an output's name
+	expr  hcl.Expression // a local's or an output's value
+	res   *resource
+	call  *moduleCall
 	// refs are the references of everything the item evaluates (for a
 	// resource parsed lazily, a lexical superset).
 	refs []ref
@@ -75,15 +77,15 @@ func (m *module) plan() *plan {
 		expr := m.locals[n].Expr
 		p.items = append(p.items, item{kind: localItem, name: n, expr: expr, refs: refsOf(expr.Variables())})
 	}
-	for _, r := range m.resources {
+	for k, r := range m.resources {
 		if !modelled(r.typ) {
 			continue
 		}
 		resources[r] = len(p.items)
 		if r.src != nil {
-			p.items = append(p.items, item{kind: resourceItem, res: r, refs: r.src.refs})
+			p.items = append(p.items, item{kind: resourceItem, index: int32(k), res: r, refs: r.src.refs})
 		} else {
-			p.items = append(p.items, item{kind: resourceItem, res: r, refs: refsOf(bodyRefs(r.block.Body))})
+			p.items = append(p.items, item{kind: resourceItem, index: int32(k), res: r, refs: refsOf(bodyRefs(r.block.Body))})
 		}
 	}
 	for _, c := range m.calls {
@@ -498,7 +500,10 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 			e.res[it.res] = ev
 			e.resourceValue(it.res)
 		}
-		ev.built = e.l.buildInstances(ev.insts)
+		if e.builtAt == nil {
+			e.builtAt = make([]*built, len(e.m.resources))
+		}
+		e.builtAt[it.index] = e.l.buildInstances(ev.insts)
 		ev.insts = nil
 		if e.depth == 0 {
 			// A root module is evaluated once: nothing reads the text,
@@ -507,6 +512,9 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 			// module's resources are evaluated per call.
 			it.res.src, it.refs = builtSrc, nil
 		}
+		// Only a reference reads the evaluation again (its value, kept
+		// in e.res above); the build reads builtAt.
+		return
 	}
 	e.res[it.res] = ev
 }

@@ -154,6 +154,22 @@ func TestStreamedLoadStreams(t *testing.T) {
 			g := graph.NewGraph()
 			l := &loader{g: g, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true,
 				opts: Options{Root: root}}
+			// A resource read lazily is built once evaluated; only one
+			// another item refers to keeps its evaluation (its value).
+			afterRun = func(e *evaluator) {
+				for _, it := range e.m.plan().items {
+					if it.kind != resourceItem || it.res.src == nil || it.cyclic {
+						continue
+					}
+					if e.builtAt == nil || e.builtAt[it.index] == nil {
+						t.Errorf("%s.%s was not built once evaluated", it.res.typ, it.res.name)
+					}
+					if kept := e.res[it.res] != nil; kept != it.referenced {
+						t.Errorf("%s.%s: evaluation kept %v, referenced %v", it.res.typ, it.res.name, kept, it.referenced)
+					}
+				}
+			}
+			defer func() { afterRun = nil }()
 			if !l.loadDirs(map[string][]string{root: tfFiles(root)}) {
 				t.Fatal("the streamed load fell back to whole parses")
 			}
