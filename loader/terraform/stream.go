@@ -115,7 +115,9 @@ func (l *loader) outlineFile(m *module, name string, src []byte) bool {
 			// A copy: the file's content is released once it is cut
 			// (parseModule), and the copy once the resource is built.
 			text = bytes.Clone(text)
-			lazy = append(lazy, &resource{typ: labels[0], name: labels[1],
+			// The type is interned: an estate has a handful, for
+			// thousands of resources.
+			lazy = append(lazy, &resource{typ: l.intern([]byte(labels[0])), name: labels[1],
 				src: &pieceSrc{file: name, text: text, start: start, refs: l.lexicalRefs(text)}})
 			continue
 		}
