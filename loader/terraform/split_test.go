@@ -157,6 +157,10 @@ func TestStreamedLoadStreams(t *testing.T) {
 			// A resource read lazily is built once evaluated; only one
 			// another item refers to keeps its evaluation (its value).
 			afterRun = func(e *evaluator) {
+				// The prefetch's parses are taken in its order, each once.
+				if pf := e.fetch; pf != nil && pf.next != len(pf.queue) {
+					t.Errorf("the evaluation took %d of %d prefetched parses in order", pf.next, len(pf.queue))
+				}
 				for _, it := range e.m.plan().items {
 					if it.kind != resourceItem || it.res.src == nil || it.cyclic {
 						continue

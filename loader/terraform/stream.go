@@ -318,10 +318,15 @@ func parsePiece(r *resource) (*resource, bool) {
 // prefetch parses a module's lazily read resources on GOMAXPROCS
 // goroutines, in evaluation order and at most a window ahead of it.
 type prefetch struct {
-	slot map[*resource]*fetched // the evaluator's once built: take deletes
-	sem  chan struct{}
-	quit chan struct{}
-	wg   sync.WaitGroup
+	// queue holds the parses in evaluation order, next the first not yet
+	// taken: the evaluator takes them in that order (a slot is garbage
+	// once taken). (A map by resource held 35 bytes a resource until the
+	// module's evaluation ended.)
+	queue []*fetched
+	next  int
+	sem   chan struct{}
+	quit  chan struct{}
+	wg    sync.WaitGroup
 }
 
 type fetched struct {
@@ -332,12 +337,12 @@ type fetched struct {
 }
 
 func newPrefetch(order []*resource) *prefetch {
-	pf := &prefetch{slot: make(map[*resource]*fetched, len(order)),
+	pf := &prefetch{queue: make([]*fetched, len(order)),
 		sem: make(chan struct{}, 4*runtime.GOMAXPROCS(0)), quit: make(chan struct{})}
 	fs := make([]*fetched, len(order))
 	for i, r := range order {
 		fs[i] = &fetched{src: r, done: make(chan struct{})}
-		pf.slot[r] = fs[i]
+		pf.queue[i] = fs[i]
 	}
 	next := make(chan *fetched)
 	pf.wg.Go(func() {
@@ -370,18 +375,20 @@ func newPrefetch(order []*resource) *prefetch {
 }
 
 // take waits for r's parse and frees its place in the window. A
-// resource evaluated again (in a cycle) is parsed again (parseShared).
+// resource evaluated again (in a cycle: not in the queue) is parsed
+// again (parseShared).
 func (pf *prefetch) take(r *resource) (*resource, bool) {
 	if pf == nil { // every lazy resource of the module is in a cycle
 		return parseShared(r)
 	}
-	f := pf.slot[r]
-	if f == nil { // taken before: a cycle's second evaluation
+	if pf.next >= len(pf.queue) || pf.queue[pf.next].src != r {
 		return parseShared(r)
 	}
+	f := pf.queue[pf.next]
+	pf.queue[pf.next] = nil // the evaluator owns the tree now
+	pf.next++
 	<-f.done
 	<-pf.sem
-	delete(pf.slot, r) // the evaluator owns the tree now
 	return f.r, f.ok
 }
 
