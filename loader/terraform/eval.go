@@ -46,9 +46,9 @@ type evaluator struct {
 	res      map[*resource]*evaluated
 	// builtAt holds, by their place in the module's resources, what the
 	// resources read lazily added to the graph, built as soon as they
-	// were evaluated (their evaluations are kept in res only when another
-	// item refers to them: most are not).
-	builtAt  []*built
+	// were evaluated (built.compact; their evaluations are kept in res
+	// only when another item refers to them: most are not).
+	builtAt  []any
 	children map[string]*evaluator
 	// moduleValues are module calls with count or for_each as references
 	// see them (a tuple, or an object by key).

@@ -227,7 +227,7 @@ func (l *loader) build(e *evaluator) {
 	for k, r := range e.m.resources {
 		var b *built
 		if k < len(e.builtAt) {
-			b = e.builtAt[k]
+			b = expand(e.builtAt[k])
 		}
 		if b == nil {
 			ev := e.res[r]
@@ -261,6 +261,34 @@ type built struct {
 	services []*graph.Service
 	stores   []*graph.Store
 	domains  []*instance
+}
+
+// compact is b as evaluator.builtAt holds it: its one service or its
+// one store alone (most resources build one), else b itself. (A built a
+// resource held 96 bytes until the module's build.)
+func (b *built) compact() any {
+	if len(b.domains) == 0 {
+		switch {
+		case len(b.services) == 1 && len(b.stores) == 0:
+			return b.services[0]
+		case len(b.stores) == 1 && len(b.services) == 0:
+			return b.stores[0]
+		}
+	}
+	return b
+}
+
+// expand is the built that compact gave v (nil for nil).
+func expand(v any) *built {
+	switch v := v.(type) {
+	case *graph.Service:
+		return &built{services: []*graph.Service{v}}
+	case *graph.Store:
+		return &built{stores: []*graph.Store{v}}
+	case *built:
+		return v
+	}
+	return nil
 }
 
 func (l *loader) buildInstances(insts []*instance) *built {

@@ -501,9 +501,9 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 			e.resourceValue(it.res)
 		}
 		if e.builtAt == nil {
-			e.builtAt = make([]*built, len(e.m.resources))
+			e.builtAt = make([]any, len(e.m.resources))
 		}
-		e.builtAt[it.index] = e.l.buildInstances(ev.insts)
+		e.builtAt[it.index] = e.l.buildInstances(ev.insts).compact()
 		ev.insts = nil
 		if e.depth == 0 {
 			// A root module is evaluated once: nothing reads the text,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -165,7 +166,7 @@ func TestStreamedLoadStreams(t *testing.T) {
 					if it.kind != resourceItem || it.res.src == nil || it.cyclic {
 						continue
 					}
-					if e.builtAt == nil || e.builtAt[it.index] == nil {
+					if e.builtAt == nil || expand(e.builtAt[it.index]) == nil {
 						t.Errorf("%s.%s was not built once evaluated", it.res.typ, it.res.name)
 					}
 					if kept := e.res[it.res] != nil; kept != it.referenced {
@@ -238,5 +239,31 @@ func TestLexicalRefs(t *testing.T) {
 	}
 	if n := len((&loader{}).lexicalRefs([]byte(many.String()))); n != 40 {
 		t.Errorf("%d references, want 40", n)
+	}
+}
+
+// TestBuiltCompact: what a resource built is held as its one service or
+// store alone, and given back as the same built.
+func TestBuiltCompact(t *testing.T) {
+	s1, s2, st := &graph.Service{}, &graph.Service{}, &graph.Store{}
+	d := &instance{}
+	for _, b := range []*built{
+		{},
+		{services: []*graph.Service{s1}},
+		{stores: []*graph.Store{st}},
+		{services: []*graph.Service{s1, s2}},
+		{services: []*graph.Service{s1}, stores: []*graph.Store{st}},
+		{services: []*graph.Service{s1}, domains: []*instance{d}},
+	} {
+		v := b.compact()
+		if one := len(b.services)+len(b.stores) == 1 && len(b.domains) == 0; one == (v == any(b)) {
+			t.Errorf("compact(%+v) = %T, want the object alone only for one service or store", b, v)
+		}
+		if got := expand(v); got == nil || !slices.Equal(got.services, b.services) || !slices.Equal(got.stores, b.stores) || !slices.Equal(got.domains, b.domains) {
+			t.Errorf("expand(compact(%+v)) = %+v", b, got)
+		}
+	}
+	if expand(nil) != nil {
+		t.Error("expand(nil) is not nil")
 	}
 }
