@@ -88,20 +88,14 @@ type Service struct {
 	Snippets []*Snippet
 	VCLs     []*VCLSource
 	Links    []*Link
-	// Conditions, Headers and RequestSettings are the API objects whose
-	// generated VCL Fastly renders at the #FASTLY recv macro: backend
-	// selection by a backend's request condition, request header rewrites
-	// (a Host rewrite among them) and request settings (default_host,
-	// action pass).
-	Conditions      []*Condition
-	Headers         []*Header
-	RequestSettings []*RequestSetting
+	// Rare holds what few services have: API objects of the generated VCL,
+	// edge dictionaries, a Compute project. Nil for most; read it with
+	// Conditions, Headers, RequestSettings, Dictionaries,
+	// DictionaryUnknown and Project, and fill it through WithRare.
+	Rare *ServiceRare
 	// VCL holds what the service's custom VCL and snippets say, once the
 	// VCL front end has read them (nil for Compute and VCL-less services).
 	VCL *VCLFacts
-	// Project is the Compute project (fastly.toml and its code) that
-	// deploys to the service, when one was found.
-	Project *Project
 	// Terraform is what a Terraform declaration says of the service that
 	// the API does not hold (nil from other sources).
 	Terraform *TerraformInfo
@@ -111,17 +105,71 @@ type Service struct {
 	Deploy *Deploy
 	// File is the name of the file that declares the service.
 	File string
+	// Version is the analysed version number (0 when the source has none).
+	Version  int32
+	Platform Platform
+}
+
+// ServiceRare is what few services have (Service.Rare): a service is 256
+// bytes, not 352, without it.
+type ServiceRare struct {
+	// Conditions, Headers and RequestSettings are the API objects whose
+	// generated VCL Fastly renders at the #FASTLY recv macro: backend
+	// selection by a backend's request condition, request header rewrites
+	// (a Host rewrite among them) and request settings (default_host,
+	// action pass).
+	Conditions      []*Condition
+	Headers         []*Header
+	RequestSettings []*RequestSetting
+	// Project is the Compute project (fastly.toml and its code) that
+	// deploys to the service, when one was found.
+	Project *Project
 	// Dictionaries are the names of the service's own edge dictionaries
 	// (the API's dictionaries, Terraform's dictionary blocks): Compute
 	// code opens one as a config store (ConfigStore::open, as Dictionary
 	// did), with no resource link. DictionaryUnknown reports one whose
 	// name is known only at apply time.
-	Dictionaries []string
-	// Version is the analysed version number (0 when the source has none).
-	Version           int32
-	Platform          Platform
+	Dictionaries      []string
 	DictionaryUnknown bool
 }
+
+// WithRare returns s.Rare, made when it is nil, for a loader to fill.
+func (s *Service) WithRare() *ServiceRare {
+	if s.Rare == nil {
+		s.Rare = &ServiceRare{}
+	}
+	return s.Rare
+}
+
+// rare is s.Rare, or noServiceRare when it is nil: for reading only.
+func (s *Service) rare() *ServiceRare {
+	if s.Rare == nil {
+		return &noServiceRare
+	}
+	return s.Rare
+}
+
+// noServiceRare is the ServiceRare of a service that has none (never
+// written).
+var noServiceRare ServiceRare
+
+// Conditions is ServiceRare.Conditions.
+func (s *Service) Conditions() []*Condition { return s.rare().Conditions }
+
+// Headers is ServiceRare.Headers.
+func (s *Service) Headers() []*Header { return s.rare().Headers }
+
+// RequestSettings is ServiceRare.RequestSettings.
+func (s *Service) RequestSettings() []*RequestSetting { return s.rare().RequestSettings }
+
+// Dictionaries is ServiceRare.Dictionaries.
+func (s *Service) Dictionaries() []string { return s.rare().Dictionaries }
+
+// DictionaryUnknown is ServiceRare.DictionaryUnknown.
+func (s *Service) DictionaryUnknown() bool { return s.rare().DictionaryUnknown }
+
+// Project is ServiceRare.Project.
+func (s *Service) Project() *Project { return s.rare().Project }
 
 // Scope isolates the service's chain (TerraformInfo.Scope): empty for
 // the estate.

@@ -67,7 +67,7 @@ func describeGraph(g *graph.Graph) []string {
 		out = append(out, fmt.Sprintf("%s %s", g.Files.Position(p.Pos), p.Message))
 	}
 	for _, s := range g.Services {
-		out = append(out, fmt.Sprintf("service %s %q %q %q", g.Files.Position(s.Pos), s.ID.Value, s.Name.Value, s.Dictionaries))
+		out = append(out, fmt.Sprintf("service %s %q %q %q", g.Files.Position(s.Pos), s.ID.Value, s.Name.Value, s.Dictionaries()))
 		for _, d := range s.Domains {
 			out = append(out, fmt.Sprintf("domain %s %q", g.Files.Position(d.Name.Pos), d.Name.Value))
 		}

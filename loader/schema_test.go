@@ -76,10 +76,12 @@ func hclAttrs(fields map[string]any) string {
 
 // objectsOf returns the objects of o's type the service holds.
 func objectsOf(s *graph.Service, o *schema.Object) reflect.Value {
-	v := reflect.ValueOf(s).Elem()
-	for i := range v.NumField() {
-		if f := v.Field(i); f.Kind() == reflect.Slice && f.Type().Elem() == reflect.PointerTo(o.Type) {
-			return f
+	// The service's own lists, then its rare ones' (graph.ServiceRare).
+	for _, v := range []reflect.Value{reflect.ValueOf(s).Elem(), reflect.ValueOf(s.WithRare()).Elem()} {
+		for i := range v.NumField() {
+			if f := v.Field(i); f.Kind() == reflect.Slice && f.Type().Elem() == reflect.PointerTo(o.Type) {
+				return f
+			}
 		}
 	}
 	panic("graph.Service holds no " + o.Type.String())

@@ -93,14 +93,14 @@ func TestBundleLoadsWhole(t *testing.T) {
 			for _, v := range s.VCLs {
 				got = append(got, fmt.Sprintf("vcl %s %v %s", v.Name.Value, v.Main.Value, v.Content.Value))
 			}
-			for _, c := range s.Conditions {
+			for _, c := range s.Conditions() {
 				got = append(got, fmt.Sprintf("condition %s %s %s %d", c.Name.Value, c.Statement.Value, c.Type.Value, c.Priority.Value))
 			}
-			for _, h := range s.Headers {
+			for _, h := range s.Headers() {
 				got = append(got, fmt.Sprintf("header %s %s %s %s %s %s %v %d", h.Name.Value, h.Type.Value, h.Action.Value, h.Dst.Value,
 					h.Src.Value, h.RequestCondition.Value, h.IgnoreIfSet.Value, h.Priority.Value))
 			}
-			for _, r := range s.RequestSettings {
+			for _, r := range s.RequestSettings() {
 				got = append(got, fmt.Sprintf("request setting %s %s %s %s", r.Name.Value, r.DefaultHost.Value, r.Action.Value, r.RequestCondition.Value))
 			}
 			for _, l := range s.Links {

@@ -105,14 +105,14 @@ Good:
 func runUnknownStoreReference(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
-		if s.Project == nil || s.Project.LinksUnknown {
+		if s.Project() == nil || s.Project().LinksUnknown {
 			continue // the links are unknown (an unknown-value note says so)
 		}
-		for _, r := range s.Project.Refs {
+		for _, r := range s.Project().Refs {
 			if r.Kind == "backend" || r.Kind == graph.CodeRefDictionary || !r.Name.Known() {
 				continue // a Dictionary may open the service's own edge dictionary
 			}
-			if r.Kind == string(graph.ConfigStore) && (s.DictionaryUnknown || slices.Contains(s.Dictionaries, r.Name.Value)) {
+			if r.Kind == string(graph.ConfigStore) && (s.DictionaryUnknown() || slices.Contains(s.Dictionaries(), r.Name.Value)) {
 				continue // the service's own edge dictionary, opened as a config store
 			}
 			var names []string
@@ -183,7 +183,7 @@ Good:
 
 func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		if s.Project == nil || s.Project.BackendsUnknown || s.Project.DynamicComputed {
+		if s.Project() == nil || s.Project().BackendsUnknown || s.Project().DynamicComputed {
 			// The backends are unknown (an unknown-value note says so), or
 			// the code registers backends under names it computes.
 			continue
@@ -199,9 +199,9 @@ func runUnknownBackendReference(pass *analysis.Pass) (any, error) {
 		if unknown {
 			continue
 		}
-		dynamic := s.Project.DynamicBackends
+		dynamic := s.Project().DynamicBackends
 		known := slices.Concat(names, dynamic)
-		for _, r := range s.Project.Refs {
+		for _, r := range s.Project().Refs {
 			if r.Kind != "backend" || !r.Name.Known() || slices.Contains(known, r.Name.Value) {
 				continue
 			}
@@ -260,10 +260,10 @@ func isOriginless(b *graph.Backend) bool {
 func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
 	for _, s := range g.Services {
-		if s.Project == nil || s.Project.Local == nil || s.Project.LinksUnknown && s.Project.BackendsUnknown {
+		if s.Project() == nil || s.Project().Local == nil || s.Project().LinksUnknown && s.Project().BackendsUnknown {
 			continue // the service's side is unknown (a note says so)
 		}
-		local := s.Project.Local
+		local := s.Project().Local
 		if len(local.Stores) == 0 && len(local.Backends) == 0 {
 			// An empty [local_server], as the starter kits scaffold it:
 			// no local set-up to drift from (rust-lang/simpleinfra's
@@ -277,7 +277,7 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 		localStores := map[string]bool{}
 		for _, ls := range local.Stores {
 			localStores[ls.Name.Value] = true
-			if links[ls.Name.Value] == nil && !s.Project.LinksUnknown {
+			if links[ls.Name.Value] == nil && !s.Project().LinksUnknown {
 				pass.Report(analysis.Diagnostic{Pos: ls.Name.Pos, End: ls.Name.End(),
 					Message: fmt.Sprintf("[local_server] provides %s %q, but service %q has no resource link of that name: code that opens it passes locally and fails deployed", storeKindName(string(ls.Type)), ls.Name.Value, s.Label())})
 			}
@@ -296,7 +296,7 @@ func runLocalSetupDrift(pass *analysis.Pass) (any, error) {
 			for _, sb := range s.Backends {
 				found = found || sb.Name.Value == b.Value
 			}
-			if !found && !s.Project.BackendsUnknown {
+			if !found && !s.Project().BackendsUnknown {
 				pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End(),
 					Message: fmt.Sprintf("[local_server] provides backend %q, but service %q has no backend of that name: code that sends to it passes locally and fails deployed", b.Value, s.Label())})
 			}
@@ -341,7 +341,7 @@ Good:
 
 func runUnusedResourceLink(pass *analysis.Pass) (any, error) {
 	for _, s := range analyzer.GraphOf(pass).Services {
-		p := s.Project
+		p := s.Project()
 		if p == nil || p.Files == 0 || p.Computed > 0 {
 			continue
 		}
@@ -410,10 +410,10 @@ func runComputeToVCLWithoutPass(pass *analysis.Pass) (any, error) {
 	seen := map[*graph.CodeRef]bool{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
 		s := r.From
-		if r.To == nil || r.Loopback() || s.Platform != graph.PlatformCompute || r.To.Platform != graph.PlatformVCL || s.Project == nil || !r.Backend.Name.Known() {
+		if r.To == nil || r.Loopback() || s.Platform != graph.PlatformCompute || r.To.Platform != graph.PlatformVCL || s.Project() == nil || !r.Backend.Name.Known() {
 			continue
 		}
-		for _, ref := range s.Project.Refs {
+		for _, ref := range s.Project().Refs {
 			if ref.Kind != "backend" || ref.Pass || !ref.Name.Known() || ref.Name.Value != r.Backend.Name.Value || seen[ref] {
 				continue
 			}

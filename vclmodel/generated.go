@@ -41,10 +41,10 @@ import (
 func generatedRecv(s *graph.Service) (out []snip, ok bool) {
 	var conds map[string]*graph.Condition
 	var order map[string]int
-	if len(s.Conditions) > 0 {
+	if len(s.Conditions()) > 0 {
 		conds, order = map[string]*graph.Condition{}, map[string]int{}
 	}
-	for i, c := range s.Conditions {
+	for i, c := range s.Conditions() {
 		if c.Name.Known() {
 			conds[c.Name.Value] = c
 			order[c.Name.Value] = i
@@ -149,7 +149,7 @@ func generatedRecv(s *graph.Service) (out []snip, ok bool) {
 	// Request header objects, by priority: a Host one's value decides the
 	// model, so one that cannot be built keeps the model out; another one
 	// that cannot is left out (it is only printed).
-	headers := s.Headers
+	headers := s.Headers()
 	if len(headers) > 1 {
 		headers = slices.Clone(headers)
 	}
@@ -197,7 +197,7 @@ func generatedRecv(s *graph.Service) (out []snip, ok bool) {
 	}
 
 	// Request settings.
-	for _, r := range s.RequestSettings {
+	for _, r := range s.RequestSettings() {
 		var body []string
 		if r.DefaultHost.Set {
 			if !r.DefaultHost.Known() {

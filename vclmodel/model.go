@@ -287,10 +287,10 @@ func settleTexts(s *graph.Service) {
 		sn.Content.Map.Checkpoint()
 		release(&sn.Content)
 	}
-	for _, c := range s.Conditions {
+	for _, c := range s.Conditions() {
 		c.Statement.Map.Checkpoint()
 	}
-	for _, h := range s.Headers {
+	for _, h := range s.Headers() {
 		h.Src.Map.Checkpoint()
 	}
 }
@@ -413,7 +413,7 @@ func (r *reader) newFlow(p *program) *flow {
 // apiObjects reports API objects that render VCL the model reads: a
 // header, a request setting, or a backend under a request condition.
 func apiObjects(s *graph.Service) bool {
-	if len(s.Headers) > 0 || len(s.RequestSettings) > 0 {
+	if len(s.Headers()) > 0 || len(s.RequestSettings()) > 0 {
 		return true
 	}
 	for _, b := range s.Backends {

@@ -97,7 +97,7 @@ func verbose(w io.Writer, res *lint.Result, rel func(string) string) {
 	g := res.Graph
 	fmt.Fprintf(w, "chainlint: read %d files: %d services, %d stores\n", len(g.Files.List()), len(g.Services), len(g.Stores))
 	for _, s := range g.Services {
-		p := s.Project
+		p := s.Project()
 		if p == nil {
 			continue
 		}

@@ -51,8 +51,8 @@ pub fn handle_%d(req: Request) -> Result<(), fastly::Error> {
 	for b.Loop() {
 		g := graph.NewGraph()
 		Load(g, manifests, nil)
-		if len(g.Services) != 200 || len(g.Services[0].Project.Refs) != 100 {
-			b.Fatalf("%d services, %d refs", len(g.Services), len(g.Services[0].Project.Refs))
+		if len(g.Services) != 200 || len(g.Services[0].Project().Refs) != 100 {
+			b.Fatalf("%d services, %d refs", len(g.Services), len(g.Services[0].Project().Refs))
 		}
 	}
 }

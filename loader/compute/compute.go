@@ -193,7 +193,7 @@ func loadProject(g *graph.Graph, manifest string, read func(string) ([]byte, err
 	p := &project{g: g, f: f, root: root, dir: filepath.Dir(manifest)}
 	s, joined := p.join()
 	proj := &graph.Project{Manifest: manifest}
-	s.Project = proj
+	s.WithRare().Project = proj
 	if !joined {
 		// The service is not among the inputs: what [setup] does not
 		// declare was made by hand, by Terraform not among the inputs, or

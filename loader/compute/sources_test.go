@@ -32,10 +32,10 @@ func scanned(t *testing.T, root string) (names, notes []string) {
 	g := graph.NewGraph()
 	Load(g, []string{filepath.Join(root, ManifestName)}, nil)
 	for _, s := range g.Services {
-		if s.Project == nil {
+		if s.Project() == nil {
 			continue
 		}
-		for _, r := range s.Project.Refs {
+		for _, r := range s.Project().Refs {
 			names = append(names, r.Name.Value)
 		}
 	}

@@ -767,13 +767,13 @@ func (l *loader) service(n *tree.Node) {
 			s.Backends = append(s.Backends, l.backend(s, b))
 		}
 		s.Snippets = readAll[graph.Snippet](l, version, schema.Snippet)
-		s.Conditions = readAll[graph.Condition](l, version, schema.Condition)
-		s.Headers = readAll[graph.Header](l, version, schema.Header)
-		s.RequestSettings = readAll[graph.RequestSetting](l, version, schema.RequestSetting)
+		s.WithRare().Conditions = readAll[graph.Condition](l, version, schema.Condition)
+		s.WithRare().Headers = readAll[graph.Header](l, version, schema.Header)
+		s.WithRare().RequestSettings = readAll[graph.RequestSetting](l, version, schema.RequestSetting)
 		s.VCLs = readAll[graph.VCLSource](l, version, schema.VCL)
 		for _, d := range l.list(version, "dictionaries", "dictionary") {
 			if name := d.Get("name"); name != nil && name.Kind == tree.String {
-				s.Dictionaries = append(s.Dictionaries, l.keep.str(name.Text))
+				s.WithRare().Dictionaries = append(s.Dictionaries(), l.keep.str(name.Text))
 			}
 		}
 		l.links(s, version, seenLinks)

@@ -73,7 +73,7 @@ func describe(t *testing.T, g *graph.Graph) []string {
 		out = append(out, line, v)
 	}
 	for _, s := range g.Services {
-		out = append(out, fmt.Sprintf("service %q %q %q %v", s.ID.Value, s.Name.Value, s.Dictionaries, s.Platform))
+		out = append(out, fmt.Sprintf("service %q %q %q %v", s.ID.Value, s.Name.Value, s.Dictionaries(), s.Platform))
 		for _, sn := range s.Snippets {
 			text("snippet "+sn.Name.Value, sn.Content)
 		}

@@ -427,13 +427,13 @@ func (l *loader) service(inst *instance) *graph.Service {
 		s.Snippets = append(s.Snippets, l.readSnippet(inst, sb))
 	}
 	for _, cb := range b.blocks["condition"] {
-		s.Conditions = append(s.Conditions, l.readCondition(cb))
+		s.WithRare().Conditions = append(s.Conditions(), l.readCondition(cb))
 	}
 	for _, hb := range b.blocks["header"] {
-		s.Headers = append(s.Headers, l.readHeader(hb))
+		s.WithRare().Headers = append(s.Headers(), l.readHeader(hb))
 	}
 	for _, rb := range b.blocks["request_setting"] {
-		s.RequestSettings = append(s.RequestSettings, l.readRequestSetting(rb))
+		s.WithRare().RequestSettings = append(s.RequestSettings(), l.readRequestSetting(rb))
 	}
 	for _, vb := range append(b.blocks["vcl"], b.blocks["custom_vcl"]...) {
 		s.VCLs = append(s.VCLs, l.readVCL(inst, vb))
@@ -459,9 +459,9 @@ func (l *loader) service(inst *instance) *graph.Service {
 	}
 	for _, db := range b.blocks["dictionary"] {
 		if name := l.str(db.attrs["name"]); name.Known() {
-			s.Dictionaries = append(s.Dictionaries, name.Value)
+			s.WithRare().Dictionaries = append(s.Dictionaries(), name.Value)
 		} else {
-			s.DictionaryUnknown = true
+			s.WithRare().DictionaryUnknown = true
 		}
 	}
 	return s

@@ -516,11 +516,11 @@ func attachObject(s *graph.Service, o *nextObject) {
 		s.Backends = append(s.Backends, x)
 		setBackendRefs(s, x, o.refs)
 	case *graph.Condition:
-		s.Conditions = append(s.Conditions, x)
+		s.WithRare().Conditions = append(s.Conditions(), x)
 	case *graph.Header:
-		s.Headers = append(s.Headers, x)
+		s.WithRare().Headers = append(s.Headers(), x)
 	case *graph.RequestSetting:
-		s.RequestSettings = append(s.RequestSettings, x)
+		s.WithRare().RequestSettings = append(s.RequestSettings(), x)
 	case *graph.Snippet:
 		s.Snippets = append(s.Snippets, x)
 	case *graph.VCLSource:

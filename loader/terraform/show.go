@@ -235,15 +235,15 @@ func (s *showLoader) resource(r *tree.Node) {
 	}
 	items, unknowns = blocks(values, unknown, "condition")
 	for i, c := range items {
-		svc.Conditions = append(svc.Conditions, s.condition(c, unknowns[i]))
+		svc.WithRare().Conditions = append(svc.Conditions(), s.condition(c, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "header")
 	for i, h := range items {
-		svc.Headers = append(svc.Headers, s.header(h, unknowns[i]))
+		svc.WithRare().Headers = append(svc.Headers(), s.header(h, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "request_setting")
 	for i, r := range items {
-		svc.RequestSettings = append(svc.RequestSettings, s.requestSetting(r, unknowns[i]))
+		svc.WithRare().RequestSettings = append(svc.RequestSettings(), s.requestSetting(r, unknowns[i]))
 	}
 	items, unknowns = blocks(values, unknown, "vcl")
 	for i, v := range items {
@@ -256,9 +256,9 @@ func (s *showLoader) resource(r *tree.Node) {
 	items, _ = blocks(values, unknown, "dictionary")
 	for _, d := range items {
 		if n := d.Get("name"); n != nil && n.Kind == tree.String {
-			svc.Dictionaries = append(svc.Dictionaries, n.Text)
+			svc.WithRare().Dictionaries = append(svc.Dictionaries(), n.Text)
 		} else {
-			svc.DictionaryUnknown = true
+			svc.WithRare().DictionaryUnknown = true
 		}
 	}
 	s.g.Services = append(s.g.Services, svc)
