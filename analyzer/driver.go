@@ -488,7 +488,7 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, fixes *F
 		URL:      d.URL,
 	}
 	if f.URL == "" {
-		f.URL = DocURLFor(rule.Name, cfg.Version)
+		f.URL = rule.docURL(cfg.Version)
 	}
 	f.Service, f.Object = attr.describe(d.Pos)
 	for _, r := range d.Related {
