@@ -104,13 +104,13 @@ func NewRequestTrace(c *routes.Chains, profile analyzer.Profile, host, path stri
 		if s.VCL == nil || s.VCL.Exits == nil {
 			return nil
 		}
-		if req == nil || s.VCL.RunRequest == nil {
+		if req == nil {
 			return s.VCL.Exits
 		}
 		if e, ok := runs[s]; ok {
 			return e
 		}
-		e := s.VCL.RunRequest(req)
+		e := vclmodel.RunRequest(c.Graph, s, req)
 		if e == nil { // the model gave up on this request: the lint run's paths
 			e = s.VCL.Exits
 		}

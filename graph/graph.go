@@ -386,11 +386,6 @@ type VCLFacts struct {
 	// Fastly's boilerplate. Nil when the model did not run (a service
 	// whose VCL did not parse): rules then fall back to HostSets.
 	Exits []*Exit
-	// RunRequest runs the model again for one request, its conditions
-	// decided by the request where they can be (trace): the paths that
-	// request takes, with only the conditions it could not decide. Nil
-	// when Exits is.
-	RunRequest func(*Request) []*Exit `json:"-"`
 	// ExitsMerged reports that the model merged paths to stay within its
 	// bound: some exits stand for several paths and carry no conditions.
 	ExitsMerged bool

@@ -52,7 +52,7 @@ func TestFieldLayout(t *testing.T) {
 		{"Field[bool]", unsafe.Sizeof(Field[bool]{}), 16},
 		{"Backend", unsafe.Sizeof(Backend{}), 312},
 		{"Service", unsafe.Sizeof(Service{}), 256},
-		{"VCLFacts", unsafe.Sizeof(VCLFacts{}), 152},
+		{"VCLFacts", unsafe.Sizeof(VCLFacts{}), 144},
 	} {
 		if tc.got > tc.want {
 			t.Errorf("%s is %d bytes, over %d", tc.name, tc.got, tc.want)

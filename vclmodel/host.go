@@ -134,7 +134,7 @@ func ExitsFor(b *graph.Backend) []*graph.Exit {
 }
 
 // ExitsIn is ExitsFor among a given set of the service's exits (those of
-// one request: VCLFacts.RunRequest).
+// one request: RunRequest).
 func ExitsIn(b *graph.Backend, exits []*graph.Exit) []*graph.Exit {
 	var out []*graph.Exit
 	for _, e := range exits {

@@ -225,14 +225,12 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 	r.hostSets("vcl_miss")
 	r.hostSets("vcl_pass")
 	r.scanAll()
-	if p.known && !r.syntaxErrors && r.runFlow(r.newFlow(p)) {
-		if r.facts.Exits != nil {
-			// trace follows one request through the same program, its
-			// conditions decided by the request (no fork, no merge). The
-			// program is read again then (through the parse cache), so
-			// that a lint run keeps no syntax trees.
-			r.facts.RunRequest = func(req *graph.Request) []*graph.Exit { return runRequest(g, s, req) }
-		}
+	// trace follows one request through the same program (RunRequest),
+	// its conditions decided by the request (no fork, no merge). The
+	// program is read again then (through the parse cache), so that a
+	// lint run keeps no syntax trees.
+	if p.known && !r.syntaxErrors {
+		r.runFlow(r.newFlow(p))
 	}
 	// What the sets and checks are is kept only as fingerprints until
 	// every service is read (findSecrets): few are half of a shared
@@ -295,8 +293,15 @@ func settleTexts(s *graph.Service) {
 	}
 }
 
-// runRequest runs the request-flow model of s for one request.
-func runRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.Exit {
+// RunRequest runs the request-flow model of s, a service of g, again for
+// one request, its conditions decided by the request where they can be
+// (trace): the paths that request takes, with only the conditions it could
+// not decide. Nil when the model did not run for s (s.VCL.Exits is nil)
+// or gave up on the request.
+func RunRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.Exit {
+	if s.VCL == nil || s.VCL.Exits == nil {
+		return nil
+	}
 	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}}
 	p := r.program(true)
 	fl := r.newFlow(p)
