@@ -235,7 +235,7 @@ func (r *Report) terraformOrder(hc *routes.Chains) {
 	}
 	seen := map[[2]string]bool{}
 	for _, rt := range hc.Routes {
-		s := rt.From
+		s := rt.From()
 		for _, t := range []*graph.Service{rt.To, addressed(rt)} {
 			if t == nil || t == s || s.Terraform == nil || t.Terraform == nil {
 				continue
@@ -470,7 +470,7 @@ func edges(c *routes.Chains, nm namer) map[Edge]bool {
 	out := map[Edge]bool{}
 	for _, r := range c.Routes {
 		if r.To != nil {
-			out[Edge{From: nm(r.From), Backend: r.Backend.Name.Value, To: nm(r.To)}] = true
+			out[Edge{From: nm(r.From()), Backend: r.Backend.Name.Value, To: nm(r.To)}] = true
 		}
 	}
 	return out
@@ -514,7 +514,7 @@ func looping(c *routes.Chains, nm namer) map[string]bool {
 func reached(c *routes.Chains, nm namer) map[string]bool {
 	out := map[string]bool{}
 	for _, r := range c.Routes {
-		if r.To != nil && r.To != r.From {
+		if r.To != nil && r.To != r.From() {
 			out[nm(r.To)] = true
 		}
 	}
@@ -576,7 +576,7 @@ func worst(res *lint.Result, nm namer) map[string][2]int {
 	for i, s := range c.Graph.Services {
 		entry := len(s.Domains) > 0
 		for _, r := range c.In(s) {
-			entry = entry && r.From == s
+			entry = entry && r.From() == s
 		}
 		if entry {
 			out[nm(s)] = [2]int{hops[i], services[i]}
@@ -669,12 +669,12 @@ func (r *Report) activationOrder(hc *routes.Chains, changed map[string]bool) {
 		}
 	}
 	for _, rt := range hc.Routes {
-		from := nm(rt.From)
+		from := nm(rt.From())
 		if deps[from] == nil {
 			continue
 		}
 		for _, to := range []*graph.Service{rt.To, addressed(rt)} {
-			if to != nil && to != rt.From && deps[nm(to)] != nil {
+			if to != nil && to != rt.From() && deps[nm(to)] != nil {
 				deps[from][nm(to)] = true
 			}
 		}

@@ -144,16 +144,16 @@ func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) st
 		default:
 			continue // an address chainlint does not know
 		}
-		key := [2]string{r.From.Label(), analyzer.BackendObject(r.Backend)}
+		key := [2]string{r.From().Label(), analyzer.BackendObject(r.Backend)}
 		if r.Backend != nil && !r.ViaShield {
-			gs := &g.Services[index[ids[r.From]]]
+			gs := &g.Services[index[ids[r.From()]]]
 			gb := GraphBackend{Name: r.Backend.Name.Value, Address: r.Backend.Address.Value, Host: r.Host, HostSource: r.HostSource.String(), To: to}
 			if !slices.Contains(gs.Backends, gb) { // a backend's paths may agree
 				gs.Backends = append(gs.Backends, gb)
 			}
 		}
 		e := GraphEdge{
-			From: ids[r.From], To: to, Backend: r.Backend.Name.Value, Host: r.Host, HostSource: r.HostSource.String(),
+			From: ids[r.From()], To: to, Backend: r.Backend.Name.Value, Host: r.Host, HostSource: r.HostSource.String(),
 			Error:   badBackend[key] || r.Loopback() || c.InCycle(r),
 			Warning: warnBackend[key] && !badBackend[key],
 			Shield:  shieldOf(r), Tooltip: strings.Join(tips[key], "\n"),
@@ -162,7 +162,7 @@ func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) st
 			e.ShieldPOP = strings.TrimSpace(sh.Value)
 		}
 		g.Edges = append(g.Edges, e)
-		if r.Loopback() && r.AddressDomain != nil && r.AddressDomain.Service != r.From {
+		if r.Loopback() && r.AddressDomain != nil && r.AddressDomain.Service != r.From() {
 			// The edge the backend was meant to be: drawn broken.
 			broken := e
 			broken.To, broken.Broken = ids[r.AddressDomain.Service], true

@@ -47,7 +47,7 @@ func PurgeOrder(c *routes.Chains) []PurgePlan {
 	}
 	for _, r := range c.Routes {
 		if r.To != nil && !r.Loopback() {
-			a, b := find(c.Index(r.From)), find(c.Index(r.To))
+			a, b := find(c.Index(r.From())), find(c.Index(r.To))
 			if a != b {
 				parent[a] = b
 			}
@@ -105,7 +105,7 @@ func purgeReason(c *routes.Chains, s *graph.Service) string {
 	case len(by) == 0:
 		return fmt.Sprintf("clients reach it first and it fetches from %s (backend %q): purge it last", from[0].To.Label(), from[0].Backend.Name.Value)
 	default:
-		return fmt.Sprintf("it fetches from %s (backend %q) and %s fetches from it", from[0].To.Label(), from[0].Backend.Name.Value, by[0].From.Label())
+		return fmt.Sprintf("it fetches from %s (backend %q) and %s fetches from it", from[0].To.Label(), from[0].Backend.Name.Value, by[0].From().Label())
 	}
 }
 

@@ -335,7 +335,8 @@ func legRoutes(c *routes.Chains, b *graph.Backend, req *graph.Request, serviceEx
 // exitRoute is base with the Host one path sends.
 func exitRoute(c *routes.Chains, base *routes.Route, e *graph.Exit) *routes.Route {
 	r := *base
-	r.PartialSet, r.ClientExit = "", nil
+	r.ClientExit = nil
+	r.SetPartialSet("")
 	r.SetHostSpan(e.Host.Pos, e.Host.End)
 	switch e.Host.Kind {
 	case graph.ExitHostLiteral:
@@ -346,7 +347,7 @@ func exitRoute(c *routes.Chains, base *routes.Route, e *graph.Exit) *routes.Rout
 	case graph.ExitHostDynamic:
 		r.Host, r.HostSource, r.To, r.ToDomain = "", vclmodel.HostUnknown, nil, nil
 	default: // the client's Host, or none
-		r.Host, r.HostSource, r.To, r.ToDomain = "", vclmodel.HostFromClient, base.From, nil
+		r.Host, r.HostSource, r.To, r.ToDomain = "", vclmodel.HostFromClient, base.From(), nil
 	}
 	return &r
 }

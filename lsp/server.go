@@ -703,7 +703,7 @@ func domainHover(a *analysis, d *graph.Domain) string {
 	fmt.Fprintf(&sb, "**domain %s** of service %s\n", codeSpan(d.Name.Value), codeSpan(d.Service.Label()))
 	for _, r := range a.chains.In(d.Service) {
 		if r.ToDomain == d && !r.Loopback() {
-			fmt.Fprintf(&sb, "\n- reached from service %s (backend %s)", codeSpan(r.From.Label()), codeSpan(r.Backend.Name.Value))
+			fmt.Fprintf(&sb, "\n- reached from service %s (backend %s)", codeSpan(r.From().Label()), codeSpan(r.Backend.Name.Value))
 		}
 	}
 	return sb.String()

@@ -275,7 +275,7 @@ func (c *Chains) InCycle(r *Route) bool {
 	if r.To == nil || r.Loopback() {
 		return false
 	}
-	i, j := c.index[r.From], c.index[r.To]
+	i, j := c.index[r.From()], c.index[r.To]
 	if c.scc[i] != c.scc[j] {
 		return false
 	}
@@ -304,7 +304,7 @@ func (c *Chains) dagEdge(r *Route) bool {
 	if r.from > 0 && r.to > 0 {
 		return c.scc[r.from-1] != c.scc[r.to-1]
 	}
-	return c.scc[c.index[r.From]] != c.scc[c.index[r.To]]
+	return c.scc[c.index[r.From()]] != c.scc[c.index[r.To]]
 }
 
 // components numbers the strongly connected components of the chain
@@ -360,7 +360,7 @@ func (c *Chains) Cycle(s *graph.Service) []*Route {
 			}
 			if w == start {
 				path := []*Route{r}
-				for u := v; u != start; u = c.index[via[u].From] {
+				for u := v; u != start; u = c.index[via[u].From()] {
 					path = append(path, via[u])
 				}
 				for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {

@@ -153,7 +153,7 @@ func TestCyclesAndPaths(t *testing.T) {
 			t.Errorf("HasCycle(s%d) = %v", i, !want)
 		}
 	}
-	if cyc := c.Cycle(s[0]); len(cyc) != 3 || cyc[0].From != s[0] || cyc[2].To != s[0] {
+	if cyc := c.Cycle(s[0]); len(cyc) != 3 || cyc[0].From() != s[0] || cyc[2].To != s[0] {
 		t.Errorf("Cycle(s0) = %v", cyc)
 	}
 	best, next := c.PathMax(func(*graph.Service, *Route) int { return 1 })
@@ -248,7 +248,7 @@ func TestRouteLists(t *testing.T) {
 	name := func(rs []*Route) string {
 		out := ""
 		for _, r := range rs {
-			out += fmt.Sprintf("%s→%s ", r.From.Name.Value, r.To.Name.Value)
+			out += fmt.Sprintf("%s→%s ", r.From().Name.Value, r.To.Name.Value)
 		}
 		return out
 	}
@@ -283,11 +283,22 @@ func TestRouteLists(t *testing.T) {
 	}
 }
 
-// TestRouteLayout holds a route to 128 bytes (one per backend): the
-// Host's end held as a length, its source a byte, both with the flags.
+// TestRouteLayout holds a route to 112 bytes (one per backend): the
+// Host's end held as a length, its source and PartialSet a byte each,
+// with the flags; From is its backend's service.
 func TestRouteLayout(t *testing.T) {
-	if n := unsafe.Sizeof(Route{}); n > 128 {
-		t.Errorf("a route is %d bytes, over 128", n)
+	if n := unsafe.Sizeof(Route{}); n > 112 {
+		t.Errorf("a route is %d bytes, over 112", n)
+	}
+	for _, sub := range []string{"vcl_miss", "vcl_pass", ""} {
+		var r Route
+		if r.SetPartialSet(sub); r.PartialSet() != sub {
+			t.Errorf("SetPartialSet(%q): PartialSet() = %q", sub, r.PartialSet())
+		}
+	}
+	var other Route
+	if other.SetPartialSet("vcl_recv"); other.PartialSet() != "" {
+		t.Errorf("SetPartialSet(vcl_recv): PartialSet() = %q, want none", other.PartialSet())
 	}
 	var r Route
 	r.SetHostSpan(40, 52)

@@ -12,7 +12,8 @@ import (
 
 // Route is where one backend's requests go.
 type Route struct {
-	From    *graph.Service
+	// Backend is the backend whose requests the route follows; From()
+	// is its service.
 	Backend *graph.Backend
 	// Address is the backend's address, normalised (lower case, no port).
 	Address string
@@ -24,11 +25,6 @@ type Route struct {
 	// HostPos and HostEnd() locate what decides the Host (the override);
 	// SetHostSpan sets both.
 	HostPos token.Pos
-	// PartialSet is set when the Host comes from VCL that sets
-	// bereq.http.host in only one of vcl_miss and vcl_pass: it names the
-	// subroutine that lacks the statement. (Without the request-flow
-	// model: VCL that did not parse.)
-	PartialSet string
 	// ClientExit is a path on which the request keeps the client's Host
 	// (or loses its Host) while other paths send Host: the request-flow
 	// model's partial override.
@@ -46,12 +42,14 @@ type Route struct {
 
 	// from and to are 1 + the indices of From and To in the graph's
 	// services, once Chains has placed the route (0: not placed).
-	// (They, the Host's length and the flags come last, together: 128
+	// (They, the Host's length and the flags come last, together: 112
 	// bytes a route, not 160.)
 	from, to int32
 	hostLen  uint32 // HostEnd() - HostPos
 	// HostSource is the layer that decides the Host.
 	HostSource vclmodel.HostSource
+	// partialSet is PartialSet(): 0 (none), 1 (vcl_miss), 2 (vcl_pass).
+	partialSet uint8
 	// ToFastly reports that the address reaches Fastly: it is an exact
 	// domain of an analysed service or a Fastly hostname.
 	ToFastly bool
@@ -67,6 +65,36 @@ type Route struct {
 // because nothing overrides the client's Host (missing-host-override's
 // finding, not a loop of the chain's design).
 func (r *Route) Loopback() bool { return r.To != nil && r.HostSource == vclmodel.HostFromClient }
+
+// From is the service the route leaves: its backend's.
+func (r *Route) From() *graph.Service { return r.Backend.Service }
+
+// PartialSet is set when the Host comes from VCL that sets
+// bereq.http.host in only one of vcl_miss and vcl_pass: it names the
+// subroutine that lacks the statement ("" otherwise; without the
+// request-flow model: VCL that did not parse). SetPartialSet sets it.
+func (r *Route) PartialSet() string {
+	switch r.partialSet {
+	case 1:
+		return "vcl_miss"
+	case 2:
+		return "vcl_pass"
+	}
+	return ""
+}
+
+// SetPartialSet sets PartialSet: "vcl_miss", "vcl_pass" or "" (any other
+// name is "").
+func (r *Route) SetPartialSet(sub string) {
+	switch sub {
+	case "vcl_miss":
+		r.partialSet = 1
+	case "vcl_pass":
+		r.partialSet = 2
+	default:
+		r.partialSet = 0
+	}
+}
 
 // HostEnd is where what decides the Host ends (HostPos when nothing
 // does).
@@ -199,7 +227,7 @@ func (ix *DomainIndex) Exact(name string) []*graph.Domain {
 
 // Resolve works out where a backend's requests go.
 func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
-	r := &Route{From: b.Service, Backend: b}
+	r := &Route{Backend: b}
 	if !b.Address.Known() {
 		return r
 	}
@@ -216,7 +244,8 @@ func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
 	r.AddressDomain = firstIn(ix.exact.get(r.Address), b.Service)
 	r.ToFastly = r.AddressDomain != nil || graph.IsFastlyHostname(r.Address)
 	h := vclmodel.EffectiveHost(b)
-	r.HostSource, r.Host, r.PartialSet, r.ClientExit = h.Source, h.Host, h.MissingIn, h.ClientExit
+	r.HostSource, r.Host, r.ClientExit = h.Source, h.Host, h.ClientExit
+	r.SetPartialSet(h.MissingIn)
 	r.SetHostSpan(h.Pos, h.End)
 	if !r.ToFastly {
 		return r
@@ -250,7 +279,7 @@ func (ix *DomainIndex) ResolveShieldSwitch(b *graph.Backend) *Route {
 		if d == nil || d.Service == b.Service {
 			continue
 		}
-		r := &Route{From: b.Service, Backend: b, Address: "shield POP " + strings.TrimSpace(b.Shield.Value), ToFastly: true,
+		r := &Route{Backend: b, Address: "shield POP " + strings.TrimSpace(b.Shield.Value), ToFastly: true,
 			Host: host, HostSource: vclmodel.HostVCLSet, To: d.Service, ToDomain: d,
 			ViaShield: true, Exit: e}
 		r.SetHostSpan(e.Host.Pos, e.Host.End)
@@ -280,7 +309,8 @@ func (ix *DomainIndex) ResolveOtherPaths(b *graph.Backend, main *Route) []*Route
 		}
 		seen[host] = true
 		r := *main
-		r.Host, r.ClientExit, r.PartialSet, r.Exit = host, nil, "", e
+		r.Host, r.ClientExit, r.Exit = host, nil, e
+		r.SetPartialSet("")
 		r.SetHostSpan(e.Host.Pos, e.Host.End)
 		r.To, r.ToDomain = nil, nil
 		if d := ix.lookupFrom(host, b.Service); d != nil {

@@ -409,7 +409,7 @@ Good:
 func runComputeToVCLWithoutPass(pass *analysis.Pass) (any, error) {
 	seen := map[*graph.CodeRef]bool{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		s := r.From
+		s := r.From()
 		if r.To == nil || r.Loopback() || s.Platform != graph.PlatformCompute || r.To.Platform != graph.PlatformVCL || s.Project() == nil || !r.Backend.Name.Known() {
 			continue
 		}

@@ -75,18 +75,18 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 		sent := map[string]bool{}
 		judged := true
 		for _, r := range c.In(s) {
-			if r.Loopback() || r.From == s {
+			if r.Loopback() || r.From() == s {
 				continue
 			}
 			callers = append(callers, r)
-			if r.From.Platform != graph.PlatformVCL || r.From.VCL != nil && r.From.VCL.ContentUnknown {
+			if r.From().Platform != graph.PlatformVCL || r.From().VCL != nil && r.From().VCL.ContentUnknown {
 				judged = false // its headers are set in code, or not known
 				break
 			}
-			if r.From.VCL == nil {
+			if r.From().VCL == nil {
 				continue // no VCL of its own: it sets no header
 			}
-			for _, h := range r.From.VCL.ForwardedHeaders {
+			for _, h := range r.From().VCL.ForwardedHeaders {
 				sent[h.Header] = true
 			}
 		}
@@ -99,7 +99,7 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 			}
 			var names []string
 			for _, r := range callers {
-				if n := fmt.Sprintf("%q", r.From.Label()); !slices.Contains(names, n) {
+				if n := fmt.Sprintf("%q", r.From().Label()); !slices.Contains(names, n) {
 					names = append(names, n)
 				}
 			}
@@ -111,7 +111,7 @@ func runChainGuardRefuses(pass *analysis.Pass) (any, error) {
 				Pos: g.Pos, End: g.End,
 				Message: fmt.Sprintf("service %q sends a request on to a backend only when header %s is present (or has the value this checks), but %s: every chained request is refused and the chain is broken; set %s in the service before it (a signed timestamp: see static-shared-secret), or check a header that service sets",
 					s.Label(), g.Header, who, g.Header),
-				Related: []analysis.RelatedInformation{related(callers[0].Backend.Address.Pos, callers[0].Backend.Address.End(), "service %q chains here", callers[0].From.Label())},
+				Related: []analysis.RelatedInformation{related(callers[0].Backend.Address.Pos, callers[0].Backend.Address.End(), "service %q chains here", callers[0].From().Label())},
 			})
 			break
 		}

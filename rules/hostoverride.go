@@ -97,16 +97,16 @@ func runMissingHostOverride(pass *analysis.Pass) (any, error) {
 		case r.AddressDomain != nil:
 			host = r.Address
 			d.Message = fmt.Sprintf("backend %q of service %q reaches service %q (address %q) but sends the client's Host, so Fastly routes the request back to %q: 503 Loop detected; set override_host = %q",
-				b.Name.Value, r.From.Label(), r.AddressDomain.Service.Label(), r.Address, r.From.Label(), host)
+				b.Name.Value, r.From().Label(), r.AddressDomain.Service.Label(), r.Address, r.From().Label(), host)
 			d.Related = append(d.Related, related(r.AddressDomain.Name.Pos, r.AddressDomain.Name.End(),
 				"service %q declares domain %q here", r.AddressDomain.Service.Label(), r.AddressDomain.Name.Value))
 		case strings.HasSuffix(r.Address, ".edgecompute.app"):
 			host = r.Address
 			d.Message = fmt.Sprintf("backend %q of service %q sends requests to Fastly (%q) with the client's Host, so Fastly routes them back to %q: 503 Loop detected; set override_host = %q",
-				b.Name.Value, r.From.Label(), r.Address, r.From.Label(), host)
+				b.Name.Value, r.From().Label(), r.Address, r.From().Label(), host)
 		default:
 			d.Message = fmt.Sprintf("backend %q of service %q sends requests to Fastly (%q) with the client's Host, so Fastly routes them back to %q: 503 Loop detected; set override_host to the domain of the service this backend should reach",
-				b.Name.Value, r.From.Label(), r.Address, r.From.Label())
+				b.Name.Value, r.From().Label(), r.Address, r.From().Label())
 		}
 		if b.VCL != nil {
 			d.Message = vclBackendAdvice(d.Message, b, host)
@@ -176,7 +176,7 @@ func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		named := r.AddressDomain.Service
-		if r.To == named || r.To == r.From {
+		if r.To == named || r.To == r.From() {
 			continue // agreed, or a self-loop (chain-loop reports that)
 		}
 		b := r.Backend
@@ -189,7 +189,7 @@ func runHostOverrideMismatch(pass *analysis.Pass) (any, error) {
 		d := analysis.Diagnostic{
 			Pos: r.HostPos, End: r.HostEnd(),
 			Message: fmt.Sprintf("backend %q of service %q is addressed to service %q (%q) but sends Host %q (%s), and Fastly routes by Host; make the %s name the same service",
-				b.Name.Value, r.From.Label(), named.Label(), r.Address, r.Host, where, r.HostSource),
+				b.Name.Value, r.From().Label(), named.Label(), r.Address, r.Host, where, r.HostSource),
 			Related: []analysis.RelatedInformation{related(b.Address.Pos, b.Address.End(), "the address names service %q", named.Label())},
 		}
 		if r.HostSource == vclmodel.HostOverride && b.Setter != nil {
@@ -250,7 +250,7 @@ func runExternalChain(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: r.HostPos, End: r.HostEnd(),
 			Message: fmt.Sprintf("backend %q of service %q chains to a Fastly service outside the analysed set (address %q, Host %q); add its export to the inputs, or list %q under external-domains",
-				b.Name.Value, r.From.Label(), r.Address, r.Host, r.Host),
+				b.Name.Value, r.From().Label(), r.Address, r.Host, r.Host),
 		})
 	}
 	return nil, nil

@@ -117,7 +117,7 @@ func runLimit(m measure) func(*analysis.Pass) (any, error) {
 // earlier service covers s.
 func coveredByPredecessor(c *routes.Chains, s *graph.Service, best []int, cost func(*graph.Service, *routes.Route) int) bool {
 	for _, r := range c.DAGIn(s) {
-		if cost(r.From, r)+best[c.Index(s)] == best[c.Index(r.From)] {
+		if cost(r.From(), r)+best[c.Index(s)] == best[c.Index(r.From())] {
 			return true
 		}
 	}
@@ -134,7 +134,7 @@ func reportLimit(pass *analysis.Pass, c *routes.Chains, m measure, l analyzer.Li
 	if m.step {
 		parts := make([]string, 0, len(path)+1)
 		for _, r := range path {
-			parts = append(parts, fmt.Sprintf("%s (backend %q, %d)", r.From.Label(), r.Backend.Name.Value, cost(r.From, r)))
+			parts = append(parts, fmt.Sprintf("%s (backend %q, %d)", r.From().Label(), r.Backend.Name.Value, cost(r.From(), r)))
 		}
 		parts = append(parts, fmt.Sprintf("%s (%d)", last.Label(), total-sumCost(path, cost)))
 		steps = joinElided(parts)
@@ -158,7 +158,7 @@ func reportLimit(pass *analysis.Pass, c *routes.Chains, m measure, l analyzer.Li
 	}
 	for _, r := range path[min(1, len(path)):min(len(path), maxRelated+1)] {
 		p, e := addressPos(r.Backend)
-		d.Related = append(d.Related, related(p, e, "then backend %q of service %q", r.Backend.Name.Value, r.From.Label()))
+		d.Related = append(d.Related, related(p, e, "then backend %q of service %q", r.Backend.Name.Value, r.From().Label()))
 	}
 	pass.Report(d)
 }
@@ -166,7 +166,7 @@ func reportLimit(pass *analysis.Pass, c *routes.Chains, m measure, l analyzer.Li
 func sumCost(path []*routes.Route, cost func(*graph.Service, *routes.Route) int) int {
 	n := 0
 	for _, r := range path {
-		n += cost(r.From, r)
+		n += cost(r.From(), r)
 	}
 	return n
 }
@@ -211,7 +211,7 @@ func runLongChain(pass *analysis.Pass) (any, error) {
 		if !c.IsDAGEdge(r) {
 			continue
 		}
-		i := c.Index(r.From)
+		i := c.Index(r.From())
 		dagOut[i] = append(dagOut[i], r)
 		hasSucc[i] = true
 		hasPred[c.Index(r.To)] = true

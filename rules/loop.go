@@ -81,7 +81,7 @@ func runChainLoop(pass *analysis.Pass) (any, error) {
 				if r.ViaShield {
 					p, e = r.HostPos, r.HostEnd()
 				}
-				d.Related = append(d.Related, related(p, e, "backend %q of service %q sends Host %q, reaching %q", r.Backend.Name.Value, r.From.Label(), r.Host, r.To.Label()))
+				d.Related = append(d.Related, related(p, e, "backend %q of service %q sends Host %q, reaching %q", r.Backend.Name.Value, r.From().Label(), r.Host, r.To.Label()))
 			}
 		}
 		pass.Report(d)

@@ -95,7 +95,7 @@ func runUnknownValue(pass *analysis.Pass) (any, error) {
 			if e.Host.Kind == graph.ExitHostDynamic {
 				pass.Report(analysis.Diagnostic{Pos: e.Host.Pos, End: e.Host.End,
 					Message: fmt.Sprintf("backend %q of service %q reaches Fastly (%q), but the Host its VCL sends here is computed at run time, so which service receives the request is not known and the chain rules skip this backend; set the Host from a literal (or from a header set to one), or set override_host",
-						r.Backend.Name.Value, r.From.Label(), r.Address)})
+						r.Backend.Name.Value, r.From().Label(), r.Address)})
 				break
 			}
 		}

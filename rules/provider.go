@@ -184,14 +184,14 @@ func runStagedChain(pass *analysis.Pass) (any, error) {
 	type link struct{ other, dir string }
 	chained := map[*graph.Service]link{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if r.To == nil || r.To == r.From || !r.From.Staged().Set && !r.To.Staged().Set {
+		if r.To == nil || r.To == r.From() || !r.From().Staged().Set && !r.To.Staged().Set {
 			continue
 		}
-		if _, ok := chained[r.From]; !ok {
-			chained[r.From] = link{r.To.Label(), "sends requests to"}
+		if _, ok := chained[r.From()]; !ok {
+			chained[r.From()] = link{r.To.Label(), "sends requests to"}
 		}
 		if _, ok := chained[r.To]; !ok {
-			chained[r.To] = link{r.From.Label(), "receives requests from"}
+			chained[r.To] = link{r.From().Label(), "receives requests from"}
 		}
 	}
 	for _, s := range services {

@@ -108,9 +108,9 @@ func addressPos(b *graph.Backend) (token.Pos, token.Pos) { return at(b.Address, 
 // hop describes one step of a chain for messages: `www (backend "b")`.
 func hop(r *routes.Route) string {
 	if r.ViaShield {
-		return fmt.Sprintf("%s (backend %q, Host switched at shield %s)", r.From.Label(), r.Backend.Name.Value, strings.TrimSpace(r.Backend.Shield.Value))
+		return fmt.Sprintf("%s (backend %q, Host switched at shield %s)", r.From().Label(), r.Backend.Name.Value, strings.TrimSpace(r.Backend.Shield.Value))
 	}
-	return fmt.Sprintf("%s (backend %q)", r.From.Label(), r.Backend.Name.Value)
+	return fmt.Sprintf("%s (backend %q)", r.From().Label(), r.Backend.Name.Value)
 }
 
 // pathText renders a path as "a (backend "x") → b (backend "y") → c",

@@ -58,10 +58,10 @@ func runStaticSharedSecret(pass *analysis.Pass) (any, error) {
 	type pair struct{ from, to *graph.Service }
 	reported := map[pair]bool{}
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if r.To == nil || r.Loopback() || r.From.VCL == nil || r.To.VCL == nil || reported[pair{r.From, r.To}] {
+		if r.To == nil || r.Loopback() || r.From().VCL == nil || r.To.VCL == nil || reported[pair{r.From(), r.To}] {
 			continue
 		}
-		for _, set := range r.From.VCL.HeaderSets() {
+		for _, set := range r.From().VCL.HeaderSets() {
 			var check *graph.HeaderValue
 			for _, c := range r.To.VCL.HeaderChecks() {
 				if c.Refuses && c.Header == set.Header && c.Fingerprint == set.Fingerprint {
@@ -72,11 +72,11 @@ func runStaticSharedSecret(pass *analysis.Pass) (any, error) {
 			if check == nil {
 				continue
 			}
-			reported[pair{r.From, r.To}] = true
+			reported[pair{r.From(), r.To}] = true
 			pass.Report(analysis.Diagnostic{
 				Pos: set.Pos, End: set.End,
 				Message: fmt.Sprintf("service %q sets header %s to a fixed value and service %q admits requests by comparing it with the same value: anyone who learns it can call %q directly; %s",
-					r.From.Label(), set.Header, r.To.Label(), r.To.Label(), hmacAdvice),
+					r.From().Label(), set.Header, r.To.Label(), r.To.Label(), hmacAdvice),
 				Related: []analysis.RelatedInformation{related(check.Pos, check.End, "service %q compares %s with the same value here", r.To.Label(), check.Header)},
 			})
 			break
@@ -176,15 +176,15 @@ func runUnprotectedChainedService(pass *analysis.Pass) (any, error) {
 		sent := map[string]bool{}
 		opaque := false
 		for _, r := range c.In(s) {
-			if r.Loopback() || r.From == s {
+			if r.Loopback() || r.From() == s {
 				continue
 			}
 			preds = append(preds, r)
-			if r.From.Platform != graph.PlatformVCL {
+			if r.From().Platform != graph.PlatformVCL {
 				opaque = true // a Compute service's headers are set in code
 			}
-			if r.From.VCL != nil {
-				for _, h := range r.From.VCL.ForwardedHeaders {
+			if r.From().VCL != nil {
+				for _, h := range r.From().VCL.ForwardedHeaders {
 					sent[h.Header] = true
 				}
 			}
@@ -206,14 +206,14 @@ func runUnprotectedChainedService(pass *analysis.Pass) (any, error) {
 		}
 		var names []string
 		for _, r := range preds {
-			names = append(names, fmt.Sprintf("%q", r.From.Label()))
+			names = append(names, fmt.Sprintf("%q", r.From().Label()))
 		}
 		pos, end := at(s.Name, s.Span)
 		pass.Report(analysis.Diagnostic{
 			Pos: pos, End: end,
 			Message: fmt.Sprintf("service %q is reached through %s, but its vcl_recv checks no header that service sets, so anyone can call it directly and skip that service's logic; %s",
 				s.Label(), strings.Join(names, ", "), hmacAdvice),
-			Related: []analysis.RelatedInformation{related(preds[0].Backend.Address.Pos, preds[0].Backend.Address.End(), "service %q chains here", preds[0].From.Label())},
+			Related: []analysis.RelatedInformation{related(preds[0].Backend.Address.Pos, preds[0].Backend.Address.End(), "service %q chains here", preds[0].From().Label())},
 		})
 	}
 	return nil, nil
@@ -291,7 +291,7 @@ func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 		for _, r := range append(c.Out(s), c.In(s)...) {
 			n := r.To
 			if n == s {
-				n = r.From
+				n = r.From()
 			}
 			if r.Loopback() || n == s || n.Platform != graph.PlatformVCL || hashKey(n) == hashKey(s) || neverCaches(n) {
 				continue
@@ -309,7 +309,7 @@ func runDivergentCacheKey(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: hash.Pos, End: hash.End,
 			Message: fmt.Sprintf("service %q keys its cache with a custom vcl_hash while %q, on the same chain (backend %q of %q), uses %s: a URL purge misses one of the copies; use the same vcl_hash in both, or purge by surrogate key",
-				s.Label(), other.Label(), via.Backend.Name.Value, via.From.Label(), how),
+				s.Label(), other.Label(), via.Backend.Name.Value, via.From().Label(), how),
 		})
 	}
 	return nil, nil

@@ -56,7 +56,7 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 		if r.To == nil || r.Host == "" || r.HostSource == vclmodel.HostFromClient || r.HostSource == vclmodel.HostUnknown {
 			continue
 		}
-		if r.To == r.From || r.AddressDomain != nil && r.AddressDomain.Service != r.To {
+		if r.To == r.From() || r.AddressDomain != nil && r.AddressDomain.Service != r.To {
 			// The Host itself is wrong (it loops, or names another service
 			// than the address): that is chain-loop's or
 			// host-override-mismatch's finding, and matching the
@@ -83,7 +83,7 @@ func runTLSHostnameMismatch(pass *analysis.Pass) (any, error) {
 			d := analysis.Diagnostic{
 				Pos: f.field.Pos, End: f.field.End(),
 				Message: fmt.Sprintf("backend %q of service %q chains to %q with Host %q but its %s is %q: the TLS handshake names the wrong host; set %s = %q",
-					b.Name.Value, r.From.Label(), r.To.Label(), r.Host, name, f.field.Value, name, r.Host),
+					b.Name.Value, r.From().Label(), r.To.Label(), r.Host, name, f.field.Value, name, r.Host),
 			}
 			if b.Setter != nil {
 				d.SuggestedFixes = []analysis.SuggestedFix{setFix(pass, b, f.name, r.Host)}
@@ -145,7 +145,7 @@ Good:
 
 func runVCLToComputeBypass(pass *analysis.Pass) (any, error) {
 	for _, r := range analyzer.ChainsOf(pass).Routes {
-		if r.To == nil || r.Loopback() || r.From.Platform != graph.PlatformVCL || r.To.Platform != graph.PlatformCompute {
+		if r.To == nil || r.Loopback() || r.From().Platform != graph.PlatformVCL || r.To.Platform != graph.PlatformCompute {
 			continue
 		}
 		b := r.Backend
@@ -156,7 +156,7 @@ func runVCLToComputeBypass(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: pos, End: end,
 			Message: fmt.Sprintf("VCL service %q chains to Compute service %q through backend %q without .bypass_local_route_table = true, which the older chaining guide requires: declare the backend in VCL with the bypass, .always_use_host_header and .host_header (the bypass is a protected feature Fastly enables per service)",
-				r.From.Label(), r.To.Label(), b.Name.Value),
+				r.From().Label(), r.To.Label(), b.Name.Value),
 		})
 	}
 	return nil, nil

@@ -99,10 +99,10 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 	chains := analyzer.ChainsOf(pass)
 	reported := map[reportKey]bool{}
 	for _, r := range chains.Routes {
-		if r.PartialSet == "" && r.ClientExit == nil || !r.ToFastly {
+		if r.PartialSet() == "" && r.ClientExit == nil || !r.ToFastly {
 			continue // a Host set for an origin only is not about chaining
 		}
-		key := reportKey{r.From, r.HostPos}
+		key := reportKey{r.From(), r.HostPos}
 		if reported[key] {
 			continue
 		}
@@ -120,19 +120,19 @@ func runPartialHostOverride(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: r.HostPos, End: r.HostEnd(),
 				Message: fmt.Sprintf("service %q sends Host %q to backend %q on some paths, but %s, the request %s, and Fastly routes it back to %q (503 Loop detected); set the Host on that path too (in vcl_recv, or in both vcl_miss and vcl_pass), or set override_host on backend %q",
-					r.From.Label(), r.Host, r.Backend.Name.Value, e.Describe(), keeps, r.From.Label(), r.Backend.Name.Value),
+					r.From().Label(), r.Host, r.Backend.Name.Value, e.Describe(), keeps, r.From().Label(), r.Backend.Name.Value),
 				Related: rel,
 			})
 			continue
 		}
 		present := "vcl_miss"
-		if r.PartialSet == "vcl_miss" {
+		if r.PartialSet() == "vcl_miss" {
 			present = "vcl_pass"
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos: r.HostPos, End: r.HostEnd(),
 			Message: fmt.Sprintf("service %q sets bereq.http.host in %s but not in %s, so requests that take %s keep the client's Host and Fastly routes them back to %q (503 Loop detected); set it in %s too, or set override_host on backend %q",
-				r.From.Label(), present, r.PartialSet, r.PartialSet, r.From.Label(), r.PartialSet, r.Backend.Name.Value),
+				r.From().Label(), present, r.PartialSet(), r.PartialSet(), r.From().Label(), r.PartialSet(), r.Backend.Name.Value),
 			Related: []analysis.RelatedInformation{related(r.Backend.Address.Pos, r.Backend.Address.End(), "backend %q reaches Fastly at %q", r.Backend.Name.Value, r.Address)},
 		})
 	}
