@@ -401,7 +401,7 @@ func (e *evaluator) configured(t hcl.Traversal) bool {
 	if len(names) < 2 || p == nil {
 		return false
 	}
-	r := p.byName[t.RootName()][names[0]]
+	r := p.byName.get(t.RootName(), names[0])
 	if r == nil || r.block == nil || modelled(r.typ) {
 		return false
 	}

@@ -267,3 +267,25 @@ func TestBuiltCompact(t *testing.T) {
 		t.Error("expand(nil) is not nil")
 	}
 }
+
+// TestResourceIndex: a resource is found by type and name among others
+// sorting around it; of two with one address, the last declared.
+func TestResourceIndex(t *testing.T) {
+	a1, b, a2 := &resource{typ: "t", name: "a"}, &resource{typ: "t", name: "b"}, &resource{typ: "t", name: "a"}
+	z, other := &resource{typ: "t", name: "z"}, &resource{typ: "u", name: "a"}
+	ix := newResourceIndex([]*resource{z, a1, b, other, a2})
+	for _, tt := range []struct {
+		typ, name string
+		want      *resource
+	}{
+		{"t", "a", a2}, {"t", "b", b}, {"t", "z", z}, {"u", "a", other},
+		{"t", "c", nil}, {"t", "", nil}, {"v", "a", nil},
+	} {
+		if got := ix.get(tt.typ, tt.name); got != tt.want {
+			t.Errorf("get(%s, %s) = %v, want %v", tt.typ, tt.name, got, tt.want)
+		}
+	}
+	if !ix.declares("u") || ix.declares("v") {
+		t.Error("declares: want u, not v")
+	}
+}
