@@ -149,9 +149,6 @@ type resource struct {
 	// src is the text of a resource a streamed load parses only when it
 	// evaluates it; block is nil until then (see stream.go).
 	src *pieceSrc
-	// refs are, for a resource so parsed by fastParse, its body's
-	// references (bodyRefs'); nil otherwise.
-	refs []ref
 }
 
 type moduleCall struct {

@@ -510,13 +510,13 @@ func (e *evaluator) resourceValue(r *resource) cty.Value {
 func (e *evaluator) evalResource(p *plan, it *item) {
 	r, refs := it.res, it.refs
 	if src := r.src; src != nil {
-		parsed, ok := e.fetch.take(r)
+		parsed, parsedRefs, ok := e.fetch.take(r)
 		if !ok {
 			e.l.failed = true
 			return
 		}
 		src.parsed = true
-		r, refs = parsed, parsed.refs
+		r, refs = parsed, parsedRefs
 		if refs == nil {
 			refs = refsOf(bodyRefs(parsed.block.Body))
 		}

@@ -39,9 +39,10 @@ type pieceSrc struct {
 	parsed bool
 	// tree is the parse kept once the text has been parsed twice
 	// (parseShared); parses counts them.
-	mu     sync.Mutex
-	tree   *resource
-	parses int
+	mu       sync.Mutex
+	tree     *resource
+	treeRefs []ref
+	parses   int
 }
 
 // builtSrc stands for the text of a root module's lazily read resource
@@ -55,23 +56,23 @@ var builtSrc = &pieceSrc{parsed: true}
 // shared, since a tree is only read (8,000 instances of a module parsed
 // its resource 8,000 times, a quarter of the run). A root module's
 // resources are evaluated once, and their trees are not kept.
-func parseShared(r *resource) (*resource, bool) {
+func parseShared(r *resource) (*resource, []ref, bool) {
 	s := r.src
 	s.mu.Lock()
 	if t := s.tree; t != nil {
 		s.mu.Unlock()
-		return t, true
+		return t, s.treeRefs, true
 	}
 	s.parses++
 	again := s.parses > 1
 	s.mu.Unlock()
-	t, ok := parsePiece(r)
+	t, refs, ok := parsePiece(r)
 	if ok && again {
 		s.mu.Lock()
-		s.tree = t
+		s.tree, s.treeRefs = t, refs
 		s.mu.Unlock()
 	}
-	return t, ok
+	return t, refs, ok
 }
 
 // checkUnparsed parses the lazily read resources no evaluation reached;
@@ -80,7 +81,7 @@ func (l *loader) checkUnparsed() bool {
 	for _, m := range l.modules {
 		for _, r := range slices.Concat(m.resources, m.dropped) {
 			if r.src != nil && !r.src.parsed {
-				if _, ok := parsePiece(r); !ok {
+				if _, _, ok := parsePiece(r); !ok {
 					return false
 				}
 			}
@@ -295,24 +296,24 @@ func (l *loader) intern(b []byte) string {
 }
 
 // parsePiece parses a lazily read resource into a resource with its
-// block; ok is false when the text does not parse as one block.
-func parsePiece(r *resource) (*resource, bool) {
+// block, and the block's references when fastParse took it (bodyRefs'
+// otherwise: nil); ok is false when the text does not parse as one block.
+func parsePiece(r *resource) (parsed *resource, refs []ref, ok bool) {
 	f, refs, diags := parseHCLRefs(r.src.text, r.src.file, r.src.start)
 	if len(diags) > 0 {
-		return nil, false
+		return nil, nil, false
 	}
 	content, _, diags := f.Body.PartialContent(topSchema)
 	if diags.HasErrors() || len(content.Blocks) != 1 || content.Blocks[0].Type != "resource" {
-		return nil, false
+		return nil, nil, false
 	}
 	m := &module{}
 	m.addBlock(nil, content.Blocks[0])
-	parsed := m.resources[0]
+	parsed = m.resources[0]
 	if parsed.typ != r.typ || parsed.name != r.name {
-		return nil, false
+		return nil, nil, false
 	}
-	parsed.refs = refs
-	return parsed, true
+	return parsed, refs, true
 }
 
 // prefetch parses a module's lazily read resources on GOMAXPROCS
@@ -333,6 +334,7 @@ type fetched struct {
 	src  *resource
 	done chan struct{}
 	r    *resource
+	refs []ref
 	ok   bool
 }
 
@@ -366,7 +368,7 @@ func newPrefetch(order []*resource) *prefetch {
 	for range runtime.GOMAXPROCS(0) {
 		pf.wg.Go(func() {
 			for f := range next {
-				f.r, f.ok = parseShared(f.src)
+				f.r, f.refs, f.ok = parseShared(f.src)
 				close(f.done)
 			}
 		})
@@ -377,7 +379,7 @@ func newPrefetch(order []*resource) *prefetch {
 // take waits for r's parse and frees its place in the window. A
 // resource evaluated again (in a cycle: not in the queue) is parsed
 // again (parseShared).
-func (pf *prefetch) take(r *resource) (*resource, bool) {
+func (pf *prefetch) take(r *resource) (*resource, []ref, bool) {
 	if pf == nil { // every lazy resource of the module is in a cycle
 		return parseShared(r)
 	}
@@ -389,7 +391,7 @@ func (pf *prefetch) take(r *resource) (*resource, bool) {
 	pf.next++
 	<-f.done
 	<-pf.sem
-	return f.r, f.ok
+	return f.r, f.refs, f.ok
 }
 
 // stop ends the pool once evaluation is done (or given up).
