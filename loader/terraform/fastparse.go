@@ -130,10 +130,30 @@ func (p *fastParser) ident() (string, hcl.Range) {
 	for j < len(p.src) && isIdentPart(p.src[j]) {
 		j++
 	}
-	name := string(p.src[p.i:j])
+	name, known := knownIdents[string(p.src[p.i:j])]
+	if !known {
+		name = string(p.src[p.i:j])
+	}
 	p.advance(j - p.i)
 	return name, p.rng(from)
 }
+
+// knownIdents are the names of the attributes and blocks chainlint reads
+// and of common references, each one string: an evaluated attribute keeps
+// its name (a backend's setter does, to the end of the run), and 16,000
+// services held 250 KB of copies of "address" and "override_host".
+var knownIdents = func() map[string]string {
+	names := append([]string{"resource", "dynamic", "content", "for_each", "count", "depends_on", "lifecycle",
+		"provider", "var", "local", "module", "each", "data", "path", "key", "value"}, readAttributes...)
+	for _, nested := range nestedBlocks {
+		names = append(names, nested...)
+	}
+	m := make(map[string]string, len(names))
+	for _, n := range names {
+		m[n] = n
+	}
+	return m
+}()
 
 // endOfLine reads what may end a line after an item: spaces, then a
 // newline, a # or // comment (which hclsyntax reads as the newline), or
