@@ -14,19 +14,20 @@ import (
 // live heap, which the collector's pace multiplies: a field added to every
 // backend, or a loader that keeps what it read, fails here. The bounds
 // sit some 5% above today's figures (bytes a service at 4,000 services:
-// json 3,380, yaml 3,380, terraform 3,700, since a field holds its end as
-// a length); the layout before (json 3,570–3,600, yaml 3,600, terraform
-// 3,940) is over them, and so was a run that kept its export (before the
-// twentieth round: json 4,320–4,380, yaml 4,380). (Until then the figures
-// were measured after one collection, which left the generator's 5 MB
-// buffer in encoding/json's pool half the time, and read some 1,000 bytes
-// a service low.)
+// json 2,950, yaml 2,980, terraform 3,160, since the twenty-third round
+// made the graph, routes and VCL facts smaller); the round's first step
+// (json 3,380, yaml 3,380, terraform 3,700) and the layout before it (json
+// 3,570–3,600, yaml 3,600, terraform 3,940) are over them, and so was a
+// run that kept its export (before the twentieth round: json 4,320–4,380,
+// yaml 4,380). (Until then the figures were measured after one
+// collection, which left the generator's 5 MB buffer in encoding/json's
+// pool half the time, and read some 1,000 bytes a service low.)
 func TestLiveHeapPerService(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lints 12,000 generated services")
 	}
 	const n = 4000
-	bound := map[string]float64{"json": 3550, "yaml": 3550, "terraform": 3890}
+	bound := map[string]float64{"json": 3100, "yaml": 3130, "terraform": 3320}
 	for _, format := range []string{"json", "yaml", "terraform"} {
 		t.Run(format, func(t *testing.T) {
 			dir, _ := estateDir(t, n, format)
