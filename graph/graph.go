@@ -421,20 +421,20 @@ type HeaderFacts struct {
 
 // HeaderSets are the service's literal header sets that another service
 // checks (HeaderFacts.Sets).
-func (v *VCLFacts) HeaderSets() []*HeaderValue {
-	if v.Headers == nil {
+func (f *VCLFacts) HeaderSets() []*HeaderValue {
+	if f.Headers == nil {
 		return nil
 	}
-	return v.Headers.Sets
+	return f.Headers.Sets
 }
 
 // HeaderChecks are the service's refusing header checks that another
 // service's sets match (HeaderFacts.Checks).
-func (v *VCLFacts) HeaderChecks() []*HeaderValue {
-	if v.Headers == nil {
+func (f *VCLFacts) HeaderChecks() []*HeaderValue {
+	if f.Headers == nil {
 		return nil
 	}
-	return v.Headers.Checks
+	return f.Headers.Checks
 }
 
 // VCLRare is what few services' VCL has, apart from VCLFacts so that a
