@@ -54,11 +54,18 @@ func (f Field[T]) End() token.Pos { return f.Pos + token.Pos(f.n) }
 
 // At returns f positioned at pos..end (an end before pos is pos).
 func (f Field[T]) At(pos, end token.Pos) Field[T] {
-	f.Pos, f.n = pos, 0
-	if end > pos {
-		f.n = uint32(min(int64(end-pos), math.MaxUint32))
-	}
+	f.Pos, f.n = pos, Length(pos, end)
 	return f
+}
+
+// Length is end - pos as a compact length: 0 when end is before pos, at
+// most 4 GiB (no file is that large). An object that holds its end as
+// pos + Length packs it with its flags.
+func Length(pos, end token.Pos) uint32 {
+	if end <= pos {
+		return 0
+	}
+	return uint32(min(int64(end-pos), math.MaxUint32))
 }
 
 // Known reports whether the field is written and its value is known.

@@ -2,7 +2,6 @@ package routes
 
 import (
 	"go/token"
-	"math"
 	"slices"
 	"strings"
 
@@ -102,10 +101,7 @@ func (r *Route) HostEnd() token.Pos { return r.HostPos + token.Pos(r.hostLen) }
 
 // SetHostSpan places what decides the Host at pos..end.
 func (r *Route) SetHostSpan(pos, end token.Pos) {
-	r.HostPos, r.hostLen = pos, 0
-	if end > pos {
-		r.hostLen = uint32(min(int64(end-pos), math.MaxUint32))
-	}
+	r.HostPos, r.hostLen = pos, graph.Length(pos, end)
 }
 
 // DomainIndex finds the analysed domain a hostname routes to.
