@@ -1,9 +1,6 @@
 package analyzer
 
-import (
-	"strings"
-	"sync"
-)
+import "strings"
 
 // DocBaseURL is where the rule pages are published, at the main branch;
 // a rule's page is DocBaseURL + ID + ".md".
@@ -30,20 +27,3 @@ func DocURLFor(id, version string) string {
 	}
 	return "https://github.com/chainlint/chainlint/blob/v" + v + "/docs/rules/" + id + ".md"
 }
-
-// docURL is DocURLFor(r.Name, version), made once a rule and version:
-// every finding of the rule shares the string (a run with 1,580 findings
-// held 190 KB of copies).
-func (r *Rule) docURL(version string) string {
-	key := docURLKey{r.Name, version}
-	if u, ok := docURLs.Load(key); ok {
-		return u.(string)
-	}
-	u, _ := docURLs.LoadOrStore(key, DocURLFor(r.Name, version))
-	return u.(string)
-}
-
-type docURLKey struct{ id, version string }
-
-// docURLs caches docURL's strings by rule and version.
-var docURLs sync.Map

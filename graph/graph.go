@@ -141,20 +141,10 @@ type ServiceRare struct {
 }
 
 // WithRare returns s.Rare, made when it is nil, for a loader to fill.
-func (s *Service) WithRare() *ServiceRare {
-	if s.Rare == nil {
-		s.Rare = &ServiceRare{}
-	}
-	return s.Rare
-}
+func (s *Service) WithRare() *ServiceRare { return made(&s.Rare) }
 
 // rare is s.Rare, or noServiceRare when it is nil: for reading only.
-func (s *Service) rare() *ServiceRare {
-	if s.Rare == nil {
-		return &noServiceRare
-	}
-	return s.Rare
-}
+func (s *Service) rare() *ServiceRare { return orNone(s.Rare, &noServiceRare) }
 
 // noServiceRare is the ServiceRare of a service that has none (never
 // written).
@@ -221,23 +211,31 @@ func (s *Service) Package() Field[string] { return s.deploy().Package }
 func (s *Service) Staged() Field[string] { return s.deploy().Staged }
 
 // deploy is s.Deploy, or noDeploy when it is nil: for reading only.
-func (s *Service) deploy() *Deploy {
-	if s.Deploy == nil {
-		return &noDeploy
-	}
-	return s.Deploy
-}
+func (s *Service) deploy() *Deploy { return orNone(s.Deploy, &noDeploy) }
 
 // noDeploy is the Deploy of a service that has none (never written).
 var noDeploy Deploy
 
-// Deploys returns s.Deploy, made when it is nil, for a loader to fill.
-func (s *Service) Deploys() *Deploy {
-	if s.Deploy == nil {
-		s.Deploy = &Deploy{}
+// made returns *p, made first when it is nil: what a service or its facts
+// hold behind a pointer few have (Deploy, Rare), for a loader to fill.
+func made[T any](p **T) *T {
+	if *p == nil {
+		*p = new(T)
 	}
-	return s.Deploy
+	return *p
 }
+
+// orNone returns p, or none (a zero value never written) when p is nil:
+// for reading only.
+func orNone[T any](p, none *T) *T {
+	if p == nil {
+		return none
+	}
+	return p
+}
+
+// Deploys returns s.Deploy, made when it is nil, for a loader to fill.
+func (s *Service) Deploys() *Deploy { return made(&s.Deploy) }
 
 // TerraformInfo is a Terraform service resource's address, activation
 // and ordering, for what a change's apply does (chainlint diff).
@@ -463,20 +461,10 @@ type VCLRare struct {
 }
 
 // WithRare returns f.Rare, made when it is nil, for the VCL model to fill.
-func (f *VCLFacts) WithRare() *VCLRare {
-	if f.Rare == nil {
-		f.Rare = &VCLRare{}
-	}
-	return f.Rare
-}
+func (f *VCLFacts) WithRare() *VCLRare { return made(&f.Rare) }
 
 // rare is f.Rare, or noRare when it is nil: for reading only.
-func (f *VCLFacts) rare() *VCLRare {
-	if f.Rare == nil {
-		return &noRare
-	}
-	return f.Rare
-}
+func (f *VCLFacts) rare() *VCLRare { return orNone(f.Rare, &noRare) }
 
 // noRare is the VCLRare of facts that have none (never written).
 var noRare VCLRare

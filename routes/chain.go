@@ -181,11 +181,7 @@ func (c *Chains) dagLists() lists {
 	dag := lists{start: make([]int32, 0, len(c.out.start))}
 	for i := range len(c.out.start) - 1 {
 		dag.next()
-		for _, r := range c.out.at(i) {
-			if c.dagEdge(r) {
-				dag.routes = append(dag.routes, r)
-			}
-		}
+		dag.routes = append(dag.routes, c.dagEdges(c.out.at(i))...)
 	}
 	dag.next()
 	return dag

@@ -275,11 +275,11 @@ func (fl *flow) atom(e vcl.Expr) (id int32, pos, ok bool) {
 	return id, pos, ok
 }
 
-// runFlow computes the service's exits; false when the generated VCL
+// runFlow computes the service's exits; none when the generated VCL
 // could not be built (a condition that is not among the inputs, a value
 // not known before deployment): the model then stays out rather than
 // guess.
-func (r *reader) runFlow(fl *flow) bool {
+func (r *reader) runFlow(fl *flow) {
 	sortSnippets(fl.snippets)
 	for sub, list := range fl.snippets {
 		if fl.hasCustom && !fl.hasMacro(sub) {
@@ -296,11 +296,11 @@ func (r *reader) runFlow(fl *flow) bool {
 		// and no API object but backends: every path keeps the client's
 		// Host, as the statement-level reading (no Exits) says too. Most
 		// services are this; they skip the model's cost.
-		return true
+		return
 	}
 	generated, ok := generatedRecv(r.s)
 	if !ok {
-		return false
+		return
 	}
 	fl.generated = generated
 	exits, ok := fl.run()
@@ -309,7 +309,6 @@ func (r *reader) runFlow(fl *flow) bool {
 		r.facts.Exits = nil // gave up: see maxSteps
 	}
 	r.facts.ExitsMerged = fl.merged
-	return true
 }
 
 // included finds the file (or snippet::NAME) an include statement inside
