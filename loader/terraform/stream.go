@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // A streamed load keeps no module's whole syntax tree. hclsyntax's tree
@@ -124,6 +125,13 @@ func (l *loader) outlineFile(m *module, name string, src []byte) bool {
 		}
 		f, diags := parseHCL(bytes.Clone(text), name, start)
 		if len(diags) > 0 {
+			return false
+		}
+		if body, ok := f.Body.(*hclsyntax.Body); !ok || len(body.Attributes) > 0 {
+			// An argument at the top of a file (Terraform accepts none):
+			// parsed alone, a piece cannot see the file's other
+			// arguments (HCL reports one set twice), so the file is
+			// parsed whole, for the whole parse's diagnostics.
 			return false
 		}
 		content, _, diags := f.Body.PartialContent(topSchema)
