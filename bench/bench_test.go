@@ -6,8 +6,12 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/chaindiff"
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/internal/synth/estate"
 	"github.com/chainlint/chainlint/lint"
+	"github.com/chainlint/chainlint/loader"
+	"github.com/chainlint/chainlint/vclmodel"
 )
 
 // estateDir writes an estate of n services in a format and returns its
@@ -120,4 +124,43 @@ func BenchmarkDiff(b *testing.B) {
 			b.Fatal("two estates, no change")
 		}
 	}
+}
+
+// BenchmarkVCLModel reads the VCL of every VCL service of an estate of
+// 1,000 services once more, as a lint's load does (vclmodel.Prepare): the
+// model's cost on what estates hold (boilerplate with a few snippets,
+// one service in eight a small custom VCL), per service read.
+func BenchmarkVCLModel(b *testing.B) {
+	dir, _ := estateDir(b, 1000, "json")
+	g, err := loader.Paths([]string{dir}, loader.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var services []*graph.Service
+	var texts []*graph.Text // every VCL text, and its value decoded as loaded
+	var values []string
+	for _, s := range g.Services {
+		if s.Platform == graph.PlatformVCL {
+			services = append(services, s)
+			for _, v := range s.VCLs {
+				texts, values = append(texts, &v.Content), append(values, v.Content.Value)
+			}
+			for _, sn := range s.Snippets {
+				texts, values = append(texts, &sn.Content), append(values, sn.Content.Value)
+			}
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, t := range texts {
+			t.Value = values[i] // the model releases what it has read
+		}
+		g.Memo = memo.NewTransient() // a run's own: each parse once, as a lint's load
+		sink := &graph.Graph{}
+		for _, s := range services {
+			s.VCL = nil
+			vclmodel.Prepare(g, sink, s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(services)), "ns/service")
 }

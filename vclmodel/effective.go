@@ -1,7 +1,6 @@
 package vclmodel
 
 import (
-	"cmp"
 	"fmt"
 	"go/token"
 	"regexp"
@@ -82,7 +81,6 @@ var macroLine = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*FASTLY[ \t]+([A-Za-z_]+)[^
 func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) string {
 	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}}
 	p := r.program(true)
-	sortSnippets(p.snippets)
 	generated, _ := generatedRecv(s)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Effective VCL of service %q", s.Label())
@@ -107,7 +105,7 @@ func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) s
 		if sub == "vcl_recv" {
 			e.WriteString("  declare local var.fastly_req_do_shield BOOL;\n  set var.fastly_req_do_shield = (req.restarts == 0);\n")
 		}
-		for _, sn := range p.snippets[sub] {
+		for _, sn := range p.snippets.of(sub) {
 			fmt.Fprintf(&e, "# Snippet %s : %d%s\n", sn.snippet.Name.Value, priority(sn.snippet), where(sn.snippet.Content.Pos))
 			e.WriteString(strings.TrimRight(sn.snippet.Content.Decoded(), "\n") + "\n")
 		}
@@ -148,9 +146,9 @@ func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) s
 		b.WriteString(strings.TrimRight(text, "\n") + "\n\n")
 	}
 	for _, sub := range subOrder {
-		if len(p.custom[sub]) == 0 && len(p.snippets[sub]) > 0 {
+		if !p.custom.has(sub) && len(p.snippets.of(sub)) > 0 {
 			fmt.Fprintf(&b, "# %s is not in the custom VCL: Fastly runs its built-in %s, and renders none of these %s snippets:\n", sub, sub, strings.TrimPrefix(sub, "vcl_"))
-			for _, sn := range p.snippets[sub] {
+			for _, sn := range p.snippets.of(sub) {
 				fmt.Fprintf(&b, "#   %s%s\n", sn.snippet.Name.Value, where(sn.snippet.Content.Pos))
 			}
 		}
@@ -191,17 +189,3 @@ func writeGenerated(e *strings.Builder, generated []snip, where func(token.Pos) 
 }
 
 func indent(s, by string) string { return strings.ReplaceAll(s, "\n", "\n"+by) }
-
-// sortSnippets puts each subroutine's snippets in rendering order:
-// ascending priority, equal priorities by name (an assumption: Fastly
-// does not document ties).
-func sortSnippets(snippets map[string][]snip) {
-	for _, list := range snippets {
-		slices.SortStableFunc(list, func(a, b snip) int {
-			if c := cmp.Compare(priority(a.snippet), priority(b.snippet)); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.snippet.Name.Value, b.snippet.Name.Value)
-		})
-	}
-}

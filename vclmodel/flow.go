@@ -185,6 +185,7 @@ func withHeader(list []headerVal, name string, v hostVal) []headerVal {
 
 // snip is a snippet waiting for its macro, or one object's generated VCL.
 type snip struct {
+	sub     string // the subroutine of its macro (a snippet's)
 	snippet *graph.Snippet
 	src     *source
 	stmts   []vcl.Stmt
@@ -205,9 +206,9 @@ type genInfo struct {
 type flow struct {
 	r *reader
 	// custom holds the custom VCL's subroutine bodies by name.
-	custom map[string][]body
+	custom *subTable
 	// snippets holds each subroutine's snippets, in rendering order.
-	snippets map[string][]snip
+	snippets *snipTable
 	// generated is what Fastly renders at #FASTLY recv from the API
 	// objects (generated.go), after the recv snippets.
 	generated []snip
@@ -280,13 +281,12 @@ func (fl *flow) atom(e vcl.Expr) (id int32, pos, ok bool) {
 // not known before deployment): the model then stays out rather than
 // guess.
 func (r *reader) runFlow(fl *flow) {
-	sortSnippets(fl.snippets)
-	for sub, list := range fl.snippets {
+	for sub, list := range fl.snippets.all() {
 		if fl.hasCustom && !fl.hasMacro(sub) {
 			for _, s := range list {
 				r.facts.WithRare().Unrendered = append(r.facts.Unrendered(), s.snippet)
 			}
-			if len(fl.custom[sub]) == 0 && len(list) > 0 {
+			if !fl.custom.has(sub) && len(list) > 0 {
 				r.facts.WithRare().MissingSubs = append(r.facts.MissingSubs(), strings.TrimPrefix(sub, "vcl_"))
 			}
 		}
@@ -345,15 +345,11 @@ func (fl *flow) domains() []string {
 // when the model gave up (maxSteps).
 func (fl *flow) run() (exits []*graph.Exit, ok bool) {
 	var bodies [][]vcl.Stmt
-	for _, list := range fl.custom {
-		for _, b := range list {
-			bodies = append(bodies, b.stmts)
-		}
+	for _, b := range fl.custom.list {
+		bodies = append(bodies, b.stmts)
 	}
-	for _, list := range fl.snippets {
-		for _, s := range list {
-			bodies = append(bodies, s.stmts)
-		}
+	for _, s := range fl.snippets.list {
+		bodies = append(bodies, s.stmts)
 	}
 	for _, s := range fl.generated {
 		bodies = append(bodies, s.stmts)
@@ -411,7 +407,7 @@ func (fl *flow) request(st flowState) (exits []*graph.Exit) {
 // hit runs vcl_hit on a path found in cache: a backend request only when
 // it passes (or restarts).
 func (fl *flow) hit(st flowState) (exits []*graph.Exit) {
-	if len(fl.custom["vcl_hit"]) == 0 && len(fl.snippets["vcl_hit"]) == 0 && !fl.restarts {
+	if !fl.custom.has("vcl_hit") && len(fl.snippets.of("vcl_hit")) == 0 && !fl.restarts {
 		return nil // the boilerplate delivers
 	}
 	for _, h := range fl.runSub("vcl_hit", []flowState{st}) {
@@ -455,7 +451,9 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*g
 			}
 		}
 		conds, evals := end.conds.slices()
-		exits = append(exits, &graph.Exit{Sub: keep(sub), Backend: keep(end.backend), NotBackends: keepAll(end.notBackends), Conditions: keepAll(conds), Eval: evals, Shield: end.shield,
+		// sub is one of the three names above; the conditions' texts were
+		// kept as their paths took them (newCondition).
+		exits = append(exits, &graph.Exit{Sub: sub, Backend: keep(end.backend), NotBackends: keepAll(end.notBackends), Conditions: conds, Eval: evals, Shield: end.shield,
 			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: keep(end.bereqHost.value)}})
 		if fl.restarts && sub != "vcl_pipe" {
 			end.action = ""
@@ -504,7 +502,7 @@ func priority(s *graph.Snippet) int { return priorityOf(s.Priority) }
 func (fl *flow) hasMacro(sub string) bool {
 	want := strings.TrimPrefix(sub, "vcl_")
 	found := false
-	for _, b := range fl.custom[sub] {
+	for _, b := range fl.custom.get(sub) {
 		walkStmts(b.stmts, func(st vcl.Stmt) {
 			if m, ok := st.(*vcl.MacroStmt); ok && strings.EqualFold(m.Name, want) {
 				found = true
@@ -521,13 +519,13 @@ func (fl *flow) runSub(sub string, in []flowState) []flowState {
 	if !fl.hasCustom {
 		return fl.boilerplate(sub, in, true)
 	}
-	if len(fl.custom[sub]) == 0 {
+	if !fl.custom.has(sub) {
 		// Custom VCL without this subroutine: the built-in default runs,
 		// and no snippet of its type is rendered.
 		return fl.boilerplate(sub, in, false)
 	}
 	out := in
-	for _, b := range fl.custom[sub] {
+	for _, b := range fl.custom.get(sub) {
 		out = fl.exec(b.src, b.stmts, out, sub, map[string]bool{})
 	}
 	for i := range out {
@@ -577,7 +575,7 @@ func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowSta
 // "are added before we add default conditions": generatedRecv).
 func (fl *flow) macro(sub string, in []flowState) []flowState {
 	out := in
-	for _, s := range fl.snippets[sub] {
+	for _, s := range fl.snippets.of(sub) {
 		out = fl.exec(s.src, s.stmts, out, sub, map[string]bool{})
 	}
 	if sub == "vcl_recv" {
@@ -793,7 +791,7 @@ func (fl *flow) call(name string, in []flowState, sub string, calling map[string
 	calling[name] = true
 	defer delete(calling, name)
 	out := in
-	for _, b := range fl.custom[name] {
+	for _, b := range fl.custom.get(name) {
 		out = fl.exec(b.src, b.stmts, out, sub, calling)
 	}
 	for i := range out {
@@ -869,9 +867,10 @@ func (fl *flow) condition(src *source, cond vcl.Expr) *condition {
 }
 
 func newCondition(src *source, cond vcl.Expr, written map[string]bool) *condition {
+	// Kept once here, for every exit whose path took it (backendRequest).
 	text := exprText(src, cond)
 	eval := condEval(cond, written)
-	return &condition{text: text, negText: "!(" + text + ")", eval: eval, negEval: negate(eval)}
+	return &condition{text: keep(text), negText: keep("!(" + text + ")"), eval: eval, negEval: negate(eval)}
 }
 
 // ifStmt forks a path at an if / else-if chain.
@@ -1401,13 +1400,11 @@ func (fl *flow) bound(paths []flowState) []flowState {
 
 // anyRelevant reports whether a snippet holds a statement the model
 // tracks.
-func (fl *flow) anyRelevant(snippets map[string][]snip) bool {
-	for _, list := range snippets {
-		for _, s := range list {
-			for _, st := range s.stmts {
-				if fl.relevant(st) {
-					return true
-				}
+func (fl *flow) anyRelevant(snippets *snipTable) bool {
+	for _, s := range snippets.list {
+		for _, st := range s.stmts {
+			if fl.relevant(st) {
+				return true
 			}
 		}
 	}
@@ -1485,7 +1482,7 @@ func (fl *flow) subTouches(name string) bool {
 	}
 	fl.touches[name] = false // a recursive call adds nothing
 	t := false
-	for _, b := range fl.custom[name] {
+	for _, b := range fl.custom.get(name) {
 		t = t || fl.stmtsTouch(b.stmts)
 	}
 	fl.touches[name] = t

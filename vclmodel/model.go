@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,7 +66,7 @@ type reader struct {
 	// checkNodes are the comparisons of checks, index by index
 	// (refusesOnMismatch).
 	checkNodes []*vcl.BinaryExpr
-	subs       map[string][]body
+	subs       subTable
 	// syntaxErrors reports VCL that did not parse: the request-flow model
 	// does not run on part of a program.
 	syntaxErrors bool
@@ -219,8 +218,10 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {
 		return
 	}
-	r := &reader{g: g, sink: sink, s: s, facts: &graph.VCLFacts{}}
-	p := r.program(false)
+	sc := getScratch(g, sink, s)
+	defer sc.put()
+	r := &sc.r
+	p := r.fill(&sc.p, false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
 	r.hostSets("vcl_pass")
@@ -230,7 +231,7 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 	// program is read again then (through the parse cache), so that a
 	// lint run keeps no syntax trees.
 	if p.known && !r.syntaxErrors {
-		r.runFlow(r.newFlow(p))
+		r.runFlow(sc.flow(p))
 	}
 	// What the sets and checks are is kept only as fingerprints until
 	// every service is read (findSecrets): few are half of a shared
@@ -309,7 +310,6 @@ func RunRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.E
 	if generated, ok := generatedRecv(s); ok {
 		fl.generated = generated
 	}
-	sortSnippets(fl.snippets)
 	exits, ok := fl.run()
 	if !ok {
 		return nil
@@ -321,8 +321,8 @@ func RunRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.E
 // subroutines, the snippets by subroutine, and the files included inside
 // a subroutine (which hold that subroutine's statements).
 type program struct {
-	custom    map[string][]body
-	snippets  map[string][]snip
+	custom    subTable
+	snippets  snipTable
 	included  map[string]*source // by file name
 	hasCustom bool
 	known     bool
@@ -330,8 +330,11 @@ type program struct {
 
 // program parses the service's VCL files and snippets (quiet: again, for
 // trace, reporting and recording nothing).
-func (r *reader) program(quiet bool) *program {
-	p := &program{known: true} // its maps are made as they fill: most services have few snippets
+func (r *reader) program(quiet bool) *program { return r.fill(&program{}, quiet) }
+
+// fill is program into p, an empty program.
+func (r *reader) fill(p *program, quiet bool) *program {
+	p.known = true
 	var inSub map[string]string
 	if len(r.s.VCLs) > 1 {
 		inSub = includedInSubs(r.g, r.s)
@@ -358,7 +361,7 @@ func (r *reader) program(quiet bool) *program {
 		if !quiet {
 			r.add(src, "")
 		}
-		p.custom = addSubs(p.custom, src)
+		addSubs(&p.custom, src)
 	}
 	for _, sn := range r.s.Snippets {
 		if !sn.Content.Known() {
@@ -373,12 +376,9 @@ func (r *reader) program(quiet bool) *program {
 		}
 		switch {
 		case sub != "":
-			if p.snippets == nil {
-				p.snippets = map[string][]snip{}
-			}
-			p.snippets[sub] = append(p.snippets[sub], snip{snippet: sn, src: src, stmts: src.file.Stmts})
+			p.snippets.add(snip{sub: sub, snippet: sn, src: src, stmts: src.file.Stmts})
 		case typ == "init":
-			p.custom = addSubs(p.custom, src)
+			addSubs(&p.custom, src)
 		}
 	}
 	return p
@@ -411,7 +411,7 @@ func includedInSubs(g *graph.Graph, s *graph.Service) map[string]string {
 // newFlow prepares the request-flow model of the service's program (the
 // generated VCL is added when the model runs: see runFlow).
 func (r *reader) newFlow(p *program) *flow {
-	return &flow{r: r, prog: p, custom: p.custom, snippets: p.snippets, hasCustom: p.hasCustom,
+	return &flow{r: r, prog: p, custom: &p.custom, snippets: &p.snippets, hasCustom: p.hasCustom,
 		touches: map[string]bool{}, relevance: map[vcl.Stmt]bool{}}
 }
 
@@ -430,16 +430,12 @@ func apiObjects(s *graph.Service) bool {
 }
 
 // addSubs records the subroutines a parsed source declares.
-func addSubs(subs map[string][]body, src *source) map[string][]body {
+func addSubs(subs *subTable, src *source) {
 	for _, d := range src.file.Decls {
 		if sd, ok := d.(*vcl.SubDecl); ok {
-			if subs == nil {
-				subs = map[string][]body{}
-			}
-			subs[sd.Name.Name] = append(subs[sd.Name.Name], body{src, sd.Body.Stmts})
+			subs.add(sd.Name.Name, body{src, sd.Body.Stmts})
 		}
 	}
-	return subs
 }
 
 // parse parses VCL held in the graph (a VCL file's or a snippet's
@@ -541,10 +537,7 @@ func (r *reader) add(src *source, snippetSub string) {
 }
 
 func (r *reader) addSub(name string, b body) {
-	if r.subs == nil {
-		r.subs = map[string][]body{}
-	}
-	r.subs[name] = append(r.subs[name], b)
+	r.subs.add(name, b)
 }
 
 // valueSpan locates a string literal's value, inside its quotes, mapped
@@ -660,7 +653,7 @@ func (r *reader) hostSets(sub string) {
 			return
 		}
 		visited[name] = true
-		for _, b := range r.subs[name] {
+		for _, b := range r.subs.get(name) {
 			walk(b.src, b.stmts, conds)
 		}
 	}
@@ -746,18 +739,13 @@ func caseCond(sw *vcl.SwitchStmt, i int) vcl.Expr {
 
 // scanAll walks every subroutine body for the other facts.
 func (r *reader) scanAll() {
-	names := make([]string, 0, len(r.subs))
-	for name := range r.subs {
-		names = append(names, name)
-	}
-	sort.Strings(names) // deterministic: subs were collected in a map
 	context := r.callContexts()
-	for _, name := range names {
+	for name, bodies := range r.subs.all() { // by name: deterministic
 		ctx := name
 		if c, ok := context[name]; ok {
 			ctx = c // a custom sub runs in the subroutine that calls it
 		}
-		for _, b := range r.subs[name] {
+		for _, b := range bodies {
 			if name == "vcl_hash" && customHash(b.stmts) && r.facts.HashCustom() == nil {
 				sp := r.span(b.src, b.stmts[0])
 				pos, _ := b.stmts[0].Span()
@@ -779,7 +767,7 @@ func (r *reader) callContexts() map[string]string {
 	ctx := map[string]string{}
 	var visit func(entry, name string)
 	visit = func(entry, name string) {
-		for _, b := range r.subs[name] {
+		for _, b := range r.subs.get(name) {
 			walkCalls(b.stmts, func(callee string) {
 				if _, seen := ctx[callee]; !seen && !strings.HasPrefix(callee, "vcl_") {
 					ctx[callee] = entry
@@ -1021,7 +1009,7 @@ func (r *reader) refuses(stmts []vcl.Stmt, depth int) bool {
 			found = true
 		case *vcl.CallStmt:
 			if !found && depth < 4 {
-				for _, b := range r.subs[st.Name.Name] {
+				for _, b := range r.subs.get(st.Name.Name) {
 					found = found || r.refuses(b.stmts, depth+1)
 				}
 			}
@@ -1144,7 +1132,23 @@ var releaseHook func(value string)
 // subroutine), interned: it holds no part of the VCL text it was cut
 // from, which is released once the service is read (settleTexts), and a
 // name used in many services is held once.
-func keep(s string) string { return unique.Make(s).Value() }
+func keep(s string) string {
+	switch s { // the names most facts hold, without unique's hash and lookup
+	case "":
+		return ""
+	case "vcl_recv":
+		return "vcl_recv"
+	case "vcl_miss":
+		return "vcl_miss"
+	case "vcl_pass":
+		return "vcl_pass"
+	case "vcl_fetch":
+		return "vcl_fetch"
+	case "vcl_deliver":
+		return "vcl_deliver"
+	}
+	return unique.Make(s).Value()
+}
 
 // keepAll is keep of each string, in place.
 func keepAll(list []string) []string {

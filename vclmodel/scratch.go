@@ -1,0 +1,83 @@
+package vclmodel
+
+import (
+	"sync"
+
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/vcl"
+)
+
+// scratch is what reading one service (apply) works with and nothing
+// keeps once it is read: the reader, the program and the flow, with the
+// tables and lists they fill. A lint reads thousands of services, most
+// with a few snippets: made anew for each, these were a third of what the
+// model allocated (BenchmarkVCLModel). A scratch is taken from a pool for
+// a service and given back once the service is read, its tables emptied
+// but their room kept (scratch.reset). What the model keeps (the facts,
+// exits, and what their closures hold, such as flow.written) is never
+// part of a scratch.
+type scratch struct {
+	r  reader
+	p  program
+	fl flow
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxKept bounds the entries of a table or list a scratch keeps for the
+// next service: clearing a large one for every small service read after
+// one large service would cost more than making small ones.
+const maxKept = 512
+
+// getScratch returns a scratch for reading s: its reader is set up as
+// apply's was.
+func getScratch(g, sink *graph.Graph, s *graph.Service) *scratch {
+	sc := scratches.Get().(*scratch)
+	sc.r.g, sc.r.sink, sc.r.s, sc.r.facts = g, sink, s, &graph.VCLFacts{}
+	return sc
+}
+
+// flow returns the scratch's flow over p, a program of its reader.
+func (sc *scratch) flow(p *program) *flow {
+	fl := &sc.fl
+	fl.r, fl.prog, fl.custom, fl.snippets, fl.hasCustom = &sc.r, p, &p.custom, &p.snippets, p.hasCustom
+	if fl.touches == nil {
+		fl.touches, fl.relevance = map[string]bool{}, map[vcl.Stmt]bool{}
+	}
+	return fl
+}
+
+// put empties the scratch and gives it back to the pool.
+func (sc *scratch) put() {
+	sc.reset()
+	scratches.Put(sc)
+}
+
+// reset empties the scratch, keeping the room of its tables and lists.
+func (sc *scratch) reset() {
+	r, p, fl := &sc.r, &sc.p, &sc.fl
+	sc.r = reader{subs: subTable{list: emptied(r.subs.list)}, checkNodes: emptied(r.checkNodes),
+		forwardedAt: emptied(r.forwardedAt), guardAt: emptied(r.guardAt)}
+	sc.p = program{custom: subTable{list: emptied(p.custom.list)}, snippets: snipTable{list: emptied(p.snippets.list)}}
+	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
+		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted)}
+}
+
+// emptied returns list cleared to length 0 (nothing it held is kept),
+// or nil when it grew past maxKept.
+func emptied[S ~[]E, E any](list S) S {
+	if cap(list) > maxKept {
+		return nil
+	}
+	clear(list)
+	return list[:0]
+}
+
+// emptiedMap returns m cleared, or nil when it grew past maxKept.
+func emptiedMap[M ~map[K]V, K comparable, V any](m M) M {
+	if len(m) > maxKept {
+		return nil
+	}
+	clear(m)
+	return m
+}
