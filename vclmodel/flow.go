@@ -247,7 +247,34 @@ type flow struct {
 	recorded []bool
 	// noted are the statements a note was made for.
 	noted map[vcl.Node]bool
+	// chunk is where the flow's lists of paths are carved from (paths).
+	chunk []flowState
 }
+
+// chunkPaths is how many paths a chunk holds: a service's paths are a
+// few lists of a few paths each.
+const chunkPaths = 128
+
+// paths returns an empty list with room for n paths, carved from the
+// flow's chunk: the lists of paths a service's run makes (a list a
+// subroutine, a statement, a branch) are short-lived and small, and made
+// one by one they were two fifths of what the model allocated. A list
+// that outgrows its room moves to the heap as any slice does (its room is
+// capped: an append never reaches the next list's).
+func (fl *flow) paths(n int) []flowState {
+	if len(fl.chunk)+n > cap(fl.chunk) {
+		if n > chunkPaths/4 {
+			return make([]flowState, 0, n)
+		}
+		fl.chunk = make([]flowState, 0, chunkPaths) // the full one stays with the lists carved from it
+	}
+	i := len(fl.chunk)
+	fl.chunk = fl.chunk[:i+n]
+	return fl.chunk[i : i : i+n]
+}
+
+// one returns a list of the one path st, with room for another.
+func (fl *flow) one(st flowState) []flowState { return append(fl.paths(2), st) }
 
 type atomKey struct {
 	id      int32 // the key's number (fl.ids)
@@ -381,7 +408,7 @@ func (fl *flow) run() (exits []*graph.Exit, ok bool) {
 
 // request runs one request (or restart) from vcl_recv.
 func (fl *flow) request(st flowState) (exits []*graph.Exit) {
-	for _, r := range fl.runSub("vcl_recv", []flowState{st}) {
+	for _, r := range fl.runSub("vcl_recv", fl.one(st)) {
 		switch r.action {
 		case "pass":
 			exits = append(exits, fl.backendRequest("vcl_pass", r, true)...)
@@ -394,7 +421,7 @@ func (fl *flow) request(st flowState) (exits []*graph.Exit) {
 		case "synth", "deliver", "deliver_stale":
 		default: // lookup, hash, or the end of vcl_recv
 			r.action = ""
-			for _, h := range fl.runSub("vcl_hash", []flowState{r}) {
+			for _, h := range fl.runSub("vcl_hash", fl.one(r)) {
 				h.action = ""
 				exits = append(exits, fl.backendRequest("vcl_miss", h, true)...)
 				exits = append(exits, fl.hit(h)...)
@@ -410,7 +437,7 @@ func (fl *flow) hit(st flowState) (exits []*graph.Exit) {
 	if !fl.custom.has("vcl_hit") && len(fl.snippets.of("vcl_hit")) == 0 && !fl.restarts {
 		return nil // the boilerplate delivers
 	}
-	for _, h := range fl.runSub("vcl_hit", []flowState{st}) {
+	for _, h := range fl.runSub("vcl_hit", fl.one(st)) {
 		switch h.action {
 		case "pass":
 			exits = append(exits, fl.backendRequest("vcl_pass", h, true)...)
@@ -434,7 +461,7 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*g
 		st.bereqHost, st.bereqHeaders = st.reqHost, st.headers
 	}
 	st.action = ""
-	for _, end := range fl.runSub(sub, []flowState{st}) {
+	for _, end := range fl.runSub(sub, fl.one(st)) {
 		switch end.action {
 		case "error":
 			exits = append(exits, fl.after("vcl_error", end)...)
@@ -470,7 +497,7 @@ func (fl *flow) after(sub string, st flowState) (exits []*graph.Exit) {
 		return nil
 	}
 	st.action = ""
-	for _, end := range fl.runSub(sub, []flowState{st}) {
+	for _, end := range fl.runSub(sub, fl.one(st)) {
 		switch {
 		case end.action == "restart":
 			exits = append(exits, fl.restart(end)...)
@@ -544,7 +571,7 @@ func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowSta
 	if sub != "vcl_recv" {
 		return out
 	}
-	var res []flowState
+	res := fl.paths(2 * len(out))
 	for _, st := range out {
 		if st.action != "" {
 			res = append(res, st)
@@ -599,8 +626,14 @@ func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, 
 		if !fl.relevant(stmt) {
 			continue // most statements touch nothing the model tracks
 		}
+		if spare == nil {
+			spare = fl.paths(len(paths) + 2)
+		}
 		next := spare[:0]
 		if together(stmt) {
+			if live == nil {
+				live = fl.paths(len(paths))
+			}
 			live = live[:0]
 			for _, st := range paths {
 				if st.action != "" || st.skipTo != "" {
@@ -666,7 +699,7 @@ func (fl *flow) stepAll(src *source, stmt vcl.Stmt, in []flowState, sub string, 
 	case *vcl.Block:
 		return append(out, fl.exec(src, s.Stmts, in, sub, calling)...)
 	case *vcl.CallStmt:
-		return append(out, fl.call(s.Name.Name, slices.Clone(in), sub, calling)...) // call writes its paths
+		return append(out, fl.call(s.Name.Name, append(fl.paths(len(in)), in...), sub, calling)...) // call writes its paths
 	case *vcl.IncludeStmt:
 		inc := fl.included(s.Path.Value, sub)
 		if inc == nil {
@@ -906,7 +939,7 @@ func (fl *flow) execOne(src *source, stmts []vcl.Stmt, st flowState, sub string,
 			continue
 		}
 		if only != nil || together(stmt) {
-			return append(out, fl.exec(src, stmts, []flowState{st}, sub, calling)...)
+			return append(out, fl.exec(src, stmts, fl.one(st), sub, calling)...)
 		}
 		only = stmt
 	}
@@ -927,7 +960,7 @@ func (fl *flow) execOne(src *source, stmts []vcl.Stmt, st flowState, sub string,
 func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub string, calling map[string]bool, out []flowState) []flowState {
 	rest := st
 	runFrom := func(i int, p flowState) {
-		paths := []flowState{p}
+		paths := fl.one(p)
 		for k := i; k < len(s.Cases); k++ {
 			stmts, falls := caseBody(s.Cases[k].Stmts)
 			paths = fl.exec(src, stmts, paths, sub, calling)

@@ -60,7 +60,8 @@ func (sc *scratch) reset() {
 		forwardedAt: emptied(r.forwardedAt), guardAt: emptied(r.guardAt)}
 	sc.p = program{custom: subTable{list: emptied(p.custom.list)}, snippets: snipTable{list: emptied(p.snippets.list)}}
 	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
-		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted)}
+		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted),
+		chunk: emptied(fl.chunk)}
 }
 
 // emptied returns list cleared to length 0 (nothing it held is kept),

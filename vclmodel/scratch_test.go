@@ -118,3 +118,33 @@ func TestScratchReadsAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestPathsCarved: lists carved from one chunk never reach each other's
+// room, however they grow.
+func TestPathsCarved(t *testing.T) {
+	fl := &flow{}
+	st := func(i int) flowState { return flowState{backend: fmt.Sprint("F_", i)} }
+	a := fl.paths(2)
+	b := append(fl.paths(2), st(10))
+	a = append(a, st(1), st(2), st(3)) // past its room: moves to the heap
+	b = append(b, st(11))
+	c := fl.one(st(20))
+	if got := fmt.Sprint(a[0].backend, a[1].backend, a[2].backend, b[0].backend, b[1].backend, c[0].backend); got != "F_1F_2F_3F_10F_11F_20" {
+		t.Errorf("lists carved side by side: %s", got)
+	}
+	if cap(b) != 2 || cap(c) != 2 || len(fl.chunk) != 6 {
+		t.Errorf("rooms %d, %d; %d paths carved", cap(b), cap(c), len(fl.chunk))
+	}
+	if big := fl.paths(chunkPaths); cap(big) != chunkPaths || len(fl.chunk) != 6 {
+		t.Errorf("a large list is carved (%d, chunk %d)", cap(big), len(fl.chunk))
+	}
+	for range chunkPaths / 4 {
+		fl.paths(4) // fills the chunk and starts another
+	}
+	if cap(fl.chunk) != chunkPaths || len(fl.chunk) == 0 || len(fl.chunk) > chunkPaths {
+		t.Errorf("a new chunk: %d of %d", len(fl.chunk), cap(fl.chunk))
+	}
+	if b[0].backend != "F_10" {
+		t.Error("a new chunk wrote over an old one's lists")
+	}
+}
