@@ -325,7 +325,7 @@ func (r *reader) runFlow(fl *flow) {
 		// services are this; they skip the model's cost.
 		return
 	}
-	generated, ok := generatedRecv(r.s)
+	generated, ok := generatedRecv(r.s, false)
 	if !ok {
 		return
 	}
@@ -371,7 +371,7 @@ func (fl *flow) domains() []string {
 // run follows a request from vcl_recv and returns its exits; ok is false
 // when the model gave up (maxSteps).
 func (fl *flow) run() (exits []*graph.Exit, ok bool) {
-	var bodies [][]vcl.Stmt
+	bodies := make([][]vcl.Stmt, 0, len(fl.custom.list)+len(fl.snippets.list)+len(fl.generated))
 	for _, b := range fl.custom.list {
 		bodies = append(bodies, b.stmts)
 	}

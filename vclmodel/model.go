@@ -63,6 +63,9 @@ type reader struct {
 	// scan finds (graph.HeaderFacts), kept as fingerprints once it is
 	// over.
 	sets, checks []*graph.HeaderValue
+	// setPrints are the fingerprints of the literal header sets, as apply
+	// keeps them: only a second read (again) makes the sets themselves.
+	setPrints []graph.Fingerprint
 	// checkNodes are the comparisons of checks, index by index
 	// (refusesOnMismatch).
 	checkNodes []*vcl.BinaryExpr
@@ -239,26 +242,26 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 	for _, c := range r.checks {
 		r.sink.Secrets = append(r.sink.Secrets, c.Secret)
 	}
-	if len(r.sets) > 0 || len(r.checks) > 0 {
-		r.facts.Headers = &graph.HeaderFacts{SetPrints: prints(r.sets), CheckPrints: prints(r.checks)}
+	if len(r.setPrints) > 0 || len(r.checks) > 0 {
+		checks := make([]graph.Fingerprint, len(r.checks))
+		for i, c := range r.checks {
+			checks[i] = c.Fingerprint
+		}
+		r.facts.Headers = &graph.HeaderFacts{SetPrints: distinct(slices.Clone(r.setPrints)), CheckPrints: distinct(checks)}
 	}
 	r.sets, r.checks = nil, nil
 	s.VCL = r.facts
 	settleTexts(s)
 }
 
-// prints returns the distinct fingerprints of header values, sorted (a
+// distinct returns the distinct fingerprints of prints, sorted in place (a
 // routing table sets hundreds of headers: no quadratic dedup).
-func prints(values []*graph.HeaderValue) []graph.Fingerprint {
-	if len(values) == 0 {
+func distinct(prints []graph.Fingerprint) []graph.Fingerprint {
+	if len(prints) == 0 {
 		return nil
 	}
-	out := make([]graph.Fingerprint, len(values))
-	for i, v := range values {
-		out[i] = v.Fingerprint
-	}
-	slices.SortFunc(out, func(a, b graph.Fingerprint) int { return bytes.Compare(a[:], b[:]) })
-	return slices.Clip(slices.Compact(out))
+	slices.SortFunc(prints, func(a, b graph.Fingerprint) int { return bytes.Compare(a[:], b[:]) })
+	return slices.Clip(slices.Compact(prints))
 }
 
 // headerValues reads the VCL of s, a service apply has read, again for
@@ -307,7 +310,7 @@ func RunRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.E
 	p := r.program(true)
 	fl := r.newFlow(p)
 	fl.req = req
-	if generated, ok := generatedRecv(s); ok {
+	if generated, ok := generatedRecv(s, false); ok {
 		fl.generated = generated
 	}
 	exits, ok := fl.run()
@@ -825,8 +828,12 @@ func (r *reader) scanStmts(src *source, sub string, stmts []vcl.Stmt) {
 				var at vcl.Node = st
 				if lit, ok := st.Value.(*vcl.StringLit); ok && lit.Value != "" {
 					at = lit
-					if h != "host" {
+					switch {
+					case h == "host":
+					case r.again:
 						r.sets = append(r.sets, &graph.HeaderValue{Span: r.span(src, lit), Sub: keep(sub), Header: keep(h), Fingerprint: headerFingerprint(h, lit.Value), Secret: r.valueSpan(src, lit)})
+					default:
+						r.setPrints = append(r.setPrints, headerFingerprint(h, lit.Value))
 					}
 				}
 				r.firstOf(&r.facts.ForwardedHeaders, &r.forwardedAt, h, src, at)

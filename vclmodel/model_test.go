@@ -348,15 +348,15 @@ func TestHeaderCheckRefuses(t *testing.T) {
 // TestPrintsDistinct: a service's fingerprints are kept once each, however
 // often a header is set to the same value.
 func TestPrintsDistinct(t *testing.T) {
-	var values []*graph.HeaderValue
+	var values []graph.Fingerprint
 	for i := range 3000 {
-		values = append(values, &graph.HeaderValue{Fingerprint: headerFingerprint("x-route", []string{"a", "b", "c"}[i%3])})
+		values = append(values, headerFingerprint("x-route", []string{"a", "b", "c"}[i%3]))
 	}
-	got := prints(values)
-	if len(got) != 3 || got[0] == got[1] || got[1] == got[2] || got[0] == got[2] {
+	got := distinct(values)
+	if len(got) != 3 || cap(got) != 3 || got[0] == got[1] || got[1] == got[2] || got[0] == got[2] {
 		t.Errorf("%d prints %v, want the 3 distinct ones", len(got), got)
 	}
-	if prints(nil) != nil {
+	if distinct(nil) != nil {
 		t.Error("no values: want no prints")
 	}
 }

@@ -56,7 +56,7 @@ func (sc *scratch) put() {
 // reset empties the scratch, keeping the room of its tables and lists.
 func (sc *scratch) reset() {
 	r, p, fl := &sc.r, &sc.p, &sc.fl
-	sc.r = reader{subs: subTable{list: emptied(r.subs.list)}, checkNodes: emptied(r.checkNodes),
+	sc.r = reader{subs: subTable{list: emptied(r.subs.list)}, checkNodes: emptied(r.checkNodes), setPrints: emptied(r.setPrints),
 		forwardedAt: emptied(r.forwardedAt), guardAt: emptied(r.guardAt)}
 	sc.p = program{custom: subTable{list: emptied(p.custom.list)}, snippets: snipTable{list: emptied(p.snippets.list)}}
 	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
