@@ -247,8 +247,17 @@ type flow struct {
 	recorded []bool
 	// noted are the statements a note was made for.
 	noted map[vcl.Node]bool
-	// chunk is where the flow's lists of paths are carved from (paths).
+	// chunk is where the flow's lists of paths are carved from (paths),
+	// when carve is set. ApplyAll's reads do not carve: they run once the
+	// load is done, the heap at its fullest and, under a memory goal, the
+	// collector marking about half the time; a reused chunk is cleared
+	// for each service, and what a clear overwrites during a mark is kept
+	// for that cycle (the write barrier shades it). At 16,000 Terraform
+	// services carving there raised the peak by 3 MiB (90.6 → 93–94,
+	// goal 91.5), and saved no time; during a load (Prepare), where the
+	// collector seldom runs, it is what made JSON 8k 20 % faster.
 	chunk []flowState
+	carve bool
 }
 
 // chunkPaths is how many paths a chunk holds: a service's paths are a
@@ -263,7 +272,7 @@ const chunkPaths = 128
 // capped: an append never reaches the next list's).
 func (fl *flow) paths(n int) []flowState {
 	if len(fl.chunk)+n > cap(fl.chunk) {
-		if n > chunkPaths/4 {
+		if !fl.carve || n > chunkPaths/4 {
 			return make([]flowState, 0, n)
 		}
 		fl.chunk = make([]flowState, 0, chunkPaths) // the full one stays with the lists carved from it

@@ -37,10 +37,11 @@ func getScratch(g, sink *graph.Graph, s *graph.Service) *scratch {
 	return sc
 }
 
-// flow returns the scratch's flow over p, a program of its reader.
-func (sc *scratch) flow(p *program) *flow {
+// flow returns the scratch's flow over p, a program of its reader;
+// carve as flow.carve.
+func (sc *scratch) flow(p *program, carve bool) *flow {
 	fl := &sc.fl
-	fl.r, fl.prog, fl.custom, fl.snippets, fl.hasCustom = &sc.r, p, &p.custom, &p.snippets, p.hasCustom
+	fl.r, fl.prog, fl.custom, fl.snippets, fl.hasCustom, fl.carve = &sc.r, p, &p.custom, &p.snippets, p.hasCustom, carve
 	if fl.touches == nil {
 		fl.touches, fl.relevance = map[string]bool{}, map[vcl.Stmt]bool{}
 	}

@@ -14,7 +14,7 @@ func read(g *graph.Graph, s *graph.Service, sc *scratch) {
 	sc.r.g, sc.r.sink, sc.r.s, sc.r.facts = g, g, s, &graph.VCLFacts{}
 	p := sc.r.fill(&sc.p, false)
 	sc.r.scanAll()
-	sc.r.runFlow(sc.flow(p))
+	sc.r.runFlow(sc.flow(p, true))
 	s.VCL = sc.r.facts
 }
 
@@ -122,7 +122,7 @@ func TestScratchReadsAlike(t *testing.T) {
 // TestPathsCarved: lists carved from one chunk never reach each other's
 // room, however they grow.
 func TestPathsCarved(t *testing.T) {
-	fl := &flow{}
+	fl := &flow{carve: true}
 	st := func(i int) flowState { return flowState{backend: fmt.Sprint("F_", i)} }
 	a := fl.paths(2)
 	b := append(fl.paths(2), st(10))
@@ -146,5 +146,9 @@ func TestPathsCarved(t *testing.T) {
 	}
 	if b[0].backend != "F_10" {
 		t.Error("a new chunk wrote over an old one's lists")
+	}
+	plain := &flow{} // ApplyAll's: lists on the heap
+	if l := plain.paths(2); cap(l) != 2 || plain.chunk != nil {
+		t.Errorf("a flow that does not carve carved (room %d, chunk %d)", cap(l), cap(plain.chunk))
 	}
 }
