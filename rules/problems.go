@@ -23,8 +23,12 @@ that cannot be read, or a Terraform block the Fastly provider does not have
 (resource_link in fastly_service_vcl: the provider offers it on
 fastly_service_compute only, and terraform validate refuses it; chainlint
 still reads the link, so the link rules, store-platform among them, check
-it). The rest of the inputs are still analysed, but the
-result is incomplete: chainlint exits with status 3, never 0.
+it), or an argument at the top of a .tf file (Terraform's file schema holds
+blocks only, and every Terraform version refuses one there with
+"Unsupported argument"; a block type chainlint does not know is left to
+Terraform, whose versions add new ones). The rest of the inputs are still
+analysed, but the result is incomplete: chainlint exits with status 3,
+never 0.
 
 Bad:
 

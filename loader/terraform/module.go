@@ -11,9 +11,11 @@
 package terraform
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -248,12 +250,42 @@ func (l *loader) parseModule(dir string, names []string) *module {
 			continue
 		}
 		content, _, _ := file.Body.PartialContent(topSchema)
+		l.problems(topArguments(file))
 		for _, b := range content.Blocks {
 			m.addBlock(l, b)
 		}
 	}
 	m.dropDuplicates(l)
 	return m
+}
+
+// topArguments reports the arguments at the top of a file in HCL's native
+// syntax, in file order: Terraform's file schema has blocks only, and it
+// refuses any argument there with HCL's "Unsupported argument" (in every
+// version; the blocks it accepts grow with its versions, so an unknown
+// block type is left to Terraform).
+func topArguments(file *hcl.File) hcl.Diagnostics {
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok || len(body.Attributes) == 0 {
+		return nil
+	}
+	attrs := make([]*hclsyntax.Attribute, 0, len(body.Attributes))
+	for _, a := range body.Attributes {
+		attrs = append(attrs, a)
+	}
+	slices.SortFunc(attrs, func(a, b *hclsyntax.Attribute) int {
+		return cmp.Compare(a.NameRange.Start.Byte, b.NameRange.Start.Byte)
+	})
+	var diags hcl.Diagnostics
+	for _, a := range attrs {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported argument",
+			Detail:   fmt.Sprintf("An argument named %q is not expected here: Terraform accepts only blocks at the top of a file (resource, variable, locals, module, …); move it into the block it belongs to, or into a locals block.", a.Name),
+			Subject:  a.NameRange.Ptr(),
+		})
+	}
+	return diags
 }
 
 // isOverrideFile reports a Terraform override file (override.tf,
