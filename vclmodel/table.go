@@ -42,19 +42,13 @@ func (t *subTable) sort() {
 	}
 }
 
+func bodyName(b namedBody) string { return b.name }
+
 // get returns the bodies of the subroutine name, in the order they were
 // added.
 func (t *subTable) get(name string) []namedBody {
 	t.sort()
-	i, found := slices.BinarySearchFunc(t.list, name, func(e namedBody, name string) int { return strings.Compare(e.name, name) })
-	if !found {
-		return nil
-	}
-	j := i + 1
-	for j < len(t.list) && t.list[j].name == name {
-		j++
-	}
-	return t.list[i:j]
+	return run(t.list, name, bodyName)
 }
 
 // has reports a subroutine with at least one body.
@@ -64,15 +58,12 @@ func (t *subTable) has(name string) bool { return len(t.get(name)) > 0 }
 func (t *subTable) all() iter.Seq2[string, []namedBody] {
 	return func(yield func(string, []namedBody) bool) {
 		t.sort()
-		for i := 0; i < len(t.list); {
-			j := i + 1
-			for j < len(t.list) && t.list[j].name == t.list[i].name {
-				j++
-			}
-			if !yield(t.list[i].name, t.list[i:j]) {
+		for list := t.list; len(list) > 0; {
+			g := run(list, list[0].name, bodyName)
+			if !yield(g[0].name, g) {
 				return
 			}
-			i = j
+			list = list[len(g):]
 		}
 	}
 }
@@ -109,18 +100,12 @@ func (t *snipTable) sort() {
 	t.sorted = true
 }
 
+func snipSub(s snip) string { return s.sub }
+
 // of returns the snippets rendered at sub's macro, in rendering order.
 func (t *snipTable) of(sub string) []snip {
 	t.sort()
-	i, found := slices.BinarySearchFunc(t.list, sub, func(s snip, sub string) int { return strings.Compare(s.sub, sub) })
-	if !found {
-		return nil
-	}
-	j := i + 1
-	for j < len(t.list) && t.list[j].sub == sub {
-		j++
-	}
-	return t.list[i:j]
+	return run(t.list, sub, snipSub)
 }
 
 // all yields each subroutine with snippets and its snippets, by
@@ -128,15 +113,34 @@ func (t *snipTable) of(sub string) []snip {
 func (t *snipTable) all() iter.Seq2[string, []snip] {
 	return func(yield func(string, []snip) bool) {
 		t.sort()
-		for i := 0; i < len(t.list); {
-			j := i + 1
-			for j < len(t.list) && t.list[j].sub == t.list[i].sub {
-				j++
-			}
-			if !yield(t.list[i].sub, t.list[i:j]) {
+		for list := t.list; len(list) > 0; {
+			g := run(list, list[0].sub, snipSub)
+			if !yield(g[0].sub, g) {
 				return
 			}
-			i = j
+			list = list[len(g):]
 		}
 	}
+}
+
+// run returns the elements of list, sorted by key, whose key is k.
+// (By halves, written out: a comparison closure over key allocated at
+// every look-up.)
+func run[T any](list []T, k string, key func(T) string) []T {
+	i, j := 0, len(list)
+	for i < j {
+		if m := int(uint(i+j) >> 1); key(list[m]) < k {
+			i = m + 1
+		} else {
+			j = m
+		}
+	}
+	j = i
+	for j < len(list) && key(list[j]) == k {
+		j++
+	}
+	if j == i {
+		return nil
+	}
+	return list[i:j]
 }
