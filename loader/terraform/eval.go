@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -104,9 +105,13 @@ type evalBlock struct {
 	block *hcl.Block
 	// raw is the block as parsed (static blocks only): the dynamic-block
 	// expander wraps bodies, and spans and fixes need the source's.
-	raw    *hcl.Block
-	attrs  map[string]*evalAttr
-	blocks map[string][]*evalBlock
+	raw *hcl.Block
+	// attrs are the block's attributes sorted by name (attr), blocks its
+	// nested blocks sorted by type, each type's in order (nested): a map
+	// of each a block, and an object an attribute, were a tenth of what a
+	// Terraform load allocated.
+	attrs  []evalAttr
+	blocks []*evalBlock
 	// static is false for blocks a dynamic block produced; index counts
 	// the static blocks of the same type, for locating it in hclwrite.
 	static bool
@@ -642,7 +647,7 @@ var schemas, blockSchemas = func() (map[string]*hcl.BodySchema, map[string]*hcl.
 // evalBody evaluates a block of a resource type (typ) or, with typ "", a
 // block nested in one. dynamic says the block may hold dynamic blocks.
 func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.EvalContext) *evalBlock {
-	eb := &evalBlock{block: b, attrs: map[string]*evalAttr{}, blocks: map[string][]*evalBlock{}, static: true}
+	eb := &evalBlock{block: b, static: true}
 	typ = canonical(typ)
 	schema, ok := schemas[typ]
 	if !ok { // a store: no nested blocks
@@ -669,6 +674,9 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 	}
 	attrs, blocks := bodyContent(body, typ, schema)
 	var counts map[string]int
+	if len(blocks) > 0 {
+		eb.blocks = make([]*evalBlock, 0, len(blocks))
+	}
 	for _, nb := range blocks {
 		child := e.evalBody(nb, "", false, ctx)
 		if staticRanges == nil { // no dynamic blocks: every block is static
@@ -682,13 +690,37 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 		} else {
 			child.static = false
 		}
-		eb.blocks[nb.Type] = append(eb.blocks[nb.Type], child)
+		eb.blocks = append(eb.blocks, child)
+	}
+	slices.SortStableFunc(eb.blocks, func(a, b *evalBlock) int { return strings.Compare(a.block.Type, b.block.Type) })
+	if len(attrs) > 0 {
+		eb.attrs = make([]evalAttr, 0, len(attrs))
 	}
 	for _, a := range attrs {
 		v, why := e.value(a.expr, ctx)
-		eb.attrs[a.name] = &evalAttr{name: a.name, expr: a.expr, val: v, why: why}
+		eb.attrs = append(eb.attrs, evalAttr{name: a.name, expr: a.expr, val: v, why: why})
 	}
+	slices.SortStableFunc(eb.attrs, func(a, b evalAttr) int { return strings.Compare(a.name, b.name) })
 	return eb
+}
+
+// attr returns the block's attribute name, or nil.
+func (b *evalBlock) attr(name string) *evalAttr {
+	i, found := slices.BinarySearchFunc(b.attrs, name, func(a evalAttr, name string) int { return strings.Compare(a.name, name) })
+	if !found {
+		return nil
+	}
+	return &b.attrs[i]
+}
+
+// nested returns the block's nested blocks of type typ, in order.
+func (b *evalBlock) nested(typ string) []*evalBlock {
+	i, _ := slices.BinarySearchFunc(b.blocks, typ, func(nb *evalBlock, typ string) int { return strings.Compare(nb.block.Type, typ) })
+	j := i
+	for j < len(b.blocks) && b.blocks[j].block.Type == typ {
+		j++
+	}
+	return b.blocks[i:j:j]
 }
 
 // value is the instance as other expressions see it: its attributes, its
@@ -713,15 +745,18 @@ func (i *instance) value() cty.Value {
 
 func (b *evalBlock) value() cty.Value {
 	m := map[string]cty.Value{}
-	for n, a := range b.attrs {
-		m[n] = a.val
+	for _, a := range b.attrs {
+		m[a.name] = a.val
 	}
-	for n, bs := range b.blocks {
-		var vals []cty.Value
-		for _, nb := range bs {
-			vals = append(vals, nb.value())
+	for rest := b.blocks; len(rest) > 0; {
+		typ := rest[0].block.Type
+		bs := b.nested(typ)
+		vals := make([]cty.Value, len(bs))
+		for i, nb := range bs {
+			vals[i] = nb.value()
 		}
-		m[n] = cty.TupleVal(vals)
+		m[typ] = cty.TupleVal(vals)
+		rest = rest[len(bs):]
 	}
 	return objectOrEmpty(m)
 }

@@ -318,7 +318,7 @@ func (l *loader) buildInstances(insts []*instance) *built {
 			b.stores = append(b.stores, &graph.Store{
 				Span: l.span(inst.body.block), Type: typ,
 				ID:   graph.Field[string]{Value: syntheticID(inst.addr), Set: true}.At(l.pos(inst.body.block.DefRange, false), l.pos(inst.body.block.DefRange, true)),
-				Name: l.str(inst.body.attrs["name"]),
+				Name: l.str(inst.body.attr("name")),
 			})
 		case "fastly_domain", "fastly_domain_service_link":
 			b.domains = append(b.domains, inst)
@@ -344,16 +344,16 @@ func (l *loader) attachDomains(insts []*instance, services map[string]*graph.Ser
 		if s == nil {
 			return
 		}
-		s.Domains = append(s.Domains, &graph.Domain{Span: l.span(domain.body.block), Service: s, Name: l.str(domain.body.attrs["fqdn"])})
+		s.Domains = append(s.Domains, &graph.Domain{Span: l.span(domain.body.block), Service: s, Name: l.str(domain.body.attr("fqdn"))})
 	}
 	for _, inst := range insts {
 		switch inst.r.typ {
 		case "fastly_domain":
-			add(inst, inst.body.attrs["service_id"])
+			add(inst, inst.body.attr("service_id"))
 		case "fastly_domain_service_link":
-			if d := inst.body.attrs["domain_id"]; d != nil && d.val.IsKnown() && d.val.Type() == cty.String {
+			if d := inst.body.attr("domain_id"); d != nil && d.val.IsKnown() && d.val.Type() == cty.String {
 				if dom := fqdns[d.val.AsString()]; dom != nil {
-					add(dom, inst.body.attrs["service_id"])
+					add(dom, inst.body.attr("service_id"))
 				}
 			}
 		}
@@ -402,7 +402,7 @@ func (l *loader) service(inst *instance) *graph.Service {
 	s := &graph.Service{
 		Span:     l.span(b.block),
 		ID:       graph.Field[string]{Value: id, Set: true}.At(l.pos(b.block.DefRange, false), l.pos(b.block.DefRange, true)),
-		Name:     l.str(b.attrs["name"]),
+		Name:     l.str(b.attr("name")),
 		Platform: graph.PlatformVCL,
 		File:     b.block.DefRange.Filename,
 	}
@@ -412,33 +412,33 @@ func (l *loader) service(inst *instance) *graph.Service {
 	if !s.Name.Known() {
 		s.Name = graph.Field[string]{Value: addr, Set: true}.At(s.ID.Pos, s.ID.End())
 	}
-	s.Terraform = &graph.TerraformInfo{Address: addr, Activate: l.flag(b.attrs["activate"]), DependsOn: dependsOn(b.block)}
-	if st := l.flag(b.attrs["stage"]); st.Known() && st.Value {
+	s.Terraform = &graph.TerraformInfo{Address: addr, Activate: l.flag(b.attr("activate")), DependsOn: dependsOn(b.block)}
+	if st := l.flag(b.attr("stage")); st.Known() && st.Value {
 		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true}.At(st.Pos, st.End())
 	}
-	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attrs["name"]})
-	for _, d := range b.blocks["domain"] {
+	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attr("name")})
+	for _, d := range b.nested("domain") {
 		s.Domains = append(s.Domains, l.readDomain(s, inst, d))
 	}
-	for _, bb := range b.blocks["backend"] {
+	for _, bb := range b.nested("backend") {
 		s.Backends = append(s.Backends, l.readBackend(s, inst, bb))
 	}
-	for _, sb := range b.blocks["snippet"] {
+	for _, sb := range b.nested("snippet") {
 		s.Snippets = append(s.Snippets, l.readSnippet(inst, sb))
 	}
-	for _, cb := range b.blocks["condition"] {
+	for _, cb := range b.nested("condition") {
 		s.WithRare().Conditions = append(s.Conditions(), l.readCondition(cb))
 	}
-	for _, hb := range b.blocks["header"] {
+	for _, hb := range b.nested("header") {
 		s.WithRare().Headers = append(s.Headers(), l.readHeader(hb))
 	}
-	for _, rb := range b.blocks["request_setting"] {
+	for _, rb := range b.nested("request_setting") {
 		s.WithRare().RequestSettings = append(s.RequestSettings(), l.readRequestSetting(rb))
 	}
-	for _, vb := range append(b.blocks["vcl"], b.blocks["custom_vcl"]...) {
+	for _, vb := range append(b.nested("vcl"), b.nested("custom_vcl")...) {
 		s.VCLs = append(s.VCLs, l.readVCL(inst, vb))
 	}
-	for _, lb := range b.blocks["resource_link"] {
+	for _, lb := range b.nested("resource_link") {
 		if s.Platform == graph.PlatformVCL {
 			// The provider's fastly_service_vcl has no resource_link block
 			// (terraform-provider-fastly registers NewServiceResourceLink for
@@ -454,11 +454,11 @@ func (l *loader) service(inst *instance) *graph.Service {
 		}
 		s.Links = append(s.Links, l.readLink(s, inst, lb))
 	}
-	for _, pb := range b.blocks["package"] {
+	for _, pb := range b.nested("package") {
 		s.Deploys().Package = l.packagePath(inst, pb)
 	}
-	for _, db := range b.blocks["dictionary"] {
-		if name := l.str(db.attrs["name"]); name.Known() {
+	for _, db := range b.nested("dictionary") {
+		if name := l.str(db.attr("name")); name.Known() {
 			s.WithRare().Dictionaries = append(s.Dictionaries(), name.Value)
 		} else {
 			s.WithRare().DictionaryUnknown = true
@@ -516,7 +516,7 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 func (l *loader) readDomain(s *graph.Service, inst *instance, d *evalBlock) *graph.Domain {
 	dom := schema.New[graph.Domain](schema.Domain, l.source(d), l.blockSpan(d))
 	dom.Service = s
-	l.noteUnknown(inst, dom.Span, "a domain", map[string]*evalAttr{"name": d.attrs["name"]})
+	l.noteUnknown(inst, dom.Span, "a domain", map[string]*evalAttr{"name": d.attr("name")})
 	return dom
 }
 
@@ -529,16 +529,16 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 	if s != nil { // a next-provider backend's are set when it is attached
 		setBackendRefs(s, be, backendRefs(bb))
 	}
-	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", l.objectName(bb.attrs["name"], be.Name)), map[string]*evalAttr{
-		"address": bb.attrs["address"], "override_host": bb.attrs["override_host"], "shield": bb.attrs["shield"],
-		"ssl_cert_hostname": bb.attrs["ssl_cert_hostname"], "ssl_sni_hostname": bb.attrs["ssl_sni_hostname"],
+	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", l.objectName(bb.attr("name"), be.Name)), map[string]*evalAttr{
+		"address": bb.attr("address"), "override_host": bb.attr("override_host"), "shield": bb.attr("shield"),
+		"ssl_cert_hostname": bb.attr("ssl_cert_hostname"), "ssl_sni_hostname": bb.attr("ssl_sni_hostname"),
 	})
 	return be
 }
 
 func (l *loader) readSnippet(inst *instance, sb *evalBlock) *graph.Snippet {
 	sn := schema.New[graph.Snippet](schema.Snippet, l.source(sb), l.blockSpan(sb))
-	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", l.objectName(sb.attrs["name"], sn.Name)), map[string]*evalAttr{"content": sb.attrs["content"]})
+	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", l.objectName(sb.attr("name"), sn.Name)), map[string]*evalAttr{"content": sb.attr("content")})
 	return sn
 }
 
@@ -556,14 +556,14 @@ func (l *loader) readRequestSetting(rb *evalBlock) *graph.RequestSetting {
 
 func (l *loader) readVCL(inst *instance, vb *evalBlock) *graph.VCLSource {
 	v := schema.New[graph.VCLSource](schema.VCL, l.source(vb), l.blockSpan(vb))
-	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", l.objectName(vb.attrs["name"], v.Name)), map[string]*evalAttr{"content": vb.attrs["content"]})
+	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", l.objectName(vb.attr("name"), v.Name)), map[string]*evalAttr{"content": vb.attr("content")})
 	return v
 }
 
 func (l *loader) readLink(s *graph.Service, inst *instance, lb *evalBlock) *graph.Link {
 	link := schema.New[graph.Link](schema.Link, l.source(lb), l.blockSpan(lb))
 	link.Service = s
-	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", l.objectName(lb.attrs["name"], link.Name)), map[string]*evalAttr{"name": lb.attrs["name"], "resource_id": lb.attrs["resource_id"]})
+	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", l.objectName(lb.attr("name"), link.Name)), map[string]*evalAttr{"name": lb.attr("name"), "resource_id": lb.attr("resource_id")})
 	return link
 }
 
@@ -604,11 +604,11 @@ type hclSource struct {
 }
 
 func (h *hclSource) Format() schema.Format                     { return schema.Terraform }
-func (h *hclSource) String(name, _ string) graph.Field[string] { return h.l.str(h.b.attrs[name]) }
-func (h *hclSource) Ref(name, _ string) graph.Field[string]    { return h.l.ref(h.b.attrs[name]) }
-func (h *hclSource) Int(name, _ string) graph.Field[int]       { return h.l.num(h.b.attrs[name]) }
-func (h *hclSource) Bool(name, _ string) graph.Field[bool]     { return h.l.flag(h.b.attrs[name]) }
-func (h *hclSource) Text(name, _ string) graph.Text            { return h.l.text(h.b.attrs[name]) }
+func (h *hclSource) String(name, _ string) graph.Field[string] { return h.l.str(h.b.attr(name)) }
+func (h *hclSource) Ref(name, _ string) graph.Field[string]    { return h.l.ref(h.b.attr(name)) }
+func (h *hclSource) Int(name, _ string) graph.Field[int]       { return h.l.num(h.b.attr(name)) }
+func (h *hclSource) Bool(name, _ string) graph.Field[bool]     { return h.l.flag(h.b.attr(name)) }
+func (h *hclSource) Text(name, _ string) graph.Text            { return h.l.text(h.b.attr(name)) }
 
 // instanceLabel names an instance as Terraform addresses it, and, for an
 // instance inside a module, the root module that instantiates it: the
@@ -730,7 +730,7 @@ func instancesLabel(g []instanceNote) string {
 // when that is a known string, else the file its source_code_hash hashes
 // (filesha512("…"), data.fastly_package_hash.x.hash).
 func (l *loader) packagePath(inst *instance, pb *evalBlock) graph.Field[string] {
-	a := pb.attrs["filename"]
+	a := pb.attr("filename")
 	if a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && a.val.AsString() != "" && !isSynthetic(a.val) {
 		f := l.str(a)
 		f.Value = absPath(inst.root, a.val.AsString())
@@ -753,7 +753,7 @@ func (l *loader) packagePath(inst *instance, pb *evalBlock) graph.Field[string] 
 			}
 		}
 	}
-	if a := pb.attrs["source_code_hash"]; a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && strings.HasPrefix(a.val.AsString(), fileHashPrefix) {
+	if a := pb.attr("source_code_hash"); a != nil && a.val.IsKnown() && !a.val.IsNull() && a.val.Type() == cty.String && strings.HasPrefix(a.val.AsString(), fileHashPrefix) {
 		f := l.str(a)
 		f.Value, f.Unknown = strings.TrimPrefix(a.val.AsString(), fileHashPrefix), false
 		return f
@@ -996,7 +996,7 @@ const internMin = 64
 // backendRefs lists the resources and modules a backend block's address
 // and override_host refer to (graph.Backend.Refs).
 func backendRefs(bb *evalBlock) []string {
-	return references(bb.attrs["address"], bb.attrs["override_host"])
+	return references(bb.attr("address"), bb.attr("override_host"))
 }
 
 // setBackendRefs records refs as be's, a backend of s (Backend.Refs).

@@ -189,9 +189,7 @@ type nextAction struct {
 // custom VCL file resource: it names service_id and version and nests no
 // block, where the current provider's service has no such attributes.
 func isVersionedVCL(inst *instance) bool {
-	_, id := inst.body.attrs["service_id"]
-	_, ver := inst.body.attrs["version"]
-	return id && ver && len(inst.body.blocks) == 0
+	return inst.body.attr("service_id") != nil && inst.body.attr("version") != nil && len(inst.body.blocks) == 0
 }
 
 // addNextService records a service resource for the join.
@@ -218,14 +216,14 @@ func (l *loader) addNextObject(inst *instance, kind nextKind) {
 	o := &nextObject{typ: inst.r.typ, label: l.instanceLabel(inst), span: l.span(b.block), kind: kind,
 		service: cty.NullVal(cty.String), version: cty.NullVal(cty.Number)}
 	o.servicePos, o.serviceEnd = l.pos(b.block.DefRange, false), l.pos(b.block.DefRange, true)
-	if a := b.attrs["service_id"]; a != nil {
+	if a := b.attr("service_id"); a != nil {
 		r := a.expr.Range()
 		o.service, o.serviceWhy, o.servicePos, o.serviceEnd = a.val, a.why, l.pos(r, false), l.pos(r, true)
 		if isInputError(a.why) {
 			o.serviceWhy = inputErrorWhy // a parse-error already
 		}
 	}
-	if a := b.attrs["version"]; a != nil {
+	if a := b.attr("version"); a != nil {
 		o.version = a.val
 		r := a.expr.Range()
 		if text, ok := l.bytes(l.file(r.Filename), r.Start.Byte, r.End.Byte); ok {
@@ -265,7 +263,7 @@ func (l *loader) addNextObject(inst *instance, kind nextKind) {
 // addNextAction reads a stage or package-upload action.
 func (l *loader) addNextAction(inst *instance) {
 	a := &nextAction{typ: inst.r.typ, addr: "action." + inst.addr, span: l.span(inst.body.block), service: cty.NullVal(cty.String)}
-	if sid := inst.body.attrs["service_id"]; sid != nil {
+	if sid := inst.body.attr("service_id"); sid != nil {
 		a.service = sid.val
 	}
 	if inst.r.typ == "fastly_service_compute_package_upload" {

@@ -46,8 +46,8 @@ func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 		return nil // .tf.json: no hclwrite; no mechanical fix offered
 	}
 	s := &hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
-	for _, name := range sortedNames(b.attrs) {
-		a := b.attrs[name]
+	for i := range b.attrs { // by name
+		a := &b.attrs[i]
 		if _, literal := a.expr.(*hclsyntax.TemplateExpr); literal && len(a.expr.Variables()) == 0 {
 			continue
 		}
@@ -61,7 +61,7 @@ func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 		if r.Start.Byte < s.start || r.End.Byte > s.end || r.Start.Byte >= r.End.Byte {
 			continue
 		}
-		s.exprs = append(s.exprs, setterExpr{name: name, value: a.val.AsString(), from: r.Start.Byte, to: r.End.Byte})
+		s.exprs = append(s.exprs, setterExpr{name: a.name, value: a.val.AsString(), from: r.Start.Byte, to: r.End.Byte})
 	}
 	if base := f.TF.Base(); len(s.exprs) == 0 && int(span.Pos)-base == s.start && int(span.End)-base == s.end {
 		if l.fileSetters == nil {
