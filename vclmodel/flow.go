@@ -638,12 +638,12 @@ func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, 
 		if !fl.relevant(stmt) {
 			continue // most statements touch nothing the model tracks
 		}
-		if spare == nil {
-			spare = fl.paths(len(paths) + 2)
+		if spare == nil && fl.carve {
+			spare = fl.paths(len(paths) + 2) // room to fork; made on the heap, it grows as it fills
 		}
 		next := spare[:0]
 		if together(stmt) {
-			if live == nil {
+			if live == nil && fl.carve {
 				live = fl.paths(len(paths))
 			}
 			live = live[:0]
