@@ -260,6 +260,10 @@ type TerraformInfo struct {
 	// file (its name), and those of a module a file calls to the file.
 	// (Here, not in every service: only Terraform scopes services.)
 	Scope string
+	// Root is the directory of the root module the service was evaluated
+	// in, where terraform runs: services of two roots are two states,
+	// which may or may not be applied to one account.
+	Root string
 }
 
 // TerraformAddressBase drops a Terraform address's instance keys:

@@ -19,7 +19,10 @@ var DuplicateDomain = &analyzer.Rule{
 Fastly routes a Host to exactly one service, and its API refuses to add a
 domain that another service already has. Chains are resolved by domain, so
 chainlint cannot tell which of the two services a backend reaches. Keep the
-domain on one service only.
+domain on one service only. Services of two Terraform root modules (two
+states) are checked too, and the message says so: applied to one account,
+the second apply fails; roots never applied together (alternatives, the
+stages of a demo) are linted apart, or one is excluded in .chainlint.yaml.
 
 Bad:
 
@@ -59,18 +62,32 @@ func runDuplicateDomain(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			where := fmt.Sprintf("by service %q and by service %q", prev.Service.Label(), s.Label())
+			what := "Fastly routes a Host to one service only, so remove it from one of them"
 			switch {
 			case prev.Service == s:
 				where = fmt.Sprintf("twice by service %q", s.Label())
+			case otherRoot(prev.Service, s):
+				// Two Terraform states: a conflict only when both are
+				// applied to one account, which chainlint cannot know.
+				if prev.Service.Label() == s.Label() {
+					where = fmt.Sprintf("by two services named %q", s.Label())
+				}
+				where += ", in two Terraform root modules"
+				what = "applied to one account, the second apply fails (Fastly gives a domain to one service), so keep it on one; if the two roots are never applied together (alternatives, stages of a demo), lint them apart or exclude one in .chainlint.yaml"
 			case prev.Service.Label() == s.Label():
 				where = fmt.Sprintf("by two services named %q (is one file an old copy of the other?)", s.Label())
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: d.Name.Pos, End: d.Name.End(),
-				Message: fmt.Sprintf("domain %q is declared %s; Fastly routes a Host to one service only, so remove it from one of them", d.Name.Value, where),
+				Message: fmt.Sprintf("domain %q is declared %s; %s", d.Name.Value, where, what),
 				Related: []analysis.RelatedInformation{related(prev.Name.Pos, prev.Name.End(), "first declared here, by service %q", prev.Service.Label())},
 			})
 		}
 	}
 	return nil, nil
+}
+
+// otherRoot reports two services of two Terraform root modules.
+func otherRoot(a, b *graph.Service) bool {
+	return a.Terraform != nil && b.Terraform != nil && a.Terraform.Root != "" && b.Terraform.Root != "" && a.Terraform.Root != b.Terraform.Root
 }

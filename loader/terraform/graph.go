@@ -412,7 +412,7 @@ func (l *loader) service(inst *instance) *graph.Service {
 	if !s.Name.Known() {
 		s.Name = graph.Field[string]{Value: addr, Set: true}.At(s.ID.Pos, s.ID.End())
 	}
-	s.Terraform = &graph.TerraformInfo{Address: addr, Activate: l.flag(b.attr("activate")), DependsOn: dependsOn(b.block)}
+	s.Terraform = &graph.TerraformInfo{Address: addr, Activate: l.flag(b.attr("activate")), DependsOn: dependsOn(b.block), Root: inst.root}
 	if st := l.flag(b.attr("stage")); st.Known() && st.Value {
 		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true}.At(st.Pos, st.End())
 	}
