@@ -430,21 +430,15 @@ type HeaderFacts struct {
 
 // HeaderSets are the service's literal header sets that another service
 // checks (HeaderFacts.Sets).
-func (f *VCLFacts) HeaderSets() []*HeaderValue {
-	if f.Headers == nil {
-		return nil
-	}
-	return f.Headers.Sets
-}
+func (f *VCLFacts) HeaderSets() []*HeaderValue { return orNone(f.Headers, &noHeaderFacts).Sets }
 
 // HeaderChecks are the service's refusing header checks that another
 // service's sets match (HeaderFacts.Checks).
-func (f *VCLFacts) HeaderChecks() []*HeaderValue {
-	if f.Headers == nil {
-		return nil
-	}
-	return f.Headers.Checks
-}
+func (f *VCLFacts) HeaderChecks() []*HeaderValue { return orNone(f.Headers, &noHeaderFacts).Checks }
+
+// noHeaderFacts is the HeaderFacts of facts that have none (never
+// written).
+var noHeaderFacts HeaderFacts
 
 // VCLRare is what few services' VCL has, apart from VCLFacts so that a
 // service's facts are 96 bytes smaller.

@@ -231,9 +231,15 @@ func apply(g, sink *graph.Graph, s *graph.Service, carve bool) {
 	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {
 		return
 	}
-	sc := getScratch(g, sink, s)
+	sc := scratches.Get().(*scratch)
 	defer sc.put()
+	sc.read(g, sink, s, carve)
+}
+
+// read reads s on the scratch (apply's work).
+func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service, carve bool) {
 	r := &sc.r
+	r.g, r.sink, r.s, r.facts = g, sink, s, &graph.VCLFacts{}
 	p := r.fill(&sc.p, false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")

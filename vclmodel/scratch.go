@@ -3,7 +3,6 @@ package vclmodel
 import (
 	"sync"
 
-	"github.com/chainlint/chainlint/graph"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -28,14 +27,6 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 // next service: clearing a large one for every small service read after
 // one large service would cost more than making small ones.
 const maxKept = 512
-
-// getScratch returns a scratch for reading s: its reader is set up as
-// apply's was.
-func getScratch(g, sink *graph.Graph, s *graph.Service) *scratch {
-	sc := scratches.Get().(*scratch)
-	sc.r.g, sc.r.sink, sc.r.s, sc.r.facts = g, sink, s, &graph.VCLFacts{}
-	return sc
-}
 
 // flow returns the scratch's flow over p, a program of its reader;
 // carve as flow.carve.

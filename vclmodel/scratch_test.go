@@ -10,13 +10,7 @@ import (
 )
 
 // read reads s as apply does, on the scratch sc (not the pool's).
-func read(g *graph.Graph, s *graph.Service, sc *scratch) {
-	sc.r.g, sc.r.sink, sc.r.s, sc.r.facts = g, g, s, &graph.VCLFacts{}
-	p := sc.r.fill(&sc.p, false)
-	sc.r.scanAll()
-	sc.r.runFlow(sc.flow(p, true))
-	s.VCL = sc.r.facts
-}
+func read(g *graph.Graph, s *graph.Service, sc *scratch) { sc.read(g, g, s, true) }
 
 func newService(src string) (*graph.Graph, *graph.Service) {
 	g := graph.NewGraph()
