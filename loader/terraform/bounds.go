@@ -109,6 +109,7 @@ func valueCost(v cty.Value, limit int) int { return valueSize(v, bytesPerStep, l
 // valueSize is a value's size: a string's bytes divided by perStep, a
 // collection's elements and theirs, at least 1, counted up to limit.
 func valueSize(v cty.Value, perStep, limit int) int {
+	v, _ = v.Unmark() // a marked value's own are read unmarked
 	if !v.IsKnown() || v.IsNull() {
 		return 1
 	}

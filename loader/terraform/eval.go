@@ -294,7 +294,10 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 	if e.l.budget != nil {
 		e.l.budget.expr = 0
 	}
-	v, diags := expr.Value(ctx)
+	v, diags, ok := fastValue(expr, ctx)
+	if !ok {
+		v, diags = expr.Value(ctx)
+	}
 	if diags.HasErrors() {
 		for _, d := range diags {
 			// A file() or templatefile() that cannot be read, or may not be
