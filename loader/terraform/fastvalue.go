@@ -141,3 +141,41 @@ func resolve(t hcl.Traversal, ctx *hcl.EvalContext) (cty.Value, bool) {
 	}
 	return v, true
 }
+
+// variables is expr.Variables() without hclsyntax's walker for a
+// reference, a literal and a template of literal text and references (the
+// walker allocated for every node it passed); the same traversals in the
+// same order.
+func variables(expr hcl.Expression) []hcl.Traversal {
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return nil
+	case *hclsyntax.ScopeTraversalExpr:
+		return []hcl.Traversal{e.Traversal}
+	case *hclsyntax.TemplateExpr:
+		n := 0
+		for _, part := range e.Parts {
+			switch p := part.(type) {
+			case *hclsyntax.LiteralValueExpr:
+			case *chargedExpr:
+				if _, isRef := p.Expression.(*hclsyntax.ScopeTraversalExpr); !isRef {
+					return expr.Variables()
+				}
+				n++
+			default:
+				return expr.Variables()
+			}
+		}
+		if n == 0 {
+			return nil
+		}
+		out := make([]hcl.Traversal, 0, n)
+		for _, part := range e.Parts {
+			if p, isCharged := part.(*chargedExpr); isCharged {
+				out = append(out, p.Expression.(*hclsyntax.ScopeTraversalExpr).Traversal)
+			}
+		}
+		return out
+	}
+	return expr.Variables()
+}

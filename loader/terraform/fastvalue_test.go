@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -67,6 +68,9 @@ func evalBoth(t *testing.T, src string, spent int64) {
 	attr := file.Body.(*hclsyntax.Body).Attributes["a"]
 	if attr == nil {
 		return
+	}
+	if got, want := variables(attr.Expr), attr.Expr.Variables(); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+		t.Errorf("%s: variables %v, Variables() %v", src, got, want)
 	}
 	fast, slow := &budget{expr: spent, load: spent}, &budget{expr: spent, load: spent}
 	fv, fd, ok := fastValue(attr.Expr, fastValueCtx(fast))

@@ -1018,7 +1018,7 @@ func references(attrs ...*evalAttr) []string {
 		if a == nil {
 			continue
 		}
-		for _, t := range a.expr.Variables() {
+		for _, t := range variables(a.expr) {
 			if ref := traversalRef(t); ref != "" && !slices.Contains(out, ref) {
 				out = append(out, ref)
 			}

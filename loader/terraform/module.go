@@ -474,6 +474,15 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 				r.dynamic = r.dynamic || nb.Type == "dynamic"
 			}
 			l.noteUnread(r.typ, b, body)
+			// JustAttributes would copy every attribute to read two.
+			if a := body.Attributes["count"]; a != nil {
+				r.count = a.Expr
+			}
+			if a := body.Attributes["for_each"]; a != nil {
+				r.forEach = a.Expr
+			}
+			m.resources = append(m.resources, r)
+			return
 		}
 		attrs, _ := b.Body.JustAttributes()
 		if a, ok := attrs["count"]; ok {

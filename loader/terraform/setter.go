@@ -48,7 +48,7 @@ func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 	s := &hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
 	for i := range b.attrs { // by name
 		a := &b.attrs[i]
-		if _, literal := a.expr.(*hclsyntax.TemplateExpr); literal && len(a.expr.Variables()) == 0 {
+		if _, literal := a.expr.(*hclsyntax.TemplateExpr); literal && len(variables(a.expr)) == 0 {
 			continue
 		}
 		if _, literal := a.expr.(*hclsyntax.LiteralValueExpr); literal {

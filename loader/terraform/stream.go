@@ -311,12 +311,19 @@ func parsePiece(r *resource) (parsed *resource, refs []ref, ok bool) {
 	if len(diags) > 0 {
 		return nil, nil, false
 	}
-	content, _, diags := f.Body.PartialContent(topSchema)
-	if diags.HasErrors() || len(content.Blocks) != 1 || content.Blocks[0].Type != "resource" {
-		return nil, nil, false
+	var block *hcl.Block
+	if body, isSyntax := f.Body.(*hclsyntax.Body); isSyntax && len(body.Attributes) == 0 && len(body.Blocks) == 1 &&
+		body.Blocks[0].Type == "resource" && len(body.Blocks[0].Labels) == 2 {
+		block = body.Blocks[0].AsHCLBlock() // what PartialContent finds, without its copy of the body
+	} else {
+		content, _, diags := f.Body.PartialContent(topSchema)
+		if diags.HasErrors() || len(content.Blocks) != 1 || content.Blocks[0].Type != "resource" {
+			return nil, nil, false
+		}
+		block = content.Blocks[0]
 	}
 	m := &module{}
-	m.addBlock(nil, content.Blocks[0])
+	m.addBlock(nil, block)
 	parsed = m.resources[0]
 	if parsed.typ != r.typ || parsed.name != r.name {
 		return nil, nil, false
