@@ -102,7 +102,7 @@ func compare(t *testing.T, what string, body *hclsyntax.Body, typ string) {
 		sort.Strings(out)
 		return out
 	}
-	exprNames := func(a []namedExpr) []string {
+	exprNames := func(a []evalAttr) []string {
 		var out []string
 		for _, at := range a {
 			out = append(out, at.name+"@"+at.expr.Range().String())

@@ -61,6 +61,8 @@ type evaluator struct {
 	// terraform and data.
 	static map[string]cty.Value
 	funcs  map[string]function.Function
+	// staticCtx holds static, the parent of every context ctx makes.
+	staticCtx *hcl.EvalContext
 	// externals are data "external" working directories, by name.
 	externals map[string]string
 	fetch     *prefetch // parses lazily read resources ahead of evaluation
@@ -574,23 +576,32 @@ var readAttributes = append(schema.Names(schema.Terraform),
 // Terraform run. Nested blocks take no labels here, and a block with labels
 // is left out, as PartialContent leaves it out (with a diagnostic no one
 // reads).
-func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) ([]namedExpr, hcl.Blocks) {
+func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) ([]evalAttr, hcl.Blocks) {
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
 		content, _, _ := body.PartialContent(schema)
 		if content == nil {
 			return nil, nil
 		}
-		attrs := make([]namedExpr, 0, len(content.Attributes))
+		attrs := make([]evalAttr, 0, len(content.Attributes))
 		for n, a := range content.Attributes {
-			attrs = append(attrs, namedExpr{n, a.Expr})
+			attrs = append(attrs, evalAttr{name: n, expr: a.Expr})
 		}
 		return attrs, content.Blocks
 	}
-	attrs := make([]namedExpr, 0, len(sb.Attributes))
-	for n, a := range sb.Attributes {
-		if readAttributeSet[n] {
-			attrs = append(attrs, namedExpr{n, a.Expr})
+	n := 0
+	for name := range sb.Attributes {
+		if readAttributeSet[name] {
+			n++
+		}
+	}
+	var attrs []evalAttr
+	if n > 0 {
+		attrs = make([]evalAttr, 0, n)
+		for name, a := range sb.Attributes {
+			if readAttributeSet[name] {
+				attrs = append(attrs, evalAttr{name: name, expr: a.Expr})
+			}
 		}
 	}
 	var blocks hcl.Blocks
@@ -601,12 +612,6 @@ func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) ([]namedExpr
 		}
 	}
 	return attrs, blocks
-}
-
-// namedExpr is an attribute as evalBody reads it: its name and value.
-type namedExpr struct {
-	name string
-	expr hcl.Expression
 }
 
 // readAttributeSet and nestedBlockSet are readAttributes and nestedBlocks
@@ -696,12 +701,10 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 		eb.blocks = append(eb.blocks, child)
 	}
 	slices.SortStableFunc(eb.blocks, func(a, b *evalBlock) int { return strings.Compare(a.block.Type, b.block.Type) })
-	if len(attrs) > 0 {
-		eb.attrs = make([]evalAttr, 0, len(attrs))
-	}
-	for _, a := range attrs {
-		v, why := e.value(a.expr, ctx)
-		eb.attrs = append(eb.attrs, evalAttr{name: a.name, expr: a.expr, val: v, why: why})
+	eb.attrs = attrs
+	for i := range eb.attrs {
+		a := &eb.attrs[i]
+		a.val, a.why = e.value(a.expr, ctx)
 	}
 	slices.SortStableFunc(eb.attrs, func(a, b evalAttr) int { return strings.Compare(a.name, b.name) })
 	return eb

@@ -247,6 +247,7 @@ func (e *evaluator) run() {
 		data[typ] = cty.ObjectVal(byName)
 	}
 	e.static["data"] = objectOrEmpty(data)
+	e.staticCtx = &hcl.EvalContext{Variables: e.static, Functions: e.funcs}
 	var lazy []*resource
 	for k, comp := range p.order {
 		for _, i := range comp {
@@ -411,11 +412,13 @@ func (e *evaluator) evalItem(p *plan, it *item) {
 // ctx is an evaluation context holding what refs refer to (a resource's
 // instances add count or each in a child context). A reference to
 // something not declared fails as it would with the whole module in view.
+//
+// The context is a child of one that holds the static variables (var,
+// path, terraform, data), which every context shares rather than copies;
+// it holds the functions too, as hcl lists them in an unknown function's
+// error from the context it is called in.
 func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
-	vars := make(map[string]cty.Value, len(e.static)+4)
-	for k, v := range e.static {
-		vars[k] = v
-	}
+	vars := make(map[string]cty.Value, 4)
 	var locals, mods map[string]cty.Value
 	var types map[string]map[string]cty.Value
 	for _, t := range refs {
@@ -468,7 +471,9 @@ func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 	for typ, byName := range types {
 		vars[typ] = objectOrEmpty(byName)
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+	ctx := e.staticCtx.NewChild()
+	ctx.Variables, ctx.Functions = vars, e.funcs
+	return ctx
 }
 
 // resourceValue is a resource as other expressions see it: an object for
