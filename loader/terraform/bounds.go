@@ -41,6 +41,8 @@ type budget struct {
 	expr, load int64
 	// exceeded is set once a bound is hit: the note says so.
 	exceeded string
+	// fn is the budget's function (chargeFunc), made once.
+	fn function.Function
 }
 
 // charge counts n steps, or refuses them (counting none toward the load,
@@ -72,7 +74,10 @@ func (e errBudget) Error() string { return e.why }
 // which the parse-time wrapper looks up and calls. (A cached syntax tree
 // may be evaluated by several loads, each with its own budget.)
 func (b *budget) chargeFunc() function.Function {
-	return function.New(&function.Spec{
+	if b.fn != (function.Function{}) {
+		return b.fn
+	}
+	b.fn = function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "n", Type: cty.Number}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
@@ -83,12 +88,21 @@ func (b *budget) chargeFunc() function.Function {
 			return cty.True, nil
 		},
 	})
+	return b.fn
 }
 
 // chargeIn charges n steps to the budget of ctx, if it has one.
-func chargeIn(ctx *hcl.EvalContext, n int) error {
+func chargeIn(ctx *hcl.EvalContext, n int) error { return chargeTo(ctx, nil, n) }
+
+// chargeTo is chargeIn that charges b directly, as a call of its function
+// would, when ctx's budget is b: the call's argument checks and number
+// conversions allocated for every template part.
+func chargeTo(ctx *hcl.EvalContext, b *budget, n int) error {
 	for c := ctx; c != nil; c = c.Parent() {
 		if f, ok := c.Functions[budgetFuncName]; ok {
+			if b != nil && f == b.fn {
+				return b.charge(int64(n))
+			}
 			_, err := f.Call([]cty.Value{cty.NumberIntVal(int64(n))})
 			return err
 		}

@@ -296,7 +296,7 @@ func (e *evaluator) value(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Valu
 	if e.l.budget != nil {
 		e.l.budget.expr = 0
 	}
-	v, diags, ok := fastValue(expr, ctx)
+	v, diags, ok := fastValue(expr, ctx, e.l.budget)
 	if !ok {
 		v, diags = expr.Value(ctx)
 	}

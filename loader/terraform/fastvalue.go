@@ -22,8 +22,9 @@ import (
 //
 // A template's references are charged to the evaluation's budget as
 // chargedExpr charges them, in order and by the same cost, once all of
-// them are resolved; a charge refused is the error chargedExpr gives.
-func fastValue(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value, diags hcl.Diagnostics, ok bool) {
+// them are resolved (b directly when it is ctx's budget: chargeTo); a
+// charge refused is the error chargedExpr gives.
+func fastValue(expr hcl.Expression, ctx *hcl.EvalContext, b *budget) (v cty.Value, diags hcl.Diagnostics, ok bool) {
 	if ctx == nil {
 		return cty.NilVal, nil, false
 	}
@@ -38,13 +39,13 @@ func fastValue(expr hcl.Expression, ctx *hcl.EvalContext) (v cty.Value, diags hc
 			return v, nil, ok
 		}
 	case *hclsyntax.TemplateExpr:
-		return fastTemplate(e, ctx)
+		return fastTemplate(e, ctx, b)
 	}
 	return cty.NilVal, nil, false
 }
 
 // fastTemplate is fastValue for a template.
-func fastTemplate(e *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics, bool) {
+func fastTemplate(e *hclsyntax.TemplateExpr, ctx *hcl.EvalContext, b *budget) (cty.Value, hcl.Diagnostics, bool) {
 	if len(e.Parts) == 1 {
 		// A quoted literal: its value, as TemplateExpr.Value would make it
 		// again (the literal is a known string; a known value's
@@ -85,7 +86,7 @@ func fastTemplate(e *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (cty.Value, h
 		if _, isCharged := part.(*chargedExpr); !isCharged {
 			continue
 		}
-		if err := chargeIn(ctx, 1+len(texts[i])/bytesPerStep); err != nil {
+		if err := chargeTo(ctx, b, 1+len(texts[i])/bytesPerStep); err != nil {
 			rng := part.Range()
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Evaluation bound", Detail: err.Error(), Subject: &rng})
 		}
@@ -95,12 +96,12 @@ func fastTemplate(e *hclsyntax.TemplateExpr, ctx *hcl.EvalContext) (cty.Value, h
 		// string (the caller goes by the diagnostics).
 		return cty.UnknownVal(cty.String).RefineNotNull(), diags, true
 	}
-	var b strings.Builder
-	b.Grow(size)
+	var out strings.Builder
+	out.Grow(size)
 	for _, s := range texts {
-		b.WriteString(s)
+		out.WriteString(s)
 	}
-	return cty.StringVal(b.String()), nil, true
+	return cty.StringVal(out.String()), nil, true
 }
 
 // plainString reports a known, not null, unmarked string: a value a

@@ -73,7 +73,7 @@ func evalBoth(t *testing.T, src string, spent int64) {
 		t.Errorf("%s: variables %v, Variables() %v", src, got, want)
 	}
 	fast, slow := &budget{expr: spent, load: spent}, &budget{expr: spent, load: spent}
-	fv, fd, ok := fastValue(attr.Expr, fastValueCtx(fast))
+	fv, fd, ok := fastValue(attr.Expr, fastValueCtx(fast), fast)
 	sv, sd := attr.Expr.Value(fastValueCtx(slow))
 	if !ok {
 		if fast.expr != spent || fast.load != spent {
@@ -108,7 +108,8 @@ func TestFastValueAsHCL(t *testing.T) {
 	}
 	for _, src := range []string{`"plain"`, `""`, `"d0.${var.zone}"`, `"${var.zone}.${each.key}-x"`, `var.zone`, `var.obj.name`, `var.obj`, `var.map`, `each.key`, `"${var.zone}"`, `"a${var.markobj}"`} {
 		file, _ := parseHCL([]byte("a = "+src+"\n"), "x.tf", hcl.Pos{Line: 1, Column: 1})
-		_, _, ok := fastValue(file.Body.(*hclsyntax.Body).Attributes["a"].Expr, fastValueCtx(&budget{}))
+		b := &budget{}
+		_, _, ok := fastValue(file.Body.(*hclsyntax.Body).Attributes["a"].Expr, fastValueCtx(b), b)
 		if want := src != `"a${var.markobj}"`; ok != want {
 			t.Errorf("%s: fast path %v, want %v", src, ok, want)
 		}
