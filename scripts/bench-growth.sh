@@ -21,12 +21,8 @@ shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(4000 8000 16000)
 formats=${FORMATS:-terraform}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/bin"
-go build -o "$work/bin/chainlint" ./cmd/chainlint
-go build -tags synth -o "$work/bin/floor" ./bench/floor
-go build -tags synth -o "$work/bin/synth" ./internal/synth
+# shellcheck source=scripts/bench-build.sh
+. scripts/bench-build.sh
 
 # ms CMD...: the wall time of one run, in milliseconds (exit statuses are
 # findings, not errors).

@@ -28,13 +28,8 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 4000 8000 16000)
 formats=${FORMATS:-"json yaml terraform"}
 tflint_version=v0.64.0
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/bin"
-
-go build -o "$work/bin/chainlint" ./cmd/chainlint
-go build -tags synth -o "$work/bin/floor" ./bench/floor
-go build -tags synth -o "$work/bin/synth" ./internal/synth
+# shellcheck source=scripts/bench-build.sh
+. scripts/bench-build.sh
 if [ "${TFLINT:-}" = 1 ]; then
   echo "installing tflint $tflint_version (once; it takes a few minutes)…" >&2
   GOBIN="$work/bin" go install "github.com/terraform-linters/tflint@$tflint_version"
