@@ -62,17 +62,15 @@ func fastTemplate(e *hclsyntax.TemplateExpr, ctx *hcl.EvalContext, b *budget) (c
 		switch p := part.(type) {
 		case *hclsyntax.LiteralValueExpr:
 			pv = p.Val
-		case *chargedExpr:
-			t, isRef := p.Expression.(*hclsyntax.ScopeTraversalExpr)
-			if !isRef {
+		default:
+			t := templateRef(part)
+			if t == nil {
 				return cty.NilVal, nil, false
 			}
 			var ok bool
 			if pv, ok = resolve(t.Traversal, ctx); !ok {
 				return cty.NilVal, nil, false
 			}
-		default:
-			return cty.NilVal, nil, false
 		}
 		if !plainString(pv) {
 			return cty.NilVal, nil, false
@@ -154,29 +152,28 @@ func variables(expr hcl.Expression) []hcl.Traversal {
 	case *hclsyntax.ScopeTraversalExpr:
 		return []hcl.Traversal{e.Traversal}
 	case *hclsyntax.TemplateExpr:
-		n := 0
+		var out []hcl.Traversal
 		for _, part := range e.Parts {
-			switch p := part.(type) {
-			case *hclsyntax.LiteralValueExpr:
-			case *chargedExpr:
-				if _, isRef := p.Expression.(*hclsyntax.ScopeTraversalExpr); !isRef {
-					return expr.Variables()
-				}
-				n++
-			default:
+			if _, literal := part.(*hclsyntax.LiteralValueExpr); literal {
+				continue
+			}
+			t := templateRef(part)
+			if t == nil {
 				return expr.Variables()
 			}
-		}
-		if n == 0 {
-			return nil
-		}
-		out := make([]hcl.Traversal, 0, n)
-		for _, part := range e.Parts {
-			if p, isCharged := part.(*chargedExpr); isCharged {
-				out = append(out, p.Expression.(*hclsyntax.ScopeTraversalExpr).Traversal)
-			}
+			out = append(out, t.Traversal)
 		}
 		return out
 	}
 	return expr.Variables()
+}
+
+// templateRef is a template part that is a reference, as the parsers
+// leave it (wrapped in a chargedExpr: boundOne), or nil.
+func templateRef(part hclsyntax.Expression) *hclsyntax.ScopeTraversalExpr {
+	if c, isCharged := part.(*chargedExpr); isCharged {
+		t, _ := c.Expression.(*hclsyntax.ScopeTraversalExpr)
+		return t
+	}
+	return nil
 }

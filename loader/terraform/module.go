@@ -259,6 +259,23 @@ func (l *loader) parseModule(dir string, names []string) *module {
 	return m
 }
 
+// attrExpr is the expression of body's attribute name, or nil: read from
+// a native body's own map (JustAttributes would copy every attribute to
+// read one), from JustAttributes for any other.
+func attrExpr(body hcl.Body, name string) hcl.Expression {
+	if sb, ok := body.(*hclsyntax.Body); ok {
+		if a := sb.Attributes[name]; a != nil {
+			return a.Expr
+		}
+		return nil
+	}
+	attrs, _ := body.JustAttributes()
+	if a, ok := attrs[name]; ok {
+		return a.Expr
+	}
+	return nil
+}
+
 // topArguments reports the arguments at the top of a file in HCL's native
 // syntax, in file order: Terraform's file schema has blocks only, and it
 // refuses any argument there with HCL's "Unsupported argument" (in every
@@ -474,23 +491,8 @@ func (m *module) addBlock(l *loader, b *hcl.Block) {
 				r.dynamic = r.dynamic || nb.Type == "dynamic"
 			}
 			l.noteUnread(r.typ, b, body)
-			// JustAttributes would copy every attribute to read two.
-			if a := body.Attributes["count"]; a != nil {
-				r.count = a.Expr
-			}
-			if a := body.Attributes["for_each"]; a != nil {
-				r.forEach = a.Expr
-			}
-			m.resources = append(m.resources, r)
-			return
 		}
-		attrs, _ := b.Body.JustAttributes()
-		if a, ok := attrs["count"]; ok {
-			r.count = a.Expr
-		}
-		if a, ok := attrs["for_each"]; ok {
-			r.forEach = a.Expr
-		}
+		r.count, r.forEach = attrExpr(b.Body, "count"), attrExpr(b.Body, "for_each")
 		m.resources = append(m.resources, r)
 	case "action":
 		content, _, _ := b.Body.PartialContent(actionSchema)
