@@ -217,6 +217,8 @@ type YAMLItems struct {
 	batch []*yaml.Node
 	lo    int
 	doc   yaml.Node
+	// fast counts the items read without yaml.v3 (fastItem).
+	fast int
 }
 
 // YAMLBatch is how many items one parse reads, at most. A loader that
@@ -245,6 +247,10 @@ func (o *YAMLOutline) NewParser(reuse bool) *YAMLItems {
 
 // Parse parses the i-th item without the rest of the document.
 func (p *YAMLItems) Parse(i int) (*Node, error) {
+	if n, ok := p.fastItem(i); ok {
+		p.fast++
+		return n, nil
+	}
 	if i < p.lo || i >= p.lo+len(p.batch) {
 		hi := min(len(p.o.Items), (i/YAMLBatch+1)*YAMLBatch)
 		if err := p.parse(i, hi); err != nil {

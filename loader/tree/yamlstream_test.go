@@ -183,6 +183,8 @@ func FuzzYAMLItems(f *testing.F) {
 		"x: &a {k: v}\nservices:\n    - *a\n    - \"q\n    - r\"\nstores: []\n",
 		"- id: a\n- id: b\n  n: 'it''s'\n",
 		"services:\r\n- a\r\n# c\r\n- b: >\r\n    x\r\n",
+		fastExport,
+		"- a: |-\n    x\n\n    y\n  b:\n  - 1\n  - c: d\n    e: null\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -305,5 +307,128 @@ func TestOutlineSeesEveryDocument(t *testing.T) {
 	}
 	if o := OutlineYAMLSequence([]byte("services:\n- id: a\nstores: []\n"), "services"); o == nil || len(o.Items) != 1 {
 		t.Error("a single document is no longer outlined")
+	}
+}
+
+// fastExport is an export in the block style fastItem reads, with the
+// shapes it must read as yaml.v3 does.
+const fastExport = `services:
+    - active_version:
+        backends:
+            - address: d0.s1.example.com
+              name: next
+              port: 443
+              use_ssl: true
+            - address: 192.0.2.1
+              name: origin0
+              shield: null
+        domains:
+            - name: d0.s0.example.com
+
+            - name: d1.s0.example.com
+        number: 1
+        snippets:
+            - content: |
+                if (req.url ~ "^/api/") {
+
+                  set req.http.X-API = "1"; # a VCL comment
+                }
+              name: recv
+              priority: 100
+            - content: |-
+                less
+                  more indented
+              dynamic: FALSE
+      id: svc000000
+      name: service-0
+      comment: it's a path/like_thing, with [brackets] & {braces} - fine
+    - key:
+      - compact
+      - 007
+      - True
+      other: x
+    - a scalar item
+`
+
+// TestYAMLFastItems holds the items read without yaml.v3 (fastItem) to
+// what the whole parse gives, node for node, and pins which items are read
+// so: the block style an export is written in is, and anything yaml.v3 may
+// read otherwise is left to it.
+func TestYAMLFastItems(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		fast int // items read by the fast path
+	}{
+		{"export", fastExport, 3},
+		{"top-level sequence", "- a: 1\n  b: two\n- c\n", 2},
+		{"no final line break", "services:\n- a: 1\n- b: x", 2},
+		{"empty lines at the end", "services:\n- a: |\n    x\n\n\n- b: 1\n\n", 2},
+		{"comment line", "services:\n- a: 1\n  # c\n  b: 2\n", 0},
+		{"trailing comment", "services:\n- a: 1 # c\n", 0},
+		{"quoted", "services:\n- a: \"x\"\n- b: 'y'\n", 0},
+		{"flow", "services:\n- a: [1, 2]\n- b: {c: d}\n", 0},
+		{"anchor and alias", "services:\n- a: &x v\n  b: *x\n", 0},
+		{"tag", "services:\n- a: !!str 1\n", 0},
+		{"float and sign", "services:\n- a: 1.5\n- b: -1\n- c: .5\n- d: 1e3\n", 0},
+		{"timestamp", "services:\n- a: 2001-12-14\n", 0},
+		{"tilde", "services:\n- a: ~\n", 0},
+		{"long number", "services:\n- a: 1234567890123456789012\n", 0},
+		{"plain over two lines", "services:\n- a: one\n    two\n", 0},
+		{"empty value", "services:\n- a:\n  b: 1\n", 0},
+		{"repeated key", "services:\n- a: 1\n  a: 2\n", 0},
+		{"merge key", "services:\n- <<: {a: 1}\n", 0},
+		{"folded", "services:\n- a: >\n    x\n", 0},
+		{"keep chomping", "services:\n- a: |+\n    x\n\n", 0},
+		{"indentation indicator", "services:\n- a: |2\n    x\n", 0},
+		{"literal with leading empty line", "services:\n- a: |\n\n    x\n", 0},
+		{"literal with a line of spaces", "services:\n- a: |\n    x\n      \n    y\n", 0},
+		{"tab", "services:\n- a: x\ty\n", 0},
+		{"CRLF", "services:\r\n- a: 1\r\n", 0},
+		{"non-ASCII", "services:\n- a: café\n", 0},
+		{"colon in a value", "services:\n- a: b: c\n", 0},
+		{"sequence in a sequence", "services:\n- - a\n", 0},
+		{"value on the next line", "services:\n-\n  a: 1\n", 0},
+		{"trailing spaces", "services:\n- a: x \n", 0},
+		{"literal without a final line break", "services:\n- a: |\n    x", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			o := OutlineYAMLSequence(src, "services")
+			if o == nil {
+				t.Fatal("no outline")
+			}
+			p := o.NewParser(true)
+			var items []*Node
+			for i := range o.Items {
+				n, err := p.Parse(i)
+				if err != nil {
+					items = nil
+					break
+				}
+				items = append(items, cloneNode(n))
+			}
+			if p.fast != tt.fast {
+				t.Errorf("%d items read without yaml.v3, want %d", p.fast, tt.fast)
+			}
+			docs, err := ParseYAML(src)
+			if err != nil {
+				if p.fast > 0 {
+					t.Fatalf("items read without yaml.v3 from a document yaml.v3 refuses: %v", err)
+				}
+				return
+			}
+			whole := docs[0]
+			if o.Key != "" {
+				whole = whole.Get(o.Key)
+			}
+			if items == nil {
+				return // an item failed alone: the caller parses the whole
+			}
+			if diff := cmp.Diff(whole.Items, items); diff != "" {
+				t.Errorf("items (-whole +outlined):\n%s", diff)
+			}
+		})
 	}
 }

@@ -1,0 +1,398 @@
+package tree
+
+import (
+	"unsafe"
+)
+
+// fastItem parses an outlined item without yaml.v3 when it is written in
+// the block style an export is written in: block mappings and sequences of
+// plain one-line scalars and literal block scalars (| and |-), in ASCII,
+// without comments, quotes, flow collections, anchors, aliases or tags.
+// It builds the nodes the converter builds from yaml.v3's tree (the same
+// offsets, texts and segments, from the same slabs); for anything else,
+// or anything it is not sure yaml.v3 reads as it does, ok is false and
+// the caller parses with yaml.v3.
+//
+// yaml.v3 spends most of a YAML export's load: its scanner's tokens, its
+// parser's events and its nodes were three quarters of what a load of
+// 16,000 services allocated (321 MB), and the collector that memory
+// drives is what made the load grow faster than its input.
+// TestYAMLFastItems and FuzzYAMLItems hold it to the yaml.v3 path.
+func (p *YAMLItems) fastItem(i int) (n *Node, ok bool) {
+	c := &p.c
+	it := p.o.Items[i]
+	f := &fastYAML{c: c, src: p.o.src[:it.End], depth: p.o.depth()}
+	fields, items := len(c.fields), len(c.items)
+	defer func() {
+		if r := recover(); r != nil {
+			if _, bail := r.(fastBail); !bail {
+				panic(r)
+			}
+			c.fields, c.items = c.fields[:fields], c.items[:items]
+			n, ok = nil, false
+		}
+	}()
+	for _, b := range f.src[it.Off:] {
+		if b >= 0x80 || b < ' ' && b != '\n' && b != '\t' || b == 0x7f {
+			return nil, false // other encodings, line breaks and controls: yaml.v3's to read
+		}
+	}
+	c.count = 0
+	c.nodeSlab.reset()
+	c.fieldSlab.reset()
+	c.itemSlab.reset()
+	// The item is one "- " line at the sequence's indentation and what
+	// belongs to it: a sequence of one item, read as the item.
+	col := f.indent(it.Off)
+	pos := it.Off + col
+	if !f.isItem(pos) {
+		return nil, false
+	}
+	v, next := f.itemValue(pos, col, f.depth)
+	if next < len(f.src) {
+		f.bail() // something after the item that belongs to it
+	}
+	return v, true
+}
+
+// fastBail is the panic that ends a fast parse: the input is outside the
+// subset, and yaml.v3 is to parse it.
+type fastBail struct{}
+
+type fastYAML struct {
+	c     *yamlConverter
+	src   []byte // the document up to the item's end
+	depth int
+}
+
+func (f *fastYAML) bail() { panic(fastBail{}) }
+
+// lineEnd is the offset of the line break ending the line at off (or the
+// end of the source).
+func (f *fastYAML) lineEnd(off int) int {
+	for off < len(f.src) && f.src[off] != '\n' {
+		off++
+	}
+	return off
+}
+
+// indent counts the spaces starting the line at off; a tab among them is
+// not the subset's.
+func (f *fastYAML) indent(off int) int {
+	n := 0
+	for off+n < len(f.src) && f.src[off+n] == ' ' {
+		n++
+	}
+	if off+n < len(f.src) && f.src[off+n] == '\t' {
+		f.bail()
+	}
+	return n
+}
+
+// isItem reports a block sequence entry ("- ") at off.
+func (f *fastYAML) isItem(off int) bool {
+	return off+1 < len(f.src) && f.src[off] == '-' && f.src[off+1] == ' '
+}
+
+// nextLine returns the start of the first line after the line break at
+// end that is not blank, and its indentation; at the end of the source,
+// len(src) and -1. A comment line is not the subset's.
+func (f *fastYAML) nextLine(end int) (start, indent int) {
+	for off := end + 1; off < len(f.src); {
+		ind := f.indent(off)
+		switch at := off + ind; {
+		case at == len(f.src):
+			return len(f.src), -1
+		case f.src[at] == '\n':
+			if ind > 0 {
+				f.bail() // spaces alone on a line
+			}
+			off = at + 1
+		case f.src[at] == '#':
+			f.bail()
+		default:
+			return off, ind
+		}
+	}
+	return len(f.src), -1
+}
+
+// itemValue reads a sequence entry whose "- " is at off, at column col,
+// and returns its value and the start of the line after it.
+func (f *fastYAML) itemValue(off, col, depth int) (*Node, int) {
+	at := off + 2
+	for at < len(f.src) && f.src[at] == ' ' {
+		at++
+	}
+	end := f.lineEnd(at)
+	if at == end || f.isItem(at) || f.src[at] == '-' && at+1 == end {
+		f.bail() // the value on the lines below, or a sequence in a sequence
+	}
+	valueCol := col + at - off
+	if f.keyEnd(at, end) > 0 {
+		return f.mapping(at, valueCol, depth)
+	}
+	n := f.plain(at, end, depth)
+	next, ind := f.nextLine(end)
+	if ind > col {
+		f.bail() // a scalar over several lines
+	}
+	return n, next
+}
+
+// keyEnd returns the end of the plain key at off when the line at off
+// (ending at end) is "key:" with nothing or a space after the colon, and 0
+// otherwise.
+func (f *fastYAML) keyEnd(off, end int) int {
+	i := off
+	for i < end && isKeyChar(f.src[i]) {
+		i++
+	}
+	if i == off || i >= end && i == len(f.src) || f.src[i] != ':' || i+1 < end && f.src[i+1] != ' ' {
+		return 0
+	}
+	return i
+}
+
+func isKeyChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.' || c == '/'
+}
+
+// mapping reads a block mapping whose first key is at off, at column col,
+// and returns it and the start of the line after it.
+func (f *fastYAML) mapping(off, col, depth int) (*Node, int) {
+	c := f.c
+	f.count(depth)
+	n := c.node(Node{Kind: Object, Off: off, End: off})
+	base := len(c.fields)
+	for {
+		end := f.lineEnd(off)
+		k := f.keyEnd(off, end)
+		if k == 0 || f.src[off] == '-' {
+			f.bail()
+		}
+		key := unsafe.String(&f.src[off], k-off)
+		for _, fd := range c.fields[base:] {
+			if fd.Key == key {
+				f.bail() // yaml.v3 decides what a repeated key means
+			}
+		}
+		val, next := f.mapValue(k+1, end, col, depth+1)
+		c.fields = append(c.fields, Field{Key: key, KeyOff: off, KeyEnd: k, Value: val})
+		n.End = max(n.End, val.End)
+		if next >= len(f.src) {
+			n.Fields = c.fieldSlab.carve(c.fields[base:]...)
+			c.fields = c.fields[:base]
+			return n, next
+		}
+		switch ind := f.indent(next); {
+		case ind == col:
+			off = next + ind
+		case ind < col:
+			n.Fields = c.fieldSlab.carve(c.fields[base:]...)
+			c.fields = c.fields[:base]
+			return n, next
+		default:
+			f.bail()
+		}
+	}
+}
+
+// mapValue reads the value of a key whose colon ends at off, on a line
+// ending at end, the key at column col; it returns the value and the
+// start of the line after it.
+func (f *fastYAML) mapValue(off, end, col, depth int) (*Node, int) {
+	at := off
+	for at < end && f.src[at] == ' ' {
+		at++
+	}
+	if at == end { // the value is on the lines below
+		if at > off {
+			f.bail() // trailing spaces
+		}
+		next, ind := f.nextLine(end)
+		switch {
+		case ind < 0:
+			f.bail() // an empty value
+		case f.isItem(next + ind):
+			if ind < col {
+				f.bail()
+			}
+			return f.sequence(next+ind, ind, depth)
+		case ind > col:
+			if f.keyEnd(next+ind, f.lineEnd(next+ind)) == 0 {
+				f.bail()
+			}
+			return f.mapping(next+ind, ind, depth)
+		}
+		f.bail() // an empty value
+	}
+	if f.src[at] == '|' {
+		return f.literal(at, end, col, depth)
+	}
+	n := f.plain(at, end, depth)
+	next, ind := f.nextLine(end)
+	if ind > col {
+		f.bail() // a scalar over several lines
+	}
+	return n, next
+}
+
+// sequence reads a block sequence whose first "- " is at off, at column
+// col, and returns it and the start of the line after it.
+func (f *fastYAML) sequence(off, col, depth int) (*Node, int) {
+	c := f.c
+	f.count(depth)
+	n := c.node(Node{Kind: Array, Off: off, End: off})
+	base := len(c.items)
+	for {
+		v, next := f.itemValue(off, col, depth+1)
+		c.items = append(c.items, v)
+		n.End = max(n.End, v.End)
+		if next >= len(f.src) {
+			break
+		}
+		ind := f.indent(next)
+		if ind > col {
+			f.bail()
+		}
+		if ind < col || !f.isItem(next+ind) {
+			n.Items = c.itemSlab.carve(c.items[base:]...)
+			c.items = c.items[:base]
+			return n, next
+		}
+		off = next + ind
+	}
+	n.Items = c.itemSlab.carve(c.items[base:]...)
+	c.items = c.items[:base]
+	return n, len(f.src)
+}
+
+// count counts a node at depth as the converter does, and leaves the
+// bounds' errors to it.
+func (f *fastYAML) count(depth int) {
+	f.c.count++
+	if f.c.count > maxYAMLNodes || depth > MaxDepth {
+		f.bail()
+	}
+}
+
+// plain reads a one-line plain scalar from off to the line's end: a
+// string yaml.v3 resolves as a string, a decimal whole number, true,
+// false or null, in the spellings yaml.v3 resolves (anything that might
+// resolve otherwise — a float, a timestamp, a sign, ~ — is not the
+// subset's).
+func (f *fastYAML) plain(off, end, depth int) *Node {
+	f.count(depth)
+	text := f.src[off:end]
+	if text[len(text)-1] == ' ' || text[len(text)-1] == ':' {
+		f.bail()
+	}
+	for i, b := range text {
+		if b == '\t' || b == ':' && text[i+1] == ' ' || b == '#' && i > 0 && text[i-1] == ' ' {
+			f.bail()
+		}
+	}
+	kind := String
+	switch first := text[0]; {
+	case first >= '0' && first <= '9':
+		digits, dots := 0, 0
+		for _, b := range text {
+			switch {
+			case b >= '0' && b <= '9':
+				digits++
+			case b == '.':
+				dots++
+			}
+		}
+		switch {
+		case digits == len(text) && digits <= 18:
+			kind = Number
+		case digits+dots == len(text) && dots >= 2 && text[len(text)-1] != '.':
+			// a dotted address (192.0.2.1): neither a number nor a
+			// timestamp to yaml.v3
+		default:
+			f.bail()
+		}
+	case first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z' || first == '_' || first == '/':
+	default:
+		f.bail()
+	}
+	s := unsafe.String(&f.src[off], len(text))
+	switch s {
+	case "true", "True", "TRUE":
+		kind, s = Bool, "true"
+	case "false", "False", "FALSE":
+		kind, s = Bool, "false"
+	case "null", "Null", "NULL":
+		kind = Null
+	}
+	return f.c.node(Node{Kind: kind, Off: off, End: end, Text: s, TextOff: off})
+}
+
+// literal reads a literal block scalar whose indicator (| or |-) is at
+// off, on a line ending at end, the key at column col.
+func (f *fastYAML) literal(off, end, col, depth int) (*Node, int) {
+	f.count(depth)
+	strip := false
+	switch ind := string(f.src[off:end]); ind {
+	case "|":
+	case "|-":
+		strip = true
+	default:
+		f.bail() // keep (+), an indentation indicator, a comment
+	}
+	if end >= len(f.src) {
+		f.bail()
+	}
+	first := end + 1
+	n := f.indent(first)
+	if first+n >= len(f.src) || f.src[first+n] == '\n' || n <= col {
+		f.bail() // an empty scalar, or one that starts with empty lines
+	}
+	// The body: lines indented n or more, and empty lines among them.
+	var text []byte
+	last := first // the start of the line after the body's last line
+	blanks := 0
+	for line := first; line < len(f.src); {
+		e := f.lineEnd(line)
+		if line == e { // an empty line
+			blanks++
+			line = e + 1
+			continue
+		}
+		ind := 0
+		for line+ind < e && f.src[line+ind] == ' ' {
+			ind++
+		}
+		if line+ind == e {
+			f.bail() // spaces alone on a line
+		}
+		if ind < n {
+			break
+		}
+		if e == len(f.src) {
+			f.bail() // no line break after the last line
+		}
+		for ; blanks > 0; blanks-- {
+			text = append(text, '\n')
+		}
+		text = append(text, f.src[line+n:e]...)
+		text = append(text, '\n')
+		line = e + 1
+		last = line
+	}
+	if strip {
+		text = text[:len(text)-1]
+	}
+	next, ind := f.nextLine(last - 1)
+	if ind > col {
+		f.bail()
+	}
+	s := string(text)
+	node := f.c.node(Node{Kind: String, Off: off, Text: s, TextOff: off})
+	start, bodyEnd := f.c.blockBody(off)
+	node.End = bodyEnd
+	node.Segments = MatchLines(f.c.src[start:bodyEnd], start, s)
+	return node, next
+}
