@@ -5,9 +5,10 @@ import (
 )
 
 // fastItem parses an outlined item without yaml.v3 when it is written in
-// the block style an export is written in: block mappings and sequences of
-// plain one-line scalars and literal block scalars (| and |-), in ASCII,
-// without comments, quotes, flow collections, anchors, aliases or tags.
+// the block style an export is written in: block mappings and sequences
+// of one-line scalars (plain, or quoted without escapes) and literal block
+// scalars (| and |-), in ASCII, without comments, flow collections,
+// anchors, aliases or tags.
 // It builds the nodes the converter builds from yaml.v3's tree (the same
 // offsets, texts and segments, from the same slabs); for anything else,
 // or anything it is not sure yaml.v3 reads as it does, ok is false and
@@ -132,7 +133,7 @@ func (f *fastYAML) itemValue(off, col, depth int) (*Node, int) {
 	if f.keyEnd(at, end) > 0 {
 		return f.mapping(at, valueCol, depth)
 	}
-	n := f.plain(at, end, depth)
+	n := f.scalar(at, end, depth)
 	next, ind := f.nextLine(end)
 	if ind > col {
 		f.bail() // a scalar over several lines
@@ -230,7 +231,7 @@ func (f *fastYAML) mapValue(off, end, col, depth int) (*Node, int) {
 	if f.src[at] == '|' {
 		return f.literal(at, end, col, depth)
 	}
-	n := f.plain(at, end, depth)
+	n := f.scalar(at, end, depth)
 	next, ind := f.nextLine(end)
 	if ind > col {
 		f.bail() // a scalar over several lines
@@ -275,6 +276,37 @@ func (f *fastYAML) count(depth int) {
 	if f.c.count > maxYAMLNodes || depth > MaxDepth {
 		f.bail()
 	}
+}
+
+// scalar reads a one-line scalar from off to the line's end: quoted or
+// plain.
+func (f *fastYAML) scalar(off, end, depth int) *Node {
+	if q := f.src[off]; q == '"' || q == '\'' {
+		return f.quoted(off, end, depth)
+	}
+	return f.plain(off, end, depth)
+}
+
+// quoted reads a quoted scalar that is the whole rest of its line, off
+// to end, with no quote, backslash or tab inside: a string whose text is
+// the source's between the quotes.
+func (f *fastYAML) quoted(off, end, depth int) *Node {
+	f.count(depth)
+	q := f.src[off]
+	if end-off < 2 || f.src[end-1] != q {
+		f.bail()
+	}
+	body := f.src[off+1 : end-1]
+	for _, b := range body {
+		if b == '"' || b == '\'' || b == '\\' || b == '\t' {
+			f.bail() // the converter maps such text escape by escape
+		}
+	}
+	text := ""
+	if len(body) > 0 {
+		text = unsafe.String(&body[0], len(body))
+	}
+	return f.c.node(Node{Kind: String, Off: off, End: end, Text: text, TextOff: off + 1})
 }
 
 // plain reads a one-line plain scalar from off to the line's end: a
