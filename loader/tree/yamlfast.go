@@ -281,7 +281,15 @@ func (f *fastYAML) count(depth int) {
 // scalar reads a one-line scalar from off to the line's end: quoted or
 // plain.
 func (f *fastYAML) scalar(off, end, depth int) *Node {
-	if q := f.src[off]; q == '"' || q == '\'' {
+	switch text := string(f.src[off:end]); {
+	case text == "[]" || text == "{}": // an empty flow collection
+		f.count(depth)
+		kind := Array
+		if text == "{}" {
+			kind = Object
+		}
+		return f.c.node(Node{Kind: kind, Flow: true, Off: off, End: end})
+	case text[0] == '"' || text[0] == '\'':
 		return f.quoted(off, end, depth)
 	}
 	return f.plain(off, end, depth)
@@ -343,6 +351,8 @@ func (f *fastYAML) plain(off, end, depth int) *Node {
 		case digits+dots == len(text) && dots >= 2 && text[len(text)-1] != '.':
 			// a dotted address (192.0.2.1): neither a number nor a
 			// timestamp to yaml.v3
+		case notNumeric(text):
+			// an ID such as 2dnwZTdPkhVYvAbSbd2Tb3
 		default:
 			f.bail()
 		}
@@ -427,4 +437,22 @@ func (f *fastYAML) literal(off, end, col, depth int) (*Node, int) {
 	node.End = bodyEnd
 	node.Segments = MatchLines(f.c.src[start:bodyEnd], start, s)
 	return node, next
+}
+
+// notNumeric reports text starting with a digit that yaml.v3 cannot
+// resolve as anything but a string: with no '-' or ':' (a timestamp has
+// them) and a letter that no number holds (digits, a hexadecimal or
+// binary digit, an exponent, a base's x, o or b).
+func notNumeric(text []byte) bool {
+	letter := false
+	for _, b := range text {
+		switch {
+		case b == '-' || b == ':':
+			return false
+		case b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F' || b == 'x' || b == 'X' || b == 'o' || b == 'O':
+		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+			letter = true
+		}
+	}
+	return letter
 }

@@ -340,6 +340,9 @@ const fastExport = `services:
                   more indented
               dynamic: FALSE
       id: svc000000
+      other_id: 2dnwZTdPkhVYvAbSbd2Tb3
+      empty: []
+      none: {}
       name: service-0
       comment: it's a path/like_thing, with [brackets] & {braces} - fine
     - key:
@@ -375,6 +378,8 @@ func TestYAMLFastItems(t *testing.T) {
 		{"tag", "services:\n- a: !!str 1\n", 0},
 		{"float and sign", "services:\n- a: 1.5\n- b: -1\n- c: .5\n- d: 1e3\n", 0},
 		{"timestamp", "services:\n- a: 2001-12-14\n", 0},
+		{"digits and letters", "services:\n- a: 7i6HN3TK9wS\n- b: 0x1F\n- c: 1e5\n- d: 2001-12-14T21:59:43Z\n- e: 12h\n", 2},
+		{"flow not empty", "services:\n- a: [ ]\n", 0},
 		{"tilde", "services:\n- a: ~\n", 0},
 		{"long number", "services:\n- a: 1234567890123456789012\n", 0},
 		{"plain over two lines", "services:\n- a: one\n    two\n", 0},
