@@ -33,7 +33,7 @@ func TestCostStaysLinear(t *testing.T) {
 	}
 	// Lint allocates more than the parse floor: it keeps the graph, runs
 	// the rules and the VCL model. The bounds sit some 15% above today's
-	// figures (json 1.31–1.36, yaml 1.40–1.43, terraform 0.23–0.24;
+	// figures (json 1.31–1.36, yaml 0.49–0.50, terraform 0.23–0.24;
 	// json+vcl, where the floor does not parse the VCL inside JSON
 	// strings, 3.31–3.36), which vary by less than 1% from run to run.
 	// Before the twenty-fourth round halved what reading a service's VCL
@@ -42,8 +42,10 @@ func TestCostStaysLinear(t *testing.T) {
 	// plain references and templates itself (fastValue), terraform 0.29:
 	// a change that undoes either fails here. Terraform is under its
 	// floor since chainlint parses the plain syntax itself (fastParse;
-	// 0.98–1.08 with hclsyntax alone).
-	maxRatio := map[string]float64{"json": 1.6, "yaml": 1.62, "terraform": 0.275, "json+vcl": 3.85}
+	// 0.98–1.08 with hclsyntax alone), and YAML since it reads an
+	// export's items in their block style itself (fastItem; 1.40–1.43
+	// with yaml.v3 alone).
+	maxRatio := map[string]float64{"json": 1.6, "yaml": 0.57, "terraform": 0.275, "json+vcl": 3.85}
 	for _, format := range []string{"json", "yaml", "terraform", "json+vcl"} {
 		t.Run(format, func(t *testing.T) {
 			var prev uint64
