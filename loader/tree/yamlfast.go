@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"strings"
 	"unsafe"
 )
 
@@ -392,10 +393,12 @@ func (f *fastYAML) literal(off, end, col, depth int) (*Node, int) {
 	if first+n >= len(f.src) || f.src[first+n] == '\n' || n <= col {
 		f.bail() // an empty scalar, or one that starts with empty lines
 	}
-	// The body: lines indented n or more, and empty lines among them.
-	var text []byte
+	// The body: lines indented n or more, and empty lines among them. A
+	// first pass finds its end and its text's size, so that the text is
+	// made once, at its size: the value lives as long as the graph, and
+	// the buffers growing it would leave the pages it sits on mostly free.
 	last := first // the start of the line after the body's last line
-	blanks := 0
+	size, blanks := 0, 0
 	for line := first; line < len(f.src); {
 		e := f.lineEnd(line)
 		if line == e { // an empty line
@@ -416,22 +419,31 @@ func (f *fastYAML) literal(off, end, col, depth int) (*Node, int) {
 		if e == len(f.src) {
 			f.bail() // no line break after the last line
 		}
-		for ; blanks > 0; blanks-- {
-			text = append(text, '\n')
-		}
-		text = append(text, f.src[line+n:e]...)
-		text = append(text, '\n')
+		size += blanks + e - (line + n) + 1
+		blanks = 0
 		line = e + 1
 		last = line
 	}
 	if strip {
-		text = text[:len(text)-1]
+		size--
+	}
+	var text strings.Builder
+	text.Grow(size)
+	for line := first; line < last; {
+		e := f.lineEnd(line)
+		if line < e {
+			text.Write(f.src[line+n : e])
+		}
+		if text.Len() < size {
+			text.WriteByte('\n')
+		}
+		line = e + 1
 	}
 	next, ind := f.nextLine(last - 1)
 	if ind > col {
 		f.bail()
 	}
-	s := string(text)
+	s := text.String()
 	node := f.c.node(Node{Kind: String, Off: off, Text: s, TextOff: off})
 	start, bodyEnd := f.c.blockBody(off)
 	node.End = bodyEnd
