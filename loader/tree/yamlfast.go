@@ -134,12 +134,7 @@ func (f *fastYAML) itemValue(off, col, depth int) (*Node, int) {
 	if f.keyEnd(at, end) > 0 {
 		return f.mapping(at, valueCol, depth)
 	}
-	n := f.scalar(at, end, depth)
-	next, ind := f.nextLine(end)
-	if ind > col {
-		f.bail() // a scalar over several lines
-	}
-	return n, next
+	return f.lineScalar(at, end, col, depth)
 }
 
 // keyEnd returns the end of the plain key at off when the line at off
@@ -232,12 +227,7 @@ func (f *fastYAML) mapValue(off, end, col, depth int) (*Node, int) {
 	if f.src[at] == '|' {
 		return f.literal(at, end, col, depth)
 	}
-	n := f.scalar(at, end, depth)
-	next, ind := f.nextLine(end)
-	if ind > col {
-		f.bail() // a scalar over several lines
-	}
-	return n, next
+	return f.lineScalar(at, end, col, depth)
 }
 
 // sequence reads a block sequence whose first "- " is at off, at column
@@ -277,6 +267,18 @@ func (f *fastYAML) count(depth int) {
 	if f.c.count > maxYAMLNodes || depth > MaxDepth {
 		f.bail()
 	}
+}
+
+// lineScalar reads a one-line scalar from off to the line's end, in a
+// collection at column col, and returns it and the start of the line
+// after it.
+func (f *fastYAML) lineScalar(off, end, col, depth int) (*Node, int) {
+	n := f.scalar(off, end, depth)
+	next, ind := f.nextLine(end)
+	if ind > col {
+		f.bail() // a scalar over several lines
+	}
+	return n, next
 }
 
 // scalar reads a one-line scalar from off to the line's end: quoted or
