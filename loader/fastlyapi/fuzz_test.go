@@ -2,6 +2,7 @@ package fastlyapi_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 
 	"github.com/chainlint/chainlint/analyzer"
 	"github.com/chainlint/chainlint/graph"
@@ -23,8 +25,19 @@ func seeds() [][]byte {
 	for _, pat := range []string{"../../rules/testdata/*/*/*.json", "../../rules/testdata/*/*/*.yaml", "../../testdata/examples/*"} {
 		matches, _ := filepath.Glob(pat)
 		for _, m := range matches {
-			if b, err := os.ReadFile(m); err == nil {
-				out = append(out, b)
+			b, err := os.ReadFile(m)
+			if err != nil {
+				continue
+			}
+			out = append(out, b)
+			// The JSON exports again in the block style yaml.Marshal
+			// (and chainlint pull) writes, which the YAML load reads
+			// without yaml.v3.
+			var v any
+			if strings.HasSuffix(m, ".json") && json.Unmarshal(b, &v) == nil {
+				if y, err := yaml.Marshal(v); err == nil {
+					out = append(out, y)
+				}
 			}
 		}
 	}
