@@ -184,6 +184,7 @@ func FuzzYAMLItems(f *testing.F) {
 		"- id: a\n- id: b\n  n: 'it''s'\n",
 		"services:\r\n- a\r\n# c\r\n- b: >\r\n    x\r\n",
 		fastExport,
+		pulledExport,
 		"- a: |-\n    x\n\n    y\n  b:\n  - 1\n  - c: d\n    e: null\n",
 	} {
 		f.Add([]byte(s))
@@ -310,6 +311,82 @@ func TestOutlineSeesEveryDocument(t *testing.T) {
 	}
 }
 
+// pulledExport is a service as the Fastly API returns it, written by
+// yaml.Marshal as chainlint pull writes it: timestamps and numbers in
+// strings quoted, nulls, IDs that start with a digit, dotted keys.
+const pulledExport = `services:
+    - active_version:
+        active: true
+        backends:
+            - address: origin.example.com
+              auto_loadbalance: false
+              between_bytes_timeout: 10000
+              comment: ""
+              connect_timeout: 1000
+              created_at: "2016-08-17T19:27:28Z"
+              deleted_at: null
+              error_threshold: 0
+              first_byte_timeout: 15000
+              healthcheck: null
+              hostname: origin.example.com
+              ipv4: null
+              ipv6: null
+              keepalive_time: null
+              max_conn: 200
+              max_tls_version: null
+              min_tls_version: "1.2"
+              name: origin
+              override_host: null
+              port: 443
+              request_condition: ""
+              service_id: 7i6HN3TK9wS159v2gPAZ8A
+              shield: iad-va-us
+              ssl_ca_cert: null
+              ssl_cert_hostname: origin.example.com
+              ssl_ciphers: null
+              ssl_sni_hostname: origin.example.com
+              updated_at: "2016-08-17T19:27:28Z"
+              use_ssl: true
+              version: 12
+              weight: 100
+        comment: 'Deploy #12'
+        created_at: "2023-01-01T00:00:00Z"
+        deployed: true
+        domains:
+            - comment: ""
+              name: www.example.com
+              version: 12
+        locked: true
+        number: 12
+        service_id: 7i6HN3TK9wS159v2gPAZ8A
+        settings:
+            general.default_ttl: 3600
+            general.stale_if_error: false
+            general.stale_if_error_ttl: 43200
+        snippets:
+            - content: |
+                if (req.url ~ "^/api/") {
+                  set req.http.X-API = "1";
+                }
+              dynamic: "0"
+              id: 62Yd1WfiCBPENLloXfXmlO
+              name: recv
+              priority: "100"
+              type: recv
+        staging: false
+        testing: false
+      comment: ""
+      created_at: "2016-08-17T19:27:28Z"
+      customer_id: x4xCwxxJxGCx123Rx5xTx
+      deleted_at: null
+      id: 7i6HN3TK9wS159v2gPAZ8A
+      name: www
+      paused: false
+      publish_key: ""
+      type: vcl
+      updated_at: "2023-01-01T00:00:00Z"
+`
+
 // fastExport is an export in the block style fastItem reads, with the
 // shapes it must read as yaml.v3 does.
 const fastExport = `services:
@@ -364,6 +441,7 @@ func TestYAMLFastItems(t *testing.T) {
 		fast int // items read by the fast path
 	}{
 		{"export", fastExport, 3},
+		{"pulled", pulledExport, 1},
 		{"top-level sequence", "- a: 1\n  b: two\n- c\n", 2},
 		{"no final line break", "services:\n- a: 1\n- b: x", 2},
 		{"empty lines at the end", "services:\n- a: |\n    x\n\n\n- b: 1\n\n", 2},
