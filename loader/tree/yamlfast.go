@@ -162,7 +162,8 @@ func (f *fastYAML) mapping(off, col, depth int) (*Node, int) {
 	f.count(depth)
 	n := c.node(Node{Kind: Object, Off: off, End: off})
 	base := len(c.fields)
-	for {
+	var next int
+	for more := true; more; off, more = f.sibling(next, col) {
 		end := f.lineEnd(off)
 		k := f.keyEnd(off, end)
 		if k == 0 || f.src[off] == '-' {
@@ -174,25 +175,29 @@ func (f *fastYAML) mapping(off, col, depth int) (*Node, int) {
 				f.bail() // yaml.v3 decides what a repeated key means
 			}
 		}
-		val, next := f.mapValue(k+1, end, col, depth+1)
+		var val *Node
+		val, next = f.mapValue(k+1, end, col, depth+1)
 		c.fields = append(c.fields, Field{Key: key, KeyOff: off, KeyEnd: k, Value: val})
 		n.End = max(n.End, val.End)
-		if next >= len(f.src) {
-			n.Fields = c.fieldSlab.carve(c.fields[base:]...)
-			c.fields = c.fields[:base]
-			return n, next
-		}
-		switch ind := f.indent(next); {
-		case ind == col:
-			off = next + ind
-		case ind < col:
-			n.Fields = c.fieldSlab.carve(c.fields[base:]...)
-			c.fields = c.fields[:base]
-			return n, next
-		default:
-			f.bail()
-		}
 	}
+	n.Fields = c.fieldSlab.carve(c.fields[base:]...)
+	c.fields = c.fields[:base]
+	return n, next
+}
+
+// sibling reads the line at next, after a member of a collection at
+// column col: the offset of what it starts, and whether that is the
+// collection's next member (a line at col). A line indented more is not
+// the subset's.
+func (f *fastYAML) sibling(next, col int) (off int, more bool) {
+	if next >= len(f.src) {
+		return next, false
+	}
+	ind := f.indent(next)
+	if ind > col {
+		f.bail()
+	}
+	return next + ind, ind == col
 }
 
 // mapValue reads the value of a key whose colon ends at off, on a line
@@ -231,33 +236,25 @@ func (f *fastYAML) mapValue(off, end, col, depth int) (*Node, int) {
 }
 
 // sequence reads a block sequence whose first "- " is at off, at column
-// col, and returns it and the start of the line after it.
+// col, and returns it and the start of the line after it. (A line at col
+// that is not an item ends it: the mapping it is the value of goes on.)
 func (f *fastYAML) sequence(off, col, depth int) (*Node, int) {
 	c := f.c
 	f.count(depth)
 	n := c.node(Node{Kind: Array, Off: off, End: off})
 	base := len(c.items)
-	for {
-		v, next := f.itemValue(off, col, depth+1)
+	var next int
+	for more := true; more; {
+		var v *Node
+		v, next = f.itemValue(off, col, depth+1)
 		c.items = append(c.items, v)
 		n.End = max(n.End, v.End)
-		if next >= len(f.src) {
-			break
-		}
-		ind := f.indent(next)
-		if ind > col {
-			f.bail()
-		}
-		if ind < col || !f.isItem(next+ind) {
-			n.Items = c.itemSlab.carve(c.items[base:]...)
-			c.items = c.items[:base]
-			return n, next
-		}
-		off = next + ind
+		off, more = f.sibling(next, col)
+		more = more && f.isItem(off)
 	}
 	n.Items = c.itemSlab.carve(c.items[base:]...)
 	c.items = c.items[:base]
-	return n, len(f.src)
+	return n, next
 }
 
 // count counts a node at depth as the converter does, and leaves the

@@ -206,10 +206,12 @@ func (o *YAMLOutline) Rest() (*Node, error) {
 	return n, nil
 }
 
-// YAMLItems parses an outline's items, a few at a time: Parse(i) parses
-// the items from i up to the next multiple of YAMLBatch in one go (the
-// order in which a loader asks for them), so that each parse's fixed cost
-// is spread over several items.
+// YAMLItems parses an outline's items: an item in the block style an
+// export is written in by itself, without yaml.v3 (fastItem); any other a
+// few at a time, Parse(i) parsing the items from i up to the next
+// multiple of YAMLBatch with yaml.v3 in one go (the order in which a
+// loader asks for them), so that each parse's fixed cost is spread over
+// several items.
 type YAMLItems struct {
 	o *YAMLOutline
 	c yamlConverter
@@ -245,7 +247,8 @@ func (o *YAMLOutline) NewParser(reuse bool) *YAMLItems {
 	return p
 }
 
-// Parse parses the i-th item without the rest of the document.
+// Parse parses the i-th item without the rest of the document (without
+// yaml.v3 when fastItem can read it).
 func (p *YAMLItems) Parse(i int) (*Node, error) {
 	if n, ok := p.fastItem(i); ok {
 		p.fast++
