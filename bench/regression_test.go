@@ -33,7 +33,7 @@ func TestCostStaysLinear(t *testing.T) {
 	}
 	// Lint allocates more than the parse floor: it keeps the graph, runs
 	// the rules and the VCL model. The bounds sit some 15% above today's
-	// figures (json 1.31–1.36, yaml 0.49–0.50, terraform 0.23–0.24;
+	// figures (json 1.31–1.36, yaml 0.46–0.48, terraform 0.23–0.24;
 	// json+vcl, where the floor does not parse the VCL inside JSON
 	// strings, 3.31–3.36), which vary by less than 1% from run to run.
 	// Before the twenty-fourth round halved what reading a service's VCL

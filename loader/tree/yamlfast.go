@@ -281,11 +281,12 @@ func (f *fastYAML) lineScalar(off, end, col, depth int) (*Node, int) {
 // scalar reads a one-line scalar from off to the line's end: quoted or
 // plain.
 func (f *fastYAML) scalar(off, end, depth int) *Node {
-	switch text := string(f.src[off:end]); {
-	case text == "[]" || text == "{}": // an empty flow collection
+	text := f.src[off:end]
+	switch {
+	case string(text) == "[]" || string(text) == "{}": // an empty flow collection
 		f.count(depth)
 		kind := Array
-		if text == "{}" {
+		if text[0] == '{' {
 			kind = Object
 		}
 		return f.c.node(Node{Kind: kind, Flow: true, Off: off, End: end})
@@ -377,7 +378,7 @@ func (f *fastYAML) plain(off, end, depth int) *Node {
 func (f *fastYAML) literal(off, end, col, depth int) (*Node, int) {
 	f.count(depth)
 	strip := false
-	switch ind := string(f.src[off:end]); ind {
+	switch string(f.src[off:end]) {
 	case "|":
 	case "|-":
 		strip = true
