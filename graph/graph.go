@@ -500,8 +500,15 @@ type Exit struct {
 	Conditions []string
 	Shield     int
 	// Eval decides each condition (same index) for one request, where the
-	// condition can be decided statically (known is false otherwise).
-	Eval []func(*Request) (holds, known bool) `json:"-"`
+	// condition can be decided statically (known is false otherwise); nil
+	// for a condition nothing decides.
+	Eval []Decider `json:"-"`
+}
+
+// A Decider decides a path's condition for one request: known is false
+// where the request alone does not decide it.
+type Decider interface {
+	Decide(req *Request) (holds, known bool)
 }
 
 // Request is one request as trace follows it: what VCL conditions on
@@ -526,7 +533,7 @@ func (e *Exit) Takes(req *Request) (takes, known bool) {
 			known = false
 			continue
 		}
-		holds, ok := e.Eval[i](req)
+		holds, ok := e.Eval[i].Decide(req)
 		switch {
 		case !ok:
 			known = false

@@ -160,7 +160,7 @@ func everyPathNeeds(exits []*graph.Exit, h string) bool {
 			if otherVariable.MatchString(rest) {
 				continue
 			}
-			if holds, known := e.Eval[i](absent); known && !holds {
+			if holds, known := e.Eval[i].Decide(absent); known && !holds {
 				needs = true
 				break
 			}

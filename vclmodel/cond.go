@@ -12,163 +12,298 @@ import (
 	"github.com/chainlint/chainlint/vcl"
 )
 
-// condEval turns a VCL condition into a function that decides it for one
-// request, where it can be decided from the request alone: string
-// equality and regular-expression matches (~, !~) on req.method, req.url,
-// req.url.path, req.url.qs and req.http.NAME, a header's presence, !, &&,
-// || and parentheses. Anything else (a variable set by the VCL, a
-// function, req.backend.is_shield, which the model decides itself) is
-// unknown, and so is a header the service's VCL writes anywhere (the
-// request as received does not tell what it holds there). Regular expressions are Fastly's PCRE subset read as Go's RE2:
-// one RE2 cannot compile is unknown too. The functions keep the names and
-// literals they compare (keep), no part of the syntax tree: they
-// are kept with the service's exits (trace runs them), and a substring of
-// the VCL kept the whole decoded text alive after the model released it
-// (8 MB for 1,000 services of 8 KB of routing VCL).
-func condEval(e vcl.Expr, written map[string]bool) func(*graph.Request) (bool, bool) {
+// condEval turns a VCL condition into a node that decides it for one
+// request (graph.Decider), where it can be decided from the request alone:
+// string equality and regular-expression matches (~, !~) on req.method,
+// req.url, req.url.path, req.url.qs, req.url.basename and req.http.NAME, a
+// header's presence, !, &&, || and parentheses. Anything else (a variable
+// set by the VCL, a function, req.backend.is_shield, which the model
+// decides itself) is unknown, and so is a header the service's VCL writes
+// anywhere (the request as received does not tell what it holds there).
+// Regular expressions are Fastly's PCRE subset read as Go's RE2: one RE2
+// cannot compile is unknown too.
+//
+// The nodes keep the names and literals they compare (keep), no part of
+// the syntax tree: they are kept with the service's exits (trace runs
+// them), and a substring of the VCL kept the whole decoded text alive
+// after the model released it (8 MB for 1,000 services of 8 KB of routing
+// VCL). They are data, handed out by slab (a flow's: see condSlab), not
+// closures: a condition was five to seven closures and captured variables
+// of 16 to 48 bytes, allocated among the VCL parser's and the model's
+// garbage of the same sizes, and they kept a tenth of those pages in use
+// after every collection (16,000 services from YAML: 5.4 MB of 48-byte
+// pages held at a fifth of their room, which the memory limit counts).
+func condEval(e vcl.Expr, written map[string]bool, slab *condSlab) *condNode {
 	switch e := e.(type) {
 	case *vcl.ParenExpr:
-		return condEval(e.X, written)
+		return condEval(e.X, written, slab)
 	case *vcl.UnaryExpr:
 		if e.Op == "!" {
-			return negate(condEval(e.X, written))
+			n := slab.node()
+			n.op, n.x = opNot, condEval(e.X, written, slab)
+			return n
 		}
 	case *vcl.Ident:
 		if name, ok := strings.CutPrefix(e.Lower(), "req.http."); ok && !written[name] {
-			name = keep(name)
-			return func(r *graph.Request) (bool, bool) {
-				_, present := r.Headers[name]
-				return present, true
-			}
+			n := slab.node()
+			n.op, n.name = opPresent, keep(name)
+			return n
 		}
 		switch e.Name {
 		case "req.backend.is_shield":
-			return func(r *graph.Request) (bool, bool) { return r.IsShield, true }
+			return &condIsShield
 		case "true":
-			return func(*graph.Request) (bool, bool) { return true, true }
+			return &condTrue
 		case "false":
-			return func(*graph.Request) (bool, bool) { return false, true }
+			return &condFalse
 		}
 	case *vcl.BinaryExpr:
 		switch e.Op {
 		case "&&", "||":
-			x, y := condEval(e.X, written), condEval(e.Y, written)
-			and := e.Op == "&&"
-			return func(r *graph.Request) (bool, bool) {
-				a, aok := x(r)
-				if aok && a != and { // false && …, true || …
-					return a, true
-				}
-				b, bok := y(r)
-				if bok && b != and {
-					return b, true
-				}
-				return and, aok && bok
-			}
+			n := slab.node()
+			n.op, n.want = opAndOr, e.Op == "&&"
+			n.x, n.y = condEval(e.X, written, slab), condEval(e.Y, written, slab)
+			return n
 		case "==", "!=", "~", "!~":
-			get := requestValue(e.X, written)
+			v, name := requestValue(e.X, written)
 			lit, ok := e.Y.(*vcl.StringLit)
-			if get == nil || !ok {
-				return unknown
+			if v == reqNone || !ok {
+				return &condUnknown
 			}
-			equal, value := e.Op == "==" || e.Op == "!=", keep(lit.Value)
-			// The regular expression is compiled when a request is first
-			// decided (trace), not for every service a lint run reads.
-			var once sync.Once
-			var re *regexp2.Regexp
-			match := func(v string) (bool, bool) {
-				if equal {
-					return v == value, true
-				}
-				once.Do(func() { re = pcre(value) })
-				if re == nil {
-					return false, false
-				}
-				m, err := re.MatchString(v)
-				return m, err == nil
+			n := slab.node()
+			n.op, n.v, n.name, n.value = opCompare, v, keep(name), keep(lit.Value)
+			n.want, n.equal = e.Op == "==" || e.Op == "~", e.Op == "==" || e.Op == "!="
+			if !n.equal {
+				// Compiled when a request is first decided (trace), not
+				// for every service a lint run reads.
+				n.re = slab.pcre()
 			}
-			want := e.Op == "==" || e.Op == "~"
-			return func(r *graph.Request) (bool, bool) {
-				v, ok := get(r)
-				if !ok {
-					return false, false
-				}
-				m, ok := match(v)
-				return m == want, ok
-			}
+			return n
 		}
 	}
-	return unknown
+	return &condUnknown
 }
 
-func unknown(*graph.Request) (bool, bool) { return false, false }
+// condOp is what a condNode decides.
+type condOp uint8
 
-func negate(f func(*graph.Request) (bool, bool)) func(*graph.Request) (bool, bool) {
-	return func(r *graph.Request) (bool, bool) {
-		v, ok := f(r)
-		return !v, ok
-	}
+const (
+	opUnknown  condOp = iota // nothing the request decides
+	opConst                  // want
+	opIsShield               // req.backend.is_shield
+	opMethodIn               // req.method is GET, HEAD or FASTLYPURGE (want) or not
+	opPresent                // req.http.NAME is present
+	opNot                    // !x
+	opAndOr                  // x && y (want), x || y
+	opCompare                // v ==, !=, ~, !~ value
+)
+
+// reqVar is the request variable a comparison reads.
+type reqVar uint8
+
+const (
+	reqNone reqVar = iota
+	reqMethod
+	reqURL
+	reqPath
+	reqQuery
+	reqBasename
+	reqHeader // req.http.NAME
+)
+
+// A condNode is a condition, or part of one, that a request may decide
+// (condEval).
+type condNode struct {
+	op condOp
+	v  reqVar // opCompare: the variable compared
+	// want: opConst's value; opMethodIn's answer for GET, HEAD and
+	// FASTLYPURGE; opAndOr: && (else ||); opCompare: holds on a match
+	// (==, ~; else !=, !~).
+	want bool
+	// equal: opCompare compares strings (==, !=; else ~, !~).
+	equal bool
+	x, y  *condNode
+	// name: opPresent's header, opCompare's header for reqHeader.
+	// value: opCompare's literal.
+	name, value string
+	re          *lazyPCRE // opCompare's pattern, for ~ and !~
 }
 
-// methodIn decides Fastly's boilerplate test: is req.method GET, HEAD or
-// FASTLYPURGE (want true), or another (want false).
-func methodIn(want bool) func(*graph.Request) (bool, bool) {
-	return func(r *graph.Request) (bool, bool) {
+// lazyPCRE is a pattern compiled when it is first matched.
+type lazyPCRE struct {
+	once sync.Once
+	re   *regexp2.Regexp
+}
+
+// The nodes condEval makes for no part of a condition: shared.
+var (
+	condUnknown  = condNode{op: opUnknown}
+	condTrue     = condNode{op: opConst, want: true}
+	condFalse    = condNode{op: opConst}
+	condIsShield = condNode{op: opIsShield}
+	// methodIn decides Fastly's boilerplate test: is req.method GET,
+	// HEAD or FASTLYPURGE (methodIn[1]), or another (methodIn[0]).
+	methodIn = [2]condNode{{op: opMethodIn}, {op: opMethodIn, want: true}}
+)
+
+// Decide decides the condition for r: known is false where r does not
+// decide it.
+func (n *condNode) Decide(r *graph.Request) (holds, known bool) {
+	switch n.op {
+	case opConst:
+		return n.want, true
+	case opIsShield:
+		return r.IsShield, true
+	case opMethodIn:
 		m := r.Method
 		if m == "" {
 			m = "GET"
 		}
 		in := m == "GET" || m == "HEAD" || m == "FASTLYPURGE"
-		return in == want, true
+		return in == n.want, true
+	case opPresent:
+		_, present := r.Headers[n.name]
+		return present, true
+	case opNot:
+		v, ok := n.x.Decide(r)
+		return !v, ok
+	case opAndOr:
+		and := n.want
+		a, aok := n.x.Decide(r)
+		if aok && a != and { // false && …, true || …
+			return a, true
+		}
+		b, bok := n.y.Decide(r)
+		if bok && b != and {
+			return b, true
+		}
+		return and, aok && bok
+	case opCompare:
+		v := n.v.read(r, n.name)
+		var m bool
+		if n.equal {
+			m = v == n.value
+		} else {
+			n.re.once.Do(func() { n.re.re = pcre(n.value) })
+			if n.re.re == nil {
+				return false, false
+			}
+			var err error
+			if m, err = n.re.re.MatchString(v); err != nil {
+				return false, false
+			}
+		}
+		return m == n.want, true
 	}
+	return false, false
 }
 
-// requestValue reads one request variable; a header that is absent is
-// the empty string (not set), as VCL compares it.
-func requestValue(e vcl.Expr, written map[string]bool) func(*graph.Request) (string, bool) {
+// negated is a condNode's negation: the same node, decided the other way.
+type negated condNode
+
+func (n *negated) Decide(r *graph.Request) (holds, known bool) {
+	v, ok := (*condNode)(n).Decide(r)
+	return !v, ok
+}
+
+// negate returns the negation of n (no new node).
+func negate(n *condNode) graph.Decider { return (*negated)(n) }
+
+// condSlab hands out a flow's condition nodes from chunks it shares with
+// the services read after it (the scratch keeps it): what the model keeps
+// of a condition sits densely on pages of its own. A nil slab allocates
+// each node (conditions decided once and dropped).
+type condSlab struct {
+	nodes []condNode
+	res   []lazyPCRE
+}
+
+// condChunk is the nodes of one chunk: 8 KiB.
+const condChunk = 128
+
+func (s *condSlab) node() *condNode {
+	if s == nil {
+		return new(condNode)
+	}
+	if len(s.nodes) == 0 {
+		s.nodes = make([]condNode, condChunk)
+	}
+	n := &s.nodes[0]
+	s.nodes = s.nodes[1:]
+	return n
+}
+
+func (s *condSlab) pcre() *lazyPCRE {
+	if s == nil {
+		return new(lazyPCRE)
+	}
+	if len(s.res) == 0 {
+		s.res = make([]lazyPCRE, condChunk)
+	}
+	re := &s.res[0]
+	s.res = s.res[1:]
+	return re
+}
+
+// requestValue names the request variable e reads, and for a header its
+// name (reqNone for anything else): req.url and its parts are not read
+// where the VCL rewrites req.url, nor a header the VCL writes.
+func requestValue(e vcl.Expr, written map[string]bool) (reqVar, string) {
 	id, ok := e.(*vcl.Ident)
 	if !ok {
-		return nil
+		return reqNone, ""
 	}
 	name := id.Lower()
+	part := reqNone
 	switch name {
 	case "req.method":
-		return func(r *graph.Request) (string, bool) {
-			if r.Method == "" {
-				return "GET", true
-			}
-			return r.Method, true
-		}
-	case "req.url", "req.url.path", "req.url.qs", "req.url.basename":
-		if written["url"] {
-			return nil // the VCL rewrites req.url
-		}
-	}
-	switch name {
+		return reqMethod, ""
 	case "req.url":
-		return func(r *graph.Request) (string, bool) { return orSlash(r.URL), true }
+		part = reqURL
 	case "req.url.path":
-		return func(r *graph.Request) (string, bool) {
-			p, _, _ := strings.Cut(orSlash(r.URL), "?")
-			return p, true
-		}
+		part = reqPath
 	case "req.url.qs":
-		return func(r *graph.Request) (string, bool) {
-			_, q, _ := strings.Cut(r.URL, "?")
-			return q, true
-		}
+		part = reqQuery
 	case "req.url.basename":
-		return func(r *graph.Request) (string, bool) {
-			p, _, _ := strings.Cut(orSlash(r.URL), "?")
-			u := &url.URL{Path: p}
-			return u.Path[strings.LastIndexByte(u.Path, '/')+1:], true
+		part = reqBasename
+	}
+	if part != reqNone {
+		if written["url"] {
+			return reqNone, "" // the VCL rewrites req.url
 		}
+		return part, ""
 	}
 	if h, ok := strings.CutPrefix(name, "req.http."); ok && !written[h] {
-		h = keep(h)
-		return func(r *graph.Request) (string, bool) { return r.Headers[h], true }
+		return reqHeader, h
 	}
-	return nil
+	return reqNone, ""
+}
+
+// read reads the variable from r; a header that is absent is the empty
+// string (not set), as VCL compares it.
+func (v reqVar) read(r *graph.Request, header string) string {
+	switch v {
+	case reqMethod:
+		if r.Method == "" {
+			return "GET"
+		}
+		return r.Method
+	case reqURL:
+		return orSlash(r.URL)
+	case reqPath:
+		p, _, _ := strings.Cut(orSlash(r.URL), "?")
+		return p
+	case reqQuery:
+		_, q, _ := strings.Cut(r.URL, "?")
+		return q
+	case reqBasename:
+		p, _, _ := strings.Cut(orSlash(r.URL), "?")
+		u := &url.URL{Path: p}
+		return u.Path[strings.LastIndexByte(u.Path, '/')+1:]
+	case reqHeader:
+		return r.Headers[header]
+	}
+	return ""
 }
 
 func orSlash(u string) string {

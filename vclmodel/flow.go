@@ -118,7 +118,7 @@ func (st *flowState) key() string {
 // "…" stands for the rest, which trace then cannot decide.
 const maxConds = 12
 
-func (st flowState) with(cond string, eval func(*graph.Request) (bool, bool)) flowState {
+func (st flowState) with(cond string, eval graph.Decider) flowState {
 	switch n := st.conds.len(); {
 	case n == maxConds:
 		cond, eval = "… (more conditions)", nil
@@ -134,7 +134,7 @@ func (st flowState) with(cond string, eval func(*graph.Request) (bool, bool)) fl
 // would copy every condition for each side).
 type condList struct {
 	text string
-	eval func(*graph.Request) (bool, bool)
+	eval graph.Decider
 	prev *condList
 	n    int // conditions in the list
 }
@@ -148,11 +148,11 @@ func (c *condList) len() int {
 
 // slices returns the conditions in the order they were taken, with their
 // evaluators (nil, nil for none).
-func (c *condList) slices() ([]string, []func(*graph.Request) (bool, bool)) {
+func (c *condList) slices() ([]string, []graph.Decider) {
 	if c == nil {
 		return nil, nil
 	}
-	texts, evals := make([]string, c.n), make([]func(*graph.Request) (bool, bool), c.n)
+	texts, evals := make([]string, c.n), make([]graph.Decider, c.n)
 	for i := c.n - 1; c != nil; i, c = i-1, c.prev {
 		texts[i], evals[i] = c.text, c.eval
 	}
@@ -215,6 +215,8 @@ type flow struct {
 	hasCustom bool
 	// prog is the program the model runs (its included files).
 	prog *program
+	// slab makes the condition nodes the exits keep (nil: each its own).
+	slab *condSlab
 	// req, for trace, is the one request the model follows: conditions it
 	// decides do not fork.
 	req *graph.Request
@@ -590,19 +592,19 @@ func (fl *flow) boilerplate(sub string, in []flowState, snippets bool) []flowSta
 			continue
 		}
 		if fl.req != nil { // trace: the request decides
-			if pass, _ := methodIn(false)(fl.req); pass {
-				st = st.with(`req.method is not GET, HEAD or FASTLYPURGE`, methodIn(false))
+			if pass, _ := methodIn[0].Decide(fl.req); pass {
+				st = st.with(`req.method is not GET, HEAD or FASTLYPURGE`, &methodIn[0])
 				st.action = "pass"
 			} else {
-				st = st.with(`req.method is GET, HEAD or FASTLYPURGE`, methodIn(true))
+				st = st.with(`req.method is GET, HEAD or FASTLYPURGE`, &methodIn[1])
 				st.action = "lookup"
 			}
 			res = append(res, st)
 			continue
 		}
-		pass := st.with(`req.method is not GET, HEAD or FASTLYPURGE`, methodIn(false))
+		pass := st.with(`req.method is not GET, HEAD or FASTLYPURGE`, &methodIn[0])
 		pass.action = "pass"
-		look := st.with(`req.method is GET, HEAD or FASTLYPURGE`, methodIn(true))
+		look := st.with(`req.method is GET, HEAD or FASTLYPURGE`, &methodIn[1])
 		look.action = "lookup"
 		res = append(res, pass, look)
 	}
@@ -893,7 +895,7 @@ func (fl *flow) fork(st flowState, cond vcl.Expr, c *condition) (then, els branc
 // negations.
 type condition struct {
 	text, negText string
-	eval, negEval func(*graph.Request) (bool, bool)
+	eval, negEval graph.Decider
 }
 
 // condition returns an if's condition as paths record it, made once for
@@ -903,7 +905,7 @@ func (fl *flow) condition(src *source, cond vcl.Expr) *condition {
 	if c := fl.conditions[cond]; c != nil {
 		return c
 	}
-	c := newCondition(src, cond, fl.written)
+	c := newCondition(src, cond, fl.written, fl.slab)
 	if fl.conditions == nil {
 		fl.conditions = map[vcl.Expr]*condition{}
 	}
@@ -911,10 +913,10 @@ func (fl *flow) condition(src *source, cond vcl.Expr) *condition {
 	return c
 }
 
-func newCondition(src *source, cond vcl.Expr, written map[string]bool) *condition {
+func newCondition(src *source, cond vcl.Expr, written map[string]bool, slab *condSlab) *condition {
 	// Kept once here, for every exit whose path took it (backendRequest).
 	text := exprText(src, cond)
-	eval := condEval(cond, written)
+	eval := condEval(cond, written, slab)
 	return &condition{text: keep(text), negText: keep("!(" + text + ")"), eval: eval, negEval: negate(eval)}
 }
 
@@ -989,7 +991,7 @@ func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub str
 			continue
 		}
 		cond := caseCond(s, i)
-		then, els := fl.fork(rest, cond, newCondition(src, cond, fl.written)) // a case's test is made anew each time
+		then, els := fl.fork(rest, cond, newCondition(src, cond, fl.written, fl.slab)) // a case's test is made anew each time
 		if then.ok {
 			runFrom(i, then.st)
 		}
@@ -1101,7 +1103,7 @@ func (fl *flow) decide(st *flowState, e vcl.Expr) (holds, known bool) {
 		}
 	}
 	if fl.req != nil {
-		if v, ok := condEval(e, fl.written)(fl.req); ok {
+		if v, ok := condEval(e, fl.written, nil).Decide(fl.req); ok {
 			return v, true
 		}
 	}
@@ -1119,7 +1121,7 @@ func (fl *flow) decide(st *flowState, e vcl.Expr) (holds, known bool) {
 // decidedByRequest reports a condition trace's request decides (rather
 // than the path's facts or restarts).
 func (fl *flow) decidedByRequest(e vcl.Expr) bool {
-	_, ok := condEval(e, fl.written)(fl.req)
+	_, ok := condEval(e, fl.written, nil).Decide(fl.req)
 	return ok
 }
 

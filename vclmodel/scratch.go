@@ -19,6 +19,9 @@ type scratch struct {
 	r  reader
 	p  program
 	fl flow
+	// slab is where the flows of the services this scratch reads, one
+	// after another, make the condition nodes their exits keep.
+	slab condSlab
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -33,6 +36,7 @@ const maxKept = 512
 func (sc *scratch) flow(p *program, carve bool) *flow {
 	fl := &sc.fl
 	fl.r, fl.prog, fl.custom, fl.snippets, fl.hasCustom, fl.carve = &sc.r, p, &p.custom, &p.snippets, p.hasCustom, carve
+	fl.slab = &sc.slab
 	if fl.touches == nil {
 		fl.touches, fl.relevance = map[string]bool{}, map[vcl.Stmt]bool{}
 	}

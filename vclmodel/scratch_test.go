@@ -22,6 +22,9 @@ func newService(src string) (*graph.Graph, *graph.Service) {
 // TestScratchKeepsNothing: an emptied scratch holds no part of the
 // service it read (no syntax tree, service or fact stays reachable from
 // the pool), keeps the room of its small tables, and drops large ones.
+// Its condition slab is the exception by design: the rest of a chunk the
+// next services fill, in an array whose first nodes the service's exits
+// hold (nodes hold copies of names and literals, and each other).
 func TestScratchKeepsNothing(t *testing.T) {
 	sc := new(scratch)
 	g, s := newService(realisticVCL(20))
@@ -37,6 +40,9 @@ func TestScratchKeepsNothing(t *testing.T) {
 	walk = func(path string, v reflect.Value) {
 		switch v.Kind() {
 		case reflect.Struct:
+			if v.Type() == reflect.TypeFor[condSlab]() {
+				return
+			}
 			for i := range v.NumField() {
 				walk(path+"."+v.Type().Field(i).Name, v.Field(i))
 			}

@@ -1,0 +1,135 @@
+package vclmodel
+
+import (
+	"testing"
+
+	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/vcl"
+)
+
+// condOf parses cond as an if's condition in vcl_recv.
+func condOf(t *testing.T, cond string) vcl.Expr {
+	t.Helper()
+	f := vcl.ParseString("sub vcl_recv {\n  if (" + cond + ") {\n  }\n}\n")
+	if len(f.Errors) > 0 || len(f.Decls) != 1 {
+		t.Fatalf("%s: %v", cond, f.Errors)
+	}
+	sub := f.Decls[0].(*vcl.SubDecl)
+	return sub.Body.Stmts[0].(*vcl.IfStmt).Cond
+}
+
+// TestConditionDecisions: what a path's condition decides for one request
+// (graph.Exit.Eval, trace's Takes), and its negation, for every kind of
+// node condEval makes; a node from a flow's slab decides as one of its
+// own does. A condition the request alone cannot decide is unknown both
+// ways.
+func TestConditionDecisions(t *testing.T) {
+	req := &graph.Request{Method: "POST", URL: "/api/v1/users?id=7",
+		Headers: map[string]string{"x-tenant": "blue", "debug": "", "host": "www.example.com"}}
+	const unknown = "unknown"
+	for _, tc := range []struct {
+		cond    string
+		written []string // headers ("url" for req.url) the VCL writes
+		want    string   // "true", "false" or unknown
+	}{
+		{cond: `true`, want: "true"},
+		{cond: `false`, want: "false"},
+		{cond: `req.backend.is_shield`, want: "false"},
+		{cond: `req.http.Debug`, want: "true"}, // present, though empty
+		{cond: `req.http.Absent`, want: "false"},
+		{cond: `req.http.Debug`, written: []string{"debug"}, want: unknown},
+		{cond: `!req.http.Absent`, want: "true"},
+		{cond: `(req.http.X-Tenant == "blue")`, want: "true"},
+		{cond: `req.http.X-Tenant != "blue"`, want: "false"},
+		{cond: `req.http.Absent == ""`, want: "true"}, // absent compares as empty
+		{cond: `req.method == "POST"`, want: "true"},
+		{cond: `req.url == "/api/v1/users?id=7"`, want: "true"},
+		{cond: `req.url.path == "/api/v1/users"`, want: "true"},
+		{cond: `req.url.qs == "id=7"`, want: "true"},
+		{cond: `req.url.basename == "users"`, want: "true"},
+		{cond: `req.url.path ~ "^/api/"`, want: "true"},
+		{cond: `req.url.path !~ "^/api/"`, want: "false"},
+		{cond: `req.url ~ "^/API"`, want: "false"},
+		{cond: `req.url ~ "(?i)^/API"`, want: "true"},
+		{cond: `req.url ~ "("`, want: unknown}, // does not compile
+		{cond: `req.url.path == "/api/v1/users"`, written: []string{"url"}, want: unknown},
+		{cond: `req.http.X == req.http.Y`, want: unknown}, // no literal
+		{cond: `std.strlen(req.url) > 3`, want: unknown},
+		{cond: `var.x`, want: unknown},
+		{cond: `req.method == "POST" && req.http.X-Tenant == "red"`, want: "false"},
+		{cond: `var.x && req.http.X-Tenant == "red"`, want: "false"}, // unknown && false
+		{cond: `var.x && req.http.X-Tenant == "blue"`, want: unknown},
+		{cond: `var.x || req.http.Debug`, want: "true"}, // unknown || true
+		{cond: `var.x || req.http.Absent`, want: unknown},
+		{cond: `req.http.Absent || req.url.qs == "id=7"`, want: "true"},
+		{cond: `!(req.http.Absent || var.x)`, want: unknown},
+		{cond: `!(req.http.Absent || req.method == "GET")`, want: "true"},
+	} {
+		written := map[string]bool{}
+		for _, w := range tc.written {
+			written[w] = true
+		}
+		e := condOf(t, tc.cond)
+		slab := &condSlab{}
+		for _, d := range []struct {
+			name string
+			node *condNode
+		}{{"own", condEval(e, written, nil)}, {"slab", condEval(e, written, slab)}} {
+			got := decision(d.node.Decide(req))
+			if got != tc.want {
+				t.Errorf("%s (%s nodes): %s, want %s", tc.cond, d.name, got, tc.want)
+			}
+			neg := decision(negate(d.node).Decide(req))
+			wantNeg := map[string]string{"true": "false", "false": "true", unknown: unknown}[tc.want]
+			if neg != wantNeg {
+				t.Errorf("!(%s) (%s nodes): %s, want %s", tc.cond, d.name, neg, wantNeg)
+			}
+		}
+	}
+}
+
+func decision(holds, known bool) string {
+	switch {
+	case !known:
+		return "unknown"
+	case holds:
+		return "true"
+	}
+	return "false"
+}
+
+// TestConditionMethodIn: Fastly's boilerplate test of req.method, which
+// an empty method (a request trace builds without one) passes as GET.
+func TestConditionMethodIn(t *testing.T) {
+	for method, in := range map[string]bool{"": true, "GET": true, "HEAD": true, "FASTLYPURGE": true, "POST": false, "get": false} {
+		req := &graph.Request{Method: method}
+		if got, known := methodIn[1].Decide(req); !known || got != in {
+			t.Errorf("%q: is GET, HEAD or FASTLYPURGE = %v, %v; want %v", method, got, known, in)
+		}
+		if got, known := methodIn[0].Decide(req); !known || got == in {
+			t.Errorf("%q: is not GET, HEAD or FASTLYPURGE = %v, %v; want %v", method, got, known, !in)
+		}
+	}
+}
+
+// TestConditionSlabChunks: the slab hands out distinct nodes, a new
+// chunk once one is used up, and never a node of a chunk twice.
+func TestConditionSlabChunks(t *testing.T) {
+	s := &condSlab{}
+	seen := map[*condNode]bool{}
+	for range 3*condChunk + 1 {
+		n := s.node()
+		if seen[n] || *n != (condNode{}) {
+			t.Fatalf("node %p handed out twice or not zero", n)
+		}
+		seen[n] = true
+	}
+	res := map[*lazyPCRE]bool{}
+	for range condChunk + 1 {
+		re := s.pcre()
+		if res[re] {
+			t.Fatalf("pattern %p handed out twice", re)
+		}
+		res[re] = true
+	}
+}
