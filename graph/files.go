@@ -165,6 +165,12 @@ func (f *File) Pos(off int) token.Pos {
 // positions have been asked (the VCL model reads the VCL it holds) it can
 // keep a run only every so many bytes: TextMap.Checkpoint.
 func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap {
+	return f.TextMapIn(nil, n, at, syntax)
+}
+
+// TextMapIn is TextMap, the map and its runs handed out by maps (nil:
+// allocated each).
+func (f *File) TextMapIn(maps *TextMaps, n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap {
 	if len(n.Segments) == 0 {
 		switch f.Pos(n.TextOff) - at {
 		case 0:
@@ -172,15 +178,58 @@ func (f *File) TextMap(n *tree.Node, at token.Pos, syntax tree.Syntax) *TextMap 
 		case 1:
 			return afterQuote
 		}
-		return &TextMap{Runs: []Segment{NewSegment(0, f.Pos(n.TextOff), at)}}
+		m := maps.new(1)
+		m.Runs[0] = NewSegment(0, f.Pos(n.TextOff), at)
+		return m
 	}
-	m := &TextMap{Runs: make([]Segment, len(n.Segments))}
+	m := maps.new(len(n.Segments))
 	for i, seg := range n.Segments {
 		m.Runs[i] = NewSegment(int(seg.Dec), f.Pos(int(seg.Src)), at)
 	}
 	if from := int(at) - f.TF.Base(); syntax == tree.JSON && from >= 0 && from <= int(n.Segments[0].Src) && n.End <= len(f.Content) {
 		m.json = f.Content[from:n.End:n.End]
 	}
+	return m
+}
+
+// TextMaps hands out text maps and their runs from chunks, for a loader
+// that makes many (one for every VCL and snippet text): the maps live as
+// long as the graph, and made one by one they sat among the load's
+// garbage of their sizes (16 to 64 bytes), keeping its pages in use
+// after every collection (a YAML load of 16,000 services: a third of
+// the sparse pages of those sizes). Runs of more than maxSlabRuns
+// segments are allocated each. Not safe for concurrent use: a loader's
+// goroutine has its own.
+type TextMaps struct {
+	maps []TextMap
+	runs []Segment
+}
+
+const (
+	textMapChunk = 128
+	runsChunk    = 512
+	maxSlabRuns  = 32
+)
+
+// new returns a map of n runs; maps may be nil.
+func (s *TextMaps) new(n int) *TextMap {
+	if s == nil {
+		return &TextMap{Runs: make([]Segment, n)}
+	}
+	if len(s.maps) == 0 {
+		s.maps = make([]TextMap, textMapChunk)
+	}
+	m := &s.maps[0]
+	s.maps = s.maps[1:]
+	if n > maxSlabRuns {
+		m.Runs = make([]Segment, n)
+		return m
+	}
+	if len(s.runs) < n {
+		s.runs = make([]Segment, runsChunk)
+	}
+	m.Runs = s.runs[:n:n]
+	s.runs = s.runs[n:]
 	return m
 }
 
@@ -204,14 +253,19 @@ func (m *TextMap) Checkpoint() {
 	if kept == len(m.Runs) {
 		return
 	}
-	runs := make([]Segment, 0, kept)
+	// A few runs (a slab's, see TextMaps) are thinned where they are;
+	// many are copied, so that their array is freed.
+	runs := m.Runs[:0]
+	if len(m.Runs) > maxSlabRuns {
+		runs = make([]Segment, 0, kept)
+	}
 	last = -jsonCheckpoint
 	for _, seg := range m.Runs {
 		if int(seg.Dec) >= last+jsonCheckpoint {
 			runs, last = append(runs, seg), int(seg.Dec)
 		}
 	}
-	m.Runs, m.thinned = runs, true
+	m.Runs, m.thinned = runs[:len(runs):len(runs)], true
 }
 
 // jsonCheckpoint is the decoded bytes between a JSON string's kept runs.

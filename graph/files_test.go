@@ -103,6 +103,47 @@ func TestTextMapCheckpoints(t *testing.T) {
 	}
 	src := `{"vcl": "` + b.String() + `"}`
 	checkTextMap(t, []byte(src), true)
+
+	// Few enough runs for a slab's chunk (maxSlabRuns), thinned where
+	// they are.
+	b.Reset()
+	for i := 0; i < 12; i++ {
+		b.WriteString(`set req.http.X-` + strconv.Itoa(i) + ` = 1; # and a comment of some length\n`)
+	}
+	src = `{"vcl": "` + b.String() + `"}`
+	n, err := tree.ParseJSON([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runs := len(n.Get("vcl").Segments); runs > maxSlabRuns || runs < 8 {
+		t.Fatalf("%d runs: not a slab's", runs)
+	}
+	checkTextMap(t, []byte(src), true)
+}
+
+// TestTextMapsChunks: a slab hands out maps whose runs do not overlap,
+// from new chunks as they fill, and many runs from their own array.
+func TestTextMapsChunks(t *testing.T) {
+	s := new(TextMaps)
+	var maps []*TextMap
+	for i := range 3 * textMapChunk {
+		maps = append(maps, s.new(1+i%(maxSlabRuns+8)))
+	}
+	for i, m := range maps {
+		if want := 1 + i%(maxSlabRuns+8); len(m.Runs) != want || cap(m.Runs) != want {
+			t.Fatalf("map %d: %d runs (cap %d), want %d", i, len(m.Runs), cap(m.Runs), want)
+		}
+		for j := range m.Runs {
+			m.Runs[j] = Segment{Dec: int32(i), Src: int32(j)}
+		}
+	}
+	for i, m := range maps {
+		for j, seg := range m.Runs {
+			if seg != (Segment{Dec: int32(i), Src: int32(j)}) {
+				t.Fatalf("map %d run %d was overwritten: %+v", i, j, seg)
+			}
+		}
+	}
 }
 
 // checkTextMap parses src, a JSON object with a string member "vcl",
@@ -127,6 +168,13 @@ func checkTextMap(t *testing.T, src []byte, wantCheckpoints bool) {
 	got := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.JSON)}
 	unchecked := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.JSON)}
 	got.Map.Checkpoint()
+	// Maps from a slab (TextMaps), side by side in its chunks: thinning
+	// one where it is leaves its neighbours' runs as they were.
+	slab := new(TextMaps)
+	before := Text{Field: field, Map: f.TextMapIn(slab, v, field.Pos, tree.JSON)}
+	slabbed := Text{Field: field, Map: f.TextMapIn(slab, v, field.Pos, tree.JSON)}
+	after := Text{Field: field, Map: f.TextMapIn(slab, v, field.Pos, tree.JSON)}
+	slabbed.Map.Checkpoint()
 	full := Text{Field: field, Map: f.TextMap(v, field.Pos, tree.YAML)} // every run, no decoding
 	if wantCheckpoints && (got.Map == nil || got.Map.json == nil || len(got.Map.Runs) > len(v.Text)/jsonCheckpoint+1) {
 		t.Fatalf("no checkpoints: %d runs for %d bytes", len(got.Map.Runs), len(v.Text))
@@ -139,6 +187,9 @@ func checkTextMap(t *testing.T, src []byte, wantCheckpoints bool) {
 	for i := 0; i <= len(v.Text); i++ {
 		check("checkpointed", i, got.PosAt(i))
 		check("every run", i, unchecked.PosAt(i))
+		check("checkpointed, from a slab", i, slabbed.PosAt(i))
+		check("every run, from a slab, made before", i, before.PosAt(i))
+		check("every run, from a slab, made after", i, after.PosAt(i))
 	}
 }
 

@@ -431,13 +431,14 @@ func (l *loader) services(n, unit int, span func(int) tree.Part, newItem func() 
 		wg.Go(func() {
 			item := newItem()
 			keep := l.keep.worker()
+			textMaps := new(graph.TextMaps)
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(frags) {
 					return
 				}
 				frag := l.g.Fragment()
-				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: shared, keep: keep}
+				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: shared, keep: keep, textMaps: textMaps}
 				for i := k * run; i < min(n, (k+1)*run); i++ {
 					node, err := item(i)
 					if err != nil {
@@ -568,6 +569,9 @@ type loader struct {
 	// keep, for a load that releases its file once built, copies the
 	// strings the graph keeps out of the file; nil otherwise.
 	keep *keeper
+	// textMaps hands out the text maps of the texts the graph keeps (nil:
+	// each made on its own).
+	textMaps *graph.TextMaps
 	// maps are the text maps of JSON strings with escapes made so far
 	// (for a load that releases its file: graph.OwnJSON).
 	maps []*graph.TextMap
@@ -694,7 +698,7 @@ func (l *loader) text(obj *tree.Node, key, what string) graph.Text {
 	s := l.str(obj, key, what)
 	t := graph.Text{Field: s}
 	if n := obj.Get(key); s.Set && n.Kind == tree.String {
-		t.Map = l.f.TextMap(n, t.Pos, l.syntax)
+		t.Map = l.f.TextMapIn(l.textMaps, n, t.Pos, l.syntax)
 		if l.keep != nil && t.Map != nil {
 			l.maps = append(l.maps, t.Map)
 		}
