@@ -225,24 +225,25 @@ func (s *condSlab) node() *condNode {
 	if s == nil {
 		return new(condNode)
 	}
-	if len(s.nodes) == 0 {
-		s.nodes = make([]condNode, condChunk)
-	}
-	n := &s.nodes[0]
-	s.nodes = s.nodes[1:]
-	return n
+	return first(&s.nodes)
 }
 
 func (s *condSlab) pcre() *lazyPCRE {
 	if s == nil {
 		return new(lazyPCRE)
 	}
-	if len(s.res) == 0 {
-		s.res = make([]lazyPCRE, condChunk)
+	return first(&s.res)
+}
+
+// first hands out the first element of *chunk, which starts a new
+// chunk of condChunk elements when it is used up.
+func first[T any](chunk *[]T) *T {
+	if len(*chunk) == 0 {
+		*chunk = make([]T, condChunk)
 	}
-	re := &s.res[0]
-	s.res = s.res[1:]
-	return re
+	e := &(*chunk)[0]
+	*chunk = (*chunk)[1:]
+	return e
 }
 
 // requestValue names the request variable e reads, and for a header its
