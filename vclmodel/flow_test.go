@@ -147,7 +147,8 @@ func TestFlowGivesUp(t *testing.T) {
 }
 
 // FuzzFlow: the request-flow model terminates and never panics on any VCL
-// that parses, as custom VCL and as snippets.
+// that parses, as custom VCL and as snippets, and nor does deciding its
+// exits' conditions for a request (trace).
 func FuzzFlow(f *testing.F) {
 	f.Add(`sub vcl_recv { if (req.url ~ "a") { return(pass); } } sub vcl_miss { set bereq.http.host = "b"; }`, `set req.http.host = "x";`)
 	f.Add(`sub a { call b; } sub b { call a; } sub vcl_recv { call a; }`, `if (req.backend.is_shield) { unset bereq.http.host; }`)
@@ -171,6 +172,15 @@ sub vcl_miss { goto end; set bereq.http.host = "c"; end: if (req.url !~ "x") { r
 		Apply(g, s)
 		if s.VCL != nil && len(s.VCL.Exits) > 4*maxPaths {
 			t.Errorf("%d exits", len(s.VCL.Exits))
+		}
+		if s.VCL != nil {
+			req := &graph.Request{Method: "POST", URL: "/a/b?c=d", Headers: map[string]string{"x": "y", "host": "b"}}
+			for _, e := range s.VCL.Exits {
+				if len(e.Eval) != len(e.Conditions) {
+					t.Fatalf("%d deciders for %d conditions", len(e.Eval), len(e.Conditions))
+				}
+				e.Takes(req)
+			}
 		}
 	})
 }
