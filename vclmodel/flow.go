@@ -991,7 +991,10 @@ func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub str
 			continue
 		}
 		cond := caseCond(s, i)
-		then, els := fl.fork(rest, cond, newCondition(src, cond, fl.written, fl.slab)) // a case's test is made anew each time
+		// A case's test is made anew for each path that reaches the
+		// switch: its nodes are allocated each (not from the slab, where
+		// those no exit keeps would stay with the ones kept).
+		then, els := fl.fork(rest, cond, newCondition(src, cond, fl.written, nil))
 		if then.ok {
 			runFrom(i, then.st)
 		}
