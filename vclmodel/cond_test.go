@@ -133,3 +133,21 @@ func TestConditionSlabChunks(t *testing.T) {
 		res[re] = true
 	}
 }
+
+// TestConditionNodesFromSlab: a condition made with a slab allocates
+// nothing of its own once the slab's chunks exist (nodes and patterns
+// come from chunks of condChunk; names and literals are interned): what
+// an exit keeps does not sit among the load's garbage, one small object
+// at a time (a condition was five to seven closures before).
+func TestConditionNodesFromSlab(t *testing.T) {
+	e := condOf(t, `req.http.X-Tenant == "blue" && (req.url.path ~ "^/api/" || !req.http.Debug)`)
+	written := map[string]bool{}
+	slab := &condSlab{}
+	condEval(e, written, slab) // the chunks, and the interned strings
+	if allocs := testing.AllocsPerRun(condChunk/8, func() { condEval(e, written, slab) }); allocs > 0.1 {
+		t.Errorf("%.2f allocations a condition from a slab", allocs)
+	}
+	if allocs := testing.AllocsPerRun(10, func() { condEval(e, written, nil) }); allocs < 5 {
+		t.Errorf("%.2f allocations a condition without a slab: the test measures nothing", allocs)
+	}
+}
