@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/loader/tree"
 )
 
@@ -192,44 +193,25 @@ func (f *File) TextMapIn(maps *TextMaps, n *tree.Node, at token.Pos, syntax tree
 	return m
 }
 
-// TextMaps hands out text maps and their runs from chunks, for a loader
-// that makes many (one for every VCL and snippet text): the maps live as
-// long as the graph, and made one by one they sat among the load's
-// garbage of their sizes (16 to 64 bytes), keeping its pages in use
-// after every collection (a YAML load of 16,000 services: a third of
-// the sparse pages of those sizes). Runs of more than maxSlabRuns
-// segments are allocated each. Not safe for concurrent use: a loader's
-// goroutine has its own.
+// TextMaps hands out text maps and their runs from chunks (package
+// chunk), for a loader that makes many (one for every VCL and snippet
+// text): the maps live as long as the graph, and made one by one they sat
+// among the load's garbage of their sizes (16 to 64 bytes), keeping its
+// pages in use after every collection (a YAML load of 16,000 services: a
+// third of the sparse pages of those sizes). A nil *TextMaps allocates
+// each. Not safe for concurrent use: a loader's goroutine has its own.
 type TextMaps struct {
-	maps []TextMap
-	runs []Segment
+	maps chunk.Of[TextMap]
+	runs chunk.Of[Segment]
 }
-
-const (
-	textMapChunk = 128
-	runsChunk    = 512
-	maxSlabRuns  = 32
-)
 
 // new returns a map of n runs; maps may be nil.
 func (s *TextMaps) new(n int) *TextMap {
 	if s == nil {
 		return &TextMap{Runs: make([]Segment, n)}
 	}
-	if len(s.maps) == 0 {
-		s.maps = make([]TextMap, textMapChunk)
-	}
-	m := &s.maps[0]
-	s.maps = s.maps[1:]
-	if n > maxSlabRuns {
-		m.Runs = make([]Segment, n)
-		return m
-	}
-	if len(s.runs) < n {
-		s.runs = make([]Segment, runsChunk)
-	}
-	m.Runs = s.runs[:n:n]
-	s.runs = s.runs[n:]
+	m := s.maps.New()
+	m.Runs = s.runs.Run(n)
 	return m
 }
 
@@ -253,10 +235,10 @@ func (m *TextMap) Checkpoint() {
 	if kept == len(m.Runs) {
 		return
 	}
-	// A few runs (a slab's, see TextMaps) are thinned where they are;
+	// A few runs (a chunk's, see TextMaps) are thinned where they are;
 	// many are copied, so that their array is freed.
 	runs := m.Runs[:0]
-	if len(m.Runs) > maxSlabRuns {
+	if len(m.Runs) > chunk.Len/4 {
 		runs = make([]Segment, 0, kept)
 	}
 	last = -jsonCheckpoint

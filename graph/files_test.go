@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/loader/tree"
 )
 
@@ -104,7 +105,7 @@ func TestTextMapCheckpoints(t *testing.T) {
 	src := `{"vcl": "` + b.String() + `"}`
 	checkTextMap(t, []byte(src), true)
 
-	// Few enough runs for a slab's chunk (maxSlabRuns), thinned where
+	// Few enough runs for a chunk (chunk.Len/4), thinned where
 	// they are.
 	b.Reset()
 	for i := 0; i < 12; i++ {
@@ -115,35 +116,10 @@ func TestTextMapCheckpoints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if runs := len(n.Get("vcl").Segments); runs > maxSlabRuns || runs < 8 {
+	if runs := len(n.Get("vcl").Segments); runs > chunk.Len/4 || runs < 8 {
 		t.Fatalf("%d runs: not a slab's", runs)
 	}
 	checkTextMap(t, []byte(src), true)
-}
-
-// TestTextMapsChunks: a slab hands out maps whose runs do not overlap,
-// from new chunks as they fill, and many runs from their own array.
-func TestTextMapsChunks(t *testing.T) {
-	s := new(TextMaps)
-	var maps []*TextMap
-	for i := range 3 * textMapChunk {
-		maps = append(maps, s.new(1+i%(maxSlabRuns+8)))
-	}
-	for i, m := range maps {
-		if want := 1 + i%(maxSlabRuns+8); len(m.Runs) != want || cap(m.Runs) != want {
-			t.Fatalf("map %d: %d runs (cap %d), want %d", i, len(m.Runs), cap(m.Runs), want)
-		}
-		for j := range m.Runs {
-			m.Runs[j] = Segment{Dec: int32(i), Src: int32(j)}
-		}
-	}
-	for i, m := range maps {
-		for j, seg := range m.Runs {
-			if seg != (Segment{Dec: int32(i), Src: int32(j)}) {
-				t.Fatalf("map %d run %d was overwritten: %+v", i, j, seg)
-			}
-		}
-	}
 }
 
 // checkTextMap parses src, a JSON object with a string member "vcl",

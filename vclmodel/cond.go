@@ -1,7 +1,6 @@
 package vclmodel
 
 import (
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/dlclark/regexp2/v2"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -155,10 +155,7 @@ func (n *condNode) Decide(r *graph.Request) (holds, known bool) {
 	case opIsShield:
 		return r.IsShield, true
 	case opMethodIn:
-		m := r.Method
-		if m == "" {
-			m = "GET"
-		}
+		m := reqMethod.read(r, "")
 		in := m == "GET" || m == "HEAD" || m == "FASTLYPURGE"
 		return in == n.want, true
 	case opPresent:
@@ -214,36 +211,22 @@ func negate(n *condNode) graph.Decider { return (*negated)(n) }
 // of a condition sits densely on pages of its own. A nil slab allocates
 // each node (conditions decided once and dropped).
 type condSlab struct {
-	nodes []condNode
-	res   []lazyPCRE
+	nodes chunk.Of[condNode]
+	res   chunk.Of[lazyPCRE]
 }
-
-// condChunk is the nodes of one chunk: 8 KiB.
-const condChunk = 128
 
 func (s *condSlab) node() *condNode {
 	if s == nil {
 		return new(condNode)
 	}
-	return first(&s.nodes)
+	return s.nodes.New()
 }
 
 func (s *condSlab) pcre() *lazyPCRE {
 	if s == nil {
 		return new(lazyPCRE)
 	}
-	return first(&s.res)
-}
-
-// first hands out the first element of *chunk, which starts a new
-// chunk of condChunk elements when it is used up.
-func first[T any](chunk *[]T) *T {
-	if len(*chunk) == 0 {
-		*chunk = make([]T, condChunk)
-	}
-	e := &(*chunk)[0]
-	*chunk = (*chunk)[1:]
-	return e
+	return s.res.New()
 }
 
 // requestValue names the request variable e reads, and for a header its
@@ -299,8 +282,7 @@ func (v reqVar) read(r *graph.Request, header string) string {
 		return q
 	case reqBasename:
 		p, _, _ := strings.Cut(orSlash(r.URL), "?")
-		u := &url.URL{Path: p}
-		return u.Path[strings.LastIndexByte(u.Path, '/')+1:]
+		return p[strings.LastIndexByte(p, '/')+1:]
 	case reqHeader:
 		return r.Headers[header]
 	}

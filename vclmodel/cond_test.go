@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -112,31 +113,9 @@ func TestConditionMethodIn(t *testing.T) {
 	}
 }
 
-// TestConditionSlabChunks: the slab hands out distinct nodes, a new
-// chunk once one is used up, and never a node of a chunk twice.
-func TestConditionSlabChunks(t *testing.T) {
-	s := &condSlab{}
-	seen := map[*condNode]bool{}
-	for range 3*condChunk + 1 {
-		n := s.node()
-		if seen[n] || *n != (condNode{}) {
-			t.Fatalf("node %p handed out twice or not zero", n)
-		}
-		seen[n] = true
-	}
-	res := map[*lazyPCRE]bool{}
-	for range condChunk + 1 {
-		re := s.pcre()
-		if res[re] {
-			t.Fatalf("pattern %p handed out twice", re)
-		}
-		res[re] = true
-	}
-}
-
 // TestConditionNodesFromSlab: a condition made with a slab allocates
 // nothing of its own once the slab's chunks exist (nodes and patterns
-// come from chunks of condChunk; names and literals are interned): what
+// come from chunks of chunk.Len; names and literals are interned): what
 // an exit keeps does not sit among the load's garbage, one small object
 // at a time (a condition was five to seven closures before).
 func TestConditionNodesFromSlab(t *testing.T) {
@@ -144,7 +123,7 @@ func TestConditionNodesFromSlab(t *testing.T) {
 	written := map[string]bool{}
 	slab := &condSlab{}
 	condEval(e, written, slab) // the chunks, and the interned strings
-	if allocs := testing.AllocsPerRun(condChunk/8, func() { condEval(e, written, slab) }); allocs > 0.1 {
+	if allocs := testing.AllocsPerRun(chunk.Len/8, func() { condEval(e, written, slab) }); allocs > 0.1 {
 		t.Errorf("%.2f allocations a condition from a slab", allocs)
 	}
 	if allocs := testing.AllocsPerRun(10, func() { condEval(e, written, nil) }); allocs < 5 {

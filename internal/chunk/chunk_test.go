@@ -1,0 +1,69 @@
+package chunk
+
+import "testing"
+
+// TestRunsDoNotOverlap: values and runs handed out (across arrays, and
+// runs too large for one alone) are distinct, zero and of their length
+// and capacity, and writing one leaves every other as it was.
+func TestRunsDoNotOverlap(t *testing.T) {
+	var c Of[[2]int]
+	var runs [][][2]int
+	var runAt []int // the i each run was handed out at
+	var values []*[2]int
+	for i := range 3 * Len {
+		if i%3 == 0 {
+			v := c.New()
+			if *v != ([2]int{}) {
+				t.Fatalf("value %d not zero", i)
+			}
+			*v = [2]int{-i, -1}
+			values = append(values, v)
+			continue
+		}
+		n := 1 + i%(Len/4+8)
+		run := c.Run(n)
+		if len(run) != n || cap(run) != n {
+			t.Fatalf("run %d: length %d, capacity %d, want %d", i, len(run), cap(run), n)
+		}
+		for j := range run {
+			if run[j] != ([2]int{}) {
+				t.Fatalf("run %d not zero at %d", i, j)
+			}
+			run[j] = [2]int{i, j}
+		}
+		runs, runAt = append(runs, run), append(runAt, i)
+	}
+	for k, run := range runs {
+		for j, v := range run {
+			if v != ([2]int{runAt[k], j}) {
+				t.Fatalf("run %d, value %d overwritten: %v", runAt[k], j, v)
+			}
+		}
+	}
+	for k, v := range values {
+		if *v != ([2]int{-3 * k, -1}) {
+			t.Fatalf("value %d overwritten: %v", 3*k, *v)
+		}
+	}
+}
+
+// TestNilAllocatesAlone: a nil *Of still hands out zero values and runs.
+func TestNilAllocatesAlone(t *testing.T) {
+	var c *Of[int]
+	if p := c.New(); p == nil || *p != 0 {
+		t.Fatal("no value")
+	}
+	if r := c.Run(3); len(r) != 3 || cap(r) != 3 {
+		t.Fatalf("run of %d, capacity %d", len(r), cap(r))
+	}
+}
+
+// TestNewAllocatesByChunk: values come from shared arrays, one
+// allocation for Len of them.
+func TestNewAllocatesByChunk(t *testing.T) {
+	var c Of[[4]int]
+	c.New()
+	if allocs := testing.AllocsPerRun(Len/2, func() { c.New() }); allocs > 0.1 {
+		t.Errorf("%.2f allocations a value", allocs)
+	}
+}
