@@ -238,7 +238,13 @@ func parseHCL(src []byte, name string, start hcl.Pos) (*hcl.File, hcl.Diagnostic
 // parseHCLRefs is parseHCL that also returns, when fastParse took the
 // input, its references (fastParse); nil when hclsyntax parsed it.
 func parseHCLRefs(src []byte, name string, start hcl.Pos) (*hcl.File, []ref, hcl.Diagnostics) {
-	if body, refs, ok := fastParse(src, name, start); ok {
+	return parseHCLIn(nil, src, name, start)
+}
+
+// parseHCLIn is parseHCLRefs whose fast parse takes its nodes from a
+// (when not nil: pieceArena).
+func parseHCLIn(a *pieceArena, src []byte, name string, start hcl.Pos) (*hcl.File, []ref, hcl.Diagnostics) {
+	if body, refs, ok := fastParse(src, name, start, a); ok {
 		return &hcl.File{Body: body, Bytes: src}, refs, nil
 	}
 	f, diags := parseSlow(src, name, start)

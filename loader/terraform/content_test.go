@@ -93,7 +93,7 @@ resource "fastly_service_compute" "c" {
 func compare(t *testing.T, what string, body *hclsyntax.Body, typ string) {
 	t.Helper()
 	want, _, _ := body.PartialContent(schemas[typ])
-	attrs, blocks := bodyContent(body, typ, schemas[typ])
+	attrs, blocks := bodyContent(body, typ, schemas[typ], nil)
 	names := func(a hcl.Attributes) []string {
 		var out []string
 		for n, at := range a {

@@ -28,11 +28,19 @@ import (
 
 // evaluator evaluates one module instance.
 type evaluator struct {
-	l       *loader
-	m       *module
-	rootDir string
-	prefix  string // address prefix: "" or "module.x."
-	depth   int
+	l *loader
+	// arena, while a lazily read resource whose tree is in one is
+	// evaluated, gives out its evaluated blocks too (evalBody).
+	arena *pieceArena
+	// localsObjects are objects of locals by their names (localsObject);
+	// localNames and localsKey are room ctx reuses.
+	localsObjects map[string]cty.Value
+	localNames    []string
+	localsKey     []byte
+	m             *module
+	rootDir       string
+	prefix        string // address prefix: "" or "module.x."
+	depth         int
 	// scope is the graph.Service.Scope of the module's services when a
 	// module Terraform refuses (module.refused) calls it: the file of the
 	// call. A refused module's own services are scoped to their files.
@@ -576,7 +584,9 @@ var readAttributes = append(schema.Names(schema.Terraform),
 // Terraform run. Nested blocks take no labels here, and a block with labels
 // is left out, as PartialContent leaves it out (with a diagnostic no one
 // reads).
-func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) ([]evalAttr, hcl.Blocks) {
+//
+// The lists, and the blocks as hcl.Blocks, come from a when a is not nil.
+func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema, a *pieceArena) ([]evalAttr, hcl.Blocks) {
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
 		content, _, _ := body.PartialContent(schema)
@@ -597,18 +607,36 @@ func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema) ([]evalAttr,
 	}
 	var attrs []evalAttr
 	if n > 0 {
-		attrs = make([]evalAttr, 0, n)
-		for name, a := range sb.Attributes {
+		if a == nil {
+			attrs = make([]evalAttr, 0, n)
+		} else {
+			attrs = a.evalAttrs.make(n)[:0]
+		}
+		for name, at := range sb.Attributes {
 			if readAttributeSet[name] {
-				attrs = append(attrs, evalAttr{name: name, expr: a.Expr})
+				attrs = append(attrs, evalAttr{name: name, expr: at.Expr})
 			}
 		}
 	}
-	var blocks hcl.Blocks
 	wanted := nestedBlockSet[typ]
+	nb := 0
 	for _, b := range sb.Blocks {
 		if wanted[b.Type] && len(b.Labels) == 0 {
-			blocks = append(blocks, b.AsHCLBlock())
+			nb++
+		}
+	}
+	if nb == 0 {
+		return attrs, nil
+	}
+	var blocks hcl.Blocks
+	if a == nil {
+		blocks = make(hcl.Blocks, 0, nb)
+	} else {
+		blocks = a.hclLists.make(nb)[:0]
+	}
+	for _, b := range sb.Blocks {
+		if wanted[b.Type] && len(b.Labels) == 0 {
+			blocks = append(blocks, asHCLBlock(b, a))
 		}
 	}
 	return attrs, blocks
@@ -655,7 +683,8 @@ var schemas, blockSchemas = func() (map[string]*hcl.BodySchema, map[string]*hcl.
 // evalBody evaluates a block of a resource type (typ) or, with typ "", a
 // block nested in one. dynamic says the block may hold dynamic blocks.
 func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.EvalContext) *evalBlock {
-	eb := &evalBlock{block: b, static: true}
+	eb := e.arena.evalBlock()
+	eb.block, eb.static = b, true
 	typ = canonical(typ)
 	schema, ok := schemas[typ]
 	if !ok { // a store: no nested blocks
@@ -680,10 +709,18 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 		}
 		body = dynblock.Expand(b.Body, ctx)
 	}
-	attrs, blocks := bodyContent(body, typ, schema)
+	a := e.arena
+	if staticRanges != nil {
+		a = nil // dynblock's bodies are not hclsyntax's
+	}
+	attrs, blocks := bodyContent(body, typ, schema, a)
 	var counts map[string]int
 	if len(blocks) > 0 {
-		eb.blocks = make([]*evalBlock, 0, len(blocks))
+		if e.arena == nil {
+			eb.blocks = make([]*evalBlock, 0, len(blocks))
+		} else {
+			eb.blocks = e.arena.evalLists.make(len(blocks))[:0]
+		}
 	}
 	for _, nb := range blocks {
 		child := e.evalBody(nb, "", false, ctx)

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -28,8 +29,15 @@ import (
 // The expressions are bounded as boundFile bounds hclsyntax's (boundOne).
 // refs are the body's references, those bodyRefs would find (in another
 // order): a lazily read resource's evaluation context is made of them.
-func fastParse(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body, refs []ref, ok bool) {
-	p := &fastParser{src: src, file: filename, line: start.Line, col: start.Column, base: start.Byte}
+//
+// Nodes come from a when it is not nil (pieceArena), else from the heap.
+// A parse left to hclsyntax gives a's nodes back at once.
+func fastParse(src []byte, filename string, start hcl.Pos, a *pieceArena) (body *hclsyntax.Body, refs []ref, ok bool) {
+	p := &fastParser{src: src, file: filename, line: start.Line, col: start.Column, base: start.Byte, a: a}
+	if a != nil {
+		p.parseBufs = a.bufs
+		defer func() { a.bufs = p.parseBufs }()
+	}
 	for _, c := range src {
 		if c >= 0x80 || c < ' ' && c != '\n' && c != '\t' || c == 0x7f {
 			return nil, nil, false
@@ -41,6 +49,9 @@ func fastParse(src []byte, filename string, start hcl.Pos) (body *hclsyntax.Body
 				panic(r)
 			}
 			body, refs, ok = nil, nil, false
+			if a != nil {
+				a.reset()
+			}
 		}
 	}()
 	body = p.parseFile()
@@ -67,6 +78,50 @@ type fastParser struct {
 	// which its closing brace ends.
 	singleLine bool
 	refs       []ref
+	// a gives out the nodes, when not nil.
+	a *pieceArena
+	parseBufs
+}
+
+// parseBufs is room a parse reuses: a block's labels, a template's
+// parts, a traversal's steps, a heredoc's lines and text (none is read
+// while another of its kind is). An arena keeps it from one parse to the
+// next.
+type parseBufs struct {
+	labelBuf []string
+	rangeBuf []hcl.Range
+	partBuf  []hclsyntax.Expression
+	stepBuf  hcl.Traversal
+	lineBuf  []heredocLine
+	textBuf  []byte
+}
+
+// clear drops what the room points to, keeping the room.
+func (b *parseBufs) clear() {
+	clear(b.labelBuf[:cap(b.labelBuf)])
+	clear(b.rangeBuf[:cap(b.rangeBuf)])
+	clear(b.partBuf[:cap(b.partBuf)])
+	clear(b.stepBuf[:cap(b.stepBuf)])
+}
+
+// lit returns a literal of v over r.
+func (p *fastParser) lit(v cty.Value, r hcl.Range) *hclsyntax.LiteralValueExpr {
+	if p.a == nil {
+		return &hclsyntax.LiteralValueExpr{Val: v, SrcRange: r}
+	}
+	e := p.a.lits.next()
+	e.Val, e.SrcRange = v, r
+	return e
+}
+
+// template returns a template of parts (copied) over r.
+func (p *fastParser) template(parts []hclsyntax.Expression, r hcl.Range) *hclsyntax.TemplateExpr {
+	if p.a == nil {
+		return &hclsyntax.TemplateExpr{Parts: slices.Clone(parts), SrcRange: r}
+	}
+	e := p.a.temps.next()
+	e.Parts, e.SrcRange = p.a.exprs.copyOf(parts), r
+	return e
 }
 
 func (p *fastParser) bail() { panic(fastBail{}) }
@@ -206,7 +261,7 @@ func (p *fastParser) comment() {
 
 // parseFile reads a whole input as the top-level body.
 func (p *fastParser) parseFile() *hclsyntax.Body {
-	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
+	body := p.a.body()
 	first := true
 	var start hcl.Range
 	for {
@@ -260,7 +315,14 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		body.Attributes[name] = a
 		return
 	}
-	block := &hclsyntax.Block{Type: name, TypeRange: nameRange}
+	var block *hclsyntax.Block
+	if p.a == nil {
+		block = &hclsyntax.Block{}
+	} else {
+		block = p.a.blocks.next()
+	}
+	block.Type, block.TypeRange = name, nameRange
+	p.labelBuf, p.rangeBuf = p.labelBuf[:0], p.rangeBuf[:0]
 	for p.spaces(); p.peek() != '{'; p.spaces() {
 		var label string
 		var r hcl.Range
@@ -272,8 +334,15 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		default:
 			p.bail()
 		}
-		block.Labels = append(block.Labels, label)
-		block.LabelRanges = append(block.LabelRanges, r)
+		p.labelBuf = append(p.labelBuf, label)
+		p.rangeBuf = append(p.rangeBuf, r)
+	}
+	if p.a == nil {
+		if len(p.labelBuf) > 0 { // none: nil, as hclsyntax leaves them
+			block.Labels, block.LabelRanges = slices.Clone(p.labelBuf), slices.Clone(p.rangeBuf)
+		}
+	} else {
+		block.Labels, block.LabelRanges = p.a.labels.copyOf(p.labelBuf), p.a.ranges.copyOf(p.rangeBuf)
 	}
 	oFrom := p.pos()
 	p.advance(1)
@@ -281,7 +350,7 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 	p.spaces()
 	switch c := p.peek(); {
 	case c == '}': // an empty block: {}
-		p.closeBlock(body, block, &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}})
+		p.closeBlock(body, block, p.a.body())
 		return
 	case isIdentStart(c): // a block of one attribute on one line: { a = 1 }
 		name, nameRange := p.ident()
@@ -297,14 +366,19 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 			p.bail()
 		}
 		end := a.SrcRange.End
-		p.closeBlock(body, block, &hclsyntax.Body{Attributes: hclsyntax.Attributes{name: a}, SrcRange: a.SrcRange,
-			EndRange: hcl.Range{Filename: p.file, Start: end, End: end}})
+		inner := p.a.body()
+		if p.a == nil {
+			inner.Blocks = nil // as hclsyntax leaves a one-line body's
+		}
+		inner.Attributes[name] = a
+		inner.SrcRange, inner.EndRange = a.SrcRange, hcl.Range{Filename: p.file, Start: end, End: end}
+		p.closeBlock(body, block, inner)
 		return
 	}
 	if !p.endOfLine() {
 		p.bail() // hclsyntax: unclosed block
 	}
-	inner := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
+	inner := p.a.body()
 	for {
 		p.spaces()
 		if p.i >= len(p.src) {
@@ -334,8 +408,14 @@ func (p *fastParser) attribute(name string, nameRange hcl.Range) *hclsyntax.Attr
 	eq := p.rng(eqFrom)
 	p.spaces()
 	expr := p.expr()
-	return &hclsyntax.Attribute{Name: name, Expr: expr,
-		SrcRange: hcl.RangeBetween(nameRange, expr.Range()), NameRange: nameRange, EqualsRange: eq}
+	var a *hclsyntax.Attribute
+	if p.a == nil {
+		a = &hclsyntax.Attribute{}
+	} else {
+		a = p.a.attrs.next()
+	}
+	a.Name, a.Expr, a.SrcRange, a.NameRange, a.EqualsRange = name, expr, hcl.RangeBetween(nameRange, expr.Range()), nameRange, eq
+	return a
 }
 
 // closeBlock reads a block's closing brace and the end of its line, and
@@ -394,11 +474,11 @@ func (p *fastParser) expr() hclsyntax.Expression {
 		var e hclsyntax.Expression
 		switch name {
 		case "true":
-			e = &hclsyntax.LiteralValueExpr{Val: cty.True, SrcRange: r}
+			e = p.lit(cty.True, r)
 		case "false":
-			e = &hclsyntax.LiteralValueExpr{Val: cty.False, SrcRange: r}
+			e = p.lit(cty.False, r)
 		case "null":
-			e = &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType), SrcRange: r}
+			e = p.lit(cty.NullVal(cty.DynamicPseudoType), r)
 		default:
 			return p.traversal(name, r)
 		}
@@ -497,7 +577,7 @@ func (p *fastParser) number() hclsyntax.Expression {
 		p.bail()
 	}
 	p.advance(j - p.i)
-	e := &hclsyntax.LiteralValueExpr{Val: v, SrcRange: p.rng(from)}
+	e := p.lit(v, p.rng(from))
 	p.after()
 	return e
 }
@@ -511,8 +591,8 @@ func (p *fastParser) traversal(name string, r hcl.Range) hclsyntax.Expression {
 
 // steps reads the .attr steps after a root.
 func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalExpr {
-	e := &hclsyntax.ScopeTraversalExpr{Traversal: hcl.Traversal{hcl.TraverseRoot{Name: name, SrcRange: r}}, SrcRange: r}
-	defer func() { p.refs = append(p.refs, ref{name, attrName(e.Traversal)}) }()
+	src := r
+	p.stepBuf = append(p.stepBuf[:0], hcl.TraverseRoot{Name: name, SrcRange: r})
 	for p.peek() == '.' {
 		dotFrom := p.pos()
 		p.advance(1)
@@ -521,13 +601,19 @@ func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalEx
 		}
 		attr, ar := p.ident()
 		step := hcl.RangeBetween(hcl.Range{Filename: p.file, Start: dotFrom, End: dotFrom}, ar)
-		e.Traversal = append(e.Traversal, hcl.TraverseAttr{Name: attr, SrcRange: step})
-		e.SrcRange = hcl.RangeBetween(e.SrcRange, step)
+		p.stepBuf = append(p.stepBuf, hcl.TraverseAttr{Name: attr, SrcRange: step})
+		src = hcl.RangeBetween(src, step)
 	}
+	p.refs = append(p.refs, ref{name, attrName(p.stepBuf)})
 	switch p.peek() {
 	case '[', '(', ':':
 		p.bail()
 	}
+	if p.a == nil {
+		return &hclsyntax.ScopeTraversalExpr{Traversal: slices.Clone(p.stepBuf), SrcRange: src}
+	}
+	e := p.a.travs.next()
+	e.Traversal, e.SrcRange = p.a.steps.copyOf(p.stepBuf), src
 	return e
 }
 
@@ -536,12 +622,13 @@ func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalEx
 func (p *fastParser) quoted() hclsyntax.Expression {
 	open := p.pos()
 	p.advance(1)
-	var parts []hclsyntax.Expression
+	parts := p.partBuf[:0]
+	defer func() { p.partBuf = parts[:0] }()
 	var litFrom hcl.Pos
 	litStart := -1
 	flush := func() {
 		if litStart >= 0 {
-			parts = append(parts, &hclsyntax.LiteralValueExpr{Val: cty.StringVal(string(p.src[litStart:p.i])), SrcRange: p.rng(litFrom)})
+			parts = append(parts, p.lit(cty.StringVal(string(p.src[litStart:p.i])), p.rng(litFrom)))
 			litStart = -1
 		}
 	}
@@ -562,12 +649,12 @@ func (p *fastParser) quoted() hclsyntax.Expression {
 			if len(parts) == 0 {
 				// hclsyntax: the empty string is a literal at the end of
 				// the token after the opening quote, the closing one.
-				parts = append(parts, &hclsyntax.LiteralValueExpr{Val: cty.StringVal(""), SrcRange: hcl.Range{Filename: p.file, Start: closeRange.End, End: closeRange.End}})
+				parts = append(parts, p.lit(cty.StringVal(""), hcl.Range{Filename: p.file, Start: closeRange.End, End: closeRange.End}))
 			}
 			if len(parts) == 1 && interps == 1 {
 				return &hclsyntax.TemplateWrapExpr{Wrapped: parts[0], SrcRange: src}
 			}
-			t := &hclsyntax.TemplateExpr{Parts: parts, SrcRange: src}
+			t := p.template(parts, src)
 			_ = boundOne(t) // a template's parts are charged; no diagnostic comes of it
 			return t
 		case c == '\\' || c == '\n' || c == '%' && p.i+1 < len(p.src) && p.src[p.i+1] == '{':
@@ -617,7 +704,8 @@ func (p *fastParser) heredoc() hclsyntax.Expression {
 	}
 	p.newline()
 	openRange := p.rng(open)
-	var lines []heredocLine
+	lines := p.lineBuf[:0]
+	defer func() { p.lineBuf = lines[:0] }()
 	for {
 		if p.i >= len(p.src) {
 			p.bail()
@@ -675,7 +763,8 @@ func (p *fastParser) heredocExpr(open, close hcl.Range, flushing bool, lines []h
 			}
 		}
 	}
-	var val []byte
+	val := p.textBuf[:0]
+	defer func() { p.textBuf = val[:0] }()
 	start := lines[0].pos
 	for n, l := range lines {
 		text := p.src[l.from:l.to]
@@ -690,6 +779,6 @@ func (p *fastParser) heredocExpr(open, close hcl.Range, flushing bool, lines []h
 	}
 	last := lines[len(lines)-1]
 	end := hcl.Pos{Line: last.pos.Line + 1, Column: 1, Byte: p.base + last.to}
-	lit := &hclsyntax.LiteralValueExpr{Val: cty.StringVal(string(val)), SrcRange: hcl.Range{Filename: p.file, Start: start, End: end}}
-	return &hclsyntax.TemplateExpr{Parts: []hclsyntax.Expression{lit}, SrcRange: hcl.RangeBetween(open, close)}
+	lit := p.lit(cty.StringVal(string(val)), hcl.Range{Filename: p.file, Start: start, End: end})
+	return p.template(append(p.partBuf[:0], lit), hcl.RangeBetween(open, close))
 }

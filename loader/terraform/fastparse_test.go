@@ -21,12 +21,17 @@ var astOptions = cmp.Options{
 	cmpopts.IgnoreUnexported(hclsyntax.Body{}, hcl.TraverseRoot{}, hcl.TraverseAttr{}),
 }
 
+func refByText(a, b ref) int { return strings.Compare(a.root+"."+a.name, b.root+"."+b.name) }
+
+// checkArena is the arena checkFastParse parses into, again and again.
+var checkArena = new(pieceArena)
+
 // checkFastParse fails when fastParse takes src and builds other than
 // hclsyntax does (or takes input hclsyntax refuses); it reports whether
 // fastParse took it.
 func checkFastParse(t *testing.T, src []byte, start hcl.Pos) bool {
 	t.Helper()
-	fast, refs, ok := fastParse(src, "x.tf", start)
+	fast, refs, ok := fastParse(src, "x.tf", start, nil)
 	if !ok {
 		return false
 	}
@@ -39,14 +44,35 @@ func checkFastParse(t *testing.T, src []byte, start hcl.Pos) bool {
 	if d := cmp.Diff(slow, fast, astOptions); d != "" {
 		t.Errorf("fastParse differs from hclsyntax (-hclsyntax +fast):\n%s\ninput:\n%s", d, src)
 	}
-	byText := func(a, b ref) int { return strings.Compare(a.root+"."+a.name, b.root+"."+b.name) }
 	want := refsOf(bodyRefs(slow))
-	slices.SortFunc(want, byText)
-	slices.SortFunc(refs, byText)
+	slices.SortFunc(want, refByText)
+	slices.SortFunc(refs, refByText)
 	if d := cmp.Diff(want, refs, cmp.AllowUnexported(ref{}), cmpopts.EquateEmpty()); d != "" {
 		t.Errorf("fastParse's references differ from bodyRefs' (-bodyRefs +fast):\n%s\ninput:\n%s", d, src)
 	}
+	checkArenaParse(t, src, start, slow, refs)
 	return true
+}
+
+// checkArenaParse parses src again into an arena that holds (poisoned)
+// the nodes of the inputs checked before, and fails unless the tree is
+// hclsyntax's, slow (an arena's bodies keep non-nil empty lists where
+// hclsyntax's may be nil), with the references refs. Only a piece's
+// size: a load parses pieces into arenas, not whole files.
+func checkArenaParse(t *testing.T, src []byte, start hcl.Pos, slow *hclsyntax.Body, refs []ref) {
+	t.Helper()
+	if len(src) > 8<<10 {
+		return
+	}
+	checkArena.reset()
+	inArena, arenaRefs, ok := fastParse(src, "x.tf", start, checkArena)
+	if !ok {
+		t.Errorf("fastParse into an arena refused input it took without one:\n%s", src)
+	} else if d := cmp.Diff(slow, inArena, astOptions, cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("fastParse into a used arena differs from hclsyntax (-hclsyntax +arena):\n%s\ninput:\n%s", d, src)
+	} else if slices.SortFunc(arenaRefs, refByText); !cmp.Equal(refs, arenaRefs, cmp.AllowUnexported(ref{})) {
+		t.Errorf("fastParse's references differ in an arena: %v, not %v", arenaRefs, refs)
+	}
 }
 
 // TestFastParse compares fastParse with hclsyntax on cases at the edges

@@ -269,7 +269,7 @@ func (e *evaluator) run() {
 			for _, i := range comp {
 				it := &p.items[i]
 				if p.cyclic[k] && it.kind == localItem {
-					e.locals[it.name] = cty.DynamicVal
+					e.setLocal(it.name, cty.DynamicVal)
 					e.localWhy[it.name] = cycleWhy(p, comp, i)
 					continue
 				}
@@ -391,8 +391,8 @@ func (e *evaluator) external(name string, attrs hcl.Attributes) {
 func (e *evaluator) evalItem(p *plan, it *item) {
 	switch it.kind {
 	case localItem:
-		var why string
-		e.locals[it.name], why = e.value(it.expr, e.ctx(p, it.refs))
+		v, why := e.value(it.expr, e.ctx(p, it.refs))
+		e.setLocal(it.name, v)
 		if why != "" && e.localWhy[it.name] == "" {
 			e.localWhy[it.name] = strings.Replace(why, "evaluating it:", "evaluating local."+it.name+":", 1)
 		}
@@ -419,21 +419,15 @@ func (e *evaluator) evalItem(p *plan, it *item) {
 // error from the context it is called in.
 func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 	vars := make(map[string]cty.Value, 4)
-	var locals, mods map[string]cty.Value
+	var mods map[string]cty.Value
 	var types map[string]map[string]cty.Value
+	e.localNames = e.localNames[:0]
 	for _, t := range refs {
 		name := t.name
 		switch root := t.root; root {
 		case "local":
-			if locals == nil {
-				locals = map[string]cty.Value{}
-			}
 			if _, declared := e.m.locals[name]; declared {
-				v, ok := e.locals[name]
-				if !ok {
-					v = cty.DynamicVal
-				}
-				locals[name] = v
+				e.localNames = append(e.localNames, name)
 			}
 		case "module":
 			if mods == nil {
@@ -466,7 +460,7 @@ func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 			}
 		}
 	}
-	vars["local"] = objectOrEmpty(locals)
+	vars["local"] = e.localsObject(e.localNames)
 	vars["module"] = objectOrEmpty(mods)
 	for typ, byName := range types {
 		vars[typ] = objectOrEmpty(byName)
@@ -474,6 +468,47 @@ func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 	ctx := e.staticCtx.NewChild()
 	ctx.Variables, ctx.Functions = vars, e.funcs
 	return ctx
+}
+
+// localsObject is local as an expression referring to the locals names
+// sees it: their values, cty.DynamicVal for one not evaluated yet. The
+// objects are kept by the names (which resources of an estate share: a
+// port, a zone) until a local is evaluated: a resource's context made a
+// new one, a twentieth of what a Terraform load allocated.
+func (e *evaluator) localsObject(names []string) cty.Value {
+	if len(names) == 0 {
+		return cty.EmptyObjectVal
+	}
+	e.localsKey = e.localsKey[:0]
+	for _, n := range names {
+		e.localsKey = append(append(e.localsKey, n...), 0)
+	}
+	if v, ok := e.localsObjects[string(e.localsKey)]; ok {
+		return v
+	}
+	m := make(map[string]cty.Value, len(names))
+	for _, n := range names {
+		v, ok := e.locals[n]
+		if !ok {
+			v = cty.DynamicVal
+		}
+		m[n] = v
+	}
+	v := cty.ObjectVal(m)
+	if e.localsObjects == nil || len(e.localsObjects) >= maxLocalsObjects {
+		e.localsObjects = map[string]cty.Value{}
+	}
+	e.localsObjects[string(e.localsKey)] = v
+	return v
+}
+
+// maxLocalsObjects bounds the objects localsObject keeps.
+const maxLocalsObjects = 64
+
+// setLocal sets a local's value, and drops the objects holding locals.
+func (e *evaluator) setLocal(name string, v cty.Value) {
+	e.locals[name] = v
+	e.localsObjects = nil
 }
 
 // resourceValue is a resource as other expressions see it: an object for
@@ -514,19 +549,22 @@ func (e *evaluator) resourceValue(r *resource) cty.Value {
 // is parsed (or taken from the prefetch) first, and built at once.
 func (e *evaluator) evalResource(p *plan, it *item) {
 	r, refs := it.res, it.refs
+	var arena *pieceArena
 	if src := r.src; src != nil {
-		parsed, parsedRefs, ok := e.fetch.take(r)
+		parsed, parsedRefs, ok, a := e.fetch.take(r)
 		if !ok {
+			putArena(a)
 			e.l.failed = true
 			return
 		}
+		arena = a
 		src.parsed = true
 		r, refs = parsed, parsedRefs
 		if refs == nil {
 			refs = refsOf(bodyRefs(parsed.block.Body))
 		}
-		e.l.piece = src
-		defer func() { e.l.piece = nil }()
+		e.l.piece, e.arena = src, arena
+		defer func() { e.l.piece, e.arena = nil, nil }()
 	}
 	ev := e.evalInstances(p, r, refs)
 	if it.res.src != nil && !it.cyclic { // a cycle's second evaluation replaces the first's
@@ -537,8 +575,14 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 		if e.builtAt == nil {
 			e.builtAt = make([]any, len(e.m.resources))
 		}
-		e.builtAt[it.index] = e.l.buildInstances(ev.insts).compact()
+		b := e.l.buildInstances(ev.insts)
+		e.builtAt[it.index] = b.compact()
 		ev.insts = nil
+		if len(b.domains) == 0 {
+			// Nothing kept reads the tree: the services and stores
+			// built hold copies, the evaluation its values.
+			putArena(arena)
+		}
 		if e.depth == 0 {
 			// A root module is evaluated once: nothing reads the text,
 			// its references or its place again, and the resource keeps

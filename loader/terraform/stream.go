@@ -57,23 +57,29 @@ var builtSrc = &pieceSrc{parsed: true}
 // shared, since a tree is only read (8,000 instances of a module parsed
 // its resource 8,000 times, a quarter of the run). A root module's
 // resources are evaluated once, and their trees are not kept.
-func parseShared(r *resource) (*resource, []ref, bool) {
+//
+// The first parse takes its nodes from a when a is not nil, and reports
+// it (inArena): a kept tree is the heap's.
+func parseShared(r *resource, a *pieceArena) (_ *resource, _ []ref, ok, inArena bool) {
 	s := r.src
 	s.mu.Lock()
 	if t := s.tree; t != nil {
 		s.mu.Unlock()
-		return t, s.treeRefs, true
+		return t, s.treeRefs, true, false
 	}
 	s.parses++
 	again := s.parses > 1
 	s.mu.Unlock()
-	t, refs, ok := parsePiece(r)
+	if again {
+		a = nil
+	}
+	t, refs, ok := parsePiece(r, a)
 	if ok && again {
 		s.mu.Lock()
 		s.tree, s.treeRefs = t, refs
 		s.mu.Unlock()
 	}
-	return t, refs, ok
+	return t, refs, ok, a != nil
 }
 
 // checkUnparsed parses the lazily read resources no evaluation reached;
@@ -82,7 +88,7 @@ func (l *loader) checkUnparsed() bool {
 	for _, m := range l.modules {
 		for _, r := range slices.Concat(m.resources, m.dropped) {
 			if r.src != nil && !r.src.parsed {
-				if _, _, ok := parsePiece(r); !ok {
+				if _, _, ok := parsePiece(r, nil); !ok {
 					return false
 				}
 			}
@@ -306,15 +312,17 @@ func (l *loader) intern(b []byte) string {
 // parsePiece parses a lazily read resource into a resource with its
 // block, and the block's references when fastParse took it (bodyRefs'
 // otherwise: nil); ok is false when the text does not parse as one block.
-func parsePiece(r *resource) (parsed *resource, refs []ref, ok bool) {
-	f, refs, diags := parseHCLRefs(r.src.text, r.src.file, r.src.start)
+//
+// Its nodes come from a when a is not nil (parseHCLIn).
+func parsePiece(r *resource, a *pieceArena) (parsed *resource, refs []ref, ok bool) {
+	f, refs, diags := parseHCLIn(a, r.src.text, r.src.file, r.src.start)
 	if len(diags) > 0 {
 		return nil, nil, false
 	}
 	var block *hcl.Block
 	if body, isSyntax := f.Body.(*hclsyntax.Body); isSyntax && len(body.Attributes) == 0 && len(body.Blocks) == 1 &&
 		body.Blocks[0].Type == "resource" && len(body.Blocks[0].Labels) == 2 {
-		block = body.Blocks[0].AsHCLBlock() // what PartialContent finds, without its copy of the body
+		block = asHCLBlock(body.Blocks[0], a) // what PartialContent finds, without its copy of the body
 	} else {
 		content, _, diags := f.Body.PartialContent(topSchema)
 		if diags.HasErrors() || len(content.Blocks) != 1 || content.Blocks[0].Type != "resource" {
@@ -351,6 +359,9 @@ type fetched struct {
 	r    *resource
 	refs []ref
 	ok   bool
+	// arena holds r's tree when r's parse took nodes from it: the
+	// evaluator gives it back (recycle) once r is built.
+	arena *pieceArena
 }
 
 func newPrefetch(order []*resource) *prefetch {
@@ -383,7 +394,14 @@ func newPrefetch(order []*resource) *prefetch {
 	for range runtime.GOMAXPROCS(0) {
 		pf.wg.Go(func() {
 			for f := range next {
-				f.r, f.refs, f.ok = parseShared(f.src)
+				a := getArena()
+				var inArena bool
+				f.r, f.refs, f.ok, inArena = parseShared(f.src, a)
+				if inArena {
+					f.arena = a
+				} else {
+					putArena(a)
+				}
 				close(f.done)
 			}
 		})
@@ -393,20 +411,20 @@ func newPrefetch(order []*resource) *prefetch {
 
 // take waits for r's parse and frees its place in the window. A
 // resource evaluated again (in a cycle: not in the queue) is parsed
-// again (parseShared).
-func (pf *prefetch) take(r *resource) (*resource, []ref, bool) {
-	if pf == nil { // every lazy resource of the module is in a cycle
-		return parseShared(r)
-	}
-	if pf.next >= len(pf.queue) || pf.queue[pf.next].src != r {
-		return parseShared(r)
+// again (parseShared), from the heap. arena, when not nil, holds the
+// tree: the caller gives it back (putArena) once nothing reads the tree.
+func (pf *prefetch) take(r *resource) (_ *resource, _ []ref, ok bool, arena *pieceArena) {
+	if pf == nil || pf.next >= len(pf.queue) || pf.queue[pf.next].src != r {
+		// Every lazy resource of the module is in a cycle, or this one is.
+		parsed, refs, ok, _ := parseShared(r, nil)
+		return parsed, refs, ok, nil
 	}
 	f := pf.queue[pf.next]
 	pf.queue[pf.next] = nil // the evaluator owns the tree now
 	pf.next++
 	<-f.done
 	<-pf.sem
-	return f.r, f.refs, f.ok
+	return f.r, f.refs, f.ok, f.arena
 }
 
 // stop ends the pool once evaluation is done (or given up).
