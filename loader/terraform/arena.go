@@ -38,6 +38,7 @@ type pieceArena struct {
 	steps   runs[hcl.Traverser]
 	labels  runs[string]
 	ranges  runs[hcl.Range]
+	refs    runs[ref]
 	// The evaluation's: a resource's evaluated blocks and attributes,
 	// and the lists of its nested blocks (evalBody).
 	evalBlocks slab[evalBlock]
@@ -79,6 +80,7 @@ func (a *pieceArena) reset() {
 	a.steps.reset()
 	a.labels.reset()
 	a.ranges.reset()
+	a.refs.reset()
 	a.evalBlocks.reset(func(x *evalBlock) { *x = evalBlock{} })
 	a.evalAttrs.reset()
 	a.evalLists.reset()

@@ -32,9 +32,9 @@ type evaluator struct {
 	// arena, while a lazily read resource whose tree is in one is
 	// evaluated, gives out its evaluated blocks too (evalBody).
 	arena *pieceArena
-	// localsObjects are objects of locals by their names (localsObject);
-	// localNames and localsKey are room ctx reuses.
-	localsObjects map[string]cty.Value
+	// localsObjects are the entries of lists of locals by their names
+	// (localsOf); localNames and localsKey are room ctx reuses.
+	localsObjects map[string]*localsEntry
 	localNames    []string
 	localsKey     []byte
 	m             *module

@@ -54,7 +54,14 @@ func fastParse(src []byte, filename string, start hcl.Pos, a *pieceArena) (body 
 			}
 		}
 	}()
+	if a != nil {
+		p.refs = p.refBuf[:0]
+	}
 	body = p.parseFile()
+	if a != nil {
+		// The references live as long as the tree: the arena's.
+		p.refBuf, p.refs = p.refs[:0], a.refs.copyOf(p.refs)
+	}
 	if p.refs == nil {
 		p.refs = []ref{}
 	}
@@ -94,6 +101,7 @@ type parseBufs struct {
 	stepBuf  hcl.Traversal
 	lineBuf  []heredocLine
 	textBuf  []byte
+	refBuf   []ref
 }
 
 // clear drops what the room points to, keeping the room.
@@ -102,6 +110,7 @@ func (b *parseBufs) clear() {
 	clear(b.rangeBuf[:cap(b.rangeBuf)])
 	clear(b.partBuf[:cap(b.partBuf)])
 	clear(b.stepBuf[:cap(b.stepBuf)])
+	clear(b.refBuf[:cap(b.refBuf)])
 }
 
 // lit returns a literal of v over r.

@@ -418,7 +418,6 @@ func (e *evaluator) evalItem(p *plan, it *item) {
 // it holds the functions too, as hcl lists them in an unknown function's
 // error from the context it is called in.
 func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
-	vars := make(map[string]cty.Value, 4)
 	var mods map[string]cty.Value
 	var types map[string]map[string]cty.Value
 	e.localNames = e.localNames[:0]
@@ -460,52 +459,76 @@ func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 			}
 		}
 	}
-	vars["local"] = e.localsObject(e.localNames)
+	locals := e.localsOf(e.localNames)
+	if mods == nil && types == nil {
+		// Only locals (and the static variables): the context of the
+		// same locals is the same, and kept with their object (most of
+		// an estate's resources refer to a zone and a port).
+		if locals.ctx == nil {
+			locals.ctx = e.newCtx(map[string]cty.Value{"local": locals.obj, "module": cty.EmptyObjectVal})
+		}
+		return locals.ctx
+	}
+	vars := make(map[string]cty.Value, 2+len(types))
+	vars["local"] = locals.obj
 	vars["module"] = objectOrEmpty(mods)
 	for typ, byName := range types {
 		vars[typ] = objectOrEmpty(byName)
 	}
+	return e.newCtx(vars)
+}
+
+// newCtx is a child of the static context with vars and the functions.
+func (e *evaluator) newCtx(vars map[string]cty.Value) *hcl.EvalContext {
 	ctx := e.staticCtx.NewChild()
 	ctx.Variables, ctx.Functions = vars, e.funcs
 	return ctx
 }
 
-// localsObject is local as an expression referring to the locals names
-// sees it: their values, cty.DynamicVal for one not evaluated yet. The
-// objects are kept by the names (which resources of an estate share: a
-// port, a zone) until a local is evaluated: a resource's context made a
-// new one, a twentieth of what a Terraform load allocated.
-func (e *evaluator) localsObject(names []string) cty.Value {
-	if len(names) == 0 {
-		return cty.EmptyObjectVal
-	}
+// localsEntry is what the evaluator keeps of a list of locals: local as
+// an expression referring to them sees it (obj), and the context of an
+// expression referring to nothing else (ctx, made when first asked for).
+type localsEntry struct {
+	obj cty.Value
+	ctx *hcl.EvalContext
+}
+
+// localsOf returns the entry of the locals names: their values in obj,
+// cty.DynamicVal for one not evaluated yet. Entries are kept by the names
+// (which resources of an estate share: a port, a zone) until a local is
+// evaluated: a resource's context made a new object, a map and a context,
+// a tenth of what a Terraform load allocated.
+func (e *evaluator) localsOf(names []string) *localsEntry {
 	e.localsKey = e.localsKey[:0]
 	for _, n := range names {
 		e.localsKey = append(append(e.localsKey, n...), 0)
 	}
-	if v, ok := e.localsObjects[string(e.localsKey)]; ok {
-		return v
+	if l, ok := e.localsObjects[string(e.localsKey)]; ok {
+		return l
 	}
-	m := make(map[string]cty.Value, len(names))
-	for _, n := range names {
-		v, ok := e.locals[n]
-		if !ok {
-			v = cty.DynamicVal
+	l := &localsEntry{obj: cty.EmptyObjectVal}
+	if len(names) > 0 {
+		m := make(map[string]cty.Value, len(names))
+		for _, n := range names {
+			v, ok := e.locals[n]
+			if !ok {
+				v = cty.DynamicVal
+			}
+			m[n] = v
 		}
-		m[n] = v
+		l.obj = cty.ObjectVal(m)
 	}
-	v := cty.ObjectVal(m)
 	if e.localsObjects == nil || len(e.localsObjects) >= maxLocalsObjects {
-		e.localsObjects = map[string]cty.Value{}
+		e.localsObjects = map[string]*localsEntry{}
 	}
-	e.localsObjects[string(e.localsKey)] = v
-	return v
+	e.localsObjects[string(e.localsKey)] = l
+	return l
 }
 
-// maxLocalsObjects bounds the objects localsObject keeps.
+// maxLocalsObjects bounds the entries localsOf keeps.
 const maxLocalsObjects = 64
 
-// setLocal sets a local's value, and drops the objects holding locals.
+// setLocal sets a local's value, and drops the entries of locals.
 func (e *evaluator) setLocal(name string, v cty.Value) {
 	e.locals[name] = v
 	e.localsObjects = nil
