@@ -249,19 +249,16 @@ type flow struct {
 	recorded []bool
 	// noted are the statements a note was made for.
 	noted map[vcl.Node]bool
-	// chunk is where the flow's lists of paths are carved from (paths),
-	// when carve is set. ApplyAll's reads do not carve: they run once the
-	// load is done, the heap at its fullest and, under a memory goal, the
-	// collector marking about half the time. At 16,000 Terraform services
-	// carving there raised the peak by 3 MiB (90.6 → 93–94, goal 91.5;
-	// the heap's unused span memory at the collections rose by 4–6 MB)
-	// and saved no time, while a fresh chunk a service did not (89.7): a
-	// reused chunk is cleared for each service, and what a clear
-	// overwrites while a collection marks is, most likely, kept for that
-	// cycle (the write barrier shades it). During a load (Prepare), where
-	// the collector seldom runs, carving is what made JSON 8k 20 % faster.
+	// chunk is where the flow's lists of paths are carved from (paths).
+	// ApplyAll's reads carve too since a Terraform load allocates half
+	// what it did (a lazily read resource's tree is in an arena): they run
+	// once the load is done, the heap at its fullest, and the lists were
+	// half of what they allocated (25 of 50 MB at 16,000 Terraform
+	// services). Taking turns with not carving there, nine rounds: 16,000
+	// services 7 % faster, 8,000 2 %, peaks 86.9–88.3 MiB against
+	// 87.5–88.6 (goal 91.5). (When the collector ran 30 times a load,
+	// carving there had raised the peak by 3 MiB and saved no time.)
 	chunk []flowState
-	carve bool
 }
 
 // chunkPaths is how many paths a chunk holds: a service's paths are a
@@ -276,7 +273,7 @@ const chunkPaths = 128
 // capped: an append never reaches the next list's).
 func (fl *flow) paths(n int) []flowState {
 	if len(fl.chunk)+n > cap(fl.chunk) {
-		if !fl.carve || n > chunkPaths/4 {
+		if n > chunkPaths/4 {
 			return make([]flowState, 0, n)
 		}
 		fl.chunk = make([]flowState, 0, chunkPaths) // the full one stays with the lists carved from it
@@ -640,12 +637,12 @@ func (fl *flow) exec(src *source, stmts []vcl.Stmt, in []flowState, sub string, 
 		if !fl.relevant(stmt) {
 			continue // most statements touch nothing the model tracks
 		}
-		if spare == nil && fl.carve {
+		if spare == nil {
 			spare = fl.paths(len(paths) + 2) // room to fork; made on the heap, it grows as it fills
 		}
 		next := spare[:0]
 		if together(stmt) {
-			if live == nil && fl.carve {
+			if live == nil {
 				live = fl.paths(len(paths))
 			}
 			live = live[:0]

@@ -107,7 +107,7 @@ func ApplyAll(g *graph.Graph) {
 		wg.Go(func() {
 			var sink graph.Graph
 			for i := range work {
-				apply(g, &sink, services[i], false)
+				apply(g, &sink, services[i])
 				if len(sink.Problems) > 0 || len(sink.Notes) > 0 || len(sink.Secrets) > 0 {
 					reported[i] = &graph.Graph{Problems: sink.Problems, Notes: sink.Notes, Secrets: sink.Secrets}
 					sink = graph.Graph{}
@@ -208,7 +208,7 @@ func headerFacts(s *graph.Service) *graph.HeaderFacts {
 // Unlike ApplyAll, it keeps every literal header set and access check of
 // s (no other service is read to say which are half of a shared secret).
 func Apply(g *graph.Graph, s *graph.Service) {
-	apply(g, g, s, true)
+	apply(g, g, s)
 	if h := headerFacts(s); h != nil {
 		h.Sets, h.Checks = headerValues(g, s)
 		h.SetPrints, h.CheckPrints = nil, nil
@@ -221,23 +221,22 @@ func Apply(g *graph.Graph, s *graph.Service) {
 // VCL service or was read already.
 func Prepare(g, sink *graph.Graph, s *graph.Service) {
 	if s.Platform == graph.PlatformVCL && s.VCL == nil {
-		apply(g, sink, s, true)
+		apply(g, sink, s)
 	}
 }
 
-// apply reads s; carve has its flow carve its lists of paths from its
-// scratch's chunk (flow.carve).
-func apply(g, sink *graph.Graph, s *graph.Service, carve bool) {
+// apply reads s.
+func apply(g, sink *graph.Graph, s *graph.Service) {
 	if len(s.VCLs) == 0 && len(s.Snippets) == 0 && !apiObjects(s) {
 		return
 	}
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
-	sc.read(g, sink, s, carve)
+	sc.read(g, sink, s)
 }
 
 // read reads s on the scratch (apply's work).
-func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service, carve bool) {
+func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service) {
 	r := &sc.r
 	r.g, r.sink, r.s, r.facts = g, sink, s, &graph.VCLFacts{}
 	p := r.fill(&sc.p, false)
@@ -250,7 +249,7 @@ func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service, carve bool) {
 	// program is read again then (through the parse cache), so that a
 	// lint run keeps no syntax trees.
 	if p.known && !r.syntaxErrors {
-		r.runFlow(sc.flow(p, carve))
+		r.runFlow(sc.flow(p))
 	}
 	// What the sets and checks are is kept only as fingerprints until
 	// every service is read (findSecrets): few are half of a shared

@@ -31,11 +31,10 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 // one large service would cost more than making small ones.
 const maxKept = 512
 
-// flow returns the scratch's flow over p, a program of its reader;
-// carve as flow.carve.
-func (sc *scratch) flow(p *program, carve bool) *flow {
+// flow returns the scratch's flow over p, a program of its reader.
+func (sc *scratch) flow(p *program) *flow {
 	fl := &sc.fl
-	fl.r, fl.prog, fl.custom, fl.snippets, fl.hasCustom, fl.carve = &sc.r, p, &p.custom, &p.snippets, p.hasCustom, carve
+	fl.r, fl.prog, fl.custom, fl.snippets, fl.hasCustom = &sc.r, p, &p.custom, &p.snippets, p.hasCustom
 	fl.slab = &sc.slab
 	if fl.touches == nil {
 		fl.touches, fl.relevance = map[string]bool{}, map[vcl.Stmt]bool{}

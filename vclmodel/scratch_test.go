@@ -10,7 +10,7 @@ import (
 )
 
 // read reads s as apply does, on the scratch sc (not the pool's).
-func read(g *graph.Graph, s *graph.Service, sc *scratch) { sc.read(g, g, s, true) }
+func read(g *graph.Graph, s *graph.Service, sc *scratch) { sc.read(g, g, s) }
 
 func newService(src string) (*graph.Graph, *graph.Service) {
 	g := graph.NewGraph()
@@ -122,7 +122,7 @@ func TestScratchReadsAlike(t *testing.T) {
 // TestPathsCarved: lists carved from one chunk never reach each other's
 // room, however they grow.
 func TestPathsCarved(t *testing.T) {
-	fl := &flow{carve: true}
+	fl := &flow{}
 	st := func(i int) flowState { return flowState{backend: fmt.Sprint("F_", i)} }
 	a := fl.paths(2)
 	b := append(fl.paths(2), st(10))
@@ -146,9 +146,5 @@ func TestPathsCarved(t *testing.T) {
 	}
 	if b[0].backend != "F_10" {
 		t.Error("a new chunk wrote over an old one's lists")
-	}
-	plain := &flow{} // ApplyAll's: lists on the heap
-	if l := plain.paths(2); cap(l) != 2 || plain.chunk != nil {
-		t.Errorf("a flow that does not carve carved (room %d, chunk %d)", cap(l), cap(plain.chunk))
 	}
 }
