@@ -67,3 +67,40 @@ func TestNewAllocatesByChunk(t *testing.T) {
 		t.Errorf("%.2f allocations a value", allocs)
 	}
 }
+
+// TestArenaReuses: after Reset an arena hands out the same arrays again,
+// each value as clean left it, and its runs never overlap.
+func TestArenaReuses(t *testing.T) {
+	a := &Arena[[2]int]{ChunkLen: 8}
+	first := a.New()
+	*first = [2]int{1, 1}
+	run := a.Copy([][2]int{{2, 2}, {3, 3}})
+	if cap(run) != 2 {
+		t.Fatalf("a run's capacity is %d, not its length", cap(run))
+	}
+	_ = append(run, [2]int{9, 9})
+	if next := a.Run(1); next[0] != ([2]int{}) {
+		t.Errorf("an append to a run wrote over the next: %v", next[0])
+	}
+	for range 3 {
+		a.Run(2) // past the first array: a second
+	}
+	if big := a.Run(3); cap(big) != 3 {
+		t.Errorf("a long run: capacity %d", cap(big))
+	}
+	a.Reset(func(v *[2]int) { *v = [2]int{-1, -1} })
+	if again := a.New(); again != first || *again != ([2]int{-1, -1}) {
+		t.Errorf("after Reset: %p %v, want %p as clean left it", again, *again, first)
+	}
+	a.Reset(nil)
+	if *first != ([2]int{}) {
+		t.Errorf("Reset(nil) left %v", *first)
+	}
+	if a.Copy(nil) != nil {
+		t.Error("a copy of nothing is not nil")
+	}
+	var none *Arena[int]
+	if v := none.New(); v == nil || len(none.Run(3)) != 3 {
+		t.Error("a nil arena does not allocate")
+	}
+}

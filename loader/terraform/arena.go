@@ -5,6 +5,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/chainlint/chainlint/internal/chunk"
 )
 
 // A pieceArena holds the syntax tree fastParse builds for one lazily
@@ -27,26 +29,40 @@ import (
 // back. Tests poison what an arena gives back (recycledPoison), so a node
 // read after it would change their output.
 type pieceArena struct {
-	attrs   slab[hclsyntax.Attribute]
-	blocks  slab[hclsyntax.Block]
-	bodies  slab[hclsyntax.Body]
-	lits    slab[hclsyntax.LiteralValueExpr]
-	temps   slab[hclsyntax.TemplateExpr]
-	travs   slab[hclsyntax.ScopeTraversalExpr]
-	hblocks slab[hcl.Block]
-	exprs   runs[hclsyntax.Expression]
-	steps   runs[hcl.Traverser]
-	labels  runs[string]
-	ranges  runs[hcl.Range]
-	refs    runs[ref]
+	attrs   chunk.Arena[hclsyntax.Attribute]
+	blocks  chunk.Arena[hclsyntax.Block]
+	bodies  chunk.Arena[hclsyntax.Body]
+	lits    chunk.Arena[hclsyntax.LiteralValueExpr]
+	temps   chunk.Arena[hclsyntax.TemplateExpr]
+	travs   chunk.Arena[hclsyntax.ScopeTraversalExpr]
+	hblocks chunk.Arena[hcl.Block]
+	// Runs: a template's parts, a traversal's steps, a block's labels and
+	// their ranges, the references found.
+	exprs  chunk.Arena[hclsyntax.Expression]
+	steps  chunk.Arena[hcl.Traverser]
+	labels chunk.Arena[string]
+	ranges chunk.Arena[hcl.Range]
+	refs   chunk.Arena[ref]
 	// The evaluation's: a resource's evaluated blocks and attributes,
 	// and the lists of its nested blocks (evalBody).
-	evalBlocks slab[evalBlock]
-	evalAttrs  runs[evalAttr]
-	evalLists  runs[*evalBlock]
-	hclLists   runs[*hcl.Block]
+	evalBlocks chunk.Arena[evalBlock]
+	evalAttrs  chunk.Arena[evalAttr]
+	evalLists  chunk.Arena[*evalBlock]
+	hclLists   chunk.Arena[*hcl.Block]
 	// bufs is the parser's reusable room (fastParser.parseBufs).
 	bufs parseBufs
+}
+
+// nodeChunk is the nodes of one type an arena's array holds: a resource
+// of a few services' size takes a few dozen of the commonest.
+const nodeChunk = 32
+
+// newPieceArena returns an empty arena.
+func newPieceArena() *pieceArena {
+	a := &pieceArena{}
+	a.attrs.ChunkLen, a.blocks.ChunkLen, a.bodies.ChunkLen, a.lits.ChunkLen = nodeChunk, nodeChunk, nodeChunk, nodeChunk
+	a.temps.ChunkLen, a.travs.ChunkLen, a.hblocks.ChunkLen, a.evalBlocks.ChunkLen = nodeChunk, nodeChunk, nodeChunk, nodeChunk
+	return a
 }
 
 // recycledPoison, set by tests, has an arena write a range no source
@@ -63,28 +79,28 @@ func (a *pieceArena) reset() {
 	if recycledPoison {
 		poison = hcl.Range{Filename: recycledFile}
 	}
-	a.attrs.reset(func(x *hclsyntax.Attribute) { *x = hclsyntax.Attribute{SrcRange: poison, NameRange: poison} })
-	a.blocks.reset(func(x *hclsyntax.Block) { *x = hclsyntax.Block{TypeRange: poison} })
-	a.bodies.reset(func(x *hclsyntax.Body) {
+	a.attrs.Reset(func(x *hclsyntax.Attribute) { *x = hclsyntax.Attribute{SrcRange: poison, NameRange: poison} })
+	a.blocks.Reset(func(x *hclsyntax.Block) { *x = hclsyntax.Block{TypeRange: poison} })
+	a.bodies.Reset(func(x *hclsyntax.Body) {
 		// A body keeps its map and the room of its list of blocks: the
 		// next resource's bodies fill them again.
 		clear(x.Attributes)
 		clear(x.Blocks[:cap(x.Blocks)])
 		*x = hclsyntax.Body{Attributes: x.Attributes, Blocks: x.Blocks[:0], SrcRange: poison}
 	})
-	a.lits.reset(func(x *hclsyntax.LiteralValueExpr) { *x = hclsyntax.LiteralValueExpr{SrcRange: poison} })
-	a.temps.reset(func(x *hclsyntax.TemplateExpr) { *x = hclsyntax.TemplateExpr{SrcRange: poison} })
-	a.travs.reset(func(x *hclsyntax.ScopeTraversalExpr) { *x = hclsyntax.ScopeTraversalExpr{SrcRange: poison} })
-	a.hblocks.reset(func(x *hcl.Block) { *x = hcl.Block{DefRange: poison} })
-	a.exprs.reset()
-	a.steps.reset()
-	a.labels.reset()
-	a.ranges.reset()
-	a.refs.reset()
-	a.evalBlocks.reset(func(x *evalBlock) { *x = evalBlock{} })
-	a.evalAttrs.reset()
-	a.evalLists.reset()
-	a.hclLists.reset()
+	a.lits.Reset(func(x *hclsyntax.LiteralValueExpr) { *x = hclsyntax.LiteralValueExpr{SrcRange: poison} })
+	a.temps.Reset(func(x *hclsyntax.TemplateExpr) { *x = hclsyntax.TemplateExpr{SrcRange: poison} })
+	a.travs.Reset(func(x *hclsyntax.ScopeTraversalExpr) { *x = hclsyntax.ScopeTraversalExpr{SrcRange: poison} })
+	a.hblocks.Reset(func(x *hcl.Block) { *x = hcl.Block{DefRange: poison} })
+	a.exprs.Reset(nil)
+	a.steps.Reset(nil)
+	a.labels.Reset(nil)
+	a.ranges.Reset(nil)
+	a.refs.Reset(nil)
+	a.evalBlocks.Reset(nil)
+	a.evalAttrs.Reset(nil)
+	a.evalLists.Reset(nil)
+	a.hclLists.Reset(nil)
 	a.bufs.clear()
 }
 
@@ -93,7 +109,7 @@ func (a *pieceArena) body() *hclsyntax.Body {
 	if a == nil {
 		return &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
 	}
-	b := a.bodies.next()
+	b := a.bodies.New()
 	m, blocks := b.Attributes, b.Blocks
 	if m == nil {
 		m = hclsyntax.Attributes{}
@@ -105,101 +121,17 @@ func (a *pieceArena) body() *hclsyntax.Body {
 	return b
 }
 
-// slabLen is the nodes of a type a chunk holds.
-const slabLen = 32
-
-// slab hands out nodes of one type from chunks it keeps across resets.
-type slab[T any] struct {
-	chunks [][]T
-	used   int // nodes given out since the last reset
-}
-
-// next returns a node: the zero value, or as reset left it.
-func (s *slab[T]) next() *T {
-	c, i := s.used/slabLen, s.used%slabLen
-	if c == len(s.chunks) {
-		s.chunks = append(s.chunks, make([]T, slabLen))
-	}
-	s.used++
-	return &s.chunks[c][i]
-}
-
-// reset takes every node back, each as clean leaves it.
-func (s *slab[T]) reset(clean func(*T)) {
-	for k := range s.used {
-		clean(&s.chunks[k/slabLen][k%slabLen])
-	}
-	s.used = 0
-}
-
-// runLen is the elements a chunk of runs holds.
-const runLen = 128
-
-// runs hands out short slices (a template's parts, a traversal's steps,
-// a block's labels) from chunks it keeps across resets. A slice's
-// capacity is its length: an append moves it to the heap.
-type runs[T any] struct {
-	chunks [][]T
-	c, n   int // the chunk being carved, and how much of it is
-}
-
-// copyOf returns a copy of src carved from a chunk, or from the heap when
-// src is long.
-func (r *runs[T]) copyOf(src []T) []T {
-	if len(src) == 0 {
-		return nil
-	}
-	if len(src) > runLen/4 {
-		return append([]T(nil), src...)
-	}
-	if r.c < len(r.chunks) && r.n+len(src) > runLen {
-		r.c, r.n = r.c+1, 0
-	}
-	if r.c == len(r.chunks) {
-		r.chunks = append(r.chunks, make([]T, runLen))
-	}
-	out := r.chunks[r.c][r.n : r.n+len(src) : r.n+len(src)]
-	copy(out, src)
-	r.n += len(src)
-	return out
-}
-
-// make returns a slice of n zero elements (capacity n), carved from a
-// chunk, or from the heap when n is large.
-func (r *runs[T]) make(n int) []T {
-	if n > runLen/4 {
-		return make([]T, n)
-	}
-	if r.c < len(r.chunks) && r.n+n > runLen {
-		r.c, r.n = r.c+1, 0
-	}
-	if r.c == len(r.chunks) {
-		r.chunks = append(r.chunks, make([]T, runLen))
-	}
-	out := r.chunks[r.c][r.n : r.n+n : r.n+n]
-	r.n += n
-	return out
-}
-
-// reset takes every slice back.
-func (r *runs[T]) reset() {
-	for c := 0; c <= r.c && c < len(r.chunks); c++ {
-		clear(r.chunks[c])
-	}
-	r.c, r.n = 0, 0
-}
-
-// arenaPool keeps the arenas given back: a load's prefetch window's
-// worth, shared by the loads of a process.
-var arenaPool = sync.Pool{New: func() any { return new(pieceArena) }}
-
 // evalBlock returns an empty evaluated block, from a when a is not nil.
 func (a *pieceArena) evalBlock() *evalBlock {
 	if a == nil {
 		return &evalBlock{}
 	}
-	return a.evalBlocks.next()
+	return a.evalBlocks.New()
 }
+
+// arenaPool keeps the arenas given back: a load's prefetch window's
+// worth, shared by the loads of a process.
+var arenaPool = sync.Pool{New: func() any { return newPieceArena() }}
 
 // getArena returns an empty arena.
 func getArena() *pieceArena { return arenaPool.Get().(*pieceArena) }
@@ -219,7 +151,7 @@ func asHCLBlock(b *hclsyntax.Block, a *pieceArena) *hcl.Block {
 	if a == nil {
 		return b.AsHCLBlock()
 	}
-	hb := a.hblocks.next()
+	hb := a.hblocks.New()
 	*hb = hcl.Block{Type: b.Type, Labels: b.Labels, Body: b.Body, DefRange: b.DefRange(), TypeRange: b.TypeRange, LabelRanges: b.LabelRanges}
 	return hb
 }

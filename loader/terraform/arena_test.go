@@ -50,7 +50,7 @@ func TestArenaParseAllocates(t *testing.T) {
 			t.Fatal("fastParse refused the piece")
 		}
 	})
-	a := new(pieceArena)
+	a := newPieceArena()
 	arena := testing.AllocsPerRun(50, func() {
 		a.reset()
 		if _, _, ok := fastParse(src, "main.tf", start, a); !ok {
@@ -60,31 +60,5 @@ func TestArenaParseAllocates(t *testing.T) {
 	t.Logf("allocations: %.0f on the heap, %.0f in an arena", heap, arena)
 	if arena*2 > heap {
 		t.Errorf("a parse into a used arena made %.0f allocations, the heap's %.0f: want at most half", arena, heap)
-	}
-}
-
-// TestRunsKeepNeighbours: a slice carved from runs has no room past its
-// length, so an append to it cannot write over the next one's elements.
-func TestRunsKeepNeighbours(t *testing.T) {
-	var r runs[int]
-	first := r.copyOf([]int{1, 2})
-	second := r.copyOf([]int{3, 4})
-	if cap(first) != len(first) {
-		t.Fatalf("cap %d, len %d", cap(first), len(first))
-	}
-	_ = append(first, 9)
-	if second[0] != 3 {
-		t.Errorf("an append to one run wrote %d over the next", second[0])
-	}
-	if r.copyOf(nil) != nil {
-		t.Error("an empty run is not nil")
-	}
-	long := make([]int, runLen/4+1)
-	if got := r.copyOf(long); len(got) != len(long) || &got[0] == &long[0] {
-		t.Error("a long run is not a copy")
-	}
-	r.reset()
-	if again := r.copyOf([]int{5}); &again[0] != &first[0] {
-		t.Error("reset does not hand the room out again")
 	}
 }

@@ -610,7 +610,7 @@ func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema, a *pieceAren
 		if a == nil {
 			attrs = make([]evalAttr, 0, n)
 		} else {
-			attrs = a.evalAttrs.make(n)[:0]
+			attrs = a.evalAttrs.Run(n)[:0]
 		}
 		for name, at := range sb.Attributes {
 			if readAttributeSet[name] {
@@ -632,7 +632,7 @@ func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema, a *pieceAren
 	if a == nil {
 		blocks = make(hcl.Blocks, 0, nb)
 	} else {
-		blocks = a.hclLists.make(nb)[:0]
+		blocks = a.hclLists.Run(nb)[:0]
 	}
 	for _, b := range sb.Blocks {
 		if wanted[b.Type] && len(b.Labels) == 0 {
@@ -719,7 +719,7 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 		if e.arena == nil {
 			eb.blocks = make([]*evalBlock, 0, len(blocks))
 		} else {
-			eb.blocks = e.arena.evalLists.make(len(blocks))[:0]
+			eb.blocks = e.arena.evalLists.Run(len(blocks))[:0]
 		}
 	}
 	for _, nb := range blocks {

@@ -60,7 +60,7 @@ func fastParse(src []byte, filename string, start hcl.Pos, a *pieceArena) (body 
 	body = p.parseFile()
 	if a != nil {
 		// The references live as long as the tree: the arena's.
-		p.refBuf, p.refs = p.refs[:0], a.refs.copyOf(p.refs)
+		p.refBuf, p.refs = p.refs[:0], a.refs.Copy(p.refs)
 	}
 	if p.refs == nil {
 		p.refs = []ref{}
@@ -118,7 +118,7 @@ func (p *fastParser) lit(v cty.Value, r hcl.Range) *hclsyntax.LiteralValueExpr {
 	if p.a == nil {
 		return &hclsyntax.LiteralValueExpr{Val: v, SrcRange: r}
 	}
-	e := p.a.lits.next()
+	e := p.a.lits.New()
 	e.Val, e.SrcRange = v, r
 	return e
 }
@@ -128,8 +128,8 @@ func (p *fastParser) template(parts []hclsyntax.Expression, r hcl.Range) *hclsyn
 	if p.a == nil {
 		return &hclsyntax.TemplateExpr{Parts: slices.Clone(parts), SrcRange: r}
 	}
-	e := p.a.temps.next()
-	e.Parts, e.SrcRange = p.a.exprs.copyOf(parts), r
+	e := p.a.temps.New()
+	e.Parts, e.SrcRange = p.a.exprs.Copy(parts), r
 	return e
 }
 
@@ -328,7 +328,7 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 	if p.a == nil {
 		block = &hclsyntax.Block{}
 	} else {
-		block = p.a.blocks.next()
+		block = p.a.blocks.New()
 	}
 	block.Type, block.TypeRange = name, nameRange
 	p.labelBuf, p.rangeBuf = p.labelBuf[:0], p.rangeBuf[:0]
@@ -351,7 +351,7 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 			block.Labels, block.LabelRanges = slices.Clone(p.labelBuf), slices.Clone(p.rangeBuf)
 		}
 	} else {
-		block.Labels, block.LabelRanges = p.a.labels.copyOf(p.labelBuf), p.a.ranges.copyOf(p.rangeBuf)
+		block.Labels, block.LabelRanges = p.a.labels.Copy(p.labelBuf), p.a.ranges.Copy(p.rangeBuf)
 	}
 	oFrom := p.pos()
 	p.advance(1)
@@ -421,7 +421,7 @@ func (p *fastParser) attribute(name string, nameRange hcl.Range) *hclsyntax.Attr
 	if p.a == nil {
 		a = &hclsyntax.Attribute{}
 	} else {
-		a = p.a.attrs.next()
+		a = p.a.attrs.New()
 	}
 	a.Name, a.Expr, a.SrcRange, a.NameRange, a.EqualsRange = name, expr, hcl.RangeBetween(nameRange, expr.Range()), nameRange, eq
 	return a
@@ -621,8 +621,8 @@ func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalEx
 	if p.a == nil {
 		return &hclsyntax.ScopeTraversalExpr{Traversal: slices.Clone(p.stepBuf), SrcRange: src}
 	}
-	e := p.a.travs.next()
-	e.Traversal, e.SrcRange = p.a.steps.copyOf(p.stepBuf), src
+	e := p.a.travs.New()
+	e.Traversal, e.SrcRange = p.a.steps.Copy(p.stepBuf), src
 	return e
 }
 

@@ -24,7 +24,7 @@ var astOptions = cmp.Options{
 func refByText(a, b ref) int { return strings.Compare(a.root+"."+a.name, b.root+"."+b.name) }
 
 // checkArena is the arena checkFastParse parses into, again and again.
-var checkArena = new(pieceArena)
+var checkArena = newPieceArena()
 
 // checkFastParse fails when fastParse takes src and builds other than
 // hclsyntax does (or takes input hclsyntax refuses); it reports whether
