@@ -1,6 +1,7 @@
 package vclmodel
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/chainlint/chainlint/graph"
@@ -128,5 +129,43 @@ func TestConditionNodesFromSlab(t *testing.T) {
 	}
 	if allocs := testing.AllocsPerRun(10, func() { condEval(e, written, nil) }); allocs < 5 {
 		t.Errorf("%.2f allocations a condition without a slab: the test measures nothing", allocs)
+	}
+}
+
+// TestExitsFromSlab: what the model keeps of an exit (the exit, its
+// conditions and deciders, the backends it excludes, the list) and the
+// facts and their lists of headers come from the slab's chunks, in order;
+// without a slab each is its own allocation (so the test measures).
+func TestExitsFromSlab(t *testing.T) {
+	var conds *condList
+	for i := range 3 {
+		conds = &condList{text: fmt.Sprint("c", i), prev: conds, n: i + 1}
+	}
+	notBackends := []string{"F_a", "F_b"}
+	list := []*graph.Exit{nil}
+	names := []graph.HeaderName{{Header: "X-Tenant"}}
+	var exit *graph.Exit
+	keepOne := func(s *condSlab) {
+		texts, evals := conds.slices(s)
+		exit = s.exit()
+		exit.Conditions, exit.Eval, exit.NotBackends = texts, evals, keepRun(s, slabStrs, notBackends)
+		list[0] = exit
+		_ = keepRun(s, slabExits, list)
+		_ = keepRun(s, slabNames, names)
+		_ = s.vclFacts()
+	}
+	slab := &condSlab{}
+	keepOne(slab)
+	if allocs := testing.AllocsPerRun(chunk.Len/8, func() { keepOne(slab) }); allocs > 0.5 {
+		t.Errorf("%.2f allocations an exit from a slab", allocs)
+	}
+	if got := fmt.Sprint(exit.Conditions, exit.NotBackends); got != "[c0 c1 c2] [F_a F_b]" {
+		t.Errorf("an exit from a slab holds %s", got)
+	}
+	if cap(exit.NotBackends) != len(exit.NotBackends) {
+		t.Error("a run from the slab has room past its length")
+	}
+	if allocs := testing.AllocsPerRun(10, func() { keepOne(nil) }); allocs < 6 {
+		t.Errorf("%.2f allocations an exit without a slab: the test measures nothing", allocs)
 	}
 }

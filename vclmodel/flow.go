@@ -148,11 +148,17 @@ func (c *condList) len() int {
 
 // slices returns the conditions in the order they were taken, with their
 // evaluators (nil, nil for none).
-func (c *condList) slices() ([]string, []graph.Decider) {
+func (c *condList) slices(slab *condSlab) ([]string, []graph.Decider) {
 	if c == nil {
 		return nil, nil
 	}
-	texts, evals := make([]string, c.n), make([]graph.Decider, c.n)
+	var texts []string
+	var evals []graph.Decider
+	if slab == nil {
+		texts, evals = make([]string, c.n), make([]graph.Decider, c.n)
+	} else {
+		texts, evals = slab.strs.Run(c.n), slab.deciders.Run(c.n)
+	}
 	for i := c.n - 1; c != nil; i, c = i-1, c.prev {
 		texts[i], evals[i] = c.text, c.eval
 	}
@@ -342,7 +348,7 @@ func (r *reader) runFlow(fl *flow) {
 	}
 	fl.generated = generated
 	exits, ok := fl.run()
-	r.facts.Exits = exits
+	r.facts.Exits = keepRun(fl.slab, slabExits, exits)
 	if !ok {
 		r.facts.Exits = nil // gave up: see maxSteps
 	}
@@ -488,11 +494,13 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*g
 				continue
 			}
 		}
-		conds, evals := end.conds.slices()
+		conds, evals := end.conds.slices(fl.slab)
 		// sub is one of the three names above; the conditions' texts were
 		// kept as their paths took them (newCondition).
-		exits = append(exits, &graph.Exit{Sub: sub, Backend: keep(end.backend), NotBackends: keepAll(end.notBackends), Conditions: conds, Eval: evals, Shield: end.shield,
-			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: keep(end.bereqHost.value)}})
+		exit := fl.slab.exit()
+		*exit = graph.Exit{Sub: sub, Backend: keep(end.backend), NotBackends: keepRun(fl.slab, slabStrs, keepAll(end.notBackends)), Conditions: conds, Eval: evals, Shield: end.shield,
+			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: keep(end.bereqHost.value)}}
+		exits = append(exits, exit)
 		if fl.restarts && sub != "vcl_pipe" {
 			end.action = ""
 			exits = append(exits, fl.after("vcl_fetch", end)...)

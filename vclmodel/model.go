@@ -238,7 +238,7 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 // read reads s on the scratch (apply's work).
 func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service) {
 	r := &sc.r
-	r.g, r.sink, r.s, r.facts = g, sink, s, &graph.VCLFacts{}
+	r.g, r.sink, r.s, r.facts = g, sink, s, sc.slab.vclFacts()
 	p := r.fill(&sc.p, false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
@@ -265,6 +265,8 @@ func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service) {
 		r.facts.Headers = &graph.HeaderFacts{SetPrints: distinct(slices.Clone(r.setPrints)), CheckPrints: distinct(checks)}
 	}
 	r.sets, r.checks = nil, nil
+	r.facts.ForwardedHeaders = keepRun(&sc.slab, slabNames, r.facts.ForwardedHeaders)
+	r.facts.GuardHeaders = keepRun(&sc.slab, slabNames, r.facts.GuardHeaders)
 	s.VCL = r.facts
 	settleTexts(s)
 }
