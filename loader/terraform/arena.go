@@ -36,6 +36,9 @@ type pieceArena struct {
 	temps   chunk.Arena[hclsyntax.TemplateExpr]
 	travs   chunk.Arena[hclsyntax.ScopeTraversalExpr]
 	hblocks chunk.Arena[hcl.Block]
+	// A template's references, charged (chargedExpr).
+	chargeds chunk.Arena[chargedExpr]
+	parens   chunk.Arena[hclsyntax.ParenthesesExpr]
 	// Runs: a template's parts, a traversal's steps, a block's labels and
 	// their ranges, the references found.
 	exprs  chunk.Arena[hclsyntax.Expression]
@@ -62,6 +65,7 @@ func newPieceArena() *pieceArena {
 	a := &pieceArena{}
 	a.attrs.ChunkLen, a.blocks.ChunkLen, a.bodies.ChunkLen, a.lits.ChunkLen = nodeChunk, nodeChunk, nodeChunk, nodeChunk
 	a.temps.ChunkLen, a.travs.ChunkLen, a.hblocks.ChunkLen, a.evalBlocks.ChunkLen = nodeChunk, nodeChunk, nodeChunk, nodeChunk
+	a.parens.ChunkLen = nodeChunk
 	return a
 }
 
@@ -92,6 +96,8 @@ func (a *pieceArena) reset() {
 	a.temps.Reset(func(x *hclsyntax.TemplateExpr) { *x = hclsyntax.TemplateExpr{SrcRange: poison} })
 	a.travs.Reset(func(x *hclsyntax.ScopeTraversalExpr) { *x = hclsyntax.ScopeTraversalExpr{SrcRange: poison} })
 	a.hblocks.Reset(func(x *hcl.Block) { *x = hcl.Block{DefRange: poison} })
+	a.chargeds.Reset(nil)
+	a.parens.Reset(func(x *hclsyntax.ParenthesesExpr) { *x = hclsyntax.ParenthesesExpr{SrcRange: poison} })
 	a.exprs.Reset(nil)
 	a.steps.Reset(nil)
 	a.labels.Reset(nil)

@@ -202,6 +202,19 @@ func boundNode(n hclsyntax.Node) hcl.Diagnostics {
 	return diags
 }
 
+// chargeParts wraps each of a template's parts but its literals (bounded
+// by the source; IsStringLiteral looks for them) in a chargedExpr that
+// wrap makes, once.
+func chargeParts(parts []hclsyntax.Expression, wrap func(hclsyntax.Expression) *chargedExpr) {
+	for i, p := range parts {
+		_, done := p.(*chargedExpr)
+		_, literal := p.(*hclsyntax.LiteralValueExpr)
+		if !done && !literal {
+			parts[i] = wrap(p)
+		}
+	}
+}
+
 // boundOne prepares one node.
 func boundOne(n hclsyntax.Node) hcl.Diagnostics {
 	switch e := n.(type) {
@@ -210,13 +223,7 @@ func boundOne(n hclsyntax.Node) hcl.Diagnostics {
 			e.CollExpr = charged(e.CollExpr)
 		}
 	case *hclsyntax.TemplateExpr:
-		for i, p := range e.Parts {
-			_, done := p.(*chargedExpr)
-			_, literal := p.(*hclsyntax.LiteralValueExpr) // bounded by the source; IsStringLiteral looks for it
-			if !done && !literal {
-				e.Parts[i] = charged(p)
-			}
-		}
+		chargeParts(e.Parts, charged)
 	case *hclsyntax.LiteralValueExpr:
 		if hugeNumber(e.Val) {
 			e.Val = cty.UnknownVal(cty.Number)

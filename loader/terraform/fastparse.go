@@ -123,6 +123,17 @@ func (p *fastParser) lit(v cty.Value, r hcl.Range) *hclsyntax.LiteralValueExpr {
 	return e
 }
 
+// charged returns e charged (see chargedExpr).
+func (p *fastParser) charged(e hclsyntax.Expression) *chargedExpr {
+	if p.a == nil {
+		return charged(e)
+	}
+	c, paren := p.a.chargeds.New(), p.a.parens.New()
+	paren.Expression, paren.SrcRange = e, e.Range()
+	c.ParenthesesExpr = paren
+	return c
+}
+
 // template returns a template of parts (copied) over r.
 func (p *fastParser) template(parts []hclsyntax.Expression, r hcl.Range) *hclsyntax.TemplateExpr {
 	if p.a == nil {
@@ -664,7 +675,7 @@ func (p *fastParser) quoted() hclsyntax.Expression {
 				return &hclsyntax.TemplateWrapExpr{Wrapped: parts[0], SrcRange: src}
 			}
 			t := p.template(parts, src)
-			_ = boundOne(t) // a template's parts are charged; no diagnostic comes of it
+			chargeParts(t.Parts, p.charged) // as boundOne charges them
 			return t
 		case c == '\\' || c == '\n' || c == '%' && p.i+1 < len(p.src) && p.src[p.i+1] == '{':
 			p.bail()

@@ -100,8 +100,10 @@ func (m *module) plan() *plan {
 	if m.planned != nil {
 		return m.planned
 	}
-	p := &plan{byName: newResourceIndex(m.resources)}
-	locals, calls, resources := map[string]int{}, map[string]int{}, map[*resource]int{}
+	// The items' room at once: growing them by doubling was a third of
+	// what planning 17,600 resources allocated.
+	p := &plan{byName: newResourceIndex(m.resources), items: make([]item, 0, len(m.locals)+len(m.resources)+len(m.calls)+len(m.outputs))}
+	locals, calls, resources := map[string]int{}, map[string]int{}, make(map[*resource]int, len(m.resources))
 	for _, n := range sortedNames(m.locals) {
 		locals[n] = len(p.items)
 		expr := m.locals[n].Expr
