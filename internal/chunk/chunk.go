@@ -5,6 +5,8 @@
 // limit counts a page's free room as used; from a chunk they sit densely
 // on pages of their own. (A chunk lives while anything it handed out
 // does: what is handed out should live about as long as its neighbours.)
+// Arena is the other case: values that die together, made again and
+// again, whose arrays it hands out anew once Reset takes them back.
 package chunk
 
 // Len is the values of one array.

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/chainlint/chainlint/internal/synth/estate"
 )
 
 // Every test of the package poisons what an arena gives back: a tree read
@@ -12,38 +14,27 @@ import (
 // TestStreamMatchesWhole compares with the whole load's.
 func init() { recycledPoison = true }
 
-// arenaPiece is a service as the synthetic estate writes one.
-const arenaPiece = `resource "fastly_service_vcl" "s2678" {
-  name = "service-2678"
-
-  domain {
-    name = "d0.s2678.${var.zone}"
-  }
-
-  backend {
-    name    = "origin0"
-    address = "origin0.s2678.example.net"
-    port    = local.origin_port
-    use_ssl = true
-  }
-
-  snippet {
-    name    = "recv"
-    type    = "recv"
-    content = <<-EOT
-      if (req.url ~ "^/api/") {
-        set req.http.X-API = "1";
-      }
-    EOT
-  }
+// estatePiece returns a VCL service as the synthetic estate writes one:
+// the first of its main.tf's top-level blocks that is one.
+func estatePiece(t *testing.T) []byte {
+	t.Helper()
+	main, _ := estate.Terraform(estate.Options{Services: 40, Seed: 1})
+	cuts := splitTopLevel(main, 1)
+	for i := 0; i+1 < len(cuts); i++ {
+		piece := main[cuts[i]:cuts[i+1]]
+		if typ, labels, _, ok := blockHeader(piece); ok && typ == "resource" && len(labels) == 2 && labels[0] == "fastly_service_vcl" {
+			return piece
+		}
+	}
+	t.Fatal("the estate has no VCL service")
+	return nil
 }
-`
 
 // TestArenaParseAllocates: a piece parsed into an arena used before
 // allocates less than half of what the same parse makes on the heap (its
 // strings, and the steps of its references, boxed; not its nodes).
 func TestArenaParseAllocates(t *testing.T) {
-	src := []byte(arenaPiece)
+	src := estatePiece(t)
 	start := hcl.Pos{Line: 1, Column: 1}
 	heap := testing.AllocsPerRun(50, func() {
 		if _, _, ok := fastParse(src, "main.tf", start, nil); !ok {

@@ -20,7 +20,8 @@ import (
 // superset of its references, which is all evaluation order needs). It is
 // parsed when it is evaluated, on a pool of goroutines a few resources
 // ahead of the evaluation, built into services and stores at once, and
-// its tree dropped. Every other block (variables, locals, outputs, module
+// its tree dropped: the arena it was parsed and evaluated into is used
+// again for the next resource (arena.go). Every other block (variables, locals, outputs, module
 // calls, resources chainlint does not model) is parsed as it is read.
 //
 // A streamed load goes into a graph fragment. When any piece fails to
