@@ -281,3 +281,29 @@ func TestGraphMarksFindings(t *testing.T) {
 		t.Errorf("dot:\n%s", b.String())
 	}
 }
+
+// TestTraceUnknownAddress: a backend whose address Terraform computes at
+// apply time is traced as such, in text and in JSON, not as an empty
+// address and an origin ":443".
+func TestTraceUnknownAddress(t *testing.T) {
+	res, err := lint.Run(lint.Options{Paths: []string{"testdata/unknown-address"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := NewTrace(res.Chains(), res.Profile, "assets.example.com", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := tr.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "trace-unknown-address.txt", b.String())
+	b.Reset()
+	if err := tr.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"address_unknown": true`) {
+		t.Errorf("JSON trace does not say the address is unknown:\n%s", b.String())
+	}
+}

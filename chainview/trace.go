@@ -51,11 +51,14 @@ type Visit struct {
 
 // Leg is one backend the request can leave a service by.
 type Leg struct {
-	Backend    string `json:"backend"`
-	Address    string `json:"address"`
-	Host       string `json:"host"` // the Host sent ("" when it is the client's)
-	HostSource string `json:"host_source"`
-	Shield     string `json:"shield,omitempty"`
+	Backend string `json:"backend"`
+	Address string `json:"address"`
+	// AddressUnknown reports a backend whose address is not known before
+	// deployment (Terraform computes it at apply time): Address is "".
+	AddressUnknown bool   `json:"address_unknown,omitempty"`
+	Host           string `json:"host"` // the Host sent ("" when it is the client's)
+	HostSource     string `json:"host_source"`
+	Shield         string `json:"shield,omitempty"`
 	// SwitchedAtShield marks a leg that reaches the next service at the
 	// shield POP, the VCL having switched the Host under
 	// req.backend.is_shield.
@@ -129,8 +132,8 @@ func NewRequestTrace(c *routes.Chains, profile analyzer.Profile, host, path stri
 		for _, b := range backends {
 			for _, lr := range legRoutes(c, b, req, exitsOf(s)) {
 				r := lr.route
-				leg := &Leg{Backend: b.Name.Value, Address: r.Address, Host: r.Host, HostSource: r.HostSource.String(), HopCost: analyzer.HopCost(s, r),
-					SwitchedAtShield: r.ViaShield, When: lr.when, Undecided: lr.undecided}
+				leg := &Leg{Backend: b.Name.Value, Address: r.Address, AddressUnknown: r.Address == "" && b.Address.Unknown, Host: r.Host,
+					HostSource: r.HostSource.String(), HopCost: analyzer.HopCost(s, r), SwitchedAtShield: r.ViaShield, When: lr.when, Undecided: lr.undecided}
 				if shielded(b) {
 					leg.Shield = b.Shield.Value
 				}
@@ -199,7 +202,7 @@ func shielded(b *graph.Backend) bool {
 }
 
 func originText(b *graph.Backend, r *routes.Route) string {
-	s := r.Address
+	s := addressText(r.Address, r.Address == "" && b.Address.Unknown)
 	if b.Port.Known() && b.Port.Value != 0 {
 		s += fmt.Sprintf(":%d", b.Port.Value)
 	}
@@ -207,6 +210,18 @@ func originText(b *graph.Backend, r *routes.Route) string {
 		s += " with Host " + r.Host
 	}
 	return s
+}
+
+// addressText is a backend's address as trace prints it: what an unknown
+// or missing one is, rather than nothing.
+func addressText(address string, unknown bool) string {
+	switch {
+	case address != "":
+		return address
+	case unknown:
+		return "(address not known until deployment)"
+	}
+	return "(no address)"
 }
 
 // candidates returns the backends a request can leave a service by: with
@@ -420,7 +435,7 @@ func writeVisit(w io.Writer, v *Visit, indent string) {
 		if leg.SwitchedAtShield {
 			host += ", switched at the shield POP"
 		}
-		fmt.Fprintf(w, "%s%sbackend %q → %s, %s, +%d hops%s\n", indent, branch, leg.Backend, printable.String(leg.Address), host, leg.HopCost, printable.String(extra))
+		fmt.Fprintf(w, "%s%sbackend %q → %s, %s, +%d hops%s\n", indent, branch, leg.Backend, printable.String(addressText(leg.Address, leg.AddressUnknown)), host, leg.HopCost, printable.String(extra))
 		for _, when := range leg.When {
 			fmt.Fprintf(w, "%s%s   when %s\n", indent, cont, printable.String(when))
 		}
