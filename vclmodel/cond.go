@@ -244,25 +244,35 @@ func (s *condSlab) vclFacts() *graph.VCLFacts {
 	return s.facts.New()
 }
 
-// keepRun returns a copy of list from c (s's), or from the heap when s is
-// nil; nil for an empty list.
-func keepRun[T any](s *condSlab, c func(*condSlab) *chunk.Of[T], list []T) []T {
-	if len(list) == 0 {
+// stringRuns, deciderRuns, exitRuns and nameRuns are the slab's chunks
+// of those, or nil (each run allocated alone) for a nil slab.
+func (s *condSlab) stringRuns() *chunk.Of[string] {
+	if s == nil {
 		return nil
 	}
-	var run []T
-	if s == nil {
-		run = make([]T, len(list))
-	} else {
-		run = c(s).Run(len(list))
-	}
-	copy(run, list)
-	return run
+	return &s.strs
 }
 
-func slabStrs(s *condSlab) *chunk.Of[string]            { return &s.strs }
-func slabExits(s *condSlab) *chunk.Of[*graph.Exit]      { return &s.exitList }
-func slabNames(s *condSlab) *chunk.Of[graph.HeaderName] { return &s.names }
+func (s *condSlab) deciderRuns() *chunk.Of[graph.Decider] {
+	if s == nil {
+		return nil
+	}
+	return &s.deciders
+}
+
+func (s *condSlab) exitRuns() *chunk.Of[*graph.Exit] {
+	if s == nil {
+		return nil
+	}
+	return &s.exitList
+}
+
+func (s *condSlab) nameRuns() *chunk.Of[graph.HeaderName] {
+	if s == nil {
+		return nil
+	}
+	return &s.names
+}
 
 func (s *condSlab) node() *condNode {
 	if s == nil {

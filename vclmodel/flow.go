@@ -152,13 +152,7 @@ func (c *condList) slices(slab *condSlab) ([]string, []graph.Decider) {
 	if c == nil {
 		return nil, nil
 	}
-	var texts []string
-	var evals []graph.Decider
-	if slab == nil {
-		texts, evals = make([]string, c.n), make([]graph.Decider, c.n)
-	} else {
-		texts, evals = slab.strs.Run(c.n), slab.deciders.Run(c.n)
-	}
+	texts, evals := slab.stringRuns().Run(c.n), slab.deciderRuns().Run(c.n)
 	for i := c.n - 1; c != nil; i, c = i-1, c.prev {
 		texts[i], evals[i] = c.text, c.eval
 	}
@@ -221,7 +215,8 @@ type flow struct {
 	hasCustom bool
 	// prog is the program the model runs (its included files).
 	prog *program
-	// slab makes the condition nodes the exits keep (nil: each its own).
+	// slab makes what the model keeps of the flow's exits: their
+	// condition nodes, the exits and their lists (nil: each its own).
 	slab *condSlab
 	// req, for trace, is the one request the model follows: conditions it
 	// decides do not fork.
@@ -348,7 +343,7 @@ func (r *reader) runFlow(fl *flow) {
 	}
 	fl.generated = generated
 	exits, ok := fl.run()
-	r.facts.Exits = keepRun(fl.slab, slabExits, exits)
+	r.facts.Exits = fl.slab.exitRuns().Copy(exits)
 	if !ok {
 		r.facts.Exits = nil // gave up: see maxSteps
 	}
@@ -498,7 +493,7 @@ func (fl *flow) backendRequest(sub string, st flowState, fresh bool) (exits []*g
 		// sub is one of the three names above; the conditions' texts were
 		// kept as their paths took them (newCondition).
 		exit := fl.slab.exit()
-		*exit = graph.Exit{Sub: sub, Backend: keep(end.backend), NotBackends: keepRun(fl.slab, slabStrs, keepAll(end.notBackends)), Conditions: conds, Eval: evals, Shield: end.shield,
+		*exit = graph.Exit{Sub: sub, Backend: keep(end.backend), NotBackends: fl.slab.stringRuns().Copy(keepAll(end.notBackends)), Conditions: conds, Eval: evals, Shield: end.shield,
 			Host: graph.ExitHost{Span: end.bereqHost.span, Kind: end.bereqHost.kind, Value: keep(end.bereqHost.value)}}
 		exits = append(exits, exit)
 		if fl.restarts && sub != "vcl_pipe" {

@@ -265,8 +265,8 @@ func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service) {
 		r.facts.Headers = &graph.HeaderFacts{SetPrints: distinct(slices.Clone(r.setPrints)), CheckPrints: distinct(checks)}
 	}
 	r.sets, r.checks = nil, nil
-	r.facts.ForwardedHeaders = keepRun(&sc.slab, slabNames, r.facts.ForwardedHeaders)
-	r.facts.GuardHeaders = keepRun(&sc.slab, slabNames, r.facts.GuardHeaders)
+	r.facts.ForwardedHeaders = sc.slab.nameRuns().Copy(r.facts.ForwardedHeaders)
+	r.facts.GuardHeaders = sc.slab.nameRuns().Copy(r.facts.GuardHeaders)
 	s.VCL = r.facts
 	settleTexts(s)
 }

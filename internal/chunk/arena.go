@@ -53,14 +53,7 @@ func (a *Arena[T]) Run(n int) []T {
 }
 
 // Copy returns a run holding a copy of src, or nil when src is empty.
-func (a *Arena[T]) Copy(src []T) []T {
-	if len(src) == 0 {
-		return nil
-	}
-	run := a.Run(len(src))
-	copy(run, src)
-	return run
-}
+func (a *Arena[T]) Copy(src []T) []T { return copyRun(a.Run, src) }
 
 // Reset takes back everything handed out, each value as clean leaves it
 // (zero when clean is nil), and keeps the arrays for what comes next.

@@ -46,3 +46,17 @@ func (c *Of[T]) Run(n int) []T {
 	c.free = c.free[n:]
 	return run
 }
+
+// Copy returns a run holding a copy of src, or nil when src is empty.
+func (c *Of[T]) Copy(src []T) []T { return copyRun(c.Run, src) }
+
+// copyRun copies src into a run that run(len(src)) hands out; nil when
+// src is empty.
+func copyRun[T any](run func(n int) []T, src []T) []T {
+	if len(src) == 0 {
+		return nil
+	}
+	out := run(len(src))
+	copy(out, src)
+	return out
+}

@@ -104,3 +104,20 @@ func TestArenaReuses(t *testing.T) {
 		t.Error("a nil arena does not allocate")
 	}
 }
+
+// TestOfCopy: a copy is a run (capacity = length) of src's values, nil
+// for nothing, and a nil Of copies on the heap.
+func TestOfCopy(t *testing.T) {
+	var c Of[int]
+	run := c.Copy([]int{1, 2, 3})
+	if len(run) != 3 || cap(run) != 3 || run[2] != 3 {
+		t.Errorf("copy %v, capacity %d", run, cap(run))
+	}
+	if c.Copy(nil) != nil {
+		t.Error("a copy of nothing is not nil")
+	}
+	var none *Of[int]
+	if got := none.Copy([]int{4}); len(got) != 1 || got[0] != 4 {
+		t.Errorf("a nil Of copies %v", got)
+	}
+}

@@ -1,10 +1,12 @@
 package terraform
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/chainlint/chainlint/internal/chunk"
 )
@@ -20,7 +22,7 @@ import (
 // chunks exist: a load keeps a few arenas (one for each resource in the
 // prefetch window) and hands their nodes out again and again.
 //
-// An arena is given back (prefetch.recycle) only when nothing the load
+// An arena is given back (putArena) only when nothing the load
 // keeps can reach its tree: a root module's resource, parsed once,
 // evaluated, built into services and stores that hold copies of what they
 // read (names, values, positions), and not a domain (whose instance is
@@ -41,11 +43,11 @@ type pieceArena struct {
 	parens   chunk.Arena[hclsyntax.ParenthesesExpr]
 	// Runs: a template's parts, a traversal's steps, a block's labels and
 	// their ranges, the references found.
-	exprs  chunk.Arena[hclsyntax.Expression]
-	steps  chunk.Arena[hcl.Traverser]
-	labels chunk.Arena[string]
-	ranges chunk.Arena[hcl.Range]
-	refs   chunk.Arena[ref]
+	exprs     chunk.Arena[hclsyntax.Expression]
+	steps     chunk.Arena[hcl.Traverser]
+	labelRuns chunk.Arena[string]
+	rangeRuns chunk.Arena[hcl.Range]
+	refs      chunk.Arena[ref]
 	// The evaluation's: a resource's evaluated blocks and attributes,
 	// and the lists of its nested blocks (evalBody).
 	evalBlocks chunk.Arena[evalBlock]
@@ -100,8 +102,8 @@ func (a *pieceArena) reset() {
 	a.parens.Reset(func(x *hclsyntax.ParenthesesExpr) { *x = hclsyntax.ParenthesesExpr{SrcRange: poison} })
 	a.exprs.Reset(nil)
 	a.steps.Reset(nil)
-	a.labels.Reset(nil)
-	a.ranges.Reset(nil)
+	a.labelRuns.Reset(nil)
+	a.rangeRuns.Reset(nil)
 	a.refs.Reset(nil)
 	a.evalBlocks.Reset(nil)
 	a.evalAttrs.Reset(nil)
@@ -127,14 +129,6 @@ func (a *pieceArena) body() *hclsyntax.Body {
 	return b
 }
 
-// evalBlock returns an empty evaluated block, from a when a is not nil.
-func (a *pieceArena) evalBlock() *evalBlock {
-	if a == nil {
-		return &evalBlock{}
-	}
-	return a.evalBlocks.New()
-}
-
 // arenaPool keeps the arenas given back: a load's prefetch window's
 // worth, shared by the loads of a process.
 var arenaPool = sync.Pool{New: func() any { return newPieceArena() }}
@@ -152,12 +146,116 @@ func putArena(a *pieceArena) {
 	arenaPool.Put(a)
 }
 
-// asHCLBlock is b.AsHCLBlock(), from a when a is not nil.
-func asHCLBlock(b *hclsyntax.Block, a *pieceArena) *hcl.Block {
+// The nodes and lists a parse and an evaluation make, from a, or from the
+// heap when a is nil (a tree that outlives its resource). Each is as
+// hclsyntax (or the evaluation) would make it on the heap.
+
+// attr returns an empty attribute.
+func (a *pieceArena) attr() *hclsyntax.Attribute {
+	if a == nil {
+		return new(hclsyntax.Attribute)
+	}
+	return a.attrs.New()
+}
+
+// block returns an empty block.
+func (a *pieceArena) block() *hclsyntax.Block {
+	if a == nil {
+		return new(hclsyntax.Block)
+	}
+	return a.blocks.New()
+}
+
+// labels returns copies of a block's labels and their ranges: nil when
+// there are none, as hclsyntax leaves them.
+func (a *pieceArena) labels(labels []string, ranges []hcl.Range) ([]string, []hcl.Range) {
+	if a == nil {
+		if len(labels) == 0 {
+			return nil, nil
+		}
+		return slices.Clone(labels), slices.Clone(ranges)
+	}
+	return a.labelRuns.Copy(labels), a.rangeRuns.Copy(ranges)
+}
+
+// lit returns a literal of v over r.
+func (a *pieceArena) lit(v cty.Value, r hcl.Range) *hclsyntax.LiteralValueExpr {
+	if a == nil {
+		return &hclsyntax.LiteralValueExpr{Val: v, SrcRange: r}
+	}
+	e := a.lits.New()
+	e.Val, e.SrcRange = v, r
+	return e
+}
+
+// template returns a template of parts (copied) over r.
+func (a *pieceArena) template(parts []hclsyntax.Expression, r hcl.Range) *hclsyntax.TemplateExpr {
+	if a == nil {
+		return &hclsyntax.TemplateExpr{Parts: slices.Clone(parts), SrcRange: r}
+	}
+	e := a.temps.New()
+	e.Parts, e.SrcRange = a.exprs.Copy(parts), r
+	return e
+}
+
+// traversal returns a reference of steps (copied) over r.
+func (a *pieceArena) traversal(steps hcl.Traversal, r hcl.Range) *hclsyntax.ScopeTraversalExpr {
+	if a == nil {
+		return &hclsyntax.ScopeTraversalExpr{Traversal: slices.Clone(steps), SrcRange: r}
+	}
+	e := a.travs.New()
+	e.Traversal, e.SrcRange = a.steps.Copy(steps), r
+	return e
+}
+
+// charged returns e charged (see chargedExpr).
+func (a *pieceArena) charged(e hclsyntax.Expression) *chargedExpr {
+	if a == nil {
+		return charged(e)
+	}
+	c, paren := a.chargeds.New(), a.parens.New()
+	paren.Expression, paren.SrcRange = e, e.Range()
+	c.ParenthesesExpr = paren
+	return c
+}
+
+// hclBlock is b.AsHCLBlock().
+func (a *pieceArena) hclBlock(b *hclsyntax.Block) *hcl.Block {
 	if a == nil {
 		return b.AsHCLBlock()
 	}
 	hb := a.hblocks.New()
 	*hb = hcl.Block{Type: b.Type, Labels: b.Labels, Body: b.Body, DefRange: b.DefRange(), TypeRange: b.TypeRange, LabelRanges: b.LabelRanges}
 	return hb
+}
+
+// evalBlock returns an empty evaluated block.
+func (a *pieceArena) evalBlock() *evalBlock {
+	if a == nil {
+		return &evalBlock{}
+	}
+	return a.evalBlocks.New()
+}
+
+// evalAttrList, hclBlockList and evalBlockList return empty lists with
+// room for n.
+func (a *pieceArena) evalAttrList(n int) []evalAttr {
+	if a == nil {
+		return make([]evalAttr, 0, n)
+	}
+	return a.evalAttrs.Run(n)[:0]
+}
+
+func (a *pieceArena) hclBlockList(n int) hcl.Blocks {
+	if a == nil {
+		return make(hcl.Blocks, 0, n)
+	}
+	return a.hclLists.Run(n)[:0]
+}
+
+func (a *pieceArena) evalBlockList(n int) []*evalBlock {
+	if a == nil {
+		return make([]*evalBlock, 0, n)
+	}
+	return a.evalLists.Run(n)[:0]
 }

@@ -28,7 +28,11 @@ import (
 
 // evaluator evaluates one module instance.
 type evaluator struct {
-	l *loader
+	l       *loader
+	m       *module
+	rootDir string
+	prefix  string // address prefix: "" or "module.x."
+	depth   int
 	// arena, while a lazily read resource whose tree is in one is
 	// evaluated, gives out its evaluated blocks too (evalBody).
 	arena *pieceArena
@@ -37,10 +41,6 @@ type evaluator struct {
 	localsObjects map[string]*localsEntry
 	localNames    []string
 	localsKey     []byte
-	m             *module
-	rootDir       string
-	prefix        string // address prefix: "" or "module.x."
-	depth         int
 	// scope is the graph.Service.Scope of the module's services when a
 	// module Terraform refuses (module.refused) calls it: the file of the
 	// call. A refused module's own services are scoped to their files.
@@ -607,11 +607,7 @@ func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema, a *pieceAren
 	}
 	var attrs []evalAttr
 	if n > 0 {
-		if a == nil {
-			attrs = make([]evalAttr, 0, n)
-		} else {
-			attrs = a.evalAttrs.Run(n)[:0]
-		}
+		attrs = a.evalAttrList(n)
 		for name, at := range sb.Attributes {
 			if readAttributeSet[name] {
 				attrs = append(attrs, evalAttr{name: name, expr: at.Expr})
@@ -628,15 +624,10 @@ func bodyContent(body hcl.Body, typ string, schema *hcl.BodySchema, a *pieceAren
 	if nb == 0 {
 		return attrs, nil
 	}
-	var blocks hcl.Blocks
-	if a == nil {
-		blocks = make(hcl.Blocks, 0, nb)
-	} else {
-		blocks = a.hclLists.Run(nb)[:0]
-	}
+	blocks := a.hclBlockList(nb)
 	for _, b := range sb.Blocks {
 		if wanted[b.Type] && len(b.Labels) == 0 {
-			blocks = append(blocks, asHCLBlock(b, a))
+			blocks = append(blocks, a.hclBlock(b))
 		}
 	}
 	return attrs, blocks
@@ -716,11 +707,7 @@ func (e *evaluator) evalBody(b *hcl.Block, typ string, dynamic bool, ctx *hcl.Ev
 	attrs, blocks := bodyContent(body, typ, schema, a)
 	var counts map[string]int
 	if len(blocks) > 0 {
-		if e.arena == nil {
-			eb.blocks = make([]*evalBlock, 0, len(blocks))
-		} else {
-			eb.blocks = e.arena.evalLists.Run(len(blocks))[:0]
-		}
+		eb.blocks = e.arena.evalBlockList(len(blocks))
 	}
 	for _, nb := range blocks {
 		child := e.evalBody(nb, "", false, ctx)

@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"bytes"
-	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -111,37 +110,6 @@ func (b *parseBufs) clear() {
 	clear(b.partBuf[:cap(b.partBuf)])
 	clear(b.stepBuf[:cap(b.stepBuf)])
 	clear(b.refBuf[:cap(b.refBuf)])
-}
-
-// lit returns a literal of v over r.
-func (p *fastParser) lit(v cty.Value, r hcl.Range) *hclsyntax.LiteralValueExpr {
-	if p.a == nil {
-		return &hclsyntax.LiteralValueExpr{Val: v, SrcRange: r}
-	}
-	e := p.a.lits.New()
-	e.Val, e.SrcRange = v, r
-	return e
-}
-
-// charged returns e charged (see chargedExpr).
-func (p *fastParser) charged(e hclsyntax.Expression) *chargedExpr {
-	if p.a == nil {
-		return charged(e)
-	}
-	c, paren := p.a.chargeds.New(), p.a.parens.New()
-	paren.Expression, paren.SrcRange = e, e.Range()
-	c.ParenthesesExpr = paren
-	return c
-}
-
-// template returns a template of parts (copied) over r.
-func (p *fastParser) template(parts []hclsyntax.Expression, r hcl.Range) *hclsyntax.TemplateExpr {
-	if p.a == nil {
-		return &hclsyntax.TemplateExpr{Parts: slices.Clone(parts), SrcRange: r}
-	}
-	e := p.a.temps.New()
-	e.Parts, e.SrcRange = p.a.exprs.Copy(parts), r
-	return e
 }
 
 func (p *fastParser) bail() { panic(fastBail{}) }
@@ -335,12 +303,7 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		body.Attributes[name] = a
 		return
 	}
-	var block *hclsyntax.Block
-	if p.a == nil {
-		block = &hclsyntax.Block{}
-	} else {
-		block = p.a.blocks.New()
-	}
+	block := p.a.block()
 	block.Type, block.TypeRange = name, nameRange
 	p.labelBuf, p.rangeBuf = p.labelBuf[:0], p.rangeBuf[:0]
 	for p.spaces(); p.peek() != '{'; p.spaces() {
@@ -357,13 +320,7 @@ func (p *fastParser) item(body *hclsyntax.Body) {
 		p.labelBuf = append(p.labelBuf, label)
 		p.rangeBuf = append(p.rangeBuf, r)
 	}
-	if p.a == nil {
-		if len(p.labelBuf) > 0 { // none: nil, as hclsyntax leaves them
-			block.Labels, block.LabelRanges = slices.Clone(p.labelBuf), slices.Clone(p.rangeBuf)
-		}
-	} else {
-		block.Labels, block.LabelRanges = p.a.labels.Copy(p.labelBuf), p.a.ranges.Copy(p.rangeBuf)
-	}
+	block.Labels, block.LabelRanges = p.a.labels(p.labelBuf, p.rangeBuf)
 	oFrom := p.pos()
 	p.advance(1)
 	block.OpenBraceRange = p.rng(oFrom)
@@ -428,12 +385,7 @@ func (p *fastParser) attribute(name string, nameRange hcl.Range) *hclsyntax.Attr
 	eq := p.rng(eqFrom)
 	p.spaces()
 	expr := p.expr()
-	var a *hclsyntax.Attribute
-	if p.a == nil {
-		a = &hclsyntax.Attribute{}
-	} else {
-		a = p.a.attrs.New()
-	}
+	a := p.a.attr()
 	a.Name, a.Expr, a.SrcRange, a.NameRange, a.EqualsRange = name, expr, hcl.RangeBetween(nameRange, expr.Range()), nameRange, eq
 	return a
 }
@@ -494,11 +446,11 @@ func (p *fastParser) expr() hclsyntax.Expression {
 		var e hclsyntax.Expression
 		switch name {
 		case "true":
-			e = p.lit(cty.True, r)
+			e = p.a.lit(cty.True, r)
 		case "false":
-			e = p.lit(cty.False, r)
+			e = p.a.lit(cty.False, r)
 		case "null":
-			e = p.lit(cty.NullVal(cty.DynamicPseudoType), r)
+			e = p.a.lit(cty.NullVal(cty.DynamicPseudoType), r)
 		default:
 			return p.traversal(name, r)
 		}
@@ -597,7 +549,7 @@ func (p *fastParser) number() hclsyntax.Expression {
 		p.bail()
 	}
 	p.advance(j - p.i)
-	e := p.lit(v, p.rng(from))
+	e := p.a.lit(v, p.rng(from))
 	p.after()
 	return e
 }
@@ -629,12 +581,7 @@ func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalEx
 	case '[', '(', ':':
 		p.bail()
 	}
-	if p.a == nil {
-		return &hclsyntax.ScopeTraversalExpr{Traversal: slices.Clone(p.stepBuf), SrcRange: src}
-	}
-	e := p.a.travs.New()
-	e.Traversal, e.SrcRange = p.a.steps.Copy(p.stepBuf), src
-	return e
+	return p.a.traversal(p.stepBuf, src)
 }
 
 // quoted reads a quoted template: literal text and ${reference}
@@ -648,7 +595,7 @@ func (p *fastParser) quoted() hclsyntax.Expression {
 	litStart := -1
 	flush := func() {
 		if litStart >= 0 {
-			parts = append(parts, p.lit(cty.StringVal(string(p.src[litStart:p.i])), p.rng(litFrom)))
+			parts = append(parts, p.a.lit(cty.StringVal(string(p.src[litStart:p.i])), p.rng(litFrom)))
 			litStart = -1
 		}
 	}
@@ -669,13 +616,13 @@ func (p *fastParser) quoted() hclsyntax.Expression {
 			if len(parts) == 0 {
 				// hclsyntax: the empty string is a literal at the end of
 				// the token after the opening quote, the closing one.
-				parts = append(parts, p.lit(cty.StringVal(""), hcl.Range{Filename: p.file, Start: closeRange.End, End: closeRange.End}))
+				parts = append(parts, p.a.lit(cty.StringVal(""), hcl.Range{Filename: p.file, Start: closeRange.End, End: closeRange.End}))
 			}
 			if len(parts) == 1 && interps == 1 {
 				return &hclsyntax.TemplateWrapExpr{Wrapped: parts[0], SrcRange: src}
 			}
-			t := p.template(parts, src)
-			chargeParts(t.Parts, p.charged) // as boundOne charges them
+			t := p.a.template(parts, src)
+			chargeParts(t.Parts, p.a.charged) // as boundOne charges them
 			return t
 		case c == '\\' || c == '\n' || c == '%' && p.i+1 < len(p.src) && p.src[p.i+1] == '{':
 			p.bail()
@@ -799,6 +746,6 @@ func (p *fastParser) heredocExpr(open, close hcl.Range, flushing bool, lines []h
 	}
 	last := lines[len(lines)-1]
 	end := hcl.Pos{Line: last.pos.Line + 1, Column: 1, Byte: p.base + last.to}
-	lit := p.lit(cty.StringVal(string(val)), hcl.Range{Filename: p.file, Start: start, End: end})
-	return p.template(append(p.partBuf[:0], lit), hcl.RangeBetween(open, close))
+	lit := p.a.lit(cty.StringVal(string(val)), hcl.Range{Filename: p.file, Start: start, End: end})
+	return p.a.template(append(p.partBuf[:0], lit), hcl.RangeBetween(open, close))
 }

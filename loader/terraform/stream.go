@@ -323,7 +323,7 @@ func parsePiece(r *resource, a *pieceArena) (parsed *resource, refs []ref, ok bo
 	var block *hcl.Block
 	if body, isSyntax := f.Body.(*hclsyntax.Body); isSyntax && len(body.Attributes) == 0 && len(body.Blocks) == 1 &&
 		body.Blocks[0].Type == "resource" && len(body.Blocks[0].Labels) == 2 {
-		block = asHCLBlock(body.Blocks[0], a) // what PartialContent finds, without its copy of the body
+		block = a.hclBlock(body.Blocks[0]) // what PartialContent finds, without its copy of the body
 	} else {
 		content, _, diags := f.Body.PartialContent(topSchema)
 		if diags.HasErrors() || len(content.Blocks) != 1 || content.Blocks[0].Type != "resource" {
