@@ -3,6 +3,7 @@ package terraform
 import (
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -43,8 +44,11 @@ type pieceArena struct {
 	parens   chunk.Arena[hclsyntax.ParenthesesExpr]
 	// Runs: a template's parts, a traversal's steps, a block's labels and
 	// their ranges, the references found.
-	exprs     chunk.Arena[hclsyntax.Expression]
-	steps     chunk.Arena[hcl.Traverser]
+	exprs chunk.Arena[hclsyntax.Expression]
+	steps chunk.Arena[hcl.Traverser]
+	// The steps' values (boxed.go).
+	roots     chunk.Arena[hcl.TraverseRoot]
+	attrSteps chunk.Arena[hcl.TraverseAttr]
 	labelRuns chunk.Arena[string]
 	rangeRuns chunk.Arena[hcl.Range]
 	refs      chunk.Arena[ref]
@@ -67,7 +71,7 @@ func newPieceArena() *pieceArena {
 	a := &pieceArena{}
 	a.attrs.ChunkLen, a.blocks.ChunkLen, a.bodies.ChunkLen, a.lits.ChunkLen = nodeChunk, nodeChunk, nodeChunk, nodeChunk
 	a.temps.ChunkLen, a.travs.ChunkLen, a.hblocks.ChunkLen, a.evalBlocks.ChunkLen = nodeChunk, nodeChunk, nodeChunk, nodeChunk
-	a.parens.ChunkLen = nodeChunk
+	a.parens.ChunkLen, a.roots.ChunkLen, a.attrSteps.ChunkLen = nodeChunk, nodeChunk, nodeChunk
 	return a
 }
 
@@ -102,6 +106,8 @@ func (a *pieceArena) reset() {
 	a.parens.Reset(func(x *hclsyntax.ParenthesesExpr) { *x = hclsyntax.ParenthesesExpr{SrcRange: poison} })
 	a.exprs.Reset(nil)
 	a.steps.Reset(nil)
+	a.roots.Reset(func(x *hcl.TraverseRoot) { *x = hcl.TraverseRoot{SrcRange: poison} })
+	a.attrSteps.Reset(func(x *hcl.TraverseAttr) { *x = hcl.TraverseAttr{SrcRange: poison} })
 	a.labelRuns.Reset(nil)
 	a.rangeRuns.Reset(nil)
 	a.refs.Reset(nil)
@@ -206,6 +212,28 @@ func (a *pieceArena) traversal(steps hcl.Traversal, r hcl.Range) *hclsyntax.Scop
 	e := a.travs.New()
 	e.Traversal, e.SrcRange = a.steps.Copy(steps), r
 	return e
+}
+
+// root returns the step hcl.TraverseRoot{Name: name, SrcRange: r}, its
+// value in the arena (boxed.go).
+func (a *pieceArena) root(name string, r hcl.Range) hcl.Traverser {
+	if a == nil || !boxedOK {
+		return hcl.TraverseRoot{Name: name, SrcRange: r}
+	}
+	x := a.roots.New()
+	x.Name, x.SrcRange = name, r
+	return boxed(rootTab, unsafe.Pointer(x))
+}
+
+// attrStep returns the step hcl.TraverseAttr{Name: name, SrcRange: r},
+// its value in the arena (boxed.go).
+func (a *pieceArena) attrStep(name string, r hcl.Range) hcl.Traverser {
+	if a == nil || !boxedOK {
+		return hcl.TraverseAttr{Name: name, SrcRange: r}
+	}
+	x := a.attrSteps.New()
+	x.Name, x.SrcRange = name, r
+	return boxed(attrTab, unsafe.Pointer(x))
 }
 
 // charged returns e charged (see chargedExpr).

@@ -564,7 +564,7 @@ func (p *fastParser) traversal(name string, r hcl.Range) hclsyntax.Expression {
 // steps reads the .attr steps after a root.
 func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalExpr {
 	src := r
-	p.stepBuf = append(p.stepBuf[:0], hcl.TraverseRoot{Name: name, SrcRange: r})
+	p.stepBuf = append(p.stepBuf[:0], p.a.root(name, r))
 	for p.peek() == '.' {
 		dotFrom := p.pos()
 		p.advance(1)
@@ -573,7 +573,7 @@ func (p *fastParser) steps(name string, r hcl.Range) *hclsyntax.ScopeTraversalEx
 		}
 		attr, ar := p.ident()
 		step := hcl.RangeBetween(hcl.Range{Filename: p.file, Start: dotFrom, End: dotFrom}, ar)
-		p.stepBuf = append(p.stepBuf, hcl.TraverseAttr{Name: attr, SrcRange: step})
+		p.stepBuf = append(p.stepBuf, p.a.attrStep(attr, step))
 		src = hcl.RangeBetween(src, step)
 	}
 	p.refs = append(p.refs, ref{name, attrName(p.stepBuf)})
