@@ -45,25 +45,28 @@ type Options struct {
 	// built (see graph.Graph.Prepare): g is the graph being loaded, sink
 	// the graph collecting what the service's load reports.
 	Prepare func(g, sink *graph.Graph, s *graph.Service)
-	// OutsideHeap reads JSON and YAML files of outsideLeast bytes or more
-	// outside the Go heap (safefile.ReadOutside; on Linux), for a load
-	// whose parse cache is transient: the collector does not count a
-	// large export as live while it paces the load (16,000 services: a
-	// 20 MB file). A streamed export gives its memory back as its load
-	// gets past it (fastlyapi.Disk) and the rest once released
+	// OutsideHeap reads JSON and YAML files and .tf files of outsideLeast
+	// bytes or more outside the Go heap (safefile.ReadOutside; on Linux),
+	// for a load whose parse cache is transient: the collector does not
+	// count a large export as live while it paces the load (16,000
+	// services: a 20 MB file). A streamed export gives its memory back as
+	// its load gets past it (fastlyapi.Disk) and the rest once released
 	// (graph.Files.Release). A file that is not released (one parsed
 	// whole, terraform show -json output, a JSON file that is no export)
 	// stays mapped for the life of the process: for a process that loads
-	// once, as the command line does.
+	// once, as the command line does. A streamed .tf file gives back the
+	// pages of its resources as they are built, and the rest when the
+	// Terraform load ends (terraform.Options.Mapped); one parsed whole is
+	// copied onto the heap.
 	OutsideHeap bool
 	// OnUnmap, when set, is told the bytes of inputs read outside the
 	// heap that were unmapped once loaded.
 	OnUnmap func(bytes int64)
 }
 
-// outsideLeast is the size from which Options.OutsideHeap reads an
-// export outside the heap.
-const outsideLeast = 1 << 20
+// outsideLeast is the size from which Options.OutsideHeap reads a file
+// outside the heap (a variable: tests read every file outside).
+var outsideLeast int64 = 1 << 20
 
 // Sizes are the inputs' sizes in bytes: in all, and of the kinds whose
 // parsers are slowest per byte (Terraform HCL, YAML), for which the
@@ -246,8 +249,33 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 				_, unsaved := opts.Overlay[path]
 				return !unsaved
 			}
+			outsideTF := map[string]*safefile.Mapped{}
+			for i, m := range mapped {
+				if m != nil && strings.HasSuffix(inputs[i].path, ".tf") {
+					outsideTF[filepath.Clean(inputs[i].path)] = m
+				}
+			}
+			topts.Mapped = func(path string, b []byte) *safefile.Mapped {
+				if m := outsideTF[filepath.Clean(path)]; m.Holds(b) {
+					return m
+				}
+				return nil
+			}
+			topts.OnUnmap = opts.OnUnmap
 		}
 		terraform.Load(g, tf, topts)
+		// A .tf file read outside the heap that the load did not read
+		// is given back now (Load gives back those it read).
+		unmapped = 0
+		for i, m := range mapped {
+			if m != nil && strings.HasSuffix(inputs[i].path, ".tf") {
+				contents[i] = nil
+				unmapped += int64(m.Free())
+			}
+		}
+		if unmapped > 0 && opts.OnUnmap != nil {
+			opts.OnUnmap(unmapped)
+		}
 	}
 	// .vcl files Terraform did not read are parsed in parallel (not ahead
 	// with the other inputs: a Terraform estate's files are read as
@@ -511,7 +539,7 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte, outside b
 					unread[i] = true
 					continue
 				}
-				contents[i], mapped[i], errs[i] = readOne(path, overlay, outside && fastlyapi.IsCandidate(path) && !terraform.IsCandidate(path))
+				contents[i], mapped[i], errs[i] = readOne(path, overlay, outside && readsOutside(path))
 				if errs[i] == "" {
 					aheads[i] = parseAhead(m, path, contents[i], inputs[i].explicit)
 				}
@@ -524,6 +552,14 @@ func readAll(m *memo.Cache, inputs []input, overlay map[string][]byte, outside b
 	close(work)
 	wg.Wait()
 	return contents, mapped, aheads, errs, unread
+}
+
+// readsOutside reports a file Options.OutsideHeap reads outside the heap
+// when it is large: a Fastly export, or a .tf file (a streamed Terraform
+// load gives its memory back as it builds the resources it holds:
+// terraform.Options.Mapped).
+func readsOutside(path string) bool {
+	return fastlyapi.IsCandidate(path) && !terraform.IsCandidate(path) || strings.HasSuffix(path, ".tf")
 }
 
 // holds reports whether content is (a part of) the memory of read.

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,7 +32,7 @@ func TestOutsideHeap(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if len(src) >= outsideLeast {
+		if int64(len(src)) >= outsideLeast {
 			large += int64(len(src))
 		} else if name != "small.json" {
 			t.Fatalf("%s is %d bytes, under outsideLeast: the test reads nothing outside the heap", name, len(src))
@@ -77,6 +78,9 @@ func describeGraph(g *graph.Graph) []string {
 		}
 		for _, b := range s.Backends {
 			out = append(out, fmt.Sprintf("backend %s %q %q %q", g.Files.Position(b.Address.Pos), b.Name.Value, b.Address.Value, b.OverrideHost.Value))
+			if b.Setter == nil { // a backend of custom VCL
+				continue
+			}
 			for _, e := range b.Setter.SetField(b.Span, "override_host", "x.example.com") {
 				out = append(out, fmt.Sprintf("  set %s..%s %q", g.Files.Position(e.Pos), g.Files.Position(e.End), e.NewText))
 			}
@@ -89,4 +93,97 @@ func describeGraph(g *graph.Graph) []string {
 		out = append(out, fmt.Sprintf("store %q %q", st.ID.Value, st.Name.Value))
 	}
 	return out
+}
+
+// TestOutsideHeapTerraform loads Terraform read outside the heap, every
+// file of it (outsideLeast lowered), as the command line reads large .tf
+// files: a streamed load cuts them into pieces that point into that
+// memory and gives it back page by page as the resources are built, and
+// the rest when the load ends. The graph must be the one a load on the
+// heap builds, every byte read outside must be given back, and a piece
+// read after its memory is given back would crash the test. The inputs
+// take every way a load reads a .tf file: streamed (the loader's and the
+// corpus's modules: calls, counts, cycles), a streamed load that fails
+// and is done again whole (a resource that does not parse), a module
+// parsed whole (an override file), and a large estate whose pages are
+// given back while it loads.
+func TestOutsideHeapTerraform(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("files are read outside the heap on Linux only")
+	}
+	least := outsideLeast
+	outsideLeast = 1
+	t.Cleanup(func() { outsideLeast = least })
+
+	estateDir := func(extra map[string]string) string {
+		dir := t.TempDir()
+		files := estate.TerraformFiles(estate.Options{Services: 300, Seed: 5})
+		for name, text := range extra {
+			files[name] = append(files[name], text...)
+		}
+		if err := estate.Write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	dirs := map[string]string{
+		"estate":                                 estateDir(nil),
+		"estate, a resource that does not parse": estateDir(map[string]string{"main.tf": "\nresource \"fastly_service_vcl\" \"broken\" {\n  name = \n}\n"}),
+		"estate, an override file":               estateDir(map[string]string{"override.tf": "variable \"unused\" {\n  default = \"x\"\n}\n"}),
+	}
+	for _, root := range []string{"terraform/testdata", "../testdata/realworld/terraform/security-use-cases"} {
+		entries, err := os.ReadDir(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.IsDir() && e.Name() != "fuzz" {
+				dirs[e.Name()] = filepath.Join(root, e.Name())
+			}
+		}
+	}
+	// A file rewritten once read cannot be released (graph.Files.Release):
+	// the graph keeps a copy of what was read.
+	rewritten := estateDir(nil)
+	dirs["estate, rewritten once read"] = rewritten
+	for name, dir := range dirs {
+		t.Run(name, func(t *testing.T) {
+			heap, err := Paths([]string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := describeGraph(heap) // before a rewrite
+			var sizes Sizes
+			var unmapped int64
+			onRead := func(s Sizes) {
+				sizes = s
+				if dir == rewritten {
+					f, err := os.OpenFile(filepath.Join(dir, "main.tf"), os.O_APPEND|os.O_WRONLY, 0)
+					if err != nil {
+						t.Fatal(err)
+					}
+					_, err = f.WriteString("# rewritten\n")
+					if err := errors.Join(err, f.Close()); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			outside, err := Paths([]string{dir}, Options{OutsideHeap: true, OnRead: onRead, OnUnmap: func(n int64) { unmapped += n }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sizes.Outside < sizes.HCL {
+				t.Errorf("read %d bytes of HCL, %d outside the heap: the test reads the .tf files on the heap", sizes.HCL, sizes.Outside)
+			}
+			// Exports not released stay mapped (Options.OutsideHeap);
+			// every .tf file is given back.
+			if unmapped < sizes.HCL || unmapped > sizes.Outside || sizes.Outside == sizes.HCL && unmapped != sizes.Outside {
+				t.Errorf("read outside the heap %d bytes, %d of them .tf files; gave back %d", sizes.Outside, sizes.HCL, unmapped)
+			}
+			runtime.GC() // a pointer left into memory given back is found here
+			if diff := cmp.Diff(want, describeGraph(outside)); diff != "" {
+				t.Fatalf("(-on the heap +outside):\n%s", diff)
+			}
+		})
+	}
 }

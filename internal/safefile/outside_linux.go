@@ -102,6 +102,12 @@ func (m *Mapped) Free() int {
 	return m.size - m.dropped
 }
 
+// Holds reports whether b is the content m holds (as ReadOutside
+// returned it): the same memory, the same length.
+func (m *Mapped) Holds(b []byte) bool {
+	return m != nil && len(b) == m.size && m.size > 0 && &b[0] == &m.m[0]
+}
+
 // hasMark reports content that starts with a UTF-16 or UTF-32
 // byte-order mark.
 func hasMark(b []byte) bool {

@@ -16,3 +16,6 @@ func (m *Mapped) Drop(from, to int) int { return 0 }
 
 // Free gives nothing back.
 func (m *Mapped) Free() int { return 0 }
+
+// Holds reports nothing held.
+func (m *Mapped) Holds(b []byte) bool { return false }

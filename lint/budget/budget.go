@@ -25,7 +25,10 @@
 //     services 67.8 against 76.5–78.0 MiB, CPU within 2 % (3.22 against
 //     3.15 s over fifteen runs, 2.54 against 2.55 over eleven); 4,000
 //     0.62 against 0.76 s; 16,000 3.41 s either way, 138 MiB (goal 91.5,
-//     lost), 113 MiB with the limit kept after giving up.
+//     lost), 113 MiB with the limit kept after giving up. A .tf file the
+//     command line reads outside the heap (loader.Options.OutsideHeap)
+//     lowers the limit by its size, and gives it back page by page as
+//     the load builds its resources (Unmapped).
 //   - Fastly API exports the command line read outside the heap
 //     (loader.Options.OutsideHeap: exports of 1 MiB or more, on Linux):
 //     paced by the goal too, their limit lower by what is mapped outside

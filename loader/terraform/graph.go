@@ -55,7 +55,9 @@ func Load(g *graph.Graph, modules map[string]Dir, opts Options) {
 	if !g.Memo.Persistent() && !overrides {
 		frag := g.Fragment()
 		l := &loader{g: frag, opts: opts, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true}
-		if l.loadDirs(dirs) {
+		ok := l.loadDirs(dirs)
+		l.freeOutside()
+		if ok {
 			g.Merge(frag)
 			return
 		}

@@ -11,6 +11,7 @@
 package terraform
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"go/token"
@@ -58,6 +59,13 @@ type Options struct {
 	// content is released once it is loaded (graph.Files.Release). Nil
 	// with Read: none is; without Read: every one is.
 	OnDisk func(path string) bool
+	// Mapped, when set, returns the memory outside the Go heap that holds
+	// b, the content Read gave for path (safefile.ReadOutside), or nil for
+	// content on the heap. A streamed load gives it back as it goes (see
+	// outsideText), and all of it by the time Load returns; OnUnmap is
+	// told how many bytes each time.
+	Mapped  func(path string, b []byte) *safefile.Mapped
+	OnUnmap func(bytes int64)
 }
 
 // IsCandidate reports whether a file belongs to a Terraform module.
@@ -209,6 +217,9 @@ type loader struct {
 	fileSetters map[*graph.File]*hclSetter
 	// texts are the long texts read, one copy of each (internText).
 	texts map[string]string
+	// outside is the memory outside the heap of the .tf files a streamed
+	// load cuts, by name (outside.go).
+	outside map[string]*outsideText
 }
 
 func (l *loader) readFile(path string) ([]byte, error) {
@@ -230,16 +241,29 @@ func (l *loader) parseModule(dir string, names []string) *module {
 			l.g.AddProblem(graph.Problem{Rule: graph.RuleParseError, Pos: f.Pos(0), End: f.Pos(0), Message: "cannot read file: " + err.Error()})
 			continue
 		}
+		out := l.takeOutside(name, &src)
 		af := l.g.Files.Add(name, src)
 		m.fileOf[name] = af
 		if l.streaming && strings.HasSuffix(name, ".tf") {
-			if l.outlineFile(m, name, src) {
-				// What the outline keeps is copied: the content read
-				// from disk is not held past here (graph.Files.Release).
-				if l.opts.Read == nil || l.opts.OnDisk != nil && l.opts.OnDisk(name) {
-					l.g.Files.Release(name, name)
+			if l.outlineFile(m, name, src, out) {
+				// What the outline keeps is copied, or points into
+				// memory outside the heap: the content read from disk
+				// is not held past here (graph.Files.Release). Memory
+				// outside the heap the file cannot let go of is copied:
+				// it is given back when the load ends.
+				onDisk := l.opts.Read == nil || l.opts.OnDisk != nil && l.opts.OnDisk(name)
+				if !(onDisk && l.g.Files.Release(name, name)) && out != nil {
+					l.g.Files.Replace(name, bytes.Clone(src))
+				}
+				if out != nil {
+					out.dropIdle() // the Release read the lines it keeps
 				}
 				continue
+			}
+			if out != nil {
+				// The registered file must not hold memory the load
+				// gives back: the whole load reads it again.
+				l.g.Files.Replace(name, bytes.Clone(src))
 			}
 			l.failed = true
 			return m

@@ -613,6 +613,9 @@ func (e *evaluator) evalResource(p *plan, it *item) {
 			// its references or its place again, and the resource keeps
 			// only that it was read lazily, and parsed (builtSrc). A
 			// module's resources are evaluated per call.
+			if s := it.res.src; s.outside != nil {
+				s.outside.done(s.start.Byte, s.start.Byte+len(s.text))
+			}
 			it.res.src, it.refs = builtSrc, nil
 		}
 		// Only a reference reads the evaluation again (its value, kept

@@ -34,7 +34,10 @@ type pieceSrc struct {
 	file  string
 	text  []byte
 	start hcl.Pos
-	refs  []ref // lexical: see lexicalRefs
+	// outside holds text when it is memory outside the heap (nil: a copy
+	// on the heap).
+	outside *outsideText
+	refs    []ref // lexical: see lexicalRefs
 	// parsed records that the text parsed: a resource no evaluation
 	// reached (a module never called) is parsed at the end for its
 	// diagnostics.
@@ -101,7 +104,7 @@ func (l *loader) checkUnparsed() bool {
 // outlineFile registers the blocks of a .tf file with m, parsing all but
 // the modelled resources. It returns false, having registered nothing,
 // when the file is one to parse whole.
-func (l *loader) outlineFile(m *module, name string, src []byte) bool {
+func (l *loader) outlineFile(m *module, name string, src []byte, out *outsideText) bool {
 	if _, deep := tooDeep(src); deep {
 		return false
 	}
@@ -123,11 +126,18 @@ func (l *loader) outlineFile(m *module, name string, src []byte) bool {
 		case ok && typ == "resource" && len(labels) == 2 && modelled(labels[0]):
 			// A copy: the file's content is released once it is cut
 			// (parseModule), and the copy once the resource is built.
-			text = bytes.Clone(text)
+			// Memory outside the heap is its own copy, given back page
+			// by page as the pieces on it are built (outsideText).
+			if out != nil {
+				out.hold(cuts[i], cuts[i+1])
+				text = text[:len(text):len(text)]
+			} else {
+				text = bytes.Clone(text)
+			}
 			// The type is interned: an estate has a handful, for
 			// thousands of resources.
 			lazy = append(lazy, &resource{typ: l.intern([]byte(labels[0])), name: labels[1],
-				src: &pieceSrc{file: name, text: text, start: start, refs: l.lexicalRefs(text)}})
+				src: &pieceSrc{file: name, text: text, start: start, refs: l.lexicalRefs(text), outside: out}})
 			continue
 		}
 		f, diags := parseHCL(bytes.Clone(text), name, start)
