@@ -115,9 +115,9 @@ func TestOutsideHeapTerraform(t *testing.T) {
 	outsideLeast = 1
 	t.Cleanup(func() { outsideLeast = least })
 
-	estateDir := func(extra map[string]string) string {
+	estateDir := func(services int, extra map[string]string) string {
 		dir := t.TempDir()
-		files := estate.TerraformFiles(estate.Options{Services: 300, Seed: 5})
+		files := estate.TerraformFiles(estate.Options{Services: services, Seed: 5})
 		for name, text := range extra {
 			files[name] = append(files[name], text...)
 		}
@@ -127,9 +127,9 @@ func TestOutsideHeapTerraform(t *testing.T) {
 		return dir
 	}
 	dirs := map[string]string{
-		"estate":                                 estateDir(nil),
-		"estate, a resource that does not parse": estateDir(map[string]string{"main.tf": "\nresource \"fastly_service_vcl\" \"broken\" {\n  name = \n}\n"}),
-		"estate, an override file":               estateDir(map[string]string{"override.tf": "variable \"unused\" {\n  default = \"x\"\n}\n"}),
+		"estate":                                 estateDir(1000, nil), // pages given back as it loads
+		"estate, a resource that does not parse": estateDir(300, map[string]string{"main.tf": "\nresource \"fastly_service_vcl\" \"broken\" {\n  name = \n}\n"}),
+		"estate, an override file":               estateDir(300, map[string]string{"override.tf": "variable \"unused\" {\n  default = \"x\"\n}\n"}),
 	}
 	for _, root := range []string{"terraform/testdata", "../testdata/realworld/terraform/security-use-cases"} {
 		entries, err := os.ReadDir(root)
@@ -144,7 +144,7 @@ func TestOutsideHeapTerraform(t *testing.T) {
 	}
 	// A file rewritten once read cannot be released (graph.Files.Release):
 	// the graph keeps a copy of what was read.
-	rewritten := estateDir(nil)
+	rewritten := estateDir(300, nil)
 	dirs["estate, rewritten once read"] = rewritten
 	for name, dir := range dirs {
 		t.Run(name, func(t *testing.T) {

@@ -24,11 +24,21 @@ type outsideText struct {
 	mu   sync.Mutex
 	m    *safefile.Mapped
 	page int
-	// live counts the pieces not yet built on each page; a page whose
-	// count falls to 0 is given back.
-	live    []int32
+	// live counts the pieces not yet built on each page: 0 once every
+	// piece on it is built, dropped (-1) once given back.
+	live []int32
+	// idle is the pages at 0, not yet given back.
+	idle    int
 	onUnmap func(int64)
 }
+
+// dropped marks a page given back.
+const dropped = -1
+
+// dropBatch is the idle pages given back at once: each give-back is two
+// system calls (madvise, mprotect), and one for every resource built cost
+// 5 ms a thousand services.
+const dropBatch = 64
 
 func newOutsideText(m *safefile.Mapped, size int, onUnmap func(int64)) *outsideText {
 	page := os.Getpagesize()
@@ -37,7 +47,7 @@ func newOutsideText(m *safefile.Mapped, size int, onUnmap func(int64)) *outsideT
 
 // pages returns the pages bytes from..to lie on.
 func (o *outsideText) pages(from, to int) (first, last int) {
-	return from / o.page, max(to-1, from) / o.page
+	return from / o.page, min(max(to-1, from)/o.page, len(o.live)-1)
 }
 
 // hold counts a piece of bytes from..to.
@@ -45,7 +55,7 @@ func (o *outsideText) hold(from, to int) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	first, last := o.pages(from, to)
-	for p := first; p <= last && p < len(o.live); p++ {
+	for p := first; p <= last; p++ {
 		o.live[p]++
 	}
 }
@@ -55,39 +65,44 @@ func (o *outsideText) hold(from, to int) {
 func (o *outsideText) dropIdle() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.dropRuns(0, len(o.live)-1, func(p int) bool { return o.live[p] == 0 })
+	o.flush()
 }
 
-// done gives back the pages of the piece from..to, built, that no other
-// piece not yet built is on.
+// done counts the piece of bytes from..to built: its pages that no other
+// piece not yet built is on are given back, dropBatch at a time.
 func (o *outsideText) done(from, to int) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	first, last := o.pages(from, to)
-	last = min(last, len(o.live)-1)
 	for p := first; p <= last; p++ {
-		o.live[p]--
+		if o.live[p] > 0 {
+			if o.live[p]--; o.live[p] == 0 {
+				o.idle++
+			}
+		}
 	}
-	o.dropRuns(first, last, func(p int) bool { return o.live[p] == 0 })
+	if o.idle >= dropBatch {
+		o.flush()
+	}
 }
 
-// dropRuns gives back each run of the pages first..last that idle
-// reports; o.mu is held. A page is given back once: when it is counted
-// last (done), or, counted by none, after the cut (dropIdle).
-func (o *outsideText) dropRuns(first, last int, idle func(int) bool) {
+// flush gives back every run of pages at 0; o.mu is held.
+func (o *outsideText) flush() {
 	var given int
-	for p := first; p <= last; {
-		if !idle(p) {
+	for p := 0; p < len(o.live); {
+		if o.live[p] != 0 {
 			p++
 			continue
 		}
 		q := p
-		for q+1 <= last && idle(q+1) {
+		for q < len(o.live) && o.live[q] == 0 {
+			o.live[q] = dropped
 			q++
 		}
-		given += o.m.Drop(p*o.page, (q+1)*o.page)
-		p = q + 1
+		given += o.m.Drop(p*o.page, q*o.page)
+		p = q
 	}
+	o.idle = 0
 	if given > 0 && o.onUnmap != nil {
 		o.onUnmap(int64(given))
 	}
