@@ -146,8 +146,13 @@ type Finding struct {
 	// from the finding's position, so rules need not pass them.
 	Service string
 	Object  string
-	Related []Related
-	Fixes   []Fix
+	// ServiceIndex is 1 + the index of that service in the graph's
+	// Services, 0 for a finding about none: a module instantiated twice
+	// declares two services of one label at one place, told apart by it
+	// alone (ServiceIn).
+	ServiceIndex int
+	Related      []Related
+	Fixes        []Fix
 	// URL is the rule's documentation page, as analysis.Diagnostic.URL:
 	// the rule's own when its diagnostic names one, else the page
 	// DocURLFor gives for the run's Config.Version.
@@ -498,7 +503,7 @@ func resolve(g *graph.Graph, attr *attributor, rule *Rule, cfg *Config, fixes *F
 	if f.URL == "" {
 		f.URL = url
 	}
-	f.Service, f.Object = attr.describe(d.Pos)
+	f.Service, f.Object, f.ServiceIndex = attr.describe(d.Pos)
 	for _, r := range d.Related {
 		re := r.End
 		if !re.IsValid() {
@@ -533,33 +538,47 @@ func edits(g *graph.Graph, tes []analysis.TextEdit) []Edit {
 
 // attributor finds the innermost graph object around a position.
 type attributor struct {
-	services []*graph.Service // sorted by Pos
-	stores   []*graph.Store
+	g     *graph.Graph
+	order []int // indices of g.Services, by Pos
 }
 
 func newAttributor(g *graph.Graph) *attributor {
-	a := &attributor{services: append([]*graph.Service(nil), g.Services...), stores: g.Stores}
-	sort.Slice(a.services, func(i, j int) bool { return a.services[i].Pos < a.services[j].Pos })
+	a := &attributor{g: g, order: make([]int, len(g.Services))}
+	for i := range a.order {
+		a.order[i] = i
+	}
+	sort.SliceStable(a.order, func(i, j int) bool { return g.Services[a.order[i]].Pos < g.Services[a.order[j]].Pos })
 	return a
 }
 
 func within(s graph.Span, p token.Pos) bool { return s.Pos <= p && p < s.End }
 
-func (a *attributor) describe(p token.Pos) (service, object string) {
+// describe names the service and object at p, and the service's index + 1
+// (Finding.ServiceIndex).
+func (a *attributor) describe(p token.Pos) (service, object string, index int) {
 	if !p.IsValid() {
-		return "", ""
+		return "", "", 0
 	}
-	i := sort.Search(len(a.services), func(i int) bool { return a.services[i].Pos > p }) - 1
-	if i >= 0 && within(a.services[i].Span, p) {
-		s := a.services[i]
-		return s.Label(), describeChild(s, p)
+	i := sort.Search(len(a.order), func(i int) bool { return a.g.Services[a.order[i]].Pos > p }) - 1
+	if i >= 0 && within(a.g.Services[a.order[i]].Span, p) {
+		s := a.g.Services[a.order[i]]
+		return s.Label(), describeChild(s, p), a.order[i] + 1
 	}
-	for _, st := range a.stores {
+	for _, st := range a.g.Stores {
 		if within(st.Span, p) {
-			return "", fmt.Sprintf("store %q", st.Name.Value)
+			return "", fmt.Sprintf("store %q", st.Name.Value), 0
 		}
 	}
-	return "", ""
+	return "", "", 0
+}
+
+// ServiceIn returns the service of g the finding is about (ServiceIndex),
+// nil for none; g is the graph the finding was made from.
+func (f Finding) ServiceIn(g *graph.Graph) *graph.Service {
+	if f.ServiceIndex < 1 || f.ServiceIndex > len(g.Services) {
+		return nil
+	}
+	return g.Services[f.ServiceIndex-1]
 }
 
 // BackendObject is how a finding about backend b names its object (the

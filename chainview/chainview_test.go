@@ -5,10 +5,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -305,5 +307,39 @@ func TestTraceUnknownAddress(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), `"address_unknown": true`) {
 		t.Errorf("JSON trace does not say the address is unknown:\n%s", b.String())
+	}
+}
+
+// TestGraphMarksModuleInstances: a module instantiated twice declares two
+// services of one name at one place; a finding about one instance marks
+// that instance's node and edge, not both (they were keyed by the label).
+func TestGraphMarksModuleInstances(t *testing.T) {
+	res, err := lint.Run(lint.Options{Paths: []string{"testdata/module-twice"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "missing-host-override" {
+		t.Fatalf("findings %v, want production's missing-host-override alone", res.Findings)
+	}
+	if s := res.Findings[0].ServiceIn(res.Graph); s == nil || s.Terraform == nil || !strings.HasPrefix(s.Terraform.Address, "module.production.") {
+		t.Fatalf("the finding is about %+v, want module.production's service", s)
+	}
+	g := NewGraph(res.Chains(), res.Findings, rel)
+	marked := map[string]int{} // API host the Frontend node's backend sends → errors
+	for _, s := range g.Services {
+		if s.Name == "Frontend" && len(s.Backends) == 1 {
+			marked[s.Backends[0].Address] = s.Errors
+		}
+	}
+	if want := map[string]int{"api-a.example.com": 1, "api-b.example.com": 0}; !maps.Equal(marked, want) {
+		t.Errorf("Frontend nodes' errors by backend address %v, want %v", marked, want)
+	}
+	for _, e := range g.Edges {
+		if e.Backend == "api" && (e.Error || e.Tooltip != "") != (e.Host == "") {
+			t.Errorf("edge %+v: only production's (the client's Host) is marked", e)
+		}
+	}
+	if id := ServiceID(res.Findings[0]); id == "" || g.Services[slices.IndexFunc(g.Services, func(s GraphService) bool { return s.ID == id })].Errors != 1 {
+		t.Errorf("ServiceID %q names no node marked with the finding", id)
 	}
 }

@@ -85,37 +85,44 @@ type GraphEdge struct {
 // have error findings. rel shortens file names.
 func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) string) *Graph {
 	g := &Graph{Services: []GraphService{}, External: []string{}, Origins: []string{}, Edges: []GraphEdge{}}
-	errorsOf, warningsOf := map[string]int{}, map[string]int{}
-	badBackend, warnBackend := map[[2]string]bool{}, map[[2]string]bool{} // service label, object
-	tips := map[[2]string][]string{}                                      // service label, object ("" for the service)
+	// Findings are keyed by the service itself, not its label: a module
+	// instantiated twice declares two services of one name.
+	type objectKey struct {
+		s      *graph.Service
+		object string // "" for the service
+	}
+	errorsOf, warningsOf := map[*graph.Service]int{}, map[*graph.Service]int{}
+	badBackend, warnBackend := map[objectKey]bool{}, map[objectKey]bool{}
+	tips := map[objectKey][]string{}
 	for _, f := range findings {
-		if f.Service == "" {
+		s := f.ServiceIn(c.Graph)
+		if s == nil {
 			continue
 		}
-		key := [2]string{f.Service, ""}
+		key := objectKey{s, ""}
 		if strings.HasPrefix(f.Object, "backend ") {
-			key[1] = f.Object
+			key.object = f.Object
 		}
 		tips[key] = append(tips[key], f.Rule+": "+f.Message)
 		switch f.Severity {
 		case analyzer.SeverityError:
-			errorsOf[f.Service]++
-			if key[1] != "" {
+			errorsOf[s]++
+			if key.object != "" {
 				badBackend[key] = true
 			}
 		case analyzer.SeverityWarning:
-			warningsOf[f.Service]++
-			if key[1] != "" {
+			warningsOf[s]++
+			if key.object != "" {
 				warnBackend[key] = true
 			}
 		}
 	}
 	ids := map[*graph.Service]string{}
 	for i, s := range c.Graph.Services {
-		ids[s] = fmt.Sprintf("s%d", i)
+		ids[s] = serviceID(i)
 		pos := c.Graph.Files.Position(s.Pos)
 		g.Services = append(g.Services, GraphService{ID: ids[s], Name: s.Label(), Platform: s.Platform.String(), File: rel(pos.Filename), Line: pos.Line,
-			Errors: errorsOf[s.Label()], Warnings: warningsOf[s.Label()], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[[2]string{s.Label(), ""}], "\n"),
+			Errors: errorsOf[s], Warnings: warningsOf[s], InLoop: c.HasCycle(s), Tooltip: strings.Join(tips[objectKey{s, ""}], "\n"),
 			Backends: []GraphBackend{}})
 	}
 	index := map[string]int{}
@@ -144,7 +151,7 @@ func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) st
 		default:
 			continue // an address chainlint does not know
 		}
-		key := [2]string{r.From().Label(), analyzer.BackendObject(r.Backend)}
+		key := objectKey{r.From(), analyzer.BackendObject(r.Backend)}
 		if r.Backend != nil && !r.ViaShield {
 			gs := &g.Services[index[ids[r.From()]]]
 			gb := GraphBackend{Name: r.Backend.Name.Value, Address: r.Backend.Address.Value, Host: r.Host, HostSource: r.HostSource.String(), To: to}
@@ -170,6 +177,19 @@ func NewGraph(c *routes.Chains, findings []analyzer.Finding, rel func(string) st
 		}
 	}
 	return g
+}
+
+// serviceID is the graph's ID of the service at index i of the graph's
+// services.
+func serviceID(i int) string { return fmt.Sprintf("s%d", i) }
+
+// ServiceID returns the ID of the node of the service a finding is about
+// (analyzer.Finding.ServiceIndex), "" for a finding about none.
+func ServiceID(f analyzer.Finding) string {
+	if f.ServiceIndex < 1 {
+		return ""
+	}
+	return serviceID(f.ServiceIndex - 1)
 }
 
 func shieldOf(r *routes.Route) string {

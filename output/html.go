@@ -163,14 +163,21 @@ func writeHTML(w io.Writer, r *Report) error {
 	if r.Graph != nil {
 		g = r.Graph()
 	}
-	// The worst finding of each service, by its label.
-	serviceID := map[string]string{}
+	// The worst finding of each service, by its node (not its label: a
+	// module instantiated twice declares two services of one name).
+	drawn := map[string]bool{}
 	for _, s := range g.Services {
-		serviceID[s.Name] = s.ID
+		drawn[s.ID] = true
+	}
+	serviceID := func(f analyzer.Finding) string {
+		if id := chainview.ServiceID(f); drawn[id] {
+			return id
+		}
+		return ""
 	}
 	worst := map[string]analyzer.Severity{}
 	for _, f := range r.Findings {
-		if id := serviceID[f.Service]; id != "" && f.Severity > worst[id] {
+		if id := serviceID(f); id != "" && f.Severity > worst[id] {
 			worst[id] = f.Severity
 		}
 	}
@@ -262,7 +269,7 @@ func writeHTML(w io.Writer, r *Report) error {
 			hw.s(`" id="f`)
 			hw.d(i)
 			hw.s(`" tabindex="0" data-service="`)
-			hw.e(serviceID[f.Service])
+			hw.e(serviceID(f))
 			hw.s(`" data-backend="`)
 			hw.e(backend)
 			hw.s(`"><td>`)

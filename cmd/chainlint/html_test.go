@@ -190,3 +190,41 @@ func TestHTMLGraphLegible(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLMarksModuleInstances: of two services of one name (a module
+// instantiated twice), the report marks the node of the one a finding is
+// about, and its finding's row points at that node (keyed by the label,
+// the last of the two was marked).
+func TestHTMLMarksModuleInstances(t *testing.T) {
+	page, _, status := runBinary(t, "../..", "--format", "html", "chainview/testdata/module-twice")
+	if status != 1 {
+		t.Fatalf("status %d, want 1", status)
+	}
+	graphJSON, _, _ := runBinary(t, "../..", "graph", "--format", "json", "chainview/testdata/module-twice")
+	var g struct {
+		Services []struct {
+			ID, Name string
+			Backends []struct{ Address string }
+		}
+	}
+	if err := json.Unmarshal([]byte(graphJSON), &g); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{} // Frontend's backend address → node
+	for _, s := range g.Services {
+		if s.Name == "Frontend" && len(s.Backends) == 1 {
+			ids[s.Backends[0].Address] = s.ID
+		}
+	}
+	production, staging := ids["api-a.example.com"], ids["api-b.example.com"]
+	if staging == "" || production == "" {
+		t.Fatalf("Frontend nodes %v", ids)
+	}
+	marked := regexp.MustCompile(`class="node service sev&#45;error" data-id="([^"]+)"`).FindAllStringSubmatch(page, -1)
+	if len(marked) != 1 || marked[0][1] != production {
+		t.Errorf("nodes marked as errors %v, want production's %s alone", marked, production)
+	}
+	if !strings.Contains(page, `data-service="`+production+`"`) || strings.Contains(page, `data-service="`+staging+`"`) {
+		t.Errorf("the finding's row does not point at production's node %s", production)
+	}
+}
