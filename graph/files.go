@@ -205,6 +205,9 @@ type TextMaps struct {
 	runs chunk.Of[Segment]
 }
 
+// New returns a map of n runs, zero; s may be nil.
+func (s *TextMaps) New(n int) *TextMap { return s.new(n) }
+
 // new returns a map of n runs; maps may be nil.
 func (s *TextMaps) new(n int) *TextMap {
 	if s == nil {

@@ -414,19 +414,29 @@ func (l *loader) service(inst *instance) *graph.Service {
 	if !s.Name.Known() {
 		s.Name = graph.Field[string]{Value: addr, Set: true}.At(s.ID.Pos, s.ID.End())
 	}
-	s.Terraform = &graph.TerraformInfo{Address: addr, Activate: l.flag(b.attr("activate")), DependsOn: dependsOn(b.block), Root: inst.root}
+	s.Terraform = l.made.infos.New()
+	*s.Terraform = graph.TerraformInfo{Address: addr, Activate: l.flag(b.attr("activate")), DependsOn: dependsOn(b.block), Root: inst.root}
 	if st := l.flag(b.attr("stage")); st.Known() && st.Value {
 		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true}.At(st.Pos, st.End())
 	}
 	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attr("name")})
-	for _, d := range b.nested("domain") {
-		s.Domains = append(s.Domains, l.readDomain(s, inst, d))
+	if ds := b.nested("domain"); len(ds) > 0 {
+		s.Domains = l.made.domains.Run(len(ds))
+		for i, d := range ds {
+			s.Domains[i] = l.readDomain(s, inst, d)
+		}
 	}
-	for _, bb := range b.nested("backend") {
-		s.Backends = append(s.Backends, l.readBackend(s, inst, bb))
+	if bs := b.nested("backend"); len(bs) > 0 {
+		s.Backends = l.made.backends.Run(len(bs))
+		for i, bb := range bs {
+			s.Backends[i] = l.readBackend(s, inst, bb)
+		}
 	}
-	for _, sb := range b.nested("snippet") {
-		s.Snippets = append(s.Snippets, l.readSnippet(inst, sb))
+	if sbs := b.nested("snippet"); len(sbs) > 0 {
+		s.Snippets = l.made.snippets.Run(len(sbs))
+		for i, sb := range sbs {
+			s.Snippets[i] = l.readSnippet(inst, sb)
+		}
 	}
 	for _, cb := range b.nested("condition") {
 		s.WithRare().Conditions = append(s.Conditions(), l.readCondition(cb))
@@ -437,10 +447,17 @@ func (l *loader) service(inst *instance) *graph.Service {
 	for _, rb := range b.nested("request_setting") {
 		s.WithRare().RequestSettings = append(s.RequestSettings(), l.readRequestSetting(rb))
 	}
-	for _, vb := range append(b.nested("vcl"), b.nested("custom_vcl")...) {
-		s.VCLs = append(s.VCLs, l.readVCL(inst, vb))
+	if vbs := append(b.nested("vcl"), b.nested("custom_vcl")...); len(vbs) > 0 {
+		s.VCLs = l.made.vcls.Run(len(vbs))
+		for i, vb := range vbs {
+			s.VCLs[i] = l.readVCL(inst, vb)
+		}
 	}
-	for _, lb := range b.nested("resource_link") {
+	lbs := b.nested("resource_link")
+	if len(lbs) > 0 {
+		s.Links = l.made.links.Run(len(lbs))[:0]
+	}
+	for _, lb := range lbs {
 		if s.Platform == graph.PlatformVCL {
 			// The provider's fastly_service_vcl has no resource_link block
 			// (terraform-provider-fastly registers NewServiceResourceLink for
@@ -964,11 +981,10 @@ func (l *loader) text(a *evalAttr) graph.Text {
 	if !quoted {
 		segs = tree.MatchLines(region, r.Start.Byte, f.Value)
 	}
-	runs := make([]graph.Segment, len(segs))
+	t.Map = l.made.texts.New(len(segs))
 	for i, seg := range segs {
-		runs[i] = graph.NewSegment(int(seg.Dec), src.Pos(int(seg.Src)), t.Pos)
+		t.Map.Runs[i] = graph.NewSegment(int(seg.Dec), src.Pos(int(seg.Src)), t.Pos)
 	}
-	t.Map = &graph.TextMap{Runs: runs}
 	return t
 }
 

@@ -45,7 +45,9 @@ func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 	if f == nil || !ok || strings.HasSuffix(f.Name, ".json") {
 		return nil // .tf.json: no hclwrite; no mechanical fix offered
 	}
-	s := &hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
+	s := hclSetter{f: f, start: b.block.DefRange.Start.Byte, end: sb.SrcRange.End.Byte}
+	exprs := l.setterBuf[:0]
+	defer func() { l.setterBuf = exprs[:0] }()
 	for i := range b.attrs { // by name
 		a := &b.attrs[i]
 		if _, literal := a.expr.(*hclsyntax.TemplateExpr); literal && len(variables(a.expr)) == 0 {
@@ -61,9 +63,9 @@ func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 		if r.Start.Byte < s.start || r.End.Byte > s.end || r.Start.Byte >= r.End.Byte {
 			continue
 		}
-		s.exprs = append(s.exprs, setterExpr{name: a.name, value: a.val.AsString(), from: r.Start.Byte, to: r.End.Byte})
+		exprs = append(exprs, setterExpr{name: a.name, value: a.val.AsString(), from: r.Start.Byte, to: r.End.Byte})
 	}
-	if base := f.TF.Base(); len(s.exprs) == 0 && int(span.Pos)-base == s.start && int(span.End)-base == s.end {
+	if base := f.TF.Base(); len(exprs) == 0 && int(span.Pos)-base == s.start && int(span.End)-base == s.end {
 		if l.fileSetters == nil {
 			l.fileSetters = map[*graph.File]*hclSetter{}
 		}
@@ -74,7 +76,10 @@ func (l *loader) setter(b *evalBlock, span graph.Span) graph.FieldSetter {
 		}
 		return shared
 	}
-	return s
+	own := l.made.setters.New()
+	*own = s
+	own.exprs = l.made.exprs.Copy(exprs)
+	return own
 }
 
 func (s *hclSetter) SetField(obj graph.Span, name, value string) []analysis.TextEdit {
