@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -477,6 +478,44 @@ func TestFileOutsideRoot(t *testing.T) {
 	}
 	if stdout, _, status := runBinary(t, dir, "project", "--allow-outside-root"); status != 0 {
 		t.Errorf("--allow-outside-root: status %d\n%s", status, stdout)
+	}
+}
+
+// TestFileThroughSymlinks: file() is confined after symlinks are resolved,
+// a link to a file, a link to a directory and a link in a link's target
+// alike (the loader resolves a file's directory once for every file() in
+// it, and the file itself only when it is a link).
+func TestFileThroughSymlinks(t *testing.T) {
+	service := func(name, path string) string {
+		return fmt.Sprintf("resource \"fastly_service_vcl\" %q {\n  name = %q\n  vcl {\n    name    = \"main\"\n    content = file(%q)\n  }\n}\n", name, name, path)
+	}
+	for _, c := range []struct {
+		name, path string
+		links      map[string]string // link → target, under the tree
+		refused    bool
+	}{
+		{"file link out", "link.vcl", map[string]string{"project/link.vcl": "../secret.vcl"}, true},
+		{"directory link out", "vcl/secret.vcl", map[string]string{"project/vcl": ".."}, true},
+		{"link in a linked directory", "vcl/link.vcl", map[string]string{"project/vcl": "real", "project/real/link.vcl": "../../secret.vcl"}, true},
+		{"directory link in", "vcl/inside.vcl", map[string]string{"project/vcl": "real"}, false},
+		{"file link in", "link.vcl", map[string]string{"project/link.vcl": "real/inside.vcl"}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeTree(t, map[string]string{
+				"project/main.tf":         service("www", c.path),
+				"project/real/inside.vcl": "sub vcl_recv { }\n",
+				"secret.vcl":              "sub vcl_recv { }\n",
+			})
+			for link, target := range c.links {
+				if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+					t.Skip("no symlinks here:", err)
+				}
+			}
+			stdout, _, status := runBinary(t, dir, "project")
+			if refused := status == 3 && strings.Contains(stdout, "outside the project root"); refused != c.refused {
+				t.Errorf("status %d, refused %v, want %v\n%s", status, refused, c.refused, stdout)
+			}
+		})
 	}
 }
 

@@ -954,26 +954,58 @@ func (l *loader) confined(moduleDir, path string) (string, error) {
 	if l.opts.AllowOutsideRoot || l.opts.Root == "" {
 		return path, nil
 	}
-	resolved, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		resolved = filepath.Clean(path)
+	absPath := l.realPath(path)
+	if safefile.Within(l.realDir(l.opts.Root), absPath) {
+		return path, nil
 	}
-	absPath, _ := filepath.Abs(resolved)
-	roots := []string{l.opts.Root}
 	for dir := range l.modules {
-		roots = append(roots, dir)
-	}
-	for _, r := range roots {
-		real, err := filepath.EvalSymlinks(r)
-		if err != nil {
-			real = filepath.Clean(r)
-		}
-		absRoot, _ := filepath.Abs(real)
-		if safefile.Within(absRoot, absPath) {
+		if safefile.Within(l.realDir(dir), absPath) {
 			return path, nil
 		}
 	}
 	return "", fmt.Errorf("%s is outside the project root %s and its local modules (use --allow-outside-root to read it)", path, l.opts.Root)
+}
+
+// realDir returns the absolute path of dir with its symlinks resolved
+// (dir cleaned when it cannot be resolved). It is kept: a load resolves
+// the same few directories for every file() call (1,500 calls at 16,000
+// services made 20,000 lstat calls, 2 % of the run).
+func (l *loader) realDir(dir string) string {
+	l.realMu.Lock()
+	defer l.realMu.Unlock()
+	if real, ok := l.realDirs[dir]; ok {
+		return real
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		real = filepath.Clean(dir)
+	}
+	real, _ = filepath.Abs(real)
+	if l.realDirs == nil {
+		l.realDirs = map[string]string{}
+	}
+	l.realDirs[dir] = real
+	return real
+}
+
+// realPath returns the absolute path of path with its symlinks resolved,
+// as filepath.EvalSymlinks does (path cleaned when it cannot be
+// resolved): its directory as realDir resolves it, then its last element
+// unless that is itself a symlink. A path that is not clean is resolved
+// whole: EvalSymlinks reads ".." after a symlink in the link's target.
+func (l *loader) realPath(path string) string {
+	if path == filepath.Clean(path) {
+		dir, base := filepath.Split(path)
+		if st, err := os.Lstat(path); base != "" && dir != "" && (err != nil || st.Mode()&os.ModeSymlink == 0) {
+			return filepath.Join(l.realDir(filepath.Clean(dir)), base)
+		}
+	}
+	resolved, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		resolved = filepath.Clean(path)
+	}
+	abs, _ := filepath.Abs(resolved)
+	return abs
 }
 
 // installedDirs hold what a dependency manager or a build writes.

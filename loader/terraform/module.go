@@ -225,6 +225,9 @@ type loader struct {
 	// serial); setterBuf is setter's room.
 	made      madeChunks
 	setterBuf []setterExpr
+	// realDirs are directories with their symlinks resolved (realDir).
+	realMu   sync.Mutex
+	realDirs map[string]string
 }
 
 // madeChunks hands out the small objects a service keeps (its lists of
