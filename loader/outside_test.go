@@ -187,3 +187,47 @@ func TestOutsideHeapTerraform(t *testing.T) {
 		})
 	}
 }
+
+// FuzzOutsideHeapTerraform loads arbitrary bytes as a module's main.tf read
+// outside the heap (every file, outsideLeast lowered): never a fault (a
+// piece read after its memory is given back), every byte given back, and
+// the graph the one a load on the heap builds.
+func FuzzOutsideHeapTerraform(f *testing.F) {
+	if runtime.GOOS != "linux" {
+		f.Skip("files are read outside the heap on Linux only")
+	}
+	for _, pattern := range []string{"terraform/testdata/*/*.tf", "../testdata/realworld/terraform/*/*/*.tf"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	least := outsideLeast
+	outsideLeast = 1
+	f.Cleanup(func() { outsideLeast = least })
+	f.Fuzz(func(t *testing.T, src []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		heap, err := Paths([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := describeGraph(heap)
+		var sizes Sizes
+		var unmapped int64
+		outside, err := Paths([]string{dir}, Options{OutsideHeap: true, OnRead: func(s Sizes) { sizes = s }, OnUnmap: func(n int64) { unmapped += n }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if unmapped != sizes.Outside {
+			t.Errorf("read outside the heap %d bytes, gave back %d", sizes.Outside, unmapped)
+		}
+		if diff := cmp.Diff(want, describeGraph(outside)); diff != "" {
+			t.Fatalf("(-on the heap +outside):\n%s", diff)
+		}
+	})
+}
