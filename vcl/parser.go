@@ -16,8 +16,12 @@ func Parse(src []byte) *File { return ParseString(string(src)) }
 
 // ParseString is Parse over a string, which it does not copy: the tree's
 // names and literals share its memory.
-func ParseString(src string) *File {
-	p := newParser(src)
+func ParseString(src string) *File { return ParseStringIn(nil, src) }
+
+// ParseStringIn is ParseString with the tree's commonest nodes from a
+// (nil: the heap's): the tree must not be read after a.Reset.
+func ParseStringIn(a *Arena, src string) *File {
+	p := newParser(src, a)
 	defer p.release()
 	f := &File{Decls: p.decls()}
 	f.Errors = dedupe(p.errs)
@@ -34,8 +38,13 @@ func ParseSnippet(src []byte, typ string) *File { return ParseSnippetString(stri
 
 // ParseSnippetString is ParseSnippet over a string, which it does not
 // copy.
-func ParseSnippetString(src, typ string) *File {
-	p := newParser(src)
+func ParseSnippetString(src, typ string) *File { return ParseSnippetStringIn(nil, src, typ) }
+
+// ParseSnippetStringIn is ParseSnippetString with the tree's commonest
+// nodes from a (nil: the heap's): the tree must not be read after
+// a.Reset.
+func ParseSnippetStringIn(a *Arena, src, typ string) *File {
+	p := newParser(src, a)
 	defer p.release()
 	f := &File{}
 	switch strings.ToLower(typ) {
@@ -104,6 +113,11 @@ type parser struct {
 	i     int
 	errs  []*Error
 	depth int
+	// a holds the tree's commonest nodes (nil: the heap); the stacks
+	// hold the lists being parsed (Arena).
+	a         *Arena
+	stmtStack []Stmt
+	declStack []Decl
 }
 
 // tokens holds token buffers between parses: a parse needs all of its
@@ -115,12 +129,15 @@ var tokens sync.Pool
 // not held for the small ones.
 const maxPooledTokens = 1 << 16
 
-func newParser(src string) *parser {
+func newParser(src string, a *Arena) *parser {
 	var buf []Token
 	if b, ok := tokens.Get().(*[]Token); ok {
 		buf = *b
 	}
-	p := &parser{toks: tokenize(NewStringLexer(src), buf)}
+	p := &parser{toks: tokenize(NewStringLexer(src), buf), a: a}
+	if a != nil {
+		p.stmtStack, p.declStack = a.stmtStack[:0], a.declStack[:0]
+	}
 	// Lexical errors are reported once, where they are.
 	for _, t := range p.toks {
 		if t.Err != "" {
@@ -133,6 +150,11 @@ func newParser(src string) *parser {
 // release returns the parser's token buffer to the pool, cleared so that
 // it holds on to no source.
 func (p *parser) release() {
+	if p.a != nil {
+		clear(p.stmtStack[:cap(p.stmtStack)])
+		clear(p.declStack[:cap(p.declStack)])
+		p.a.stmtStack, p.a.declStack = p.stmtStack[:0], p.declStack[:0]
+	}
 	if cap(p.toks) <= maxPooledTokens {
 		clear(p.toks)
 		buf := p.toks[:0]
@@ -222,19 +244,24 @@ func (p *parser) isWord(w string) bool {
 
 func (p *parser) ident(what string) *Ident {
 	t := p.expect(Word, what)
-	return NewIdent(t.Off, t.End, t.Text)
+	return p.a.ident(t.Off, t.End, t.Text)
 }
 
 // guard runs parse, turning a syntax error into a recorded error and a
 // resynchronisation by sync.
 func (p *parser) guard(parse func(), sync func()) {
 	start := p.i
+	stmts, decls := len(p.stmtStack), len(p.declStack)
 	defer func() {
 		if r := recover(); r != nil {
 			se, isSyntax := r.(syntaxError)
 			if !isSyntax {
 				panic(r)
 			}
+			// Lists cut short by the error are no one's.
+			clear(p.stmtStack[stmts:])
+			clear(p.declStack[decls:])
+			p.stmtStack, p.declStack = p.stmtStack[:stmts], p.declStack[:decls]
 			p.errs = append(p.errs, se.err)
 			if p.i == start {
 				p.advance() // always make progress
@@ -259,14 +286,17 @@ func (p *parser) startsDecl() bool {
 }
 
 func (p *parser) decls() []Decl {
-	var out []Decl
+	from := len(p.declStack)
 	for p.cur().Kind != EOF {
 		var d Decl
 		p.guard(func() { d = p.decl() }, p.syncDecl)
 		if d != nil {
-			out = append(out, d)
+			p.declStack = append(p.declStack, d)
 		}
 	}
+	out := p.a.declList(p.declStack[from:])
+	clear(p.declStack[from:])
+	p.declStack = p.declStack[:from]
 	return out
 }
 
@@ -361,13 +391,13 @@ func (p *parser) optionalSemicolon() {
 
 func (p *parser) stringLit(what string) *StringLit {
 	t := p.expect(String, what)
-	return stringLitOf(t)
+	return p.stringLitOf(t)
 }
 
 // stringLitOf makes a literal of a string token; its value starts after
 // the opening quote, {" or {delim".
-func stringLitOf(t Token) *StringLit {
-	return &StringLit{Range: Range{t.Off, t.End}, Value: t.Value, ValuePos: t.Off + strings.IndexByte(t.Text, '"') + 1}
+func (p *parser) stringLitOf(t Token) *StringLit {
+	return p.a.str(StringLit{Range: Range{t.Off, t.End}, Value: t.Value, ValuePos: t.Off + strings.IndexByte(t.Text, '"') + 1})
 }
 
 func (p *parser) backend() *BackendDecl {
@@ -403,7 +433,7 @@ func (p *parser) property() *Property {
 		p.failAt(t, "expected a property (.name = value;), found %s", describe(t))
 	}
 	p.advance()
-	prop := &Property{Name: NewIdent(t.Off+1, t.End, t.Text[1:])}
+	prop := &Property{Name: p.a.ident(t.Off+1, t.End, t.Text[1:])}
 	p.expectOp("=")
 	if p.cur().Kind == LBrace {
 		prop.Object = p.properties()
@@ -510,7 +540,7 @@ func (p *parser) acl() *ACLDecl {
 
 func (p *parser) sub() *SubDecl {
 	start := p.advance()
-	d := &SubDecl{Name: p.ident("a subroutine name")}
+	d := p.a.sub(SubDecl{Name: p.ident("a subroutine name")})
 	if p.cur().Kind == LParen {
 		p.advance()
 		for p.cur().Kind != RParen {
@@ -550,7 +580,7 @@ func (p *parser) block() *Block {
 	open := p.expect(LBrace, "'{'")
 	p.enter()
 	defer p.leave()
-	b := &Block{Stmts: p.stmts(1)}
+	b := p.a.block(Block{Stmts: p.stmts(1)})
 	p.expect(RBrace, "'}'")
 	b.Range = Range{open.Off, p.prevEnd()}
 	return b
@@ -558,10 +588,13 @@ func (p *parser) block() *Block {
 
 // stmts parses statements up to a closing brace (inBlock > 0) or the end.
 func (p *parser) stmts(inBlock int) []Stmt {
-	var out []Stmt
+	from := len(p.stmtStack)
 	for {
 		t := p.cur()
 		if t.Kind == EOF || (t.Kind == RBrace && inBlock > 0) {
+			out := p.a.stmtList(p.stmtStack[from:])
+			clear(p.stmtStack[from:])
+			p.stmtStack = p.stmtStack[:from]
 			return out
 		}
 		if t.Kind == RBrace {
@@ -572,7 +605,7 @@ func (p *parser) stmts(inBlock int) []Stmt {
 		var s Stmt
 		p.guard(func() { s = p.stmt() }, p.syncStmt)
 		if s != nil {
-			out = append(out, s)
+			p.stmtStack = append(p.stmtStack, s)
 		}
 	}
 }
@@ -609,7 +642,7 @@ func (p *parser) stmt() Stmt {
 	switch t.Kind {
 	case Macro:
 		p.advance()
-		return &MacroStmt{Range: Range{t.Off, t.End}, Name: macroName(t.Text)}
+		return p.a.macro(MacroStmt{Range: Range{t.Off, t.End}, Name: macroName(t.Text)})
 	case LBrace:
 		return p.block()
 	case Word:
@@ -630,7 +663,7 @@ func (p *parser) stmt() Stmt {
 		}
 		p.advance()
 		val := p.expr()
-		return &SetStmt{Target: target, Op: op.Text, Value: val, Range: end()}
+		return p.a.set(SetStmt{Target: target, Op: op.Text, Value: val, Range: end()})
 	case "unset", "remove":
 		p.advance()
 		target := p.ident("a variable to unset")
@@ -674,7 +707,7 @@ func (p *parser) stmt() Stmt {
 		return s
 	case "return":
 		p.advance()
-		s := &ReturnStmt{}
+		s := p.a.ret(ReturnStmt{})
 		if p.cur().Kind != Semicolon {
 			s.Value = p.expr()
 		}
@@ -788,7 +821,7 @@ func (p *parser) switchStmt() *SwitchStmt {
 
 func (p *parser) ifStmt() *IfStmt {
 	start := p.advance() // if, elseif, elsif, or the if of "else if"
-	s := &IfStmt{}
+	s := p.a.ifStmt(IfStmt{})
 	p.expect(LParen, "'(' after if")
 	s.Cond = p.expr()
 	p.expect(RParen, "')'")
@@ -828,7 +861,7 @@ func (p *parser) binaryLevel(next func() Expr, ops ...string) Expr {
 		y := next()
 		px, _ := x.Span()
 		_, ey := y.Span()
-		x = &BinaryExpr{Range: Range{px, ey}, Op: t.Text, X: x, Y: y}
+		x = p.a.binary(BinaryExpr{Range: Range{px, ey}, Op: t.Text, X: x, Y: y})
 	}
 }
 
@@ -905,7 +938,7 @@ func (p *parser) primary() Expr {
 	switch t.Kind {
 	case String:
 		p.advance()
-		s := stringLitOf(t)
+		s := p.stringLitOf(t)
 		// "10.0.0.0"/8 is an IP literal (the concat level would read the
 		// slash as division otherwise, so take it here when a mask follows).
 		if n := p.cur(); n.Kind == Op && n.Text == "/" && p.next().Kind == Number && looksLikeIP(t.Value) {
@@ -922,7 +955,7 @@ func (p *parser) primary() Expr {
 		return &DurationLit{Range: Range{t.Off, t.End}, Text: t.Text}
 	case Word:
 		p.advance()
-		id := NewIdent(t.Off, t.End, t.Text)
+		id := p.a.ident(t.Off, t.End, t.Text)
 		if p.cur().Kind != LParen {
 			return id
 		}
@@ -942,7 +975,7 @@ func (p *parser) primary() Expr {
 		p.advance()
 		x := p.expr()
 		p.expect(RParen, "')'")
-		return &ParenExpr{Range: Range{t.Off, p.prevEnd()}, X: x}
+		return p.a.paren(ParenExpr{Range: Range{t.Off, p.prevEnd()}, X: x})
 	}
 	if (t.Kind == RBrace || t.Kind == Semicolon || t.Kind == EOF) && p.i > 0 {
 		end := p.prevEnd()

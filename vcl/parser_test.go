@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -278,6 +280,7 @@ func TestCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := ParseSnippet(src, snippetType(path))
+		checkArena(t, string(src), snippetType(path))
 		want, invalid := invalidCorpus[rel]
 		switch {
 		case !invalid && len(f.Errors) > 0:
@@ -302,6 +305,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(src, snippetType(path))
 	}
 	f.Fuzz(func(t *testing.T, src []byte, typ string) {
+		checkArena(t, string(src), typ)
 		file := ParseSnippet(src, typ)
 		for _, e := range file.Errors {
 			if e.Pos < 0 || e.Pos > len(src) {
@@ -351,5 +355,48 @@ func TestPooledTokensDoNotLeak(t *testing.T) {
 	}
 	if got := fmt.Sprintf("%#v %#v", first.Stmts[0].(*SetStmt).Target, first.Stmts[1].(*SetStmt).Value); got != want {
 		t.Errorf("tree changed after later parses:\n got %s\nwant %s", got, want)
+	}
+}
+
+// usedArena is an arena parses reuse, as the VCL model's scratches do.
+var usedArena struct {
+	sync.Mutex
+	a Arena
+}
+
+// checkArena parses src as a snippet of typ and as a file, on the heap
+// and into an arena used before (and poisoned when reset), and fails when
+// the trees differ.
+func checkArena(t testing.TB, src, typ string) {
+	t.Helper()
+	usedArena.Lock()
+	defer usedArena.Unlock()
+	PoisonRecycled = true
+	for _, whole := range []bool{false, true} {
+		want, got := ParseSnippetString(src, typ), (*File)(nil)
+		usedArena.a.Reset()
+		got = ParseSnippetStringIn(&usedArena.a, src, typ)
+		if whole {
+			want = ParseString(src)
+			usedArena.a.Reset()
+			got = ParseStringIn(&usedArena.a, src)
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("a parse into a used arena differs from the heap's (whole file %v):\n%#v\n%#v", whole, want, got)
+		}
+	}
+	usedArena.a.Reset()
+}
+
+// TestArenaParseAllocates: a parse into a used arena makes its common
+// nodes and lists there, allocating a fraction of a heap parse.
+func TestArenaParseAllocates(t *testing.T) {
+	src := strings.Repeat("sub vcl_recv {\n  if (req.http.X-A == \"1\" && req.url ~ \"^/a\") {\n    set req.http.X-B = \"2\";\n    return(pass);\n  }\n}\n", 20)
+	var a Arena
+	ParseStringIn(&a, src)
+	heap := testing.AllocsPerRun(20, func() { ParseString(src) })
+	arena := testing.AllocsPerRun(20, func() { a.Reset(); ParseStringIn(&a, src) })
+	if arena > heap/4 {
+		t.Errorf("a parse into a used arena allocated %v times, a heap parse %v: want a quarter at most", arena, heap)
 	}
 }

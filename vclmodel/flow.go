@@ -362,7 +362,7 @@ func (fl *flow) included(name, sub string) *source {
 	}
 	for _, x := range fl.r.s.Snippets {
 		if x.Name.Value == sn && x.Content.Known() {
-			return newSource(fl.r.g, x.Content, strings.TrimPrefix(sub, "vcl_"))
+			return newSource(fl.r.g, x.Content, strings.TrimPrefix(sub, "vcl_"), fl.r.arena)
 		}
 	}
 	return nil

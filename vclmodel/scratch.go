@@ -22,6 +22,9 @@ type scratch struct {
 	// slab is where the flows of the services this scratch reads, one
 	// after another, make the condition nodes their exits keep.
 	slab condSlab
+	// arena holds the custom VCL trees of the service being read, taken
+	// back once it is read (parse).
+	arena vcl.Arena
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -57,6 +60,8 @@ func (sc *scratch) reset() {
 	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
 		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted),
 		chunk: emptied(fl.chunk)}
+	// Nothing of the scratch reads a tree now.
+	sc.arena.Reset()
 }
 
 // emptied returns list cleared to length 0 (nothing it held is kept),

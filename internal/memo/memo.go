@@ -98,32 +98,12 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 	// was read (2,000 services' 10 KB of VCL held 3.4 MB so). Two
 	// contents share a key with a chance of about n²/2¹²⁹, and the seeds
 	// are the process's own, so no input can be made to collide.
-	k := key{kind: kind, hash: [2]uint64{hashOf(hashSeed, kind, content), hashOf(keySeed, kind, content)}}
-	c.mu.Lock()
-	if e, ok := c.entries[k]; ok {
-		var v *T
-		switch ev := e.value.(type) {
-		case weak.Pointer[T]:
-			v = ev.Value()
-		case *T:
-			v = ev
-		}
-		if v != nil {
-			e.used = true
-			c.hits++
-			c.mu.Unlock()
-			return v
-		}
+	k := weakKey(kind, content)
+	v, again := lookup[T](c, k)
+	if v != nil {
+		return v
 	}
-	c.misses++
-	if c.parsed == nil {
-		c.parsed = map[uint64]bool{}
-	}
-	h := k.hash[0]
-	again := c.parsed[h]
-	c.parsed[h] = true
-	c.mu.Unlock()
-	v := parse()
+	v = parse()
 	if again {
 		c.mu.Lock()
 		c.entries[k] = &entry{value: v, used: true}
@@ -142,6 +122,67 @@ func GetWeak[T any](c *Cache, kind, content string, parse func() *T) *T {
 		c.mu.Unlock()
 	}, k)
 	return v
+}
+
+// GetOwn is GetWeak for a caller that can parse into memory of its own
+// (own), read the result and let go of it before it parses again: content
+// this transient cache has not parsed before is parsed by own and not
+// cached (mine is true: the result is the caller's, and no one else's);
+// content parsed before, by parse, and kept, as GetWeak keeps content
+// parsed again. A cache that is nil or outlives its load (not transient)
+// is GetWeak's.
+func GetOwn[T any](c *Cache, kind, content string, own, parse func() *T) (v *T, mine bool) {
+	if c == nil || !c.transient {
+		return GetWeak(c, kind, content, parse), false
+	}
+	k := weakKey(kind, content)
+	v, again := lookup[T](c, k)
+	if v != nil {
+		return v, false
+	}
+	if !again {
+		return own(), true
+	}
+	v = parse()
+	c.mu.Lock()
+	c.entries[k] = &entry{value: v, used: true}
+	c.mu.Unlock()
+	return v, false
+}
+
+// weakKey is the key of content of kind in a transient cache: a hash of
+// it under two seeds (GetWeak).
+func weakKey(kind, content string) key {
+	return key{kind: kind, hash: [2]uint64{hashOf(hashSeed, kind, content), hashOf(keySeed, kind, content)}}
+}
+
+// lookup returns the result of type T the cache holds for k (nil for
+// none: never held, or collected) or, when it holds none, whether k's
+// content was parsed before (again), recording that it is parsed now.
+func lookup[T any](c *Cache, k key) (v *T, again bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[k]; ok {
+		switch ev := e.value.(type) {
+		case weak.Pointer[T]:
+			v = ev.Value()
+		case *T:
+			v = ev
+		}
+		if v != nil {
+			e.used = true
+			c.hits++
+			return v, false
+		}
+	}
+	c.misses++
+	if c.parsed == nil {
+		c.parsed = map[uint64]bool{}
+	}
+	h := k.hash[0]
+	again = c.parsed[h]
+	c.parsed[h] = true
+	return nil, again
 }
 
 // hashSeed seeds the hashes of the contents a transient cache parsed;

@@ -161,3 +161,35 @@ func (c *Cache) len() int {
 	defer c.mu.Unlock()
 	return len(c.entries)
 }
+
+// TestGetOwn: content a transient cache has not parsed is the caller's
+// own parse, cached nowhere; content parsed before is parsed on the heap
+// and kept, and then shared; a persistent cache is GetWeak's.
+func TestGetOwn(t *testing.T) {
+	type tree struct{ s string }
+	var owns, parses int
+	own := func(s string) func() *tree { return func() *tree { owns++; return &tree{s} } }
+	parse := func(s string) func() *tree { return func() *tree { parses++; return &tree{s} } }
+	c := NewTransient()
+	first, mine := GetOwn(c, "k", "a", own("a"), parse("a"))
+	if !mine || owns != 1 || parses != 0 || first.s != "a" {
+		t.Fatalf("first: mine %v, owns %d, parses %d", mine, owns, parses)
+	}
+	second, mine := GetOwn(c, "k", "a", own("a"), parse("a"))
+	if mine || owns != 1 || parses != 1 || second == first {
+		t.Fatalf("second: mine %v, owns %d, parses %d (the first's tree must not be shared)", mine, owns, parses)
+	}
+	third, mine := GetOwn(c, "k", "a", own("a"), parse("a"))
+	if mine || third != second || parses != 1 {
+		t.Fatalf("third: mine %v, shared %v, parses %d", mine, third == second, parses)
+	}
+	if v, mine := GetOwn(c, "other kind", "a", own("a"), parse("a")); !mine || v == second {
+		t.Fatalf("another kind of the same content: mine %v", mine)
+	}
+	p := New()
+	a, mineA := GetOwn(p, "k", "a", own("a"), parse("a"))
+	b, mineB := GetOwn(p, "k", "a", own("a"), parse("a"))
+	if mineA || mineB || a != b {
+		t.Fatalf("persistent: mine %v %v, shared %v", mineA, mineB, a == b)
+	}
+}
