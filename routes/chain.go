@@ -202,8 +202,14 @@ func (c *Chains) resolveAll() [][]resolved {
 	services := c.Graph.Services
 	out := make([][]resolved, len(services))
 	resolve := func(lo, hi int) {
+		n := 0
 		for i := lo; i < hi; i++ {
-			out[i] = make([]resolved, len(services[i].Backends))
+			n += len(services[i].Backends)
+		}
+		all := make([]resolved, n) // one array for the range's services
+		for i := lo; i < hi; i++ {
+			k := len(services[i].Backends)
+			out[i], all = all[:k:k], all[k:]
 			for k, b := range services[i].Backends {
 				r := c.Domains.Resolve(b)
 				out[i][k] = resolved{main: r, paths: c.Domains.ResolveOtherPaths(b, r), shield: c.Domains.ResolveShieldSwitch(b)}

@@ -19,8 +19,15 @@ func Components(adj [][]int) [][]int {
 	for i := range index {
 		index[i] = -1
 	}
+	if n == 0 {
+		return nil
+	}
+	// Every vertex is in one component: the components are runs of one
+	// array, and there are at most n (16,000 services made 16,000 slices
+	// of one vertex and grew the list of them ten times).
 	var (
-		out   [][]int
+		out   = make([][]int, 0, n)
+		flat  = make([]int, 0, n)
 		stack []int
 		call  []frame
 		next  int
@@ -65,7 +72,9 @@ func Components(adj [][]int) [][]int {
 			for stack[i] != v {
 				i--
 			}
-			comp := append([]int(nil), stack[i:]...)
+			from := len(flat)
+			flat = append(flat, stack[i:]...)
+			comp := flat[from:len(flat):len(flat)] // an append moves it, never over the next
 			for _, w := range comp {
 				onStack[w] = false
 			}
