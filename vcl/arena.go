@@ -35,9 +35,9 @@ type Arena struct {
 	declStack []Decl
 }
 
-// PoisonRecycled, set by tests, has Reset write a name and a range no
-// source has into every node it takes back, so that a tree read after
-// its arena is reset shows.
+// PoisonRecycled has Reset write a name and a range no source has into
+// every node it takes back, so that a tree read after its arena is reset
+// shows. Tests set it.
 var PoisonRecycled bool
 
 // recycledName is the name and text of a poisoned node.
