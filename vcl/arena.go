@@ -79,103 +79,53 @@ func (a *Arena) ident(off, end int, name string) *Ident {
 	return x
 }
 
-func (a *Arena) binary(v BinaryExpr) *BinaryExpr {
-	var x *BinaryExpr
+// node returns a node holding v: from the array of a that of picks, or
+// from the heap when a is nil.
+func node[T any](a *Arena, of func(*Arena) *chunk.Arena[T], v T) *T {
+	var x *T
 	if a == nil {
-		x = new(BinaryExpr)
+		x = new(T)
 	} else {
-		x = a.binaries.New()
+		x = of(a).New()
 	}
 	*x = v
 	return x
+}
+
+func (a *Arena) binary(v BinaryExpr) *BinaryExpr {
+	return node(a, func(a *Arena) *chunk.Arena[BinaryExpr] { return &a.binaries }, v)
 }
 
 func (a *Arena) block(v Block) *Block {
-	var x *Block
-	if a == nil {
-		x = new(Block)
-	} else {
-		x = a.blocks.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[Block] { return &a.blocks }, v)
 }
 
 func (a *Arena) sub(v SubDecl) *SubDecl {
-	var x *SubDecl
-	if a == nil {
-		x = new(SubDecl)
-	} else {
-		x = a.subs.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[SubDecl] { return &a.subs }, v)
 }
 
 func (a *Arena) set(v SetStmt) *SetStmt {
-	var x *SetStmt
-	if a == nil {
-		x = new(SetStmt)
-	} else {
-		x = a.sets.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[SetStmt] { return &a.sets }, v)
 }
 
 func (a *Arena) paren(v ParenExpr) *ParenExpr {
-	var x *ParenExpr
-	if a == nil {
-		x = new(ParenExpr)
-	} else {
-		x = a.parens.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[ParenExpr] { return &a.parens }, v)
 }
 
 func (a *Arena) str(v StringLit) *StringLit {
-	var x *StringLit
-	if a == nil {
-		x = new(StringLit)
-	} else {
-		x = a.strs.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[StringLit] { return &a.strs }, v)
 }
 
 func (a *Arena) ret(v ReturnStmt) *ReturnStmt {
-	var x *ReturnStmt
-	if a == nil {
-		x = new(ReturnStmt)
-	} else {
-		x = a.returns.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[ReturnStmt] { return &a.returns }, v)
 }
 
 func (a *Arena) ifStmt(v IfStmt) *IfStmt {
-	var x *IfStmt
-	if a == nil {
-		x = new(IfStmt)
-	} else {
-		x = a.ifs.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[IfStmt] { return &a.ifs }, v)
 }
 
 func (a *Arena) macro(v MacroStmt) *MacroStmt {
-	var x *MacroStmt
-	if a == nil {
-		x = new(MacroStmt)
-	} else {
-		x = a.macros.New()
-	}
-	*x = v
-	return x
+	return node(a, func(a *Arena) *chunk.Arena[MacroStmt] { return &a.macros }, v)
 }
 
 // stmtList returns stack[from:] as a list of its own (nil when empty),

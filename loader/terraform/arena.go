@@ -217,23 +217,25 @@ func (a *pieceArena) traversal(steps hcl.Traversal, r hcl.Range) *hclsyntax.Scop
 // root returns the step hcl.TraverseRoot{Name: name, SrcRange: r}, its
 // value in the arena (boxed.go).
 func (a *pieceArena) root(name string, r hcl.Range) hcl.Traverser {
-	if a == nil || !boxedOK {
-		return hcl.TraverseRoot{Name: name, SrcRange: r}
-	}
-	x := a.roots.New()
-	x.Name, x.SrcRange = name, r
-	return boxed(rootTab, unsafe.Pointer(x))
+	return arenaStep(a, func(a *pieceArena) *chunk.Arena[hcl.TraverseRoot] { return &a.roots }, rootTab, hcl.TraverseRoot{Name: name, SrcRange: r})
 }
 
 // attrStep returns the step hcl.TraverseAttr{Name: name, SrcRange: r},
 // its value in the arena (boxed.go).
 func (a *pieceArena) attrStep(name string, r hcl.Range) hcl.Traverser {
+	return arenaStep(a, func(a *pieceArena) *chunk.Arena[hcl.TraverseAttr] { return &a.attrSteps }, attrTab, hcl.TraverseAttr{Name: name, SrcRange: r})
+}
+
+// arenaStep returns v as an hcl.Traverser (its table tab) whose value is
+// a copy in the array of a that of picks; with no arena, or where boxed
+// values do not read back, v converted as usual (a copy on the heap).
+func arenaStep[T hcl.Traverser](a *pieceArena, of func(*pieceArena) *chunk.Arena[T], tab unsafe.Pointer, v T) hcl.Traverser {
 	if a == nil || !boxedOK {
-		return hcl.TraverseAttr{Name: name, SrcRange: r}
+		return v
 	}
-	x := a.attrSteps.New()
-	x.Name, x.SrcRange = name, r
-	return boxed(attrTab, unsafe.Pointer(x))
+	x := of(a).New()
+	*x = v
+	return boxed(tab, unsafe.Pointer(x))
 }
 
 // charged returns e charged (see chargedExpr).
