@@ -358,6 +358,9 @@ func TestPooledTokensDoNotLeak(t *testing.T) {
 	}
 }
 
+// The package's tests poison what an arena takes back (Arena.Reset).
+func init() { PoisonRecycled = true }
+
 // usedArena is an arena parses reuse, as the VCL model's scratches do.
 var usedArena struct {
 	sync.Mutex
@@ -371,7 +374,6 @@ func checkArena(t testing.TB, src, typ string) {
 	t.Helper()
 	usedArena.Lock()
 	defer usedArena.Unlock()
-	PoisonRecycled = true
 	for _, whole := range []bool{false, true} {
 		want, got := ParseSnippetString(src, typ), (*File)(nil)
 		usedArena.a.Reset()
