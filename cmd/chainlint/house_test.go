@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,59 @@ func TestNoBuiltBinaryTracked(t *testing.T) {
 			if n >= len(m) && bytes.Equal(head[:len(m)], m) {
 				t.Errorf("%s is a built executable; remove it (git rm --cached) and ignore it", name)
 			}
+		}
+	}
+}
+
+// TestCIFuzzesEveryTarget: .ci/run fuzzes every fuzz target of the module
+// briefly, and names none that is gone: a target added without a line
+// there would only ever run its seeds.
+func TestCIFuzzesEveryTarget(t *testing.T) {
+	root := "../.."
+	have := map[string]bool{}
+	fuzzFunc := regexp.MustCompile(`(?m)^func (Fuzz\w+)\(`)
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		for _, m := range fuzzFunc.FindAllStringSubmatch(string(src), -1) {
+			have["./"+filepath.ToSlash(rel)+" "+m[1]] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile(filepath.Join(root, ".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, ok := strings.Cut(string(script), "<<'TARGETS'\n")
+	list, _, ok2 := strings.Cut(list, "\nTARGETS")
+	if !ok || !ok2 {
+		t.Fatal(".ci/run has no TARGETS list")
+	}
+	listed := map[string]bool{}
+	for _, line := range strings.Split(list, "\n") {
+		listed[line] = true
+		if !have[line] {
+			t.Errorf(".ci/run fuzzes %q, which is no fuzz target", line)
+		}
+	}
+	for target := range have {
+		if !listed[target] {
+			t.Errorf("%s is not fuzzed by .ci/run: add it to its TARGETS", target)
 		}
 	}
 }
