@@ -197,9 +197,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 			disk = &fastlyapi.Disk{}
 			if m := mapped[i]; m != nil {
 				disk.Drop = func(from, to int) {
-					if n := m.Drop(from, to); n > 0 && opts.OnUnmap != nil {
-						opts.OnUnmap(int64(n))
-					}
+					safefile.Told(opts.OnUnmap).Tell(m.Drop(from, to))
 				}
 			}
 		}
@@ -209,7 +207,7 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 	}
 	runAll(builds)
 	g.Merge(frags...)
-	var unmapped int64
+	var unmapped int
 	for i, m := range mapped {
 		// An export read outside the heap that no longer holds it (it was
 		// released once built, or read again) is unmapped; nothing may
@@ -217,12 +215,10 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		// it). One that holds it keeps it for the life of the process.
 		if f := g.Files.Get(inputs[i].path); m != nil && f != nil && !holds(f.Content, contents[i]) {
 			contents[i], aheads[i] = nil, nil
-			unmapped += int64(m.Free())
+			unmapped += m.Free()
 		}
 	}
-	if unmapped > 0 && opts.OnUnmap != nil {
-		opts.OnUnmap(unmapped)
-	}
+	safefile.Told(opts.OnUnmap).Tell(unmapped)
 	// Loaders that read further files (file(), sources) see unsaved
 	// buffers too. What Terraform reads through file() or templatefile()
 	// is linted where it is used, as rendered, and not again on its own.
@@ -270,12 +266,10 @@ func Paths(paths []string, opts Options) (*graph.Graph, error) {
 		for i, m := range mapped {
 			if m != nil && strings.HasSuffix(inputs[i].path, ".tf") {
 				contents[i] = nil
-				unmapped += int64(m.Free())
+				unmapped += m.Free()
 			}
 		}
-		if unmapped > 0 && opts.OnUnmap != nil {
-			opts.OnUnmap(unmapped)
-		}
+		safefile.Told(opts.OnUnmap).Tell(unmapped)
 	}
 	// .vcl files Terraform did not read are parsed in parallel (not ahead
 	// with the other inputs: a Terraform estate's files are read as

@@ -103,16 +103,12 @@ func (o *outsideText) flush() {
 		p = q
 	}
 	o.idle = 0
-	if given > 0 && o.onUnmap != nil {
-		o.onUnmap(int64(given))
-	}
+	safefile.Told(o.onUnmap).Tell(given)
 }
 
 // free gives back what is left of the file's memory.
 func (o *outsideText) free() {
-	if n := o.m.Free(); n > 0 && o.onUnmap != nil {
-		o.onUnmap(int64(n))
-	}
+	safefile.Told(o.onUnmap).Tell(o.m.Free())
 }
 
 // takeOutside returns how a streamed load cuts *src, the content of
@@ -136,9 +132,7 @@ func (l *loader) takeOutside(name string, src *[]byte) *outsideText {
 		return o
 	}
 	*src = bytes.Clone(*src)
-	if n := m.Free(); n > 0 && l.opts.OnUnmap != nil {
-		l.opts.OnUnmap(int64(n))
-	}
+	safefile.Told(l.opts.OnUnmap).Tell(m.Free())
 	return nil
 }
 
