@@ -204,7 +204,17 @@ func BenchmarkDenseChain(b *testing.B) {
 // TestDomainIndexKeepsDeclarationOrder: a name declared by several
 // services gives its domains in declaration order (the first wins a
 // lookup), whatever names sort between and around them.
+// The same holds when names share a hash: here every name has one.
 func TestDomainIndexKeepsDeclarationOrder(t *testing.T) {
+	t.Run("fnv", domainIndexOrder)
+	t.Run("one-hash", func(t *testing.T) {
+		defer func(h func(string) uint64) { hashName = h }(hashName)
+		hashName = func(string) uint64 { return 7 }
+		domainIndexOrder(t)
+	})
+}
+
+func domainIndexOrder(t *testing.T) {
 	var services []*graph.Service
 	var dup []*graph.Domain
 	// Names written otherwise than normalised (case, a final dot) are

@@ -35,30 +35,37 @@ Good:
     {"services": [
       {"name": "www", "version": {"domains": [{"name": "www.example.com"}]}},
       {"name": "www-next", "version": {"domains": [{"name": "next.example.com"}]}}]}`,
-		Requires: graphRequires,
+		Requires: chainRequires,
 		Run:      runDuplicateDomain,
 	},
 }
 
 func runDuplicateDomain(pass *analysis.Pass) (any, error) {
 	g := analyzer.GraphOf(pass)
-	n := 0
-	for _, s := range g.Services {
-		n += len(s.Domains)
-	}
-	first := make(map[string]*graph.Domain, n)
+	ix := analyzer.ChainsOf(pass).Domains
+	// The chains' domain index holds every name, in declaration order;
+	// first holds the few it leaves out (a name that normalises to
+	// nothing, or "*.").
+	var first map[string]*graph.Domain
 	for _, s := range g.Services {
 		for _, d := range s.Domains {
 			if !d.Name.Known() || d.Name.Value == "" {
 				continue
 			}
-			key := graph.NormalizeHost(d.Name.Value)
-			if s.Scope() != "" {
-				key = s.Scope() + "\x00" + key // services of another scope never meet (graph.Service.Scope())
+			prev := ix.FirstDeclared(s, d)
+			if prev == nil {
+				key := graph.NormalizeHost(d.Name.Value)
+				if s.Scope() != "" {
+					key = s.Scope() + "\x00" + key // services of another scope never meet (graph.Service.Scope())
+				}
+				if prev = first[key]; prev == nil {
+					if first == nil {
+						first = map[string]*graph.Domain{}
+					}
+					first[key], prev = d, d
+				}
 			}
-			prev, dup := first[key]
-			if !dup {
-				first[key] = d
+			if prev == d {
 				continue
 			}
 			where := fmt.Sprintf("by service %q and by service %q", prev.Service.Label(), s.Label())
