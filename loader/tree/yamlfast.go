@@ -148,8 +148,16 @@ func (f *fastYAML) keyEnd(off, end int) int {
 	if i == off || i >= end && i == len(f.src) || f.src[i] != ':' || i+1 < end && f.src[i+1] != ' ' {
 		return 0
 	}
+	if i-off > maxImplicitKey {
+		f.bail() // yaml.v3 refuses it ("could not find expected ':'")
+	}
 	return i
 }
+
+// maxImplicitKey is the longest implicit key YAML allows (1.2, 7.4.2;
+// libyaml's, so yaml.v3's, simple keys: one whose ':' is further than
+// this from its start is stale).
+const maxImplicitKey = 1024
 
 func isKeyChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.' || c == '/'
