@@ -204,12 +204,21 @@ func FuzzYAMLItems(f *testing.F) {
 			checkOffsets(t, n, len(src))
 			items = append(items, cloneNode(n)) // n lives until the next Parse
 		}
-		if _, err := o.Rest(); err != nil {
+		rest, err := o.Rest()
+		if err != nil {
 			return
 		}
 		docs, err := ParseYAML(src)
 		if err != nil || len(docs) != 1 {
 			t.Fatalf("items and rest parse, the whole does not: %v (%d documents)", err, len(docs))
+		}
+		if rest != nil {
+			others := func(fs []Field) []Field {
+				return slices.DeleteFunc(slices.Clone(fs), func(f Field) bool { return f.Key == o.Key })
+			}
+			if diff := cmp.Diff(others(docs[0].Fields), others(rest.Fields)); diff != "" {
+				t.Fatalf("the rest (-whole +rest):\n%s", diff)
+			}
 		}
 		whole := docs[0]
 		if o.Key != "" {
@@ -516,5 +525,47 @@ func TestYAMLFastItems(t *testing.T) {
 				t.Errorf("items (-whole +outlined):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestLinesAround: a converter whose lines leave out the items' (Rest's)
+// finds every line and column where one with every line's start does,
+// inside the gap too, wherever the gap starts and ends.
+func TestLinesAround(t *testing.T) {
+	src := []byte("a: 1\nservices:\n  - x: 1\n    y: 2\n  - z: 3\nb: 2\n\nc: |\n  d\n")
+	full := lineStarts(src)
+	for start := 0; start <= len(src); start++ {
+		for end := start; end <= len(src); end++ {
+			lines, gap := linesAround(src, start, end)
+			if start < end && gap.n == 0 && len(lines) != len(full) {
+				t.Fatalf("%d..%d: %d lines and no gap, want %d", start, end, len(lines), len(full))
+			}
+			c := &yamlConverter{src: src, lines: lines, gap: gap}
+			for line := 0; line <= len(full)+1; line++ {
+				for col := 1; col <= 4; col++ {
+					if got, want := c.offset(line, col), offsetOf(src, full, line, col); got != want {
+						t.Fatalf("%d..%d (gap %+v): line %d col %d at %d, want %d", start, end, gap, line, col, got, want)
+					}
+				}
+			}
+		}
+	}
+	// The items (15..42) hold three lines: the first starts with them.
+	if lines, gap := linesAround(src, 15, 42); gap.n != 2 || len(lines)+gap.n != len(full) {
+		t.Errorf("the items' gap: %d lines and a gap of %d, want %d and 2", len(lines), gap.n, len(full)-2)
+	}
+}
+
+// TestYAMLLongKey: an implicit key of over 1,024 characters is refused by
+// an item's parse as by the whole document's (yaml.v3's simple keys), not
+// read by the fast path.
+func TestYAMLLongKey(t *testing.T) {
+	for _, n := range []int{1024, 1025} {
+		src := []byte("services:\n- " + strings.Repeat("k", n) + ": a\n  id: b\n")
+		_, whole := ParseYAML(src)
+		_, item := OutlineYAMLSequence(src, "services").NewParser(false).Parse(0)
+		if (whole == nil) != (n <= maxImplicitKey) || (item == nil) != (whole == nil) {
+			t.Errorf("a key of %d: the whole parse says %v, the item's %v", n, whole, item)
+		}
 	}
 }
