@@ -303,16 +303,23 @@ func (ix *DomainIndex) FirstDeclared(s *graph.Service, d *graph.Domain) *graph.D
 
 // Resolve works out where a backend's requests go.
 func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
-	r := &Route{Backend: b}
+	r := &Route{}
+	ix.resolveInto(r, b)
+	return r
+}
+
+// resolveInto is Resolve, writing the route to r (a zero Route).
+func (ix *DomainIndex) resolveInto(r *Route, b *graph.Backend) {
+	r.Backend = b
 	if !b.Address.Known() {
-		return r
+		return
 	}
 	r.Address = graph.NormalizeHost(b.Address.Value)
 	if r.Address == "" {
 		// An empty address (a placeholder variable) is no name: the
 		// backend goes nowhere chainlint can tell.
 		r.HostSource = vclmodel.HostUnknown
-		return r
+		return
 	}
 	// An address counts as a service's only when it is one of its exact
 	// domains: a wildcard domain routes Hosts, but DNS may send any name
@@ -324,7 +331,7 @@ func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
 	r.SetPartialSet(h.MissingIn)
 	r.SetHostSpan(h.Pos, h.End)
 	if !r.ToFastly {
-		return r
+		return
 	}
 	switch r.HostSource {
 	case vclmodel.HostUnknown:
@@ -335,7 +342,6 @@ func (ix *DomainIndex) Resolve(b *graph.Backend) *Route {
 			r.To, r.ToDomain = d.Service, d
 		}
 	}
-	return r
 }
 
 // ResolveShieldSwitch returns the shield-switch edge of a shielded
