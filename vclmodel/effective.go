@@ -171,20 +171,20 @@ func writeGenerated(e *strings.Builder, generated []snip, where func(token.Pos) 
 	i := 0
 	e.WriteString("  # default conditions\n")
 	for ; i < len(generated) && generated[i].gen.group == "" && !generated[i].gen.shield; i++ {
-		fmt.Fprintf(e, "  # %s%s\n  %s\n", generated[i].gen.label, where(generated[i].snippet.Pos), indent(generated[i].gen.body, "  "))
+		fmt.Fprintf(e, "  # %s%s\n  %s\n", generated[i].gen.label, where(generated[i].gen.pos), indent(generated[i].gen.body, "  "))
 	}
 	e.WriteString("  # end default conditions\n")
 	for i < len(generated) && !generated[i].gen.shield {
 		g := generated[i].gen
 		fmt.Fprintf(e, "  # %s\n  if (%s) {\n", g.group, g.guard)
 		for ; i < len(generated) && !generated[i].gen.shield && generated[i].gen.group == g.group; i++ {
-			fmt.Fprintf(e, "    # %s%s\n    %s\n", generated[i].gen.label, where(generated[i].snippet.Pos), indent(generated[i].gen.body, "    "))
+			fmt.Fprintf(e, "    # %s%s\n    %s\n", generated[i].gen.label, where(generated[i].gen.pos), indent(generated[i].gen.body, "    "))
 		}
 		e.WriteString("  }\n  #end condition\n")
 	}
 	for ; i < len(generated); i++ {
 		g := generated[i].gen
-		fmt.Fprintf(e, "  #%s;%s\n  if (%s) {\n    %s\n  }\n", g.label, where(generated[i].snippet.Pos), g.guard, g.body)
+		fmt.Fprintf(e, "  #%s;%s\n  if (%s) {\n    %s\n  }\n", g.label, where(generated[i].gen.pos), g.guard, g.body)
 	}
 }
 

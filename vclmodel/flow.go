@@ -2,6 +2,7 @@ package vclmodel
 
 import (
 	"fmt"
+	"go/token"
 	"slices"
 	"strconv"
 	"strings"
@@ -185,8 +186,8 @@ func withHeader(list []headerVal, name string, v hostVal) []headerVal {
 
 // snip is a snippet waiting for its macro, or one object's generated VCL.
 type snip struct {
-	sub     string // the subroutine of its macro (a snippet's)
-	snippet *graph.Snippet
+	sub     string         // the subroutine of its macro (a snippet's)
+	snippet *graph.Snippet // nil for generated VCL
 	src     *source
 	stmts   []vcl.Stmt
 	// gen describes generated VCL (nil for a snippet).
@@ -201,6 +202,8 @@ type snip struct {
 type genInfo struct {
 	label, group, guard, body string
 	shield                    bool
+	// pos is where the object is (a generated snip has no snippet).
+	pos token.Pos
 }
 
 type flow struct {

@@ -155,7 +155,7 @@ func generatedRecv(s *graph.Service, printing bool) (out []snip, ok bool) {
 			label, body = "default backend "+plain.Name.Value, "set req.backend = "+plain.VCLName()+";"
 		}
 		sn := builtSnip(plain.Span, label, "", body,
-			&vcl.SetStmt{Target: vcl.NewIdent(0, 0, "req.backend"), Op: "=", Value: vcl.NewIdent(0, 0, plain.VCLName())})
+			&vcl.SetStmt{Target: reqBackend, Op: "=", Value: vcl.NewIdent(0, 0, plain.VCLName())})
 		defaults = append([]snip{sn}, defaults...)
 	}
 
@@ -279,16 +279,23 @@ func generatedSnip(span graph.Span, label, guard, body string) (snip, bool) {
 	}
 	f := vcl.ParseSnippetString(text, "recv")
 	src := &source{text: graph.Text{Field: graph.Field[string]{Value: text, Set: true}.At(span.Pos, span.Pos)}, file: f}
-	return snip{snippet: &graph.Snippet{Span: span}, src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body}}, len(f.Errors) == 0
+	return snip{src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body, pos: span.Pos}}, len(f.Errors) == 0
 }
+
+// reqBackend and builtFile are shared by every built snip (nothing
+// writes to a snip's tree).
+var (
+	reqBackend = vcl.NewIdent(0, 0, "req.backend")
+	builtFile  = &vcl.File{}
+)
 
 // builtSnip is generated VCL whose statement is built rather than parsed
 // (the default backend, shield selection: one per service, so parsing
 // them would cost every lint run): stmt nil for what the model does not
 // run.
 func builtSnip(span graph.Span, label, guard, body string, stmt vcl.Stmt) snip {
-	src := &source{text: graph.Text{Field: graph.Field[string]{Value: body, Set: true}.At(span.Pos, span.Pos)}, file: &vcl.File{}}
-	sn := snip{snippet: &graph.Snippet{Span: span}, src: src, gen: &genInfo{label: label, guard: guard, body: body}}
+	src := &source{text: graph.Text{Field: graph.Field[string]{Value: body, Set: true}.At(span.Pos, span.Pos)}, file: builtFile}
+	sn := snip{src: src, gen: &genInfo{label: label, guard: guard, body: body, pos: span.Pos}}
 	if stmt != nil {
 		sn.stmts = []vcl.Stmt{stmt}
 	}
