@@ -491,8 +491,14 @@ func (l *loader) service(inst *instance) *graph.Service {
 // without a value, or not evaluated: each says why), and warns about a
 // root variable without a value that decides where a chain goes.
 func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields map[string]*evalAttr) {
+	// Most objects are known whole: their names are not sorted (twice,
+	// for every object, this was 4.7 MB at 16,000 services).
+	if !anyUnknown(fields) {
+		return
+	}
+	names := sortedNames(fields)
 	var parts []string
-	for _, n := range sortedNames(fields) {
+	for _, n := range names {
 		a := fields[n]
 		switch {
 		case a == nil:
@@ -505,7 +511,7 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 	// A root variable without a value that decides where a chain goes
 	// (a backend's address or Host, a domain): terraform plan would
 	// stop and ask for it, so it is a warning, not a silent pass.
-	for _, n := range sortedNames(fields) {
+	for _, n := range names {
 		a := fields[n]
 		if a == nil || !chainField[n] || a.val.IsWhollyKnown() || !strings.HasPrefix(what, "backend ") && what != "a domain" {
 			continue
@@ -526,6 +532,17 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 			Message: fmt.Sprintf("%s of %s: %s %s not known, so the chain rules that need %s stay silent",
 				what, labelMark, strings.Join(parts, " and "), verb, it)})
 	}
+}
+
+// anyUnknown reports whether noteUnknown has anything to note of fields:
+// a resource ID, or a value not wholly known.
+func anyUnknown(fields map[string]*evalAttr) bool {
+	for n, a := range fields {
+		if a != nil && (isSynthetic(a.val) && n != "resource_id" || !a.val.IsWhollyKnown()) {
+			return true
+		}
+	}
+	return false
 }
 
 // The readers below read one object, from a block nested in a service
