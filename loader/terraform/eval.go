@@ -40,7 +40,11 @@ type evaluator struct {
 	// (localsOf); localNames and localsKey are room ctx reuses.
 	localsObjects map[string]*localsEntry
 	localNames    []string
-	localsKey     []byte
+	// ctxTypes and ctxRoots are room ctx reuses: the resources a
+	// context refers to, by type and name, and the types it refers to.
+	ctxTypes  map[string]map[string]cty.Value
+	ctxRoots  []string
+	localsKey []byte
 	// scope is the graph.Service.Scope of the module's services when a
 	// module Terraform refuses (module.refused) calls it: the file of the
 	// call. A refused module's own services are scoped to their files.

@@ -421,7 +421,7 @@ func (e *evaluator) evalItem(p *plan, it *item) {
 // error from the context it is called in.
 func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 	var mods map[string]cty.Value
-	var types map[string]map[string]cty.Value
+	roots := e.ctxRoots[:0]
 	e.localNames = e.localNames[:0]
 	for _, t := range refs {
 		name := t.name
@@ -450,19 +450,26 @@ func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 			if !p.byName.declares(root) {
 				continue
 			}
-			if types == nil {
-				types = map[string]map[string]cty.Value{}
+			byName := e.ctxTypes[root]
+			if byName == nil {
+				if e.ctxTypes == nil {
+					e.ctxTypes = map[string]map[string]cty.Value{}
+				}
+				byName = map[string]cty.Value{}
+				e.ctxTypes[root] = byName
 			}
-			if types[root] == nil {
-				types[root] = map[string]cty.Value{}
+			if !slices.Contains(roots, root) {
+				clear(byName) // the last context's
+				roots = append(roots, root)
 			}
 			if r := p.byName.get(root, name); r != nil {
-				types[root][name] = e.resourceValue(r)
+				byName[name] = e.resourceValue(r)
 			}
 		}
 	}
+	e.ctxRoots = roots
 	locals := e.localsOf(e.localNames)
-	if mods == nil && types == nil {
+	if mods == nil && len(roots) == 0 {
 		// Only locals (and the static variables): the context of the
 		// same locals is the same, and kept with their object (most of
 		// an estate's resources refer to a zone and a port).
@@ -471,11 +478,11 @@ func (e *evaluator) ctx(p *plan, refs []ref) *hcl.EvalContext {
 		}
 		return locals.ctx
 	}
-	vars := make(map[string]cty.Value, 2+len(types))
+	vars := make(map[string]cty.Value, 2+len(roots))
 	vars["local"] = locals.obj
 	vars["module"] = objectOrEmpty(mods)
-	for typ, byName := range types {
-		vars[typ] = objectOrEmpty(byName)
+	for _, typ := range roots {
+		vars[typ] = objectOrEmpty(e.ctxTypes[typ]) // a copy (cty.ObjectVal)
 	}
 	return e.newCtx(vars)
 }
