@@ -383,11 +383,12 @@ func (r *resource) where() (file string, pos hcl.Pos) {
 // nested blocks of a type replace all the original's blocks of that
 // type; the rest stay).
 func (m *module) dropDuplicates(l *loader) {
-	first := map[string]*resource{}
+	type typeName struct{ typ, name string }
+	first := make(map[typeName]*resource, len(m.resources))
 	kept := m.resources[:0]
 	var overrides []*resource
 	for _, r := range m.resources {
-		key := r.typ + "." + r.name
+		key := typeName{r.typ, r.name}
 		file, pos := r.where()
 		if isOverrideFile(file) {
 			overrides = append(overrides, r)
@@ -425,7 +426,7 @@ func (m *module) dropDuplicates(l *loader) {
 	}
 	sort.SliceStable(overrides, func(i, j int) bool { a, _ := overrides[i].where(); b, _ := overrides[j].where(); return a < b })
 	for _, o := range overrides {
-		base := first[o.typ+"."+o.name]
+		base := first[typeName{o.typ, o.name}]
 		file, pos := o.where()
 		if base == nil {
 			if f := l.g.Files.Get(file); f != nil {

@@ -354,10 +354,11 @@ func parsePiece(r *resource, a *pieceArena) (parsed *resource, refs []ref, ok bo
 // goroutines, in evaluation order and at most a window ahead of it.
 type prefetch struct {
 	// queue holds the parses in evaluation order, next the first not yet
-	// taken: the evaluator takes them in that order (a slot is garbage
-	// once taken). (A map by resource held 35 bytes a resource until the
-	// module's evaluation ended.)
-	queue []*fetched
+	// taken: the evaluator takes them in that order (a slot's tree is the
+	// evaluator's once taken). (A map by resource held 35 bytes a
+	// resource until the module's evaluation ended; a slot a resource,
+	// each with a channel of its own, 180.)
+	queue []fetched
 	next  int
 	sem   chan struct{}
 	quit  chan struct{}
@@ -365,38 +366,36 @@ type prefetch struct {
 }
 
 type fetched struct {
-	src  *resource
-	done chan struct{}
-	r    *resource
-	refs []ref
-	ok   bool
+	src *resource
+	// parsing is locked until the parse is done: the worker that parses
+	// unlocks it, take waits on it.
+	parsing sync.Mutex
+	r       *resource
+	refs    []ref
+	ok      bool
 	// arena holds r's tree when r's parse took nodes from it: the
 	// evaluator gives it back (recycle) once r is built.
 	arena *pieceArena
 }
 
 func newPrefetch(order []*resource) *prefetch {
-	pf := &prefetch{queue: make([]*fetched, len(order)),
+	pf := &prefetch{queue: make([]fetched, len(order)),
 		sem: make(chan struct{}, 4*runtime.GOMAXPROCS(0)), quit: make(chan struct{})}
-	fs := make([]*fetched, len(order))
 	for i, r := range order {
-		fs[i] = &fetched{src: r, done: make(chan struct{})}
-		pf.queue[i] = fs[i]
+		pf.queue[i].src = r
+		pf.queue[i].parsing.Lock()
 	}
 	next := make(chan *fetched)
 	pf.wg.Go(func() {
 		defer close(next)
-		for i, f := range fs {
-			// The slot is the worker's, then the evaluator's: garbage
-			// once taken.
-			fs[i] = nil
+		for i := range pf.queue {
 			select { // a window token before the work, so tokens follow order
 			case pf.sem <- struct{}{}:
 			case <-pf.quit:
 				return
 			}
 			select {
-			case next <- f:
+			case next <- &pf.queue[i]:
 			case <-pf.quit:
 				return
 			}
@@ -413,7 +412,7 @@ func newPrefetch(order []*resource) *prefetch {
 				} else {
 					putArena(a)
 				}
-				close(f.done)
+				f.parsing.Unlock()
 			}
 		})
 	}
@@ -430,12 +429,13 @@ func (pf *prefetch) take(r *resource) (_ *resource, _ []ref, ok bool, arena *pie
 		parsed, refs, ok, _ := parseShared(r, nil)
 		return parsed, refs, ok, nil
 	}
-	f := pf.queue[pf.next]
-	pf.queue[pf.next] = nil // the evaluator owns the tree now
+	f := &pf.queue[pf.next]
 	pf.next++
-	<-f.done
+	f.parsing.Lock()
 	<-pf.sem
-	return f.r, f.refs, f.ok, f.arena
+	parsed, refs, ok, arena := f.r, f.refs, f.ok, f.arena
+	f.r, f.refs, f.arena = nil, nil, nil // the evaluator owns the tree now
+	return parsed, refs, ok, arena
 }
 
 // stop ends the pool once evaluation is done (or given up).
