@@ -356,9 +356,13 @@ func orSlash(u string) string {
 }
 
 // writtenHeaders lists the request headers (lower case, without req.http.)
-// the VCL sets, unsets or adds anywhere, and "url" when it sets req.url.
-func writtenHeaders(bodies [][]vcl.Stmt) map[string]bool {
-	out := map[string]bool{}
+// the VCL sets, unsets or adds anywhere, and "url" when it sets req.url,
+// into out (cleared first; a new map when nil).
+func writtenHeaders(bodies [][]vcl.Stmt, out map[string]bool) map[string]bool {
+	if out == nil {
+		out = map[string]bool{}
+	}
+	clear(out) // out is a scratch's room, nothing of it kept
 	mark := func(target *vcl.Ident) {
 		t := target.Lower()
 		if h, ok := strings.CutPrefix(t, "req.http."); ok {

@@ -232,6 +232,8 @@ type flow struct {
 	// written are the request headers the VCL writes: conditions on them
 	// are not decided from the request as received, nor kept as facts.
 	written map[string]bool
+	// bodies lists every body run for writtenHeaders and scanProgram.
+	bodies [][]vcl.Stmt
 	// hostSources are the request headers a Host is copied from: their
 	// literal values are tracked.
 	hostSources map[string]bool
@@ -386,7 +388,8 @@ func (fl *flow) domains() []string {
 // run follows a request from vcl_recv and returns its exits; ok is false
 // when the model gave up (maxSteps).
 func (fl *flow) run() (exits []*graph.Exit, ok bool) {
-	bodies := make([][]vcl.Stmt, 0, len(fl.custom.list)+len(fl.snippets.list)+len(fl.generated))
+	bodies := slices.Grow(fl.bodies[:0], len(fl.custom.list)+len(fl.snippets.list)+len(fl.generated))
+	defer func() { fl.bodies = bodies }()
 	for _, b := range fl.custom.list {
 		bodies = append(bodies, b.stmts)
 	}
@@ -396,7 +399,7 @@ func (fl *flow) run() (exits []*graph.Exit, ok bool) {
 	for _, s := range fl.generated {
 		bodies = append(bodies, s.stmts)
 	}
-	fl.written = writtenHeaders(bodies)
+	fl.written = writtenHeaders(bodies, fl.written)
 	fl.hostSources, fl.restarts = scanProgram(bodies)
 	exits = fl.request(flowState{reqHost: hostVal{kind: graph.ExitHostClient}})
 	if exits == nil {

@@ -801,12 +801,15 @@ func (r *reader) scanAll() {
 // callContexts maps each custom subroutine to the Fastly subroutine
 // (vcl_recv, vcl_miss, …) it is first reached from through calls.
 func (r *reader) callContexts() map[string]string {
-	ctx := map[string]string{}
+	var ctx map[string]string // nil until a custom subroutine is called (most services call none)
 	var visit func(entry, name string)
 	visit = func(entry, name string) {
 		for _, b := range r.subs.get(name) {
 			walkCalls(b.stmts, func(callee string) {
 				if _, seen := ctx[callee]; !seen && !strings.HasPrefix(callee, "vcl_") {
+					if ctx == nil {
+						ctx = map[string]string{}
+					}
 					ctx[callee] = entry
 					visit(entry, callee)
 				}

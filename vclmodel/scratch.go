@@ -13,8 +13,7 @@ import (
 // model allocated (BenchmarkVCLModel). A scratch is taken from a pool for
 // a service and given back once the service is read, its tables emptied
 // but their room kept (scratch.reset). What the model keeps (the facts,
-// exits, and what their closures hold, such as flow.written) is never
-// part of a scratch.
+// exits, and what their closures hold) is never part of a scratch.
 type scratch struct {
 	r  reader
 	p  program
@@ -59,7 +58,7 @@ func (sc *scratch) reset() {
 	sc.p = program{custom: subTable{list: emptied(p.custom.list)}, snippets: snipTable{list: emptied(p.snippets.list)}}
 	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
 		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted),
-		chunk: emptied(fl.chunk)}
+		chunk: emptied(fl.chunk), written: emptiedMap(fl.written), bodies: emptied(fl.bodies)}
 	// Nothing of the scratch reads a tree now.
 	sc.arena.Reset()
 }
