@@ -745,7 +745,7 @@ func (l *loader) service(n *tree.Node) {
 		File: l.f.Name,
 	}
 	version := l.version(n, s)
-	seenLinks := map[string]bool{}
+	var seenLinks map[linkKey]bool
 	switch t := l.str(n, "type", "service type"); {
 	case !t.Set, t.Value == "vcl":
 		s.Platform = graph.PlatformVCL
@@ -780,9 +780,9 @@ func (l *loader) service(n *tree.Node) {
 				s.WithRare().Dictionaries = append(s.Dictionaries(), l.keep.str(name.Text))
 			}
 		}
-		l.links(s, version, seenLinks)
+		l.links(s, version, &seenLinks)
 	}
-	l.links(s, n, seenLinks)
+	l.links(s, n, &seenLinks)
 	l.g.Services = append(l.g.Services, s)
 }
 
@@ -858,7 +858,7 @@ func (a *apiSource) Text(name, what string) graph.Text            { return a.l.t
 // links reads resource links. The same link listed twice (on the
 // service and on its version, as some exports do) is one link: the same
 // link id, or, without ids, the same name and resource.
-func (l *loader) links(s *graph.Service, obj *tree.Node, seen map[string]bool) {
+func (l *loader) links(s *graph.Service, obj *tree.Node, seen *map[linkKey]bool) {
 	for _, key := range []string{schema.Link.List, "resources"} {
 		for _, ln := range l.list(obj, key, schema.Link.Name) {
 			link := schema.New[graph.Link](schema.Link, l.source(ln), l.span(ln))
@@ -872,18 +872,28 @@ func (l *loader) links(s *graph.Service, obj *tree.Node, seen map[string]bool) {
 	}
 }
 
+// linkKey is what tells a link read twice: its id, or its name and
+// resource.
+type linkKey struct {
+	byID      bool
+	id, other string
+}
+
 // linkSeen reports a link already read for the service, and records it
-// otherwise.
-func linkSeen(keys map[string]bool, link *graph.Link, id string) bool {
-	byPair := "pair:" + link.Name.Value + "\x00" + link.ResourceID.Value
-	byID := "id:" + id
-	if id != "" && keys[byID] || keys[byPair] {
+// otherwise (*keys is made for the service's first link).
+func linkSeen(keys *map[linkKey]bool, link *graph.Link, id string) bool {
+	byPair := linkKey{id: link.Name.Value, other: link.ResourceID.Value}
+	byID := linkKey{byID: true, id: id}
+	if id != "" && (*keys)[byID] || (*keys)[byPair] {
 		return true
 	}
-	if id != "" {
-		keys[byID] = true
+	if *keys == nil {
+		*keys = map[linkKey]bool{}
 	}
-	keys[byPair] = true
+	if id != "" {
+		(*keys)[byID] = true
+	}
+	(*keys)[byPair] = true
 	return false
 }
 
