@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -407,5 +408,51 @@ func TestVCLFilesParsedOnceLoaded(t *testing.T) {
 	}
 	if !parsedBefore(alone) {
 		t.Error("alone.vcl was not parsed through the load's cache")
+	}
+}
+
+// TestLinksListedTwiceAreOne: a resource link listed on the service and on
+// its version (as some exports do) is one link, by its id or, without
+// ids, by its name and resource; more links than a short list holds
+// (linkSet's map) are told apart the same way.
+func TestLinksListedTwiceAreOne(t *testing.T) {
+	link := func(id, name, resource string) string {
+		if id == "" {
+			return fmt.Sprintf(`{"name": %q, "resource_id": %q}`, name, resource)
+		}
+		return fmt.Sprintf(`{"id": %q, "name": %q, "resource_id": %q}`, id, name, resource)
+	}
+	var many []string
+	for i := range 40 {
+		many = append(many, link("", fmt.Sprintf("store%d", i), fmt.Sprintf("r%d", i)))
+	}
+	for _, tc := range []struct {
+		name             string
+		service, version []string
+		want             int
+	}{
+		{"by id", []string{link("l1", "a", "r1")}, []string{link("l1", "a", "r1")}, 1},
+		{"id renamed", []string{link("l1", "a", "r1")}, []string{link("l1", "b", "r2")}, 1},
+		{"by pair", []string{link("", "a", "r1")}, []string{link("", "a", "r1")}, 1},
+		{"two ids, one pair", []string{link("l1", "a", "r1")}, []string{link("l2", "a", "r1")}, 1},
+		{"two", []string{link("", "a", "r1")}, []string{link("", "a", "r2")}, 2},
+		{"many, one twice", append(slices.Clone(many), link("", "store7", "r7")), many[:3], 40},
+		{"many apart", many[:20], many[20:], 40},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{"estate.json": fmt.Sprintf(`{"services": [{"id": "s", "name": "s", "type": "wasm", "resource_links": [%s],
+				"version": {"number": 1, "resource_links": [%s]}}]}`, strings.Join(tc.service, ","), strings.Join(tc.version, ","))})
+			g, err := Paths([]string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Services) != 1 {
+				t.Fatalf("%d services", len(g.Services))
+			}
+			if got := len(g.Services[0].Links); got != tc.want {
+				t.Errorf("%d links, want %d", got, tc.want)
+			}
+		})
 	}
 }

@@ -578,6 +578,9 @@ type loader struct {
 	// drop gives back the content's bytes from..to once the load is past
 	// them (Disk.Drop); nil when it may not.
 	drop func(from, to int)
+	// seenLinks are the links read for the service being read, its
+	// room kept for the next.
+	seenLinks linkSet
 }
 
 func (l *loader) problem(off, end int, msg string) {
@@ -745,7 +748,8 @@ func (l *loader) service(n *tree.Node) {
 		File: l.f.Name,
 	}
 	version := l.version(n, s)
-	var seenLinks map[linkKey]bool
+	seenLinks := &l.seenLinks
+	seenLinks.reset()
 	switch t := l.str(n, "type", "service type"); {
 	case !t.Set, t.Value == "vcl":
 		s.Platform = graph.PlatformVCL
@@ -780,9 +784,9 @@ func (l *loader) service(n *tree.Node) {
 				s.WithRare().Dictionaries = append(s.Dictionaries(), l.keep.str(name.Text))
 			}
 		}
-		l.links(s, version, &seenLinks)
+		l.links(s, version, seenLinks)
 	}
-	l.links(s, n, &seenLinks)
+	l.links(s, n, seenLinks)
 	l.g.Services = append(l.g.Services, s)
 }
 
@@ -858,7 +862,7 @@ func (a *apiSource) Text(name, what string) graph.Text            { return a.l.t
 // links reads resource links. The same link listed twice (on the
 // service and on its version, as some exports do) is one link: the same
 // link id, or, without ids, the same name and resource.
-func (l *loader) links(s *graph.Service, obj *tree.Node, seen *map[linkKey]bool) {
+func (l *loader) links(s *graph.Service, obj *tree.Node, seen *linkSet) {
 	for _, key := range []string{schema.Link.List, "resources"} {
 		for _, ln := range l.list(obj, key, schema.Link.Name) {
 			link := schema.New[graph.Link](schema.Link, l.source(ln), l.span(ln))
@@ -879,21 +883,57 @@ type linkKey struct {
 	id, other string
 }
 
+// linkSet is the links read for a service: a list searched in turn while
+// it is short (a service has a few links: a map a service, and the keys
+// joined into strings, were 1.9 MB at 16,000 services), a map beyond.
+type linkSet struct {
+	keys []linkKey
+	m    map[linkKey]bool
+}
+
+// reset empties the set for the next service, keeping a short list's
+// room.
+func (ls *linkSet) reset() {
+	clear(ls.keys)
+	ls.keys, ls.m = ls.keys[:0], nil
+	if cap(ls.keys) > 32 {
+		ls.keys = nil
+	}
+}
+
+func (ls *linkSet) has(k linkKey) bool {
+	if ls.m != nil {
+		return ls.m[k]
+	}
+	return slices.Contains(ls.keys, k)
+}
+
+func (ls *linkSet) add(k linkKey) {
+	if ls.m != nil {
+		ls.m[k] = true
+		return
+	}
+	ls.keys = append(ls.keys, k)
+	if len(ls.keys) > 32 {
+		ls.m = make(map[linkKey]bool, 2*len(ls.keys))
+		for _, k := range ls.keys {
+			ls.m[k] = true
+		}
+	}
+}
+
 // linkSeen reports a link already read for the service, and records it
-// otherwise (*keys is made for the service's first link).
-func linkSeen(keys *map[linkKey]bool, link *graph.Link, id string) bool {
+// otherwise.
+func linkSeen(seen *linkSet, link *graph.Link, id string) bool {
 	byPair := linkKey{id: link.Name.Value, other: link.ResourceID.Value}
 	byID := linkKey{byID: true, id: id}
-	if id != "" && (*keys)[byID] || (*keys)[byPair] {
+	if id != "" && seen.has(byID) || seen.has(byPair) {
 		return true
 	}
-	if *keys == nil {
-		*keys = map[linkKey]bool{}
-	}
 	if id != "" {
-		(*keys)[byID] = true
+		seen.add(byID)
 	}
-	(*keys)[byPair] = true
+	seen.add(byPair)
 	return false
 }
 
