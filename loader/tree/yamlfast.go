@@ -43,6 +43,7 @@ func (p *YAMLItems) fastItem(i int) (n *Node, ok bool) {
 	c.nodeSlab.reset()
 	c.fieldSlab.reset()
 	c.itemSlab.reset()
+	c.segSlab.reset()
 	// The item is one "- " line at the sequence's indentation and what
 	// belongs to it: a sequence of one item, read as the item.
 	col := f.indent(it.Off)
@@ -455,7 +456,7 @@ func (f *fastYAML) literal(off, end, col, depth int) (*Node, int) {
 	node := f.c.node(Node{Kind: String, Off: off, Text: s, TextOff: off})
 	start, bodyEnd := f.c.blockBody(off)
 	node.End = bodyEnd
-	node.Segments = MatchLines(f.c.src[start:bodyEnd], start, s)
+	node.Segments = f.c.matchLines(f.c.src[start:bodyEnd], start, s)
 	return node, next
 }
 

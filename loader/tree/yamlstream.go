@@ -266,7 +266,7 @@ func (o *YAMLOutline) On(src []byte) *YAMLOutline {
 // until the next Parse (as with JSONParser.Reuse).
 func (o *YAMLOutline) NewParser(reuse bool) *YAMLItems {
 	p := &YAMLItems{o: o, c: yamlConverter{src: o.src}}
-	p.c.nodeSlab.keep, p.c.fieldSlab.keep, p.c.itemSlab.keep = reuse, reuse, reuse
+	p.c.nodeSlab.keep, p.c.fieldSlab.keep, p.c.itemSlab.keep, p.c.segSlab.keep = reuse, reuse, reuse, reuse
 	return p
 }
 
@@ -288,6 +288,7 @@ func (p *YAMLItems) Parse(i int) (*Node, error) {
 	c.nodeSlab.reset()
 	c.fieldSlab.reset()
 	c.itemSlab.reset()
+	c.segSlab.reset()
 	return c.convert(p.batch[i-p.lo], p.o.depth())
 }
 
