@@ -58,7 +58,7 @@ func (sc *scratch) reset() {
 	sc.p = program{custom: subTable{list: emptied(p.custom.list)}, snippets: snipTable{list: emptied(p.snippets.list)}}
 	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
 		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted),
-		chunk: emptied(fl.chunk), written: emptiedMap(fl.written), bodies: emptied(fl.bodies)}
+		chunk: emptied(fl.chunk), written: emptiedMap(fl.written), bodies: emptied(fl.bodies), keyBuf: emptiedBytes(fl.keyBuf)}
 	// Nothing of the scratch reads a tree now.
 	sc.arena.Reset()
 }
@@ -72,6 +72,20 @@ func emptied[S ~[]E, E any](list S) S {
 	clear(list)
 	return list[:0]
 }
+
+// emptiedBytes returns b cleared to length 0, or nil when it grew past
+// maxKeptBytes (a service's atom keys: a few hundred bytes to a few
+// kilobytes, more than maxKept).
+func emptiedBytes(b []byte) []byte {
+	if cap(b) > maxKeptBytes {
+		return nil
+	}
+	clear(b[:cap(b)])
+	return b[:0]
+}
+
+// maxKeptBytes bounds the bytes a scratch's byte buffer keeps.
+const maxKeptBytes = 16 << 10
 
 // emptiedMap returns m cleared, or nil when it grew past maxKept.
 func emptiedMap[M ~map[K]V, K comparable, V any](m M) M {
