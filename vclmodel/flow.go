@@ -383,7 +383,7 @@ func (fl *flow) included(name, sub string) *source {
 	}
 	for _, x := range fl.r.s.Snippets {
 		if x.Name.Value == sn && x.Content.Known() {
-			return newSource(fl.r.g, x.Content, strings.TrimPrefix(sub, "vcl_"), fl.r.arena)
+			return newSource(fl.r.g, x.Content, strings.TrimPrefix(sub, "vcl_"), fl.r.arena, fl.r.sources)
 		}
 	}
 	return nil

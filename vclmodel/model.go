@@ -29,6 +29,7 @@ import (
 	"unique"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/internal/memo"
 	"github.com/chainlint/chainlint/vcl"
 )
@@ -41,9 +42,11 @@ type source struct {
 
 // newSource parses a VCL text of a service as a snippet of a type, or as
 // a "file".
-func newSource(g *graph.Graph, text graph.Text, typ string, a *vcl.Arena) *source {
+func newSource(g *graph.Graph, text graph.Text, typ string, a *vcl.Arena, srcs *chunk.Arena[source]) *source {
 	text.Value = text.Decoded()
-	return &source{text: text, file: parse(g, text.Value, typ, a)}
+	src := srcs.New()
+	*src = source{text: text, file: parse(g, text.Value, typ, a)}
+	return src
 }
 
 // body is a subroutine body, from a custom VCL sub or a snippet.
@@ -80,8 +83,10 @@ type reader struct {
 	// has its backends already.
 	again bool
 	// arena, when not nil, holds the custom VCL trees the reader parses,
-	// which must not be read once it is reset (a scratch's reader).
-	arena *vcl.Arena
+	// which must not be read once it is reset (a scratch's reader);
+	// sources, the sources it makes (nil: each on the heap).
+	arena   *vcl.Arena
+	sources *chunk.Arena[source]
 }
 
 // ApplyAll reads the VCL of every VCL service of g, once the loaders are
@@ -242,7 +247,7 @@ func apply(g, sink *graph.Graph, s *graph.Service) {
 func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service) {
 	r := &sc.r
 	r.g, r.sink, r.s, r.facts = g, sink, s, sc.slab.vclFacts()
-	r.arena = &sc.arena
+	r.arena, r.sources = &sc.arena, &sc.sources
 	p := r.fill(&sc.p, false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
@@ -372,7 +377,7 @@ func (r *reader) fill(p *program, quiet bool) *program {
 		p.hasCustom = true
 		if sub := inSub[v.Name.Value]; sub != "" && !v.Main.Value {
 			// Included inside a subroutine: bare statements of it.
-			src := newSource(r.g, v.Content, strings.TrimPrefix(sub, "vcl_"), a)
+			src := newSource(r.g, v.Content, strings.TrimPrefix(sub, "vcl_"), a, r.sources)
 			if p.included == nil {
 				p.included = map[string]*source{}
 			}
@@ -382,7 +387,7 @@ func (r *reader) fill(p *program, quiet bool) *program {
 			}
 			continue
 		}
-		src := newSource(r.g, v.Content, "file", a)
+		src := newSource(r.g, v.Content, "file", a, r.sources)
 		if !quiet {
 			r.add(src, "")
 		}
@@ -394,7 +399,7 @@ func (r *reader) fill(p *program, quiet bool) *program {
 			continue
 		}
 		typ := strings.ToLower(sn.Type.Value)
-		src := newSource(r.g, sn.Content, typ, a)
+		src := newSource(r.g, sn.Content, typ, a, r.sources)
 		sub := vcl.SubroutineSnippetTypes[typ]
 		if !quiet {
 			r.add(src, sub)

@@ -3,6 +3,7 @@ package vclmodel
 import (
 	"sync"
 
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -22,8 +23,10 @@ type scratch struct {
 	// after another, make the condition nodes their exits keep.
 	slab condSlab
 	// arena holds the custom VCL trees of the service being read, taken
-	// back once it is read (parse).
-	arena vcl.Arena
+	// back once it is read (parse); sources, the sources of its VCL and
+	// snippets (1.1 MB at 16,000 services, made one by one).
+	arena   vcl.Arena
+	sources chunk.Arena[source]
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -59,8 +62,9 @@ func (sc *scratch) reset() {
 	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
 		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted),
 		chunk: emptied(fl.chunk), written: emptiedMap(fl.written), bodies: emptied(fl.bodies), keyBuf: emptiedBytes(fl.keyBuf)}
-	// Nothing of the scratch reads a tree now.
+	// Nothing of the scratch reads a tree or a source now.
 	sc.arena.Reset()
+	sc.sources.Reset(nil)
 }
 
 // emptied returns list cleared to length 0 (nothing it held is kept),
