@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -237,6 +238,9 @@ type flow struct {
 	bodies [][]vcl.Stmt
 	// keyBuf holds the keys of ids (atom).
 	keyBuf []byte
+	// condArena, when not nil, holds the conditions the flow makes (a
+	// scratch's).
+	condArena *chunk.Arena[condition]
 	// hostSources are the request headers a Host is copied from: their
 	// literal values are tracked.
 	hostSources map[string]bool
@@ -927,7 +931,7 @@ func (fl *flow) condition(src *source, cond vcl.Expr) *condition {
 	if c := fl.conditions[cond]; c != nil {
 		return c
 	}
-	c := newCondition(src, cond, fl.written, fl.slab)
+	c := fl.newCondition(src, cond, fl.slab)
 	if fl.conditions == nil {
 		fl.conditions = map[vcl.Expr]*condition{}
 	}
@@ -935,11 +939,22 @@ func (fl *flow) condition(src *source, cond vcl.Expr) *condition {
 	return c
 }
 
-func newCondition(src *source, cond vcl.Expr, written map[string]bool, slab *condSlab) *condition {
+// newCondition makes an if's condition, its nodes from slab (nil: from
+// the heap). The condition itself is the flow's, from its scratch's arena
+// when it has one: paths keep its texts and nodes, never it.
+func (fl *flow) newCondition(src *source, cond vcl.Expr, slab *condSlab) *condition {
 	// Kept once here, for every exit whose path took it (backendRequest).
 	text := exprText(src, cond)
-	eval := condEval(cond, written, slab)
-	return &condition{text: keep(text), negText: keep("!(" + text + ")"), eval: eval, negEval: negate(eval)}
+	eval := condEval(cond, fl.written, slab)
+	// The negation is written on keyBuf, above the atoms' keys, and
+	// taken back once kept (keep interns a copy).
+	start := len(fl.keyBuf)
+	fl.keyBuf = append(append(append(fl.keyBuf, "!("...), text...), ')')
+	negText := keep(unsafe.String(unsafe.SliceData(fl.keyBuf[start:]), len(fl.keyBuf)-start))
+	fl.keyBuf = fl.keyBuf[:start]
+	c := fl.condArena.New()
+	*c = condition{text: keep(text), negText: negText, eval: eval, negEval: negate(eval)}
+	return c
 }
 
 // ifStmt forks a path at an if / else-if chain.
@@ -1016,7 +1031,7 @@ func (fl *flow) switchStmt(src *source, s *vcl.SwitchStmt, st flowState, sub str
 		// A case's test is made anew for each path that reaches the
 		// switch: its nodes are allocated each (not from the slab, where
 		// those no exit keeps would stay with the ones kept).
-		then, els := fl.fork(rest, cond, newCondition(src, cond, fl.written, nil))
+		then, els := fl.fork(rest, cond, fl.newCondition(src, cond, nil))
 		if then.ok {
 			runFrom(i, then.st)
 		}

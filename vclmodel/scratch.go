@@ -27,6 +27,8 @@ type scratch struct {
 	// snippets (1.1 MB at 16,000 services, made one by one).
 	arena   vcl.Arena
 	sources chunk.Arena[source]
+	// conditions are the flow's (flow.newCondition).
+	conditions chunk.Arena[condition]
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -40,7 +42,7 @@ const maxKept = 512
 func (sc *scratch) flow(p *program) *flow {
 	fl := &sc.fl
 	fl.r, fl.prog, fl.custom, fl.snippets, fl.hasCustom = &sc.r, p, &p.custom, &p.snippets, p.hasCustom
-	fl.slab = &sc.slab
+	fl.slab, fl.condArena = &sc.slab, &sc.conditions
 	if fl.touches == nil {
 		fl.touches, fl.relevance = map[string]bool{}, map[vcl.Stmt]bool{}
 	}
@@ -65,6 +67,7 @@ func (sc *scratch) reset() {
 	// Nothing of the scratch reads a tree or a source now.
 	sc.arena.Reset()
 	sc.sources.Reset(nil)
+	sc.conditions.Reset(nil)
 }
 
 // emptied returns list cleared to length 0 (nothing it held is kept),
