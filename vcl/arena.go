@@ -79,6 +79,19 @@ func (a *Arena) ident(off, end int, name string) *Ident {
 	return x
 }
 
+// Assign returns the statement list "set TARGET = NAME;", its value the
+// identifier NAME, built from a (the heap when a is nil): for VCL a
+// caller builds rather than parses.
+func (a *Arena) Assign(target *Ident, name string) []Stmt {
+	set := a.set(SetStmt{Target: target, Op: "=", Value: a.ident(0, 0, name)})
+	if a == nil {
+		return []Stmt{set}
+	}
+	list := a.stmts.Run(1)
+	list[0] = set
+	return list
+}
+
 // node returns a node holding v: from the array of a that of picks, or
 // from the heap when a is nil.
 func node[T any](a *Arena, of func(*Arena) *chunk.Arena[T], v T) *T {

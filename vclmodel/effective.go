@@ -81,7 +81,7 @@ var macroLine = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*FASTLY[ \t]+([A-Za-z_]+)[^
 func Effective(g *graph.Graph, s *graph.Service, relative func(string) string) string {
 	r := &reader{g: g, sink: &graph.Graph{}, s: s, facts: &graph.VCLFacts{}}
 	p := r.program(true)
-	generated, _ := generatedRecv(s, true)
+	generated, _ := generatedRecv(s, true, nil)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Effective VCL of service %q", s.Label())
 	if s.Version > 0 {

@@ -362,7 +362,7 @@ func (r *reader) runFlow(fl *flow) {
 		// services are this; they skip the model's cost.
 		return
 	}
-	generated, ok := generatedRecv(r.s, false)
+	generated, ok := generatedRecv(r.s, false, r.gen)
 	if !ok {
 		return
 	}

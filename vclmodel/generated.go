@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/chunk"
 	"github.com/chainlint/chainlint/vcl"
 )
 
@@ -43,7 +44,7 @@ import (
 // the built statements' text, shield selection, which the model does not
 // run); without it every service read spent on them (a fifth of what
 // reading a service of a few snippets allocated).
-func generatedRecv(s *graph.Service, printing bool) (out []snip, ok bool) {
+func generatedRecv(s *graph.Service, printing bool, room *genRoom) (out []snip, ok bool) {
 	var conds map[string]*graph.Condition
 	var order map[string]int
 	if len(s.Conditions()) > 0 {
@@ -66,7 +67,7 @@ func generatedRecv(s *graph.Service, printing bool) (out []snip, ok bool) {
 	// condition (none: the default conditions).
 	add := func(span graph.Span, condName graph.Field[string], label, body string) bool {
 		if !condName.Set || strings.TrimSpace(condName.Value) == "" {
-			sn, ok := generatedSnip(span, label, "", body)
+			sn, ok := room.generatedSnip(span, label, "", body)
 			if ok {
 				defaults = append(defaults, sn)
 			}
@@ -79,7 +80,7 @@ func generatedRecv(s *graph.Service, printing bool) (out []snip, ok bool) {
 		if t := strings.ToUpper(strings.TrimSpace(c.Type.Value)); c.Type.Set && t != "" && t != "REQUEST" {
 			return true // a cache or response condition gates nothing in vcl_recv
 		}
-		sn, ok := generatedSnip(span, label, c.Statement.Value, body)
+		sn, ok := room.generatedSnip(span, label, c.Statement.Value, body)
 		if !ok {
 			return false
 		}
@@ -154,8 +155,7 @@ func generatedRecv(s *graph.Service, printing bool) (out []snip, ok bool) {
 		if printing {
 			label, body = "default backend "+plain.Name.Value, "set req.backend = "+plain.VCLName()+";"
 		}
-		sn := builtSnip(plain.Span, label, "", body,
-			&vcl.SetStmt{Target: reqBackend, Op: "=", Value: vcl.NewIdent(0, 0, plain.VCLName())})
+		sn := room.builtSnip(plain.Span, label, "", body, room.arena().Assign(reqBackend, plain.VCLName()))
 		defaults = append([]snip{sn}, defaults...)
 	}
 
@@ -262,7 +262,7 @@ func generatedRecv(s *graph.Service, printing bool) (out []snip, ok bool) {
 		}
 		pop := "ssl_shield_" + strings.NewReplacer("-", "_", ".", "_").Replace(b.Shield.Value)
 		body := fmt.Sprintf("set req.backend = fastly.try_select_shield(%s, %s);", pop, b.VCLName())
-		sn := builtSnip(b.Span, fmt.Sprintf("do shield here %s > %s", b.VCLName(), pop),
+		sn := room.builtSnip(b.Span, fmt.Sprintf("do shield here %s > %s", b.VCLName(), pop),
 			fmt.Sprintf("req.backend == %s && var.fastly_req_do_shield", b.VCLName()), body, nil)
 		sn.gen.shield = true
 		out = append(out, sn)
@@ -270,16 +270,47 @@ func generatedRecv(s *graph.Service, printing bool) (out []snip, ok bool) {
 	return out, true
 }
 
+// genRoom is where a scratch's reading makes the snips of generated VCL:
+// their sources, descriptions and built or parsed trees (nil: the heap).
+// They live as long as the flow that runs them.
+type genRoom struct {
+	trees   *vcl.Arena
+	sources *chunk.Arena[source]
+	infos   *chunk.Arena[genInfo]
+}
+
+func (room *genRoom) arena() *vcl.Arena {
+	if room == nil {
+		return nil
+	}
+	return room.trees
+}
+
+// snip returns a snip of generated VCL with its source and description.
+func (room *genRoom) snip(span graph.Span, text, label, guard, body string, file *vcl.File) snip {
+	var src *source
+	var gen *genInfo
+	if room == nil {
+		src, gen = new(source), new(genInfo)
+	} else {
+		src, gen = room.sources.New(), room.infos.New()
+	}
+	*src = source{text: graph.Text{Field: graph.Field[string]{Value: text, Set: true}.At(span.Pos, span.Pos)}, file: file}
+	*gen = genInfo{label: label, guard: guard, body: body, pos: span.Pos}
+	return snip{src: src, gen: gen}
+}
+
 // generatedSnip parses one object's generated statements, under guard
 // when it is not empty, positioned at the object.
-func generatedSnip(span graph.Span, label, guard, body string) (snip, bool) {
+func (room *genRoom) generatedSnip(span graph.Span, label, guard, body string) (snip, bool) {
 	text := body
 	if guard != "" {
 		text = "if (" + guard + ") {\n" + body + "\n}"
 	}
-	f := vcl.ParseSnippetString(text, "recv")
-	src := &source{text: graph.Text{Field: graph.Field[string]{Value: text, Set: true}.At(span.Pos, span.Pos)}, file: f}
-	return snip{src: src, stmts: f.Stmts, gen: &genInfo{label: label, guard: guard, body: body, pos: span.Pos}}, len(f.Errors) == 0
+	f := vcl.ParseSnippetStringIn(room.arena(), text, "recv")
+	sn := room.snip(span, text, label, guard, body, f)
+	sn.stmts = f.Stmts
+	return sn, len(f.Errors) == 0
 }
 
 // reqBackend and builtFile are shared by every built snip (nothing
@@ -289,16 +320,13 @@ var (
 	builtFile  = &vcl.File{}
 )
 
-// builtSnip is generated VCL whose statement is built rather than parsed
-// (the default backend, shield selection: one per service, so parsing
-// them would cost every lint run): stmt nil for what the model does not
-// run.
-func builtSnip(span graph.Span, label, guard, body string, stmt vcl.Stmt) snip {
-	src := &source{text: graph.Text{Field: graph.Field[string]{Value: body, Set: true}.At(span.Pos, span.Pos)}, file: builtFile}
-	sn := snip{src: src, gen: &genInfo{label: label, guard: guard, body: body, pos: span.Pos}}
-	if stmt != nil {
-		sn.stmts = []vcl.Stmt{stmt}
-	}
+// builtSnip is generated VCL whose statements are built rather than
+// parsed (the default backend, shield selection: one per service, so
+// parsing them would cost every lint run): stmts nil for what the model
+// does not run.
+func (room *genRoom) builtSnip(span graph.Span, label, guard, body string, stmts []vcl.Stmt) snip {
+	sn := room.snip(span, body, label, guard, body, builtFile)
+	sn.stmts = stmts
 	return sn
 }
 

@@ -87,6 +87,9 @@ type reader struct {
 	// sources, the sources it makes (nil: each on the heap).
 	arena   *vcl.Arena
 	sources *chunk.Arena[source]
+	// gen, when not nil, is where generated VCL's snips are made (a
+	// scratch's reader).
+	gen *genRoom
 }
 
 // ApplyAll reads the VCL of every VCL service of g, once the loaders are
@@ -248,6 +251,8 @@ func (sc *scratch) read(g, sink *graph.Graph, s *graph.Service) {
 	r := &sc.r
 	r.g, r.sink, r.s, r.facts = g, sink, s, sc.slab.vclFacts()
 	r.arena, r.sources = &sc.arena, &sc.sources
+	sc.gen = genRoom{trees: &sc.arena, sources: &sc.sources, infos: &sc.infos}
+	r.gen = &sc.gen
 	p := r.fill(&sc.p, false)
 	r.facts.ContentUnknown = !p.known
 	r.hostSets("vcl_miss")
@@ -336,7 +341,7 @@ func RunRequest(g *graph.Graph, s *graph.Service, req *graph.Request) []*graph.E
 	p := r.program(true)
 	fl := r.newFlow(p)
 	fl.req = req
-	if generated, ok := generatedRecv(s, false); ok {
+	if generated, ok := generatedRecv(s, false, nil); ok {
 		fl.generated = generated
 	}
 	exits, ok := fl.run()

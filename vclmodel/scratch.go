@@ -27,8 +27,11 @@ type scratch struct {
 	// snippets (1.1 MB at 16,000 services, made one by one).
 	arena   vcl.Arena
 	sources chunk.Arena[source]
-	// conditions are the flow's (flow.newCondition).
+	// conditions are the flow's (flow.newCondition); infos and gen, the
+	// descriptions of generated VCL and where it is made (genRoom).
 	conditions chunk.Arena[condition]
+	infos      chunk.Arena[genInfo]
+	gen        genRoom
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -68,6 +71,8 @@ func (sc *scratch) reset() {
 	sc.arena.Reset()
 	sc.sources.Reset(nil)
 	sc.conditions.Reset(nil)
+	sc.infos.Reset(nil)
+	sc.gen = genRoom{}
 }
 
 // emptied returns list cleared to length 0 (nothing it held is kept),

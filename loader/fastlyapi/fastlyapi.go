@@ -432,13 +432,14 @@ func (l *loader) services(n, unit int, span func(int) tree.Part, newItem func() 
 			item := newItem()
 			keep := l.keep.worker()
 			textMaps := new(graph.TextMaps)
+			seenLinks := new(linkSet)
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= len(frags) {
 					return
 				}
 				frag := l.g.Fragment()
-				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: shared, keep: keep, textMaps: textMaps}
+				fl := &loader{g: frag, f: l.f, syntax: l.syntax, outline: l.outline, shared: shared, keep: keep, textMaps: textMaps, seenLinks: seenLinks}
 				for i := k * run; i < min(n, (k+1)*run); i++ {
 					node, err := item(i)
 					if err != nil {
@@ -579,8 +580,9 @@ type loader struct {
 	// them (Disk.Drop); nil when it may not.
 	drop func(from, to int)
 	// seenLinks are the links read for the service being read, its
-	// room kept for the next.
-	seenLinks linkSet
+	// room kept for the next (a worker's, for all its fragments; nil:
+	// the loader's own).
+	seenLinks *linkSet
 }
 
 func (l *loader) problem(off, end int, msg string) {
@@ -748,7 +750,10 @@ func (l *loader) service(n *tree.Node) {
 		File: l.f.Name,
 	}
 	version := l.version(n, s)
-	seenLinks := &l.seenLinks
+	if l.seenLinks == nil {
+		l.seenLinks = new(linkSet)
+	}
+	seenLinks := l.seenLinks
 	seenLinks.reset()
 	switch t := l.str(n, "type", "service type"); {
 	case !t.Set, t.Value == "vcl":
