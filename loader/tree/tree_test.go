@@ -230,7 +230,7 @@ func checkOffsets(t *testing.T, n *Node, size int) {
 // TestJSONParserReuse: after Reuse a value is built in the memory of the
 // value before it; without it, every value has memory of its own.
 func TestJSONParserReuse(t *testing.T) {
-	src := []byte(`[{"a": [1, 2], "b": "x"}, {"a": [3, 4], "b": "y"}]`)
+	src := []byte(`[{"a": [1, 2], "b": "x", "c": "1\n2"}, {"a": [3, 4], "b": "y", "c": "3\n4"}]`)
 	first, second := 1, bytes.LastIndexByte(src, '{')
 	for _, reuse := range []bool{false, true} {
 		jp := NewJSONParser(src)
@@ -254,6 +254,15 @@ func TestJSONParserReuse(t *testing.T) {
 		}
 		if !reuse && n1.Get("b").Text != "x" {
 			t.Errorf("without reuse the first value changed: b = %q", n1.Get("b").Text)
+		}
+		// A string with escapes has its segments from the slab too.
+		if segs := n2.Get("c").Segments; len(segs) != 2 || int(segs[1].Src) != bytes.LastIndex(src, []byte(`4"`)) {
+			t.Errorf("reuse %v: second value's c segments = %v", reuse, segs)
+		}
+		if !reuse {
+			if segs := n1.Get("c").Segments; len(segs) != 2 || int(segs[1].Src) != bytes.Index(src, []byte(`2"`)) {
+				t.Errorf("without reuse the first value's segments changed: %v", segs)
+			}
 		}
 	}
 }

@@ -243,6 +243,8 @@ type yamlConverter struct {
 	// before).
 	segs    []Segment
 	segSlab slab[Segment]
+	// restKey is the outlined key a rest's fast read leaves null.
+	restKey string
 }
 
 // matchLines is MatchLines, its segments carved from the converter's

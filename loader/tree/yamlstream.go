@@ -167,9 +167,17 @@ func isYAMLKeyLine(rest []byte, key string) bool {
 // when the document is not that. A top-level sequence's rest (blank lines
 // and comments, which must still be valid YAML) gives nil.
 func (o *YAMLOutline) Rest() (*Node, error) {
+	start, end := o.Items[0].Off, o.Items[len(o.Items)-1].End
+	if n, ok := o.fastRest(start, end); ok {
+		return n, nil
+	}
+	return o.yamlRest(start, end)
+}
+
+// yamlRest is Rest with yaml.v3.
+func (o *YAMLOutline) yamlRest(start, end int) (*Node, error) {
 	// The items' lines become empty lines, so that every line after them
 	// keeps its number (and the converter finds its text in src).
-	start, end := o.Items[0].Off, o.Items[len(o.Items)-1].End
 	lines := bytes.Count(o.src[start:end], []byte{'\n'})
 	rest := make([]byte, 0, start+lines+len(o.src)-end)
 	rest = append(rest, o.src[:start]...)

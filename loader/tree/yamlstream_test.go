@@ -240,9 +240,11 @@ func FuzzYAMLItems(f *testing.F) {
 	})
 }
 
-// cloneNode copies a node's tree out of a parser's reused memory.
+// cloneNode copies a node's tree out of a parser's reused memory (its
+// segments too: they are carved from a reused slab).
 func cloneNode(n *Node) *Node {
 	c := *n
+	c.Segments = slices.Clone(n.Segments)
 	c.Fields = nil
 	for _, f := range n.Fields {
 		f.Value = cloneNode(f.Value)
@@ -567,5 +569,59 @@ func TestYAMLLongKey(t *testing.T) {
 		if (whole == nil) != (n <= maxImplicitKey) || (item == nil) != (whole == nil) {
 			t.Errorf("a key of %d: the whole parse says %v, the item's %v", n, whole, item)
 		}
+	}
+}
+
+// TestYAMLFastRest: the rest of a document in the block style an export
+// is written in is read without yaml.v3 (fastRest), and gives what
+// yaml.v3's reading gives, the outlined key's null aside; a document
+// outside the subset is left to yaml.v3.
+func TestYAMLFastRest(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		fast      bool
+	}{
+		{"stores after", "services:\n    - id: a\n      name: one\nstores:\n    - id: st1\n      name: store_1\n      type: kv-store\n    - id: st2\n      name: store_2\n", true},
+		{"keys around", "meta: x\nservices:\n- id: a\nstores: []\nnote: 'q'\nnum: 3\n", true},
+		{"nested mapping", "services:\n  - id: a\nmeta:\n  pulled: \"2026-12-05\"\n  by: me\n", true},
+		{"items last", "stores:\n  - id: s\nservices:\n  - id: a\n  - id: b\n", true},
+		{"literal", "services:\n- id: a\nnote: |\n  two\n  lines\n", true},
+		{"a comment", "# export\nservices:\n- id: a\nstores: []\n", false},
+		{"blank line first", "\nservices:\n- id: a\n", false},
+		{"a comment after the key", "services: # all\n- id: a\nx: 1\n", false},
+		{"flow mapping", "services:\n- id: a\nmeta: {a: 1}\n", false},
+		{"an anchor", "x: &a 1\nservices:\n- id: a\ny: *a\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(tc.src)
+			o := OutlineYAMLSequence(src, "services")
+			if o == nil {
+				t.Fatal("not outlined")
+			}
+			start, end := o.Items[0].Off, o.Items[len(o.Items)-1].End
+			fast, ok := o.fastRest(start, end)
+			if ok != tc.fast {
+				t.Fatalf("read fast: %v, want %v", ok, tc.fast)
+			}
+			slow, err := o.yamlRest(start, end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				return
+			}
+			others := func(n *Node) []Field {
+				return slices.DeleteFunc(slices.Clone(n.Fields), func(f Field) bool { return f.Key == o.Key })
+			}
+			if diff := cmp.Diff(others(slow), others(fast)); diff != "" {
+				t.Errorf("fields (-yaml.v3 +fast):\n%s", diff)
+			}
+			if fast.Kind != slow.Kind || fast.Off != slow.Off || len(fast.Fields) != len(slow.Fields) {
+				t.Errorf("the rest: %v at %d with %d fields, yaml.v3's %v at %d with %d", fast.Kind, fast.Off, len(fast.Fields), slow.Kind, slow.Off, len(slow.Fields))
+			}
+			if s := fast.Get(o.Key); s == nil || s.Kind != Null {
+				t.Errorf("the outlined key's value = %+v, want null", s)
+			}
+		})
 	}
 }
