@@ -419,7 +419,7 @@ func (l *loader) service(inst *instance) *graph.Service {
 	if st := l.flag(b.attr("stage")); st.Known() && st.Value {
 		s.Deploys().Staged = graph.Field[string]{Value: inst.addr + " (stage = true)", Set: true}.At(st.Pos, st.End())
 	}
-	l.noteUnknown(inst, s.Span, "the service name", map[string]*evalAttr{"name": b.attr("name")})
+	l.noteUnknown(inst, s.Span, func() string { return "the service name" }, namedAttr{"name", b.attr("name")})
 	if ds := b.nested("domain"); len(ds) > 0 {
 		s.Domains = l.made.domains.Run(len(ds))
 		for i, d := range ds {
@@ -486,20 +486,30 @@ func (l *loader) service(inst *instance) *graph.Service {
 	return s
 }
 
+// namedAttr is a field noteUnknown looks at: its name and its value.
+type namedAttr struct {
+	name string
+	a    *evalAttr
+}
+
 // noteUnknown notes the fields of an object (obj, described by what) whose
 // value is not known (computed at apply time, taken from a variable
 // without a value, or not evaluated: each says why), and warns about a
-// root variable without a value that decides where a chain goes.
-func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields map[string]*evalAttr) {
-	// Most objects are known whole: their names are not sorted (twice,
-	// for every object, this was 4.7 MB at 16,000 services).
+// root variable without a value that decides where a chain goes. Most
+// objects are known whole: the description is made, and the fields
+// sorted by name, only for one that is not (for every object, a map of
+// its fields, their names sorted twice and its description were 7 MB at
+// 16,000 services).
+func (l *loader) noteUnknown(inst *instance, obj graph.Span, describe func() string, fields ...namedAttr) {
 	if !anyUnknown(fields) {
 		return
 	}
-	names := sortedNames(fields)
+	what := describe()
+	fields = slices.Clone(fields)
+	slices.SortFunc(fields, func(a, b namedAttr) int { return strings.Compare(a.name, b.name) })
 	var parts []string
-	for _, n := range names {
-		a := fields[n]
+	for _, f := range fields {
+		n, a := f.name, f.a
 		switch {
 		case a == nil:
 		case isSynthetic(a.val) && n != "resource_id":
@@ -511,8 +521,8 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 	// A root variable without a value that decides where a chain goes
 	// (a backend's address or Host, a domain): terraform plan would
 	// stop and ask for it, so it is a warning, not a silent pass.
-	for _, n := range names {
-		a := fields[n]
+	for _, f := range fields {
+		n, a := f.name, f.a
 		if a == nil || !chainField[n] || a.val.IsWhollyKnown() || !strings.HasPrefix(what, "backend ") && what != "a domain" {
 			continue
 		}
@@ -536,9 +546,9 @@ func (l *loader) noteUnknown(inst *instance, obj graph.Span, what string, fields
 
 // anyUnknown reports whether noteUnknown has anything to note of fields:
 // a resource ID, or a value not wholly known.
-func anyUnknown(fields map[string]*evalAttr) bool {
-	for n, a := range fields {
-		if a != nil && (isSynthetic(a.val) && n != "resource_id" || !a.val.IsWhollyKnown()) {
+func anyUnknown(fields []namedAttr) bool {
+	for _, f := range fields {
+		if a := f.a; a != nil && (isSynthetic(a.val) && f.name != "resource_id" || !a.val.IsWhollyKnown()) {
 			return true
 		}
 	}
@@ -552,7 +562,7 @@ func anyUnknown(fields map[string]*evalAttr) bool {
 func (l *loader) readDomain(s *graph.Service, inst *instance, d *evalBlock) *graph.Domain {
 	dom := schema.New[graph.Domain](schema.Domain, l.source(d), l.blockSpan(d))
 	dom.Service = s
-	l.noteUnknown(inst, dom.Span, "a domain", map[string]*evalAttr{"name": d.attr("name")})
+	l.noteUnknown(inst, dom.Span, func() string { return "a domain" }, namedAttr{"name", d.attr("name")})
 	return dom
 }
 
@@ -565,16 +575,15 @@ func (l *loader) readBackend(s *graph.Service, inst *instance, bb *evalBlock) *g
 	if s != nil { // a next-provider backend's are set when it is attached
 		setBackendRefs(s, be, backendRefs(bb))
 	}
-	l.noteUnknown(inst, be.Span, fmt.Sprintf("backend %q", l.objectName(bb.attr("name"), be.Name)), map[string]*evalAttr{
-		"address": bb.attr("address"), "override_host": bb.attr("override_host"), "shield": bb.attr("shield"),
-		"ssl_cert_hostname": bb.attr("ssl_cert_hostname"), "ssl_sni_hostname": bb.attr("ssl_sni_hostname"),
-	})
+	l.noteUnknown(inst, be.Span, func() string { return fmt.Sprintf("backend %q", l.objectName(bb.attr("name"), be.Name)) },
+		namedAttr{"address", bb.attr("address")}, namedAttr{"override_host", bb.attr("override_host")}, namedAttr{"shield", bb.attr("shield")},
+		namedAttr{"ssl_cert_hostname", bb.attr("ssl_cert_hostname")}, namedAttr{"ssl_sni_hostname", bb.attr("ssl_sni_hostname")})
 	return be
 }
 
 func (l *loader) readSnippet(inst *instance, sb *evalBlock) *graph.Snippet {
 	sn := schema.New[graph.Snippet](schema.Snippet, l.source(sb), l.blockSpan(sb))
-	l.noteUnknown(inst, sn.Span, fmt.Sprintf("snippet %q", l.objectName(sb.attr("name"), sn.Name)), map[string]*evalAttr{"content": sb.attr("content")})
+	l.noteUnknown(inst, sn.Span, func() string { return fmt.Sprintf("snippet %q", l.objectName(sb.attr("name"), sn.Name)) }, namedAttr{"content", sb.attr("content")})
 	return sn
 }
 
@@ -592,14 +601,15 @@ func (l *loader) readRequestSetting(rb *evalBlock) *graph.RequestSetting {
 
 func (l *loader) readVCL(inst *instance, vb *evalBlock) *graph.VCLSource {
 	v := schema.New[graph.VCLSource](schema.VCL, l.source(vb), l.blockSpan(vb))
-	l.noteUnknown(inst, v.Span, fmt.Sprintf("custom VCL %q", l.objectName(vb.attr("name"), v.Name)), map[string]*evalAttr{"content": vb.attr("content")})
+	l.noteUnknown(inst, v.Span, func() string { return fmt.Sprintf("custom VCL %q", l.objectName(vb.attr("name"), v.Name)) }, namedAttr{"content", vb.attr("content")})
 	return v
 }
 
 func (l *loader) readLink(s *graph.Service, inst *instance, lb *evalBlock) *graph.Link {
 	link := schema.New[graph.Link](schema.Link, l.source(lb), l.blockSpan(lb))
 	link.Service = s
-	l.noteUnknown(inst, link.Span, fmt.Sprintf("resource link %q", l.objectName(lb.attr("name"), link.Name)), map[string]*evalAttr{"name": lb.attr("name"), "resource_id": lb.attr("resource_id")})
+	l.noteUnknown(inst, link.Span, func() string { return fmt.Sprintf("resource link %q", l.objectName(lb.attr("name"), link.Name)) },
+		namedAttr{"name", lb.attr("name")}, namedAttr{"resource_id", lb.attr("resource_id")})
 	return link
 }
 
