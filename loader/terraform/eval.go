@@ -42,8 +42,11 @@ type evaluator struct {
 	localNames    []string
 	// ctxTypes and ctxRoots are room ctx reuses: the resources a
 	// context refers to, by type and name, and the types it refers to.
-	ctxTypes  map[string]map[string]cty.Value
-	ctxRoots  []string
+	ctxTypes map[string]map[string]cty.Value
+	ctxRoots []string
+	// alone holds the object of one evaluated resource by name, by its
+	// evaluation (typeObject).
+	alone     map[*evaluated]cty.Value
 	localsKey []byte
 	// scope is the graph.Service.Scope of the module's services when a
 	// module Terraform refuses (module.refused) calls it: the file of the
