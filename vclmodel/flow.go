@@ -1210,11 +1210,9 @@ func appendAtom(dst []byte, e vcl.Expr) (_ []byte, pos, ok bool) {
 	return appendExprKey(dst, e), true, true
 }
 
-// exprKey renders an expression from its syntax, so that the same
-// condition written twice (or in two snippets) has one key.
-func exprKey(e vcl.Expr) string { return string(appendExprKey(nil, e)) }
-
-// appendExprKey appends exprKey(e) to dst.
+// appendExprKey appends to dst an expression rendered from its syntax,
+// so that the same condition written twice (or in two snippets) has one
+// key.
 func appendExprKey(dst []byte, e vcl.Expr) []byte {
 	switch e := e.(type) {
 	case *vcl.Ident:
