@@ -66,7 +66,7 @@ func (sc *scratch) reset() {
 	sc.p = program{custom: subTable{list: emptied(p.custom.list)}, snippets: snipTable{list: emptied(p.snippets.list)}}
 	sc.fl = flow{touches: emptiedMap(fl.touches), relevance: emptiedMap(fl.relevance), conditions: emptiedMap(fl.conditions),
 		keys: emptiedMap(fl.keys), ids: emptiedMap(fl.ids), recorded: emptied(fl.recorded), noted: emptiedMap(fl.noted),
-		chunk: emptied(fl.chunk), written: emptiedMap(fl.written), bodies: emptied(fl.bodies), keyBuf: emptiedBytes(fl.keyBuf)}
+		chunk: emptied(fl.chunk), written: emptiedMap(fl.written), bodies: emptied(fl.bodies), keyBuf: emptiedUpTo(fl.keyBuf, maxKeptBytes)}
 	// Nothing of the scratch reads a tree or a source now.
 	sc.arena.Reset()
 	sc.sources.Reset(nil)
@@ -77,26 +77,21 @@ func (sc *scratch) reset() {
 
 // emptied returns list cleared to length 0 (nothing it held is kept),
 // or nil when it grew past maxKept.
-func emptied[S ~[]E, E any](list S) S {
-	if cap(list) > maxKept {
+func emptied[S ~[]E, E any](list S) S { return emptiedUpTo(list, maxKept) }
+
+// emptiedUpTo is emptied with a bound of its own; the whole room is
+// cleared (a buffer truncated while in use holds bytes past its length).
+func emptiedUpTo[S ~[]E, E any](list S, bound int) S {
+	if cap(list) > bound {
 		return nil
 	}
-	clear(list)
+	clear(list[:cap(list)])
 	return list[:0]
 }
 
-// emptiedBytes returns b cleared to length 0, or nil when it grew past
-// maxKeptBytes (a service's atom keys: a few hundred bytes to a few
-// kilobytes, more than maxKept).
-func emptiedBytes(b []byte) []byte {
-	if cap(b) > maxKeptBytes {
-		return nil
-	}
-	clear(b[:cap(b)])
-	return b[:0]
-}
-
-// maxKeptBytes bounds the bytes a scratch's byte buffer keeps.
+// maxKeptBytes bounds the bytes a scratch's byte buffer keeps (a
+// service's atom keys: a few hundred bytes to a few kilobytes, more than
+// maxKept).
 const maxKeptBytes = 16 << 10
 
 // emptiedMap returns m cleared, or nil when it grew past maxKept.

@@ -34,10 +34,8 @@ func (p *YAMLItems) fastItem(i int) (n *Node, ok bool) {
 			n, ok = nil, false
 		}
 	}()
-	for _, b := range f.src[it.Off:] {
-		if b >= 0x80 || b < ' ' && b != '\n' && b != '\t' || b == 0x7f {
-			return nil, false // other encodings, line breaks and controls: yaml.v3's to read
-		}
+	if !fastBytes(f.src[it.Off:]) {
+		return nil, false
 	}
 	c.count = 0
 	c.nodeSlab.reset()
@@ -56,6 +54,18 @@ func (p *YAMLItems) fastItem(i int) (n *Node, ok bool) {
 		f.bail() // something after the item that belongs to it
 	}
 	return v, true
+}
+
+// fastBytes reports text in the fast subset's bytes: ASCII, with no line
+// break but LF and no control but tab (other encodings, line breaks and
+// controls are yaml.v3's to read).
+func fastBytes(text []byte) bool {
+	for _, b := range text {
+		if b >= 0x80 || b < ' ' && b != '\n' && b != '\t' || b == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // fastBail is the panic that ends a fast parse: the input is outside the
@@ -84,12 +94,8 @@ func (o *YAMLOutline) fastRest(start, end int) (n *Node, ok bool) {
 	if o.Key == "" || len(o.src) == 0 {
 		return nil, false
 	}
-	for _, part := range [][]byte{o.src[:start], o.src[end:]} {
-		for _, b := range part {
-			if b >= 0x80 || b < ' ' && b != '\n' && b != '\t' || b == 0x7f {
-				return nil, false
-			}
-		}
+	if !fastBytes(o.src[:start]) || !fastBytes(o.src[end:]) {
+		return nil, false
 	}
 	c := &yamlConverter{src: o.src, restKey: o.Key}
 	f := &fastYAML{c: c, src: o.src, skipKey: o.KeyOff, skipTo: end}
