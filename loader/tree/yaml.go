@@ -83,6 +83,30 @@ func sameWidthBreaks(src []byte) []byte {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// longKeyHint explains what yaml.v3 says of a line at off that holds a
+// key of over 1,024 characters ("could not find expected ':'", or in a
+// sequence's entry "mapping values are not allowed in this context"):
+// YAML's limit on an implicit key, which its message does not name.
+func longKeyHint(src []byte, off int, msg string) string {
+	if msg != "could not find expected ':'" && msg != "mapping values are not allowed in this context" {
+		return ""
+	}
+	for off+1 < len(src) && src[off] == '-' && src[off+1] == ' ' { // a sequence's entry
+		off += 2
+		for off < len(src) && src[off] == ' ' {
+			off++
+		}
+	}
+	end := off
+	for end < len(src) && src[end] != ':' && src[end] != '\n' {
+		end++
+	}
+	if end-off <= maxImplicitKey || end == len(src) || src[end] != ':' {
+		return ""
+	}
+	return fmt.Sprintf(" (the key here is %d characters long; YAML allows a key of at most %d written this way: shorten it, or write it as an explicit key, \"? KEY\" on its own line)", end-off, maxImplicitKey)
+}
+
 // yamlError turns yaml.v3's "yaml: line N: msg" into an offset error.
 func yamlError(src []byte, lines []int, err error) error {
 	msg := err.Error()
@@ -98,7 +122,7 @@ func yamlError(src []byte, lines []int, err error) error {
 		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
 			off++
 		}
-		return &Error{Off: off, Msg: m[2]}
+		return &Error{Off: off, Msg: m[2] + longKeyHint(src, off, m[2])}
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	return &Error{Off: 0, Msg: msg}

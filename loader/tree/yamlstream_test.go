@@ -569,6 +569,10 @@ func TestYAMLLongKey(t *testing.T) {
 		if (whole == nil) != (n <= maxImplicitKey) || (item == nil) != (whole == nil) {
 			t.Errorf("a key of %d: the whole parse says %v, the item's %v", n, whole, item)
 		}
+		// The error says why: yaml.v3's own words do not.
+		if whole != nil && !strings.Contains(whole.Error(), "1025 characters long") {
+			t.Errorf("a key of %d: %v does not name the key's length", n, whole)
+		}
 	}
 }
 
@@ -623,5 +627,25 @@ func TestYAMLFastRest(t *testing.T) {
 				t.Errorf("the outlined key's value = %+v, want null", s)
 			}
 		})
+	}
+}
+
+// TestLongKeyHint: the hint is given only for yaml.v3's two messages on a
+// line whose key runs past 1,024 characters to its colon.
+func TestLongKeyHint(t *testing.T) {
+	long := strings.Repeat("k", 1025)
+	for _, tc := range []struct {
+		src, msg string
+		hint     bool
+	}{
+		{long + ": x\n", "could not find expected ':'", true},
+		{"- " + long + ": x\n", "mapping values are not allowed in this context", true},
+		{"short: x\n", "could not find expected ':'", false},
+		{long + " x\n", "could not find expected ':'", false}, // no colon: not a key
+		{long + ": x\n", "did not find expected key", false},
+	} {
+		if got := longKeyHint([]byte(tc.src), 0, tc.msg); (got != "") != tc.hint {
+			t.Errorf("%.20q, %q: hint %q", tc.src, tc.msg, got)
+		}
 	}
 }
