@@ -76,11 +76,20 @@ func (sc *scratch) reset() {
 }
 
 // emptied returns list cleared to length 0 (nothing it held is kept),
-// or nil when it grew past maxKept.
-func emptied[S ~[]E, E any](list S) S { return emptiedUpTo(list, maxKept) }
+// or nil when it grew past maxKept. Only its length is cleared: what
+// lies past it was cleared by the reset before, as a list only grows
+// between resets.
+func emptied[S ~[]E, E any](list S) S {
+	if cap(list) > maxKept {
+		return nil
+	}
+	clear(list)
+	return list[:0]
+}
 
-// emptiedUpTo is emptied with a bound of its own; the whole room is
-// cleared (a buffer truncated while in use holds bytes past its length).
+// emptiedUpTo is emptied with a bound of its own, for a buffer truncated
+// while in use (the key buffer), which holds bytes past its length: its
+// whole room is cleared.
 func emptiedUpTo[S ~[]E, E any](list S, bound int) S {
 	if cap(list) > bound {
 		return nil
