@@ -1051,7 +1051,7 @@ func (l *loader) load(moduleDir, path string) (*graph.File, error) {
 		return nil, err
 	}
 	if f := l.g.Files.Get(p); f != nil {
-		l.read[p] = f // found by the walk too: VCL from it is positioned in it
+		l.read.add(p, f) // found by the walk too: VCL from it is positioned in it
 		return f, nil
 	}
 	src, err := l.readFile(p)
@@ -1064,7 +1064,7 @@ func (l *loader) load(moduleDir, path string) (*graph.File, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	f := l.g.Files.Add(p, src)
-	l.read[p] = f
+	l.read.add(p, f)
 	return f, nil
 }
 

@@ -54,7 +54,7 @@ func Load(g *graph.Graph, modules map[string]Dir, opts Options) {
 	}
 	if !g.Memo.Persistent() && !overrides {
 		frag := g.Fragment()
-		l := &loader{g: frag, opts: opts, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true}
+		l := &loader{g: frag, opts: opts, read: newReadFiles(), modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true}
 		ok := l.loadDirs(dirs)
 		l.freeOutside()
 		if ok {
@@ -62,7 +62,7 @@ func Load(g *graph.Graph, modules map[string]Dir, opts Options) {
 			return
 		}
 	}
-	l := &loader{g: g, opts: opts, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}}
+	l := &loader{g: g, opts: opts, read: newReadFiles(), modules: map[string]*module{}, seenProblem: map[string]bool{}}
 	l.loadDirs(dirs)
 }
 
@@ -930,12 +930,7 @@ func fileCall(e hcl.Expression) *hclsyntax.FunctionCallExpr {
 // so that two byte-identical files read by two calls are each the one
 // its call names; else the first by name.
 func (l *loader) fileRead(call *hclsyntax.FunctionCallExpr, content string) *graph.File {
-	var cands []*graph.File
-	for _, rf := range l.read {
-		if string(rf.Content) == content {
-			cands = append(cands, rf)
-		}
-	}
+	cands := l.read.matching(content)
 	if len(cands) == 0 {
 		return nil
 	}

@@ -179,8 +179,8 @@ type moduleCall struct {
 type loader struct {
 	g    *graph.Graph
 	opts Options
-	// read files are the .vcl and template files file() loaded.
-	read    map[string]*graph.File
+	// read are the .vcl and template files file() loaded.
+	read    *readFiles
 	modules map[string]*module // by directory
 	// streaming loads modelled resources lazily (see stream.go); failed
 	// reports a piece that did not parse, for which the load is done

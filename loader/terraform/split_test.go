@@ -153,7 +153,7 @@ func TestStreamedLoadStreams(t *testing.T) {
 	for _, root := range roots {
 		t.Run(root, func(t *testing.T) {
 			g := graph.NewGraph()
-			l := &loader{g: g, read: map[string]*graph.File{}, modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true,
+			l := &loader{g: g, read: newReadFiles(), modules: map[string]*module{}, seenProblem: map[string]bool{}, streaming: true,
 				opts: Options{Root: root}}
 			// A resource read lazily is built once evaluated; only one
 			// another item refers to keeps its evaluation (its value).
