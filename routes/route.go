@@ -3,6 +3,7 @@ package routes
 import (
 	"cmp"
 	"go/token"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -211,7 +212,7 @@ func (ns *names) sort() {
 // get returns the domains of a name, in declaration order.
 func (ns *names) get(name string) []*graph.Domain {
 	h := hashName(name)
-	i, found := slices.BinarySearch(ns.hashes, h)
+	i, found := ns.first(h)
 	if !found {
 		return nil
 	}
@@ -226,6 +227,43 @@ func (ns *names) get(name string) []*graph.Domain {
 		return ns.domains[i:hi:hi]
 	}
 	return nil
+}
+
+// first returns the first index whose hash is h or more, and whether
+// that hash is h. Hashes spread evenly, so h lies near h/2^64 of the way
+// along: the search starts there and widens by doubling until it brackets
+// h (two or three reads), rather than halving the whole list (seventeen
+// at 100,000 domains, each likely a cache miss). Any spread is correct,
+// one hash for every name too, only slower.
+func (ns *names) first(h uint64) (int, bool) {
+	hs := ns.hashes
+	if len(hs) == 0 {
+		return 0, false
+	}
+	guess, _ := bits.Mul64(h, uint64(len(hs)))
+	i := int(guess)
+	lo, hi := -1, len(hs) // hs[lo] < h unless lo is -1; hs[hi] >= h unless hi is len(hs)
+	if hs[i] < h {
+		lo = i
+		for step := 1; i+step < len(hs); step *= 2 {
+			if hs[i+step] >= h {
+				hi = i + step
+				break
+			}
+			lo = i + step
+		}
+	} else {
+		hi = i
+		for step := 1; i-step >= 0; step *= 2 {
+			if hs[i-step] < h {
+				lo = i - step
+				break
+			}
+			hi = i - step
+		}
+	}
+	k, found := slices.BinarySearch(hs[lo+1:min(hi+1, len(hs))], h)
+	return lo + 1 + k, found
 }
 
 // NewDomainIndex indexes the known domains of services.
