@@ -4,10 +4,14 @@
 # other, and a doubling's growth is the median over the rounds of that
 # round's own ratio. (scripts/bench-process.sh runs one size's rounds
 # after another's: a host that slows down between two sizes moves a single
-# doubling by more than the goal's margin.)
+# doubling by more than the goal's margin.) Next to each growth, the
+# middle half of the rounds' ratios (25th to 75th percentile) shows how
+# far the machine moved it: on a shared 2-core host nine rounds of the
+# same binary gave Terraform medians from 2.04 to 2.13, fifteen rounds a
+# narrower spread.
 #
 #   scripts/bench-growth.sh [ROUNDS] [SIZES...]
-#       ROUNDS  rounds (default 9)
+#       ROUNDS  rounds (default 15)
 #       SIZES   services per estate, each double the one before
 #               (default 4000 8000 16000)
 #   FORMATS="json yaml terraform"   which formats (default terraform)
@@ -16,7 +20,7 @@
 #                                   collector the memory goal paces
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-9}
+rounds=${1:-15}
 shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(4000 8000 16000)
@@ -34,10 +38,12 @@ ms() {
   echo $(((end - start) / 1000000))
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# spread: the median and the 25th–75th percentile of numbers, "m (lo–hi)".
+spread() { sort -n | awk '{a[NR]=$1} END {printf "%.2f (%.2f–%.2f)", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)]}'; }
 
 kinds=(lint floor)
 [ "${NO_GC:-}" = 1 ] && kinds=(lint nogc floor)
-printf '%-10s %-7s %s\n' format kind "median ms by size; growth per doubling (median of each round's ratio)"
+printf '%-10s %-7s %s\n' format kind "median ms by size; growth per doubling: median of each round's ratio (25th–75th percentile)"
 for format in $formats; do
   synth_format=$format
   [ "$format" = json ] && synth_format=bundle
@@ -61,8 +67,7 @@ for format in $formats; do
     for n in "${sizes[@]}"; do
       line+="$n: $(median < "$work/$k-$n") ms"
       if [ -n "$prev" ]; then
-        g=$(paste -d' ' "$work/$k-$prev" "$work/$k-$n" | awk '{ printf "%.4f\n", $2 / ($1 > 0 ? $1 : 1) }' | median)
-        line+=" (×$(printf '%.2f' "$g"))"
+        line+=" ×$(paste -d' ' "$work/$k-$prev" "$work/$k-$n" | awk '{ printf "%.4f\n", $2 / ($1 > 0 ? $1 : 1) }' | spread)"
       fi
       line+="  "
       prev=$n
