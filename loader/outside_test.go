@@ -130,6 +130,25 @@ func TestOutsideHeapTerraform(t *testing.T) {
 		"estate":                                 estateDir(1000, nil), // pages given back as it loads
 		"estate, a resource that does not parse": estateDir(300, map[string]string{"main.tf": "\nresource \"fastly_service_vcl\" \"broken\" {\n  name = \n}\n"}),
 		"estate, an override file":               estateDir(300, map[string]string{"override.tf": "variable \"unused\" {\n  default = \"x\"\n}\n"}),
+		// file() of the .tf file itself: its value must not point into
+		// the memory the load gives back.
+		"estate, a snippet that reads main.tf": estateDir(300, map[string]string{"main.tf": `
+resource "fastly_service_vcl" "reads_itself" {
+  name = "reads-itself"
+  domain {
+    name = "itself.example.com"
+  }
+  backend {
+    name    = "origin"
+    address = "origin.example.com"
+  }
+  snippet {
+    name    = "itself"
+    type    = "recv"
+    content = file("${path.module}/main.tf")
+  }
+}
+`}),
 	}
 	for _, root := range []string{"terraform/testdata", "../testdata/realworld/terraform/security-use-cases"} {
 		entries, err := os.ReadDir(root)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/dynblock"
@@ -1077,9 +1078,27 @@ func (l *loader) fileFunc(moduleDir string) function.Function {
 			if err != nil {
 				return cty.NilVal, err
 			}
-			return cty.StringVal(string(f.Content)), nil
+			return cty.StringVal(l.contentString(f)), nil
 		},
 	})
+}
+
+// contentString is a file's content as a string that shares its memory:
+// the snippet or VCL a service reads from it holds the string to the end
+// of the run, and a copy held every file file() read twice (16,000
+// services: 1.8 MB of 50 live). A file's bytes are never written once
+// read (graph.Files; the language server's buffers are copied on every
+// change), and a released file drops its slice, not its bytes. Memory
+// outside the heap that the load gives back (a .tf file, Options.Mapped)
+// is copied.
+func (l *loader) contentString(f *graph.File) string {
+	if len(f.Content) == 0 {
+		return ""
+	}
+	if l.opts.Mapped != nil && l.opts.Mapped(f.Name, f.Content) != nil {
+		return string(f.Content)
+	}
+	return unsafe.String(unsafe.SliceData(f.Content), len(f.Content))
 }
 
 // fileExistsFunc answers, as Terraform does, relative to the module's

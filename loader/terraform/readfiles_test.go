@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/chainlint/chainlint/graph"
+	"github.com/chainlint/chainlint/internal/safefile"
 )
 
 func TestReadFilesMatching(t *testing.T) {
@@ -54,5 +56,29 @@ func TestReadFilesMatching(t *testing.T) {
 	c.Content = nil
 	if got := names(r.matching("sub vcl_miss { }\n")); got != "" {
 		t.Errorf("a released file matched its old content: %q", got)
+	}
+}
+
+// TestContentStringShares holds file()'s value to the file's own memory
+// (a copy held every file read twice), except memory outside the heap
+// that the load gives back, which must be copied.
+func TestContentStringShares(t *testing.T) {
+	g := graph.NewGraph()
+	f := g.Files.Add("vcl/a.vcl", []byte("sub vcl_recv { }\n"))
+	l := &loader{g: g}
+	if s := l.contentString(f); s != string(f.Content) || unsafe.StringData(s) != &f.Content[0] {
+		t.Errorf("file()'s value %q is a copy of the file's content", s)
+	}
+	l.opts.Mapped = func(path string, b []byte) *safefile.Mapped {
+		if path == "vcl/a.vcl" {
+			return &safefile.Mapped{}
+		}
+		return nil
+	}
+	if s := l.contentString(f); s != string(f.Content) || unsafe.StringData(s) == &f.Content[0] {
+		t.Errorf("file()'s value %q shares memory outside the heap the load gives back", s)
+	}
+	if s := l.contentString(g.Files.Add("vcl/empty.vcl", nil)); s != "" {
+		t.Errorf("an empty file's value is %q", s)
 	}
 }
