@@ -180,6 +180,11 @@ services: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 	{name: "random bytes named .vcl", setup: write("r.vcl", randomBytes(4096, 2)), status: 3, want: "r.vcl:"},
 	{name: "a number literal of a hundred million digits", setup: write("main.tf", []byte(strings.Replace(tfService(`content = "${1e99999999}"`), `override_host = "origin.example.com"`, "override_host = \"origin.example.com\"\n    port = 1e99999999", 1))),
 		status: 3, want: "main.tf:8:12: error: Number out of range"},
+	// A legacy index step (var.m.0) of a number whose decimal form has
+	// 33 million digits: looking it up converted it to a string (two
+	// minutes for six lines; found by FuzzFastValue).
+	{name: "a legacy index of 33 million digits", setup: write("main.tf", []byte("variable \"m\" {\n  default = {}\n}\n"+tfService(`content = "${var.m.3E33333131}"`))),
+		status: 3, want: "main.tf:15:23: error: Number out of range"},
 	{name: "locals doubling a string 39 times", setup: write("main.tf", []byte(doublingLocals(39)+strings.Replace(tfService(""), `name = "a"`, `name = local.l39`, 1))),
 		status: 0, want: "chainlint stopped evaluating local.l23", maxRSS: 256},
 	{name: "nested for over range(1000)", setup: write("main.tf", []byte("locals {\n  x = length(flatten([for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]]))\n}\n"+strings.Replace(tfService(""), `name = "a"`, `name = "${local.x}"`, 1))),

@@ -227,12 +227,36 @@ func boundOne(n hclsyntax.Node) hcl.Diagnostics {
 	case *hclsyntax.LiteralValueExpr:
 		if hugeNumber(e.Val) {
 			e.Val = cty.UnknownVal(cty.Number)
-			rng := e.SrcRange
-			return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Number out of range",
-				Detail: fmt.Sprintf("a number beyond ±2^%d: no Fastly field holds it", maxNumberBits), Subject: &rng}}
+			return numberOutOfRange(e.SrcRange)
 		}
+	case *hclsyntax.ScopeTraversalExpr:
+		return boundSteps(e.Traversal)
+	case *hclsyntax.RelativeTraversalExpr:
+		return boundSteps(e.Traversal)
 	}
 	return nil
+}
+
+// boundSteps replaces the number keys beyond the bound in a traversal's
+// legacy index steps (var.map.1e9999999) with an unknown number, as
+// boundOne does a literal's: looking such a key up in a map or an object
+// converts it to a string of millions of digits (a six-line file took
+// two minutes).
+func boundSteps(steps hcl.Traversal) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for i, step := range steps {
+		if ix, ok := step.(hcl.TraverseIndex); ok && hugeNumber(ix.Key) {
+			steps[i] = hcl.TraverseIndex{Key: cty.UnknownVal(cty.Number), SrcRange: ix.SrcRange}
+			diags = append(diags, numberOutOfRange(ix.SrcRange)...)
+		}
+	}
+	return diags
+}
+
+// numberOutOfRange is the error of a number beyond ±2^maxNumberBits at rng.
+func numberOutOfRange(rng hcl.Range) hcl.Diagnostics {
+	return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Number out of range",
+		Detail: fmt.Sprintf("a number beyond ±2^%d: no Fastly field holds it", maxNumberBits), Subject: &rng}}
 }
 
 // parseHCL parses native syntax and bounds it (see boundFile): the plain
