@@ -130,8 +130,10 @@ func TestOutsideHeapTerraform(t *testing.T) {
 		"estate":                                 estateDir(1000, nil), // pages given back as it loads
 		"estate, a resource that does not parse": estateDir(300, map[string]string{"main.tf": "\nresource \"fastly_service_vcl\" \"broken\" {\n  name = \n}\n"}),
 		"estate, an override file":               estateDir(300, map[string]string{"override.tf": "variable \"unused\" {\n  default = \"x\"\n}\n"}),
-		// file() of the .tf file itself: its value must not point into
-		// the memory the load gives back.
+		// file() of the .tf file itself: the load reads it through the
+		// file it outlined (whose content it has released by then, so
+		// the value is empty, on the heap as outside it), and must
+		// neither fault nor build another graph.
 		"estate, a snippet that reads main.tf": estateDir(300, map[string]string{"main.tf": `
 resource "fastly_service_vcl" "reads_itself" {
   name = "reads-itself"

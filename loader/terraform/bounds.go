@@ -227,7 +227,7 @@ func boundOne(n hclsyntax.Node) hcl.Diagnostics {
 	case *hclsyntax.LiteralValueExpr:
 		if hugeNumber(e.Val) {
 			e.Val = cty.UnknownVal(cty.Number)
-			return numberOutOfRange(e.SrcRange)
+			return numberOutOfRange(e.SrcRange, fmt.Sprintf("a number beyond ±2^%d: no Fastly field holds it", maxNumberBits))
 		}
 	case *hclsyntax.ScopeTraversalExpr:
 		return boundSteps(e.Traversal)
@@ -247,16 +247,16 @@ func boundSteps(steps hcl.Traversal) hcl.Diagnostics {
 	for i, step := range steps {
 		if ix, ok := step.(hcl.TraverseIndex); ok && hugeNumber(ix.Key) {
 			steps[i] = hcl.TraverseIndex{Key: cty.UnknownVal(cty.Number), SrcRange: ix.SrcRange}
-			diags = append(diags, numberOutOfRange(ix.SrcRange)...)
+			diags = append(diags, numberOutOfRange(ix.SrcRange, fmt.Sprintf("an index beyond ±2^%d: no list is that long; to look up a map key written like a number, quote it (var.m[\"1e99\"])", maxNumberBits))...)
 		}
 	}
 	return diags
 }
 
-// numberOutOfRange is the error of a number beyond ±2^maxNumberBits at rng.
-func numberOutOfRange(rng hcl.Range) hcl.Diagnostics {
-	return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Number out of range",
-		Detail: fmt.Sprintf("a number beyond ±2^%d: no Fastly field holds it", maxNumberBits), Subject: &rng}}
+// numberOutOfRange is the error of a number beyond ±2^maxNumberBits at
+// rng, detail saying why it matters there.
+func numberOutOfRange(rng hcl.Range, detail string) hcl.Diagnostics {
+	return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Number out of range", Detail: detail, Subject: &rng}}
 }
 
 // parseHCL parses native syntax and bounds it (see boundFile): the plain
